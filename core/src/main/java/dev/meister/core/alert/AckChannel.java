@@ -1,0 +1,8 @@
+package dev.meister.core.alert;
+
+/** How an acknowledgement was given. */
+public enum AckChannel {
+  BUTTON,
+  REPLY,
+  COMMAND
+}

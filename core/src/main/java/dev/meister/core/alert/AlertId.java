@@ -1,0 +1,9 @@
+package dev.meister.core.alert;
+
+/** Storage-assigned identity of an alert. */
+public record AlertId(long value) {
+  @Override
+  public String toString() {
+    return Long.toString(value);
+  }
+}

@@ -1,0 +1,7 @@
+package dev.meister.core.alert;
+
+/** Where an alert came from. */
+public enum AlertSource {
+  GITHUB_ACTIONS,
+  AIRFLOW
+}

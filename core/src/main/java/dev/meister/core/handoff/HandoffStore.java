@@ -1,0 +1,18 @@
+package dev.meister.core.handoff;
+
+import dev.meister.core.oncall.Position;
+import dev.meister.core.rotation.RotationId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: the history of hand-offs. */
+public interface HandoffStore {
+  /** Inserts or replaces the record for its rotation, position and boundary. */
+  void save(HandoffRecord record);
+
+  Optional<HandoffRecord> find(RotationId rotation, Position position, Instant boundary);
+
+  /** Newest first. */
+  List<HandoffRecord> history(RotationId rotation, int limit);
+}

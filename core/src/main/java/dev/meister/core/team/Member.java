@@ -1,0 +1,30 @@
+package dev.meister.core.team;
+
+import dev.meister.core.validation.Checks;
+import java.util.EnumSet;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** A person on the team: how to address them in chat and on GitHub, and their roles. */
+public record Member(
+    MemberId id,
+    String displayName,
+    ChatIdentities chat,
+    @Nullable String githubLogin,
+    Set<Role> roles) {
+
+  public Member {
+    Checks.notBlank(displayName, "displayName");
+    roles = roles.isEmpty() ? Set.of(Role.MEMBER) : Set.copyOf(withMember(roles));
+  }
+
+  private static Set<Role> withMember(Set<Role> roles) {
+    EnumSet<Role> all = EnumSet.copyOf(roles);
+    all.add(Role.MEMBER);
+    return all;
+  }
+
+  public boolean isTeamLead() {
+    return roles.contains(Role.TEAM_LEAD);
+  }
+}

@@ -1,0 +1,5 @@
+/** Preconditions and collected field errors with messages a chat user can read. */
+@NullMarked
+package dev.meister.core.validation;
+
+import org.jspecify.annotations.NullMarked;
