@@ -16,4 +16,18 @@ public record ScheduleChanges(
     swaps = List.copyOf(swaps);
     unavailability = List.copyOf(unavailability);
   }
+
+  /** These changes, then {@code later}'s: later overrides win where they overlap. */
+  public ScheduleChanges followedBy(ScheduleChanges later) {
+    return new ScheduleChanges(
+        concat(overrides, later.overrides),
+        concat(swaps, later.swaps),
+        concat(unavailability, later.unavailability));
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    List<T> all = new java.util.ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
 }

@@ -1,0 +1,32 @@
+package dev.meister.core.chat;
+
+import java.util.Map;
+
+/**
+ * The emoji Meister uses, by the short names Slack also understands, and their Unicode form for
+ * platforms that need the character itself.
+ */
+public final class EmojiNames {
+  private static final Map<String, String> UNICODE = Map.ofEntries(
+      Map.entry("white_check_mark", "✅"),
+      Map.entry("fast_forward", "⏩"),
+      Map.entry("arrow_forward", "▶️"),
+      Map.entry("x", "❌"),
+      Map.entry("fire", "🔥"),
+      Map.entry("eyes", "👀"),
+      Map.entry("rotating_light", "🚨"),
+      Map.entry("memo", "📝"),
+      Map.entry("warning", "⚠️"),
+      Map.entry("red_circle", "🔴"),
+      Map.entry("green_circle", "🟢"),
+      Map.entry("handshake", "🤝"),
+      Map.entry("calendar", "📅"));
+
+  private EmojiNames() {}
+
+  /** The Unicode character for {@code name}, or {@code :name:} when it has none here. */
+  public static String unicode(String name) {
+    String u = UNICODE.get(name);
+    return u != null ? u : ":" + name + ":";
+  }
+}

@@ -1,0 +1,19 @@
+package dev.meister.core.command;
+
+import dev.meister.core.chat.OutgoingMessage;
+import dev.meister.core.chat.RichText;
+
+/**
+ * What a command answers in the chat it came from.
+ *
+ * @param asReply post under the command message (true) or as a new message in the chat (false)
+ */
+public record CommandReply(OutgoingMessage message, boolean asReply) {
+  public static CommandReply of(RichText text) {
+    return new CommandReply(OutgoingMessage.of(text), true);
+  }
+
+  public static CommandReply plain(String text) {
+    return of(RichText.plain(text));
+  }
+}
