@@ -23,7 +23,15 @@ public final class MemberResolver {
       case DISCORD:
         return team.findByDiscord(sender.userId());
       default:
-        return team.find(MemberId.of(sender.userId()));
+        return consoleMember(sender.userId());
+    }
+  }
+
+  private Optional<Member> consoleMember(String userId) {
+    try {
+      return team.find(MemberId.of(userId));
+    } catch (IllegalArgumentException notAnId) {
+      return Optional.empty();
     }
   }
 

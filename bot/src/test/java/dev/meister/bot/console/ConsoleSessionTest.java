@@ -1,0 +1,81 @@
+package dev.meister.bot.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meister.core.chat.ChatEvent;
+import dev.meister.core.chat.MessageRef;
+import dev.meister.core.team.ChatIdentities;
+import dev.meister.core.team.Member;
+import dev.meister.core.team.MemberId;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class ConsoleSessionTest {
+  private final List<ChatEvent> events = new ArrayList<>();
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ConsoleSession session = new ConsoleSession(events::add,
+      new Member(MemberId.of("alice"), "Alice", ChatIdentities.none(), null, Set.of()),
+      new AtomicLong(), new PrintStream(out, true, StandardCharsets.UTF_8));
+
+  @Test
+  void a_slash_line_is_a_command_with_its_arguments() throws Exception {
+    session.run(input("/WhoIsOnCall hausmeister\n"));
+
+    assertThat(events).singleElement().isInstanceOfSatisfying(ChatEvent.Command.class, c -> {
+      assertThat(c.name()).isEqualTo("whoisoncall");
+      assertThat(c.args()).containsExactly("hausmeister");
+      assertThat(c.sender().userId()).isEqualTo("alice");
+      assertThat(c.replyTo()).isNull();
+    });
+  }
+
+  @Test
+  void a_reply_line_refers_to_the_numbered_bot_message() throws Exception {
+    session.run(input(">3 looking into it\n>4 /issue 9110\n"));
+
+    assertThat(events).hasSize(2);
+    assertThat(events.get(0)).isInstanceOfSatisfying(ChatEvent.Reply.class, r -> {
+      assertThat(r.text()).isEqualTo("looking into it");
+      assertThat(r.replyTo()).isEqualTo(new MessageRef(ConsoleSession.CHAT, "3"));
+    });
+    assertThat(events.get(1)).isInstanceOfSatisfying(ChatEvent.Command.class, c -> {
+      assertThat(c.name()).isEqualTo("issue");
+      assertThat(c.args()).containsExactly("9110");
+      assertThat(c.replyTo()).isEqualTo(new MessageRef(ConsoleSession.CHAT, "4"));
+    });
+  }
+
+  @Test
+  void a_bang_line_presses_a_button_on_the_numbered_message() throws Exception {
+    session.run(input("!5 ack 17\n"));
+
+    assertThat(events).singleElement().isInstanceOfSatisfying(ChatEvent.ButtonPress.class, b -> {
+      assertThat(b.action()).isEqualTo("ack");
+      assertThat(b.payload()).isEqualTo("17");
+      assertThat(b.message()).isEqualTo(new MessageRef(ConsoleSession.CHAT, "5"));
+    });
+  }
+
+  @Test
+  void quit_ends_the_session_and_gibberish_gets_a_hint() throws Exception {
+    session.run(input("hello?\n/quit\n/help\n"));
+
+    assertThat(events).isEmpty();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("type /help for commands");
+  }
+
+  private static BufferedReader input(String text) {
+    return new BufferedReader(new StringReader(text));
+  }
+}
