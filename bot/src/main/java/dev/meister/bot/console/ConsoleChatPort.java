@@ -22,7 +22,7 @@ public final class ConsoleChatPort implements ChatPort {
   public static final String CONTINUATION = "          ";
 
   private final PrintStream out;
-  private final ConsoleRenderer renderer;
+  private final PlainTextRenderer renderer;
   private final AtomicLong ids;
   private final List<PostedMessage> posted = new ArrayList<>();
 
@@ -31,7 +31,7 @@ public final class ConsoleChatPort implements ChatPort {
 
   public ConsoleChatPort(PrintStream out, Team team, AtomicLong messageIds) {
     this.out = out;
-    this.renderer = new ConsoleRenderer(team);
+    this.renderer = new PlainTextRenderer(team);
     this.ids = messageIds;
   }
 

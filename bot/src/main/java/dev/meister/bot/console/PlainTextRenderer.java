@@ -10,14 +10,14 @@ import dev.meister.core.team.Team;
  * Renders rich text for a terminal: no markup, mentions as {@code @telegram-username} or the display
  * name, emoji as Unicode, links as "label (url)".
  */
-final class ConsoleRenderer {
+public final class PlainTextRenderer {
   private final Team team;
 
-  ConsoleRenderer(Team team) {
+  public PlainTextRenderer(Team team) {
     this.team = team;
   }
 
-  String render(RichText text) {
+  public String render(RichText text) {
     StringBuilder sb = new StringBuilder();
     for (Span s : text.spans()) {
       if (s instanceof Span.Plain p) {
@@ -31,7 +31,7 @@ final class ConsoleRenderer {
       } else if (s instanceof Span.Link l) {
         sb.append(l.label()).append(" (").append(l.url()).append(')');
       } else if (s instanceof Span.Mention m) {
-        sb.append('@').append(team.find(m.member()).map(ConsoleRenderer::handle)
+        sb.append('@').append(team.find(m.member()).map(PlainTextRenderer::handle)
             .orElse(m.member().value()));
       } else if (s instanceof Span.Emoji e) {
         sb.append(EmojiNames.unicode(e.name()));

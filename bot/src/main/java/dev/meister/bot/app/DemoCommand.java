@@ -1,0 +1,95 @@
+package dev.meister.bot.app;
+
+import dev.meister.bot.chat.ChatPipeline;
+import dev.meister.bot.chat.ChatPorts;
+import dev.meister.bot.config.MeisterConfig;
+import dev.meister.bot.config.SecretPolicy;
+import dev.meister.bot.console.ConsoleChatPort;
+import dev.meister.bot.console.ConsoleSession;
+import dev.meister.core.team.Member;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code meister demo}: the bot on the example configuration with a console chat. Needs no tokens
+ * and no network; its database is a temporary file, so the demo leaves nothing behind.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Talk to the bot in this terminal, on the example configuration.")
+final class DemoCommand implements Callable<Integer> {
+  private final Map<String, String> env;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+      description = "default: examples/meister.yml")
+  @Nullable Path config;
+
+  @Option(names = "--as", paramLabel = "MEMBER",
+      description = "who you are in the chat (a member id); default: the first team lead")
+  @Nullable String as;
+
+  DemoCommand(Map<String, String> env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Logging.quiet();
+    Path file = config != null ? config : ExampleConfig.locate();
+    MeisterConfig cfg = ConfigFile.load(spec.commandLine(), env, file, SecretPolicy.OPTIONAL);
+    Member me = demoUser(cfg);
+    Path dir = Files.createTempDirectory("meister-demo");
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    try (Meister meister = Meister.open(cfg, dir.resolve("meister.db"), Clock.systemUTC())) {
+      AtomicLong ids = new AtomicLong();
+      ConsoleChatPort port = new ConsoleChatPort(out, cfg.team(), ids);
+      ChatPipeline pipeline = meister.pipeline(new ChatPorts(List.of(port)));
+      out.printf("Meister demo: console chat on %s (%d members, %d rotations).%n", file,
+          cfg.team().members().size(), cfg.rotations().size());
+      out.printf("You are %s. Try /whoisoncall, /whoisoncall %s, /schedule %s, /help; /quit leaves.%n",
+          me.displayName(), lastRotation(cfg), firstRotation(cfg));
+      new ConsoleSession(pipeline, me, ids, out)
+          .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+      out.println();
+      return 0;
+    } finally {
+      Files.walk(dir).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  private Member demoUser(MeisterConfig cfg) {
+    if (as != null) {
+      String wanted = as;
+      return cfg.team().findByHandle(wanted).orElseThrow(() ->
+          new picocli.CommandLine.ParameterException(spec.commandLine(),
+              "--as: no team member '" + wanted + "'"));
+    }
+    List<Member> leads = cfg.team().teamLeads();
+    return leads.isEmpty() ? cfg.team().members().get(0) : leads.get(0);
+  }
+
+  private static String firstRotation(MeisterConfig cfg) {
+    return cfg.rotations().isEmpty() ? "ROTATION" : cfg.rotations().get(0).id().value();
+  }
+
+  private static String lastRotation(MeisterConfig cfg) {
+    return cfg.rotations().isEmpty()
+        ? "ROTATION" : cfg.rotations().get(cfg.rotations().size() - 1).id().value();
+  }
+}
