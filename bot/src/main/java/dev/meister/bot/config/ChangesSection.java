@@ -42,8 +42,14 @@ final class ChangesSection {
             problems.add(
                 f.line(),
                 f.path(),
-                "overlaps " + earlier.path() + " (line " + earlier.line() + ") for "
-                    + override.rotation() + " " + override.position().name().toLowerCase(Locale.ROOT));
+                "overlaps "
+                    + earlier.path()
+                    + " (line "
+                    + earlier.line()
+                    + ") for "
+                    + override.rotation()
+                    + " "
+                    + override.position().name().toLowerCase(Locale.ROOT));
           }
         }
         read.add(new Located(override, f.path(), f.line()));
@@ -60,7 +66,10 @@ final class ChangesSection {
       LocalDate to = f.value("to", true, Values::date);
       MemberId coveredBy = member(f, "covered_by", false);
       String reason = f.text("reason", false);
-      if (member == null || from == null || to == null || (f.has("covered_by") && coveredBy == null)) {
+      if (member == null
+          || from == null
+          || to == null
+          || (f.has("covered_by") && coveredBy == null)) {
         continue;
       }
       try {
@@ -74,7 +83,8 @@ final class ChangesSection {
 
   private @Nullable ScheduleOverride override(Fields f) {
     YNode rotationNode = f.node("rotation", true);
-    Rotation rotation = rotationNode == null ? null : rotations.reference(rotationNode, f.path("rotation"));
+    Rotation rotation =
+        rotationNode == null ? null : rotations.reference(rotationNode, f.path("rotation"));
     Position parsed = f.value("position", false, t -> Values.choice(Position.class, t));
     Position position = parsed == null ? Position.PRIMARY : parsed;
     MemberId member = member(f, "member", true);

@@ -42,7 +42,8 @@ public record ChatsConfig(
     String adapter = reference.substring(0, slash);
     String name = reference.substring(slash + 1);
     if (adapter.equals("console")) {
-      return Optional.of(new ChatTarget(Platform.CONSOLE, name, ChatRef.of(Platform.CONSOLE, name)));
+      return Optional.of(
+          new ChatTarget(Platform.CONSOLE, name, ChatRef.of(Platform.CONSOLE, name)));
     }
     Map<String, ChatTarget> named = named(adapter);
     return Optional.ofNullable(named.get(name));

@@ -24,6 +24,7 @@ final class ChatsSection {
 
   private final Problems problems;
   private final SecretResolver secrets;
+
   /** {@code adapter/name} of every chat written in the file, valid or not. */
   private final Set<String> declared = new LinkedHashSet<>();
 
@@ -62,8 +63,11 @@ final class ChatsSection {
       problems.add(
           node,
           path,
-          "chat '" + reference + "' must look like <adapter>/<name> with adapter one of "
-              + String.join(", ", ADAPTERS) + ", e.g. telegram/data-alerts");
+          "chat '"
+              + reference
+              + "' must look like <adapter>/<name> with adapter one of "
+              + String.join(", ", ADAPTERS)
+              + ", e.g. telegram/data-alerts");
       return null;
     }
     ChatTarget target = config.target(reference).orElse(null);
@@ -73,7 +77,10 @@ final class ChatsSection {
       problems.add(
           node,
           path,
-          "chat '" + reference + "' is not defined in " + section
+          "chat '"
+              + reference
+              + "' is not defined in "
+              + section
               + Suggestions.didYouMean(name, config.named(adapter).keySet()));
     }
     return target;
@@ -89,7 +96,8 @@ final class ChatsSection {
     Secret token = secrets.read(f, "token", true, enabled);
     Secret webhookSecret = secrets.read(f, "webhook_secret", false, enabled);
     String apiUrl = f.value("api_url", false, ChatsSection::httpUrl);
-    Map<String, ChatTarget> named = named(f, "telegram", "chats", TELEGRAM_CHAT_KEYS, ChatsSection::telegramChat);
+    Map<String, ChatTarget> named =
+        named(f, "telegram", "chats", TELEGRAM_CHAT_KEYS, ChatsSection::telegramChat);
     return new TelegramConfig(
         enabled, token, mode == null ? TelegramMode.POLLING : mode, webhookSecret, apiUrl, named);
   }
@@ -100,7 +108,8 @@ final class ChatsSection {
     if (chatId == null) {
       return null;
     }
-    return new ChatRef(Platform.TELEGRAM, Long.toString(chatId), topic == null ? null : topic.toString());
+    return new ChatRef(
+        Platform.TELEGRAM, Long.toString(chatId), topic == null ? null : topic.toString());
   }
 
   private @Nullable SlackConfig slack(Fields chats) {

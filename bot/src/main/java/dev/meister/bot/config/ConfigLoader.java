@@ -23,14 +23,24 @@ public final class ConfigLoader {
   private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
   private static final List<String> TOP_KEYS =
       List.of(
-          "team", "rotations", "chats", "routes", "priority_rules", "test_types", "overrides",
-          "unavailability", "storage", "server");
+          "team",
+          "rotations",
+          "chats",
+          "routes",
+          "priority_rules",
+          "test_types",
+          "overrides",
+          "unavailability",
+          "storage",
+          "server");
   private static final List<String> STORAGE_KEYS = List.of("database");
   private static final List<String> SERVER_KEYS = List.of("bind", "port");
 
   private final Map<String, String> env;
 
-  /** @param env where {@code ${VAR}} secrets are looked up; {@code Main} passes the process's */
+  /**
+   * @param env where {@code ${VAR}} secrets are looked up; {@code Main} passes the process's
+   */
   public ConfigLoader(Map<String, String> env) {
     this.env = Map.copyOf(env);
   }

@@ -26,8 +26,16 @@ import org.jspecify.annotations.Nullable;
 final class RotationSection {
   private static final List<String> ROTATION_KEYS =
       List.of(
-          "name", "zone", "shift", "handoff", "anchor", "roster", "secondary", "weekend",
-          "unavailability_policy", "chat");
+          "name",
+          "zone",
+          "shift",
+          "handoff",
+          "anchor",
+          "roster",
+          "secondary",
+          "weekend",
+          "unavailability_policy",
+          "chat");
   private static final List<String> MOMENT_KEYS = List.of("day", "time");
   private static final List<String> WEEKEND_KEYS = List.of("from", "to", "roster");
 
@@ -104,8 +112,7 @@ final class RotationSection {
     Roster secondary = roster(f, "secondary", false);
     WeekendLayer weekend = weekend(f.map("weekend", false, WEEKEND_KEYS));
     UnavailabilityPolicy policy =
-        f.value(
-            "unavailability_policy", false, t -> Values.choice(UnavailabilityPolicy.class, t));
+        f.value("unavailability_policy", false, t -> Values.choice(UnavailabilityPolicy.class, t));
     YNode chatNode = f.node("chat", false);
     ChatTarget chat = chatNode == null ? null : chats.reference(chatNode, f.path("chat"));
     if (anchor != null && shift != null && handoff != null) {
@@ -126,7 +133,15 @@ final class RotationSection {
     try {
       rotations.add(
           new Rotation(
-              rotationId, name, zone, shift, handoff, anchor, primary, secondary, weekend,
+              rotationId,
+              name,
+              zone,
+              shift,
+              handoff,
+              anchor,
+              primary,
+              secondary,
+              weekend,
               policy == null ? UnavailabilityPolicy.SKIP_TO_NEXT : policy));
       if (chat != null) {
         rotationChats.put(rotationId, chat);
@@ -142,8 +157,12 @@ final class RotationSection {
       problems.add(
           f.located("anchor"),
           f.path("anchor"),
-          "anchor " + anchor + " is a " + dayName(anchor.getDayOfWeek())
-              + ", but hand-offs are on " + dayName(handoff.day()));
+          "anchor "
+              + anchor
+              + " is a "
+              + dayName(anchor.getDayOfWeek())
+              + ", but hand-offs are on "
+              + dayName(handoff.day()));
     }
   }
 

@@ -45,7 +45,9 @@ final class RoutesSection {
       if (rotationNode == null && chatNode == null) {
         problems.add(f.line(), f.path(), "a route needs a 'rotation', a 'chat' or both");
       }
-      if (rotation != null && chatNode == null && !rotations.rotationChats().containsKey(rotation.id())) {
+      if (rotation != null
+          && chatNode == null
+          && !rotations.rotationChats().containsKey(rotation.id())) {
         problems.add(
             f.line(),
             f.path(),
@@ -122,7 +124,8 @@ final class RoutesSection {
     YSeq tagList = m.list("tags", false);
     if (tagList != null) {
       for (int i = 0; i < tagList.items().size(); i++) {
-        String tag = Fields.scalar(tagList.items().get(i), Problems.item(m.path("tags"), i), problems);
+        String tag =
+            Fields.scalar(tagList.items().get(i), Problems.item(m.path("tags"), i), problems);
         if (tag != null) {
           tags.add(tag);
         }

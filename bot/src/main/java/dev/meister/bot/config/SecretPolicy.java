@@ -4,6 +4,8 @@ package dev.meister.bot.config;
 public enum SecretPolicy {
   /** A missing environment variable is a configuration error. */
   REQUIRED,
-  /** A missing environment variable yields {@link Secret#absent()}, e.g. for {@code meister demo}. */
+  /**
+   * A missing environment variable yields {@link Secret#absent()}, e.g. for {@code meister demo}.
+   */
   OPTIONAL
 }

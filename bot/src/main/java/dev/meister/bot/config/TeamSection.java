@@ -64,10 +64,15 @@ final class TeamSection {
       return null;
     }
     if (!declared.contains(id)) {
-      problems.add(node, path, "unknown member '" + id + "'" + Suggestions.didYouMean(id, declared));
+      problems.add(
+          node, path, "unknown member '" + id + "'" + Suggestions.didYouMean(id, declared));
       return null;
     }
-    return members.stream().map(Member::id).filter(m -> m.value().equals(id)).findFirst().orElse(null);
+    return members.stream()
+        .map(Member::id)
+        .filter(m -> m.value().equals(id))
+        .findFirst()
+        .orElse(null);
   }
 
   private void member(String id, Fields all) {
@@ -97,7 +102,10 @@ final class TeamSection {
     }
     ChatIdentities chat =
         new ChatIdentities(
-            f.text("telegram", false), telegramId, f.text("slack", false), f.text("discord", false));
+            f.text("telegram", false),
+            telegramId,
+            f.text("slack", false),
+            f.text("discord", false));
     Set<Role> roles = roles(f);
     if (name == null || problems.count() > before) {
       return;

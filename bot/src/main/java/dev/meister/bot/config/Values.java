@@ -46,7 +46,11 @@ final class Values {
     } catch (java.time.DateTimeException e) {
       String hint = Suggestions.didYouMean(text, ZoneId.getAvailableZoneIds());
       throw new IllegalArgumentException(
-          "unknown time zone '" + text + "'" + (hint.isEmpty() ? " (use a region id such as Europe/Berlin)" : hint), e);
+          "unknown time zone '"
+              + text
+              + "'"
+              + (hint.isEmpty() ? " (use a region id such as Europe/Berlin)" : hint),
+          e);
     }
   }
 
@@ -72,7 +76,9 @@ final class Values {
       return LocalDateTime.parse(text).atZone(zone).toInstant();
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
-          "'" + text + "' must be a local date-time like 2026-12-21T11:00"
+          "'"
+              + text
+              + "' must be a local date-time like 2026-12-21T11:00"
               + " or an instant with offset like 2026-12-21T10:00:00Z",
           e);
     }

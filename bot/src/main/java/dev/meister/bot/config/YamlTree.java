@@ -80,7 +80,16 @@ final class YamlTree {
     if (cause instanceof MarkedYAMLException yaml) {
       int line = yaml.getProblemMark() == null ? 1 : yaml.getProblemMark().getLine() + 1;
       String problem = yaml.getProblem() == null ? "malformed YAML" : yaml.getProblem();
-      String context = yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")";
+      String context = "";
+      if (yaml.getContext() != null) {
+        context =
+            " ("
+                + yaml.getContext()
+                + (yaml.getContextMark() == null
+                    ? ""
+                    : " started on line " + (yaml.getContextMark().getLine() + 1))
+                + ")";
+      }
       problems.add(line, "(yaml)", "syntax error: " + problem + context);
       return;
     }

@@ -96,21 +96,21 @@ class ExampleConfigTest {
     MeisterConfig config = example();
 
     assertThat(config.team().members()).hasSize(7);
-    assertThat(config.team().teamLeads())
-        .extracting(m -> m.id().value())
-        .containsExactly("alice");
+    assertThat(config.team().teamLeads()).extracting(m -> m.id().value()).containsExactly("alice");
   }
 
   @Test
   void routes_priority_rules_and_test_types_are_read_in_file_order() throws ConfigException {
     MeisterConfig config = example();
 
-    assertThat(config.routes()).extracting(RouteConfig::name)
+    assertThat(config.routes())
+        .extracting(RouteConfig::name)
         .containsExactly("airflow-dags", "cmamp-builds", "everything-else");
     assertThat(config.routes().get(1).match().source()).isEqualTo(AlertSource.GITHUB_ACTIONS);
     assertThat(config.routes().get(1).match().repo()).isEqualTo("cryptokaizen/cmamp");
     assertThat(config.routes().get(2).match().isCatchAll()).isTrue();
-    assertThat(config.priorityRules()).extracting(PriorityRule::priority)
+    assertThat(config.priorityRules())
+        .extracting(PriorityRule::priority)
         .containsOnly(Priority.HIGH);
     assertThat(config.priorityRules().get(0).match().region()).isEqualTo("tokyo");
     assertThat(config.testTypes().typeOf(".github/workflows/slow_tests.yml", "Slow tests"))
@@ -121,12 +121,16 @@ class ExampleConfigTest {
   void the_override_is_read_in_the_rotations_zone() throws ConfigException {
     MeisterConfig config = example();
 
-    assertThat(config.overrides()).singleElement().satisfies(o -> {
-      assertThat(o.position()).isEqualTo(Position.PRIMARY);
-      assertThat(o.coveringMember()).isEqualTo(MemberId.of("bob"));
-      assertThat(o.start()).isEqualTo(Instant.parse("2026-12-21T10:00:00Z"));
-    });
-    assertThat(config.unavailability()).singleElement()
+    assertThat(config.overrides())
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.position()).isEqualTo(Position.PRIMARY);
+              assertThat(o.coveringMember()).isEqualTo(MemberId.of("bob"));
+              assertThat(o.start()).isEqualTo(Instant.parse("2026-12-21T10:00:00Z"));
+            });
+    assertThat(config.unavailability())
+        .singleElement()
         .satisfies(u -> assertThat(u.coveredBy()).isEqualTo(MemberId.of("dave")));
   }
 

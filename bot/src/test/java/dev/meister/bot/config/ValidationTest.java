@@ -85,14 +85,14 @@ class ValidationTest {
     assertThat(fixture.problems(rotation("rooster: [alice, bob]\n")))
         .containsExactly(
             "meister.yml:6: rotations.ops: missing required field 'roster'",
-            "meister.yml:12: rotations.ops.rooster: unknown key 'rooster' (did you mean 'roster'?)");
+            "meister.yml:12: rotations.ops.rooster: unknown key 'rooster' (did you mean"
+                + " 'roster'?)");
   }
 
   @Test
   void an_unknown_top_level_key_is_reported() {
     assertThat(fixture.problems(VALID + "servre: { port: 80 }\n"))
-        .containsExactly(
-            "meister.yml:13: servre: unknown key 'servre' (did you mean 'server'?)");
+        .containsExactly("meister.yml:13: servre: unknown key 'servre' (did you mean 'server'?)");
   }
 
   @Test
@@ -149,13 +149,15 @@ class ValidationTest {
 
   @Test
   void a_bad_day_and_a_bad_time_are_reported() {
-    String yaml = VALID.replace("{ day: monday, time: \"11:00\" }", "{ day: funday, time: \"25:00\" }");
+    String yaml =
+        VALID.replace("{ day: monday, time: \"11:00\" }", "{ day: funday, time: \"25:00\" }");
 
     assertThat(fixture.problems(yaml))
         .containsExactly(
             "meister.yml:10: rotations.ops.handoff.day: 'funday' is not a day of the week"
                 + " (monday, tuesday, ... sunday)",
-            "meister.yml:10: rotations.ops.handoff.time: time '25:00' must be HH:MM, e.g. \"11:00\"");
+            "meister.yml:10: rotations.ops.handoff.time: time '25:00' must be HH:MM, e.g."
+                + " \"11:00\"");
   }
 
   @Test
@@ -177,7 +179,8 @@ class ValidationTest {
 
   @Test
   void duplicate_telegram_ids_are_reported_on_the_second_member() {
-    String yaml = VALID.replace("bob: { name: Bob, telegram_id: 2 }", "bob: { name: Bob, telegram_id: 1 }");
+    String yaml =
+        VALID.replace("bob: { name: Bob, telegram_id: 2 }", "bob: { name: Bob, telegram_id: 1 }");
 
     assertThat(fixture.problems(yaml))
         .containsExactly(
