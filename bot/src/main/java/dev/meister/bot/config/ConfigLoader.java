@@ -1,0 +1,153 @@
+package dev.meister.bot.config;
+
+import dev.meister.core.override.ScheduleOverride;
+import dev.meister.core.override.Unavailability;
+import dev.meister.core.team.Team;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads and validates the Meister configuration file. Every problem is collected and reported
+ * together, each as {@code FILE:LINE: path: message}; secrets are taken from the environment given
+ * to the constructor.
+ */
+public final class ConfigLoader {
+  private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
+  private static final List<String> TOP_KEYS =
+      List.of(
+          "team",
+          "rotations",
+          "chats",
+          "routes",
+          "priority_rules",
+          "test_types",
+          "overrides",
+          "unavailability",
+          "storage",
+          "server");
+  private static final List<String> STORAGE_KEYS = List.of("database");
+  private static final List<String> SERVER_KEYS = List.of("bind", "port");
+
+  private final Map<String, String> env;
+
+  /**
+   * @param env where {@code ${VAR}} secrets are looked up; {@code Main} passes the process's
+   */
+  public ConfigLoader(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  /** Loads {@code file}, logging warnings (such as a team without a lead). */
+  public MeisterConfig load(Path file, SecretPolicy policy) throws ConfigException {
+    return load(file, policy, w -> LOG.warn("{}", w.format()));
+  }
+
+  /**
+   * Loads {@code file}; things that work but are unwise (a team without a lead) go to {@code
+   * warnings} rather than failing the load.
+   *
+   * @throws ConfigException with every problem found, sorted by line
+   */
+  public MeisterConfig load(Path file, SecretPolicy policy, Consumer<ConfigProblem> warnings)
+      throws ConfigException {
+    Problems problems = new Problems(file);
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      problems.add(1, "(file)", "cannot read the file (" + e.getClass().getSimpleName() + ")");
+      throw new ConfigException(problems.sorted());
+    }
+    YNode root = YamlTree.read(text, problems);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems.sorted());
+    }
+    if (root == null) {
+      problems.add(1, "(file)", "the file is empty; it needs at least 'team' and 'rotations'");
+      throw new ConfigException(problems.sorted());
+    }
+    Fields top = Fields.of(root, "", problems, TOP_KEYS);
+    if (top == null) {
+      throw new ConfigException(problems.sorted());
+    }
+    MeisterConfig config = read(file, top, new SecretResolver(env, policy), problems);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems.sorted());
+    }
+    if (config.team().teamLeads().isEmpty()) {
+      warnings.accept(
+          new ConfigProblem(
+              file,
+              top.keyLine("team"),
+              "team.members",
+              "no member has the team_lead role; high-priority alerts and stalled hand-offs"
+                  + " will tag no one"));
+    }
+    return config;
+  }
+
+  private static MeisterConfig read(
+      Path file, Fields top, SecretResolver secrets, Problems problems) {
+    TeamSection teamSection = new TeamSection(problems);
+    Team team = teamSection.read(section(top, "team"), top.line());
+    ChatsSection chats = new ChatsSection(problems, secrets);
+    ChatsConfig chatsConfig = chats.read(section(top, "chats"));
+    RotationSection rotations = new RotationSection(problems, teamSection, chats);
+    rotations.read(section(top, "rotations"), top.line());
+    ChangesSection changes = new ChangesSection(problems, teamSection, rotations);
+    List<ScheduleOverride> overrides = changes.overrides(section(top, "overrides"));
+    List<Unavailability> unavailability = changes.unavailability(section(top, "unavailability"));
+    RoutesSection routes = new RoutesSection(problems, rotations, chats);
+    return new MeisterConfig(
+        file,
+        team,
+        rotations.rotations(),
+        rotations.rotationChats(),
+        overrides,
+        unavailability,
+        chatsConfig,
+        storage(top),
+        server(top),
+        routes.routes(section(top, "routes")),
+        routes.testTypes(section(top, "test_types")),
+        routes.priorityRules(section(top, "priority_rules")));
+  }
+
+  private static @Nullable YNode section(Fields top, String key) {
+    return top.node(key, false);
+  }
+
+  private static StorageConfig storage(Fields top) {
+    Fields f = top.map("storage", false, STORAGE_KEYS);
+    Path database = f == null ? null : f.value("database", false, Path::of);
+    return database == null ? StorageConfig.defaults() : new StorageConfig(database);
+  }
+
+  private static ServerConfig server(Fields top) {
+    Fields f = top.map("server", false, SERVER_KEYS);
+    if (f == null) {
+      return ServerConfig.defaults();
+    }
+    String bind = f.text("bind", false);
+    Long port = f.value("port", false, ConfigLoader::port);
+    return new ServerConfig(
+        bind == null ? ServerConfig.DEFAULT_BIND : bind,
+        port == null ? ServerConfig.DEFAULT_PORT : port.intValue());
+  }
+
+  private static long port(String text) {
+    long port = Values.integer(text);
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("port " + port + " must be between 1 and 65535");
+    }
+    return port;
+  }
+}

@@ -1,0 +1,54 @@
+package dev.meister.bot.config;
+
+import dev.meister.core.override.ScheduleOverride;
+import dev.meister.core.override.Unavailability;
+import dev.meister.core.rotation.Rotation;
+import dev.meister.core.rotation.RotationId;
+import dev.meister.core.team.Team;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything in one validated configuration file.
+ *
+ * @param source the file it was read from
+ * @param rotations in file order
+ * @param rotationChats the chat each rotation posts to, for rotations that name one
+ * @param routes in file order; the first match wins
+ * @param priorityRules in file order
+ */
+public record MeisterConfig(
+    Path source,
+    Team team,
+    List<Rotation> rotations,
+    Map<RotationId, ChatTarget> rotationChats,
+    List<ScheduleOverride> overrides,
+    List<Unavailability> unavailability,
+    ChatsConfig chats,
+    StorageConfig storage,
+    ServerConfig server,
+    List<RouteConfig> routes,
+    TestTypes testTypes,
+    List<PriorityRule> priorityRules) {
+
+  public MeisterConfig {
+    rotations = List.copyOf(rotations);
+    rotationChats = Collections.unmodifiableMap(new LinkedHashMap<>(rotationChats));
+    overrides = List.copyOf(overrides);
+    unavailability = List.copyOf(unavailability);
+    routes = List.copyOf(routes);
+    priorityRules = List.copyOf(priorityRules);
+  }
+
+  public Optional<Rotation> rotation(RotationId id) {
+    return rotations.stream().filter(r -> r.id().equals(id)).findFirst();
+  }
+
+  public Optional<ChatTarget> chatOf(RotationId id) {
+    return Optional.ofNullable(rotationChats.get(id));
+  }
+}

@@ -1,0 +1,223 @@
+package dev.meister.bot.config;
+
+import dev.meister.core.rotation.HandoffMoment;
+import dev.meister.core.rotation.Roster;
+import dev.meister.core.rotation.Rotation;
+import dev.meister.core.rotation.RotationId;
+import dev.meister.core.rotation.ShiftLength;
+import dev.meister.core.rotation.UnavailabilityPolicy;
+import dev.meister.core.rotation.WeekendLayer;
+import dev.meister.core.rotation.WeeklyWindow;
+import dev.meister.core.team.MemberId;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** Reads {@code rotations}, checking rosters against the team and chats against {@code chats}. */
+final class RotationSection {
+  private static final List<String> ROTATION_KEYS =
+      List.of(
+          "name",
+          "zone",
+          "shift",
+          "handoff",
+          "anchor",
+          "roster",
+          "secondary",
+          "weekend",
+          "unavailability_policy",
+          "chat");
+  private static final List<String> MOMENT_KEYS = List.of("day", "time");
+  private static final List<String> WEEKEND_KEYS = List.of("from", "to", "roster");
+
+  private final Problems problems;
+  private final TeamSection team;
+  private final ChatsSection chats;
+  private final Set<String> declared = new LinkedHashSet<>();
+  private final List<Rotation> rotations = new ArrayList<>();
+  private final Map<RotationId, ChatTarget> rotationChats = new LinkedHashMap<>();
+
+  RotationSection(Problems problems, TeamSection team, ChatsSection chats) {
+    this.problems = problems;
+    this.team = team;
+    this.chats = chats;
+  }
+
+  void read(@Nullable YNode node, int rootLine) {
+    if (node == null) {
+      problems.add(rootLine, "rotations", "missing required section 'rotations'");
+      return;
+    }
+    Fields all = Fields.anyKeys(node, "rotations", problems);
+    if (all == null) {
+      return;
+    }
+    for (String id : all.keys()) {
+      declared.add(id);
+      rotation(id, all);
+    }
+  }
+
+  List<Rotation> rotations() {
+    return rotations;
+  }
+
+  Map<RotationId, ChatTarget> rotationChats() {
+    return rotationChats;
+  }
+
+  /** The rotation {@code node} names; {@code null} (reported unless declared) if there is none. */
+  @Nullable Rotation reference(YNode node, String path) {
+    String id = Fields.scalar(node, path, problems);
+    if (id == null) {
+      return null;
+    }
+    if (!declared.contains(id)) {
+      problems.add(
+          node, path, "unknown rotation '" + id + "'" + Suggestions.didYouMean(id, declared));
+      return null;
+    }
+    return rotations.stream().filter(r -> r.id().value().equals(id)).findFirst().orElse(null);
+  }
+
+  private void rotation(String id, Fields all) {
+    int before = problems.count();
+    String path = all.path(id);
+    RotationId rotationId = null;
+    try {
+      rotationId = RotationId.of(id);
+    } catch (IllegalArgumentException e) {
+      problems.add(all.keyLine(id), path, String.valueOf(e.getMessage()));
+    }
+    YNode node = all.node(id, true);
+    Fields f = node == null ? null : Fields.of(node, path, problems, ROTATION_KEYS);
+    if (f == null) {
+      return;
+    }
+    String name = f.text("name", true);
+    ZoneId zone = f.value("zone", true, Values::zone);
+    ShiftLength shift = f.value("shift", true, ShiftLength::parse);
+    HandoffMoment handoff = handoff(f.map("handoff", true, MOMENT_KEYS));
+    LocalDate anchor = f.value("anchor", true, Values::date);
+    Roster primary = roster(f, "roster", true);
+    Roster secondary = roster(f, "secondary", false);
+    WeekendLayer weekend = weekend(f.map("weekend", false, WEEKEND_KEYS));
+    UnavailabilityPolicy policy =
+        f.value("unavailability_policy", false, t -> Values.choice(UnavailabilityPolicy.class, t));
+    YNode chatNode = f.node("chat", false);
+    ChatTarget chat = chatNode == null ? null : chats.reference(chatNode, f.path("chat"));
+    if (anchor != null && shift != null && handoff != null) {
+      checkAnchor(f, anchor, shift, handoff);
+    }
+    if (problems.count() > before
+        || rotationId == null
+        || name == null
+        || zone == null
+        || shift == null
+        || handoff == null
+        || anchor == null
+        || primary == null
+        || (f.has("secondary") && secondary == null)
+        || (f.has("weekend") && weekend == null)) {
+      return;
+    }
+    try {
+      rotations.add(
+          new Rotation(
+              rotationId,
+              name,
+              zone,
+              shift,
+              handoff,
+              anchor,
+              primary,
+              secondary,
+              weekend,
+              policy == null ? UnavailabilityPolicy.SKIP_TO_NEXT : policy));
+      if (chat != null) {
+        rotationChats.put(rotationId, chat);
+      }
+    } catch (IllegalArgumentException e) {
+      problems.add(f.line(), path, String.valueOf(e.getMessage()));
+    }
+  }
+
+  private void checkAnchor(Fields f, LocalDate anchor, ShiftLength shift, HandoffMoment handoff) {
+    boolean wholeWeeks = shift.unit() == ShiftLength.Unit.DAYS && shift.amount() % 7 == 0;
+    if (wholeWeeks && anchor.getDayOfWeek() != handoff.day()) {
+      problems.add(
+          f.located("anchor"),
+          f.path("anchor"),
+          "anchor "
+              + anchor
+              + " is a "
+              + dayName(anchor.getDayOfWeek())
+              + ", but hand-offs are on "
+              + dayName(handoff.day()));
+    }
+  }
+
+  private static String dayName(DayOfWeek day) {
+    String lower = day.name().toLowerCase(Locale.ROOT);
+    return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+  }
+
+  private @Nullable HandoffMoment handoff(@Nullable Fields f) {
+    if (f == null) {
+      return null;
+    }
+    DayOfWeek day = f.value("day", true, Values::day);
+    LocalTime time = f.value("time", true, Values::time);
+    return day == null || time == null ? null : new HandoffMoment(day, time);
+  }
+
+  private @Nullable WeekendLayer weekend(@Nullable Fields f) {
+    if (f == null) {
+      return null;
+    }
+    HandoffMoment from = handoff(f.map("from", true, MOMENT_KEYS));
+    HandoffMoment to = handoff(f.map("to", true, MOMENT_KEYS));
+    Roster roster = roster(f, "roster", true);
+    if (from == null || to == null || roster == null) {
+      return null;
+    }
+    try {
+      WeeklyWindow window = new WeeklyWindow(from.day(), from.time(), to.day(), to.time());
+      return new WeekendLayer(window, roster);
+    } catch (IllegalArgumentException e) {
+      problems.add(f.line(), f.path(), String.valueOf(e.getMessage()));
+      return null;
+    }
+  }
+
+  private @Nullable Roster roster(Fields f, String key, boolean required) {
+    YSeq list = f.list(key, required);
+    if (list == null) {
+      return null;
+    }
+    if (list.items().isEmpty()) {
+      problems.add(list, f.path(key), "must list at least one member");
+      return null;
+    }
+    List<MemberId> members = new ArrayList<>();
+    boolean complete = true;
+    for (int i = 0; i < list.items().size(); i++) {
+      MemberId member = team.reference(list.items().get(i), Problems.item(f.path(key), i));
+      if (member == null) {
+        complete = false;
+      } else {
+        members.add(member);
+      }
+    }
+    return complete ? new Roster(members) : null;
+  }
+}

@@ -1,0 +1,150 @@
+package dev.meister.bot.config;
+
+import dev.meister.core.alert.AlertSource;
+import dev.meister.core.alert.Priority;
+import dev.meister.core.rotation.Rotation;
+import dev.meister.core.rotation.RotationId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Reads {@code routes}, {@code priority_rules} and {@code test_types}. */
+final class RoutesSection {
+  private static final List<String> ROUTE_KEYS =
+      List.of("name", "match", "rotation", "chat", "priority");
+  private static final List<String> RULE_KEYS = List.of("name", "match", "priority");
+  private static final List<String> MATCH_KEYS =
+      List.of("source", "repo", "workflow", "branch", "dag", "task", "tags", "region");
+  private static final List<String> SOURCES = List.of("github", "airflow");
+
+  private final Problems problems;
+  private final RotationSection rotations;
+  private final ChatsSection chats;
+
+  RoutesSection(Problems problems, RotationSection rotations, ChatsSection chats) {
+    this.problems = problems;
+    this.rotations = rotations;
+    this.chats = chats;
+  }
+
+  List<RouteConfig> routes(@Nullable YNode node) {
+    List<RouteConfig> routes = new ArrayList<>();
+    Map<String, Integer> names = new HashMap<>();
+    for (Fields f : Fields.mappings(node, "routes", problems, ROUTE_KEYS)) {
+      String name = name(f, names);
+      MatchConfig match = match(f);
+      YNode rotationNode = f.node("rotation", false);
+      Rotation rotation =
+          rotationNode == null ? null : rotations.reference(rotationNode, f.path("rotation"));
+      YNode chatNode = f.node("chat", false);
+      ChatTarget chat = chatNode == null ? null : chats.reference(chatNode, f.path("chat"));
+      Priority priority = f.value("priority", false, t -> Values.choice(Priority.class, t));
+      if (rotationNode == null && chatNode == null) {
+        problems.add(f.line(), f.path(), "a route needs a 'rotation', a 'chat' or both");
+      }
+      if (rotation != null
+          && chatNode == null
+          && !rotations.rotationChats().containsKey(rotation.id())) {
+        problems.add(
+            f.line(),
+            f.path(),
+            "rotation '" + rotation.id() + "' names no chat, so this route needs a 'chat'");
+      }
+      if (name == null
+          || match == null
+          || (rotationNode != null && rotation == null)
+          || (chatNode != null && chat == null)
+          || (f.has("priority") && priority == null)) {
+        continue;
+      }
+      RotationId rotationId = rotation == null ? null : rotation.id();
+      routes.add(new RouteConfig(name, match, rotationId, chat, priority));
+    }
+    return routes;
+  }
+
+  List<PriorityRule> priorityRules(@Nullable YNode node) {
+    List<PriorityRule> rules = new ArrayList<>();
+    Map<String, Integer> names = new HashMap<>();
+    for (Fields f : Fields.mappings(node, "priority_rules", problems, RULE_KEYS)) {
+      String name = name(f, names);
+      MatchConfig match = match(f);
+      Priority priority = f.value("priority", true, t -> Values.choice(Priority.class, t));
+      if (name != null && match != null && priority != null) {
+        rules.add(new PriorityRule(name, match, priority));
+      }
+    }
+    return rules;
+  }
+
+  TestTypes testTypes(@Nullable YNode node) {
+    Fields f = node == null ? null : Fields.anyKeys(node, "test_types", problems);
+    if (f == null) {
+      return TestTypes.none();
+    }
+    Map<String, String> types = new LinkedHashMap<>();
+    for (String workflow : f.keys()) {
+      String type = f.text(workflow, true);
+      if (type != null) {
+        types.put(workflow, type);
+      }
+    }
+    return new TestTypes(types);
+  }
+
+  private @Nullable String name(Fields f, Map<String, Integer> seen) {
+    String name = f.text("name", true);
+    if (name != null) {
+      Integer earlier = seen.putIfAbsent(name, f.line());
+      if (earlier != null) {
+        problems.add(
+            f.located("name"),
+            f.path("name"),
+            "name '" + name + "' is already used on line " + earlier);
+      }
+    }
+    return name;
+  }
+
+  /** The match, or everything when none is written; {@code null} if it has mistakes. */
+  private @Nullable MatchConfig match(Fields route) {
+    if (!route.has("match")) {
+      return MatchConfig.anything();
+    }
+    int before = problems.count();
+    Fields m = route.map("match", true, MATCH_KEYS);
+    if (m == null) {
+      return null;
+    }
+    AlertSource source = m.value("source", false, RoutesSection::source);
+    List<String> tags = new ArrayList<>();
+    YSeq tagList = m.list("tags", false);
+    if (tagList != null) {
+      for (int i = 0; i < tagList.items().size(); i++) {
+        String tag =
+            Fields.scalar(tagList.items().get(i), Problems.item(m.path("tags"), i), problems);
+        if (tag != null) {
+          tags.add(tag);
+        }
+      }
+    }
+    MatchConfig match =
+        new MatchConfig(
+            source,
+            m.text("repo", false),
+            m.text("workflow", false),
+            m.text("branch", false),
+            m.text("dag", false),
+            m.text("task", false),
+            tags,
+            m.text("region", false));
+    return problems.count() > before ? null : match;
+  }
+
+  private static AlertSource source(String text) {
+    return Values.choice(AlertSource.class, text, SOURCES);
+  }
+}

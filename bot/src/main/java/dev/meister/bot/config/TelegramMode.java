@@ -1,0 +1,7 @@
+package dev.meister.bot.config;
+
+/** How the Telegram adapter receives updates. */
+public enum TelegramMode {
+  POLLING,
+  WEBHOOK
+}

@@ -1,0 +1,163 @@
+package dev.meister.bot.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meister.core.alert.AlertSource;
+import dev.meister.core.alert.Priority;
+import dev.meister.core.chat.ChatRef;
+import dev.meister.core.chat.Platform;
+import dev.meister.core.oncall.Position;
+import dev.meister.core.rotation.Roster;
+import dev.meister.core.rotation.Rotation;
+import dev.meister.core.rotation.RotationId;
+import dev.meister.core.rotation.ShiftLength;
+import dev.meister.core.rotation.WeeklyWindow;
+import dev.meister.core.team.MemberId;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator.ReplaceUnderscores;
+import org.junit.jupiter.api.Test;
+
+@DisplayNameGeneration(ReplaceUnderscores.class)
+class ExampleConfigTest {
+  /** Surefire runs in the module directory; the example lives at the repository root. */
+  private static final Path EXAMPLE = Path.of("..", "examples", "meister.yml");
+
+  private static final Map<String, String> ENV =
+      Map.of(
+          "TELEGRAM_BOT_TOKEN", "123:tg-secret",
+          "SLACK_BOT_TOKEN", "xoxb-slack-secret",
+          "SLACK_APP_TOKEN", "xapp-slack-secret");
+
+  private static MeisterConfig example() throws ConfigException {
+    return new ConfigLoader(Map.of()).load(EXAMPLE, SecretPolicy.OPTIONAL);
+  }
+
+  @Test
+  void the_example_loads_with_optional_secrets_and_yields_three_rotations_in_file_order()
+      throws ConfigException {
+    MeisterConfig config = example();
+
+    assertThat(config.rotations())
+        .extracting(r -> r.id().value())
+        .containsExactly("dagmeister", "buildmeister", "hausmeister");
+    assertThat(config.chats().telegramConfig().orElseThrow().token().isPresent()).isFalse();
+  }
+
+  @Test
+  void dagmeister_hands_off_every_two_weeks_on_monday_at_eleven_in_berlin() throws ConfigException {
+    Rotation dag = example().rotation(RotationId.of("dagmeister")).orElseThrow();
+
+    assertThat(dag.displayName()).isEqualTo("DagMeister");
+    assertThat(dag.zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+    assertThat(dag.shiftLength()).isEqualTo(ShiftLength.weeks(2));
+    assertThat(dag.handoff().day()).isEqualTo(DayOfWeek.MONDAY);
+    assertThat(dag.handoff().time()).isEqualTo(LocalTime.of(11, 0));
+    assertThat(dag.primary()).isEqualTo(Roster.of("alice", "bob", "carol", "dave"));
+    assertThat(dag.secondaryRoster()).isEmpty();
+    assertThat(dag.weekendLayer()).isEmpty();
+  }
+
+  @Test
+  void hausmeister_has_a_secondary_and_a_friday_to_monday_weekend_layer() throws ConfigException {
+    Rotation haus = example().rotation(RotationId.of("hausmeister")).orElseThrow();
+
+    assertThat(haus.shiftLength()).isEqualTo(ShiftLength.weeks(1));
+    assertThat(haus.secondaryRoster()).contains(Roster.of("frank", "grace", "alice"));
+    assertThat(haus.weekendLayer().orElseThrow().window())
+        .isEqualTo(
+            new WeeklyWindow(
+                DayOfWeek.FRIDAY, LocalTime.of(17, 0), DayOfWeek.MONDAY, LocalTime.of(11, 0)));
+    assertThat(haus.weekendLayer().orElseThrow().roster())
+        .isEqualTo(Roster.of("bob", "dave", "frank"));
+  }
+
+  @Test
+  void rotations_post_to_their_named_chats_including_a_forum_topic() throws ConfigException {
+    MeisterConfig config = example();
+
+    assertThat(config.chatOf(RotationId.of("dagmeister")).orElseThrow().ref())
+        .isEqualTo(ChatRef.of(Platform.TELEGRAM, "-1001234567890"));
+    assertThat(config.chatOf(RotationId.of("buildmeister")).orElseThrow().ref())
+        .isEqualTo(new ChatRef(Platform.TELEGRAM, "-1009876543210", "42"));
+    assertThat(config.chatOf(RotationId.of("hausmeister")).orElseThrow().ref())
+        .isEqualTo(ChatRef.of(Platform.SLACK, "C0123ABC"));
+  }
+
+  @Test
+  void the_team_has_seven_members_led_by_alice() throws ConfigException {
+    MeisterConfig config = example();
+
+    assertThat(config.team().members()).hasSize(7);
+    assertThat(config.team().teamLeads()).extracting(m -> m.id().value()).containsExactly("alice");
+  }
+
+  @Test
+  void routes_priority_rules_and_test_types_are_read_in_file_order() throws ConfigException {
+    MeisterConfig config = example();
+
+    assertThat(config.routes())
+        .extracting(RouteConfig::name)
+        .containsExactly("airflow-dags", "cmamp-builds", "everything-else");
+    assertThat(config.routes().get(1).match().source()).isEqualTo(AlertSource.GITHUB_ACTIONS);
+    assertThat(config.routes().get(1).match().repo()).isEqualTo("cryptokaizen/cmamp");
+    assertThat(config.routes().get(2).match().isCatchAll()).isTrue();
+    assertThat(config.priorityRules())
+        .extracting(PriorityRule::priority)
+        .containsOnly(Priority.HIGH);
+    assertThat(config.priorityRules().get(0).match().region()).isEqualTo("tokyo");
+    assertThat(config.testTypes().typeOf(".github/workflows/slow_tests.yml", "Slow tests"))
+        .contains("slow");
+  }
+
+  @Test
+  void the_override_is_read_in_the_rotations_zone() throws ConfigException {
+    MeisterConfig config = example();
+
+    assertThat(config.overrides())
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.position()).isEqualTo(Position.PRIMARY);
+              assertThat(o.coveringMember()).isEqualTo(MemberId.of("bob"));
+              assertThat(o.start()).isEqualTo(Instant.parse("2026-12-21T10:00:00Z"));
+            });
+    assertThat(config.unavailability())
+        .singleElement()
+        .satisfies(u -> assertThat(u.coveredBy()).isEqualTo(MemberId.of("dave")));
+  }
+
+  @Test
+  void the_example_loads_with_required_secrets_when_the_variables_are_set() throws ConfigException {
+    MeisterConfig config = new ConfigLoader(ENV).load(EXAMPLE, SecretPolicy.REQUIRED);
+
+    assertThat(config.chats().telegramConfig().orElseThrow().token().reveal())
+        .isEqualTo("123:tg-secret");
+    assertThat(config.chats().slackConfig().orElseThrow().appToken().reveal())
+        .isEqualTo("xapp-slack-secret");
+    assertThat(config.chats().discordConfig().orElseThrow().enabled()).isFalse();
+  }
+
+  @Test
+  void with_required_secrets_every_unset_variable_of_an_enabled_adapter_is_reported() {
+    List<String> messages = new ArrayList<>();
+    try {
+      new ConfigLoader(Map.of()).load(EXAMPLE, SecretPolicy.REQUIRED);
+    } catch (ConfigException e) {
+      e.problems().forEach(p -> messages.add(p.path() + ": " + p.message()));
+    }
+
+    assertThat(messages)
+        .containsExactly(
+            "chats.telegram.token: environment variable TELEGRAM_BOT_TOKEN is not set",
+            "chats.slack.bot_token: environment variable SLACK_BOT_TOKEN is not set",
+            "chats.slack.app_token: environment variable SLACK_APP_TOKEN is not set");
+  }
+}
