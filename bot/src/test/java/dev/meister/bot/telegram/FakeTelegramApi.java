@@ -159,23 +159,16 @@ final class FakeTelegramApi implements AutoCloseable {
   }
 
   private @Nullable Object answer(String method, JsonNode body) throws InterruptedException {
-    switch (method) {
-      case "getme":
-        return Map.of("id", BOT_ID, "is_bot", true, "first_name", "Meister",
-            "username", BOT_USERNAME);
-      case "getupdates":
-        return nextUpdates(body.path("offset").asInt(0), body.path("limit").asInt(100));
-      case "sendmessage":
-        return sentMessage(body, nextMessageId());
-      case "editmessagetext":
-        return sentMessage(body, body.path("message_id").asInt());
-      case "deletewebhook":
-      case "setmycommands":
-      case "answercallbackquery":
-        return true;
-      default:
-        return null;
-    }
+    return switch (method) {
+      case "getme" -> Map.of("id", BOT_ID, "is_bot", true, "first_name", "Meister",
+          "username", BOT_USERNAME);
+      case "getupdates" ->
+          nextUpdates(body.path("offset").asInt(0), body.path("limit").asInt(100));
+      case "sendmessage" -> sentMessage(body, nextMessageId());
+      case "editmessagetext" -> sentMessage(body, body.path("message_id").asInt());
+      case "deletewebhook", "setmycommands", "answercallbackquery" -> true;
+      default -> null;
+    };
   }
 
   private synchronized int nextMessageId() {
