@@ -4,6 +4,7 @@ import dev.meister.core.chat.ChatDeliveryException;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -73,7 +74,7 @@ public final class TelegramApi implements AutoCloseable {
   /** A client for long polling: same pool, its own dispatcher so it can be cancelled alone. */
   OkHttpClient pollingHttpClient(Duration pollTimeout) {
     return http.newBuilder()
-        .dispatcher(new okhttp3.Dispatcher())
+        .dispatcher(new Dispatcher())
         .readTimeout(pollTimeout.plusSeconds(15))
         .build();
   }
@@ -91,20 +92,18 @@ public final class TelegramApi implements AutoCloseable {
       return new ChatDeliveryException(
           what + " was not sent: " + redact(e.getMessage()), false, null, safeCause(e));
     }
-    // Without an API answer (e.g. a proxy's HTML page) telegrambots reports error code 0.
-    Integer errorCode = e instanceof TelegramApiRequestException r ? r.getErrorCode() : null;
-    if (errorCode != null && errorCode > 0) {
-      TelegramApiRequestException r = (TelegramApiRequestException) e;
-      int code = errorCode;
+    if (e instanceof TelegramApiRequestException r) {
+      Integer code = r.getErrorCode();
+      if (code == null || code <= 0) {
+        // No API answer to read (e.g. a proxy's HTML page): telegrambots reports error code 0.
+        return new ChatDeliveryException(
+            what + " failed: Telegram's answer could not be read", true, null, safeCause(e));
+      }
       String text = what + " failed: [" + code + "] " + redact(r.getApiResponse());
       if (code == 429) {
         return new ChatDeliveryException(text, true, retryAfter(r), safeCause(e));
       }
       return new ChatDeliveryException(text, code >= 500, null, safeCause(e));
-    }
-    if (e instanceof TelegramApiRequestException) {
-      return new ChatDeliveryException(
-          what + " failed: Telegram's answer could not be read", true, null, safeCause(e));
     }
     return new ChatDeliveryException(
         what + " failed: " + redact(rootMessage(e)), true, null, safeCause(e));
