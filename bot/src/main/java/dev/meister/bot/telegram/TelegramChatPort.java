@@ -1,0 +1,157 @@
+package dev.meister.bot.telegram;
+
+import dev.meister.core.chat.Button;
+import dev.meister.core.chat.ChatEvent;
+import dev.meister.core.chat.ChatPort;
+import dev.meister.core.chat.ChatRef;
+import dev.meister.core.chat.MessageRef;
+import dev.meister.core.chat.OutgoingMessage;
+import dev.meister.core.chat.Platform;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/**
+ * The chat port for Telegram: HTML messages with inline buttons, replies through {@code
+ * reply_parameters}, forum topics through {@code message_thread_id}.
+ */
+public final class TelegramChatPort implements ChatPort {
+  /** Telegram shows at most this much of a callback answer. */
+  private static final int MAX_TOAST = 200;
+
+  private static final int BUTTONS_PER_ROW = 3;
+
+  private final TelegramApi api;
+  private final TelegramRenderer renderer;
+
+  public TelegramChatPort(TelegramApi api, TelegramRenderer renderer) {
+    this.api = api;
+    this.renderer = renderer;
+  }
+
+  @Override
+  public Platform platform() {
+    return Platform.TELEGRAM;
+  }
+
+  @Override
+  public MessageRef post(ChatRef chat, OutgoingMessage message) {
+    return send(chat, message, null);
+  }
+
+  @Override
+  public MessageRef reply(MessageRef to, OutgoingMessage message) {
+    // Without allow_sending_without_reply a deleted alert message would make the reply fail.
+    ReplyParameters replyTo = ReplyParameters.builder()
+        .messageId(messageId(to))
+        .allowSendingWithoutReply(true)
+        .build();
+    return send(to.chat(), message, replyTo);
+  }
+
+  @Override
+  public void edit(MessageRef message, OutgoingMessage replacement) {
+    // Without reply_markup Telegram drops the keyboard, which is what an edit without buttons means.
+    EditMessageText edit = EditMessageText.builder()
+        .chatId(telegramChat(message.chat()).chatId())
+        .messageId(messageId(message))
+        .text(renderer.render(replacement.text()))
+        .parseMode(ParseMode.HTML)
+        .linkPreviewOptions(noPreview())
+        .replyMarkup(keyboard(replacement.buttons()))
+        .build();
+    try {
+      api.client().execute(edit);
+    } catch (TelegramApiException e) {
+      if (TelegramApi.isNotModified(e)) {
+        return; // The message already says this: an edit retried after a timeout, for instance.
+      }
+      throw api.failure("editMessageText", e);
+    }
+  }
+
+  @Override
+  public void answerButton(ChatEvent.ButtonPress press, String toast) {
+    AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> answer =
+        AnswerCallbackQuery.builder().callbackQueryId(press.callbackId());
+    if (!toast.isBlank()) {
+      answer.text(toast.length() <= MAX_TOAST ? toast : toast.substring(0, MAX_TOAST - 1) + "\u2026");
+    }
+    api.execute("answerCallbackQuery", answer.build());
+  }
+
+  private MessageRef send(ChatRef chat, OutgoingMessage message, @Nullable ReplyParameters replyTo) {
+    ChatRef target = telegramChat(chat);
+    SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder()
+        .chatId(target.chatId())
+        .text(renderer.render(message.text()))
+        .parseMode(ParseMode.HTML)
+        .linkPreviewOptions(noPreview());
+    String thread = target.threadId();
+    if (thread != null) {
+      send.messageThreadId(parseId(thread, "thread id"));
+    }
+    if (replyTo != null) {
+      send.replyParameters(replyTo);
+    }
+    InlineKeyboardMarkup keyboard = keyboard(message.buttons());
+    if (keyboard != null) {
+      send.replyMarkup(keyboard);
+    }
+    Message sent = api.execute("sendMessage", send.build());
+    return new MessageRef(target, String.valueOf(sent.getMessageId()));
+  }
+
+  private static @Nullable InlineKeyboardMarkup keyboard(List<Button> buttons) {
+    if (buttons.isEmpty()) {
+      return null;
+    }
+    List<InlineKeyboardRow> rows = new ArrayList<>();
+    for (int i = 0; i < buttons.size(); i += BUTTONS_PER_ROW) {
+      InlineKeyboardRow row = new InlineKeyboardRow();
+      for (Button b : buttons.subList(i, Math.min(i + BUTTONS_PER_ROW, buttons.size()))) {
+        row.add(InlineKeyboardButton.builder()
+            .text(b.label())
+            .callbackData(b.action() + ":" + b.payload())
+            .build());
+      }
+      rows.add(row);
+    }
+    return InlineKeyboardMarkup.builder().keyboard(rows).build();
+  }
+
+  private static LinkPreviewOptions noPreview() {
+    return LinkPreviewOptions.builder().isDisabled(true).build();
+  }
+
+  private static ChatRef telegramChat(ChatRef chat) {
+    if (chat.platform() != Platform.TELEGRAM) {
+      throw new IllegalArgumentException("chat " + chat + " is not a Telegram chat");
+    }
+    return chat;
+  }
+
+  private static int messageId(MessageRef message) {
+    telegramChat(message.chat());
+    return parseId(message.messageId(), "message id");
+  }
+
+  private static int parseId(String id, String what) {
+    try {
+      return Integer.parseInt(id);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Telegram " + what + " '" + id + "' is not a number", e);
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package dev.meister.bot.telegram;
+
+import dev.meister.core.chat.ChatEvent;
+import dev.meister.core.chat.ChatRef;
+import dev.meister.core.chat.MessageRef;
+import dev.meister.core.chat.Platform;
+import dev.meister.core.chat.Sender;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+
+/**
+ * Turns a Telegram {@link Update} into a {@link ChatEvent}: commands, plain replies to the bot's
+ * messages and button presses. Anything else (edits, bots, channel posts, joins) is no event.
+ */
+public final class TelegramUpdateTranslator {
+  private final long botUserId;
+  private final String botUsername;
+
+  /**
+   * @param botUserId the bot's own user id (from {@code getMe}), to recognise replies to it
+   * @param botUsername without {@code @}; commands addressed to another bot are ignored
+   */
+  public TelegramUpdateTranslator(long botUserId, String botUsername) {
+    this.botUserId = botUserId;
+    this.botUsername = botUsername.startsWith("@") ? botUsername.substring(1) : botUsername;
+  }
+
+  public Optional<ChatEvent> translate(Update update) {
+    if (update.getCallbackQuery() != null) {
+      return buttonPress(update.getCallbackQuery());
+    }
+    if (update.getMessage() != null) {
+      return message(update.getMessage());
+    }
+    return Optional.empty();
+  }
+
+  private Optional<ChatEvent> message(Message m) {
+    User from = m.getFrom();
+    String text = m.getText();
+    if (from == null || isBot(from) || text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    ChatRef chat = chatOf(m);
+    MessageRef self = new MessageRef(chat, String.valueOf(m.getMessageId()));
+    MessageRef replyTo = replyToBot(m, chat);
+    if (text.startsWith("/")) {
+      return command(chat, sender(from), self, text, replyTo);
+    }
+    if (replyTo != null) {
+      return Optional.of(new ChatEvent.Reply(chat, sender(from), self, text.strip(), replyTo));
+    }
+    return Optional.empty();
+  }
+
+  private Optional<ChatEvent> command(ChatRef chat, Sender sender, MessageRef self, String text,
+      @Nullable MessageRef replyTo) {
+    List<String> words = Arrays.asList(text.strip().split("\\s+"));
+    String head = words.get(0).substring(1);
+    int at = head.indexOf('@');
+    if (at >= 0) {
+      if (!head.substring(at + 1).equalsIgnoreCase(botUsername)) {
+        return Optional.empty(); // "/help@OtherBot" in a group is for another bot.
+      }
+      head = head.substring(0, at);
+    }
+    if (head.isEmpty()) {
+      return Optional.empty();
+    }
+    String name = head.toLowerCase(Locale.ROOT);
+    return Optional.of(new ChatEvent.Command(
+        chat, sender, self, name, words.subList(1, words.size()), replyTo));
+  }
+
+  private Optional<ChatEvent> buttonPress(CallbackQuery query) {
+    User from = query.getFrom();
+    MaybeInaccessibleMessage m = query.getMessage();
+    String data = query.getData();
+    if (from == null || isBot(from) || m == null || data == null) {
+      return Optional.empty(); // Inline-mode messages and games carry no chat message.
+    }
+    ChatRef chat = m instanceof Message full ? chatOf(full)
+        : ChatRef.of(Platform.TELEGRAM, String.valueOf(m.getChatId()));
+    int colon = data.indexOf(':');
+    String action = colon < 0 ? data : data.substring(0, colon);
+    String payload = colon < 0 ? "" : data.substring(colon + 1);
+    return Optional.of(new ChatEvent.ButtonPress(chat, sender(from),
+        new MessageRef(chat, String.valueOf(m.getMessageId())), action, payload, query.getId()));
+  }
+
+  /**
+   * The bot message this one answers, if any. In a forum every message of a topic "replies" to the
+   * topic's creation message, which may be the bot's: that is no reply.
+   */
+  private @Nullable MessageRef replyToBot(Message m, ChatRef chat) {
+    Message parent = m.getReplyToMessage();
+    if (parent == null || parent.getForumTopicCreated() != null) {
+      return null;
+    }
+    User author = parent.getFrom();
+    if (author == null || !Long.valueOf(botUserId).equals(author.getId())) {
+      return null;
+    }
+    return new MessageRef(chat, String.valueOf(parent.getMessageId()));
+  }
+
+  private static ChatRef chatOf(Message m) {
+    String chatId = String.valueOf(m.getChatId());
+    // Outside forums Telegram also sets message_thread_id on replies; only topics are threads here.
+    if (m.isTopicMessage() && m.getMessageThreadId() != null) {
+      return new ChatRef(Platform.TELEGRAM, chatId, String.valueOf(m.getMessageThreadId()));
+    }
+    return ChatRef.of(Platform.TELEGRAM, chatId);
+  }
+
+  private static Sender sender(User from) {
+    String last = from.getLastName();
+    String name = last == null || last.isBlank()
+        ? from.getFirstName() : from.getFirstName() + " " + last;
+    return new Sender(Platform.TELEGRAM, String.valueOf(from.getId()), from.getUserName(),
+        name == null || name.isBlank() ? String.valueOf(from.getId()) : name);
+  }
+
+  private static boolean isBot(User user) {
+    return Boolean.TRUE.equals(user.getIsBot());
+  }
+}
