@@ -1,0 +1,151 @@
+package dev.meister.bot.delivery;
+
+import dev.meister.bot.chat.ChatPorts;
+import dev.meister.core.chat.ChatDeliveryException;
+import dev.meister.core.chat.ChatPort;
+import dev.meister.core.chat.ChatRef;
+import dev.meister.core.chat.MessageRef;
+import dev.meister.core.delivery.Backoff;
+import dev.meister.core.delivery.Outbox;
+import dev.meister.core.delivery.OutboxEntry;
+import dev.meister.core.delivery.PendingMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends due outbox entries. Within one chat, messages go out in the order they were queued: when
+ * one must wait (rate limit, outage), the ones behind it in that chat wait too, while other chats
+ * carry on. Every entry ends delivered or, when the chat refuses it for good, failed and kept.
+ */
+public final class OutboxWorker implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+  private static final int BATCH = 100;
+
+  private final Outbox outbox;
+  private final ChatPorts ports;
+  private final Clock clock;
+  private @Nullable ScheduledExecutorService executor;
+
+  public OutboxWorker(Outbox outbox, ChatPorts ports, Clock clock) {
+    this.outbox = outbox;
+    this.ports = ports;
+    this.clock = clock;
+  }
+
+  /** Starts delivering on a background thread, polling every {@code interval}. */
+  public synchronized void start(Duration interval) {
+    if (executor != null) {
+      return;
+    }
+    ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "meister-outbox");
+      t.setDaemon(true);
+      return t;
+    });
+    ex.scheduleWithFixedDelay(this::deliverSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    executor = ex;
+  }
+
+  /** Asks for a delivery round now rather than at the next poll. */
+  public void nudge() {
+    ScheduledExecutorService ex = executor;
+    if (ex != null && !ex.isShutdown()) {
+      ex.execute(this::deliverSafely);
+    }
+  }
+
+  private void deliverSafely() {
+    try {
+      deliverDue();
+    } catch (RuntimeException e) {
+      log.error("outbox delivery round failed; will try again", e);
+    }
+  }
+
+  /**
+   * One delivery round: sends every due entry whose chat is not held back by an earlier one.
+   *
+   * @return how many entries were delivered
+   */
+  public synchronized int deliverDue() {
+    Instant now = clock.instant();
+    List<OutboxEntry> due = outbox.due(now, BATCH);
+    Set<ChatRef> heldBack = new HashSet<>();
+    int delivered = 0;
+    for (OutboxEntry entry : due) {
+      ChatRef chat = entry.message().chat();
+      if (heldBack.contains(chat)) {
+        continue;
+      }
+      if (deliver(entry)) {
+        delivered++;
+      } else {
+        heldBack.add(chat);
+      }
+    }
+    return delivered;
+  }
+
+  private boolean deliver(OutboxEntry entry) {
+    PendingMessage m = entry.message();
+    try {
+      ChatPort port = ports.port(m.chat().platform());
+      MessageRef sent = send(port, m);
+      outbox.delivered(entry.id(), sent, clock.instant());
+      return true;
+    } catch (ChatDeliveryException e) {
+      if (e.retryable()) {
+        Duration wait = Backoff.after(entry.attempts() + 1, e.retryAfter());
+        log.warn("outbox #{} to {} not delivered (attempt {}): {}; next try in {}s",
+            entry.id(), m.chat(), entry.attempts() + 1, e.getMessage(), wait.toSeconds());
+        outbox.retryLater(entry.id(), clock.instant().plus(wait), String.valueOf(e.getMessage()));
+        return false;
+      }
+      log.error("outbox #{} to {} refused for good: {}", entry.id(), m.chat(), e.getMessage());
+      outbox.failed(entry.id(), String.valueOf(e.getMessage()), clock.instant());
+      return true;
+    } catch (IllegalStateException noSuchChat) {
+      // The platform is not connected in this run (e.g. its token was removed): keep the message.
+      Duration wait = Backoff.after(entry.attempts() + 1, null);
+      outbox.retryLater(entry.id(), clock.instant().plus(wait), String.valueOf(noSuchChat.getMessage()));
+      return false;
+    }
+  }
+
+  private static @Nullable MessageRef send(ChatPort port, PendingMessage m) {
+    switch (m.kind()) {
+      case POST:
+        return port.post(m.chat(), m.message());
+      case REPLY:
+        return port.reply(Objects.requireNonNull(m.target()), m.message());
+      default:
+        port.edit(Objects.requireNonNull(m.target()), m.message());
+        return null;
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    ScheduledExecutorService ex = executor;
+    if (ex != null) {
+      ex.shutdown();
+      try {
+        ex.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      executor = null;
+    }
+  }
+}

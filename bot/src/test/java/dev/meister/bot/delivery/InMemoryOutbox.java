@@ -1,0 +1,78 @@
+package dev.meister.bot.delivery;
+
+import dev.meister.core.chat.MessageRef;
+import dev.meister.core.delivery.Outbox;
+import dev.meister.core.delivery.OutboxEntry;
+import dev.meister.core.delivery.PendingMessage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** An outbox in memory, with the same contract as the SQLite one, for worker tests. */
+final class InMemoryOutbox implements Outbox {
+  record Row(OutboxEntry entry, String state, @Nullable MessageRef sent, @Nullable String error) {}
+
+  private final Map<Long, Row> rows = new LinkedHashMap<>();
+  private long next = 1;
+
+  @Override
+  public synchronized long enqueue(PendingMessage message) {
+    long id = next++;
+    rows.put(id, new Row(new OutboxEntry(id, message, 0, Instant.EPOCH), "pending", null, null));
+    return id;
+  }
+
+  @Override
+  public synchronized List<OutboxEntry> due(Instant now, int limit) {
+    List<OutboxEntry> due = new ArrayList<>();
+    java.util.Set<dev.meister.core.chat.ChatRef> waiting = new java.util.HashSet<>();
+    for (Row r : rows.values()) {
+      if (!r.state.equals("pending")) {
+        continue;
+      }
+      boolean blocked = waiting.contains(r.entry.message().chat());
+      if (r.entry.notBefore().isAfter(now)) {
+        waiting.add(r.entry.message().chat());
+      } else if (!blocked && due.size() < limit) {
+        due.add(r.entry);
+      }
+    }
+    return due;
+  }
+
+  @Override
+  public synchronized void delivered(long id, @Nullable MessageRef sent, Instant at) {
+    Row r = row(id);
+    rows.put(id, new Row(r.entry, "delivered", sent, null));
+  }
+
+  @Override
+  public synchronized void retryLater(long id, Instant notBefore, String error) {
+    Row r = row(id);
+    OutboxEntry e = r.entry;
+    rows.put(id, new Row(new OutboxEntry(id, e.message(), e.attempts() + 1, notBefore),
+        "pending", null, error));
+  }
+
+  @Override
+  public synchronized void failed(long id, String error, Instant at) {
+    Row r = row(id);
+    rows.put(id, new Row(r.entry, "failed", null, error));
+  }
+
+  @Override
+  public synchronized int pendingCount() {
+    return (int) rows.values().stream().filter(r -> r.state.equals("pending")).count();
+  }
+
+  synchronized Row row(long id) {
+    Row r = rows.get(id);
+    if (r == null) {
+      throw new IllegalArgumentException("no outbox entry " + id);
+    }
+    return r;
+  }
+}

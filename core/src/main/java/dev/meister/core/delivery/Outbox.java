@@ -1,0 +1,37 @@
+package dev.meister.core.delivery;
+
+import dev.meister.core.chat.MessageRef;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Port: chat messages waiting to be delivered, kept durably so an outage of the chat service or a
+ * restart of the bot loses none. Entries leave the outbox only as delivered or as failed for good.
+ */
+public interface Outbox {
+  /** Queues a message; durable on return. Returns its id. */
+  long enqueue(PendingMessage message);
+
+  /**
+   * Pending entries whose time has come, oldest first, leaving out any entry behind an older
+   * pending one of the same chat that must still wait: a chat's messages go out in the order they
+   * were queued.
+   */
+  List<OutboxEntry> due(Instant now, int limit);
+
+  /**
+   * Marks an entry delivered and, when it belongs to an alert and a message was created, links
+   * that message to the alert, in one step.
+   */
+  void delivered(long id, @Nullable MessageRef sent, Instant at);
+
+  /** Leaves an entry pending until {@code notBefore}, counting the attempt. */
+  void retryLater(long id, Instant notBefore, String error);
+
+  /** Gives up on an entry the chat refused for good; it stays stored for inspection. */
+  void failed(long id, String error, Instant at);
+
+  /** How many entries are still pending. */
+  int pendingCount();
+}
