@@ -119,9 +119,9 @@ public final class OnCallResolver {
 
   /**
    * Everything that makes {@code swap} unusable for this rotation, in words a chat user
-   * understands: instants that are not shift starts of the swap's layer, a layer the rotation lacks, another
-   * rotation, or two shifts of the same member. Empty if the swap is fine; swaps with problems are
-   * ignored when resolving.
+   * understands: instants that are not shift starts of the swap's layer, a layer the rotation
+   * lacks, another rotation, or two shifts of the same member. Empty if the swap is fine; swaps
+   * with problems are ignored when resolving.
    */
   public List<String> problems(Swap swap) {
     return List.copyOf(swapCheck.problems(swap));
