@@ -64,7 +64,7 @@ final class DemoCommand implements Callable<Integer> {
           cfg.team().members().size(), cfg.rotations().size());
       out.printf("You are %s. Try /whoisoncall, /whoisoncall %s, /schedule %s, /help; /quit leaves.%n",
           me.displayName(), lastRotation(cfg), firstRotation(cfg));
-      new ConsoleSession(pipeline, me, ids, out)
+      new ConsoleSession(pipeline, me, ids, out, System.console() != null)
           .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
       out.println();
       return 0;

@@ -33,10 +33,21 @@ public final class ConsoleSession {
   private final Sender sender;
   private final AtomicLong ids;
   private final PrintStream out;
+  private final boolean interactive;
 
   /** @param messageIds shared with the {@link ConsoleChatPort} so numbers never collide */
   public ConsoleSession(ChatEventHandler handler, Member as, AtomicLong messageIds,
       PrintStream out) {
+    this(handler, as, messageIds, out, false);
+  }
+
+  /**
+   * @param interactive show a prompt before each line; off when input is piped, where prompts would
+   *     run into the bot's lines
+   */
+  public ConsoleSession(ChatEventHandler handler, Member as, AtomicLong messageIds,
+      PrintStream out, boolean interactive) {
+    this.interactive = interactive;
     this.handler = handler;
     this.sender = new Sender(Platform.CONSOLE, as.id().value(), as.id().value(), as.displayName());
     this.ids = messageIds;
@@ -94,6 +105,9 @@ public final class ConsoleSession {
   }
 
   private void prompt() {
+    if (!interactive) {
+      return;
+    }
     out.print(sender.displayName() + " ▸ ");
     out.flush();
   }

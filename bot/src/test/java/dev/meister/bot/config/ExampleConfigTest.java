@@ -70,7 +70,7 @@ class ExampleConfigTest {
     Rotation haus = example().rotation(RotationId.of("hausmeister")).orElseThrow();
 
     assertThat(haus.shiftLength()).isEqualTo(ShiftLength.weeks(1));
-    assertThat(haus.secondaryRoster()).contains(Roster.of("frank", "grace", "alice"));
+    assertThat(haus.secondaryRoster()).contains(Roster.of("erin", "grace"));
     assertThat(haus.weekendLayer().orElseThrow().window())
         .isEqualTo(
             new WeeklyWindow(

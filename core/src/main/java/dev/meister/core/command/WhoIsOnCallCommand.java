@@ -57,7 +57,7 @@ public final class WhoIsOnCallCommand implements CommandHandler {
   }
 
   private void describe(RichText.Builder text, Rotation rotation, OnCall onCall) {
-    text.emoji("rotating_light").text(" ").bold(rotation.displayName()).newline();
+    text.emoji("calendar").text(" ").bold(rotation.displayName()).newline();
     line(text, "Primary: ", onCall.primary(), rotation);
     onCall.secondaryAssignment().ifPresent(l2 -> line(text, "Level 2: ", l2, rotation));
     Assignment next = onCall.nextPrimary();
