@@ -22,6 +22,9 @@ final class Fields {
     this.problems = problems;
   }
 
+  /** Allowed keys that an unknown key was probably meant to be. */
+  private final java.util.Set<String> misspelt = new java.util.HashSet<>();
+
   /**
    * The node as a mapping whose keys must be among {@code allowed} (unknown ones are reported, with
    * a suggestion); {@code null} and a problem if it is not a mapping.
@@ -35,6 +38,7 @@ final class Fields {
               fields.keyLine(key),
               Problems.child(path, key),
               "unknown key '" + key + "'" + Suggestions.didYouMean(key, allowed));
+          Suggestions.closest(key, allowed).ifPresent(fields.misspelt::add);
         }
       }
     }
@@ -129,7 +133,8 @@ final class Fields {
   @Nullable YNode node(String key, boolean required) {
     YMap.Entry entry = map.entries().get(key);
     if (entry == null) {
-      if (required) {
+      // A required key written with a typo is one mistake: the unknown-key problem already says it.
+      if (required && !misspelt.contains(key)) {
         problems.add(map.line(), path, "missing required field '" + key + "'");
       }
       return null;
