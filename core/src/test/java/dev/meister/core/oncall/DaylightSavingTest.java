@@ -88,7 +88,8 @@ class DaylightSavingTest {
   })
   void twelve_hour_shifts_count_elapsed_time_so_local_hand_offs_shift_by_an_hour(
       String when, String member, String start) {
-    var resolver = resolver("Europe/Berlin", ShiftLength.hours(12), "2026-03-28", "SATURDAY", "08:00");
+    var resolver =
+        resolver("Europe/Berlin", ShiftLength.hours(12), "2026-03-28", "SATURDAY", "08:00");
 
     Assignment shift = resolver.assignmentAt(Position.PRIMARY, at(when)).orElseThrow();
 

@@ -24,10 +24,14 @@ class HandoverTest {
 
   @ParameterizedTest(name = "{0}: {1} -> {2} at {3}")
   @CsvSource({
-    "PRIMARY,   2026-11-10T12:00 Europe/Berlin, alice, erik,  2026-11-13T17:00 Europe/Berlin, WEEKEND",
-    "PRIMARY,   2026-11-13T17:00 Europe/Berlin, erik,  bob,   2026-11-16T11:00 Europe/Berlin, REGULAR",
-    "PRIMARY,   2026-11-13T16:59 Europe/Berlin, alice, erik,  2026-11-13T17:00 Europe/Berlin, WEEKEND",
-    "SECONDARY, 2026-11-10T12:00 Europe/Berlin, dora,  emil,  2026-11-16T11:00 Europe/Berlin, REGULAR",
+    "PRIMARY,   2026-11-10T12:00 Europe/Berlin, alice, erik,  2026-11-13T17:00 Europe/Berlin,"
+        + " WEEKEND",
+    "PRIMARY,   2026-11-13T17:00 Europe/Berlin, erik,  bob,   2026-11-16T11:00 Europe/Berlin,"
+        + " REGULAR",
+    "PRIMARY,   2026-11-13T16:59 Europe/Berlin, alice, erik,  2026-11-13T17:00 Europe/Berlin,"
+        + " WEEKEND",
+    "SECONDARY, 2026-11-10T12:00 Europe/Berlin, dora,  emil,  2026-11-16T11:00 Europe/Berlin,"
+        + " REGULAR",
   })
   void the_next_handover_is_the_next_change_of_member(
       Position position, String when, String from, String to, String at, Source source) {
@@ -36,8 +40,12 @@ class HandoverTest {
     assertThat(handover)
         .isEqualTo(
             new Handover(
-                RotationId.of("hausmeister"), position, at(at), MemberId.of(from),
-                MemberId.of(to), source));
+                RotationId.of("hausmeister"),
+                position,
+                at(at),
+                MemberId.of(from),
+                MemberId.of(to),
+                source));
   }
 
   @Test
@@ -59,8 +67,13 @@ class HandoverTest {
     var solo =
         new OnCallResolver(
             Rotations.rotation(
-                "solo", ShiftLength.weeks(1), LocalDate.of(2026, 11, 9), Roster.of("alice"), null,
-                null, UnavailabilityPolicy.KEEP),
+                "solo",
+                ShiftLength.weeks(1),
+                LocalDate.of(2026, 11, 9),
+                Roster.of("alice"),
+                null,
+                null,
+                UnavailabilityPolicy.KEEP),
             ScheduleChanges.NONE);
 
     assertThatIllegalStateException()
@@ -73,8 +86,7 @@ class HandoverTest {
     OnCall onCall = hausmeister.onCallAt(at("2026-11-10T12:00Z"));
 
     assertThat(onCall.primary().member()).isEqualTo(MemberId.of("alice"));
-    assertThat(onCall.secondaryAssignment().map(Assignment::member))
-        .contains(MemberId.of("dora"));
+    assertThat(onCall.secondaryAssignment().map(Assignment::member)).contains(MemberId.of("dora"));
     assertThat(onCall.nextPrimary())
         .isEqualTo(
             new Assignment(

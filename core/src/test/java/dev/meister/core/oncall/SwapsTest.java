@@ -7,6 +7,7 @@ import dev.meister.core.override.ScheduleChanges;
 import dev.meister.core.override.Swap;
 import dev.meister.core.override.SwapLayer;
 import dev.meister.core.rotation.Rotation;
+import dev.meister.core.rotation.RotationId;
 import dev.meister.core.team.MemberId;
 import java.util.List;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -18,7 +19,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 @DisplayNameGeneration(ReplaceUnderscores.class)
 class SwapsTest {
   private static final Swap FIRST_TWO_SHIFTS =
-      swap("dagmeister", SwapLayer.PRIMARY, "2026-11-09T11:00 Europe/Berlin", "2026-11-23T11:00 Europe/Berlin");
+      swap(
+          "dagmeister",
+          SwapLayer.PRIMARY,
+          "2026-11-09T11:00 Europe/Berlin",
+          "2026-11-23T11:00 Europe/Berlin");
 
   @ParameterizedTest(name = "{0} -> {1} {2}")
   @CsvSource({
@@ -47,7 +52,11 @@ class SwapsTest {
   })
   void swapped_weekends_exchange_their_members(String when, String member, Source source) {
     var weekends =
-        swap("hausmeister", SwapLayer.WEEKEND, "2026-11-13T17:00 Europe/Berlin", "2026-11-20T17:00 Europe/Berlin");
+        swap(
+            "hausmeister",
+            SwapLayer.WEEKEND,
+            "2026-11-13T17:00 Europe/Berlin",
+            "2026-11-20T17:00 Europe/Berlin");
     var resolver = resolver(Rotations.hausmeister(), weekends);
 
     Assignment primary = resolver.assignmentAt(Position.PRIMARY, at(when)).orElseThrow();
@@ -66,7 +75,11 @@ class SwapsTest {
   @Test
   void a_swap_not_on_shift_starts_is_reported_and_ignored() {
     var offBoundary =
-        swap("dagmeister", SwapLayer.PRIMARY, "2026-11-10T11:00 Europe/Berlin", "2026-11-23T11:00 Europe/Berlin");
+        swap(
+            "dagmeister",
+            SwapLayer.PRIMARY,
+            "2026-11-10T11:00 Europe/Berlin",
+            "2026-11-23T11:00 Europe/Berlin");
     var resolver = resolver(Rotations.dagmeister(), offBoundary);
 
     var problems = resolver.problems(offBoundary);
@@ -74,7 +87,8 @@ class SwapsTest {
 
     assertThat(problems)
         .containsExactly(
-            "Tue 2026-11-10 11:00 (Europe/Berlin) is not the start of a primary shift of 'dagmeister'");
+            "Tue 2026-11-10 11:00 (Europe/Berlin) is not the start of a primary shift of"
+                + " 'dagmeister'");
     assertThat(primary.member()).isEqualTo(MemberId.of("alice"));
     assertThat(primary.source()).isEqualTo(Source.REGULAR);
   }
@@ -82,7 +96,11 @@ class SwapsTest {
   @Test
   void a_weekend_swap_on_a_rotation_without_weekends_is_reported() {
     var weekend =
-        swap("dagmeister", SwapLayer.WEEKEND, "2026-11-13T17:00 Europe/Berlin", "2026-11-20T17:00 Europe/Berlin");
+        swap(
+            "dagmeister",
+            SwapLayer.WEEKEND,
+            "2026-11-13T17:00 Europe/Berlin",
+            "2026-11-20T17:00 Europe/Berlin");
 
     var problems = resolver(Rotations.dagmeister()).problems(weekend);
 
@@ -92,7 +110,11 @@ class SwapsTest {
   @Test
   void swapping_two_shifts_of_the_same_member_is_reported() {
     var aliceWithAlice =
-        swap("dagmeister", SwapLayer.PRIMARY, "2026-11-09T11:00 Europe/Berlin", "2026-12-21T11:00 Europe/Berlin");
+        swap(
+            "dagmeister",
+            SwapLayer.PRIMARY,
+            "2026-11-09T11:00 Europe/Berlin",
+            "2026-12-21T11:00 Europe/Berlin");
 
     var problems = resolver(Rotations.dagmeister()).problems(aliceWithAlice);
 
@@ -104,7 +126,6 @@ class SwapsTest {
   }
 
   private static Swap swap(String rotation, SwapLayer layer, String first, String second) {
-    return new Swap(
-        null, dev.meister.core.rotation.RotationId.of(rotation), layer, at(first), at(second));
+    return new Swap(null, RotationId.of(rotation), layer, at(first), at(second));
   }
 }
