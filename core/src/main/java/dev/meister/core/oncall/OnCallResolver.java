@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * Computes who holds each position of one rotation at any instant: regular roster, then the weekend
- * layer, swaps, covers for unavailable members, and overrides, in that order of strength. Nothing is
- * stored; every answer is derived from the rotation and its changes.
+ * layer, swaps, covers for unavailable members, and overrides, in that order of strength. Nothing
+ * is stored; every answer is derived from the rotation and its changes.
  *
  * <p>An assignment is a maximal stretch in which the same member holds a position for the same
  * reason and the same underlying shift (regular shift, weekend or override). Answers cost a few
@@ -105,14 +105,7 @@ public final class OnCallResolver {
   public Handover nextHandover(Position position, Instant t) {
     Checks.check(exists(position), "rotation '" + rotation.id() + "' has no Level-2 roster");
     Assignment current = stretchAt(position, t);
-    Assignment next =
-        nextDifferent(current)
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "nobody but " + current.member() + " ever holds the "
-                            + position.name().toLowerCase(Locale.ROOT)
-                            + " position of '" + rotation.id() + "'"));
+    Assignment next = nextDifferent(current).orElseThrow(() -> nobodyElse(current));
     return new Handover(
         rotation.id(), position, next.start(), current.member(), next.member(), next.source());
   }
@@ -125,6 +118,18 @@ public final class OnCallResolver {
    */
   public List<String> problems(Swap swap) {
     return List.copyOf(swapCheck.problems(swap));
+  }
+
+  private IllegalStateException nobodyElse(Assignment current) {
+    String position = current.position().name().toLowerCase(Locale.ROOT);
+    return new IllegalStateException(
+        "nobody but "
+            + current.member()
+            + " ever holds the "
+            + position
+            + " position of '"
+            + rotation.id()
+            + "'");
   }
 
   private boolean exists(Position position) {

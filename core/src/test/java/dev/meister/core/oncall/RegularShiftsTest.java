@@ -74,7 +74,9 @@ class RegularShiftsTest {
   @Test
   void an_assignment_spans_the_whole_shift() {
     Assignment primary =
-        dagmeister.assignmentAt(Position.PRIMARY, at("2026-11-30T03:00 Europe/Berlin")).orElseThrow();
+        dagmeister
+            .assignmentAt(Position.PRIMARY, at("2026-11-30T03:00 Europe/Berlin"))
+            .orElseThrow();
 
     assertThat(primary)
         .isEqualTo(

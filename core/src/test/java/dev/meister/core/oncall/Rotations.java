@@ -25,8 +25,13 @@ final class Rotations {
   /** Two-week shifts from Monday 2026-11-09 11:00 Berlin: alice, bob, carol. */
   static Rotation dagmeister(UnavailabilityPolicy policy) {
     return rotation(
-        "dagmeister", ShiftLength.weeks(2), LocalDate.of(2026, 11, 9), Roster.of("alice", "bob", "carol"),
-        null, null, policy);
+        "dagmeister",
+        ShiftLength.weeks(2),
+        LocalDate.of(2026, 11, 9),
+        Roster.of("alice", "bob", "carol"),
+        null,
+        null,
+        policy);
   }
 
   static Rotation dagmeister() {
@@ -43,18 +48,28 @@ final class Rotations {
 
   static Rotation hausmeister(Roster weekdays, Roster weekends) {
     WeeklyWindow window =
-        new WeeklyWindow(DayOfWeek.FRIDAY, LocalTime.of(17, 0), DayOfWeek.MONDAY, LocalTime.of(11, 0));
+        new WeeklyWindow(
+            DayOfWeek.FRIDAY, LocalTime.of(17, 0), DayOfWeek.MONDAY, LocalTime.of(11, 0));
     return rotation(
-        "hausmeister", ShiftLength.weeks(1), LocalDate.of(2026, 11, 9), weekdays,
-        Roster.of("dora", "emil"), new WeekendLayer(window, weekends),
+        "hausmeister",
+        ShiftLength.weeks(1),
+        LocalDate.of(2026, 11, 9),
+        weekdays,
+        Roster.of("dora", "emil"),
+        new WeekendLayer(window, weekends),
         UnavailabilityPolicy.SKIP_TO_NEXT);
   }
 
   /** Weekly from Monday 2026-11-02 11:00 Berlin: danny, anna, laura, jane. */
   static Rotation fourWeeks() {
     return rotation(
-        "buildmeister", ShiftLength.weeks(1), LocalDate.of(2026, 11, 2),
-        Roster.of("danny", "anna", "laura", "jane"), null, null, UnavailabilityPolicy.SKIP_TO_NEXT);
+        "buildmeister",
+        ShiftLength.weeks(1),
+        LocalDate.of(2026, 11, 2),
+        Roster.of("danny", "anna", "laura", "jane"),
+        null,
+        null,
+        UnavailabilityPolicy.SKIP_TO_NEXT);
   }
 
   static Rotation rotation(
@@ -66,7 +81,15 @@ final class Rotations {
       @Nullable WeekendLayer weekend,
       UnavailabilityPolicy policy) {
     return new Rotation(
-        RotationId.of(id), id, BERLIN, length, MONDAY_11, anchor, primary, secondary, weekend,
+        RotationId.of(id),
+        id,
+        BERLIN,
+        length,
+        MONDAY_11,
+        anchor,
+        primary,
+        secondary,
+        weekend,
         policy);
   }
 }
