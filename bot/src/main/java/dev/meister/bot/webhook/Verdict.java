@@ -1,0 +1,34 @@
+package dev.meister.bot.webhook;
+
+import dev.meister.core.alert.PipelineEvent;
+
+/**
+ * What an endpoint decided about an authenticated, well-formed request. Rejections are thrown as
+ * {@link WebhookRejection} instead, so an endpoint cannot hand the sink a half-checked event.
+ */
+public sealed interface Verdict permits Verdict.Deliver, Verdict.Ignore, Verdict.Pong {
+
+  /** Hand the event to the sink; the server answers from its {@code Intake}. */
+  record Deliver(PipelineEvent event) implements Verdict {}
+
+  /**
+   * Nothing to do for this request (an event type or conclusion we don't alert on): 202 with
+   * {@code {"ignored": what, "reason": reason}}, so the sender sees it arrived and stops retrying.
+   */
+  record Ignore(String what, String reason) implements Verdict {}
+
+  /** A liveness ping from the sender (GitHub's {@code ping} event): 200 {@code {"ok":true}}. */
+  record Pong() implements Verdict {}
+
+  static Verdict deliver(PipelineEvent event) {
+    return new Deliver(event);
+  }
+
+  static Verdict ignore(String what, String reason) {
+    return new Ignore(what, reason);
+  }
+
+  static Verdict pong() {
+    return new Pong();
+  }
+}

@@ -1,0 +1,219 @@
+package dev.meister.bot.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.meister.core.alert.Intake;
+import dev.meister.core.alert.PipelineEvent;
+import dev.meister.core.alert.PipelineEventSink;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The webhook HTTP server: {@code POST} on each endpoint's path and {@code GET /health}.
+ *
+ * <p>Every webhook passes the same gate, in this order: body size (413), media type (415), the
+ * endpoint's authentication (401) and parsing (400), and only then the sink. Answers: 202 {@code
+ * {"status":"accepted","alert":id,"duplicate":false}} when a new alert was queued for chat; 200
+ * with the same shape when nothing new was queued (a delivery seen before, {@code
+ * "duplicate":true}, or a success that was only recorded, {@code "alert":null}); 202 {@code
+ * {"ignored":...}} for events we don't alert on; and 503 when the sink fails, so the sender may
+ * deliver again (the sink is transactional: nothing was half-written).
+ */
+public final class WebhookServer implements AutoCloseable {
+  /** 1 MiB: GitHub caps payloads at 25 MB, but a workflow_run is about 25 KB. */
+  public static final int MAX_BODY_BYTES = 1024 * 1024;
+
+  private static final Logger log = LoggerFactory.getLogger(WebhookServer.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final PipelineEventSink sink;
+  private final Map<String, HealthCheck> healthChecks;
+  private final Javalin app;
+  private boolean started;
+
+  /**
+   * @param endpoints one per path, e.g. {@code GitHubWebhook} and {@code AirflowWebhook}
+   * @param healthChecks by the name {@code /health} reports them under
+   */
+  public WebhookServer(
+      List<WebhookEndpoint> endpoints,
+      PipelineEventSink sink,
+      Map<String, HealthCheck> healthChecks) {
+    this.sink = sink;
+    this.healthChecks = new TreeMap<>(healthChecks);
+    this.app =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              config.http.maxRequestSize = MAX_BODY_BYTES;
+            });
+    for (WebhookEndpoint endpoint : List.copyOf(endpoints)) {
+      app.post(endpoint.path(), ctx -> receive(endpoint, ctx));
+    }
+    app.get("/health", this::health);
+    app.error(404, ctx -> respond(ctx, 404, Map.of("error", "not found")));
+  }
+
+  /** Binds and starts serving; port 0 picks a free port, see {@link #port()}. */
+  public WebhookServer start(String bind, int port) {
+    app.start(bind, port);
+    started = true;
+    return this;
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    if (started) {
+      app.stop();
+      started = false;
+    }
+  }
+
+  private void receive(WebhookEndpoint endpoint, Context ctx) {
+    String label = "-";
+    try {
+      WebhookRequest request = read(endpoint, ctx);
+      label = endpoint.deliveryLabel(request);
+      Verdict verdict = endpoint.handle(request);
+      answer(ctx, endpoint, label, verdict);
+    } catch (WebhookRejection e) {
+      String field = e.field().orElse(null);
+      logRejection(endpoint, ctx, label, e);
+      respond(ctx, e.status(), error(e.error(), field));
+    } catch (RuntimeException e) {
+      String ref = UUID.randomUUID().toString().substring(0, 8);
+      log.error("webhook {} delivery {} failed, ref {}", endpoint.path(), label, ref, e);
+      respond(ctx, 500, Map.of("error", "internal error", "ref", ref));
+    }
+  }
+
+  private static WebhookRequest read(WebhookEndpoint endpoint, Context ctx) {
+    if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
+      throw BoundedBody.tooLarge(MAX_BODY_BYTES);
+    }
+    String mediaType = MediaType.of(ctx.header("Content-Type"));
+    if (!endpoint.accepts(mediaType)) {
+      throw MediaType.unsupported("unsupported Content-Type " + mediaType + ", expected application/json");
+    }
+    byte[] body;
+    try {
+      body = BoundedBody.read(ctx.req().getInputStream(), MAX_BODY_BYTES);
+    } catch (IOException e) {
+      throw WebhookRejection.badRequest("could not read body: " + e.getClass().getSimpleName());
+    }
+    return new WebhookRequest(ctx.headerMap(), mediaType, body);
+  }
+
+  private void answer(Context ctx, WebhookEndpoint endpoint, String label, Verdict verdict) {
+    if (verdict instanceof Verdict.Deliver) {
+      deliver(ctx, endpoint, label, ((Verdict.Deliver) verdict).event());
+    } else if (verdict instanceof Verdict.Ignore) {
+      Verdict.Ignore ignore = (Verdict.Ignore) verdict;
+      log.info(
+          "webhook {} delivery {} ignored: {} ({})",
+          endpoint.path(), label, ignore.what(), ignore.reason());
+      respond(ctx, 202, Map.of("ignored", ignore.what(), "reason", ignore.reason()));
+    } else {
+      log.info("webhook {} delivery {} ping", endpoint.path(), label);
+      respond(ctx, 200, Map.of("ok", true));
+    }
+  }
+
+  private void deliver(Context ctx, WebhookEndpoint endpoint, String label, PipelineEvent event) {
+    Intake intake;
+    try {
+      intake = sink.accept(event);
+    } catch (RuntimeException e) {
+      log.warn(
+          "webhook {} delivery {} ({}): sink failed, answering 503",
+          endpoint.path(), label, event.deliveryKey(), e);
+      respond(ctx, 503, Map.of("error", "storage unavailable, retry"));
+      return;
+    }
+    boolean queued = intake.alertId().isPresent() && !intake.duplicate();
+    log.info(
+        "webhook {} delivery {} ({}) {}: alert {}{}",
+        endpoint.path(), label, event.deliveryKey(), event.outcome(),
+        intake.alertId().map(Object::toString).orElse("-"),
+        intake.duplicate() ? " (duplicate)" : "");
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", "accepted");
+    body.put("alert", intake.alertId().map(id -> (Object) id.value()).orElse(null));
+    body.put("duplicate", intake.duplicate());
+    respond(ctx, queued ? 202 : 200, body);
+  }
+
+  private void health(Context ctx) {
+    Map<String, Object> checks = new LinkedHashMap<>();
+    boolean allUp = true;
+    for (Map.Entry<String, HealthCheck> entry : healthChecks.entrySet()) {
+      HealthStatus status = run(entry.getKey(), entry.getValue());
+      allUp &= status.up();
+      Map<String, Object> shown = new LinkedHashMap<>();
+      shown.put("status", status.up() ? "up" : "down");
+      if (!status.detail().isEmpty()) {
+        shown.put("detail", status.detail());
+      }
+      checks.put(entry.getKey(), shown);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", allUp ? "up" : "down");
+    body.put("checks", checks);
+    respond(ctx, allUp ? 200 : 503, body);
+  }
+
+  private static HealthStatus run(String name, HealthCheck check) {
+    try {
+      return check.check();
+    } catch (RuntimeException e) {
+      // The exception message may carry a connection string; /health is public, the log is not.
+      log.warn("health check {} threw", name, e);
+      return HealthStatus.unhealthy("check failed: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private static void logRejection(
+      WebhookEndpoint endpoint, Context ctx, String label, WebhookRejection e) {
+    if (e.status() == 401) {
+      log.warn(
+          "webhook {} delivery {} from {} rejected 401: {}",
+          endpoint.path(), label, ctx.ip(), e.error());
+    } else {
+      log.info(
+          "webhook {} delivery {} from {} rejected {}: {}",
+          endpoint.path(), label, ctx.ip(), e.status(), e.error());
+    }
+  }
+
+  private static Map<String, Object> error(String message, @Nullable String field) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", message);
+    if (field != null) {
+      body.put("field", field);
+    }
+    return body;
+  }
+
+  private static void respond(Context ctx, int status, Map<String, ?> body) {
+    try {
+      ctx.status(status).contentType("application/json").result(JSON.writeValueAsString(body));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

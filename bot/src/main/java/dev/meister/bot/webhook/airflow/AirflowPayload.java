@@ -1,0 +1,164 @@
+package dev.meister.bot.webhook.airflow;
+
+import static dev.meister.core.alert.AlertAttributes.AIRFLOW_URL;
+import static dev.meister.core.alert.AlertAttributes.DAG_ID;
+import static dev.meister.core.alert.AlertAttributes.DAG_RUN_ID;
+import static dev.meister.core.alert.AlertAttributes.EXCEPTION;
+import static dev.meister.core.alert.AlertAttributes.LOGICAL_DATE;
+import static dev.meister.core.alert.AlertAttributes.LOG_URL;
+import static dev.meister.core.alert.AlertAttributes.REGION;
+import static dev.meister.core.alert.AlertAttributes.START_DATE;
+import static dev.meister.core.alert.AlertAttributes.TAGS;
+import static dev.meister.core.alert.AlertAttributes.TASK_ID;
+import static dev.meister.core.alert.AlertAttributes.TRY_NUMBER;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meister.bot.webhook.WebhookJson;
+import dev.meister.bot.webhook.WebhookRejection;
+import dev.meister.core.alert.AlertSource;
+import dev.meister.core.alert.Outcome;
+import dev.meister.core.alert.PipelineEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Translates the Airflow callback JSON (documented in {@code docs/webhooks.md}). */
+final class AirflowPayload {
+  /** Tracebacks can be long; the chat message needs the top and the log link has the rest. */
+  static final int EXCEPTION_LIMIT = 4_000;
+
+  private AirflowPayload() {}
+
+  static PipelineEvent event(ObjectNode root, Clock clock) {
+    String dagId = required(root, "dag_id");
+    String runId = required(root, "run_id");
+    String taskId = required(root, "task_id");
+    String tryNumber = tryNumber(root);
+    String logicalDate =
+        text(root, "logical_date")
+            .or(() -> text(root, "execution_date"))
+            .orElseThrow(() -> WebhookRejection.missingField("logical_date"));
+    List<String> tags = tags(root);
+
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put(DAG_ID, dagId);
+    attributes.put(DAG_RUN_ID, runId);
+    attributes.put(TASK_ID, taskId);
+    attributes.put(TRY_NUMBER, tryNumber);
+    attributes.put(LOGICAL_DATE, logicalDate);
+    text(root, "start_date").ifPresent(v -> attributes.put(START_DATE, v));
+    text(root, "log_url").ifPresent(v -> attributes.put(LOG_URL, v));
+    text(root, "exception").ifPresent(v -> attributes.put(EXCEPTION, cap(v)));
+    if (!tags.isEmpty()) {
+      attributes.put(TAGS, String.join(",", tags));
+    }
+    text(root, "region").or(() -> regionTag(tags)).ifPresent(v -> attributes.put(REGION, v));
+    text(root, "airflow_url").ifPresent(v -> attributes.put(AIRFLOW_URL, v));
+
+    Outcome outcome =
+        text(root, "state").filter(s -> s.equalsIgnoreCase("success")).isPresent()
+            ? Outcome.SUCCEEDED
+            : Outcome.FAILED;
+    return new PipelineEvent(
+        AlertSource.AIRFLOW,
+        deliveryKey(root, dagId, runId, taskId, tryNumber),
+        outcome,
+        endDate(root).orElseGet(clock::instant),
+        attributes);
+  }
+
+  /**
+   * {@code airflow:dag/run/task/try}; a mapped task instance adds {@code [map_index]} after the
+   * task, since all instances of a mapped task share dag, run, task and try.
+   */
+  private static String deliveryKey(
+      JsonNode root, String dagId, String runId, String taskId, String tryNumber) {
+    JsonNode mapIndex = root.path("map_index");
+    String task =
+        mapIndex.canConvertToInt() && mapIndex.asInt() >= 0
+            ? taskId + "[" + mapIndex.asInt() + "]"
+            : taskId;
+    return "airflow:" + dagId + "/" + runId + "/" + task + "/" + tryNumber;
+  }
+
+  private static String tryNumber(JsonNode root) {
+    String value = required(root, "try_number");
+    if (!value.chars().allMatch(Character::isDigit) || value.length() > 9) {
+      throw WebhookRejection.invalidField("try_number", "must be a whole number");
+    }
+    return Integer.toString(Integer.parseInt(value));
+  }
+
+  private static List<String> tags(JsonNode root) {
+    JsonNode node = root.path("tags");
+    List<String> tags = new ArrayList<>();
+    if (node.isArray()) {
+      node.forEach(t -> addTag(tags, t.isValueNode() ? t.asText() : ""));
+    } else if (node.isTextual()) {
+      for (String t : node.asText().split(",")) {
+        addTag(tags, t);
+      }
+    }
+    return tags;
+  }
+
+  private static void addTag(List<String> tags, String tag) {
+    String clean = tag.strip();
+    if (!clean.isEmpty() && !tags.contains(clean)) {
+      tags.add(clean);
+    }
+  }
+
+  /** {@code region:tokyo} or {@code region=tokyo}. */
+  private static Optional<String> regionTag(List<String> tags) {
+    for (String tag : tags) {
+      if (tag.length() > "region:".length()
+          && tag.regionMatches(true, 0, "region", 0, "region".length())
+          && (tag.charAt(6) == ':' || tag.charAt(6) == '=')) {
+        String region = tag.substring(7).strip();
+        if (!region.isEmpty()) {
+          return Optional.of(region);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Instant> endDate(JsonNode root) {
+    Optional<String> value = text(root, "end_date");
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(OffsetDateTime.parse(value.get()).toInstant());
+    } catch (DateTimeParseException e) {
+      throw WebhookRejection.invalidField("end_date", "is not an ISO-8601 date-time with offset");
+    }
+  }
+
+  static String cap(String exception) {
+    if (exception.length() <= EXCEPTION_LIMIT) {
+      return exception;
+    }
+    int end = EXCEPTION_LIMIT - 1;
+    if (Character.isHighSurrogate(exception.charAt(end - 1))) {
+      end--;
+    }
+    return exception.substring(0, end) + "…";
+  }
+
+  private static String required(JsonNode root, String field) {
+    return text(root, field).orElseThrow(() -> WebhookRejection.missingField(field));
+  }
+
+  private static Optional<String> text(JsonNode root, String field) {
+    return WebhookJson.text(root, field).map(String::strip);
+  }
+}

@@ -1,0 +1,116 @@
+package dev.meister.bot.webhook.github;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meister.bot.webhook.Verdict;
+import dev.meister.bot.webhook.WebhookEndpoint;
+import dev.meister.bot.webhook.WebhookJson;
+import dev.meister.bot.webhook.WebhookRejection;
+import dev.meister.bot.webhook.WebhookRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code POST /hooks/github}: GitHub Actions failures from a repository or organization webhook.
+ *
+ * <p>The signature is checked over the raw body before anything is parsed. {@code ping} answers
+ * 200; a completed {@code workflow_run} becomes a pipeline event; every other event is ignored with
+ * 202. The hook may be configured with content type {@code application/json} or {@code
+ * application/x-www-form-urlencoded} (the JSON then sits in the {@code payload} field).
+ */
+public final class GitHubWebhook implements WebhookEndpoint {
+  public static final String PATH = "/hooks/github";
+  static final String SIGNATURE = "X-Hub-Signature-256";
+  static final String EVENT = "X-GitHub-Event";
+  static final String DELIVERY = "X-GitHub-Delivery";
+  private static final String FORM = "application/x-www-form-urlencoded";
+
+  private final GitHubSignature signature;
+  private final boolean workflowJobs;
+
+  /** Alerts on workflow runs only; see {@link #GitHubWebhook(byte[], boolean)}. */
+  public GitHubWebhook(byte[] secret) {
+    this(secret, false);
+  }
+
+  /**
+   * @param secret the webhook secret configured on GitHub
+   * @param workflowJobs also alert on each failed {@code workflow_job}. Off by default: GitHub
+   *     sends a {@code workflow_job} for every failed job and then a {@code workflow_run} for the
+   *     run, with different delivery ids, so enabling both alerts twice for one failure. Enable it
+   *     only for hooks that subscribe to {@code workflow_job} alone.
+   */
+  public GitHubWebhook(byte[] secret, boolean workflowJobs) {
+    this.signature = new GitHubSignature(secret);
+    this.workflowJobs = workflowJobs;
+  }
+
+  @Override
+  public String path() {
+    return PATH;
+  }
+
+  @Override
+  public boolean accepts(String mediaType) {
+    return mediaType.equals("application/json") || mediaType.equals(FORM);
+  }
+
+  @Override
+  public String deliveryLabel(WebhookRequest request) {
+    return request.header(DELIVERY).orElse("-");
+  }
+
+  @Override
+  public Verdict handle(WebhookRequest request) {
+    byte[] body = request.body();
+    String signed =
+        request
+            .header(SIGNATURE)
+            .orElseThrow(() -> WebhookRejection.unauthorized("missing " + SIGNATURE + " header"));
+    if (!signature.matches(signed, body)) {
+      throw WebhookRejection.unauthorized("invalid signature");
+    }
+    String delivery =
+        request
+            .header(DELIVERY)
+            .orElseThrow(() -> WebhookRejection.badRequest("missing " + DELIVERY + " header"));
+    String event =
+        request
+            .header(EVENT)
+            .orElseThrow(() -> WebhookRejection.badRequest("missing " + EVENT + " header"));
+    String deliveryKey = "github:" + delivery;
+    switch (event) {
+      case "ping":
+        return Verdict.pong();
+      case "workflow_run":
+        return WorkflowRuns.verdict(deliveryKey, json(request.mediaType(), body));
+      case "workflow_job":
+        if (!workflowJobs) {
+          return Verdict.ignore(event, "workflow_job alerts are off; the workflow_run reports it");
+        }
+        return WorkflowJobs.verdict(deliveryKey, json(request.mediaType(), body));
+      default:
+        return Verdict.ignore(event, "event not handled");
+    }
+  }
+
+  private static ObjectNode json(String mediaType, byte[] body) {
+    if (!mediaType.equals(FORM)) {
+      return WebhookJson.parseObject(body);
+    }
+    String form = new String(body, StandardCharsets.US_ASCII);
+    for (String pair : form.split("&")) {
+      if (pair.startsWith("payload=")) {
+        return WebhookJson.parseObject(decode(pair.substring("payload=".length())));
+      }
+    }
+    throw WebhookRejection.missingField("payload");
+  }
+
+  private static byte[] decode(String formValue) {
+    try {
+      return URLDecoder.decode(formValue, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw WebhookRejection.invalidField("payload", "is not URL-encoded");
+    }
+  }
+}

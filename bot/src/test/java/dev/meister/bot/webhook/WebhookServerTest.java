@@ -1,0 +1,206 @@
+package dev.meister.bot.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meister.bot.webhook.Loopback.Answer;
+import dev.meister.core.alert.AlertSource;
+import dev.meister.core.alert.Outcome;
+import dev.meister.core.alert.PipelineEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator.ReplaceUnderscores;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@DisplayNameGeneration(ReplaceUnderscores.class)
+class WebhookServerTest {
+  private static final String PATH = "/hooks/test";
+  private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
+
+  private final RecordingSink sink = new RecordingSink();
+  private final AtomicBoolean chatUp = new AtomicBoolean(true);
+  private final Loopback server =
+      new Loopback(
+          List.of(new ParsingEndpoint()),
+          sink,
+          Map.of(
+              "database", HealthStatus::healthy,
+              "chat", () -> chatUp.get() ? HealthStatus.healthy() : HealthStatus.unhealthy("telegram: 502")));
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void a_well_formed_request_reaches_the_sink() {
+    Answer answer = server.post(PATH, JSON, json("{\"id\":\"a\"}"));
+
+    assertThat(answer.status()).isEqualTo(202);
+    assertThat(sink.onlyEvent().deliveryKey()).isEqualTo("test:a");
+  }
+
+  @Test
+  void a_body_over_one_mebibyte_is_413_by_its_content_length() {
+    byte[] body = padded(WebhookServer.MAX_BODY_BYTES + 1);
+
+    Answer answer = server.post(PATH, JSON, body);
+
+    assertThat(answer.status()).isEqualTo(413);
+    assertThat(answer.text("error")).isEqualTo("body larger than 1048576 bytes");
+    assertThat(sink.events()).isEmpty();
+  }
+
+  @Test
+  void a_chunked_body_over_one_mebibyte_is_413_while_reading() {
+    byte[] body = padded(WebhookServer.MAX_BODY_BYTES + 1);
+
+    Answer answer = server.postChunked(PATH, JSON, body);
+
+    assertThat(answer.status()).isEqualTo(413);
+    assertThat(sink.events()).isEmpty();
+  }
+
+  @Test
+  void a_body_of_exactly_one_mebibyte_is_read() {
+    byte[] body = padded(WebhookServer.MAX_BODY_BYTES);
+
+    Answer answer = server.postChunked(PATH, JSON, body);
+
+    assertThat(answer.status()).isEqualTo(202);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"text/plain", "application/xml", "multipart/form-data; boundary=x"})
+  void another_content_type_is_415(String contentType) {
+    Answer answer = server.post(PATH, Map.of("Content-Type", contentType), json("{\"id\":\"a\"}"));
+
+    assertThat(answer.status()).isEqualTo(415);
+    assertThat(sink.events()).isEmpty();
+  }
+
+  @Test
+  void a_charset_other_than_utf8_is_415() {
+    Map<String, String> latin1 = Map.of("Content-Type", "application/json; charset=ISO-8859-1");
+
+    Answer answer = server.post(PATH, latin1, json("{\"id\":\"a\"}"));
+
+    assertThat(answer.status()).isEqualTo(415);
+    assertThat(answer.text("error")).isEqualTo("unsupported charset iso-8859-1, expected utf-8");
+  }
+
+  @Test
+  void json_with_a_utf8_charset_parameter_is_accepted() {
+    Map<String, String> utf8 = Map.of("Content-Type", "Application/JSON; charset=UTF-8");
+
+    Answer answer = server.post(PATH, utf8, json("{\"id\":\"a\"}"));
+
+    assertThat(answer.status()).isEqualTo(202);
+  }
+
+  @Test
+  void a_json_array_is_400() {
+    Answer answer = server.post(PATH, JSON, json("[1,2]"));
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.text("error")).isEqualTo("JSON body must be an object, not array");
+  }
+
+  @Test
+  void an_empty_body_is_400() {
+    Answer answer = server.post(PATH, JSON, new byte[0]);
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.text("error")).isEqualTo("malformed JSON: empty body");
+  }
+
+  @Test
+  void an_unknown_path_is_404_in_json() {
+    Answer answer = server.post("/hooks/nope", JSON, json("{}"));
+
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(answer.text("error")).isEqualTo("not found");
+  }
+
+  @Test
+  void health_is_up_when_every_check_passes() {
+    Answer answer = server.get("/health");
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.text("status")).isEqualTo("up");
+    assertThat(answer.json().path("checks").path("chat").path("status").asText()).isEqualTo("up");
+    assertThat(answer.json().path("checks").path("database").path("status").asText()).isEqualTo("up");
+  }
+
+  @Test
+  void health_is_503_when_a_check_fails() {
+    chatUp.set(false);
+
+    Answer answer = server.get("/health");
+
+    assertThat(answer.status()).isEqualTo(503);
+    assertThat(answer.text("status")).isEqualTo("down");
+    assertThat(answer.json().path("checks").path("chat").path("detail").asText()).isEqualTo("telegram: 502");
+    assertThat(answer.json().path("checks").path("database").path("status").asText()).isEqualTo("up");
+  }
+
+  @Test
+  void a_check_that_throws_counts_as_down_without_its_message() {
+    HealthCheck throwing =
+        () -> {
+          throw new IllegalStateException("jdbc:postgresql://db?password=hunter2");
+        };
+    try (Loopback failing = new Loopback(List.of(), sink, Map.of("database", throwing))) {
+
+      Answer answer = failing.get("/health");
+
+      assertThat(answer.status()).isEqualTo(503);
+      assertThat(answer.json().toString())
+          .contains("check failed: IllegalStateException")
+          .doesNotContain("hunter2");
+    }
+  }
+
+  private static byte[] json(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A JSON object of exactly {@code size} bytes. */
+  private static byte[] padded(int size) {
+    String head = "{\"id\":\"big\",\"pad\":\"";
+    String tail = "\"}";
+    char[] pad = new char[size - head.length() - tail.length()];
+    Arrays.fill(pad, 'x');
+    return json(head + new String(pad) + tail);
+  }
+
+  /** Delivers {@code test:<id>} for any JSON object with an id. */
+  private static final class ParsingEndpoint implements WebhookEndpoint {
+    @Override
+    public String path() {
+      return PATH;
+    }
+
+    @Override
+    public String deliveryLabel(WebhookRequest request) {
+      return "-";
+    }
+
+    @Override
+    public Verdict handle(WebhookRequest request) {
+      String id =
+          WebhookJson.text(WebhookJson.parseObject(request.body()), "id")
+              .orElseThrow(() -> WebhookRejection.missingField("id"));
+      return Verdict.deliver(
+          new PipelineEvent(
+              AlertSource.AIRFLOW, "test:" + id, Outcome.FAILED, Instant.EPOCH, Map.of()));
+    }
+  }
+}

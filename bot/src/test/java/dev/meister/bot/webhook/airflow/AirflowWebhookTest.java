@@ -1,0 +1,260 @@
+package dev.meister.bot.webhook.airflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meister.bot.webhook.Loopback;
+import dev.meister.bot.webhook.Loopback.Answer;
+import dev.meister.bot.webhook.RecordingSink;
+import dev.meister.core.alert.AlertSource;
+import dev.meister.core.alert.Outcome;
+import dev.meister.core.alert.PipelineEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator.ReplaceUnderscores;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@DisplayNameGeneration(ReplaceUnderscores.class)
+class AirflowWebhookTest {
+  private static final String PATH = "/hooks/airflow";
+  private static final String TOKEN = "af-token-for-tests";
+  private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final RecordingSink sink = new RecordingSink();
+  private final Loopback server =
+      new Loopback(new AirflowWebhook(TOKEN, Clock.fixed(NOW, ZoneOffset.UTC)), sink);
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  /** What meister_notifier.py sends for a failed task on Airflow 3. */
+  private static ObjectNode failure() {
+    ObjectNode payload = JSON.createObjectNode();
+    payload.put("dag_id", "sales_daily");
+    payload.put("run_id", "scheduled__2026-11-22T00:00:00+00:00");
+    payload.put("task_id", "load_orders");
+    payload.put("try_number", 3);
+    payload.put("map_index", -1);
+    payload.put("state", "failed");
+    payload.put("logical_date", "2026-11-22T00:00:00+00:00");
+    payload.put("start_date", "2026-11-23T07:50:02.123456+00:00");
+    payload.put("end_date", "2026-11-23T07:55:10.5+00:00");
+    payload.put("log_url", "https://airflow.example.com/dags/sales_daily/runs/r/tasks/load_orders?try_number=3");
+    payload.put("exception", "psycopg2.OperationalError: could not connect to server");
+    payload.putArray("tags").add("sales").add("region:tokyo");
+    payload.put("airflow_url", "https://airflow.example.com");
+    return payload;
+  }
+
+  private Answer post(ObjectNode payload, Map<String, String> headers) {
+    return server.post(PATH, headers, payload.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Map<String, String> bearer(String token) {
+    return Map.of("Content-Type", "application/json", "Authorization", "Bearer " + token);
+  }
+
+  @Test
+  void a_failed_task_with_the_right_token_reaches_the_sink_with_its_facts() {
+    Answer answer = post(failure(), bearer(TOKEN));
+
+    assertThat(answer.status()).isEqualTo(202);
+    PipelineEvent event = sink.onlyEvent();
+    assertThat(event.source()).isEqualTo(AlertSource.AIRFLOW);
+    assertThat(event.deliveryKey())
+        .isEqualTo("airflow:sales_daily/scheduled__2026-11-22T00:00:00+00:00/load_orders/3");
+    assertThat(event.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-11-23T07:55:10.5Z"));
+    assertThat(event.attributes())
+        .containsOnly(
+            entry("dag_id", "sales_daily"),
+            entry("dag_run_id", "scheduled__2026-11-22T00:00:00+00:00"),
+            entry("task_id", "load_orders"),
+            entry("try_number", "3"),
+            entry("logical_date", "2026-11-22T00:00:00+00:00"),
+            entry("start_date", "2026-11-23T07:50:02.123456+00:00"),
+            entry("log_url", "https://airflow.example.com/dags/sales_daily/runs/r/tasks/load_orders?try_number=3"),
+            entry("exception", "psycopg2.OperationalError: could not connect to server"),
+            entry("tags", "sales,region:tokyo"),
+            entry("region", "tokyo"),
+            entry("airflow_url", "https://airflow.example.com"));
+  }
+
+  @Test
+  void a_wrong_token_is_401_and_never_reaches_the_sink() {
+    Answer answer = post(failure(), bearer("not-" + TOKEN));
+
+    assertThat(answer.status()).isEqualTo(401);
+    assertThat(answer.text("error")).isEqualTo("invalid token");
+    assertThat(sink.events()).isEmpty();
+  }
+
+  @Test
+  void a_missing_token_is_401_and_never_reaches_the_sink() {
+    Answer answer = post(failure(), Map.of("Content-Type", "application/json"));
+
+    assertThat(answer.status()).isEqualTo(401);
+    assertThat(answer.text("error")).isEqualTo("missing bearer token");
+    assertThat(sink.events()).isEmpty();
+  }
+
+  @Test
+  void basic_auth_with_the_token_is_not_a_bearer_token() {
+    Map<String, String> basic = Map.of("Content-Type", "application/json", "Authorization", "Basic " + TOKEN);
+
+    Answer answer = post(failure(), basic);
+
+    assertThat(answer.status()).isEqualTo(401);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dag_id", "run_id", "task_id", "try_number", "logical_date"})
+  void a_missing_required_field_is_400_naming_it(String field) {
+    ObjectNode payload = failure();
+    payload.remove(field);
+
+    Answer answer = post(payload, bearer(TOKEN));
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.text("error")).isEqualTo("missing field '" + field + "'");
+    assertThat(answer.text("field")).isEqualTo(field);
+    assertThat(sink.events()).isEmpty();
+  }
+
+  @Test
+  void airflow_2s_execution_date_stands_in_for_logical_date() {
+    ObjectNode payload = failure();
+    payload.remove("logical_date");
+    payload.put("execution_date", "2026-11-22T00:00:00+00:00");
+
+    post(payload, bearer(TOKEN));
+
+    assertThat(sink.onlyEvent().attributes()).containsEntry("logical_date", "2026-11-22T00:00:00+00:00");
+  }
+
+  @Test
+  void a_non_numeric_try_number_is_400() {
+    ObjectNode payload = failure();
+    payload.put("try_number", "third");
+
+    Answer answer = post(payload, bearer(TOKEN));
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.text("error")).isEqualTo("field 'try_number' must be a whole number");
+  }
+
+  @Test
+  void the_region_comes_from_a_region_equals_tag() {
+    ObjectNode payload = failure();
+    payload.putArray("tags").add("region=osaka").add("sales");
+
+    post(payload, bearer(TOKEN));
+
+    assertThat(sink.onlyEvent().attributes()).containsEntry("region", "osaka");
+  }
+
+  @Test
+  void a_region_field_wins_over_a_region_tag() {
+    ObjectNode payload = failure();
+    payload.put("region", "frankfurt");
+
+    post(payload, bearer(TOKEN));
+
+    assertThat(sink.onlyEvent().attributes()).containsEntry("region", "frankfurt");
+  }
+
+  @Test
+  void without_a_region_field_or_tag_there_is_no_region() {
+    ObjectNode payload = failure();
+    payload.putArray("tags").add("sales").add("regional-reports");
+
+    post(payload, bearer(TOKEN));
+
+    assertThat(sink.onlyEvent().attributes()).doesNotContainKey("region");
+  }
+
+  @Test
+  void a_long_exception_is_cut_to_4000_characters() {
+    ObjectNode payload = failure();
+    payload.put("exception", "E".repeat(10_000));
+
+    post(payload, bearer(TOKEN));
+
+    String exception = sink.onlyEvent().attributes().get("exception");
+    assertThat(exception).hasSize(4_000).endsWith("E…");
+  }
+
+  @Test
+  void a_success_state_is_recorded_as_succeeded() {
+    ObjectNode payload = failure();
+    payload.put("state", "success");
+
+    Answer answer = post(payload, bearer(TOKEN));
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(sink.onlyEvent().outcome()).isEqualTo(Outcome.SUCCEEDED);
+  }
+
+  @Test
+  void without_an_end_date_the_event_happened_when_it_arrived() {
+    ObjectNode payload = failure();
+    payload.remove("end_date");
+
+    post(payload, bearer(TOKEN));
+
+    assertThat(sink.onlyEvent().occurredAt()).isEqualTo(NOW);
+  }
+
+  @Test
+  void the_same_try_posted_twice_is_one_delivery() {
+    post(failure(), bearer(TOKEN));
+
+    Answer again = post(failure(), bearer(TOKEN));
+
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.json().path("duplicate").asBoolean()).isTrue();
+  }
+
+  @Test
+  void mapped_task_instances_are_separate_deliveries() {
+    ObjectNode payload = failure();
+    payload.put("map_index", 4);
+
+    post(payload, bearer(TOKEN));
+
+    assertThat(sink.onlyEvent().deliveryKey())
+        .isEqualTo("airflow:sales_daily/scheduled__2026-11-22T00:00:00+00:00/load_orders[4]/3");
+  }
+
+  @Test
+  void a_form_body_is_415_for_airflow() {
+    Map<String, String> form =
+        Map.of("Content-Type", "application/x-www-form-urlencoded", "Authorization", "Bearer " + TOKEN);
+
+    Answer answer = post(failure(), form);
+
+    assertThat(answer.status()).isEqualTo(415);
+  }
+
+  @Test
+  void the_sink_failing_is_503() {
+    sink.failWith(new IllegalStateException("disk full"));
+
+    Answer answer = post(failure(), bearer(TOKEN));
+
+    assertThat(answer.status()).isEqualTo(503);
+    assertThat(answer.text("error")).isEqualTo("storage unavailable, retry");
+  }
+}

@@ -1,0 +1,200 @@
+"""Relay Airflow task failures to Meister (POST /hooks/airflow).
+
+Works on Airflow 2 and 3 with the standard library only, so it runs in any Airflow image.
+
+Setup:
+  * Airflow Variables ``meister_url`` (e.g. ``https://meister.example.com``) and
+    ``meister_token`` (the bearer token Meister is configured with), or the environment
+    variables ``MEISTER_URL`` / ``MEISTER_TOKEN`` on the workers.
+  * Copy this file next to your DAGs (or into a package on the workers' path) and use either
+
+        from meister_notifier import meister_on_failure
+        default_args = {"on_failure_callback": meister_on_failure}
+
+    or, on Airflow 2.6+ / 3, the notifier class:
+
+        from meister_notifier import MeisterNotifier
+        DAG(..., default_args={"on_failure_callback": MeisterNotifier()})
+
+  * Optional: a ``region`` DAG param, or a DAG tag ``region:tokyo`` / ``region=tokyo``, to
+    route the alert to a region's on-call.
+
+A notification that cannot be sent is logged and dropped: the callback never raises into
+Airflow, and it gives up after one retry with a short timeout so a Meister outage cannot
+hold a worker slot.
+"""
+
+import json
+import logging
+import os
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+log = logging.getLogger(__name__)
+
+HOOK_PATH = "/hooks/airflow"
+TIMEOUT_SECONDS = 5
+RETRY_DELAY_SECONDS = 2
+EXCEPTION_LIMIT = 4000
+
+
+def _variable(key):
+    """An Airflow Variable, or None (also when Airflow or the metadata DB is unreachable)."""
+    try:
+        from airflow.sdk import Variable  # Airflow 3
+
+        return Variable.get(key, default=None)
+    except Exception:  # noqa: BLE001 - ImportError on Airflow 2, or a lookup failure
+        pass
+    try:
+        from airflow.models import Variable  # Airflow 2
+
+        return Variable.get(key, default_var=None)
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _setting(variable, env):
+    return _variable(variable) or os.environ.get(env) or None
+
+
+def _iso(value):
+    if value is None:
+        return None
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def _airflow_url():
+    try:
+        from airflow.configuration import conf
+
+        for section in ("api", "webserver"):  # Airflow 3, then Airflow 2
+            url = conf.get(section, "base_url", fallback=None)
+            if url:
+                return url
+    except Exception:  # noqa: BLE001
+        pass
+    return None
+
+
+def _exception_text(exception):
+    if exception is None:
+        return None
+    if isinstance(exception, BaseException):
+        text = "%s: %s" % (type(exception).__name__, exception)
+    else:
+        text = str(exception)
+    return text[:EXCEPTION_LIMIT]
+
+
+def build_payload(context):
+    """The JSON Meister expects (docs/webhooks.md) from an Airflow callback context."""
+    ti = context.get("task_instance") or context.get("ti")
+    dag_run = context.get("dag_run")
+    dag = context.get("dag") or getattr(ti, "task", None) and getattr(ti.task, "dag", None)
+    params = context.get("params") or {}
+
+    logical_date = (
+        context.get("logical_date")
+        or context.get("execution_date")  # Airflow 2 only
+        or getattr(dag_run, "logical_date", None)
+        or getattr(dag_run, "execution_date", None)
+    )
+    try_number = getattr(ti, "try_number", None)
+    if try_number is None:
+        try_number = context.get("try_number")
+    tags = getattr(dag, "tags", None) or []
+    state = getattr(ti, "state", None)
+
+    payload = {
+        "dag_id": getattr(ti, "dag_id", None) or getattr(dag, "dag_id", None),
+        "run_id": context.get("run_id") or getattr(dag_run, "run_id", None),
+        "task_id": getattr(ti, "task_id", None),
+        "map_index": getattr(ti, "map_index", -1),
+        "try_number": try_number,
+        "state": str(getattr(state, "value", state) or "failed"),
+        "logical_date": _iso(logical_date),
+        "start_date": _iso(getattr(ti, "start_date", None)),
+        "end_date": _iso(getattr(ti, "end_date", None)),
+        "log_url": getattr(ti, "log_url", None),
+        "exception": _exception_text(context.get("exception")),
+        "tags": sorted(str(t) for t in tags),
+        "region": params.get("region") if hasattr(params, "get") else None,
+        "airflow_url": _airflow_url(),
+    }
+    return {k: v for k, v in payload.items() if v is not None}
+
+
+def _endpoint(url):
+    url = url.rstrip("/")
+    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+        raise ValueError("meister_url must be an http(s) URL")
+    return url if url.endswith(HOOK_PATH) else url + HOOK_PATH
+
+
+def _post(url, token, payload):
+    request = urllib.request.Request(
+        _endpoint(url),
+        data=json.dumps(payload).encode("utf-8"),
+        headers={"Content-Type": "application/json", "Authorization": "Bearer " + token},
+        method="POST",
+    )
+    for attempt in (1, 2):
+        try:
+            with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
+                return response.status
+        except urllib.error.HTTPError as e:
+            # 4xx means the request itself is wrong (token, field): retrying cannot help.
+            if e.code < 500 or attempt == 2:
+                log.warning("Meister answered %s: %s", e.code, e.read(500).decode("utf-8", "replace"))
+                return e.code
+        except (urllib.error.URLError, OSError) as e:
+            if attempt == 2:
+                log.warning("Meister unreachable: %s", e)
+                return None
+        time.sleep(RETRY_DELAY_SECONDS)
+    return None
+
+
+def _notify(context, url=None, token=None):
+    try:
+        url = url or _setting("meister_url", "MEISTER_URL")
+        token = token or _setting("meister_token", "MEISTER_TOKEN")
+        if not url or not token:
+            log.warning("Meister not notified: set meister_url and meister_token")
+            return None
+        return _post(url, token, build_payload(context))
+    except Exception:  # noqa: BLE001 - a notification must never fail the task's callback
+        log.warning("Meister notification failed", exc_info=True)
+        return None
+
+
+def meister_on_failure(context):
+    """``on_failure_callback`` for a task or DAG's default_args."""
+    _notify(context)
+
+
+BaseNotifier = None
+for _module in ("airflow.sdk", "airflow.sdk.bases.notifier", "airflow.notifications.basenotifier"):
+    try:
+        BaseNotifier = getattr(__import__(_module, fromlist=["BaseNotifier"]), "BaseNotifier")
+        break
+    except Exception:  # noqa: BLE001 - not this Airflow version, or no Airflow at all
+        continue
+
+if BaseNotifier is not None:
+
+    class MeisterNotifier(BaseNotifier):
+        """Notifier form of :func:`meister_on_failure`; url/token default to the Variables."""
+
+        template_fields = ()
+
+        def __init__(self, url=None, token=None):
+            super().__init__()
+            self.url = url
+            self.token = token
+
+        def notify(self, context):
+            _notify(context, self.url, self.token)
