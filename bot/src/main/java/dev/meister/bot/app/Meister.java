@@ -14,6 +14,8 @@ import dev.meister.core.override.ScheduleChanges;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
+import dev.meister.storage.Storage;
 
 /**
  * The bot assembled from its configuration: storage, the on-call directory and the chat commands.
@@ -22,20 +24,21 @@ import java.time.Clock;
 final class Meister implements AutoCloseable {
   private final MeisterConfig config;
   private final OnCallDirectory directory;
-  private final AutoCloseable resources;
+  private final @Nullable Storage storage;
 
   private Meister(MeisterConfig config, OverrideStore overrides, Clock clock,
-      AutoCloseable resources) {
+      @Nullable Storage storage) {
     this.config = config;
     this.directory = new OnCallDirectory(config.rotations(), overrides,
         new ScheduleChanges(config.overrides(), java.util.List.of(), config.unavailability()),
         clock);
-    this.resources = resources;
+    this.storage = storage;
   }
 
   /** Opens (and creates, migrating if needed) the database at {@code database}. */
   static Meister open(MeisterConfig config, Path database, Clock clock) {
-    return new Meister(config, new EmptyOverrideStore(), clock, () -> { });
+    Storage storage = Storage.open(database, clock);
+    return new Meister(config, storage.overrides(), clock, storage);
   }
 
   /**
@@ -47,7 +50,7 @@ final class Meister implements AutoCloseable {
     if (Files.isRegularFile(db)) {
       return open(config, db, clock);
     }
-    return new Meister(config, new EmptyOverrideStore(), clock, () -> { });
+    return new Meister(config, new EmptyOverrideStore(), clock, null);
   }
 
   OnCallDirectory directory() {
@@ -71,12 +74,18 @@ final class Meister implements AutoCloseable {
     return new ChatPipeline(commands(), new MemberResolver(config.team()), ports, event -> { });
   }
 
+  /** The open storage; one-shot queries without a database file have none. */
+  Storage storage() {
+    if (storage == null) {
+      throw new IllegalStateException("no database is open");
+    }
+    return storage;
+  }
+
   @Override
   public void close() {
-    try {
-      resources.close();
-    } catch (Exception e) {
-      throw new IllegalStateException("closing storage failed", e);
+    if (storage != null) {
+      storage.close();
     }
   }
 }

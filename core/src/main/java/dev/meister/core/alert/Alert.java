@@ -42,6 +42,14 @@ public record Alert(
     return Optional.ofNullable(attributes.get(name));
   }
 
+  /** The id of an alert read from storage; an alert not yet stored has none. */
+  public AlertId storedId() {
+    if (id == null) {
+      throw new IllegalStateException("alert " + dedupKey + " is not stored yet");
+    }
+    return id;
+  }
+
   public Optional<RotationId> routedRotation() {
     return Optional.ofNullable(rotation);
   }

@@ -33,6 +33,14 @@ public record ScheduleOverride(
         !coveringMember.equals(coveredMember), coveringMember + " cannot cover for themselves");
   }
 
+  /** The id of a stored override. */
+  public OverrideId storedId() {
+    if (id == null) {
+      throw new IllegalStateException("the override is not stored yet");
+    }
+    return id;
+  }
+
   public boolean covers(Instant t) {
     return !t.isBefore(start) && t.isBefore(end);
   }

@@ -1,0 +1,63 @@
+package dev.meister.storage;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** Every store over one database; closing it closes the database. */
+public final class Storage implements AutoCloseable {
+  private final Database database;
+  private final JdbcOverrideStore overrides;
+  private final JdbcAlertStore alerts;
+  private final JdbcMessageLinkStore messageLinks;
+  private final JdbcIssueLinkStore issueLinks;
+  private final JdbcHandoffStore handoffs;
+  private final JdbcOutbox outbox;
+
+  private Storage(Database database, Clock clock) {
+    this.database = database;
+    this.overrides = new JdbcOverrideStore(database, clock);
+    this.alerts = new JdbcAlertStore(database);
+    this.messageLinks = new JdbcMessageLinkStore(database);
+    this.issueLinks = new JdbcIssueLinkStore(database);
+    this.handoffs = new JdbcHandoffStore(database);
+    this.outbox = new JdbcOutbox(database, clock);
+  }
+
+  /** Opens the SQLite file, creating and migrating it as needed. */
+  public static Storage open(Path file, Clock clock) {
+    return new Storage(Database.open(file), clock);
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public JdbcOverrideStore overrides() {
+    return overrides;
+  }
+
+  public JdbcAlertStore alerts() {
+    return alerts;
+  }
+
+  public JdbcMessageLinkStore messageLinks() {
+    return messageLinks;
+  }
+
+  public JdbcIssueLinkStore issueLinks() {
+    return issueLinks;
+  }
+
+  public JdbcHandoffStore handoffs() {
+    return handoffs;
+  }
+
+  public JdbcOutbox outbox() {
+    return outbox;
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}

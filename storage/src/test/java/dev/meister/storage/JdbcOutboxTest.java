@@ -1,0 +1,78 @@
+package dev.meister.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meister.core.alert.AlertId;
+import dev.meister.core.chat.Button;
+import dev.meister.core.chat.ChatRef;
+import dev.meister.core.chat.MessageRef;
+import dev.meister.core.chat.OutgoingMessage;
+import dev.meister.core.chat.Platform;
+import dev.meister.core.chat.RichText;
+import dev.meister.core.delivery.OutboxEntry;
+import dev.meister.core.delivery.PendingMessage;
+import dev.meister.core.team.MemberId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JdbcOutboxTest extends StorageTestBase {
+  private static final ChatRef DATA = new ChatRef(Platform.TELEGRAM, "-100001", "42");
+  private static final ChatRef BUILD = ChatRef.of(Platform.TELEGRAM, "-100002");
+
+  private static OutgoingMessage message(String text) {
+    return new OutgoingMessage(RichText.builder().emoji("red_circle").text(" ").bold(text)
+        .newline().code("task_<1>").text(" & ").link("run", "https://example.org/r?a=1&b=2")
+        .mention(MemberId.of("bob")).codeBlock("Traceback:\n  boom").build(),
+        List.of(new Button("👀 Looking", "ack", "17")));
+  }
+
+  @Test
+  void a_queued_message_survives_a_restart_exactly_as_written() {
+    AlertId alert = storage.alerts().record(alert("o1")).id();
+    long id = storage.outbox().enqueue(PendingMessage.post(DATA, message("Build fail"), alert));
+
+    reopen();
+
+    List<OutboxEntry> due = storage.outbox().due(NOW, 10);
+    assertThat(due).containsExactly(new OutboxEntry(id,
+        PendingMessage.post(DATA, message("Build fail"), alert), 0, NOW));
+    assertThat(storage.outbox().pendingCount()).isEqualTo(1);
+  }
+
+  @Test
+  void delivering_an_alert_message_links_it_to_the_alert_in_the_same_step() {
+    AlertId alert = storage.alerts().record(alert("o2")).id();
+    long id = storage.outbox().enqueue(PendingMessage.post(DATA, message("x"), alert));
+    MessageRef sent = new MessageRef(DATA, "555");
+
+    storage.outbox().delivered(id, sent, NOW);
+
+    assertThat(storage.outbox().due(NOW, 10)).isEmpty();
+    assertThat(storage.messageLinks().alertFor(sent)).contains(alert);
+  }
+
+  @Test
+  void a_message_waiting_to_be_retried_holds_back_later_ones_of_its_chat_only() {
+    long first = storage.outbox().enqueue(PendingMessage.post(DATA, message("1"), null));
+    long second = storage.outbox().enqueue(PendingMessage.post(DATA, message("2"), null));
+    long other = storage.outbox().enqueue(PendingMessage.post(BUILD, message("3"), null));
+
+    storage.outbox().retryLater(first, NOW.plusSeconds(3), "429 retry after 3");
+
+    assertThat(storage.outbox().due(NOW, 10)).extracting(OutboxEntry::id).containsExactly(other);
+    assertThat(storage.outbox().due(NOW.plusSeconds(3), 10)).extracting(OutboxEntry::id)
+        .containsExactly(first, second, other);
+    assertThat(storage.outbox().due(NOW.plusSeconds(3), 10).get(0).attempts()).isEqualTo(1);
+  }
+
+  @Test
+  void a_refused_message_is_kept_as_failed_and_no_longer_due() {
+    long id = storage.outbox().enqueue(PendingMessage.reply(new MessageRef(DATA, "9"),
+        message("r"), null));
+
+    storage.outbox().failed(id, "400 Bad Request: chat not found", NOW);
+
+    assertThat(storage.outbox().due(NOW.plusSeconds(3600), 10)).isEmpty();
+    assertThat(storage.outbox().pendingCount()).isZero();
+  }
+}

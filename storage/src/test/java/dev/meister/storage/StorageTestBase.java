@@ -1,0 +1,49 @@
+package dev.meister.storage;
+
+import dev.meister.core.alert.Alert;
+import dev.meister.core.alert.AlertSource;
+import dev.meister.core.alert.Priority;
+import dev.meister.core.rotation.RotationId;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Opens a fresh SQLite file per test and can reopen it, as a restart would. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+abstract class StorageTestBase {
+  static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+  static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+  @TempDir Path dir;
+  Storage storage;
+
+  @BeforeEach
+  void open() {
+    storage = Storage.open(dir.resolve("meister.db"), CLOCK);
+  }
+
+  @AfterEach
+  void close() {
+    storage.close();
+  }
+
+  /** Closes and opens the same file again: what a restart of the bot sees. */
+  void reopen() {
+    storage.close();
+    storage = Storage.open(dir.resolve("meister.db"), CLOCK);
+  }
+
+  static Alert alert(String deliveryId) {
+    return new Alert(null, AlertSource.GITHUB_ACTIONS, "github:" + deliveryId,
+        "gh:cryptokaizen/cmamp:fast_tests.yml", RotationId.of("buildmeister"), Priority.NORMAL,
+        "Build fail - cmamp fast (1234)", NOW,
+        Map.of("repo", "cryptokaizen/cmamp", "branch", "master", "quote", "say \"hi\" — ünï"));
+  }
+}
