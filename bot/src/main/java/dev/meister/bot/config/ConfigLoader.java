@@ -34,7 +34,8 @@ public final class ConfigLoader {
           "storage",
           "server");
   private static final List<String> STORAGE_KEYS = List.of("database");
-  private static final List<String> SERVER_KEYS = List.of("bind", "port");
+  private static final List<String> SERVER_KEYS =
+      List.of("bind", "port", "github_secret", "airflow_token");
 
   private final Map<String, String> env;
 
@@ -115,7 +116,7 @@ public final class ConfigLoader {
         unavailability,
         chatsConfig,
         storage(top),
-        server(top),
+        server(top, secrets),
         routes.routes(section(top, "routes")),
         routes.testTypes(section(top, "test_types")),
         routes.priorityRules(section(top, "priority_rules")));
@@ -131,7 +132,7 @@ public final class ConfigLoader {
     return database == null ? StorageConfig.defaults() : new StorageConfig(database);
   }
 
-  private static ServerConfig server(Fields top) {
+  private static ServerConfig server(Fields top, SecretResolver secrets) {
     Fields f = top.map("server", false, SERVER_KEYS);
     if (f == null) {
       return ServerConfig.defaults();
@@ -140,7 +141,9 @@ public final class ConfigLoader {
     Long port = f.value("port", false, ConfigLoader::port);
     return new ServerConfig(
         bind == null ? ServerConfig.DEFAULT_BIND : bind,
-        port == null ? ServerConfig.DEFAULT_PORT : port.intValue());
+        port == null ? ServerConfig.DEFAULT_PORT : port.intValue(),
+        secrets.read(f, "github_secret", false, true),
+        secrets.read(f, "airflow_token", false, true));
   }
 
   private static long port(String text) {

@@ -1,11 +1,17 @@
 package dev.meister.bot.config;
 
-/** The address the webhook server listens on. */
-public record ServerConfig(String bind, int port) {
+/**
+ * The webhook server: where it listens and the secrets that authenticate each source. An endpoint
+ * whose secret is absent is not served.
+ *
+ * @param githubSecret the webhook secret configured on GitHub, for {@code X-Hub-Signature-256}
+ * @param airflowToken the bearer token the Airflow notifier sends
+ */
+public record ServerConfig(String bind, int port, Secret githubSecret, Secret airflowToken) {
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
 
   public static ServerConfig defaults() {
-    return new ServerConfig(DEFAULT_BIND, DEFAULT_PORT);
+    return new ServerConfig(DEFAULT_BIND, DEFAULT_PORT, Secret.absent(), Secret.absent());
   }
 }

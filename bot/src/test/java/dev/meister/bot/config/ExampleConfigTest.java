@@ -34,7 +34,9 @@ class ExampleConfigTest {
       Map.of(
           "TELEGRAM_BOT_TOKEN", "123:tg-secret",
           "SLACK_BOT_TOKEN", "xoxb-slack-secret",
-          "SLACK_APP_TOKEN", "xapp-slack-secret");
+          "SLACK_APP_TOKEN", "xapp-slack-secret",
+          "GITHUB_WEBHOOK_SECRET", "gh-hook-secret",
+          "AIRFLOW_WEBHOOK_TOKEN", "af-token");
 
   private static MeisterConfig example() throws ConfigException {
     return new ConfigLoader(Map.of()).load(EXAMPLE, SecretPolicy.OPTIONAL);
@@ -143,6 +145,8 @@ class ExampleConfigTest {
     assertThat(config.chats().slackConfig().orElseThrow().appToken().reveal())
         .isEqualTo("xapp-slack-secret");
     assertThat(config.chats().discordConfig().orElseThrow().enabled()).isFalse();
+    assertThat(config.server().githubSecret().reveal()).isEqualTo("gh-hook-secret");
+    assertThat(config.server().airflowToken().reveal()).isEqualTo("af-token");
   }
 
   @Test
@@ -158,6 +162,8 @@ class ExampleConfigTest {
         .containsExactly(
             "chats.telegram.token: environment variable TELEGRAM_BOT_TOKEN is not set",
             "chats.slack.bot_token: environment variable SLACK_BOT_TOKEN is not set",
-            "chats.slack.app_token: environment variable SLACK_APP_TOKEN is not set");
+            "chats.slack.app_token: environment variable SLACK_APP_TOKEN is not set",
+            "server.github_secret: environment variable GITHUB_WEBHOOK_SECRET is not set",
+            "server.airflow_token: environment variable AIRFLOW_WEBHOOK_TOKEN is not set");
   }
 }
