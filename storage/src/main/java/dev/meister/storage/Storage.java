@@ -12,6 +12,7 @@ public final class Storage implements AutoCloseable {
   private final JdbcIssueLinkStore issueLinks;
   private final JdbcHandoffStore handoffs;
   private final JdbcOutbox outbox;
+  private final JdbcRunHistory runs;
 
   private Storage(Database database, Clock clock) {
     this.database = database;
@@ -21,6 +22,7 @@ public final class Storage implements AutoCloseable {
     this.issueLinks = new JdbcIssueLinkStore(database);
     this.handoffs = new JdbcHandoffStore(database);
     this.outbox = new JdbcOutbox(database, clock);
+    this.runs = new JdbcRunHistory(database);
   }
 
   /** Opens the SQLite file, creating and migrating it as needed. */
@@ -54,6 +56,10 @@ public final class Storage implements AutoCloseable {
 
   public JdbcOutbox outbox() {
     return outbox;
+  }
+
+  public JdbcRunHistory runs() {
+    return runs;
   }
 
   @Override

@@ -1,0 +1,55 @@
+package dev.meister.storage;
+
+import dev.meister.core.alert.AlertAttributes;
+import dev.meister.core.alert.PipelineEvent;
+import dev.meister.core.alert.RunHistory;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Successful runs in the {@code run_successes} table. */
+public final class JdbcRunHistory implements RunHistory {
+  private final Database db;
+
+  public JdbcRunHistory(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public boolean recordSuccess(PipelineEvent e) {
+    return db.transaction("recording success " + e.deliveryKey(), c -> {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO run_successes (dedup_key,"
+          + " source, repo, workflow, branch, occurred_at, attributes)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedup_key) DO NOTHING")) {
+        ps.setString(1, e.deliveryKey());
+        ps.setString(2, e.source().name());
+        ps.setString(3, e.attribute(AlertAttributes.REPO)
+            .or(() -> e.attribute(AlertAttributes.DAG_ID)).orElse(""));
+        ps.setString(4, e.attribute(AlertAttributes.WORKFLOW_PATH)
+            .or(() -> e.attribute(AlertAttributes.TASK_ID)).orElse(""));
+        ps.setString(5, e.attribute(AlertAttributes.BRANCH).orElse(""));
+        ps.setLong(6, e.occurredAt().toEpochMilli());
+        ps.setString(7, AttributesCodec.write(e.attributes()));
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  @Override
+  public Optional<Instant> lastSuccess(String repo, String workflowPath, String branch) {
+    return db.transaction("reading the last success of " + repo + " " + workflowPath, c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT MAX(occurred_at) FROM run_successes"
+          + " WHERE repo = ? AND workflow = ? AND branch = ?")) {
+        ps.setString(1, repo);
+        ps.setString(2, workflowPath);
+        ps.setString(3, branch);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          long at = rs.getLong(1);
+          return rs.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(at));
+        }
+      }
+    });
+  }
+}
