@@ -77,6 +77,9 @@ public final class ChatPipeline implements ChatEventHandler {
   }
 
   private static void answer(ChatPort port, ChatEvent.Command command, CommandReply reply) {
+    if (reply.isEmpty()) {
+      return;
+    }
     if (reply.asReply()) {
       port.reply(command.message(), reply.message());
     } else {

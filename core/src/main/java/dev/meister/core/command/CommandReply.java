@@ -16,4 +16,13 @@ public record CommandReply(OutgoingMessage message, boolean asReply) {
   public static CommandReply plain(String text) {
     return of(RichText.plain(text));
   }
+
+  /** No answer: the command's effects answer for it (e.g. acknowledgements, queued durably). */
+  public static CommandReply none() {
+    return new CommandReply(OutgoingMessage.of(RichText.builder().build()), true);
+  }
+
+  public boolean isEmpty() {
+    return message.text().spans().isEmpty() && message.buttons().isEmpty();
+  }
 }

@@ -1,0 +1,94 @@
+package dev.meister.bot.alerts;
+
+import dev.meister.core.alert.Alert;
+import dev.meister.core.alert.AlertStore;
+import dev.meister.core.alert.Intake;
+import dev.meister.core.alert.Outcome;
+import dev.meister.core.alert.PipelineEvent;
+import dev.meister.core.alert.PipelineEventSink;
+import dev.meister.core.alert.Priority;
+import dev.meister.core.alert.Recorded;
+import dev.meister.core.alert.RunHistory;
+import dev.meister.core.alerting.AlertFactory;
+import dev.meister.core.alerting.AlertMessages;
+import dev.meister.core.chat.OutgoingMessage;
+import dev.meister.core.delivery.Outbox;
+import dev.meister.core.delivery.PendingMessage;
+import dev.meister.core.oncall.OnCallDirectory;
+import dev.meister.core.routing.PriorityRules;
+import dev.meister.core.routing.Route;
+import dev.meister.core.routing.Router;
+import dev.meister.core.tx.Transactions;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where webhook events land: a failure is routed, made into an alert, stored and its chat message
+ * queued in one transaction, so once this returns the alert is durable and its message will be
+ * delivered; a repeated delivery changes nothing. A success is recorded in the run history.
+ */
+public final class AlertIntake implements PipelineEventSink {
+  private static final Logger log = LoggerFactory.getLogger(AlertIntake.class);
+
+  private final Router router;
+  private final PriorityRules priorities;
+  private final AlertFactory factory;
+  private final AlertMessages messages;
+  private final AlertContext context;
+  private final AlertStore alerts;
+  private final RunHistory runs;
+  private final Outbox outbox;
+  private final Transactions transactions;
+  private final Runnable delivered;
+
+  /** @param queued called after a message was queued, to wake the delivery worker */
+  public AlertIntake(Router router, PriorityRules priorities, AlertFactory factory,
+      AlertMessages messages, OnCallDirectory directory, AlertStore alerts, RunHistory runs,
+      Outbox outbox, Transactions transactions, Runnable queued) {
+    this.router = router;
+    this.priorities = priorities;
+    this.factory = factory;
+    this.messages = messages;
+    this.context = new AlertContext(directory);
+    this.alerts = alerts;
+    this.runs = runs;
+    this.outbox = outbox;
+    this.transactions = transactions;
+    this.delivered = queued;
+  }
+
+  @Override
+  public Intake accept(PipelineEvent event) {
+    if (event.outcome() == Outcome.SUCCEEDED) {
+      boolean created = runs.recordSuccess(event);
+      return new Intake(null, !created);
+    }
+    Optional<Route> route = router.route(event);
+    Priority priority = priorities.priorityOf(event, route.orElse(null));
+    Alert alert = factory.create(event, route.map(Route::rotation).orElse(null), priority);
+    Recorded recorded = transactions.inTransaction(() -> store(alert, route));
+    if (recorded.created()) {
+      delivered.run();
+    }
+    return new Intake(recorded.id(), !recorded.created());
+  }
+
+  private Recorded store(Alert alert, Optional<Route> route) {
+    Recorded recorded = alerts.record(alert);
+    if (!recorded.created()) {
+      log.info("repeated delivery {} of alert #{}: nothing new", alert.dedupKey(), recorded.id());
+      return recorded;
+    }
+    if (route.isEmpty()) {
+      log.warn("alert #{} ({}) matched no route: stored, not posted", recorded.id(),
+          alert.title());
+      return recorded;
+    }
+    Alert stored = recorded.alert();
+    OutgoingMessage message =
+        messages.alert(stored, context.onCall(stored), context.zone(stored));
+    outbox.enqueue(PendingMessage.post(route.get().chat(), message, recorded.id()));
+    return recorded;
+  }
+}

@@ -1,0 +1,128 @@
+package dev.meister.bot.app;
+
+import dev.meister.bot.alerts.AckCommand;
+import dev.meister.bot.alerts.AckEvents;
+import dev.meister.bot.alerts.Acknowledgements;
+import dev.meister.bot.alerts.AlertIntake;
+import dev.meister.bot.chat.ChatPipeline;
+import dev.meister.bot.chat.ChatPorts;
+import dev.meister.bot.chat.MemberResolver;
+import dev.meister.bot.config.MeisterConfig;
+import dev.meister.bot.config.ServerConfig;
+import dev.meister.bot.delivery.OutboxWorker;
+import dev.meister.bot.webhook.HealthCheck;
+import dev.meister.bot.webhook.HealthStatus;
+import dev.meister.bot.webhook.WebhookEndpoint;
+import dev.meister.bot.webhook.WebhookServer;
+import dev.meister.bot.webhook.airflow.AirflowWebhook;
+import dev.meister.bot.webhook.github.GitHubWebhook;
+import dev.meister.core.alerting.Acknowledger;
+import dev.meister.core.alerting.AlertFactory;
+import dev.meister.core.alerting.AlertMessages;
+import dev.meister.core.chat.ChatPort;
+import dev.meister.core.command.CommandRegistry;
+import dev.meister.storage.Storage;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running bot around a {@link Meister}: the delivery worker, the alert intake with its webhook
+ * server, and acknowledgements, over whichever chat ports are connected. Closing stops them in
+ * reverse order; undelivered messages stay in the outbox for the next start.
+ */
+final class BotRuntime implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(BotRuntime.class);
+
+  private final OutboxWorker worker;
+  private final ChatPipeline pipeline;
+  private final AlertIntake intake;
+  private final List<AutoCloseable> started = new ArrayList<>();
+
+  BotRuntime(Meister meister, List<ChatPort> ports, Clock clock) {
+    MeisterConfig config = meister.config();
+    Storage storage = meister.storage();
+    ChatPorts chatPorts = new ChatPorts(ports);
+    this.worker = new OutboxWorker(storage.outbox(), chatPorts, clock);
+    Runnable nudge = worker::nudge;
+    AlertMessages messages = new AlertMessages(config.team());
+    this.intake = new AlertIntake(RoutingConfig.router(config), RoutingConfig.priorities(config),
+        new AlertFactory(RoutingConfig.testTypes(config)), messages, meister.directory(),
+        storage.alerts(), storage.runs(), storage.outbox(), storage.database(), nudge);
+    Acknowledgements acks = new Acknowledgements(
+        new Acknowledger(storage.alerts(), storage.messageLinks(), clock), messages,
+        storage.messageLinks(), storage.outbox(), storage.database(), meister.directory(), nudge);
+    MemberResolver members = new MemberResolver(config.team());
+    CommandRegistry commands = meister.commands().register(new AckCommand(acks));
+    this.pipeline = new ChatPipeline(commands, members, chatPorts,
+        new AckEvents(acks, members, chatPorts));
+  }
+
+  /** Where every adapter's receiver delivers inbound events. */
+  ChatPipeline pipeline() {
+    return pipeline;
+  }
+
+  AlertIntake intake() {
+    return intake;
+  }
+
+  OutboxWorker worker() {
+    return worker;
+  }
+
+  /** Starts delivering queued messages, including those left from the last run. */
+  void startDelivery(Duration poll) {
+    worker.start(poll);
+    started.add(worker);
+  }
+
+  /** Serves the webhook endpoints whose secrets are configured, and /health. */
+  WebhookServer startWebhooks(ServerConfig server, Storage storage, Clock clock,
+      Map<String, HealthCheck> extraChecks) {
+    List<WebhookEndpoint> endpoints = new ArrayList<>();
+    if (server.githubSecret().isPresent()) {
+      endpoints.add(new GitHubWebhook(
+          server.githubSecret().reveal().getBytes(StandardCharsets.UTF_8)));
+    } else {
+      log.warn("server.github_secret is not set: POST /hooks/github is not served");
+    }
+    if (server.airflowToken().isPresent()) {
+      endpoints.add(new AirflowWebhook(server.airflowToken().reveal(), clock));
+    } else {
+      log.warn("server.airflow_token is not set: POST /hooks/airflow is not served");
+    }
+    Map<String, HealthCheck> checks = new LinkedHashMap<>();
+    checks.put("database", () -> storage.database().isReachable()
+        ? HealthStatus.healthy() : HealthStatus.unhealthy("database not reachable"));
+    checks.putAll(extraChecks);
+    WebhookServer webhooks = new WebhookServer(endpoints, intake, checks)
+        .start(server.bind(), server.port());
+    started.add(webhooks);
+    log.info("webhooks on http://{}:{}", server.bind(), webhooks.port());
+    return webhooks;
+  }
+
+  /** Something else to stop with the runtime, e.g. a chat receiver. */
+  void own(AutoCloseable resource) {
+    started.add(resource);
+  }
+
+  @Override
+  public void close() {
+    for (int i = started.size() - 1; i >= 0; i--) {
+      try {
+        started.get(i).close();
+      } catch (Exception e) {
+        log.warn("stopping {} failed", started.get(i), e);
+      }
+    }
+    started.clear();
+  }
+}

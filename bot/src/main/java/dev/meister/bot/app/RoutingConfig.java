@@ -1,0 +1,58 @@
+package dev.meister.bot.app;
+
+import dev.meister.bot.config.ChatTarget;
+import dev.meister.bot.config.MatchConfig;
+import dev.meister.bot.config.MeisterConfig;
+import dev.meister.bot.config.RouteConfig;
+import dev.meister.core.rotation.RotationId;
+import dev.meister.core.routing.AlertMatch;
+import dev.meister.core.routing.Glob;
+import dev.meister.core.routing.PriorityRule;
+import dev.meister.core.routing.PriorityRules;
+import dev.meister.core.routing.Route;
+import dev.meister.core.routing.Router;
+import dev.meister.core.routing.TestTypes;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Translates the configuration's routes, priority rules and test types into core's. */
+final class RoutingConfig {
+  private RoutingConfig() {}
+
+  static Router router(MeisterConfig config) {
+    List<Route> routes = new ArrayList<>();
+    for (RouteConfig r : config.routes()) {
+      RotationId rotation = r.rotationId().orElse(null);
+      ChatTarget chat = r.chatTarget()
+          .or(() -> rotation == null ? java.util.Optional.empty() : config.chatOf(rotation))
+          .orElse(null);
+      if (rotation == null || chat == null) {
+        // The loader rejects a route with neither; a chat-only route has no one to tag.
+        continue;
+      }
+      routes.add(new Route(r.name(), match(r.match()), rotation, chat.ref(),
+          r.fixedPriority().orElse(null)));
+    }
+    return new Router(routes);
+  }
+
+  static PriorityRules priorities(MeisterConfig config) {
+    return new PriorityRules(config.priorityRules().stream()
+        .map(p -> new PriorityRule(p.name(), match(p.match()), p.priority()))
+        .toList());
+  }
+
+  static TestTypes testTypes(MeisterConfig config) {
+    return new TestTypes(config.testTypes().byWorkflow());
+  }
+
+  private static AlertMatch match(MatchConfig m) {
+    return new AlertMatch(m.source(), glob(m.repo()), glob(m.workflow()), glob(m.branch()),
+        glob(m.dag()), glob(m.task()), m.tags(), glob(m.region()));
+  }
+
+  private static @Nullable Glob glob(@Nullable String pattern) {
+    return pattern == null ? null : Glob.of(pattern);
+  }
+}
