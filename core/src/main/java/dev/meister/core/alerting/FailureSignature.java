@@ -31,7 +31,9 @@ public final class FailureSignature {
 
   private FailureSignature() {}
 
-  /** The headline with volatile parts replaced by placeholders such as {@code <n>} and {@code <ts>}. */
+  /**
+   * The headline with volatile parts replaced by placeholders such as {@code <n>} and {@code <ts>}.
+   */
   public static String normalise(String line) {
     String s = line;
     for (Replacement r : VOLATILE) {
@@ -41,8 +43,8 @@ public final class FailureSignature {
   }
 
   /**
-   * The line that says what went wrong: the first non-blank line, or for a Python traceback its last
-   * line, which names the exception.
+   * The line that says what went wrong: the first non-blank line, or for a Python traceback its
+   * last line, which names the exception.
    */
   public static String headline(String exception) {
     List<String> lines = exception.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
@@ -53,7 +55,9 @@ public final class FailureSignature {
     return traceback ? lines.get(lines.size() - 1) : lines.get(0);
   }
 
-  /** The exception class before the first ':' of the headline, or {@code Error} if none is there. */
+  /**
+   * The exception class before the first ':' of the headline, or {@code Error} if none is there.
+   */
   public static String exceptionType(String headline) {
     int colon = headline.indexOf(':');
     String head = (colon < 0 ? headline : headline.substring(0, colon)).strip();

@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A shell-style wildcard pattern, matched case-insensitively against the whole text: {@code *} is
- * any run of characters, {@code ?} one character, {@code [abc]} one of a set ({@code [!abc]} none of
- * it, {@code [a-z]} a range).
+ * any run of characters, {@code ?} one character, {@code [abc]} one of a set ({@code [!abc]} none
+ * of it, {@code [a-z]} a range).
  */
 public final class Glob {
   private final String pattern;
@@ -15,8 +15,7 @@ public final class Glob {
 
   private Glob(String pattern) {
     this.pattern = Checks.notBlank(pattern, "glob");
-    this.regex =
-        Pattern.compile(toRegex(pattern), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    this.regex = Pattern.compile(toRegex(pattern), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
   public static Glob of(String pattern) {

@@ -36,7 +36,8 @@ class FailureSignatureTest {
       delimiter = '|',
       value = {
         "ValueError: bad symbol | ValueError",
-        "airflow.exceptions.AirflowTaskTimeout: Timeout, PID: 123 | airflow.exceptions.AirflowTaskTimeout",
+        "airflow.exceptions.AirflowTaskTimeout: Timeout, PID: 123 |"
+            + " airflow.exceptions.AirflowTaskTimeout",
         "Timeout after 300s on 2026-11-20T03:00:00 | Error",
         "Task received SIGTERM signal | Error",
         "KeyboardInterrupt | KeyboardInterrupt",
@@ -48,7 +49,8 @@ class FailureSignatureTest {
 
   @Test
   void the_headline_is_the_first_line() {
-    assertThat(FailureSignature.headline("\n  ValueError: x\n  at line 3\n")).isEqualTo("ValueError: x");
+    assertThat(FailureSignature.headline("\n  ValueError: x\n  at line 3\n"))
+        .isEqualTo("ValueError: x");
   }
 
   @Test

@@ -72,7 +72,13 @@ class AlertMatchTest {
   void every_criterion_given_must_match() {
     var match =
         new AlertMatch(
-            AlertSource.AIRFLOW, null, null, null, Glob.of("bid_ask*"), null, List.of(),
+            AlertSource.AIRFLOW,
+            null,
+            null,
+            null,
+            Glob.of("bid_ask*"),
+            null,
+            List.of(),
             Glob.of("london"));
 
     assertThat(match.matches(TASK)).isFalse();

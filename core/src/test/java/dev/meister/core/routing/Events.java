@@ -26,10 +26,6 @@ final class Events {
       attributes.put(pair.substring(0, eq), pair.substring(eq + 1));
     }
     return new PipelineEvent(
-        source,
-        "test:1",
-        Outcome.FAILED,
-        Instant.parse("2026-11-20T03:00:00Z"),
-        attributes);
+        source, "test:1", Outcome.FAILED, Instant.parse("2026-11-20T03:00:00Z"), attributes);
   }
 }

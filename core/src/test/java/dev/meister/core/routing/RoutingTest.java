@@ -86,8 +86,7 @@ class RoutingTest {
   @Test
   void a_normal_rule_does_not_raise_priority() {
     var rules =
-        new PriorityRules(
-            List.of(new PriorityRule("all", AlertMatch.anything(), Priority.NORMAL)));
+        new PriorityRules(List.of(new PriorityRule("all", AlertMatch.anything(), Priority.NORMAL)));
 
     assertThat(rules.priorityOf(Events.airflow("dag_id=x"), BUILDS)).isEqualTo(Priority.NORMAL);
   }
