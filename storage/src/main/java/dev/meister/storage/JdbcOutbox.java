@@ -148,6 +148,49 @@ public final class JdbcOutbox implements Outbox {
   }
 
   @Override
+  public void fold(long id) {
+    db.execute("folding outbox entry " + id + " into a digest", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE outbox SET state = 'folded' WHERE id = ? AND state = 'pending'")) {
+        ps.setLong(1, id);
+        ps.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public List<OutboxEntry> folded(int limit) {
+    return db.transaction("reading folded outbox entries", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT * FROM outbox WHERE state = 'folded' ORDER BY id LIMIT ?")) {
+        ps.setInt(1, limit);
+        List<OutboxEntry> entries = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            entries.add(entry(rs));
+          }
+        }
+        return entries;
+      }
+    });
+  }
+
+  @Override
+  public void digested(List<Long> ids, Instant at) {
+    db.execute("marking " + ids.size() + " folded entries digested", c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET state = 'digested',"
+          + " finished_at = ? WHERE id = ? AND state = 'folded'")) {
+        for (long id : ids) {
+          ps.setLong(1, at.toEpochMilli());
+          ps.setLong(2, id);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    });
+  }
+
+  @Override
   public int pendingCount() {
     return db.transaction("counting pending outbox entries", c -> {
       try (PreparedStatement ps =

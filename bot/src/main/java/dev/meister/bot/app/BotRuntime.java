@@ -10,6 +10,7 @@ import dev.meister.bot.chat.MemberResolver;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.ServerConfig;
 import dev.meister.bot.delivery.OutboxWorker;
+import dev.meister.bot.delivery.StormDigests;
 import dev.meister.bot.webhook.HealthCheck;
 import dev.meister.bot.webhook.HealthStatus;
 import dev.meister.bot.webhook.WebhookEndpoint;
@@ -19,6 +20,7 @@ import dev.meister.bot.webhook.github.GitHubWebhook;
 import dev.meister.core.alerting.Acknowledger;
 import dev.meister.core.alerting.AlertFactory;
 import dev.meister.core.alerting.AlertMessages;
+import dev.meister.core.alerting.StormGuard;
 import dev.meister.core.chat.ChatPort;
 import dev.meister.core.command.CommandRegistry;
 import dev.meister.storage.GroupCommit;
@@ -50,12 +52,15 @@ final class BotRuntime implements AutoCloseable {
     MeisterConfig config = meister.config();
     Storage storage = meister.storage();
     ChatPorts chatPorts = new ChatPorts(ports);
-    this.worker = new OutboxWorker(storage.outbox(), chatPorts, clock);
+    AlertMessages messages = new AlertMessages(config.team());
+    // Telegram allows about 20 messages a minute in a group; the others are more generous.
+    StormDigests storms = new StormDigests(new StormGuard(clock, 20, 20), storage.outbox(),
+        storage.alerts(), messages, meister.directory(), storage.database(), clock);
+    this.worker = new OutboxWorker(storage.outbox(), chatPorts, clock, storms);
     Runnable nudge = worker::nudge;
     // Webhook intakes from many threads share one durable commit; see GroupCommit.
     GroupCommit intakeCommits = new GroupCommit(storage.database(), 256);
     started.add(intakeCommits);
-    AlertMessages messages = new AlertMessages(config.team());
     this.intake = new AlertIntake(RoutingConfig.router(config), RoutingConfig.priorities(config),
         new AlertFactory(RoutingConfig.testTypes(config)), messages, meister.directory(),
         storage.alerts(), storage.runs(), storage.outbox(), intakeCommits, nudge, clock);

@@ -35,12 +35,20 @@ public final class OutboxWorker implements AutoCloseable {
   private final Outbox outbox;
   private final ChatPorts ports;
   private final Clock clock;
+  private final @Nullable StormDigests storms;
   private @Nullable ScheduledExecutorService executor;
 
   public OutboxWorker(Outbox outbox, ChatPorts ports, Clock clock) {
+    this(outbox, ports, clock, null);
+  }
+
+  /** @param storms folds alert posts over a chat's pace into digests; null sends everything */
+  public OutboxWorker(Outbox outbox, ChatPorts ports, Clock clock,
+      @Nullable StormDigests storms) {
     this.outbox = outbox;
     this.ports = ports;
     this.clock = clock;
+    this.storms = storms;
   }
 
   /** Starts delivering on a background thread, polling every {@code interval}. */
@@ -88,13 +96,31 @@ public final class OutboxWorker implements AutoCloseable {
       if (heldBack.contains(chat)) {
         continue;
       }
+      if (storms != null && !storms.admit(entry)) {
+        continue;
+      }
       if (deliver(entry)) {
         delivered++;
       } else {
         heldBack.add(chat);
       }
     }
+    if (storms != null && storms.release() > 0) {
+      delivered += deliverDigests();
+    }
     return delivered;
+  }
+
+  /** Sends the digests just queued, in the same round, so a storm is announced promptly. */
+  private int deliverDigests() {
+    int sent = 0;
+    for (OutboxEntry entry : outbox.due(clock.instant(), BATCH)) {
+      if (entry.message().alert() == null && entry.message().target() == null
+          && deliver(entry)) {
+        sent++;
+      }
+    }
+    return sent;
   }
 
   private boolean deliver(OutboxEntry entry) {

@@ -64,6 +64,26 @@ final class InMemoryOutbox implements Outbox {
   }
 
   @Override
+  public synchronized void fold(long id) {
+    Row r = row(id);
+    rows.put(id, new Row(r.entry, "folded", null, null));
+  }
+
+  @Override
+  public synchronized List<OutboxEntry> folded(int limit) {
+    return rows.values().stream().filter(r -> r.state.equals("folded")).map(Row::entry)
+        .limit(limit).toList();
+  }
+
+  @Override
+  public synchronized void digested(List<Long> ids, Instant at) {
+    for (long id : ids) {
+      Row r = row(id);
+      rows.put(id, new Row(r.entry, "digested", null, null));
+    }
+  }
+
+  @Override
   public synchronized int pendingCount() {
     return (int) rows.values().stream().filter(r -> r.state.equals("pending")).count();
   }

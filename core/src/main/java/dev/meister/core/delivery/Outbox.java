@@ -32,6 +32,18 @@ public interface Outbox {
   /** Gives up on an entry the chat refused for good; it stays stored for inspection. */
   void failed(long id, String error, Instant at);
 
+  /**
+   * Holds an alert's message back during an alert storm: it will not be sent on its own but
+   * announced in a digest. Durable, so a restart still announces it.
+   */
+  void fold(long id);
+
+  /** Folded entries of every chat, oldest first. */
+  List<OutboxEntry> folded(int limit);
+
+  /** Marks folded entries as announced by a digest. */
+  void digested(List<Long> ids, Instant at);
+
   /** How many entries are still pending. */
   int pendingCount();
 }
