@@ -51,7 +51,8 @@ public final class AckCommand implements CommandHandler {
       result = acks.byId(id(request.args().get(0)), command.message(), member.id(),
           AckChannel.COMMAND);
     } else if (command.replyTo() != null) {
-      result = acks.byMessage(command.replyTo(), member.id(), AckChannel.COMMAND);
+      result = acks.byMessage(command.replyTo(), command.message(), member.id(),
+          AckChannel.COMMAND);
     } else {
       throw new IllegalArgumentException("Reply /ack to an alert, or give its number: "
           + usage());

@@ -68,7 +68,7 @@ public final class AckEvents implements ChatEventHandler {
           OutgoingMessage.plain("Sorry, only members of the team can acknowledge alerts."));
       return;
     }
-    acks.byMessage(reply.replyTo(), member.get().id(), AckChannel.REPLY);
+    acks.byMessage(reply.replyTo(), reply.message(), member.get().id(), AckChannel.REPLY);
   }
 
   private static Optional<AlertId> alertId(String payload) {

@@ -42,11 +42,15 @@ public final class Acknowledgements {
     this.queued = queued;
   }
 
-  /** Acknowledges the alert behind {@code message}; empty when the message is no alert's. */
-  public Optional<AckResult> byMessage(MessageRef message, MemberId who, AckChannel via) {
+  /**
+   * Acknowledges the alert behind {@code alertMessage}, answering under {@code answerUnder}; empty
+   * when the message is no alert's.
+   */
+  public Optional<AckResult> byMessage(MessageRef alertMessage, MessageRef answerUnder,
+      MemberId who, AckChannel via) {
     Optional<AckResult> result = transactions.inTransaction(() -> {
-      Optional<AckResult> r = acknowledger.acknowledge(message, who, via);
-      r.ifPresent(ack -> answer(ack, message));
+      Optional<AckResult> r = acknowledger.acknowledge(alertMessage, who, via);
+      r.ifPresent(ack -> answer(ack, answerUnder));
       return r;
     });
     result.ifPresent(r -> queued.run());

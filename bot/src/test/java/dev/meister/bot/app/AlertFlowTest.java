@@ -156,6 +156,26 @@ class AlertFlowTest {
   }
 
   @Test
+  void replying_looking_to_an_alert_acknowledges_it_and_a_second_taker_is_told_who_has_it()
+      throws Exception {
+    postFailure("delivery-3");
+    runtime.worker().deliverDue();
+    int alertMessage = 100;
+
+    telegram.queueUpdate(replyFrom(100001, "alice_d", 201, alertMessage, "looking"));
+    awaitDelivered("editMessageText", 1);
+    telegram.queueUpdate(replyFrom(100002, "bobs", 202, alertMessage, "on it"));
+    awaitDelivered("sendMessage", 3);
+
+    List<JsonNode> sent = telegram.requests("sendMessage");
+    assertThat(sent.get(1).path("text").asText()).contains("@alice_d is looking into this");
+    assertThat(sent.get(1).path("reply_parameters").path("message_id").asInt()).isEqualTo(201);
+    assertThat(sent.get(2).path("text").asText())
+        .startsWith("Alice Doe is already looking into this (since 10:00 CET)");
+    assertThat(sent.get(2).path("reply_parameters").path("message_id").asInt()).isEqualTo(202);
+  }
+
+  @Test
   void a_message_pending_when_the_bot_stops_is_delivered_exactly_once_after_the_restart()
       throws Exception {
     telegram.failNext("sendMessage", 1, 502, "<html>Bad Gateway</html>");
@@ -173,6 +193,16 @@ class AlertFlowTest {
     assertThat(telegram.requests("sendMessage").get(1).path("text").asText())
         .contains("Build fail - octo-repo test (163)");
     assertThat(meister.storage().outbox().pendingCount()).isZero();
+  }
+
+  /** Runs delivery rounds until Telegram got the {@code n}-th {@code method} call. */
+  private void awaitDelivered(String method, int n) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (telegram.requests(method).size() < n) {
+      assertThat(System.nanoTime()).as("%s call #%d within 10 s", method, n).isLessThan(deadline);
+      runtime.worker().deliverDue();
+      Thread.sleep(20);
+    }
   }
 
   private HttpResponse<String> postFailure(String delivery) throws Exception {
@@ -201,6 +231,19 @@ class AlertFlowTest {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+  }
+
+  private static String replyFrom(long userId, String username, int messageId, int to,
+      String text) {
+    return """
+        {"message": {"message_id": %d, "date": 1764061300, "text": "%s",
+          "from": {"id": %d, "is_bot": false, "first_name": "Someone", "username": "%s"},
+          "chat": {"id": %s, "type": "supergroup", "title": "builds"},
+          "reply_to_message": {"message_id": %d, "date": 1764061200, "text": "Build fail",
+            "chat": {"id": %s, "type": "supergroup", "title": "builds"},
+            "from": {"id": %d, "is_bot": true, "first_name": "Meister", "username": "%s"}}}}
+        """.formatted(messageId, text, userId, username, CHAT, to, CHAT,
+        FakeTelegramApi.BOT_ID, FakeTelegramApi.BOT_USERNAME);
   }
 
   private static String pressFrom(long userId, String username, int messageId, String data) {
