@@ -20,10 +20,18 @@ import org.jspecify.annotations.Nullable;
 
 /** The outbox table. Delivered and failed rows stay for inspection. */
 public final class JdbcOutbox implements Outbox {
-  private static final String DUE = "SELECT o.* FROM outbox o WHERE o.state = 'pending'"
-      + " AND o.not_before <= ? AND NOT EXISTS (SELECT 1 FROM outbox p"
-      + " WHERE p.state = 'pending' AND p.platform = o.platform AND p.chat_id = o.chat_id"
-      + " AND p.thread_id = o.thread_id AND p.id < o.id AND p.not_before > ?)"
+  /**
+   * Due entries in queue order, except those behind an entry of the same chat that must still
+   * wait. The waiting entries are few (a rate-limited or unreachable chat), so they are found first
+   * and joined, rather than checked row by row against a chat's whole queue.
+   */
+  private static final String DUE = "WITH waiting AS (SELECT platform, chat_id, thread_id,"
+      + " MIN(id) AS first_id FROM outbox WHERE state = 'pending' AND not_before > ?"
+      + " GROUP BY platform, chat_id, thread_id)"
+      + " SELECT o.* FROM outbox o LEFT JOIN waiting w ON w.platform = o.platform"
+      + " AND w.chat_id = o.chat_id AND w.thread_id = o.thread_id"
+      + " WHERE o.state = 'pending' AND o.not_before <= ?"
+      + " AND (w.first_id IS NULL OR o.id < w.first_id)"
       + " ORDER BY o.id LIMIT ?";
 
   private final Database db;

@@ -19,7 +19,9 @@ import dev.meister.core.routing.PriorityRules;
 import dev.meister.core.routing.Route;
 import dev.meister.core.routing.Router;
 import dev.meister.core.tx.Transactions;
+import dev.meister.core.oncall.OnCall;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,14 +73,17 @@ public final class AlertIntake implements PipelineEventSink {
     Priority priority = priorities.priorityOf(event, route.orElse(null));
     Alert alert = factory.create(event, route.map(Route::rotation).orElse(null), priority)
         .receivedAt(clock.instant());
-    Recorded recorded = transactions.inTransaction(() -> store(alert, route));
+    // Who is on call is worked out before the transaction: it reads only configuration and
+    // overrides, and the writer thread that commits everyone's intake should not wait on it.
+    OnCall onCall = route.isPresent() ? context.onCall(alert) : null;
+    Recorded recorded = transactions.inTransaction(() -> store(alert, route, onCall));
     if (recorded.created()) {
       delivered.run();
     }
     return new Intake(recorded.id(), !recorded.created());
   }
 
-  private Recorded store(Alert alert, Optional<Route> route) {
+  private Recorded store(Alert alert, Optional<Route> route, @Nullable OnCall onCall) {
     Recorded recorded = alerts.record(alert);
     if (!recorded.created()) {
       log.info("repeated delivery {} of alert #{}: nothing new", alert.dedupKey(), recorded.id());
@@ -90,8 +95,7 @@ public final class AlertIntake implements PipelineEventSink {
       return recorded;
     }
     Alert stored = recorded.alert();
-    OutgoingMessage message =
-        messages.alert(stored, context.onCall(stored), context.zone(stored));
+    OutgoingMessage message = messages.alert(stored, onCall, context.zone(stored));
     outbox.enqueue(PendingMessage.post(route.get().chat(), message, recorded.id()));
     return recorded;
   }

@@ -37,6 +37,8 @@ public final class OutboxWorker implements AutoCloseable {
   private final Clock clock;
   private final @Nullable StormDigests storms;
   private @Nullable ScheduledExecutorService executor;
+  private final java.util.concurrent.atomic.AtomicBoolean roundRequested =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   public OutboxWorker(Outbox outbox, ChatPorts ports, Clock clock) {
     this(outbox, ports, clock, null);
@@ -65,15 +67,19 @@ public final class OutboxWorker implements AutoCloseable {
     executor = ex;
   }
 
-  /** Asks for a delivery round now rather than at the next poll. */
+  /**
+   * Asks for a delivery round now rather than at the next poll. Nudges coalesce: however many
+   * alerts arrive meanwhile, at most one extra round is waiting.
+   */
   public void nudge() {
     ScheduledExecutorService ex = executor;
-    if (ex != null && !ex.isShutdown()) {
+    if (ex != null && !ex.isShutdown() && roundRequested.compareAndSet(false, true)) {
       ex.execute(this::deliverSafely);
     }
   }
 
   private void deliverSafely() {
+    roundRequested.set(false);
     try {
       deliverDue();
     } catch (RuntimeException e) {
@@ -165,7 +171,8 @@ public final class OutboxWorker implements AutoCloseable {
   public synchronized void close() {
     ScheduledExecutorService ex = executor;
     if (ex != null) {
-      ex.shutdown();
+      // Whatever is not delivered now stays in the outbox for the next start.
+      ex.shutdownNow();
       try {
         ex.awaitTermination(5, TimeUnit.SECONDS);
       } catch (InterruptedException e) {

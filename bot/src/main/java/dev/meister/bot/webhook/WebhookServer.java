@@ -146,8 +146,10 @@ public final class WebhookServer implements AutoCloseable {
       return;
     }
     boolean queued = intake.alertId().isPresent() && !intake.duplicate();
-    log.info(
-        "webhook {} delivery {} ({}) {}: alert {}{}",
+    // Debug, not info: one line per accepted webhook is noise at thousands a second, and
+    // "FAILED" (the pipeline's outcome) read like an intake failure.
+    log.debug(
+        "webhook {} delivery {} ({}) accepted; pipeline outcome {}, alert {}{}",
         endpoint.path(), label, event.deliveryKey(), event.outcome(),
         intake.alertId().map(Object::toString).orElse("-"),
         intake.duplicate() ? " (duplicate)" : "");
