@@ -21,6 +21,7 @@ import dev.meister.core.alerting.AlertFactory;
 import dev.meister.core.alerting.AlertMessages;
 import dev.meister.core.chat.ChatPort;
 import dev.meister.core.command.CommandRegistry;
+import dev.meister.storage.GroupCommit;
 import dev.meister.storage.Storage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -51,10 +52,13 @@ final class BotRuntime implements AutoCloseable {
     ChatPorts chatPorts = new ChatPorts(ports);
     this.worker = new OutboxWorker(storage.outbox(), chatPorts, clock);
     Runnable nudge = worker::nudge;
+    // Webhook intakes from many threads share one durable commit; see GroupCommit.
+    GroupCommit intakeCommits = new GroupCommit(storage.database(), 256);
+    started.add(intakeCommits);
     AlertMessages messages = new AlertMessages(config.team());
     this.intake = new AlertIntake(RoutingConfig.router(config), RoutingConfig.priorities(config),
         new AlertFactory(RoutingConfig.testTypes(config)), messages, meister.directory(),
-        storage.alerts(), storage.runs(), storage.outbox(), storage.database(), nudge);
+        storage.alerts(), storage.runs(), storage.outbox(), intakeCommits, nudge);
     Acknowledgements acks = new Acknowledgements(
         new Acknowledger(storage.alerts(), storage.messageLinks(), clock), messages,
         storage.messageLinks(), storage.outbox(), storage.database(), meister.directory(), nudge);

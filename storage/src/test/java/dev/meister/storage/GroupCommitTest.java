@@ -1,0 +1,59 @@
+package dev.meister.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.meister.core.alert.Recorded;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class GroupCommitTest extends StorageTestBase {
+  @Test
+  void concurrent_work_is_committed_and_each_caller_gets_its_own_result() throws Exception {
+    try (GroupCommit group = new GroupCommit(storage.database(), 64)) {
+      ExecutorService pool = Executors.newFixedThreadPool(16);
+      List<Callable<Recorded>> work = new ArrayList<>();
+      for (int i = 0; i < 500; i++) {
+        String key = "g-" + (i % 200);
+        work.add(() -> group.inTransaction(() -> storage.alerts().record(alert(key))));
+      }
+
+      List<Future<Recorded>> results = pool.invokeAll(work);
+      pool.shutdown();
+
+      int created = 0;
+      for (Future<Recorded> f : results) {
+        Recorded r = f.get();
+        assertThat(r.alert().dedupKey()).startsWith("github:g-");
+        created += r.created() ? 1 : 0;
+      }
+      assertThat(created).isEqualTo(200);
+    }
+    reopen();
+    assertThat(storage.alerts().count()).isEqualTo(200);
+  }
+
+  @Test
+  void a_failing_piece_is_rolled_back_alone() throws Exception {
+    try (GroupCommit group = new GroupCommit(storage.database(), 64)) {
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      Future<?> bad = pool.submit(() -> group.inTransaction(() -> {
+        storage.alerts().record(alert("half-written"));
+        throw new IllegalStateException("failed after the insert");
+      }));
+      Future<Recorded> good = pool.submit(
+          () -> group.inTransaction(() -> storage.alerts().record(alert("fine"))));
+      pool.shutdown();
+
+      assertThat(good.get().created()).isTrue();
+      assertThatThrownBy(bad::get).hasCauseInstanceOf(IllegalStateException.class);
+    }
+    assertThat(storage.alerts().findByDedupKey("github:half-written")).isEmpty();
+    assertThat(storage.alerts().findByDedupKey("github:fine")).isPresent();
+  }
+}
