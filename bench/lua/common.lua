@@ -11,10 +11,17 @@ end
 
 codes = {}
 samples = {}
+ids = {}
+local collect_ids = os.getenv("BENCH_IDS_FILE") ~= nil
+
 
 -- Per-thread: tally every status; keep the first few bodies of non-2xx answers for diagnosis.
 function response(status, headers, body)
   codes[status] = (codes[status] or 0) + 1
+  if collect_ids and status == 202 then
+    -- Meister answers {"status":"accepted","alert":ID,...}: keep the id for the DB cross-check.
+    ids[#ids + 1] = string.match(body or "", '"alert":%s*(%d+)') or "none"
+  end
   if (status < 200 or status > 299) and #samples < 3 then
     table.insert(samples, status .. " " .. string.sub(body or "", 1, 200))
   end
@@ -51,6 +58,13 @@ function done(summary, latency, requests)
     e.connect, e.read, e.write, e.status, e.timeout,
     latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, body_len))
   io.write("CODES " .. (#parts > 0 and table.concat(parts, " ") or "none") .. "\n")
+  if collect_ids then
+    local f = assert(io.open(os.getenv("BENCH_IDS_FILE"), "w"))
+    for _, t in ipairs(threads) do
+      for _, id in ipairs(t:get("ids") or {}) do f:write(id, "\n") end
+    end
+    f:close()
+  end
   for _, s in ipairs(shown) do
     io.write("SAMPLE " .. string.gsub(s, "[\r\n]", " ") .. "\n")
   end
