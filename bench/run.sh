@@ -304,7 +304,10 @@ bench_meister() {
   DETAILS+=("  - server log: $(wc -l <"$dir/server.log") lines, $warns WARN, $errors ERROR; database $(du -sh "$dir" | cut -f1) (with body and log)")
   while IFS= read -r line; do
     DETAILS+=("    - \`$(printf '%s' "$line" | cut -c1-220)\`")
-  done < <(grep -E ' (WARN|ERROR) ' "$dir/server.log" | sed -E 's/^[0-9T:.+-]+ //' | sort | uniq -c | sort -rn | head -5 || true)
+  done < <({ grep -E ' (WARN|ERROR) ' "$dir/server.log" \
+      | sed -E 's/^[0-9:.]+ +//; s/\[[^]]*\] //; s/[0-9]+/N/g'
+    grep -E '^(Caused by: )?[a-zA-Z0-9_.$]+(Exception|Error)\b' "$dir/server.log" | cut -c1-160; } \
+    | sort | uniq -c | sort -rn | head -6 || true)
   cp "$dir/run.out" "$RESULTS/latest-meister-wrk.txt"
 }
 
