@@ -28,9 +28,9 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  * A Telegram Bot API on 127.0.0.1 speaking just enough JSON for the adapter: it records every
  * request body, serves queued updates to {@code getUpdates} and can be told to fail the next calls.
  */
-final class FakeTelegramApi implements AutoCloseable {
-  static final long BOT_ID = 999;
-  static final String BOT_USERNAME = "MeisterBot";
+public final class FakeTelegramApi implements AutoCloseable {
+  public static final long BOT_ID = 999;
+  public static final String BOT_USERNAME = "MeisterBot";
   /** Telegram answers long polls after {@code timeout} seconds; the fake answers sooner. */
   private static final long MAX_HOLD_MILLIS = 200;
 
@@ -52,7 +52,7 @@ final class FakeTelegramApi implements AutoCloseable {
 
   private record Failure(int status, String body) {}
 
-  FakeTelegramApi(String token) throws IOException {
+  public FakeTelegramApi(String token) throws IOException {
     this.token = token;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::serve);
@@ -60,16 +60,16 @@ final class FakeTelegramApi implements AutoCloseable {
     server.start();
   }
 
-  TelegramUrl url() {
+  public TelegramUrl url() {
     return TelegramUrl.builder().schema("http").host("127.0.0.1").port(port()).build();
   }
 
-  int port() {
+  public int port() {
     return server.getAddress().getPort();
   }
 
   /** Queues an update; the fake assigns its {@code update_id}. */
-  synchronized void queueUpdate(String updateJson) throws IOException {
+  public synchronized void queueUpdate(String updateJson) throws IOException {
     ObjectNode update = (ObjectNode) json.readTree(updateJson);
     update.put("update_id", nextUpdateId++);
     updates.add(update);
@@ -77,25 +77,25 @@ final class FakeTelegramApi implements AutoCloseable {
   }
 
   /** The next {@code count} calls of {@code method} answer with this status and body. */
-  synchronized void failNext(String method, int count, int status, String body) {
+  public synchronized void failNext(String method, int count, int status, String body) {
     Deque<Failure> queue = failures.computeIfAbsent(key(method), m -> new ArrayDeque<>());
     for (int i = 0; i < count; i++) {
       queue.add(new Failure(status, body));
     }
   }
 
-  void rateLimitNext(String method, int count, int retryAfterSeconds) {
+  public void rateLimitNext(String method, int count, int retryAfterSeconds) {
     failNext(method, count, 429, "{\"ok\":false,\"error_code\":429,"
         + "\"description\":\"Too Many Requests: retry after " + retryAfterSeconds + "\","
         + "\"parameters\":{\"retry_after\":" + retryAfterSeconds + "}}");
   }
 
-  synchronized List<JsonNode> requests(String method) {
+  public synchronized List<JsonNode> requests(String method) {
     return List.copyOf(requests.getOrDefault(key(method), List.of()));
   }
 
   /** The only call of {@code method} so far. */
-  synchronized JsonNode onlyRequest(String method) {
+  public synchronized JsonNode onlyRequest(String method) {
     List<JsonNode> calls = requests(method);
     if (calls.size() != 1) {
       throw new AssertionError("expected one " + method + " call, got " + calls);
@@ -104,7 +104,7 @@ final class FakeTelegramApi implements AutoCloseable {
   }
 
   /** Waits for the {@code n}-th call (1-based) of {@code method}. */
-  synchronized JsonNode awaitRequest(String method, int n, Duration timeout)
+  public synchronized JsonNode awaitRequest(String method, int n, Duration timeout)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (requests(method).size() < n) {

@@ -1,0 +1,244 @@
+package dev.meister.bot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meister.bot.config.ConfigLoader;
+import dev.meister.bot.config.MeisterConfig;
+import dev.meister.bot.config.Secret;
+import dev.meister.bot.config.SecretPolicy;
+import dev.meister.bot.config.ServerConfig;
+import dev.meister.bot.telegram.FakeTelegramApi;
+import dev.meister.bot.telegram.TelegramApi;
+import dev.meister.bot.telegram.TelegramChatPort;
+import dev.meister.bot.telegram.TelegramReceiver;
+import dev.meister.bot.telegram.TelegramRenderer;
+import dev.meister.bot.webhook.WebhookServer;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole alert path on loopback: a signed GitHub webhook, SQLite, the outbox, a fake Telegram
+ * Bot API, and the on-call's "👀 Looking" press coming back through long polling.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class AlertFlowTest {
+  private static final String TOKEN = "123:fake-token";
+  private static final String SECRET = "hook-secret";
+  private static final String CHAT = "-1009876543210";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+  private FakeTelegramApi telegram;
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-11-25T09:00:00Z"));
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private Meister meister;
+  private TelegramApi api;
+  private BotRuntime runtime;
+  private WebhookServer webhooks;
+  private TelegramReceiver receiver;
+
+  @BeforeEach
+  void start() throws Exception {
+    telegram = new FakeTelegramApi(TOKEN);
+    boot();
+  }
+
+  private void boot() throws Exception {
+    Path file = dir.resolve("meister.yml");
+    Files.writeString(file, """
+        team:
+          members:
+            alice: { name: Alice Doe, telegram: alice_d, telegram_id: 100001, roles: [team_lead] }
+            bob:   { name: Bob Stone, telegram: bobs, telegram_id: 100002 }
+        rotations:
+          buildmeister:
+            name: Buildmeister
+            zone: Europe/Berlin
+            shift: 2w
+            handoff: { day: monday, time: "11:00" }
+            anchor: 2026-11-16
+            roster: [bob, alice]
+            chat: telegram/build-alerts
+        chats:
+          telegram:
+            token: ${TELEGRAM_BOT_TOKEN}
+            chats:
+              build-alerts: { chat_id: %s }
+        routes:
+          - name: builds
+            match: { source: github }
+            rotation: buildmeister
+        """.formatted(CHAT));
+    MeisterConfig cfg = new ConfigLoader(Map.of("TELEGRAM_BOT_TOKEN", TOKEN))
+        .load(file, SecretPolicy.REQUIRED);
+    meister = Meister.open(cfg, dir.resolve("meister.db"), clock);
+    api = new TelegramApi(TOKEN, telegram.url());
+    runtime = new BotRuntime(meister,
+        List.of(new TelegramChatPort(api, new TelegramRenderer(cfg.team()))), clock);
+    webhooks = runtime.startWebhooks(new ServerConfig("127.0.0.1", 0, Secret.of(SECRET),
+        Secret.absent()), meister.storage(), clock, Map.of());
+    receiver = new TelegramReceiver(api, Set.of(CHAT), runtime.pipeline());
+    receiver.start();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    shutDown();
+    telegram.close();
+  }
+
+  private void shutDown() {
+    receiver.close();
+    runtime.close();
+    api.close();
+    meister.close();
+  }
+
+  @Test
+  void a_failed_build_is_posted_once_tagging_the_on_call_and_a_press_on_looking_acknowledges_it()
+      throws Exception {
+    HttpResponse<String> first = postFailure("delivery-1");
+    runtime.worker().deliverDue();
+    HttpResponse<String> again = postFailure("delivery-1");
+    runtime.worker().deliverDue();
+
+    assertThat(first.statusCode()).isEqualTo(202);
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(again.body()).contains("\"duplicate\":true");
+    JsonNode posted = telegram.onlyRequest("sendMessage");
+    assertThat(posted.path("chat_id").asText()).isEqualTo(CHAT);
+    assertThat(posted.path("text").asText())
+        .contains("Build fail - Hello-World")
+        .contains("@bobs");
+    String callback = posted.path("reply_markup").path("inline_keyboard").get(0).get(0)
+        .path("callback_data").asText();
+    assertThat(callback).matches("ack:\\d+");
+
+    telegram.queueUpdate(pressFrom(100002, "bobs", 100, callback));
+    telegram.awaitRequest("answerCallbackQuery", 1, Duration.ofSeconds(10));
+    runtime.worker().deliverDue();
+
+    JsonNode reply = telegram.requests("sendMessage").get(1);
+    assertThat(reply.path("text").asText()).contains("@bobs").contains("is looking into this");
+    assertThat(reply.path("reply_parameters").path("message_id").asInt()).isEqualTo(100);
+    JsonNode edit = telegram.onlyRequest("editMessageText");
+    assertThat(edit.path("message_id").asInt()).isEqualTo(100);
+    assertThat(edit.path("text").asText()).contains("Bob Stone is looking into this");
+    assertThat(meister.storage().alerts().count()).isEqualTo(1);
+  }
+
+  @Test
+  void a_message_pending_when_the_bot_stops_is_delivered_exactly_once_after_the_restart()
+      throws Exception {
+    telegram.failNext("sendMessage", 1, 502, "<html>Bad Gateway</html>");
+    assertThat(postFailure("delivery-2").statusCode()).isEqualTo(202);
+    runtime.worker().deliverDue();
+    assertThat(telegram.requests("sendMessage")).hasSize(1);
+
+    shutDown();
+    clock.advance(Duration.ofSeconds(5));
+    boot();
+    runtime.worker().deliverDue();
+    runtime.worker().deliverDue();
+
+    assertThat(telegram.requests("sendMessage")).hasSize(2);
+    assertThat(telegram.requests("sendMessage").get(1).path("text").asText())
+        .contains("Build fail - Hello-World");
+    assertThat(meister.storage().outbox().pendingCount()).isZero();
+  }
+
+  private HttpResponse<String> postFailure(String delivery) throws Exception {
+    byte[] body = failedRun();
+    HttpRequest request = HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + webhooks.port() + "/hooks/github"))
+        .header("Content-Type", "application/json")
+        .header("X-GitHub-Event", "workflow_run")
+        .header("X-GitHub-Delivery", delivery)
+        .header("X-Hub-Signature-256", sign(body))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static byte[] failedRun() throws Exception {
+    try (InputStream in = AlertFlowTest.class.getResourceAsStream(
+        "/fixtures/github/workflow_run.completed.json")) {
+      ObjectNode root = (ObjectNode) JSON.readTree(Objects.requireNonNull(in).readAllBytes());
+      ((ObjectNode) root.get("workflow_run")).put("conclusion", "failure");
+      return JSON.writeValueAsBytes(root);
+    }
+  }
+
+  private static String sign(byte[] body) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+  }
+
+  private static String pressFrom(long userId, String username, int messageId, String data) {
+    return """
+        {"callback_query": {"id": "cb-%d", "chat_instance": "42", "data": "%s",
+          "from": {"id": %d, "is_bot": false, "first_name": "Bob", "username": "%s"},
+          "message": {"message_id": %d, "date": 1764061200, "text": "Build fail",
+            "chat": {"id": %s, "type": "supergroup", "title": "builds"},
+            "from": {"id": %d, "is_bot": true, "first_name": "Meister", "username": "%s"}}}}
+        """.formatted(messageId, data, userId, username, messageId, CHAT,
+        FakeTelegramApi.BOT_ID, FakeTelegramApi.BOT_USERNAME);
+  }
+
+  /** A clock the test moves forward, so retries fall due without sleeping. */
+  private static final class MovableClock extends Clock {
+    private volatile Instant now;
+
+    MovableClock(Instant start) {
+      this.now = start;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}

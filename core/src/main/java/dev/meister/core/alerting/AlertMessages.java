@@ -1,0 +1,136 @@
+package dev.meister.core.alerting;
+
+import dev.meister.core.alert.Acknowledgement;
+import dev.meister.core.alert.Alert;
+import dev.meister.core.alert.AlertAttributes;
+import dev.meister.core.alert.AlertSource;
+import dev.meister.core.alert.Priority;
+import dev.meister.core.chat.Button;
+import dev.meister.core.chat.EmojiNames;
+import dev.meister.core.chat.OutgoingMessage;
+import dev.meister.core.chat.RichText;
+import dev.meister.core.oncall.Assignment;
+import dev.meister.core.oncall.OnCall;
+import dev.meister.core.team.Member;
+import dev.meister.core.team.MemberId;
+import dev.meister.core.team.Team;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** The chat messages about alerts: the alert itself, its acknowledgement and digests. */
+public final class AlertMessages {
+  /** The button action whose payload is the alert id. */
+  public static final String ACK_ACTION = "ack";
+
+  private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("HH:mm z");
+
+  private final Team team;
+
+  public AlertMessages(Team team) {
+    this.team = team;
+  }
+
+  /**
+   * The alert as first posted, with a "Looking" button.
+   *
+   * @param onCall who to tag; {@code null} for an alert no route matched
+   * @param zone the team's zone, for times
+   */
+  public OutgoingMessage alert(Alert alert, @Nullable OnCall onCall, ZoneId zone) {
+    RichText text = body(alert, onCall, zone).build();
+    Button looking =
+        new Button(
+            EmojiNames.unicode("eyes") + " Looking", ACK_ACTION, alert.storedId().toString());
+    return new OutgoingMessage(text, List.of(looking));
+  }
+
+  /** The alert with who took it, no button: to edit the posted alert in place. */
+  public OutgoingMessage acknowledged(
+      Alert alert, @Nullable OnCall onCall, ZoneId zone, Acknowledgement ack) {
+    RichText.Builder text = body(alert, onCall, zone);
+    text.newline()
+        .text(
+            EmojiNames.unicode("eyes")
+                + " "
+                + displayName(ack.member())
+                + " is looking into this (since "
+                + ack.at().atZone(zone).format(SINCE)
+                + ")");
+    return OutgoingMessage.of(text.build());
+  }
+
+  /** The reply in the alert's thread when someone takes it. */
+  public OutgoingMessage ackReply(Acknowledgement ack) {
+    return OutgoingMessage.of(
+        RichText.builder().mention(ack.member()).text(" is looking into this.").build());
+  }
+
+  /** The reply to a second person trying to take an alert already taken. */
+  public OutgoingMessage alreadyAcked(Acknowledgement ack, ZoneId zone) {
+    return OutgoingMessage.plain(
+        displayName(ack.member())
+            + " is already looking into this (since "
+            + ack.at().atZone(zone).format(SINCE)
+            + ").");
+  }
+
+  /** Several alerts for one rotation in one message, when posting each would flood the chat. */
+  public OutgoingMessage digest(List<Alert> alerts, String rotationName) {
+    String failures = alerts.size() == 1 ? " more failure in " : " more failures in ";
+    RichText.Builder text = RichText.builder().bold(alerts.size() + failures + rotationName + ":");
+    for (Alert a : alerts) {
+      text.newline().text("#" + a.storedId() + " ");
+      String title = AlertDetails.cap(a.title());
+      Optional<String> url =
+          a.attribute(AlertAttributes.RUN_URL)
+              .or(() -> a.attribute(AlertAttributes.LOG_URL))
+              .filter(u -> !u.isBlank());
+      if (url.isPresent()) {
+        text.link(title, url.get());
+      } else {
+        text.text(title);
+      }
+    }
+    return OutgoingMessage.of(text.newline().text("Reply /ack ID to take one.").build());
+  }
+
+  private RichText.Builder body(Alert alert, @Nullable OnCall onCall, ZoneId zone) {
+    RichText.Builder text = RichText.builder();
+    if (alert.priority() == Priority.HIGH) {
+      text.text(EmojiNames.unicode("rotating_light") + " HIGHEST PRIORITY");
+      for (Member lead : team.teamLeads()) {
+        text.text(" ").mention(lead.id());
+      }
+      text.newline();
+    }
+    text.text(EmojiNames.unicode("red_circle") + " ")
+        .bold(AlertDetails.cap(alert.title()))
+        .newline();
+    if (alert.source() == AlertSource.GITHUB_ACTIONS) {
+      AlertDetails.github(alert, text);
+    } else {
+      AlertDetails.airflow(alert, zone, text);
+    }
+    onCallLine(onCall, text);
+    return text;
+  }
+
+  private void onCallLine(@Nullable OnCall onCall, RichText.Builder text) {
+    if (onCall == null) {
+      text.text("On call: nobody (no route matched)");
+      return;
+    }
+    text.text("On call: ").mention(onCall.primary().member());
+    Assignment secondary = onCall.secondary();
+    if (secondary != null) {
+      text.text(", Level 2: " + displayName(secondary.member()));
+    }
+  }
+
+  private String displayName(MemberId id) {
+    return team.find(id).map(Member::displayName).orElse(id.value());
+  }
+}

@@ -1,0 +1,32 @@
+package dev.meister.core.alerting;
+
+import dev.meister.core.alert.AlertId;
+import dev.meister.core.chat.MessageLinkStore;
+import dev.meister.core.chat.MessageRef;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A {@link MessageLinkStore} in a map. */
+final class InMemoryMessageLinkStore implements MessageLinkStore {
+  private final Map<MessageRef, AlertId> links = new LinkedHashMap<>();
+
+  @Override
+  public void link(MessageRef message, AlertId alert) {
+    links.put(message, alert);
+  }
+
+  @Override
+  public Optional<AlertId> alertFor(MessageRef message) {
+    return Optional.ofNullable(links.get(message));
+  }
+
+  @Override
+  public List<MessageRef> messagesFor(AlertId alert) {
+    return links.entrySet().stream()
+        .filter(e -> e.getValue().equals(alert))
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+}
