@@ -19,6 +19,7 @@ import dev.meister.core.routing.PriorityRules;
 import dev.meister.core.routing.Route;
 import dev.meister.core.routing.Router;
 import dev.meister.core.tx.Transactions;
+import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,11 +42,12 @@ public final class AlertIntake implements PipelineEventSink {
   private final Outbox outbox;
   private final Transactions transactions;
   private final Runnable delivered;
+  private final Clock clock;
 
   /** @param queued called after a message was queued, to wake the delivery worker */
   public AlertIntake(Router router, PriorityRules priorities, AlertFactory factory,
       AlertMessages messages, OnCallDirectory directory, AlertStore alerts, RunHistory runs,
-      Outbox outbox, Transactions transactions, Runnable queued) {
+      Outbox outbox, Transactions transactions, Runnable queued, Clock clock) {
     this.router = router;
     this.priorities = priorities;
     this.factory = factory;
@@ -56,6 +58,7 @@ public final class AlertIntake implements PipelineEventSink {
     this.outbox = outbox;
     this.transactions = transactions;
     this.delivered = queued;
+    this.clock = clock;
   }
 
   @Override
@@ -66,7 +69,8 @@ public final class AlertIntake implements PipelineEventSink {
     }
     Optional<Route> route = router.route(event);
     Priority priority = priorities.priorityOf(event, route.orElse(null));
-    Alert alert = factory.create(event, route.map(Route::rotation).orElse(null), priority);
+    Alert alert = factory.create(event, route.map(Route::rotation).orElse(null), priority)
+        .receivedAt(clock.instant());
     Recorded recorded = transactions.inTransaction(() -> store(alert, route));
     if (recorded.created()) {
       delivered.run();

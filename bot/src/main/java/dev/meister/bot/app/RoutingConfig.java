@@ -11,7 +11,7 @@ import dev.meister.core.routing.PriorityRule;
 import dev.meister.core.routing.PriorityRules;
 import dev.meister.core.routing.Route;
 import dev.meister.core.routing.Router;
-import dev.meister.core.routing.TestTypes;
+import dev.meister.core.alerting.TestTypes;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

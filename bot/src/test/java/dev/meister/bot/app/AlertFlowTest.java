@@ -136,7 +136,7 @@ class AlertFlowTest {
     JsonNode posted = telegram.onlyRequest("sendMessage");
     assertThat(posted.path("chat_id").asText()).isEqualTo(CHAT);
     assertThat(posted.path("text").asText())
-        .contains("Build fail - Hello-World")
+        .contains("Build fail - octo-repo test (163)")
         .contains("@bobs");
     String callback = posted.path("reply_markup").path("inline_keyboard").get(0).get(0)
         .path("callback_data").asText();
@@ -171,7 +171,7 @@ class AlertFlowTest {
 
     assertThat(telegram.requests("sendMessage")).hasSize(2);
     assertThat(telegram.requests("sendMessage").get(1).path("text").asText())
-        .contains("Build fail - Hello-World");
+        .contains("Build fail - octo-repo test (163)");
     assertThat(meister.storage().outbox().pendingCount()).isZero();
   }
 

@@ -54,6 +54,17 @@ public record Alert(
     return Optional.ofNullable(rotation);
   }
 
+  /**
+   * This alert as received at {@code at}, keeping the time the pipeline reported as the {@code
+   * occurred_at} attribute: who is on call is decided by when Meister got it, not by when the run
+   * ended (a webhook may be redelivered hours later).
+   */
+  public Alert receivedAt(Instant at) {
+    java.util.Map<String, String> attrs = new TreeMap<>(attributes);
+    attrs.putIfAbsent(AlertAttributes.OCCURRED_AT, receivedAt.toString());
+    return new Alert(id, source, dedupKey, fingerprint, rotation, priority, title, at, attrs);
+  }
+
   public Alert withId(AlertId newId) {
     return new Alert(
         newId, source, dedupKey, fingerprint, rotation, priority, title, receivedAt, attributes);

@@ -27,6 +27,9 @@ public final class AlertAttributes {
   public static final String CONCLUSION = "conclusion";
   public static final String JOB_NAME = "job_name";
 
+  /** When the pipeline says the failure happened (ISO instant); the alert's time is its receipt. */
+  public static final String OCCURRED_AT = "occurred_at";
+
   // Airflow
   public static final String DAG_ID = "dag_id";
   public static final String DAG_RUN_ID = "dag_run_id";

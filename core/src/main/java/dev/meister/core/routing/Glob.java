@@ -2,6 +2,7 @@ package dev.meister.core.routing;
 
 import dev.meister.core.validation.Checks;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +16,13 @@ public final class Glob {
 
   private Glob(String pattern) {
     this.pattern = Checks.notBlank(pattern, "glob");
-    this.regex = Pattern.compile(toRegex(pattern), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    try {
+      this.regex =
+          Pattern.compile(toRegex(pattern), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException(
+          "glob '" + pattern + "' is not valid: " + e.getDescription(), e);
+    }
   }
 
   public static Glob of(String pattern) {

@@ -61,10 +61,7 @@ class AlertFactoryTest {
     Alert alert = FACTORY.create(e, RotationId.of("dagmeister"), Priority.HIGH);
 
     assertThat(alert.title()).isEqualTo("DAG fail - bid_ask_1m.download (2026-11-20 03:00 UTC)");
-    assertThat(alert.fingerprint())
-        .isEqualTo(
-            "af:bid_ask_1m:download:ValueError:"
-                + FailureSignature.hash("ValueError: bad symbol <str>"));
+    assertThat(alert.fingerprint()).isEqualTo("af:bid_ask_1m:download:ValueError:cf09b67de816");
     assertThat(alert.attributes()).isEqualTo(e.attributes());
     assertThat(alert.priority()).isEqualTo(Priority.HIGH);
   }

@@ -211,6 +211,18 @@ class AlertMessagesTest {
         .contains(new Span.Plain("DAG fail - bid_ask_1m.download (2026-11-20 03:00 UTC)"));
   }
 
+  @Test
+  void a_digest_of_one_says_failure() {
+    OutgoingMessage m = MESSAGES.digest(List.of(build(Priority.NORMAL)), "buildmeister");
+
+    assertThat(m.text().plainText())
+        .isEqualTo(
+            """
+            1 more failure in buildmeister:
+            #42 Build fail - cmamp fast (1234)
+            Reply /ack ID to take one.""");
+  }
+
   private static Alert build(Priority priority) {
     return alert(AlertSource.GITHUB_ACTIONS, "Build fail - cmamp fast (1234)", priority, BUILD);
   }

@@ -56,8 +56,11 @@ class FailureSignatureTest {
   @Test
   void the_headline_of_a_python_traceback_is_its_last_line() {
     String traceback =
-        "Traceback (most recent call last):\n  File \"dag.py\", line 3, in run\n"
-            + "KeyError: 'x'\n";
+        """
+        Traceback (most recent call last):
+          File "dag.py", line 3, in run
+        KeyError: 'x'
+        """;
 
     assertThat(FailureSignature.headline(traceback)).isEqualTo("KeyError: 'x'");
   }

@@ -60,4 +60,11 @@ class GlobTest {
         .isThrownBy(() -> Glob.of(" "))
         .withMessage("glob may not be blank");
   }
+
+  @Test
+  void a_backwards_range_is_rejected_with_the_glob_named() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Glob.of("v[9-0]"))
+        .withMessage("glob 'v[9-0]' is not valid: Illegal character range");
+  }
 }
