@@ -66,18 +66,20 @@ command -v java >/dev/null || { echo "run.sh: java (17+) is needed" >&2; exit 2;
 # ---------------------------------------------------------------- processes and clean-up
 WORK=$(mktemp -d /tmp/meister-bench.XXXXXX)
 SERVER_PID=""
+KILLED=()
 
 stop_server() {
   local pid=${SERVER_PID}
   [[ -n $pid ]] || return 0
   if kill -0 "$pid" 2>/dev/null; then
     kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do                    # up to 10 s for a clean shut-down
+    for _ in $(seq 1 300); do                    # up to 30 s for a clean shut-down
       kill -0 "$pid" 2>/dev/null || break
       sleep 0.1
     done
     if kill -0 "$pid" 2>/dev/null; then
-      log "process $pid did not stop in 10 s: SIGKILL"
+      log "process $pid did not stop in 30 s after SIGTERM: SIGKILL"
+      KILLED+=("$pid")
       kill -KILL "$pid" 2>/dev/null || true
     fi
   fi
@@ -202,9 +204,9 @@ bench_alertmanager() {
   rss=$(peak_rss_mib "$SERVER_PID")
   local alerts
   alerts=$(curl -s --max-time 20 "$url/metrics" \
-    | awk '/^alertmanager_alerts\{state="active"\}/ { printf "%d", $2 }' || true)
+    | awk '/^alertmanager_alerts_received_total/ { n += $2 } END { printf "%d", n }' || true)
   stop_server
-  row "Alertmanager" "$dir/run.out" "$rss" "n/a (in memory; ${alerts:-?} active alerts held)"
+  row "Alertmanager" "$dir/run.out" "$rss" "n/a (in memory; ${alerts:-?} alerts received)"
   DETAILS+=("  - server CPU during the run: $(awk -v a="$cpu0" -v b="$cpu1" -v d="$DURATION" 'BEGIN { printf "%.1f s (%.2f cores)", b - a, (b - a) / d }'); log lines: $(wc -l <"$dir/server.log")")
   cp "$dir/run.out" "$RESULTS/latest-alertmanager-wrk.txt"
 }
@@ -255,12 +257,15 @@ bench_meister() {
   cpu1=$(cpu_seconds "$SERVER_PID")
   rss=$(peak_rss_mib "$SERVER_PID")
   heap=$(timeout 20 jcmd "$SERVER_PID" GC.heap_info 2>/dev/null | grep -m1 -iE 'heap|total' | sed 's/^ *//' || true)
-  # A repeated delivery must answer 200 and store nothing new.
-  local rows_before dup_code rows_after
+  # A repeated delivery must answer 200 and store nothing new. The id is taken from the database:
+  # wrk calls request() once before the run to check it, so "<tag>-t1-1" is never sent.
+  local rows_before dup_code rows_after dup_id
   rows_before=$(sqlite3 "$dir/meister-bench.db" "SELECT COUNT(*) FROM alerts" 2>/dev/null || echo "?")
+  dup_id=$(sqlite3 "$dir/meister-bench.db" \
+    "SELECT substr(dedup_key, 8) FROM alerts WHERE dedup_key LIKE 'github:$tag-run-%' ORDER BY id LIMIT 1" 2>/dev/null || true)
   dup_code=$(curl -s -o "$dir/dup.json" -w '%{http_code}' --max-time 10 -X POST "$url/hooks/github" \
     -H 'Content-Type: application/json' -H 'X-GitHub-Event: workflow_run' \
-    -H "X-GitHub-Delivery: $tag-run-t1-1" -H "X-Hub-Signature-256: $signature" \
+    -H "X-GitHub-Delivery: ${dup_id:-none}" -H "X-Hub-Signature-256: $signature" \
     --data-binary "@$dir/body.json" || true)
   rows_after=$(sqlite3 "$dir/meister-bench.db" "SELECT COUNT(*) FROM alerts" 2>/dev/null || echo "?")
   stop_server
@@ -296,6 +301,8 @@ bench_meister() {
     STATUS=1
   fi
   row "Meister" "$dir/run.out" "$rss" "$once"
+  (( ${#KILLED[@]} == 0 )) || DETAILS+=("  - did not stop within 30 s of SIGTERM: killed")
+  DETAILS+=("  - repeated delivery: \`${dup_id:-none}\`")
   DETAILS+=("  - exactly-once: \`SELECT COUNT(*), COUNT(DISTINCT dedup_key) FROM alerts\` = $db_rows, $db_keys; 202s warm-up $warm_accepted + run $accepted = $expected; cross-check \`$check\`; a repeated delivery id answered $dup_code ($(head -c 120 "$dir/dup.json" 2>/dev/null)), alerts $rows_before → $rows_after")
   DETAILS+=("  - server CPU during the run: $(awk -v a="$cpu0" -v b="$cpu1" -v d="$DURATION" 'BEGIN { printf "%.1f s (%.2f cores)", b - a, (b - a) / d }'); heap after the run: ${heap:-?}")
   local warns errors
