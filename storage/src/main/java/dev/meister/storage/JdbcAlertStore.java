@@ -31,7 +31,8 @@ public final class JdbcAlertStore implements AlertStore {
     return db.transaction("recording alert " + alert.dedupKey(), c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO alerts (dedup_key, source,"
           + " fingerprint, rotation, priority, title, received_at, attributes)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedup_key) DO NOTHING")) {
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedup_key) DO NOTHING",
+          java.sql.Statement.RETURN_GENERATED_KEYS)) {
         ps.setString(1, alert.dedupKey());
         ps.setString(2, alert.source().name());
         ps.setString(3, alert.fingerprint());
@@ -40,10 +41,13 @@ public final class JdbcAlertStore implements AlertStore {
         ps.setString(6, alert.title());
         ps.setLong(7, alert.receivedAt().toEpochMilli());
         ps.setString(8, AttributesCodec.write(alert.attributes()));
-        boolean created = ps.executeUpdate() == 1;
+        if (ps.executeUpdate() == 1) {
+          // Stored as given: no need to read it back.
+          return new Recorded(alert.withId(new AlertId(Sql.lastId(ps))), true);
+        }
         Alert stored = byDedupKey(c, alert.dedupKey())
-            .orElseThrow(() -> new SQLException("alert vanished after insert"));
-        return new Recorded(stored, created);
+            .orElseThrow(() -> new SQLException("alert " + alert.dedupKey() + " vanished"));
+        return new Recorded(stored, false);
       }
     });
   }

@@ -9,6 +9,7 @@ import dev.meister.core.command.HelpCommand;
 import dev.meister.core.command.ScheduleCommand;
 import dev.meister.core.command.WhoIsOnCallCommand;
 import dev.meister.core.oncall.OnCallDirectory;
+import dev.meister.core.override.CachedOverrideStore;
 import dev.meister.core.override.OverrideStore;
 import dev.meister.core.override.ScheduleChanges;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ final class Meister implements AutoCloseable {
   /** Opens (and creates, migrating if needed) the database at {@code database}. */
   static Meister open(MeisterConfig config, Path database, Clock clock) {
     Storage storage = Storage.open(database, clock);
-    return new Meister(config, storage.overrides(), clock, storage);
+    return new Meister(config, new CachedOverrideStore(storage.overrides()), clock, storage);
   }
 
   /**

@@ -62,7 +62,9 @@ public record Alert(
   public Alert receivedAt(Instant at) {
     java.util.Map<String, String> attrs = new TreeMap<>(attributes);
     attrs.putIfAbsent(AlertAttributes.OCCURRED_AT, receivedAt.toString());
-    return new Alert(id, source, dedupKey, fingerprint, rotation, priority, title, at, attrs);
+    // Milliseconds, as stored: a re-rendered message then sees exactly the same instant.
+    return new Alert(id, source, dedupKey, fingerprint, rotation, priority, title,
+        at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), attrs);
   }
 
   public Alert withId(AlertId newId) {
