@@ -3,6 +3,7 @@ package dev.meister.bot.app;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.SecretPolicy;
 import dev.meister.bot.config.TelegramConfig;
+import dev.meister.bot.config.TelegramMode;
 import dev.meister.bot.telegram.TelegramApi;
 import dev.meister.bot.telegram.TelegramChatPort;
 import dev.meister.bot.telegram.TelegramReceiver;
@@ -56,12 +57,18 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     MeisterConfig cfg = ConfigFile.load(spec.commandLine(), env, config, SecretPolicy.REQUIRED);
     Clock clock = Clock.systemUTC();
+    TelegramConfig telegram = cfg.chats().telegramConfig()
+        .filter(t -> t.enabled() && t.token().isPresent()).orElse(null);
+    if (telegram != null && telegram.mode() == TelegramMode.WEBHOOK) {
+      // Refuse rather than silently poll: a bot with a webhook set at Telegram gets no updates
+      // by getUpdates, so polling would look connected and hear nothing.
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "chats.telegram.mode: webhook is not supported yet; use mode: polling");
+    }
     Meister meister = Meister.open(cfg, cfg.storage().database(), clock);
     List<ChatPort> ports = new ArrayList<>();
     List<AutoCloseable> clients = new ArrayList<>();
     Map<String, HealthCheck> checks = new LinkedHashMap<>();
-    TelegramConfig telegram = cfg.chats().telegramConfig()
-        .filter(t -> t.enabled() && t.token().isPresent()).orElse(null);
     TelegramApi api = null;
     if (telegram != null) {
       api = telegramApi(telegram);

@@ -132,6 +132,38 @@ class CliTest {
   }
 
   @Test
+  void run_refuses_telegram_webhook_mode_instead_of_polling_silently(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("meister.yml");
+    Files.writeString(file, """
+        team:
+          members:
+            alice: { name: Alice, roles: [team_lead] }
+        rotations:
+          ops:
+            name: Ops
+            zone: UTC
+            shift: 1w
+            handoff: { day: monday, time: "09:00" }
+            anchor: 2026-11-02
+            roster: [alice]
+        chats:
+          telegram:
+            token: ${TG}
+            mode: webhook
+            webhook_secret: ${TG_SECRET}
+        storage: { database: %s }
+        """.formatted(dir.resolve("meister.db")));
+
+    int code = run(Map.of("TG", "1:x", "TG_SECRET", "s"), "run", "--config", file.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("chats.telegram.mode: webhook is not supported yet; use mode: polling");
+    assertThat(Files.exists(dir.resolve("meister.db"))).isFalse();
+  }
+
+  @Test
   void version_and_help_are_answered() {
     assertThat(run(Map.of(), "--version")).isZero();
     assertThat(out.toString()).startsWith("meister ");
