@@ -64,12 +64,14 @@ final class DemoCommand implements Callable<Integer> {
           cfg.team().members().size(), cfg.rotations().size());
       out.printf("You are %s. Try /whoisoncall, /whoisoncall %s, /schedule %s, /help; /quit leaves.%n",
           me.displayName(), lastRotation(cfg), firstRotation(cfg));
-      new ConsoleSession(pipeline, me, ids, out, System.console() != null)
+      new ConsoleSession(pipeline, me, ids, out, Terminal.isInteractive())
           .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
       out.println();
       return 0;
     } finally {
-      Files.walk(dir).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.meister.bot.delivery;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+
 import dev.meister.bot.chat.ChatPorts;
 import dev.meister.core.chat.ChatDeliveryException;
 import dev.meister.core.chat.ChatPort;
@@ -19,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +66,9 @@ public final class OutboxWorker implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    ex.scheduleWithFixedDelay(this::deliverSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    // deliverSafely catches everything, so the periodic task is never cancelled by an exception.
+    var unused =
+        ex.scheduleWithFixedDelay(this::deliverSafely, 0, interval.toMillis(), MILLISECONDS);
     executor = ex;
   }
 

@@ -4,10 +4,8 @@ import static dev.meister.core.alert.AlertAttributes.ACTOR;
 import static dev.meister.core.alert.AlertAttributes.BRANCH;
 import static dev.meister.core.alert.AlertAttributes.COMMIT_AUTHOR;
 import static dev.meister.core.alert.AlertAttributes.COMMIT_MESSAGE;
-import static dev.meister.core.alert.AlertAttributes.CONCLUSION;
 import static dev.meister.core.alert.AlertAttributes.EVENT;
 import static dev.meister.core.alert.AlertAttributes.HEAD_SHA;
-import static dev.meister.core.alert.AlertAttributes.REPO;
 import static dev.meister.core.alert.AlertAttributes.RUN_ATTEMPT;
 import static dev.meister.core.alert.AlertAttributes.RUN_ID;
 import static dev.meister.core.alert.AlertAttributes.RUN_NUMBER;
@@ -17,10 +15,6 @@ import static dev.meister.core.alert.AlertAttributes.WORKFLOW_PATH;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meister.bot.webhook.Verdict;
-import dev.meister.core.alert.AlertSource;
-import dev.meister.core.alert.Outcome;
-import dev.meister.core.alert.PipelineEvent;
-import java.util.Optional;
 
 /** Translates a {@code workflow_run} payload. */
 final class WorkflowRuns {
@@ -29,44 +23,26 @@ final class WorkflowRuns {
   private WorkflowRuns() {}
 
   static Verdict verdict(String deliveryKey, ObjectNode root) {
-    GitHubPayload payload = new GitHubPayload(root);
-    String action = payload.required("action");
-    if (!action.equals("completed")) {
-      return Verdict.ignore(WHAT, "action " + action);
-    }
-    String conclusion = payload.required(WHAT, "conclusion");
-    Optional<Outcome> outcome = Conclusions.outcome(conclusion, true);
-    if (outcome.isEmpty()) {
-      return Verdict.ignore(WHAT, "conclusion " + conclusion);
-    }
-    payload
-        .put(REPO, payload.required("repository", "full_name"))
-        .put(RUN_ID, payload.required(WHAT, "id"))
-        .put(BRANCH, payload.text(WHAT, "head_branch"))
-        .put(EVENT, payload.text(WHAT, "event"))
-        // Runs of some triggers carry an empty name; the workflow object always has one.
-        .put(WORKFLOW_NAME, payload.text(WHAT, "name").or(() -> payload.text("workflow", "name")))
-        .put(WORKFLOW_PATH, payload.text(WHAT, "path"))
-        .put(RUN_NUMBER, payload.text(WHAT, "run_number"))
-        .put(RUN_ATTEMPT, payload.text(WHAT, "run_attempt"))
-        .put(RUN_URL, payload.text(WHAT, "html_url"))
-        .put(HEAD_SHA, payload.text(WHAT, "head_sha"))
-        .put(
-            ACTOR,
-            payload
-                .text(WHAT, "actor", "login")
-                .or(() -> payload.text(WHAT, "triggering_actor", "login")))
-        .put(COMMIT_AUTHOR, payload.text(WHAT, "head_commit", "author", "name"))
-        .put(
-            COMMIT_MESSAGE,
-            GitHubPayload.firstLine(payload.text(WHAT, "head_commit", "message")))
-        .put(CONCLUSION, conclusion);
-    return Verdict.deliver(
-        new PipelineEvent(
-            AlertSource.GITHUB_ACTIONS,
-            deliveryKey,
-            outcome.get(),
-            payload.instant(WHAT, "updated_at"),
-            payload.attributes()));
+    return CompletedEvents.translate(deliveryKey, root, WHAT, true, "updated_at", payload ->
+        payload
+            .put(RUN_ID, payload.required(WHAT, "id"))
+            .put(BRANCH, payload.text(WHAT, "head_branch"))
+            .put(EVENT, payload.text(WHAT, "event"))
+            // Runs of some triggers carry an empty name; the workflow object always has one.
+            .put(WORKFLOW_NAME, payload.text(WHAT, "name").or(() -> payload.text("workflow", "name")))
+            .put(WORKFLOW_PATH, payload.text(WHAT, "path"))
+            .put(RUN_NUMBER, payload.text(WHAT, "run_number"))
+            .put(RUN_ATTEMPT, payload.text(WHAT, "run_attempt"))
+            .put(RUN_URL, payload.text(WHAT, "html_url"))
+            .put(HEAD_SHA, payload.text(WHAT, "head_sha"))
+            .put(
+                ACTOR,
+                payload
+                    .text(WHAT, "actor", "login")
+                    .or(() -> payload.text(WHAT, "triggering_actor", "login")))
+            .put(COMMIT_AUTHOR, payload.text(WHAT, "head_commit", "author", "name"))
+            .put(
+                COMMIT_MESSAGE,
+                GitHubPayload.firstLine(payload.text(WHAT, "head_commit", "message"))));
   }
 }
