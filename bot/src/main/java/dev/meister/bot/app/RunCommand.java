@@ -82,7 +82,9 @@ final class RunCommand implements Callable<Integer> {
       TelegramReceiver receiver = new TelegramReceiver(api, chatIds, runtime.pipeline());
       receiver.start();
       runtime.own(receiver);
-      checks.put("telegram", () -> HealthStatus.healthy());
+      TelegramApi connected = api;
+      checks.put("telegram", () -> connected.lastFailure()
+          .map(HealthStatus::unhealthy).orElseGet(HealthStatus::healthy));
     }
     runtime.startDelivery(Duration.ofSeconds(1));
     runtime.startWebhooks(cfg.server(), meister.storage(), clock, checks);

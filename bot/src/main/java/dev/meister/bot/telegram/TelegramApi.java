@@ -46,6 +46,8 @@ public final class TelegramApi implements AutoCloseable {
     this.client = new OkHttpTelegramClient(http, token, url);
   }
 
+  private volatile @Nullable String lastFailure;
+
   public static TelegramApi official(String token) {
     return new TelegramApi(token, TelegramUrl.DEFAULT_URL);
   }
@@ -53,10 +55,28 @@ public final class TelegramApi implements AutoCloseable {
   /** Calls one Bot API method; {@code what} names it in error messages. */
   <T extends Serializable> T execute(String what, BotApiMethod<T> method) {
     try {
-      return client.execute(method);
+      T result = client.execute(method);
+      lastFailure = null;
+      return result;
     } catch (TelegramApiException e) {
-      throw failure(what, e);
+      ChatDeliveryException failure = failure(what, e);
+      // Only failures that say Telegram is out of reach count against health; a refused message
+      // (400, 403) says nothing about the connection.
+      if (failure.retryable()) {
+        lastFailure = failure.getMessage();
+      } else {
+        lastFailure = null;
+      }
+      throw failure;
     }
+  }
+
+  /**
+   * Why the last call failed for want of Telegram (network, 5xx, 429), or empty when it
+   * succeeded: for the health check. Never contains the token.
+   */
+  public java.util.Optional<String> lastFailure() {
+    return java.util.Optional.ofNullable(lastFailure);
   }
 
   TelegramClient client() {

@@ -141,6 +141,28 @@ class TelegramChatPortTest {
   }
 
   @Test
+  void an_outage_makes_the_health_check_fail_until_a_call_succeeds_again() {
+    telegram.failNext("sendMessage", 1, 502,
+        "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}");
+
+    postFails();
+    assertThat(api.lastFailure()).contains("sendMessage failed: [502] Bad Gateway");
+
+    port.post(GROUP, OutgoingMessage.plain("back"));
+    assertThat(api.lastFailure()).isEmpty();
+  }
+
+  @Test
+  void a_refused_message_says_nothing_about_the_connection() {
+    telegram.failNext("sendMessage", 1, 400,
+        "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}");
+
+    postFails();
+
+    assertThat(api.lastFailure()).isEmpty();
+  }
+
+  @Test
   void a_proxy_error_page_instead_of_json_is_retryable() {
     telegram.failNext("sendMessage", 1, 502, "<html><body>502 Bad Gateway</body></html>");
 
