@@ -92,10 +92,13 @@ final class BotRuntime implements AutoCloseable {
     started.add(worker);
   }
 
-  /** Serves the webhook endpoints whose secrets are configured, and /health. */
+  /**
+   * Serves the webhook endpoints whose secrets are configured, the chat adapters' own endpoints
+   * (Telegram in webhook mode), and /health.
+   */
   WebhookServer startWebhooks(ServerConfig server, Storage storage, Clock clock,
-      Map<String, HealthCheck> extraChecks) {
-    List<WebhookEndpoint> endpoints = new ArrayList<>();
+      Map<String, HealthCheck> extraChecks, List<WebhookEndpoint> chatEndpoints) {
+    List<WebhookEndpoint> endpoints = new ArrayList<>(chatEndpoints);
     if (server.githubSecret().isPresent()) {
       endpoints.add(new GitHubWebhook(
           server.githubSecret().reveal().getBytes(StandardCharsets.UTF_8)));

@@ -8,6 +8,8 @@ import dev.meister.bot.telegram.TelegramApi;
 import dev.meister.bot.telegram.TelegramChatPort;
 import dev.meister.bot.telegram.TelegramReceiver;
 import dev.meister.bot.telegram.TelegramRenderer;
+import dev.meister.bot.telegram.TelegramWebhook;
+import dev.meister.bot.webhook.WebhookEndpoint;
 import dev.meister.bot.webhook.HealthCheck;
 import dev.meister.bot.webhook.HealthStatus;
 import dev.meister.core.chat.ChatPort;
@@ -59,12 +61,6 @@ final class RunCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
     TelegramConfig telegram = cfg.chats().telegramConfig()
         .filter(t -> t.enabled() && t.token().isPresent()).orElse(null);
-    if (telegram != null && telegram.mode() == TelegramMode.WEBHOOK) {
-      // Refuse rather than silently poll: a bot with a webhook set at Telegram gets no updates
-      // by getUpdates, so polling would look connected and hear nothing.
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "chats.telegram.mode: webhook is not supported yet; use mode: polling");
-    }
     Meister meister = Meister.open(cfg, cfg.storage().database(), clock);
     List<ChatPort> ports = new ArrayList<>();
     List<AutoCloseable> clients = new ArrayList<>();
@@ -76,18 +72,25 @@ final class RunCommand implements Callable<Integer> {
       ports.add(new TelegramChatPort(api, new TelegramRenderer(cfg.team())));
     }
     BotRuntime runtime = new BotRuntime(meister, ports, clock);
+    List<WebhookEndpoint> chatEndpoints = new ArrayList<>();
     if (api != null && telegram != null) {
       Set<String> chatIds = telegram.chats().values().stream()
           .map(t -> t.ref().chatId()).collect(Collectors.toSet());
-      TelegramReceiver receiver = new TelegramReceiver(api, chatIds, runtime.pipeline());
-      receiver.start();
-      runtime.own(receiver);
+      if (telegram.mode() == TelegramMode.WEBHOOK) {
+        // The loader requires webhook_url and webhook_secret in this mode.
+        chatEndpoints.add(TelegramWebhook.connect(api, telegram.publicWebhookUrl().orElseThrow(),
+            telegram.webhookSecret().reveal(), chatIds, runtime.pipeline()));
+      } else {
+        TelegramReceiver receiver = new TelegramReceiver(api, chatIds, runtime.pipeline());
+        receiver.start();
+        runtime.own(receiver);
+      }
       TelegramApi connected = api;
       checks.put("telegram", () -> connected.lastFailure()
           .map(HealthStatus::unhealthy).orElseGet(HealthStatus::healthy));
     }
     runtime.startDelivery(Duration.ofSeconds(1));
-    runtime.startWebhooks(cfg.server(), meister.storage(), clock, checks);
+    runtime.startWebhooks(cfg.server(), meister.storage(), clock, checks, chatEndpoints);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("stopping");
       runtime.close();

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 final class ChatsSection {
   private static final List<String> ADAPTERS = List.of("telegram", "slack", "discord", "console");
   private static final List<String> TELEGRAM_KEYS =
-      List.of("enabled", "token", "mode", "webhook_secret", "api_url", "chats");
+      List.of("enabled", "token", "mode", "webhook_secret", "api_url", "webhook_url", "chats");
   private static final List<String> TELEGRAM_CHAT_KEYS = List.of("chat_id", "topic");
   private static final List<String> SLACK_KEYS =
       List.of("enabled", "bot_token", "app_token", "signing_secret", "mode", "channels");
@@ -94,12 +94,15 @@ final class ChatsSection {
     boolean enabled = f.flag("enabled", true);
     TelegramMode mode = f.value("mode", false, t -> Values.choice(TelegramMode.class, t));
     Secret token = secrets.read(f, "token", true, enabled);
-    Secret webhookSecret = secrets.read(f, "webhook_secret", false, enabled);
+    boolean webhook = mode == TelegramMode.WEBHOOK;
+    Secret webhookSecret = secrets.read(f, "webhook_secret", webhook, enabled);
     String apiUrl = f.value("api_url", false, ChatsSection::httpUrl);
+    String webhookUrl = f.value("webhook_url", webhook, ChatsSection::httpUrl);
     Map<String, ChatTarget> named =
         named(f, "telegram", "chats", TELEGRAM_CHAT_KEYS, ChatsSection::telegramChat);
     return new TelegramConfig(
-        enabled, token, mode == null ? TelegramMode.POLLING : mode, webhookSecret, apiUrl, named);
+        enabled, token, mode == null ? TelegramMode.POLLING : mode, webhookSecret, apiUrl,
+        webhookUrl, named);
   }
 
   private static @Nullable ChatRef telegramChat(Fields chat) {

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param webhookSecret checked against {@code X-Telegram-Bot-Api-Secret-Token}; absent if not set
  * @param apiUrl another Bot API base URL, e.g. a local fake in tests; absent for Telegram's own
+ * @param webhookUrl in webhook mode, the public HTTPS URL of this server's {@code /hooks/telegram}
  * @param chats named chats by name, in file order
  */
 public record TelegramConfig(
@@ -17,10 +18,15 @@ public record TelegramConfig(
     TelegramMode mode,
     Secret webhookSecret,
     @Nullable String apiUrl,
+    @Nullable String webhookUrl,
     Map<String, ChatTarget> chats) {
 
   public TelegramConfig {
     chats = ChatsConfig.ordered(chats);
+  }
+
+  public Optional<String> publicWebhookUrl() {
+    return Optional.ofNullable(webhookUrl);
   }
 
   public Optional<String> apiUrlOverride() {

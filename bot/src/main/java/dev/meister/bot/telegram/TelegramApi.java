@@ -71,6 +71,15 @@ public final class TelegramApi implements AutoCloseable {
     }
   }
 
+  /** Sets the webhook; a multipart method in the library, so it has its own call. */
+  void setWebhook(org.telegram.telegrambots.meta.api.methods.updates.SetWebhook setWebhook) {
+    try {
+      client.execute(setWebhook);
+    } catch (TelegramApiException e) {
+      throw failure("setWebhook", e);
+    }
+  }
+
   /**
    * Why the last call failed for want of Telegram (network, 5xx, 429), or empty when it
    * succeeded: for the health check. Never contains the token.

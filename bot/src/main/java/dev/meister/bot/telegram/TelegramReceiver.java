@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
-import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -104,54 +102,8 @@ public final class TelegramReceiver implements AutoCloseable {
         .build();
   }
 
-  /** Never throws: an exception escaping here would end the polling task for good. */
   void dispatch(TelegramUpdateTranslator translator, Update update) {
-    Optional<ChatEvent> translated;
-    try {
-      translated = translator.translate(update);
-    } catch (RuntimeException e) {
-      LOG.error("Telegram: could not read update {} [ref {}]", update.getUpdateId(), ref(), e);
-      return;
-    }
-    if (translated.isEmpty()) {
-      return;
-    }
-    ChatEvent event = translated.get();
-    if (!chatIds.contains(event.chat().chatId())) {
-      LOG.debug("Telegram: ignoring chat {}, which is not configured", event.chat().chatId());
-      if (event instanceof ChatEvent.ButtonPress press) {
-        answerQuietly(press, "");
-      }
-      return;
-    }
-    try {
-      handler.handle(event);
-    } catch (RuntimeException e) {
-      String ref = ref();
-      LOG.error("Telegram: handling update {} from {} failed [ref {}]",
-          update.getUpdateId(), event.chat(), ref, e);
-      if (event instanceof ChatEvent.ButtonPress press) {
-        answerQuietly(press, "Sorry, that did not work (ref " + ref + ")");
-      }
-    }
-  }
-
-  /** Every callback needs an answer, or the button keeps spinning; it may have had one already. */
-  private void answerQuietly(ChatEvent.ButtonPress press, String text) {
-    try {
-      AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> answer =
-          AnswerCallbackQuery.builder().callbackQueryId(press.callbackId());
-      if (!text.isEmpty()) {
-        answer.text(text);
-      }
-      api.execute("answerCallbackQuery", answer.build());
-    } catch (ChatDeliveryException e) {
-      LOG.debug("Telegram: could not answer callback {}: {}", press.callbackId(), e.getMessage());
-    }
-  }
-
-  private static String ref() {
-    return UUID.randomUUID().toString().substring(0, 8);
+    new TelegramDispatch(api, chatIds, handler, translator).dispatch(update);
   }
 
   /** Stops polling, cancelling the long poll in flight. Safe to call more than once. */

@@ -6,7 +6,8 @@ import dev.meister.core.alert.PipelineEvent;
  * What an endpoint decided about an authenticated, well-formed request. Rejections are thrown as
  * {@link WebhookRejection} instead, so an endpoint cannot hand the sink a half-checked event.
  */
-public sealed interface Verdict permits Verdict.Deliver, Verdict.Ignore, Verdict.Pong {
+public sealed interface Verdict
+    permits Verdict.Deliver, Verdict.Ignore, Verdict.Pong, Verdict.Handled {
 
   /** Hand the event to the sink; the server answers from its {@code Intake}. */
   record Deliver(PipelineEvent event) implements Verdict {}
@@ -20,12 +21,22 @@ public sealed interface Verdict permits Verdict.Deliver, Verdict.Ignore, Verdict
   /** A liveness ping from the sender (GitHub's {@code ping} event): 200 {@code {"ok":true}}. */
   record Pong() implements Verdict {}
 
+  /**
+   * The endpoint did its work itself (a chat update handed to the chat pipeline): 200 {@code
+   * {"ok":true}}.
+   */
+  record Handled(String what) implements Verdict {}
+
   static Verdict deliver(PipelineEvent event) {
     return new Deliver(event);
   }
 
   static Verdict ignore(String what, String reason) {
     return new Ignore(what, reason);
+  }
+
+  static Verdict handled(String what) {
+    return new Handled(what);
   }
 
   static Verdict pong() {

@@ -128,6 +128,8 @@ public final class WebhookServer implements AutoCloseable {
           "webhook {} delivery {} ignored: {} ({})",
           endpoint.path(), label, ignore.what(), ignore.reason());
       respond(ctx, 202, Map.of("ignored", ignore.what(), "reason", ignore.reason()));
+    } else if (verdict instanceof Verdict.Handled) {
+      respond(ctx, 200, Map.of("ok", true));
     } else {
       log.info("webhook {} delivery {} ping", endpoint.path(), label);
       respond(ctx, 200, Map.of("ok", true));

@@ -104,7 +104,7 @@ class AlertFlowTest {
     runtime = new BotRuntime(meister,
         List.of(new TelegramChatPort(api, new TelegramRenderer(cfg.team()))), clock);
     webhooks = runtime.startWebhooks(new ServerConfig("127.0.0.1", 0, Secret.of(SECRET),
-        Secret.absent()), meister.storage(), clock, Map.of());
+        Secret.absent()), meister.storage(), clock, Map.of(), List.of());
     receiver = new TelegramReceiver(api, Set.of(CHAT), runtime.pipeline());
     receiver.start();
   }

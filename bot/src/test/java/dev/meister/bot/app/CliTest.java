@@ -132,8 +132,7 @@ class CliTest {
   }
 
   @Test
-  void run_refuses_telegram_webhook_mode_instead_of_polling_silently(@TempDir Path dir)
-      throws Exception {
+  void telegram_webhook_mode_needs_a_public_url_and_a_secret(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("meister.yml");
     Files.writeString(file, """
         team:
@@ -151,16 +150,14 @@ class CliTest {
           telegram:
             token: ${TG}
             mode: webhook
-            webhook_secret: ${TG_SECRET}
-        storage: { database: %s }
-        """.formatted(dir.resolve("meister.db")));
+        """);
 
-    int code = run(Map.of("TG", "1:x", "TG_SECRET", "s"), "run", "--config", file.toString());
+    int code = run(Map.of("TG", "1:x"), "check-config", "--config", file.toString());
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString())
-        .contains("chats.telegram.mode: webhook is not supported yet; use mode: polling");
-    assertThat(Files.exists(dir.resolve("meister.db"))).isFalse();
+        .contains(":13: chats.telegram: missing required field 'webhook_secret'")
+        .contains(":13: chats.telegram: missing required field 'webhook_url'");
   }
 
   @Test

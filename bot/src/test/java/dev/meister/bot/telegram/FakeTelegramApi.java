@@ -128,7 +128,9 @@ public final class FakeTelegramApi implements AutoCloseable {
       // telegrambots sends "sendmessage"; Telegram matches method names case-insensitively.
       String method = key(path.substring(prefix.length()));
       byte[] raw = exchange.getRequestBody().readAllBytes();
-      JsonNode body = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
+      String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+      JsonNode body = raw.length == 0 ? json.createObjectNode()
+          : type.startsWith("multipart/form-data") ? formFields(type, raw) : json.readTree(raw);
       Failure failure = record(method, body);
       if (failure != null) {
         respond(exchange, failure.status(), failure.body().replace("{path}", path));
@@ -145,6 +147,23 @@ public final class FakeTelegramApi implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** The text fields of a multipart body (setWebhook is sent that way), as one JSON object. */
+  private ObjectNode formFields(String contentType, byte[] raw) {
+    String boundary = "--" + contentType.substring(contentType.indexOf("boundary=") + 9)
+        .replace("\"", "");
+    ObjectNode fields = json.createObjectNode();
+    for (String part : new String(raw, java.nio.charset.StandardCharsets.UTF_8).split(
+        java.util.regex.Pattern.quote(boundary))) {
+      java.util.regex.Matcher name =
+          java.util.regex.Pattern.compile("name=\"([^\"]+)\"").matcher(part);
+      int bodyStart = part.indexOf("\r\n\r\n");
+      if (name.find() && bodyStart >= 0) {
+        fields.put(name.group(1), part.substring(bodyStart + 4).replaceAll("\r\n$", ""));
+      }
+    }
+    return fields;
   }
 
   private synchronized @Nullable Failure record(String method, JsonNode body) {
@@ -166,7 +185,7 @@ public final class FakeTelegramApi implements AutoCloseable {
           nextUpdates(body.path("offset").asInt(0), body.path("limit").asInt(100));
       case "sendmessage" -> sentMessage(body, nextMessageId());
       case "editmessagetext" -> sentMessage(body, body.path("message_id").asInt());
-      case "deletewebhook", "setmycommands", "answercallbackquery" -> true;
+      case "deletewebhook", "setmycommands", "answercallbackquery", "setwebhook" -> true;
       default -> null;
     };
   }

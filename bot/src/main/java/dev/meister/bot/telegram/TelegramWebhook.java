@@ -1,0 +1,95 @@
+package dev.meister.bot.telegram;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.meister.bot.webhook.Verdict;
+import dev.meister.bot.webhook.WebhookEndpoint;
+import dev.meister.bot.webhook.WebhookRejection;
+import dev.meister.bot.webhook.WebhookRequest;
+import dev.meister.core.chat.ChatEventHandler;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+
+/**
+ * Telegram's webhook mode: Telegram POSTs each update to {@code /hooks/telegram} with the secret
+ * token given at {@code setWebhook} in {@code X-Telegram-Bot-Api-Secret-Token}; anything else is
+ * refused. For teams that cannot keep a long poll open; polling needs no public URL and is the
+ * default.
+ */
+public final class TelegramWebhook implements WebhookEndpoint {
+  public static final String PATH = "/hooks/telegram";
+  static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
+  private static final Logger LOG = LoggerFactory.getLogger(TelegramWebhook.class);
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  private final byte[] secret;
+  private final TelegramDispatch dispatch;
+
+  private TelegramWebhook(byte[] secret, TelegramDispatch dispatch) {
+    this.secret = secret.clone();
+    this.dispatch = dispatch;
+  }
+
+  /**
+   * Learns who the bot is, publishes the command menu and tells Telegram to send updates to
+   * {@code publicUrl} with {@code secret}.
+   *
+   * @param publicUrl where Telegram reaches this server's {@code /hooks/telegram}, over HTTPS
+   */
+  public static TelegramWebhook connect(TelegramApi api, String publicUrl, String secret,
+      Set<String> chatIds, ChatEventHandler handler) {
+    User me = api.execute("getMe", new GetMe());
+    TelegramUpdateTranslator translator =
+        new TelegramUpdateTranslator(me.getId(), String.valueOf(me.getUserName()));
+    try {
+      new TelegramCommands(api).register();
+    } catch (dev.meister.core.chat.ChatDeliveryException e) {
+      LOG.warn("Telegram: could not publish the command menu: {}", e.getMessage());
+    }
+    api.setWebhook(SetWebhook.builder().url(publicUrl).secretToken(secret)
+        .allowedUpdates(List.of("message", "callback_query")).build());
+    LOG.info("Telegram: webhook set for @{} at {}", me.getUserName(), publicUrl);
+    return new TelegramWebhook(secret.getBytes(StandardCharsets.UTF_8),
+        new TelegramDispatch(api, chatIds, handler, translator));
+  }
+
+  @Override
+  public String path() {
+    return PATH;
+  }
+
+  @Override
+  public String deliveryLabel(WebhookRequest request) {
+    return "-";
+  }
+
+  @Override
+  public Verdict handle(WebhookRequest request) {
+    String given = request.header(SECRET_HEADER)
+        .orElseThrow(() -> WebhookRejection.unauthorized("missing " + SECRET_HEADER));
+    if (!MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
+      throw WebhookRejection.unauthorized("invalid " + SECRET_HEADER);
+    }
+    Update update;
+    try {
+      update = JSON.readValue(request.body(), Update.class);
+    } catch (JsonProcessingException e) {
+      throw WebhookRejection.badRequest("malformed update: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw WebhookRejection.badRequest("unreadable update");
+    }
+    dispatch.dispatch(update);
+    return Verdict.handled("telegram update " + update.getUpdateId());
+  }
+}
