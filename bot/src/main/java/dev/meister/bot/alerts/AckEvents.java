@@ -10,6 +10,7 @@ import dev.meister.core.chat.ChatEvent;
 import dev.meister.core.chat.ChatEventHandler;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.team.Member;
+import dev.meister.core.team.MemberId;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +54,12 @@ public final class AckEvents implements ChatEventHandler {
           "Only members of the team can acknowledge alerts.");
       return;
     }
+    MemberId who = member.get().id();
+    // The button carries its alert's id; a press without one (an old button) goes by the message.
     Optional<AckResult> result = alertId(press.payload())
-        .flatMap(id -> acks.byId(id, press.message(), member.get().id(), AckChannel.BUTTON));
+        .map(id -> acks.byId(id, press.message(), who, AckChannel.BUTTON))
+        .orElseGet(() -> acks.byMessage(press.message(), press.message(), who,
+            AckChannel.BUTTON));
     ports.port(press.chat().platform()).answerButton(press, result
         .map(r -> r.first() ? "Thanks, noted." : "Someone is already on it.")
         .orElse("That alert is unknown."));

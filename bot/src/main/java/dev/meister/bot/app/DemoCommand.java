@@ -1,11 +1,13 @@
 package dev.meister.bot.app;
 
-import dev.meister.bot.chat.ChatPipeline;
-import dev.meister.bot.chat.ChatPorts;
+import dev.meister.bot.config.Secret;
+import dev.meister.bot.config.ServerConfig;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.SecretPolicy;
 import dev.meister.bot.console.ConsoleChatPort;
 import dev.meister.bot.console.ConsoleSession;
+import dev.meister.core.chat.ChatPort;
+import dev.meister.core.chat.Platform;
 import dev.meister.core.team.Member;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -40,6 +43,11 @@ final class DemoCommand implements Callable<Integer> {
       description = "default: examples/meister.yml")
   @Nullable Path config;
 
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+      description = "where the demo serves webhooks on 127.0.0.1 (default ${DEFAULT-VALUE});"
+          + " 0 turns them off")
+  int port;
+
   @Option(names = "--as", paramLabel = "MEMBER",
       description = "who you are in the chat (a member id); default: the first team lead")
   @Nullable String as;
@@ -56,17 +64,25 @@ final class DemoCommand implements Callable<Integer> {
     Member me = demoUser(cfg);
     Path dir = Files.createTempDirectory("meister-demo");
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    try (Meister meister = Meister.open(cfg, dir.resolve("meister.db"), Clock.systemUTC())) {
+    Clock clock = Clock.systemUTC();
+    try (Meister meister = Meister.open(cfg, dir.resolve("meister.db"), clock)) {
       AtomicLong ids = new AtomicLong();
-      ConsoleChatPort port = new ConsoleChatPort(out, cfg.team(), ids);
-      ChatPipeline pipeline = meister.pipeline(new ChatPorts(List.of(port)));
-      out.printf("Meister demo: console chat on %s (%d members, %d rotations).%n", file,
-          cfg.team().members().size(), cfg.rotations().size());
-      out.printf("You are %s. Try /whoisoncall, /whoisoncall %s, /schedule %s, /help; /quit leaves.%n",
-          me.displayName(), lastRotation(cfg), firstRotation(cfg));
-      new ConsoleSession(pipeline, me, ids, out, Terminal.isInteractive())
-          .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
-      out.println();
+      ConsoleChatPort console = new ConsoleChatPort(out, cfg.team(), ids);
+      // Every configured chat prints here, so alerts for Telegram or Slack show in the console.
+      List<ChatPort> ports = List.of(console, console.standingInFor(Platform.TELEGRAM),
+          console.standingInFor(Platform.SLACK), console.standingInFor(Platform.DISCORD));
+      try (BotRuntime runtime = new BotRuntime(meister, ports, clock)) {
+        runtime.startDelivery(Duration.ofMillis(200));
+        out.printf("Meister demo: console chat on %s (%d members, %d rotations).%n", file,
+            cfg.team().members().size(), cfg.rotations().size());
+        startWebhooks(runtime, meister, clock, out);
+        out.printf("You are %s. Try /whoisoncall, /whoisoncall %s, /schedule %s, /help;"
+            + " /quit leaves.%n", me.displayName(), lastRotation(cfg), firstRotation(cfg));
+        new ConsoleSession(runtime.pipeline(), me, ids, out, Terminal.isInteractive())
+            .resolvingMessagesWith(console)
+            .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+        out.println();
+      }
       return 0;
     } finally {
       try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
@@ -74,6 +90,29 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
   }
+
+  /** Serves the webhooks with the demo's own secret, and says how to send a failure. */
+  private void startWebhooks(BotRuntime runtime, Meister meister, Clock clock, PrintStream out) {
+    if (port == 0) {
+      return;
+    }
+    try {
+      runtime.startWebhooks(new ServerConfig("127.0.0.1", port, Secret.of(DEMO_SECRET),
+          Secret.of(DEMO_SECRET)), meister.storage(), clock, java.util.Map.of(), List.of());
+    } catch (RuntimeException e) {
+      out.printf("(webhooks not served: port %d is taken; try --port)%n", port);
+      return;
+    }
+    out.printf("Webhooks on http://127.0.0.1:%d (secret and token: %s). Send an Airflow failure:%n"
+        + "  curl -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' -d '%s'"
+        + " http://127.0.0.1:%d/hooks/airflow%n", port, DEMO_SECRET, DEMO_SECRET, SAMPLE, port);
+  }
+
+  static final String DEMO_SECRET = "demo";
+  private static final String SAMPLE = "{\"dag_id\":\"bid_ask_1m\",\"run_id\":\"scheduled__"
+      + "2026-11-23T03:00:00+00:00\",\"task_id\":\"fetch_quotes\",\"try_number\":1,"
+      + "\"logical_date\":\"2026-11-23T03:00:00+00:00\",\"region\":\"tokyo\","
+      + "\"exception\":\"KeyError: 'ask'\"}";
 
   private Member demoUser(MeisterConfig cfg) {
     if (as != null) {

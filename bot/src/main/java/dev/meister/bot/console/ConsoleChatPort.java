@@ -62,11 +62,60 @@ public final class ConsoleChatPort implements ChatPort {
     return List.copyOf(posted);
   }
 
+  /** The message the bot printed as number {@code number}, if any. */
+  public synchronized java.util.Optional<PostedMessage> find(String number) {
+    return posted.stream().filter(p -> p.ref().messageId().equals(number)).findFirst();
+  }
+
+  /**
+   * This console standing in for another platform, so that a demo's Telegram or Slack chats print
+   * here; message references keep the chat they were meant for, so replies find their alerts.
+   */
+  public ChatPort standingInFor(Platform platform) {
+    ConsoleChatPort console = this;
+    return new ChatPort() {
+      @Override
+      public Platform platform() {
+        return platform;
+      }
+
+      @Override
+      public MessageRef post(ChatRef chat, OutgoingMessage message) {
+        return console.post(chat, message);
+      }
+
+      @Override
+      public MessageRef reply(MessageRef to, OutgoingMessage message) {
+        return console.reply(to, message);
+      }
+
+      @Override
+      public void edit(MessageRef message, OutgoingMessage replacement) {
+        console.edit(message, replacement);
+      }
+
+      @Override
+      public void answerButton(dev.meister.core.chat.ChatEvent.ButtonPress press, String toast) {
+        console.answerButton(press, toast);
+      }
+    };
+  }
+
+  @Override
+  public synchronized void answerButton(dev.meister.core.chat.ChatEvent.ButtonPress press,
+      String toast) {
+    if (!toast.isEmpty()) {
+      out.println(PREFIX + "(" + toast + ")");
+      out.flush();
+    }
+  }
+
   private MessageRef print(ChatRef chat, OutgoingMessage message, String lead) {
     MessageRef ref = new MessageRef(chat, Long.toString(ids.incrementAndGet()));
     String text = renderer.render(message.text());
     posted.add(new PostedMessage(ref, text, message.buttons()));
-    write("#" + ref.messageId() + " " + lead, text, message.buttons());
+    String where = chat.platform() == Platform.CONSOLE ? "" : "[" + chat + "] ";
+    write("#" + ref.messageId() + " " + where + lead, text, message.buttons());
     return ref;
   }
 

@@ -34,6 +34,8 @@ public final class ConsoleSession {
   private final AtomicLong ids;
   private final PrintStream out;
   private final boolean interactive;
+  private java.util.function.Function<String, java.util.Optional<ConsoleChatPort.PostedMessage>>
+      messages = number -> java.util.Optional.empty();
 
   /** @param messageIds shared with the {@link ConsoleChatPort} so numbers never collide */
   public ConsoleSession(ChatEventHandler handler, Member as, AtomicLong messageIds,
@@ -52,6 +54,15 @@ public final class ConsoleSession {
     this.sender = new Sender(Platform.CONSOLE, as.id().value(), as.id().value(), as.displayName());
     this.ids = messageIds;
     this.out = out;
+  }
+
+  /**
+   * Lets {@code >N} and {@code !N} refer to the bot's real messages: the reply goes to the chat the
+   * message was meant for, and {@code !N ack} presses that message's own button.
+   */
+  public ConsoleSession resolvingMessagesWith(ConsoleChatPort port) {
+    this.messages = port::find;
+    return this;
   }
 
   /** Reads and answers lines until the input ends or the person types /quit. */
@@ -85,21 +96,29 @@ public final class ConsoleSession {
     }
     Matcher reply = REPLY.matcher(line);
     if (reply.matches()) {
-      MessageRef to = new MessageRef(CHAT, reply.group(1));
+      MessageRef to = messages.apply(reply.group(1)).map(ConsoleChatPort.PostedMessage::ref)
+          .orElse(new MessageRef(CHAT, reply.group(1)));
+      ChatRef chat = to.chat();
+      message = new MessageRef(chat, message.messageId());
       String text = reply.group(2).strip();
       if (text.startsWith("/")) {
         List<String> words = Arrays.asList(text.substring(1).split("\\s+"));
-        return Optional.of(new ChatEvent.Command(CHAT, sender, message,
+        return Optional.of(new ChatEvent.Command(chat, sender, message,
             words.get(0).toLowerCase(Locale.ROOT), words.subList(1, words.size()), to));
       }
-      return Optional.of(new ChatEvent.Reply(CHAT, sender, message, text, to));
+      return Optional.of(new ChatEvent.Reply(chat, sender, message, text, to));
     }
     Matcher press = PRESS.matcher(line);
     if (press.matches()) {
-      MessageRef on = new MessageRef(CHAT, press.group(1));
-      String payload = press.group(3) == null ? "" : press.group(3);
+      Optional<ConsoleChatPort.PostedMessage> posted = messages.apply(press.group(1));
+      MessageRef on = posted.map(ConsoleChatPort.PostedMessage::ref)
+          .orElse(new MessageRef(CHAT, press.group(1)));
+      String action = press.group(2);
+      String payload = press.group(3) != null ? press.group(3) : posted
+          .flatMap(p -> p.buttons().stream().filter(b -> b.action().equals(action)).findFirst())
+          .map(dev.meister.core.chat.Button::payload).orElse("");
       return Optional.of(new ChatEvent.ButtonPress(
-          CHAT, sender, on, press.group(2), payload, message.messageId()));
+          on.chat(), sender, on, action, payload, message.messageId()));
     }
     return Optional.empty();
   }

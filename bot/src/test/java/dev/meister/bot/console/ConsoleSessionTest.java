@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 class ConsoleSessionTest {
   private final List<ChatEvent> events = new ArrayList<>();
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final AtomicLong ids = new AtomicLong();
   private final ConsoleSession session = new ConsoleSession(events::add,
       new Member(MemberId.of("alice"), "Alice", ChatIdentities.none(), null, Set.of()),
-      new AtomicLong(), new PrintStream(out, true, StandardCharsets.UTF_8));
+      ids, new PrintStream(out, true, StandardCharsets.UTF_8));
 
   @Test
   void a_slash_line_is_a_command_with_its_arguments() throws Exception {
@@ -64,6 +65,32 @@ class ConsoleSessionTest {
       assertThat(b.action()).isEqualTo("ack");
       assertThat(b.payload()).isEqualTo("17");
       assertThat(b.message()).isEqualTo(new MessageRef(ConsoleSession.CHAT, "5"));
+    });
+  }
+
+  @Test
+  void numbers_refer_to_the_bots_real_messages_and_their_buttons() throws Exception {
+    ConsoleChatPort port = new ConsoleChatPort(
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new dev.meister.core.team.Team(List.of()), ids);
+    dev.meister.core.chat.ChatRef telegram =
+        dev.meister.core.chat.ChatRef.of(dev.meister.core.chat.Platform.TELEGRAM, "-100123");
+    MessageRef alert = port.standingInFor(dev.meister.core.chat.Platform.TELEGRAM).post(telegram,
+        new dev.meister.core.chat.OutgoingMessage(dev.meister.core.chat.RichText.plain("boom"),
+            List.of(new dev.meister.core.chat.Button("👀 Looking", "ack", "17"))));
+    ConsoleSession resolving = new ConsoleSession(events::add,
+        new Member(MemberId.of("alice"), "Alice", ChatIdentities.none(), null, Set.of()),
+        ids, new PrintStream(out, true, StandardCharsets.UTF_8)).resolvingMessagesWith(port);
+
+    resolving.run(input(">" + alert.messageId() + " looking\n!" + alert.messageId() + " ack\n"));
+
+    assertThat(events.get(0)).isInstanceOfSatisfying(ChatEvent.Reply.class, r -> {
+      assertThat(r.replyTo()).isEqualTo(alert);
+      assertThat(r.chat()).isEqualTo(telegram);
+    });
+    assertThat(events.get(1)).isInstanceOfSatisfying(ChatEvent.ButtonPress.class, b -> {
+      assertThat(b.message()).isEqualTo(alert);
+      assertThat(b.payload()).isEqualTo("17");
     });
   }
 
