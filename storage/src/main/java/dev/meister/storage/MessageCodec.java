@@ -42,26 +42,54 @@ final class MessageCodec {
   }
 
   private static ObjectNode span(Span s) {
-    ObjectNode n = JSON.createObjectNode();
-    if (s instanceof Span.Plain p) {
-      n.put("t", "plain").put("v", p.text());
-    } else if (s instanceof Span.Bold b) {
-      n.put("t", "bold").put("v", b.text());
-    } else if (s instanceof Span.Code c) {
-      n.put("t", "code").put("v", c.text());
-    } else if (s instanceof Span.CodeBlock c) {
-      n.put("t", "pre").put("v", c.text());
-    } else if (s instanceof Span.Link l) {
-      n.put("t", "link").put("v", l.label()).put("url", l.url());
-    } else if (s instanceof Span.Mention m) {
-      n.put("t", "mention").put("v", m.member().value());
-    } else if (s instanceof Span.Emoji e) {
-      n.put("t", "emoji").put("v", e.name());
-    } else {
-      n.put("t", "br");
-    }
-    return n;
+    return s.accept(WRITER);
   }
+
+  private static ObjectNode node(String type, String value) {
+    return JSON.createObjectNode().put("t", type).put("v", value);
+  }
+
+  private static final Span.Visitor<ObjectNode> WRITER = new Span.Visitor<>() {
+    @Override
+    public ObjectNode plain(String text) {
+      return node("plain", text);
+    }
+
+    @Override
+    public ObjectNode bold(String text) {
+      return node("bold", text);
+    }
+
+    @Override
+    public ObjectNode code(String text) {
+      return node("code", text);
+    }
+
+    @Override
+    public ObjectNode codeBlock(String text) {
+      return node("pre", text);
+    }
+
+    @Override
+    public ObjectNode link(String label, String url) {
+      return node("link", label).put("url", url);
+    }
+
+    @Override
+    public ObjectNode mention(MemberId member) {
+      return node("mention", member.value());
+    }
+
+    @Override
+    public ObjectNode emoji(String name) {
+      return node("emoji", name);
+    }
+
+    @Override
+    public ObjectNode lineBreak() {
+      return JSON.createObjectNode().put("t", "br");
+    }
+  };
 
   static OutgoingMessage read(String json) throws SQLException {
     try {

@@ -4,6 +4,7 @@ import dev.meister.core.chat.EmojiNames;
 import dev.meister.core.chat.RichText;
 import dev.meister.core.chat.Span;
 import dev.meister.core.team.Member;
+import dev.meister.core.team.MemberId;
 import dev.meister.core.team.Team;
 
 /**
@@ -20,27 +21,52 @@ public final class PlainTextRenderer {
   public String render(RichText text) {
     StringBuilder sb = new StringBuilder();
     for (Span s : text.spans()) {
-      if (s instanceof Span.Plain p) {
-        sb.append(p.text());
-      } else if (s instanceof Span.Bold b) {
-        sb.append(b.text());
-      } else if (s instanceof Span.Code c) {
-        sb.append(c.text());
-      } else if (s instanceof Span.CodeBlock c) {
-        sb.append('\n').append(c.text().indent(4).stripTrailing()).append('\n');
-      } else if (s instanceof Span.Link l) {
-        sb.append(l.label()).append(" (").append(l.url()).append(')');
-      } else if (s instanceof Span.Mention m) {
-        sb.append('@').append(team.find(m.member()).map(PlainTextRenderer::handle)
-            .orElse(m.member().value()));
-      } else if (s instanceof Span.Emoji e) {
-        sb.append(EmojiNames.unicode(e.name()));
-      } else {
-        sb.append('\n');
-      }
+      sb.append(s.accept(spans));
     }
     return sb.toString().stripTrailing();
   }
+
+  private final Span.Visitor<String> spans = new Span.Visitor<>() {
+    @Override
+    public String plain(String text) {
+      return text;
+    }
+
+    @Override
+    public String bold(String text) {
+      return text;
+    }
+
+    @Override
+    public String code(String text) {
+      return text;
+    }
+
+    @Override
+    public String codeBlock(String text) {
+      return "\n" + text.indent(4).stripTrailing() + "\n";
+    }
+
+    @Override
+    public String link(String label, String url) {
+      return label + " (" + url + ")";
+    }
+
+    @Override
+    public String mention(MemberId member) {
+      return "@" + team.find(member).map(PlainTextRenderer::handle).orElse(member.value());
+    }
+
+    @Override
+    public String emoji(String name) {
+      return EmojiNames.unicode(name);
+    }
+
+    @Override
+    public String lineBreak() {
+      return "\n";
+    }
+  };
 
   private static String handle(Member m) {
     String tg = m.chat().telegramUsername();

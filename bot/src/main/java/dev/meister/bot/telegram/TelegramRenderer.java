@@ -1,5 +1,6 @@
 package dev.meister.bot.telegram;
 
+import dev.meister.core.chat.EmojiNames;
 import dev.meister.core.chat.RichText;
 import dev.meister.core.chat.Span;
 import dev.meister.core.team.Member;
@@ -7,7 +8,6 @@ import dev.meister.core.team.MemberId;
 import dev.meister.core.team.Team;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,19 +17,6 @@ import java.util.Optional;
 public final class TelegramRenderer {
   /** Telegram's limit for one message's text. */
   public static final int MAX_LENGTH = 4096;
-
-  private static final Map<String, String> EMOJI = Map.ofEntries(
-      Map.entry("white_check_mark", "\u2705"),
-      Map.entry("fast_forward", "\u23E9"),
-      Map.entry("arrow_forward", "\u25B6\uFE0F"),
-      Map.entry("x", "\u274C"),
-      Map.entry("fire", "\uD83D\uDD25"),
-      Map.entry("eyes", "\uD83D\uDC40"),
-      Map.entry("rotating_light", "\uD83D\uDEA8"),
-      Map.entry("memo", "\uD83D\uDCDD"),
-      Map.entry("warning", "\u26A0\uFE0F"),
-      Map.entry("red_circle", "\uD83D\uDD34"),
-      Map.entry("green_circle", "\uD83D\uDFE2"));
 
   private final Team team;
   private final int maxLength;
@@ -57,25 +44,50 @@ public final class TelegramRenderer {
   }
 
   private HtmlPiece piece(Span span) {
-    if (span instanceof Span.Plain p) {
-      return HtmlPiece.text(escape(p.text()));
-    } else if (span instanceof Span.Bold b) {
-      return HtmlPiece.tagged("<b>", escape(b.text()), "</b>");
-    } else if (span instanceof Span.Code c) {
-      return HtmlPiece.tagged("<code>", escape(c.text()), "</code>");
-    } else if (span instanceof Span.CodeBlock c) {
-      return HtmlPiece.tagged("<pre>", escape(c.text()), "</pre>");
-    } else if (span instanceof Span.Link l) {
-      return HtmlPiece.tagged(
-          "<a href=\"" + escapeAttribute(l.url()) + "\">", escape(l.label()), "</a>");
-    } else if (span instanceof Span.Mention m) {
-      return mention(m.member());
-    } else if (span instanceof Span.Emoji e) {
-      return HtmlPiece.atomic(EMOJI.getOrDefault(e.name(), escape(":" + e.name() + ":")));
-    } else {
+    return span.accept(pieces);
+  }
+
+  private final Span.Visitor<HtmlPiece> pieces = new Span.Visitor<>() {
+    @Override
+    public HtmlPiece plain(String text) {
+      return HtmlPiece.text(escape(text));
+    }
+
+    @Override
+    public HtmlPiece bold(String text) {
+      return HtmlPiece.tagged("<b>", escape(text), "</b>");
+    }
+
+    @Override
+    public HtmlPiece code(String text) {
+      return HtmlPiece.tagged("<code>", escape(text), "</code>");
+    }
+
+    @Override
+    public HtmlPiece codeBlock(String text) {
+      return HtmlPiece.tagged("<pre>", escape(text), "</pre>");
+    }
+
+    @Override
+    public HtmlPiece link(String label, String url) {
+      return HtmlPiece.tagged("<a href=\"" + escapeAttribute(url) + "\">", escape(label), "</a>");
+    }
+
+    @Override
+    public HtmlPiece mention(MemberId member) {
+      return TelegramRenderer.this.mention(member);
+    }
+
+    @Override
+    public HtmlPiece emoji(String name) {
+      return HtmlPiece.atomic(escape(EmojiNames.unicode(name)));
+    }
+
+    @Override
+    public HtmlPiece lineBreak() {
       return HtmlPiece.text("\n");
     }
-  }
+  };
 
   /**
    * A mention is never cut: half a username would ping someone else. Without a username, the

@@ -22,26 +22,52 @@ public record RichText(List<Span> spans) {
   public String plainText() {
     StringBuilder sb = new StringBuilder();
     for (Span s : spans) {
-      if (s instanceof Span.Plain p) {
-        sb.append(p.text());
-      } else if (s instanceof Span.Bold b) {
-        sb.append(b.text());
-      } else if (s instanceof Span.Code c) {
-        sb.append(c.text());
-      } else if (s instanceof Span.CodeBlock c) {
-        sb.append(c.text());
-      } else if (s instanceof Span.Link l) {
-        sb.append(l.label());
-      } else if (s instanceof Span.Mention m) {
-        sb.append('@').append(m.member());
-      } else if (s instanceof Span.Emoji e) {
-        sb.append(':').append(e.name()).append(':');
-      } else {
-        sb.append('\n');
-      }
+      sb.append(s.accept(PLAIN));
     }
     return sb.toString();
   }
+
+  private static final Span.Visitor<String> PLAIN = new Span.Visitor<>() {
+    @Override
+    public String plain(String text) {
+      return text;
+    }
+
+    @Override
+    public String bold(String text) {
+      return text;
+    }
+
+    @Override
+    public String code(String text) {
+      return text;
+    }
+
+    @Override
+    public String codeBlock(String text) {
+      return text;
+    }
+
+    @Override
+    public String link(String label, String url) {
+      return label;
+    }
+
+    @Override
+    public String mention(MemberId member) {
+      return "@" + member;
+    }
+
+    @Override
+    public String emoji(String name) {
+      return ":" + name + ":";
+    }
+
+    @Override
+    public String lineBreak() {
+      return "\n";
+    }
+  };
 
   /** Builds a text; every method appends. */
   public static final class Builder {
