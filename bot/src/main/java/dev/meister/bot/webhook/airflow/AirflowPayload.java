@@ -143,15 +143,25 @@ final class AirflowPayload {
     }
   }
 
+  /**
+   * At most {@link #EXCEPTION_LIMIT} characters: the head and the tail with "…" between, because a
+   * Python traceback names the error in its last line, which the alert's fingerprint reads.
+   */
   static String cap(String exception) {
     if (exception.length() <= EXCEPTION_LIMIT) {
       return exception;
     }
-    int end = EXCEPTION_LIMIT - 1;
-    if (Character.isHighSurrogate(exception.charAt(end - 1))) {
-      end--;
+    String gap = "\n…\n";
+    int tail = (EXCEPTION_LIMIT - gap.length()) / 2;
+    int headEnd = EXCEPTION_LIMIT - gap.length() - tail;
+    if (Character.isHighSurrogate(exception.charAt(headEnd - 1))) {
+      headEnd--;
     }
-    return exception.substring(0, end) + "…";
+    int tailStart = exception.length() - tail;
+    if (Character.isLowSurrogate(exception.charAt(tailStart))) {
+      tailStart++;
+    }
+    return exception.substring(0, headEnd) + gap + exception.substring(tailStart);
   }
 
   private static String required(JsonNode root, String field) {

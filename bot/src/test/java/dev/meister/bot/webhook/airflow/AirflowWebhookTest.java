@@ -186,14 +186,14 @@ class AirflowWebhookTest {
   }
 
   @Test
-  void a_long_exception_is_cut_to_4000_characters() {
+  void a_long_exception_is_cut_to_4000_characters_keeping_head_and_tail() {
     ObjectNode payload = failure();
     payload.put("exception", "E".repeat(10_000));
 
     post(payload, bearer(TOKEN));
 
     String exception = sink.onlyEvent().attributes().get("exception");
-    assertThat(exception).hasSize(4_000).endsWith("E…");
+    assertThat(exception).hasSize(4_000).startsWith("EEE").contains("E\n…\nE").endsWith("EEE");
   }
 
   @Test
