@@ -1,6 +1,7 @@
 package dev.meister.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -18,6 +19,13 @@ class CorePurityTest {
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("dev.meister.core");
+
+  @Test
+  void the_rules_look_at_the_real_core_classes_so_they_cannot_pass_on_nothing() {
+    assertThat(CORE.containPackage("dev.meister.core.oncall")).isTrue();
+    assertThat(CORE.contain(dev.meister.core.oncall.OnCallResolver.class)).isTrue();
+    assertThat(CORE.size()).isGreaterThan(50);
+  }
 
   @Test
   void core_depends_on_no_storage_network_json_scheduler_or_chat_library() {
