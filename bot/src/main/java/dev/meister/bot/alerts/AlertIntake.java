@@ -43,7 +43,7 @@ public final class AlertIntake implements PipelineEventSink {
   private final RunHistory runs;
   private final Outbox outbox;
   private final Transactions transactions;
-  private final Runnable delivered;
+  private final Runnable queued;
   private final Clock clock;
 
   /** @param queued called after a message was queued, to wake the delivery worker */
@@ -59,7 +59,7 @@ public final class AlertIntake implements PipelineEventSink {
     this.runs = runs;
     this.outbox = outbox;
     this.transactions = transactions;
-    this.delivered = queued;
+    this.queued = queued;
     this.clock = clock;
   }
 
@@ -78,7 +78,7 @@ public final class AlertIntake implements PipelineEventSink {
     OnCall onCall = route.isPresent() ? context.onCall(alert) : null;
     Recorded recorded = transactions.inTransaction(() -> store(alert, route, onCall));
     if (recorded.created()) {
-      delivered.run();
+      queued.run();
     }
     return new Intake(recorded.id(), !recorded.created());
   }

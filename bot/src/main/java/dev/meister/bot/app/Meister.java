@@ -1,8 +1,5 @@
 package dev.meister.bot.app;
 
-import dev.meister.bot.chat.ChatPipeline;
-import dev.meister.bot.chat.ChatPorts;
-import dev.meister.bot.chat.MemberResolver;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.core.command.CommandRegistry;
 import dev.meister.core.command.HelpCommand;
@@ -69,10 +66,6 @@ final class Meister implements AutoCloseable {
         .register(new ScheduleCommand(directory, config.team()))
         .register(new HelpCommand(registry));
     return registry;
-  }
-
-  ChatPipeline pipeline(ChatPorts ports) {
-    return new ChatPipeline(commands(), new MemberResolver(config.team()), ports, event -> { });
   }
 
   /** The open storage; one-shot queries without a database file have none. */

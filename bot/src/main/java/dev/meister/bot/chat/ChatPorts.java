@@ -16,6 +16,11 @@ public final class ChatPorts {
     }
   }
 
+  /** The port of a platform that may not be connected in this run. */
+  public java.util.Optional<ChatPort> find(Platform platform) {
+    return java.util.Optional.ofNullable(ports.get(platform));
+  }
+
   public ChatPort port(Platform platform) {
     ChatPort port = ports.get(platform);
     if (port == null) {

@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,8 +42,7 @@ public final class OutboxWorker implements AutoCloseable {
   private final Clock clock;
   private final @Nullable StormDigests storms;
   private @Nullable ScheduledExecutorService executor;
-  private final java.util.concurrent.atomic.AtomicBoolean roundRequested =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean roundRequested = new AtomicBoolean();
 
   public OutboxWorker(Outbox outbox, ChatPorts ports, Clock clock) {
     this(outbox, ports, clock, null);
@@ -98,6 +99,15 @@ public final class OutboxWorker implements AutoCloseable {
    * @return how many entries were delivered
    */
   public synchronized int deliverDue() {
+    int delivered = deliverRound();
+    if (storms != null && storms.release() > 0) {
+      // The digests just queued go out in this round, in queue order like everything else.
+      delivered += deliverRound();
+    }
+    return delivered;
+  }
+
+  private int deliverRound() {
     Instant now = clock.instant();
     List<OutboxEntry> due = outbox.due(now, BATCH);
     Set<ChatRef> heldBack = new HashSet<>();
@@ -116,29 +126,21 @@ public final class OutboxWorker implements AutoCloseable {
         heldBack.add(chat);
       }
     }
-    if (storms != null && storms.release() > 0) {
-      delivered += deliverDigests();
-    }
     return delivered;
-  }
-
-  /** Sends the digests just queued, in the same round, so a storm is announced promptly. */
-  private int deliverDigests() {
-    int sent = 0;
-    for (OutboxEntry entry : outbox.due(clock.instant(), BATCH)) {
-      if (entry.message().alert() == null && entry.message().target() == null
-          && deliver(entry)) {
-        sent++;
-      }
-    }
-    return sent;
   }
 
   private boolean deliver(OutboxEntry entry) {
     PendingMessage m = entry.message();
+    Optional<ChatPort> port = ports.find(m.chat().platform());
+    if (port.isEmpty()) {
+      // The platform is not connected in this run (e.g. its token was removed): keep the message.
+      Duration wait = Backoff.after(entry.attempts() + 1, null);
+      outbox.retryLater(entry.id(), clock.instant().plus(wait),
+          m.chat().platform() + " is not connected");
+      return false;
+    }
     try {
-      ChatPort port = ports.port(m.chat().platform());
-      MessageRef sent = send(port, m);
+      MessageRef sent = send(port.get(), m);
       outbox.delivered(entry.id(), sent, clock.instant());
       return true;
     } catch (ChatDeliveryException e) {
@@ -151,11 +153,14 @@ public final class OutboxWorker implements AutoCloseable {
       }
       log.error("outbox #{} to {} refused for good: {}", entry.id(), m.chat(), e.getMessage());
       outbox.failed(entry.id(), String.valueOf(e.getMessage()), clock.instant());
-      return true;
-    } catch (IllegalStateException noSuchChat) {
-      // The platform is not connected in this run (e.g. its token was removed): keep the message.
+      return true;    } catch (RuntimeException bug) {
+      // An adapter failed in a way it should not (a bug, not the chat's answer). Whether the
+      // message went out is unknown; keeping it is better than losing it. Back off so one bad
+      // entry cannot hammer the chat or hold up the other chats' messages.
       Duration wait = Backoff.after(entry.attempts() + 1, null);
-      outbox.retryLater(entry.id(), clock.instant().plus(wait), String.valueOf(noSuchChat.getMessage()));
+      log.error("outbox #{} to {} failed unexpectedly; next try in {}s", entry.id(), m.chat(),
+          wait.toSeconds(), bug);
+      outbox.retryLater(entry.id(), clock.instant().plus(wait), String.valueOf(bug));
       return false;
     }
   }

@@ -2,7 +2,6 @@ package dev.meister.bot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meister.bot.chat.ChatPorts;
 import dev.meister.bot.config.ConfigLoader;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.SecretPolicy;
@@ -38,9 +37,10 @@ class ConsoleConversationTest {
     try (Meister meister = Meister.open(cfg, dir.resolve("meister.db"), clock)) {
       AtomicLong ids = new AtomicLong();
       ConsoleChatPort port = new ConsoleChatPort(out, cfg.team(), ids);
-      new ConsoleSession(meister.pipeline(new ChatPorts(List.of(port))),
-          cfg.team().teamLeads().get(0), ids, out)
-          .run(new BufferedReader(new StringReader(input)));
+      try (BotRuntime runtime = new BotRuntime(meister, List.of(port), clock)) {
+        new ConsoleSession(runtime.pipeline(), cfg.team().teamLeads().get(0), ids, out)
+            .run(new BufferedReader(new StringReader(input)));
+      }
     }
     return bytes.toString(StandardCharsets.UTF_8);
   }

@@ -105,6 +105,33 @@ class OutboxWorkerTest {
   }
 
   @Test
+  void an_adapter_bug_on_one_message_holds_back_its_chat_only_and_is_retried_later() {
+    chat.failNext(new IllegalStateException("adapter bug"));
+    long broken = outbox.enqueue(PendingMessage.post(DATA, OutgoingMessage.plain("a"), null));
+    outbox.enqueue(PendingMessage.post(DATA, OutgoingMessage.plain("b"), null));
+    outbox.enqueue(PendingMessage.post(BUILD, OutgoingMessage.plain("c"), null));
+
+    worker.deliverDue();
+
+    assertThat(chat.sent).containsExactly("post -100002 c");
+    assertThat(outbox.row(broken).state()).isEqualTo("pending");
+    assertThat(outbox.row(broken).entry().notBefore()).isEqualTo(clock.instant().plusSeconds(1));
+    assertThat(outbox.row(broken).error()).isEqualTo("java.lang.IllegalStateException: adapter bug");
+  }
+
+  @Test
+  void a_platform_that_is_not_connected_keeps_its_messages_for_later() {
+    ChatRef slack = ChatRef.of(Platform.SLACK, "C0123");
+    long waiting = outbox.enqueue(PendingMessage.post(slack, OutgoingMessage.plain("x"), null));
+
+    worker.deliverDue();
+
+    assertThat(outbox.row(waiting).state()).isEqualTo("pending");
+    assertThat(outbox.row(waiting).error()).isEqualTo("SLACK is not connected");
+    assertThat(chat.sent).isEmpty();
+  }
+
+  @Test
   void replies_and_edits_go_to_their_target_message() {
     MessageRef alertMessage = new MessageRef(DATA, "77");
     outbox.enqueue(PendingMessage.reply(alertMessage, OutgoingMessage.plain("on it"), null));
@@ -118,10 +145,10 @@ class OutboxWorkerTest {
   /** A chat that records what it was asked to send and fails on demand. */
   private static final class FlakyChat implements ChatPort {
     final List<String> sent = new ArrayList<>();
-    private final Deque<ChatDeliveryException> failures = new ArrayDeque<>();
+    private final Deque<RuntimeException> failures = new ArrayDeque<>();
     private int ids;
 
-    void failNext(ChatDeliveryException e) {
+    void failNext(RuntimeException e) {
       failures.add(e);
     }
 
@@ -151,7 +178,7 @@ class OutboxWorkerTest {
     }
 
     private void maybeFail() {
-      ChatDeliveryException e = failures.poll();
+      RuntimeException e = failures.poll();
       if (e != null) {
         throw e;
       }

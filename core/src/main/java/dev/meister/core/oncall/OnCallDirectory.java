@@ -62,10 +62,6 @@ public final class OnCallDirectory {
     return clock.instant();
   }
 
-  public Clock clock() {
-    return clock;
-  }
-
   /** A resolver seeing every change stored up to now that can affect {@code from} onwards. */
   public OnCallResolver resolver(Rotation rotation, Instant from) {
     ScheduleChanges stored = overrides.changesFor(rotation.id(), from.minus(HISTORY));
@@ -77,10 +73,5 @@ public final class OnCallDirectory {
         configured.overrides().stream().filter(o -> o.rotation().equals(rotation.id())).toList(),
         configured.swaps().stream().filter(s -> s.rotation().equals(rotation.id())).toList(),
         configured.unavailability());
-  }
-
-  public OnCall onCallNow(Rotation rotation) {
-    Instant now = now();
-    return resolver(rotation, now).onCallAt(now);
   }
 }
