@@ -23,14 +23,9 @@ final class RoutingConfig {
   static Router router(MeisterConfig config) {
     List<Route> routes = new ArrayList<>();
     for (RouteConfig r : config.routes()) {
-      RotationId rotation = r.rotationId().orElse(null);
-      ChatTarget chat = r.chatTarget()
-          .or(() -> rotation == null ? java.util.Optional.empty() : config.chatOf(rotation))
-          .orElse(null);
-      if (rotation == null || chat == null) {
-        // The loader rejects a route with neither; a chat-only route has no one to tag.
-        continue;
-      }
+      // The loader guarantees both: every route names a rotation, and a chat or a rotation chat.
+      RotationId rotation = r.rotationId().orElseThrow();
+      ChatTarget chat = r.chatTarget().or(() -> config.chatOf(rotation)).orElseThrow();
       routes.add(new Route(r.name(), match(r.match()), rotation, chat.ref(),
           r.fixedPriority().orElse(null)));
     }

@@ -42,8 +42,10 @@ final class RoutesSection {
       YNode chatNode = f.node("chat", false);
       ChatTarget chat = chatNode == null ? null : chats.reference(chatNode, f.path("chat"));
       Priority priority = f.value("priority", false, t -> Values.choice(Priority.class, t));
-      if (rotationNode == null && chatNode == null) {
-        problems.add(f.line(), f.path(), "a route needs a 'rotation', a 'chat' or both");
+      if (rotationNode == null) {
+        // An alert always tags someone: the route's rotation says who. Its chat is the default.
+        problems.add(f.line(), f.path(),
+            "a route needs a 'rotation' (whose on-call the alert tags); 'chat' is optional");
       }
       if (rotation != null
           && chatNode == null

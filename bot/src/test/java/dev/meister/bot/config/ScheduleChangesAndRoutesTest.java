@@ -187,7 +187,17 @@ class ScheduleChangesAndRoutesTest {
     String yaml = BASE + "routes:\n  - { name: nowhere, match: { source: github } }\n";
 
     assertThat(fixture.problems(yaml))
-        .containsExactly("meister.yml:16: routes[0]: a route needs a 'rotation', a 'chat' or both");
+        .containsExactly("meister.yml:16: routes[0]: a route needs a 'rotation'"
+            + " (whose on-call the alert tags); 'chat' is optional");
+  }
+
+  @Test
+  void a_route_with_a_chat_but_no_rotation_is_refused_rather_than_dropped_at_run_time() {
+    String yaml = BASE + "routes:\n  - { name: chat-only, chat: console/ops }\n";
+
+    assertThat(fixture.problems(yaml))
+        .containsExactly("meister.yml:16: routes[0]: a route needs a 'rotation'"
+            + " (whose on-call the alert tags); 'chat' is optional");
   }
 
   @Test
