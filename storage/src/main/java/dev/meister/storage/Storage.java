@@ -13,6 +13,10 @@ public final class Storage implements AutoCloseable {
   private final JdbcHandoffStore handoffs;
   private final JdbcOutbox outbox;
   private final JdbcRunHistory runs;
+  private final JdbcIssueRequests issueRequests;
+  private final JdbcFiledIssueStore filedIssues;
+  private final JdbcResolutionStore resolutions;
+  private final JdbcGreenNotices greenNotices;
 
   private Storage(Database database, Clock clock) {
     this.database = database;
@@ -23,6 +27,10 @@ public final class Storage implements AutoCloseable {
     this.handoffs = new JdbcHandoffStore(database);
     this.outbox = new JdbcOutbox(database, clock);
     this.runs = new JdbcRunHistory(database);
+    this.issueRequests = new JdbcIssueRequests(database);
+    this.filedIssues = new JdbcFiledIssueStore(database);
+    this.resolutions = new JdbcResolutionStore(database);
+    this.greenNotices = new JdbcGreenNotices(database);
   }
 
   /** Opens the SQLite file, creating and migrating it as needed. */
@@ -60,6 +68,22 @@ public final class Storage implements AutoCloseable {
 
   public JdbcRunHistory runs() {
     return runs;
+  }
+
+  public JdbcIssueRequests issueRequests() {
+    return issueRequests;
+  }
+
+  public JdbcFiledIssueStore filedIssues() {
+    return filedIssues;
+  }
+
+  public JdbcResolutionStore resolutions() {
+    return resolutions;
+  }
+
+  public JdbcGreenNotices greenNotices() {
+    return greenNotices;
   }
 
   @Override
