@@ -32,7 +32,8 @@ public final class ConfigLoader {
           "overrides",
           "unavailability",
           "storage",
-          "server");
+          "server",
+          "github");
   private static final List<String> STORAGE_KEYS = List.of("database");
   private static final List<String> SERVER_KEYS =
       List.of("bind", "port", "github_secret", "airflow_token");
@@ -119,7 +120,8 @@ public final class ConfigLoader {
         server(top, secrets),
         routes.routes(section(top, "routes")),
         routes.testTypes(section(top, "test_types")),
-        routes.priorityRules(section(top, "priority_rules")));
+        routes.priorityRules(section(top, "priority_rules")),
+        new GitHubSection(problems, secrets, rotations).read(section(top, "github")));
   }
 
   private static @Nullable YNode section(Fields top, String key) {
