@@ -11,6 +11,7 @@ import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.ServerConfig;
 import dev.meister.bot.delivery.OutboxWorker;
 import dev.meister.bot.delivery.StormDigests;
+import dev.meister.bot.filing.Filing;
 import dev.meister.bot.webhook.HealthCheck;
 import dev.meister.bot.webhook.HealthStatus;
 import dev.meister.bot.webhook.WebhookEndpoint;
@@ -21,6 +22,7 @@ import dev.meister.core.alerting.Acknowledger;
 import dev.meister.core.alerting.AlertFactory;
 import dev.meister.core.alerting.AlertMessages;
 import dev.meister.core.alerting.StormGuard;
+import dev.meister.core.alert.PipelineEventSink;
 import dev.meister.core.chat.ChatPort;
 import dev.meister.core.command.CommandRegistry;
 import dev.meister.storage.GroupCommit;
@@ -46,13 +48,20 @@ final class BotRuntime implements AutoCloseable {
   private final OutboxWorker worker;
   private final ChatPipeline pipeline;
   private final AlertIntake intake;
+  private final Filing filing;
+  private final PipelineEventSink sink;
   private final List<AutoCloseable> started = new ArrayList<>();
 
   BotRuntime(Meister meister, List<ChatPort> ports, Clock clock) {
     MeisterConfig config = meister.config();
     Storage storage = meister.storage();
     ChatPorts chatPorts = new ChatPorts(ports);
-    AlertMessages messages = new AlertMessages(config.team());
+    Runnable wake = this::nudgeDelivery;
+    this.filing = new Filing(config.github(), config.team(), storage, meister.directory(), wake,
+        clock);
+    started.add(filing);
+    AlertMessages messages = new AlertMessages(config.team(),
+        filing.enabled() ? storage.filedIssues() : null);
     // Telegram allows about 20 messages a minute in a group; the others are more generous.
     StormDigests storms = new StormDigests(new StormGuard(clock, 20, 20), storage.outbox(),
         storage.alerts(), messages, meister.directory(), storage.database(), clock);
@@ -69,8 +78,10 @@ final class BotRuntime implements AutoCloseable {
         storage.messageLinks(), storage.outbox(), storage.database(), meister.directory(), nudge);
     MemberResolver members = new MemberResolver(config.team());
     CommandRegistry commands = meister.commands().register(new AckCommand(acks));
+    filing.commands().forEach(commands::register);
     this.pipeline = new ChatPipeline(commands, members, chatPorts,
-        new AckEvents(acks, members, chatPorts));
+        filing.buttons(members, chatPorts, new AckEvents(acks, members, chatPorts)));
+    this.sink = filing.greenAgain(intake);
   }
 
   /** Where every adapter's receiver delivers inbound events. */
@@ -86,10 +97,19 @@ final class BotRuntime implements AutoCloseable {
     return worker;
   }
 
+  Filing filing() {
+    return filing;
+  }
+
+  private void nudgeDelivery() {
+    worker.nudge();
+  }
+
   /** Starts delivering queued messages, including those left from the last run. */
   void startDelivery(Duration poll) {
     worker.start(poll);
     started.add(worker);
+    filing.start(poll);
   }
 
   /**
@@ -114,7 +134,7 @@ final class BotRuntime implements AutoCloseable {
     checks.put("database", () -> storage.database().isReachable()
         ? HealthStatus.healthy() : HealthStatus.unhealthy("database not reachable"));
     checks.putAll(extraChecks);
-    WebhookServer webhooks = new WebhookServer(endpoints, intake, checks)
+    WebhookServer webhooks = new WebhookServer(endpoints, sink, checks)
         .start(server.bind(), server.port());
     started.add(webhooks);
     log.info("webhooks on http://{}:{}", server.bind(), webhooks.port());
