@@ -12,6 +12,7 @@ import dev.meister.bot.config.ServerConfig;
 import dev.meister.bot.delivery.OutboxWorker;
 import dev.meister.bot.delivery.StormDigests;
 import dev.meister.bot.filing.Filing;
+import dev.meister.bot.github.Sleeper;
 import dev.meister.bot.webhook.HealthCheck;
 import dev.meister.bot.webhook.HealthStatus;
 import dev.meister.bot.webhook.WebhookEndpoint;
@@ -53,12 +54,17 @@ final class BotRuntime implements AutoCloseable {
   private final List<AutoCloseable> started = new ArrayList<>();
 
   BotRuntime(Meister meister, List<ChatPort> ports, Clock clock) {
+    this(meister, ports, clock, Sleeper.REAL);
+  }
+
+  /** @param sleeper how the GitHub client waits between retries; tests record instead */
+  BotRuntime(Meister meister, List<ChatPort> ports, Clock clock, Sleeper sleeper) {
     MeisterConfig config = meister.config();
     Storage storage = meister.storage();
     ChatPorts chatPorts = new ChatPorts(ports);
     Runnable wake = this::nudgeDelivery;
     this.filing = new Filing(config.github(), config.team(), storage, meister.directory(), wake,
-        clock);
+        clock, sleeper);
     started.add(filing);
     AlertMessages messages = new AlertMessages(config.team(),
         filing.enabled() ? storage.filedIssues() : null);
@@ -95,6 +101,11 @@ final class BotRuntime implements AutoCloseable {
 
   OutboxWorker worker() {
     return worker;
+  }
+
+  /** Where webhooks deliver: the intake, with "green again" notices. */
+  PipelineEventSink sink() {
+    return sink;
   }
 
   Filing filing() {

@@ -4,6 +4,7 @@ import dev.meister.bot.chat.ChatPorts;
 import dev.meister.bot.chat.MemberResolver;
 import dev.meister.bot.config.GitHubConfig;
 import dev.meister.bot.github.GitHubClient;
+import dev.meister.bot.github.Sleeper;
 import dev.meister.core.alert.PipelineEventSink;
 import dev.meister.core.chat.ChatEventHandler;
 import dev.meister.core.command.CommandHandler;
@@ -32,15 +33,17 @@ public final class Filing implements AutoCloseable {
 
   /**
    * @param queued wakes the outbox worker after answers were queued
+   * @param sleeper how the GitHub client waits between retries
    */
   public Filing(GitHubConfig config, Team team, Storage storage, OnCallDirectory directory,
-      Runnable queued, Clock clock) {
+      Runnable queued, Clock clock, Sleeper sleeper) {
     this.config = config;
     this.storage = storage;
     this.clock = clock;
     this.queued = queued;
     if (config.filingEnabled()) {
-      GitHubClient github = GitHubClient.create(config.apiUrl(), config.token().reveal(), clock);
+      GitHubClient github = GitHubClient.create(config.apiUrl(), config.token().reveal(), clock,
+          sleeper);
       IssueFiler filer = new IssueFiler(github, config, storage.filedIssues(), storage.alerts(),
           team, directory, clock);
       this.worker = new FilingWorker(storage.issueRequests(), storage.alerts(),

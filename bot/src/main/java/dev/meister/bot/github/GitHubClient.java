@@ -63,13 +63,13 @@ public final class GitHubClient {
   }
 
   /** A client with its own connection pool and sensible timeouts. */
-  public static GitHubClient create(String apiUrl, String token, Clock clock) {
+  public static GitHubClient create(String apiUrl, String token, Clock clock, Sleeper sleeper) {
     OkHttpClient http = new OkHttpClient.Builder()
         .connectTimeout(10, TimeUnit.SECONDS)
         .readTimeout(60, TimeUnit.SECONDS)
         .writeTimeout(30, TimeUnit.SECONDS)
         .build();
-    return new GitHubClient(apiUrl, token, http, clock, Sleeper.REAL);
+    return new GitHubClient(apiUrl, token, http, clock, sleeper);
   }
 
   /** The latest attempt's jobs of a workflow run. */
