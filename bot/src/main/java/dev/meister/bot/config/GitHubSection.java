@@ -44,7 +44,8 @@ final class GitHubSection {
       return none;
     }
     String apiUrl = f.value("api_url", false, GitHubSection::url);
-    Secret token = secrets.read(f, "token", true, true);
+    // Like a chat adapter without its token, filing without one is off, not an error.
+    Secret token = secrets.read(f, "token", true, false);
     FilingRule defaults = rule(f, FilingRule.defaults());
     Map<RotationId, FilingRule> perRotation = new LinkedHashMap<>();
     Fields rf = f.anyKeysMap("rotations", false);

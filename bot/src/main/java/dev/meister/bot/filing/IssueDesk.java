@@ -45,8 +45,8 @@ public final class IssueDesk {
   public String request(AlertId id, @Nullable Integer issue, MessageRef answerUnder,
       Member who) {
     if (!enabled) {
-      throw new IllegalArgumentException("Issue filing is off: set github.token in the"
-          + " configuration (a token that may write issues).");
+      throw new IllegalArgumentException("Issue filing is off: no GitHub token is set"
+          + " (github.token in the configuration, e.g. ${GITHUB_TOKEN}).");
     }
     Alert alert = alerts.find(id)
         .orElseThrow(() -> new IllegalArgumentException("That is not an alert I know."));
