@@ -11,7 +11,6 @@ import dev.meister.core.delivery.PendingMessage;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,8 +46,7 @@ public final class JdbcOutbox implements Outbox {
     return db.transaction("queueing a message to " + m.chat(), c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (kind, platform,"
           + " chat_id, thread_id, target_message_id, alert_id, body, state, attempts, not_before,"
-          + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)",
-          Statement.RETURN_GENERATED_KEYS)) {
+          + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) RETURNING id")) {
         ChatRef chat = m.chat();
         ps.setString(1, m.kind().name());
         ps.setString(2, chat.platform().name());
@@ -64,8 +62,7 @@ public final class JdbcOutbox implements Outbox {
         long now = clock.millis();
         ps.setLong(8, now);
         ps.setLong(9, now);
-        ps.executeUpdate();
-        return Sql.lastId(ps);
+        return Sql.returnedId(ps);
       }
     });
   }

@@ -37,6 +37,8 @@ public final class StormDigests {
   private final AlertMessages messages;
   private final OnCallDirectory directory;
   private final Transactions transactions;
+  /** Folded during the current round, written together by {@link #flushFolds()}. */
+  private final List<Long> toFold = new ArrayList<>();
   private final Clock clock;
 
   public StormDigests(StormGuard guard, Outbox outbox, AlertStore alerts, AlertMessages messages,
@@ -57,12 +59,29 @@ public final class StormDigests {
     if (!alertPost || guard.tryPost(m.chat())) {
       return true;
     }
-    outbox.fold(entry.id());
+    toFold.add(entry.id());
     return false;
+  }
+
+  /**
+   * Writes this round's folds in one transaction. In a storm nearly every entry of a round is
+   * folded; a commit (an fsync) for each would make the worker the slowest part of the intake.
+   */
+  void flushFolds() {
+    if (toFold.isEmpty()) {
+      return;
+    }
+    List<Long> ids = List.copyOf(toFold);
+    toFold.clear();
+    transactions.inTransaction(() -> {
+      ids.forEach(outbox::fold);
+      return ids.size();
+    });
   }
 
   /** Queues one digest per chat whose folded alerts may now be announced; returns how many. */
   int release() {
+    flushFolds();
     Map<ChatRef, List<OutboxEntry>> byChat = new LinkedHashMap<>();
     for (OutboxEntry e : outbox.folded(1000)) {
       byChat.computeIfAbsent(e.message().chat(), c -> new ArrayList<>()).add(e);

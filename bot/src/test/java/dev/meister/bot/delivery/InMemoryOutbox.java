@@ -17,6 +17,8 @@ final class InMemoryOutbox implements Outbox {
 
   private final Map<Long, Row> rows = new LinkedHashMap<>();
   private long next = 1;
+  /** How many times {@link #due} was asked: a delivery round each. */
+  final java.util.concurrent.atomic.AtomicInteger rounds = new java.util.concurrent.atomic.AtomicInteger();
 
   @Override
   public synchronized long enqueue(PendingMessage message) {
@@ -27,6 +29,7 @@ final class InMemoryOutbox implements Outbox {
 
   @Override
   public synchronized List<OutboxEntry> due(Instant now, int limit) {
+    rounds.incrementAndGet();
     List<OutboxEntry> due = new ArrayList<>();
     java.util.Set<dev.meister.core.chat.ChatRef> waiting = new java.util.HashSet<>();
     for (Row r : rows.values()) {
