@@ -204,6 +204,44 @@ public final class JdbcOutbox implements Outbox {
   }
 
   @Override
+  public List<OutboxEntry> folded(ChatRef chat, int limit) {
+    return db.transaction("reading folded outbox entries of " + chat, c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT * FROM outbox WHERE platform = ?"
+          + " AND chat_id = ? AND thread_id = ? AND state = 'folded' ORDER BY id LIMIT ?")) {
+        ps.setString(1, chat.platform().name());
+        ps.setString(2, chat.chatId());
+        ps.setString(3, chat.threadId() == null ? "" : chat.threadId());
+        ps.setInt(4, limit);
+        List<OutboxEntry> entries = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            entries.add(entry(rs));
+          }
+        }
+        return entries;
+      }
+    });
+  }
+
+  @Override
+  public List<ChatRef> chatsWithFolded() {
+    return db.transaction("listing chats with folded outbox entries", c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT platform, chat_id,"
+          + " thread_id FROM outbox WHERE state = 'folded'")) {
+        List<ChatRef> chats = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            String thread = Sql.requiredText(rs, "thread_id");
+            chats.add(new ChatRef(Platform.valueOf(Sql.requiredText(rs, "platform")),
+                Sql.requiredText(rs, "chat_id"), thread.isEmpty() ? null : thread));
+          }
+        }
+        return chats;
+      }
+    });
+  }
+
+  @Override
   public void digested(List<Long> ids, Instant at) {
     db.execute("marking " + ids.size() + " folded entries digested", c -> {
       try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET state = 'digested',"

@@ -79,6 +79,17 @@ final class InMemoryOutbox implements Outbox {
   }
 
   @Override
+  public synchronized List<OutboxEntry> folded(dev.meister.core.chat.ChatRef chat, int limit) {
+    return folded(Integer.MAX_VALUE).stream()
+        .filter(e -> e.message().chat().equals(chat)).limit(limit).toList();
+  }
+
+  @Override
+  public synchronized List<dev.meister.core.chat.ChatRef> chatsWithFolded() {
+    return folded(Integer.MAX_VALUE).stream().map(e -> e.message().chat()).distinct().toList();
+  }
+
+  @Override
   public synchronized void digested(List<Long> ids, Instant at) {
     for (long id : ids) {
       Row r = row(id);
