@@ -108,10 +108,24 @@ public final class JdbcOutbox implements Outbox {
     }
   }
 
-  private static OutboxEntry entry(ResultSet rs) throws SQLException {
+  private static List<OutboxEntry> entries(PreparedStatement ps) throws SQLException {
+    List<OutboxEntry> entries = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        entries.add(entry(rs));
+      }
+    }
+    return entries;
+  }
+
+  private static ChatRef chat(ResultSet rs) throws SQLException {
     String thread = Sql.requiredText(rs, "thread_id");
-    ChatRef chat = new ChatRef(Platform.valueOf(Sql.requiredText(rs, "platform")),
+    return new ChatRef(Platform.valueOf(Sql.requiredText(rs, "platform")),
         Sql.requiredText(rs, "chat_id"), thread.isEmpty() ? null : thread);
+  }
+
+  private static OutboxEntry entry(ResultSet rs) throws SQLException {
+    ChatRef chat = chat(rs);
     String target = rs.getString("target_message_id");
     long alert = rs.getLong("alert_id");
     AlertId alertId = rs.wasNull() ? null : new AlertId(alert);
@@ -192,13 +206,7 @@ public final class JdbcOutbox implements Outbox {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT * FROM outbox WHERE state = 'folded' ORDER BY id LIMIT ?")) {
         ps.setInt(1, limit);
-        List<OutboxEntry> entries = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            entries.add(entry(rs));
-          }
-        }
-        return entries;
+        return entries(ps);
       }
     });
   }
@@ -212,13 +220,7 @@ public final class JdbcOutbox implements Outbox {
         ps.setString(2, chat.chatId());
         ps.setString(3, chat.threadId() == null ? "" : chat.threadId());
         ps.setInt(4, limit);
-        List<OutboxEntry> entries = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            entries.add(entry(rs));
-          }
-        }
-        return entries;
+        return entries(ps);
       }
     });
   }
@@ -231,9 +233,7 @@ public final class JdbcOutbox implements Outbox {
         List<ChatRef> chats = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            String thread = Sql.requiredText(rs, "thread_id");
-            chats.add(new ChatRef(Platform.valueOf(Sql.requiredText(rs, "platform")),
-                Sql.requiredText(rs, "chat_id"), thread.isEmpty() ? null : thread));
+            chats.add(chat(rs));
           }
         }
         return chats;
