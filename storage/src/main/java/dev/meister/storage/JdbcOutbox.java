@@ -201,17 +201,6 @@ public final class JdbcOutbox implements Outbox {
   }
 
   @Override
-  public List<OutboxEntry> folded(int limit) {
-    return db.transaction("reading folded outbox entries", c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT * FROM outbox WHERE state = 'folded' ORDER BY id LIMIT ?")) {
-        ps.setInt(1, limit);
-        return entries(ps);
-      }
-    });
-  }
-
-  @Override
   public List<OutboxEntry> folded(ChatRef chat, int limit) {
     return db.transaction("reading folded outbox entries of " + chat, c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT * FROM outbox WHERE platform = ?"

@@ -39,9 +39,6 @@ public interface Outbox {
    */
   void fold(long id);
 
-  /** Folded entries of every chat, oldest first. */
-  List<OutboxEntry> folded(int limit);
-
   /** Folded entries of one chat, oldest first. */
   List<OutboxEntry> folded(ChatRef chat, int limit);
 
