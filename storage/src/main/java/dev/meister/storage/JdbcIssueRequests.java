@@ -26,7 +26,7 @@ public final class JdbcIssueRequests implements IssueRequests {
 
   @Override
   public long enqueue(IssueRequestKind kind, AlertId alert, @Nullable Integer issue,
-      MessageRef answerUnder, String requestedBy, Instant at) {
+      @Nullable MessageRef answerUnder, String requestedBy, Instant at) {
     return db.transaction("queueing an issue request for alert " + alert, c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO issue_requests (kind, alert_id,"
           + " issue_number, platform, chat_id, thread_id, message_id, requested_by, state,"
@@ -39,11 +39,11 @@ public final class JdbcIssueRequests implements IssueRequests {
         } else {
           ps.setInt(3, issue);
         }
-        ChatRef chat = answerUnder.chat();
-        ps.setString(4, chat.platform().name());
-        ps.setString(5, chat.chatId());
-        ps.setString(6, chat.threadId() == null ? "" : chat.threadId());
-        ps.setString(7, answerUnder.messageId());
+        ChatRef chat = answerUnder == null ? null : answerUnder.chat();
+        Sql.setText(ps, 4, chat == null ? null : chat.platform().name());
+        Sql.setText(ps, 5, chat == null ? null : chat.chatId());
+        ps.setString(6, chat == null || chat.threadId() == null ? "" : chat.threadId());
+        Sql.setText(ps, 7, answerUnder == null ? null : answerUnder.messageId());
         ps.setString(8, requestedBy);
         ps.setLong(9, at.toEpochMilli());
         ps.setLong(10, at.toEpochMilli());
@@ -64,14 +64,16 @@ public final class JdbcIssueRequests implements IssueRequests {
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             String thread = rs.getString("thread_id");
-            ChatRef chat = new ChatRef(Platform.valueOf(Sql.requiredText(rs, "platform")),
-                Sql.requiredText(rs, "chat_id"), thread == null || thread.isEmpty() ? null : thread);
+            String platform = rs.getString("platform");
+            MessageRef under = platform == null ? null : new MessageRef(
+                new ChatRef(Platform.valueOf(platform), Sql.requiredText(rs, "chat_id"),
+                    thread == null || thread.isEmpty() ? null : thread),
+                Sql.requiredText(rs, "message_id"));
             int number = rs.getInt("issue_number");
             Integer issue = rs.wasNull() ? null : number;
             due.add(new IssueRequest(rs.getLong("id"),
                 IssueRequestKind.valueOf(Sql.requiredText(rs, "kind")),
-                new AlertId(rs.getLong("alert_id")), issue,
-                new MessageRef(chat, Sql.requiredText(rs, "message_id")),
+                new AlertId(rs.getLong("alert_id")), issue, under,
                 Sql.requiredText(rs, "requested_by"), rs.getInt("attempts")));
           }
         }
@@ -121,7 +123,7 @@ public final class JdbcIssueRequests implements IssueRequests {
   public boolean pendingFor(AlertId alert) {
     return db.transaction("checking issue requests of alert " + alert, c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM issue_requests"
-          + " WHERE alert_id = ? AND state = 'pending'")) {
+          + " WHERE alert_id = ? AND state = 'pending' AND kind <> 'ANALYSE'")) {
         ps.setLong(1, alert.value());
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next();

@@ -88,7 +88,7 @@ final class BotRuntime implements AutoCloseable {
     filing.commands().forEach(commands::register);
     this.pipeline = new ChatPipeline(commands, members, chatPorts,
         filing.buttons(members, chatPorts, new AckEvents(acks, members, chatPorts)));
-    this.sink = filing.greenAgain(intake);
+    this.sink = filing.wrap(intake);
   }
 
   /** Where every adapter's receiver delivers inbound events. */

@@ -5,7 +5,12 @@ import dev.meister.bot.chat.MemberResolver;
 import dev.meister.bot.config.GitHubConfig;
 import dev.meister.bot.github.GitHubClient;
 import dev.meister.bot.github.Sleeper;
+import dev.meister.core.alert.AlertAttributes;
+import dev.meister.core.alert.AlertSource;
+import dev.meister.core.alert.Intake;
+import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.PipelineEventSink;
+import dev.meister.core.filing.IssueRequestKind;
 import dev.meister.core.chat.ChatEventHandler;
 import dev.meister.core.command.CommandHandler;
 import dev.meister.core.filing.BreakLog;
@@ -47,7 +52,8 @@ public final class Filing implements AutoCloseable {
       IssueFiler filer = new IssueFiler(github, config, storage.filedIssues(), storage.alerts(),
           team, directory, clock);
       this.worker = new FilingWorker(storage.issueRequests(), storage.alerts(),
-          storage.issueLinks(), filer, storage.outbox(), storage.database(), queued, clock);
+          storage.issueLinks(), storage.messageLinks(), filer, storage.outbox(),
+          storage.database(), queued, clock);
     } else {
       this.worker = null;
     }
@@ -79,10 +85,29 @@ public final class Filing implements AutoCloseable {
     return new FilingButtons(desk, members, ports, next);
   }
 
-  /** The intake wrapped so a later success says "green again" under earlier failures. */
-  public PipelineEventSink greenAgain(PipelineEventSink intake) {
-    return new GreenAgain(intake, storage.alerts(), storage.messageLinks(),
+  /**
+   * The intake wrapped so a later success says "green again" under earlier failures, and a new
+   * build failure's logs are read to tell whether it "looks like" an issue already filed.
+   */
+  public PipelineEventSink wrap(PipelineEventSink intake) {
+    PipelineEventSink green = new GreenAgain(intake, storage.alerts(), storage.messageLinks(),
         storage.greenNotices(), storage.outbox(), storage.database(), queued);
+    if (worker == null) {
+      return green;
+    }
+    FilingWorker w = worker;
+    return event -> {
+      Intake result = green.accept(event);
+      if (event.outcome() == Outcome.FAILED && event.source() == AlertSource.GITHUB_ACTIONS
+          && !result.duplicate() && event.attribute(AlertAttributes.RUN_ID).isPresent()) {
+        result.alertId().ifPresent(id -> {
+          storage.issueRequests().enqueue(IssueRequestKind.ANALYSE, id, null, null, "meister",
+              clock.instant());
+          w.nudge();
+        });
+      }
+      return result;
+    };
   }
 
   /** Starts working on queued requests, including those left from the last run. */

@@ -1,9 +1,14 @@
 package dev.meister.bot.filing;
 
+import dev.meister.core.alert.AlertId;
+import dev.meister.core.alerting.AlertMessages;
+import dev.meister.core.chat.Button;
 import dev.meister.core.chat.EmojiNames;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.RichText;
+import dev.meister.core.filing.FiledIssue;
 import dev.meister.core.filing.IssueRequestKind;
+import java.util.List;
 
 /** The chat answers about issues. */
 final class FilingReplies {
@@ -23,6 +28,15 @@ final class FilingReplies {
       text.newline().text(EmojiNames.unicode("warning") + " " + note);
     }
     return OutgoingMessage.of(text.build());
+  }
+
+  static OutgoingMessage looksLike(AlertId alert, FiledIssue issue) {
+    int n = issue.ref().number();
+    RichText text = RichText.builder().text(EmojiNames.unicode("memo") + " Looks like ")
+        .link("#" + n, issue.ref().url()).text(" (" + issue.title() + "): the same failures.")
+        .build();
+    return new OutgoingMessage(text, List.of(new Button("Same as #" + n,
+        AlertMessages.SAME_ACTION, alert + ":" + n)));
   }
 
   static OutgoingMessage failed(IssueRequestKind kind, String why) {

@@ -9,6 +9,9 @@ import dev.meister.core.alert.AlertStore;
 import dev.meister.core.delivery.Backoff;
 import dev.meister.core.delivery.Outbox;
 import dev.meister.core.delivery.PendingMessage;
+import dev.meister.core.chat.MessageLinkStore;
+import dev.meister.core.chat.MessageRef;
+import dev.meister.core.filing.FiledIssue;
 import dev.meister.core.filing.IssueLink;
 import dev.meister.core.filing.IssueLinkStore;
 import dev.meister.core.filing.IssueRequest;
@@ -17,6 +20,7 @@ import dev.meister.core.filing.IssueRequests;
 import dev.meister.core.tx.Transactions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -41,6 +45,7 @@ public final class FilingWorker implements AutoCloseable {
   private final IssueRequests requests;
   private final AlertStore alerts;
   private final IssueLinkStore links;
+  private final MessageLinkStore messages;
   private final IssueFiler filer;
   private final Outbox outbox;
   private final Transactions transactions;
@@ -49,11 +54,13 @@ public final class FilingWorker implements AutoCloseable {
   private final AtomicBoolean roundRequested = new AtomicBoolean();
   private @Nullable ScheduledExecutorService executor;
 
-  FilingWorker(IssueRequests requests, AlertStore alerts, IssueLinkStore links, IssueFiler filer,
-      Outbox outbox, Transactions transactions, Runnable queued, Clock clock) {
+  FilingWorker(IssueRequests requests, AlertStore alerts, IssueLinkStore links,
+      MessageLinkStore messages, IssueFiler filer, Outbox outbox, Transactions transactions,
+      Runnable queued, Clock clock) {
     this.requests = requests;
     this.alerts = alerts;
     this.links = links;
+    this.messages = messages;
     this.filer = filer;
     this.outbox = outbox;
     this.transactions = transactions;
@@ -110,6 +117,10 @@ public final class FilingWorker implements AutoCloseable {
       finishFailed(r, "alert #" + r.alert() + " is gone", "That alert no longer exists.");
       return true;
     }
+    if (r.kind() == IssueRequestKind.ANALYSE) {
+      return analyse(r, alert.get());
+    }
+    MessageRef under = Objects.requireNonNull(r.answerUnder());
     try {
       FilingOutcome outcome = r.kind() == IssueRequestKind.JOIN
           ? filer.join(alert.get(), Objects.requireNonNull(r.issue()))
@@ -117,7 +128,7 @@ public final class FilingWorker implements AutoCloseable {
       transactions.inTransaction(() -> {
         links.link(new IssueLink(r.alert(), outcome.issue(), clock.instant(), outcome.filed()));
         requests.done(r.id(), clock.instant());
-        outbox.enqueue(PendingMessage.reply(r.answerUnder(), FilingReplies.done(outcome), null));
+        outbox.enqueue(PendingMessage.reply(under, FilingReplies.done(outcome), null));
         return Boolean.TRUE;
       });
       queued.run();
@@ -138,6 +149,52 @@ public final class FilingWorker implements AutoCloseable {
     }
   }
 
+  /** Says "looks like #N" under a new alert whose logs show a filed root cause; else nothing. */
+  private boolean analyse(IssueRequest r, Alert alert) {
+    List<MessageRef> posted = messages.messagesFor(r.alert());
+    if (links.issueFor(r.alert()).isPresent()) {
+      requests.done(r.id(), clock.instant());
+      return true;
+    }
+    if (posted.isEmpty()) {
+      // Not delivered yet; the answer needs the alert's message to go under.
+      return quietRetry(r, "the alert is not posted yet", null);
+    }
+    try {
+      Optional<FiledIssue> same = filer.sameRootCause(alert);
+      transactions.inTransaction(() -> {
+        requests.done(r.id(), clock.instant());
+        same.ifPresent(issue -> outbox.enqueue(PendingMessage.reply(posted.get(0),
+            FilingReplies.looksLike(r.alert(), issue), null)));
+        return Boolean.TRUE;
+      });
+      if (same.isPresent()) {
+        queued.run();
+      }
+      return true;
+    } catch (GitHubRefusedException | NotFileableException e) {
+      log.info("analysing alert #{} refused: {}", r.alert(), e.getMessage());
+      requests.failed(r.id(), String.valueOf(e.getMessage()), clock.instant());
+      return true;
+    } catch (GitHubUnavailableException e) {
+      return quietRetry(r, String.valueOf(e.getMessage()), e.retryAfter());
+    } catch (RuntimeException bug) {
+      log.error("analysing alert #{} failed unexpectedly", r.alert(), bug);
+      return quietRetry(r, String.valueOf(bug), null);
+    }
+  }
+
+  /** Retries an analysis nobody waits for: when it keeps failing it is dropped, silently. */
+  private boolean quietRetry(IssueRequest r, String error, @Nullable Duration retryAfter) {
+    if (r.attempts() + 1 >= MAX_ATTEMPTS) {
+      requests.failed(r.id(), error, clock.instant());
+      return true;
+    }
+    requests.retryLater(r.id(), clock.instant().plus(Backoff.after(r.attempts() + 1,
+        retryAfter)), error);
+    return false;
+  }
+
   private boolean retry(IssueRequest r, String error, @Nullable Duration retryAfter) {
     int attempts = r.attempts() + 1;
     if (attempts >= MAX_ATTEMPTS) {
@@ -156,8 +213,8 @@ public final class FilingWorker implements AutoCloseable {
     log.warn("issue request #{} for alert #{} failed: {}", r.id(), r.alert(), error);
     transactions.inTransaction(() -> {
       requests.failed(r.id(), error, clock.instant());
-      outbox.enqueue(PendingMessage.reply(r.answerUnder(), FilingReplies.failed(
-          r.kind(), why), null));
+      outbox.enqueue(PendingMessage.reply(Objects.requireNonNull(r.answerUnder()),
+          FilingReplies.failed(r.kind(), why), null));
       return Boolean.TRUE;
     });
     queued.run();

@@ -103,6 +103,27 @@ final class IssueFiler {
     return new FilingOutcome(ref, true, issue.title(), notes);
   }
 
+  /**
+   * The open issue Meister filed for the root cause that the alert's logs show, when reading them
+   * sharpened its fingerprint (the alert message could not know it at intake).
+   */
+  Optional<FiledIssue> sameRootCause(Alert alert) {
+    Analysis analysis = analyse(alert);
+    String fingerprint = IssueFingerprint.of(alert, analysis.failures(), analysis.job(),
+        analysis.step());
+    if (fingerprint.equals(alert.fingerprint())) {
+      return Optional.empty();
+    }
+    fingerprints.refine(alert.storedId(), fingerprint);
+    Optional<FiledIssue> same = filed.openFor(fingerprint);
+    if (same.isPresent()
+        && !github.issue(same.get().ref().repo(), same.get().ref().number()).open()) {
+      filed.closed(same.get().ref());
+      return Optional.empty();
+    }
+    return same;
+  }
+
   /** Links {@code alert} to issue {@code number}, commenting there with the new run. */
   FilingOutcome join(Alert alert, int number) {
     String repo = repo(alert, rule(alert));

@@ -313,6 +313,28 @@ class FilingFlowTest {
     assertThat(meister.storage().issueLinks().issueFor(second)).isPresent();
   }
 
+  @Test
+  void a_new_build_failure_whose_logs_show_a_filed_root_cause_is_told_looks_like()
+      throws Exception {
+    AlertId first = fail(42, "pytest-fast-tests.failure.log");
+    say(">" + messageOf(first) + " /issue");
+
+    AlertId second = fail(43, "pytest-fast-tests.failure.log");
+    AlertId third = fail(44, "maven-surefire.failure.log");
+
+    assertThat(screen()).containsOnlyOnce("📝 Looks like #9110")
+        .contains("↳ #" + messageOf(second) + " 📝 Looks like #9110"
+            + " (https://github.com/acme/issues/issues/9110) (Build fail - widgets fast (142)):"
+            + " the same failures.");
+    ConsoleChatPort.PostedMessage hint = port.posted().stream()
+        .filter(p -> p.text().contains("Looks like")).findFirst().orElseThrow();
+    assertThat(hint.buttons()).extracting(b -> b.payload()).containsExactly(second + ":9110");
+    say("!" + hint.ref().messageId() + " same");
+    assertThat(github.received("POST", ".*/issues/9110/comments")).hasSize(1);
+    assertThat(meister.storage().issueLinks().issueFor(second)).isPresent();
+    assertThat(meister.storage().issueLinks().issueFor(third)).isEmpty();
+  }
+
   private AlertId jobFailure(long run, String job) {
     clock.advance(java.time.Duration.ofMinutes(5));
     github.run(run, List.of());

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 public interface IssueRequests {
   long enqueue(IssueRequestKind kind, AlertId alert, @Nullable Integer issue,
-      MessageRef answerUnder, String requestedBy, Instant at);
+      @Nullable MessageRef answerUnder, String requestedBy, Instant at);
 
   /** Pending requests whose time has come, oldest first. */
   List<IssueRequest> due(Instant now, int limit);
@@ -23,6 +23,6 @@ public interface IssueRequests {
 
   void failed(long id, String error, Instant at);
 
-  /** Whether a request for {@code alert} is still waiting. */
+  /** Whether a request a person made for {@code alert} (not an analysis) is still waiting. */
   boolean pendingFor(AlertId alert);
 }
