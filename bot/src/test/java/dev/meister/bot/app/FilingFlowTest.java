@@ -335,6 +335,24 @@ class FilingFlowTest {
     assertThat(meister.storage().issueLinks().issueFor(third)).isEmpty();
   }
 
+  @Test
+  void people_outside_the_team_cannot_file_issues() throws Exception {
+    AlertId alert = fail(42, "pytest-fast-tests.failure.log");
+    dev.meister.core.team.Member eve = new dev.meister.core.team.Member(
+        dev.meister.core.team.MemberId.of("eve"), "Eve", dev.meister.core.team.ChatIdentities
+            .none(), null, java.util.Set.of());
+    ConsoleSession outsider = new ConsoleSession(runtime.pipeline(), eve, ids,
+        new PrintStream(screen, true, StandardCharsets.UTF_8)).resolvingMessagesWith(port);
+
+    outsider.run(new BufferedReader(new StringReader("!" + messageOf(alert) + " issue\n>"
+        + messageOf(alert) + " /issue\n")));
+    settle();
+
+    assertThat(screen()).contains("(Only members of the team can file issues.)")
+        .contains("Sorry, only members of the team can use /issue.");
+    assertThat(github.received("POST", ".*/issues")).isEmpty();
+  }
+
   private AlertId jobFailure(long run, String job) {
     clock.advance(java.time.Duration.ofMinutes(5));
     github.run(run, List.of());

@@ -126,7 +126,8 @@ class TelegramReceiverTest {
 
     JsonNode menu = telegram.onlyRequest("setMyCommands");
     assertThat(menu.path("commands").findValuesAsText("command"))
-        .containsExactly("whoisoncall", "schedule", "ack", "help");
+        .containsExactly("whoisoncall", "schedule", "ack", "issue", "resolve", "postmortem",
+            "top", "help");
     assertThat(menu.path("commands").findValuesAsText("description"))
         .allSatisfy(d -> assertThat(d).isNotBlank());
   }
