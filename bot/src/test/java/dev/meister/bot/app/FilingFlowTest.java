@@ -353,6 +353,26 @@ class FilingFlowTest {
     assertThat(github.received("POST", ".*/issues")).isEmpty();
   }
 
+  @Test
+  void without_sub_issues_the_issue_says_part_of_the_epic_and_the_epic_gets_a_comment()
+      throws Exception {
+    AlertId alert = fail(42, "pytest-fast-tests.failure.log");
+    github.failNext("POST", ".*/issues/100/sub_issues", FakeGitHub.error(404, "Not Found"));
+    github.failNext("POST", ".*/issues/9110/assignees", new FakeGitHub.Scripted(422, Map.of(),
+        "{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":\"Issue\","
+            + "\"code\":\"invalid\",\"field\":\"assignees\"}]}"));
+
+    say(">" + messageOf(alert) + " /issue");
+
+    assertThat(github.issue("acme/issues", 9110).path("body").asText())
+        .endsWith("\nPart of #100\n");
+    assertThat(github.received("POST", ".*/issues/100/comments").get(0).json().path("body")
+        .asText()).isEqualTo("Sub-issue: #9110 Build fail - widgets fast (142)");
+    assertThat(screen()).contains("📝 Filed #9110")
+        .contains("⚠️ assigning bob-gh failed: GitHub refused (422): Validation Failed:"
+            + " assignees invalid");
+  }
+
   private AlertId jobFailure(long run, String job) {
     clock.advance(java.time.Duration.ofMinutes(5));
     github.run(run, List.of());
