@@ -373,6 +373,33 @@ class FilingFlowTest {
             + " assignees invalid");
   }
 
+  @Test
+  void an_airflow_failure_is_filed_with_its_template_exception_and_notebook() throws Exception {
+    AlertId alert = runtime.sink().accept(new PipelineEvent(AlertSource.AIRFLOW,
+        "airflow:bid_ask/r1/download/1", Outcome.FAILED, clock.instant(), Map.of(
+            AlertAttributes.DAG_ID, "bid_ask", AlertAttributes.TASK_ID, "download",
+            AlertAttributes.LOGICAL_DATE, "2026-11-25T03:00:00+00:00",
+            AlertAttributes.TRY_NUMBER, "2",
+            AlertAttributes.LOG_URL, "https://airflow.example.com/log?try=2",
+            AlertAttributes.EXCEPTION, "Traceback (most recent call last):\n  File \"x.py\","
+                + " line 3\nKeyError: 'ask'",
+            "notebook_url", "https://notebooks.example.com/qa/bid_ask.ipynb")))
+        .alertId().orElseThrow();
+    settle();
+
+    say(">" + messageOf(alert) + " /issue");
+
+    JsonNode issue = onlyCreatedIssue();
+    assertThat(issue.path("title").asText())
+        .isEqualTo("DAG fail - bid_ask.download (2026-11-25 03:00 UTC)");
+    assertThat(issue.path("body").asText())
+        .contains("**Airflow log:** https://airflow.example.com/log?try=2")
+        .contains("**QA notebook:** https://notebooks.example.com/qa/bid_ask.ipynb")
+        .contains("```\nTraceback (most recent call last):\n  File \"x.py\", line 3\n"
+            + "KeyError: 'ask'\n```");
+    assertThat(github.received("GET", ".*/actions/.*")).isEmpty();
+  }
+
   private AlertId jobFailure(long run, String job) {
     clock.advance(java.time.Duration.ofMinutes(5));
     github.run(run, List.of());
