@@ -400,6 +400,52 @@ class FilingFlowTest {
     assertThat(github.received("GET", ".*/actions/.*")).isEmpty();
   }
 
+  @Test
+  void a_signed_workflow_run_webhook_is_filed_from_its_real_payload() throws Exception {
+    github.run(289782451L, List.of(new FakeGitHub.Job(5, "test", "failure", "Run mvn",
+        Files.readString(LOGS.resolve("maven-surefire.failure.log")))));
+    var webhooks = runtime.startWebhooks(new dev.meister.bot.config.ServerConfig("127.0.0.1", 0,
+        dev.meister.bot.config.Secret.of("hook-secret"),
+        dev.meister.bot.config.Secret.absent()), meister.storage(), clock, Map.of(), List.of());
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode root;
+    try (var in = FilingFlowTest.class.getResourceAsStream(
+        "/fixtures/github/workflow_run.completed.json")) {
+      root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+          java.util.Objects.requireNonNull(in).readAllBytes());
+    }
+    ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("workflow_run"))
+        .put("conclusion", "failure");
+    byte[] body = json.writeValueAsBytes(root);
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(
+        "hook-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+        .newBuilder(java.net.URI.create("http://127.0.0.1:" + webhooks.port() + "/hooks/github"))
+        .header("Content-Type", "application/json").header("X-GitHub-Event", "workflow_run")
+        .header("X-GitHub-Delivery", "d-real-1")
+        .header("X-Hub-Signature-256",
+            "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body)))
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(202);
+    settle();
+    AlertId alert = meister.storage().alerts().findByDedupKey("github:d-real-1").orElseThrow()
+        .storedId();
+
+    say(">" + messageOf(alert) + " /issue");
+
+    assertThat(github.received("GET",
+        "/api/v3/repos/octo-org/octo-repo/actions/runs/289782451/jobs")).isNotEmpty();
+    JsonNode issue = onlyCreatedIssue();
+    assertThat(issue.path("title").asText()).isEqualTo("Build fail - octo-repo test (163)");
+    assertThat(issue.path("body").asText())
+        .contains("https://github.com/octo-org/octo-repo/actions/runs/289782451")
+        .contains("- `com.example.billing.InvoiceTest.parsesCurrency`");
+    assertThat(screen()).contains("📝 Filed #9110");
+  }
+
   private AlertId jobFailure(long run, String job) {
     clock.advance(java.time.Duration.ofMinutes(5));
     github.run(run, List.of());
