@@ -13,6 +13,8 @@ public final class Storage implements AutoCloseable {
   private final JdbcHandoffStore handoffs;
   private final JdbcOutbox outbox;
   private final JdbcRunHistory runs;
+  private final JdbcAlertFollowUps followUps;
+  private final JdbcOpenWork openWork;
 
   private Storage(Database database, Clock clock) {
     this.database = database;
@@ -23,6 +25,8 @@ public final class Storage implements AutoCloseable {
     this.handoffs = new JdbcHandoffStore(database);
     this.outbox = new JdbcOutbox(database, clock);
     this.runs = new JdbcRunHistory(database);
+    this.followUps = new JdbcAlertFollowUps(database);
+    this.openWork = new JdbcOpenWork(database, alerts);
   }
 
   /** Opens the SQLite file, creating and migrating it as needed. */
@@ -60,6 +64,14 @@ public final class Storage implements AutoCloseable {
 
   public JdbcRunHistory runs() {
     return runs;
+  }
+
+  public JdbcAlertFollowUps followUps() {
+    return followUps;
+  }
+
+  public JdbcOpenWork openWork() {
+    return openWork;
   }
 
   @Override

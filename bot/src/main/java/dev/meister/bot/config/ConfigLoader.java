@@ -32,7 +32,11 @@ public final class ConfigLoader {
           "overrides",
           "unavailability",
           "storage",
-          "server");
+          "server",
+          "handoffs",
+          "fix_or_revert",
+          "pipelines",
+          "airflow_api");
   private static final List<String> STORAGE_KEYS = List.of("database");
   private static final List<String> SERVER_KEYS =
       List.of("bind", "port", "github_secret", "airflow_token");
@@ -107,6 +111,7 @@ public final class ConfigLoader {
     List<ScheduleOverride> overrides = changes.overrides(section(top, "overrides"));
     List<Unavailability> unavailability = changes.unavailability(section(top, "unavailability"));
     RoutesSection routes = new RoutesSection(problems, rotations, chats);
+    List<RouteConfig> routeList = routes.routes(section(top, "routes"));
     return new MeisterConfig(
         file,
         team,
@@ -117,9 +122,10 @@ public final class ConfigLoader {
         chatsConfig,
         storage(top),
         server(top, secrets),
-        routes.routes(section(top, "routes")),
+        routeList,
         routes.testTypes(section(top, "test_types")),
-        routes.priorityRules(section(top, "priority_rules")));
+        routes.priorityRules(section(top, "priority_rules")),
+        new DutiesSection(problems, secrets, teamSection, rotations, routes).read(top));
   }
 
   private static @Nullable YNode section(Fields top, String key) {

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param rotationChats the chat each rotation posts to, for rotations that name one
  * @param routes in file order; the first match wins
  * @param priorityRules in file order
+ * @param duties the timed duties: hand-offs, escalation, fix-or-revert, pipelines and SLAs
  */
 public record MeisterConfig(
     Path source,
@@ -33,7 +34,8 @@ public record MeisterConfig(
     ServerConfig server,
     List<RouteConfig> routes,
     TestTypes testTypes,
-    List<PriorityRule> priorityRules) {
+    List<PriorityRule> priorityRules,
+    DutiesConfig duties) {
 
   public MeisterConfig {
     rotations = List.copyOf(rotations);
