@@ -6,6 +6,7 @@ import dev.meister.bot.alerts.Acknowledgements;
 import dev.meister.bot.alerts.AlertIntake;
 import dev.meister.bot.chat.ChatPipeline;
 import dev.meister.bot.chat.ChatPorts;
+import dev.meister.bot.chat.EventsByAction;
 import dev.meister.bot.chat.MemberResolver;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.ServerConfig;
@@ -46,6 +47,7 @@ final class BotRuntime implements AutoCloseable {
   private final OutboxWorker worker;
   private final ChatPipeline pipeline;
   private final AlertIntake intake;
+  private final Duties duties;
   private final List<AutoCloseable> started = new ArrayList<>();
 
   BotRuntime(Meister meister, List<ChatPort> ports, Clock clock) {
@@ -69,8 +71,10 @@ final class BotRuntime implements AutoCloseable {
         storage.messageLinks(), storage.outbox(), storage.database(), meister.directory(), nudge);
     MemberResolver members = new MemberResolver(config.team());
     CommandRegistry commands = meister.commands().register(new AckCommand(acks));
+    this.duties = new Duties(meister, chatPorts, members, nudge, clock);
+    duties.commands().forEach(commands::register);
     this.pipeline = new ChatPipeline(commands, members, chatPorts,
-        new AckEvents(acks, members, chatPorts));
+        new EventsByAction(duties.buttons(), new AckEvents(acks, members, chatPorts)));
   }
 
   /** Where every adapter's receiver delivers inbound events. */
@@ -84,6 +88,19 @@ final class BotRuntime implements AutoCloseable {
 
   OutboxWorker worker() {
     return worker;
+  }
+
+  /**
+   * Starts the timed duties (hand-offs, escalation, reminders, SLA checks): due work runs at once,
+   * which is how a restart catches up, then at each due moment and every {@code sweep}.
+   */
+  void startTimers(Duration sweep) {
+    duties.start(sweep);
+    started.add(duties);
+  }
+
+  Duties duties() {
+    return duties;
   }
 
   /** Starts delivering queued messages, including those left from the last run. */

@@ -74,7 +74,7 @@ public final class HandoffMessages {
     RichText.Builder t = RichText.builder().mention(r.outgoing())
         .text(" handed " + rotation.displayName() + " over to ").mention(r.incoming()).text(".");
     if (r.notes() != null) {
-      t.text(" Notes: " + r.notes());
+      t.text(" Notes: “" + r.notes() + "”.");
     }
     return OutgoingMessage.of(t.text(" Waiting for ").mention(r.incoming())
         .text(" to /handoff accept.").build());
@@ -96,7 +96,7 @@ public final class HandoffMessages {
     }
     t.text(".");
     if (r.notes() != null) {
-      t.text(" Notes from ").mention(r.outgoing()).text(": " + r.notes());
+      t.text(" Notes from ").mention(r.outgoing()).text(": “" + r.notes() + "”.");
     }
     return OutgoingMessage.of(t.build());
   }
