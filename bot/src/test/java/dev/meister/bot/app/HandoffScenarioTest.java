@@ -7,6 +7,8 @@ import dev.meister.core.handoff.EpicMove;
 import dev.meister.core.handoff.HandoffRecord;
 import dev.meister.core.oncall.Position;
 import dev.meister.core.rotation.RotationId;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * The hand-off handshake over weeks of a two-week rotation, time driven by the test's clock: Berlin
@@ -66,7 +69,9 @@ class HandoffScenarioTest {
           escalate_after: 8h
           github_token: ${GITHUB_TOKEN}
           github_api: %s
-        """.formatted(github.url()), MON_16_NOV_0800Z, Map.of("GITHUB_TOKEN", "gh-token"));
+        storage:
+          database: %s
+        """.formatted(github.url(), dir.resolve("meister.db")), MON_16_NOV_0800Z, Map.of("GITHUB_TOKEN", "gh-token"));
   }
 
   @AfterEach
@@ -241,6 +246,24 @@ class HandoffScenarioTest {
         "The dagmeister hand-off goes to bob, not carol.",
         "The dagmeister hand-off is from alice to bob; only bob can accept it.");
     assertThat(record(BOUNDARY).state().name()).isEqualTo("PENDING");
+  }
+
+  @Test
+  void the_cli_lists_the_history_of_a_rotation() {
+    bot.advanceTo(BOUNDARY, Duration.ofHours(1));
+    bot.say("alice", "/handoff");
+    bot.say("bob", "/handoff accept");
+    StringWriter out = new StringWriter();
+    CommandLine cli = Main.commandLine(Map.of());
+    cli.setOut(new PrintWriter(out, true));
+
+    int code = cli.execute("handoffs", "--rotation", "dagmeister", "--config",
+        dir.resolve("meister.yml").toString());
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).isEqualToNormalizingNewlines("DagMeister: alice → bob at"
+        + " Mon 16 Nov 11:00 Europe/Berlin — complete; handed over Mon 16 Nov 11:00"
+        + " Europe/Berlin; accepted Mon 16 Nov 11:00 Europe/Berlin; epic done\n");
   }
 
   private HandoffRecord record(Instant boundary) {
