@@ -50,10 +50,10 @@ public final class JdbcAlertFollowUps implements AlertFollowUps {
   }
 
   @Override
-  public int count(AlertId alert, FollowUpKind kind) {
-    return db.transaction("counting follow-ups of alert " + alert, c -> {
+  public int lastStep(AlertId alert, FollowUpKind kind) {
+    return db.transaction("reading follow-ups of alert " + alert, c -> {
       try (PreparedStatement ps = c.prepareStatement(
-          "SELECT COUNT(*) FROM alert_followups WHERE alert_id = ? AND kind = ?")) {
+          "SELECT COALESCE(MAX(step), 0) FROM alert_followups WHERE alert_id = ? AND kind = ?")) {
         ps.setLong(1, alert.value());
         ps.setString(2, name(kind));
         try (ResultSet rs = ps.executeQuery()) {

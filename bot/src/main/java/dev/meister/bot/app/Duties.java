@@ -5,6 +5,8 @@ import dev.meister.bot.chat.MemberResolver;
 import dev.meister.bot.config.ChatTarget;
 import dev.meister.bot.config.DutiesConfig;
 import dev.meister.bot.config.MeisterConfig;
+import dev.meister.bot.escalation.Escalations;
+import dev.meister.bot.escalation.RedBuilds;
 import dev.meister.bot.github.GitHubAssignees;
 import dev.meister.bot.handoff.HandoffButtons;
 import dev.meister.bot.handoff.HandoffCommand;
@@ -14,9 +16,11 @@ import dev.meister.bot.jobs.Timekeeper;
 import dev.meister.core.chat.ChatEventHandler;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.command.CommandHandler;
+import dev.meister.core.escalation.FixOrRevertSchedule;
 import dev.meister.core.handoff.EpicAssignees;
 import dev.meister.core.handoff.HandoffMessages;
 import dev.meister.core.rotation.RotationId;
+import dev.meister.core.routing.Router;
 import dev.meister.core.timing.DueWork;
 import dev.meister.storage.Storage;
 import java.time.Clock;
@@ -52,6 +56,16 @@ final class Duties implements AutoCloseable {
     buttons.put(HandoffMessages.IN_ACTION, handoffButtons);
     List<DueWork> work = new ArrayList<>();
     work.add(handoffs);
+    Router router = RoutingConfig.router(config);
+    work.add(new Escalations(router, duties.ackTimeouts(), meister.directory(), config.team(),
+        storage.alerts(), storage.followUps(), storage.messageLinks(), storage.outbox(),
+        storage.database(), queued));
+    if (duties.fixOrRevert().enabled()) {
+      work.add(new RedBuilds(new FixOrRevertSchedule(duties.fixOrRevert().after(),
+          duties.fixOrRevert().every()), router, meister.directory(), config.team(),
+          storage.alerts(), storage.runs(), storage.followUps(), storage.messageLinks(),
+          storage.outbox(), storage.database(), queued));
+    }
     this.timekeeper = new Timekeeper(work, clock);
   }
 

@@ -12,8 +12,11 @@ public interface AlertFollowUps {
   /** Failed GitHub Actions alerts received since {@code since}, oldest first. */
   List<AlertId> buildFailuresSince(Instant since, int limit);
 
-  /** How many follow-ups of {@code kind} were sent about {@code alert}. */
-  int count(AlertId alert, FollowUpKind kind);
+  /**
+   * The number of the latest follow-up of {@code kind} sent about {@code alert}; 0 if none. Steps
+   * skipped while the bot was down are not sent late, so numbers may have gaps.
+   */
+  int lastStep(AlertId alert, FollowUpKind kind);
 
   /**
    * Records follow-up number {@code step} (from 1); false if it was recorded before, in which case
