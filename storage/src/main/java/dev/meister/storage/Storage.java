@@ -15,6 +15,7 @@ public final class Storage implements AutoCloseable {
   private final JdbcRunHistory runs;
   private final JdbcAlertFollowUps followUps;
   private final JdbcOpenWork openWork;
+  private final JdbcScheduleRequests requests;
 
   private Storage(Database database, Clock clock) {
     this.database = database;
@@ -27,6 +28,7 @@ public final class Storage implements AutoCloseable {
     this.runs = new JdbcRunHistory(database);
     this.followUps = new JdbcAlertFollowUps(database);
     this.openWork = new JdbcOpenWork(database, alerts);
+    this.requests = new JdbcScheduleRequests(database);
   }
 
   /** Opens the SQLite file, creating and migrating it as needed. */
@@ -68,6 +70,10 @@ public final class Storage implements AutoCloseable {
 
   public JdbcAlertFollowUps followUps() {
     return followUps;
+  }
+
+  public JdbcScheduleRequests requests() {
+    return requests;
   }
 
   public JdbcOpenWork openWork() {

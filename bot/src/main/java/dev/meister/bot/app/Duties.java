@@ -13,6 +13,11 @@ import dev.meister.bot.handoff.HandoffCommand;
 import dev.meister.bot.handoff.Handoffs;
 import dev.meister.bot.jobs.Jobs;
 import dev.meister.bot.jobs.Timekeeper;
+import dev.meister.bot.schedule.OverrideCommand;
+import dev.meister.bot.schedule.RequestArguments;
+import dev.meister.bot.schedule.RequestButtons;
+import dev.meister.bot.schedule.ScheduleRequests;
+import dev.meister.bot.schedule.SwapCommand;
 import dev.meister.core.chat.ChatEventHandler;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.command.CommandHandler;
@@ -54,6 +59,15 @@ final class Duties implements AutoCloseable {
     HandoffButtons handoffButtons = new HandoffButtons(handoffs, members, ports);
     buttons.put(HandoffMessages.OUT_ACTION, handoffButtons);
     buttons.put(HandoffMessages.IN_ACTION, handoffButtons);
+    ScheduleRequests requests = new ScheduleRequests(meister.directory(), storage.requests(),
+        meister.overrides(), storage.outbox(), storage.database(), queued, clock);
+    RequestArguments arguments =
+        new RequestArguments(meister.directory(), config.team(), rotationChats(config));
+    commands.add(new OverrideCommand(requests, arguments));
+    commands.add(new SwapCommand(requests, arguments));
+    RequestButtons requestButtons = new RequestButtons(requests, members, ports);
+    buttons.put(ScheduleRequests.YES, requestButtons);
+    buttons.put(ScheduleRequests.NO, requestButtons);
     List<DueWork> work = new ArrayList<>();
     work.add(handoffs);
     Router router = RoutingConfig.router(config);
