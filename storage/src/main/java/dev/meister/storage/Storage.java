@@ -13,6 +13,7 @@ public final class Storage implements AutoCloseable {
   private final JdbcHandoffStore handoffs;
   private final JdbcOutbox outbox;
   private final JdbcRunHistory runs;
+  private final JdbcStatusPostStore statusPosts;
 
   private Storage(Database database, Clock clock) {
     this.database = database;
@@ -23,6 +24,7 @@ public final class Storage implements AutoCloseable {
     this.handoffs = new JdbcHandoffStore(database);
     this.outbox = new JdbcOutbox(database, clock);
     this.runs = new JdbcRunHistory(database);
+    this.statusPosts = new JdbcStatusPostStore(database);
   }
 
   /** Opens the SQLite file, creating and migrating it as needed. */
@@ -60,6 +62,10 @@ public final class Storage implements AutoCloseable {
 
   public JdbcRunHistory runs() {
     return runs;
+  }
+
+  public JdbcStatusPostStore statusPosts() {
+    return statusPosts;
   }
 
   @Override
