@@ -32,7 +32,9 @@ public final class ConfigLoader {
           "overrides",
           "unavailability",
           "storage",
-          "server");
+          "server",
+          "airflow",
+          "status_posts");
   private static final List<String> STORAGE_KEYS = List.of("database");
   private static final List<String> SERVER_KEYS =
       List.of("bind", "port", "github_secret", "airflow_token");
@@ -107,6 +109,8 @@ public final class ConfigLoader {
     List<ScheduleOverride> overrides = changes.overrides(section(top, "overrides"));
     List<Unavailability> unavailability = changes.unavailability(section(top, "unavailability"));
     RoutesSection routes = new RoutesSection(problems, rotations, chats);
+    StatusPostsSection status = new StatusPostsSection(problems, secrets, chats);
+    Map<String, AirflowInstance> airflow = status.airflow(section(top, "airflow"));
     return new MeisterConfig(
         file,
         team,
@@ -119,7 +123,9 @@ public final class ConfigLoader {
         server(top, secrets),
         routes.routes(section(top, "routes")),
         routes.testTypes(section(top, "test_types")),
-        routes.priorityRules(section(top, "priority_rules")));
+        routes.priorityRules(section(top, "priority_rules")),
+        airflow,
+        status.posts(section(top, "status_posts")));
   }
 
   private static @Nullable YNode section(Fields top, String key) {
