@@ -13,6 +13,7 @@ public final class Storage implements AutoCloseable {
   private final JdbcHandoffStore handoffs;
   private final JdbcOutbox outbox;
   private final JdbcRunHistory runs;
+  private final JdbcStatusPostStore statusPosts;
   private final JdbcAlertFollowUps followUps;
   private final JdbcOpenWork openWork;
   private final JdbcScheduleRequests requests;
@@ -26,6 +27,7 @@ public final class Storage implements AutoCloseable {
     this.handoffs = new JdbcHandoffStore(database);
     this.outbox = new JdbcOutbox(database, clock);
     this.runs = new JdbcRunHistory(database);
+    this.statusPosts = new JdbcStatusPostStore(database);
     this.followUps = new JdbcAlertFollowUps(database);
     this.openWork = new JdbcOpenWork(database, alerts);
     this.requests = new JdbcScheduleRequests(database);
@@ -66,6 +68,10 @@ public final class Storage implements AutoCloseable {
 
   public JdbcRunHistory runs() {
     return runs;
+  }
+
+  public JdbcStatusPostStore statusPosts() {
+    return statusPosts;
   }
 
   public JdbcAlertFollowUps followUps() {

@@ -33,10 +33,11 @@ public final class ConfigLoader {
           "unavailability",
           "storage",
           "server",
+          "airflow",
+          "status_posts",
           "handoffs",
           "fix_or_revert",
-          "pipelines",
-          "airflow_api");
+          "pipelines");
   private static final List<String> STORAGE_KEYS = List.of("database");
   private static final List<String> SERVER_KEYS =
       List.of("bind", "port", "github_secret", "airflow_token");
@@ -111,6 +112,8 @@ public final class ConfigLoader {
     List<ScheduleOverride> overrides = changes.overrides(section(top, "overrides"));
     List<Unavailability> unavailability = changes.unavailability(section(top, "unavailability"));
     RoutesSection routes = new RoutesSection(problems, rotations, chats);
+    StatusPostsSection status = new StatusPostsSection(problems, secrets, chats);
+    Map<String, AirflowInstance> airflow = status.airflow(section(top, "airflow"));
     List<RouteConfig> routeList = routes.routes(section(top, "routes"));
     return new MeisterConfig(
         file,
@@ -125,7 +128,9 @@ public final class ConfigLoader {
         routeList,
         routes.testTypes(section(top, "test_types")),
         routes.priorityRules(section(top, "priority_rules")),
-        new DutiesSection(problems, secrets, teamSection, rotations, routes).read(top));
+        airflow,
+        status.posts(section(top, "status_posts")),
+        new DutiesSection(problems, secrets, teamSection, rotations, routes).read(top, airflow));
   }
 
   private static @Nullable YNode section(Fields top, String key) {

@@ -27,8 +27,7 @@ public record DutiesConfig(
     String githubApi,
     Map<String, Duration> ackTimeouts,
     FixOrRevertConfig fixOrRevert,
-    List<Pipeline> pipelines,
-    AirflowApiConfig airflow) {
+    List<Pipeline> pipelines) {
 
   public static final String GITHUB_API = "https://api.github.com";
 

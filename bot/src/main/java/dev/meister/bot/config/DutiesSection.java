@@ -16,7 +16,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads {@code handoffs}, {@code fix_or_revert}, {@code pipelines} and {@code airflow_api}, and
+ * Reads {@code handoffs}, {@code fix_or_revert} and {@code pipelines} (whose SLAs are checked on
+ * the instances of the {@code airflow} section), and
  * collects the per-rotation epics and per-route acknowledgement timeouts read with their sections.
  */
 final class DutiesSection {
@@ -24,11 +25,9 @@ final class DutiesSection {
       List.of("remind_after", "escalate_after", "github_token", "github_api");
   private static final List<String> FIX_KEYS = List.of("enabled", "after", "every");
   private static final List<String> PIPELINE_KEYS = List.of("name", "description", "dag",
-      "owners", "schedule", "sla", "upstream", "downstream", "hints", "runbooks");
+      "owners", "schedule", "sla", "upstream", "downstream", "hints", "runbooks", "airflow");
   private static final List<String> OWNER_KEYS = List.of("primary", "secondary");
   private static final List<String> HINT_KEYS = List.of("pattern", "hint");
-  private static final List<String> AIRFLOW_KEYS =
-      List.of("url", "version", "token", "username", "password");
 
   private final Problems problems;
   private final SecretResolver secrets;
@@ -45,7 +44,7 @@ final class DutiesSection {
     this.routes = routes;
   }
 
-  DutiesConfig read(Fields top) {
+  DutiesConfig read(Fields top, Map<String, AirflowInstance> airflow) {
     Fields h = top.map("handoffs", false, HANDOFF_KEYS);
     HandoffPolicy policy = HandoffPolicy.defaults();
     Secret token = Secret.absent();
@@ -66,7 +65,7 @@ final class DutiesSection {
       api = url == null ? api : url;
     }
     return new DutiesConfig(policy, rotations.rotationEpics(), token, api, routes.ackTimeouts(),
-        fixOrRevert(top), pipelines(top), airflow(top));
+        fixOrRevert(top), pipelines(top, airflow));
   }
 
   private FixOrRevertConfig fixOrRevert(Fields top) {
@@ -81,7 +80,7 @@ final class DutiesSection {
         every == null ? d.every() : every);
   }
 
-  private List<Pipeline> pipelines(Fields top) {
+  private List<Pipeline> pipelines(Fields top, Map<String, AirflowInstance> airflow) {
     List<Pipeline> all = new ArrayList<>();
     Map<String, Integer> names = new HashMap<>();
     for (Fields f : Fields.mappings(top.node("pipelines", false), "pipelines", problems,
@@ -114,34 +113,29 @@ final class DutiesSection {
       List<MemberId> upstream = members(f, "upstream");
       List<MemberId> downstream = members(f, "downstream");
       List<String> runbooks = texts(f, "runbooks");
+      String instance = f.text("airflow", false);
+      if (instance != null && !airflow.containsKey(instance)) {
+        problems.add(f.located("airflow"), f.path("airflow"), "no Airflow instance '" + instance
+            + "' in the airflow section" + (airflow.isEmpty() ? "" : "; there are: "
+            + String.join(", ", airflow.keySet())));
+      }
+      if (instance == null && airflow.size() == 1) {
+        instance = airflow.keySet().iterator().next();
+      }
+      if (sla != null && instance == null) {
+        problems.add(f.located("sla"), f.path("sla"), airflow.isEmpty()
+            ? "an SLA is checked against Airflow, but the airflow section names no instance"
+            : "say which Airflow instance to check: add 'airflow' ("
+                + String.join(", ", airflow.keySet()) + ")");
+      }
       if (problems.count() > before || name == null || dag == null || primary == null) {
         continue;
       }
       all.add(new Pipeline(name, description == null ? "" : description, dag, primary,
           secondary, schedule == null ? "" : schedule, sla, upstream, downstream, hints,
-          runbooks));
+          runbooks, instance));
     }
     return all;
-  }
-
-  private AirflowApiConfig airflow(Fields top) {
-    Fields f = top.map("airflow_api", false, AIRFLOW_KEYS);
-    if (f == null) {
-      return AirflowApiConfig.none();
-    }
-    String url = f.text("url", true);
-    String version = f.value("version", false, DutiesSection::version);
-    return new AirflowApiConfig(url, version == null ? "v2" : version,
-        secrets.read(f, "token", false, true), f.text("username", false),
-        secrets.read(f, "password", false, true));
-  }
-
-  private static String version(String text) {
-    if (!text.equals("v1") && !text.equals("v2")) {
-      throw new IllegalArgumentException(
-          "'" + text + "' is not an API version: v2 (Airflow 3) or v1 (Airflow 2)");
-    }
-    return text;
   }
 
   /** {@code "03:00 UTC"}, {@code "07:30 Europe/Berlin"} or just {@code "03:00"} (UTC). */

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param sla absent when the pipeline has no deadline
  * @param upstream owners of the data it reads, to ask when inputs look wrong
  * @param downstream owners of what reads its data, to tell when it is late
+ * @param airflow the name of the Airflow instance its DAG runs on; absent when none is configured
  */
 public record Pipeline(
     String name,
@@ -26,7 +27,8 @@ public record Pipeline(
     List<MemberId> upstream,
     List<MemberId> downstream,
     List<Hint> hints,
-    List<String> runbooks) {
+    List<String> runbooks,
+    @Nullable String airflow) {
 
   public Pipeline {
     Checks.notBlank(name, "name");
