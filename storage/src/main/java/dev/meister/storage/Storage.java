@@ -17,6 +17,7 @@ public final class Storage implements AutoCloseable {
   private final JdbcAlertFollowUps followUps;
   private final JdbcOpenWork openWork;
   private final JdbcScheduleRequests requests;
+  private final JdbcSlaChecks slaChecks;
 
   private Storage(Database database, Clock clock) {
     this.database = database;
@@ -31,6 +32,7 @@ public final class Storage implements AutoCloseable {
     this.followUps = new JdbcAlertFollowUps(database);
     this.openWork = new JdbcOpenWork(database, alerts);
     this.requests = new JdbcScheduleRequests(database);
+    this.slaChecks = new JdbcSlaChecks(database);
   }
 
   /** Opens the SQLite file, creating and migrating it as needed. */
@@ -76,6 +78,10 @@ public final class Storage implements AutoCloseable {
 
   public JdbcAlertFollowUps followUps() {
     return followUps;
+  }
+
+  public JdbcSlaChecks slaChecks() {
+    return slaChecks;
   }
 
   public JdbcScheduleRequests requests() {

@@ -23,6 +23,7 @@ import dev.meister.core.alerting.AlertFactory;
 import dev.meister.core.alerting.AlertMessages;
 import dev.meister.core.alerting.StormGuard;
 import dev.meister.core.chat.ChatPort;
+import dev.meister.core.pipeline.PipelineNotes;
 import dev.meister.core.command.CommandRegistry;
 import dev.meister.storage.GroupCommit;
 import dev.meister.storage.Storage;
@@ -54,7 +55,8 @@ final class BotRuntime implements AutoCloseable {
     MeisterConfig config = meister.config();
     Storage storage = meister.storage();
     ChatPorts chatPorts = new ChatPorts(ports);
-    AlertMessages messages = new AlertMessages(config.team());
+    AlertMessages messages = new AlertMessages(config.team(),
+        new PipelineNotes(config.duties().pipelines()));
     // Telegram allows about 20 messages a minute in a group; the others are more generous.
     StormDigests storms = new StormDigests(new StormGuard(clock, 20, 20), storage.outbox(),
         storage.alerts(), messages, meister.directory(), storage.database(), clock);

@@ -1,5 +1,6 @@
 package dev.meister.bot.app;
 
+import dev.meister.bot.airflow.AirflowClient;
 import dev.meister.bot.chat.ChatPorts;
 import dev.meister.bot.chat.MemberResolver;
 import dev.meister.bot.config.ChatTarget;
@@ -13,6 +14,7 @@ import dev.meister.bot.handoff.HandoffCommand;
 import dev.meister.bot.handoff.Handoffs;
 import dev.meister.bot.jobs.Jobs;
 import dev.meister.bot.jobs.Timekeeper;
+import dev.meister.bot.pipeline.SlaChecks;
 import dev.meister.bot.schedule.OverrideCommand;
 import dev.meister.bot.schedule.RequestArguments;
 import dev.meister.bot.schedule.RequestButtons;
@@ -25,6 +27,7 @@ import dev.meister.core.escalation.FixOrRevertSchedule;
 import dev.meister.core.handoff.EpicAssignees;
 import dev.meister.core.handoff.HandoffMessages;
 import dev.meister.core.rotation.RotationId;
+import dev.meister.core.status.DagRunSource;
 import dev.meister.core.routing.Router;
 import dev.meister.core.timing.DueWork;
 import dev.meister.storage.Storage;
@@ -80,6 +83,10 @@ final class Duties implements AutoCloseable {
           storage.alerts(), storage.runs(), storage.followUps(), storage.messageLinks(),
           storage.outbox(), storage.database(), queued));
     }
+    Map<String, DagRunSource> airflow = new LinkedHashMap<>();
+    config.airflow().forEach((name, instance) -> airflow.put(name, new AirflowClient(instance)));
+    work.add(new SlaChecks(duties.pipelines(), airflow, router, storage.slaChecks(),
+        storage.outbox(), storage.database(), queued));
     this.timekeeper = new Timekeeper(work, clock);
   }
 
