@@ -3,6 +3,13 @@ package dev.meister.bot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meister.bot.github.FakeGitHub;
+import dev.meister.core.alert.AlertAttributes;
+import dev.meister.core.alert.AlertId;
+import dev.meister.core.alert.AlertSource;
+import dev.meister.core.alert.Outcome;
+import dev.meister.core.alert.PipelineEvent;
+import dev.meister.core.filing.IssueLink;
+import dev.meister.core.filing.IssueRef;
 import dev.meister.core.handoff.EpicMove;
 import dev.meister.core.handoff.HandoffRecord;
 import dev.meister.core.oncall.Position;
@@ -71,6 +78,8 @@ class HandoffScenarioTest {
           github_api: %s
         storage:
           database: %s
+        routes:
+          - { name: dags, match: { source: airflow }, rotation: dagmeister }
         """.formatted(github.url(), dir.resolve("meister.db")), MON_16_NOV_0800Z, Map.of("GITHUB_TOKEN", "gh-token"));
   }
 
@@ -111,6 +120,32 @@ class HandoffScenarioTest {
     bot.chat.clear();
     bot.advance(Duration.ofHours(12), Duration.ofMinutes(15));
     assertThat(bot.chat.texts()).isEmpty();
+  }
+
+  @Test
+  void the_announcement_lists_the_open_issues_and_unacknowledged_alerts_of_the_outgoing_shift() {
+    var intake = bot.runtime().intake();
+    AlertId acked = intake.accept(airflowFailure("airflow:1")).alertId().orElseThrow();
+    AlertId open = intake.accept(airflowFailure("airflow:2")).alertId().orElseThrow();
+    bot.runtime().worker().deliverDue();
+    bot.say("alice", "/ack " + acked.value());
+    IssueRef issue = new IssueRef("cryptokaizen/cmamp", 9110,
+        "https://github.com/cryptokaizen/cmamp/issues/9110");
+    bot.meister().storage().issueLinks().link(new IssueLink(acked, issue, bot.clock.instant(),
+        true));
+    bot.chat.clear();
+
+    bot.advanceTo(BOUNDARY, Duration.ofMinutes(30));
+
+    assertThat(bot.chat.texts()).singleElement().asString().startsWith(":repeat: Hand-off"
+        + " DagMeister: @alice → @bob (until Mon 30 Nov 11:00 Europe/Berlin). Open: #9110;"
+        + " unacknowledged alerts: " + open.value() + " (DAG fail - ");
+  }
+
+  private PipelineEvent airflowFailure(String key) {
+    return new PipelineEvent(AlertSource.AIRFLOW, key, Outcome.FAILED, bot.clock.instant(),
+        Map.of(AlertAttributes.DAG_ID, "prod-dagao", AlertAttributes.TASK_ID, "finance",
+            AlertAttributes.EXCEPTION, "boom"));
   }
 
   @Test
