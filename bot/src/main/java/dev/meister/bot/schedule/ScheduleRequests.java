@@ -40,6 +40,7 @@ public final class ScheduleRequests {
   public static final String YES = "req_yes";
   public static final String NO = "req_no";
   static final Duration EXPIRY = Duration.ofDays(2);
+  private static final String EXPIRED = "expired";
 
   private final OnCallDirectory directory;
   private final ScheduleRequestStore store;
@@ -151,8 +152,9 @@ public final class ScheduleRequests {
       Rotation rotation = directory.find(r.rotation()).orElseThrow(
           () -> new IllegalArgumentException("Rotation " + r.rotation() + " no longer exists."));
       if (expired(r, now)) {
+        // Recorded, not thrown: throwing here would roll the expiry back.
         store.decide(r.decided(State.EXPIRED, now), 0);
-        throw new IllegalArgumentException("Request " + id + " has expired; ask again.");
+        return EXPIRED;
       }
       if (!yes) {
         store.decide(r.decided(State.DECLINED, now), 0);
@@ -166,6 +168,9 @@ public final class ScheduleRequests {
       outbox.enqueue(PendingMessage.post(chat, done(r, rotation), null));
       return "Done.";
     });
+    if (reply.equals(EXPIRED)) {
+      throw new IllegalArgumentException("Request " + id + " has expired; ask again.");
+    }
     queued.run();
     return reply;
   }

@@ -110,7 +110,10 @@ class ScheduleRequestScenarioTest {
 
     bot.say("carol", "/override accept 1");
 
-    assertThat(bot.chat.texts()).containsExactly("Request 1 has expired; ask again.");
+    bot.say("carol", "/override accept 1");
+
+    assertThat(bot.chat.texts()).containsExactly("Request 1 has expired; ask again.",
+        "Request 1 is already expired.");
     assertThat(onCallAt("2026-12-21T12:00:00Z")).isEqualTo("alice");
   }
 
