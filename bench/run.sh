@@ -7,14 +7,14 @@
 # prometheus-alertmanager and sqlite3 with apt-get when missing. Everything listens on and is
 # loaded through 127.0.0.1 only. The load generator (wrk) and the server share the same cores of
 # this machine: nothing is pinned. Results: a Markdown table on stdout and in
-# bench/results/latest.md. Environment knobs: WARMUP (seconds, default 5), WRK_TIMEOUT (default
+# bench/results/latest.md. Environment knobs: WARMUP (seconds, default 30), WRK_TIMEOUT (default
 # 10s), MEISTER_XMX (default 256m), KEEP_WORK=1 keeps the temporary directory for inspection.
 set -euo pipefail
 
 DURATION=${1:-30}
 CONNECTIONS=${2:-64}
 THREADS=${3:-2}
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-30}
 WRK_TIMEOUT=${WRK_TIMEOUT:-10s}
 MEISTER_XMX=${MEISTER_XMX:-256m}
 MEISTER_PORT=18080

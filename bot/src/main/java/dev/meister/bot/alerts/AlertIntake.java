@@ -20,7 +20,9 @@ import dev.meister.core.routing.Route;
 import dev.meister.core.routing.Router;
 import dev.meister.core.tx.Transactions;
 import dev.meister.core.oncall.OnCall;
+import dev.meister.core.chat.ChatRef;
 import java.time.Clock;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -43,13 +45,13 @@ public final class AlertIntake implements PipelineEventSink {
   private final RunHistory runs;
   private final Outbox outbox;
   private final Transactions transactions;
-  private final Runnable queued;
+  private final Consumer<ChatRef> queued;
   private final Clock clock;
 
-  /** @param queued called after a message was queued, to wake the delivery worker */
+  /** @param queued called with the chat a message was queued for, to wake the delivery worker */
   public AlertIntake(Router router, PriorityRules priorities, AlertFactory factory,
       AlertMessages messages, OnCallDirectory directory, AlertStore alerts, RunHistory runs,
-      Outbox outbox, Transactions transactions, Runnable queued, Clock clock) {
+      Outbox outbox, Transactions transactions, Consumer<ChatRef> queued, Clock clock) {
     this.router = router;
     this.priorities = priorities;
     this.factory = factory;
@@ -77,8 +79,8 @@ public final class AlertIntake implements PipelineEventSink {
     // overrides, and the writer thread that commits everyone's intake should not wait on it.
     OnCall onCall = route.isPresent() ? context.onCall(alert) : null;
     Recorded recorded = transactions.inTransaction(() -> store(alert, route, onCall));
-    if (recorded.created()) {
-      queued.run();
+    if (recorded.created() && route.isPresent()) {
+      queued.accept(route.get().chat());
     }
     return new Intake(recorded.id(), !recorded.created());
   }

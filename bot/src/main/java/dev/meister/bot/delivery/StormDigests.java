@@ -14,13 +14,12 @@ import dev.meister.core.rotation.Rotation;
 import dev.meister.core.tx.Transactions;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps a chat within its platform's pace during an alert storm (Telegram allows about 20 messages
@@ -37,6 +36,14 @@ public final class StormDigests {
   private final AlertMessages messages;
   private final OnCallDirectory directory;
   private final Transactions transactions;
+  /** Folded during the current round, written together by {@link #flushFolds()}. */
+  private final List<OutboxEntry> toFold = new ArrayList<>();
+  /**
+   * Chats with folded alerts not yet announced; read from the outbox on the first release after
+   * a start, then kept here, so a round reads folded entries only for a chat whose digest is due
+   * rather than the whole storm's backlog every time.
+   */
+  private @Nullable Set<ChatRef> foldedChats;
   private final Clock clock;
 
   public StormDigests(StormGuard guard, Outbox outbox, AlertStore alerts, AlertMessages messages,
@@ -57,22 +64,50 @@ public final class StormDigests {
     if (!alertPost || guard.tryPost(m.chat())) {
       return true;
     }
-    outbox.fold(entry.id());
+    toFold.add(entry);
     return false;
+  }
+
+  /**
+   * Writes this round's folds in one transaction. In a storm nearly every entry of a round is
+   * folded; a commit (an fsync) for each would make the worker the slowest part of the intake.
+   */
+  void flushFolds() {
+    if (toFold.isEmpty()) {
+      return;
+    }
+    List<OutboxEntry> entries = List.copyOf(toFold);
+    toFold.clear();
+    transactions.inTransaction(() -> {
+      entries.forEach(e -> outbox.fold(e.id()));
+      return entries.size();
+    });
+    Set<ChatRef> chats = foldedChats;
+    if (chats != null) {
+      entries.forEach(e -> chats.add(e.message().chat()));
+    }
   }
 
   /** Queues one digest per chat whose folded alerts may now be announced; returns how many. */
   int release() {
-    Map<ChatRef, List<OutboxEntry>> byChat = new LinkedHashMap<>();
-    for (OutboxEntry e : outbox.folded(1000)) {
-      byChat.computeIfAbsent(e.message().chat(), c -> new ArrayList<>()).add(e);
+    flushFolds();
+    Set<ChatRef> chats = foldedChats;
+    if (chats == null) {
+      chats = new LinkedHashSet<>(outbox.chatsWithFolded());
+      foldedChats = chats;
     }
     int released = 0;
-    for (Map.Entry<ChatRef, List<OutboxEntry>> chat : byChat.entrySet()) {
-      if (guard.canPostDigest(chat.getKey())) {
-        List<OutboxEntry> entries = chat.getValue().subList(0,
-            Math.min(MAX_PER_DIGEST, chat.getValue().size()));
-        queueDigest(chat.getKey(), entries);
+    for (ChatRef chat : List.copyOf(chats)) {
+      if (!guard.canPostDigest(chat)) {
+        continue;
+      }
+      // One more than a digest holds tells whether the chat still has folded alerts after it.
+      List<OutboxEntry> entries = outbox.folded(chat, MAX_PER_DIGEST + 1);
+      if (entries.size() <= MAX_PER_DIGEST) {
+        chats.remove(chat);
+      }
+      if (!entries.isEmpty()) {
+        queueDigest(chat, entries.subList(0, Math.min(MAX_PER_DIGEST, entries.size())));
         released++;
       }
     }
