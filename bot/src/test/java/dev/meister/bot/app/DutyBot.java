@@ -86,6 +86,15 @@ final class DutyBot implements AutoCloseable {
     runtime.worker().deliverDue();
   }
 
+  /** Someone who is not on the team types {@code text}. */
+  void sayAsStranger(String text) {
+    String[] words = text.trim().split("\\s+");
+    runtime.pipeline().handle(new ChatEvent.Command(chatRef(),
+        new Sender(Platform.TELEGRAM, "999999", "mallory", "Mallory"), nextMessage(),
+        words[0].substring(1), Arrays.asList(words).subList(1, words.length), null));
+    runtime.worker().deliverDue();
+  }
+
   /** {@code member} presses {@code button} on {@code message}. */
   void press(String member, RecordingChatPort.Sent message, String label) {
     var button = message.buttons().stream().filter(b -> b.label().equals(label)).findFirst()

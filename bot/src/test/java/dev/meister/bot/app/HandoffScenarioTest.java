@@ -142,6 +142,34 @@ class HandoffScenarioTest {
         + " unacknowledged alerts: " + open.value() + " (DAG fail - ");
   }
 
+  @Test
+  void the_running_bot_announces_on_its_own_once_quartz_is_started() throws Exception {
+    bot.clock.set(BOUNDARY.plus(MINUTE));
+
+    bot.runtime().startTimers(Duration.ofHours(1));
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (bot.meister().storage().outbox().pendingCount() == 0) {
+      assertThat(System.nanoTime()).as("announced within 10 s").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+    bot.runtime().worker().deliverDue();
+    assertThat(bot.chat.texts()).singleElement().asString()
+        .startsWith(":repeat: Hand-off DagMeister: @alice → @bob");
+  }
+
+  @Test
+  void people_outside_the_team_cannot_confirm() {
+    bot.advanceTo(BOUNDARY, Duration.ofMinutes(10));
+    bot.chat.clear();
+
+    bot.sayAsStranger("/handoff accept");
+
+    assertThat(bot.chat.texts()).containsExactly(
+        "Sorry, only members of the team can use /handoff.");
+    assertThat(record(BOUNDARY).state().name()).isEqualTo("PENDING");
+  }
+
   private PipelineEvent airflowFailure(String key) {
     return new PipelineEvent(AlertSource.AIRFLOW, key, Outcome.FAILED, bot.clock.instant(),
         Map.of(AlertAttributes.DAG_ID, "prod-dagao", AlertAttributes.TASK_ID, "finance",
