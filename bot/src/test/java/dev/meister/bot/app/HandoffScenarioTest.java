@@ -2,7 +2,7 @@ package dev.meister.bot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meister.bot.github.FakeGitHub;
+import dev.meister.bot.handoff.FakeGitHubIssues;
 import dev.meister.core.alert.AlertAttributes;
 import dev.meister.core.alert.AlertId;
 import dev.meister.core.alert.AlertSource;
@@ -54,12 +54,12 @@ class HandoffScenarioTest {
   private static final Duration MINUTE = Duration.ofMinutes(1);
 
   @TempDir Path dir;
-  private FakeGitHub github;
+  private FakeGitHubIssues github;
   private DutyBot bot;
 
   @BeforeEach
   void start() throws Exception {
-    github = new FakeGitHub("alice-gh");
+    github = new FakeGitHubIssues("alice-gh");
     bot = new DutyBot(dir, TEAM + """
         rotations:
           dagmeister:
