@@ -179,7 +179,7 @@ class HandoffScenarioTest {
   @Test
   void the_buttons_confirm_like_the_commands_and_only_for_the_right_person() {
     bot.advanceTo(BOUNDARY, Duration.ofMinutes(10));
-    RecordingChatPort.Sent announcement = bot.chat.sent().get(0);
+    TranscriptChatPort.Sent announcement = bot.chat.sent().get(0);
 
     bot.press("carol", announcement, "🤝 Accept");
     bot.press("bob", announcement, "🤝 Accept");
