@@ -201,17 +201,6 @@ public final class JdbcOutbox implements Outbox {
   }
 
   @Override
-  public List<OutboxEntry> folded(int limit) {
-    return db.transaction("reading folded outbox entries", c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT * FROM outbox WHERE state = 'folded' ORDER BY id LIMIT ?")) {
-        ps.setInt(1, limit);
-        return entries(ps);
-      }
-    });
-  }
-
-  @Override
   public List<OutboxEntry> folded(ChatRef chat, int limit) {
     return db.transaction("reading folded outbox entries of " + chat, c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT * FROM outbox WHERE platform = ?"
@@ -242,16 +231,16 @@ public final class JdbcOutbox implements Outbox {
   }
 
   @Override
-  public void digested(List<Long> ids, Instant at) {
-    db.execute("marking " + ids.size() + " folded entries digested", c -> {
+  public int digestFolded(ChatRef chat, Instant at) {
+    return db.transaction("marking the folded entries of " + chat + " digested", c -> {
       try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET state = 'digested',"
-          + " finished_at = ? WHERE id = ? AND state = 'folded'")) {
-        for (long id : ids) {
-          ps.setLong(1, at.toEpochMilli());
-          ps.setLong(2, id);
-          ps.addBatch();
-        }
-        ps.executeBatch();
+          + " finished_at = ? WHERE platform = ? AND chat_id = ? AND thread_id = ?"
+          + " AND state = 'folded'")) {
+        ps.setLong(1, at.toEpochMilli());
+        ps.setString(2, chat.platform().name());
+        ps.setString(3, chat.chatId());
+        ps.setString(4, chat.threadId() == null ? "" : chat.threadId());
+        return ps.executeUpdate();
       }
     });
   }

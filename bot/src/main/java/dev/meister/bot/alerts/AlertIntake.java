@@ -23,6 +23,7 @@ import dev.meister.core.oncall.OnCall;
 import dev.meister.core.chat.ChatRef;
 import java.time.Clock;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -46,12 +47,18 @@ public final class AlertIntake implements PipelineEventSink {
   private final Outbox outbox;
   private final Transactions transactions;
   private final Consumer<ChatRef> queued;
+  private final Predicate<ChatRef> pace;
   private final Clock clock;
 
-  /** @param queued called with the chat a message was queued for, to wake the delivery worker */
+  /**
+   * @param pace whether a new alert post to a chat may go out on its own (see StormDigests); when
+   *     not, it is folded into the chat's next digest in the same transaction
+   * @param queued called with the chat a message was queued for, to wake the delivery worker
+   */
   public AlertIntake(Router router, PriorityRules priorities, AlertFactory factory,
       AlertMessages messages, OnCallDirectory directory, AlertStore alerts, RunHistory runs,
-      Outbox outbox, Transactions transactions, Consumer<ChatRef> queued, Clock clock) {
+      Outbox outbox, Transactions transactions, Predicate<ChatRef> pace, Consumer<ChatRef> queued,
+      Clock clock) {
     this.router = router;
     this.priorities = priorities;
     this.factory = factory;
@@ -61,6 +68,7 @@ public final class AlertIntake implements PipelineEventSink {
     this.runs = runs;
     this.outbox = outbox;
     this.transactions = transactions;
+    this.pace = pace;
     this.queued = queued;
     this.clock = clock;
   }
@@ -98,7 +106,14 @@ public final class AlertIntake implements PipelineEventSink {
     }
     Alert stored = recorded.alert();
     OutgoingMessage message = messages.alert(stored, onCall, context.zone(stored));
-    outbox.enqueue(PendingMessage.post(route.get().chat(), message, recorded.id()));
+    ChatRef chat = route.get().chat();
+    long queuedId = outbox.enqueue(PendingMessage.post(chat, message, recorded.id()));
+    // Over the chat's pace in a storm the post waits for a digest instead; a high-priority alert
+    // still goes out on its own, since it tags the team lead.
+    boolean ownMessage = pace.test(chat) || alert.priority() == Priority.HIGH;
+    if (!ownMessage) {
+      outbox.fold(queuedId);
+    }
     return recorded;
   }
 }

@@ -61,7 +61,7 @@ public final class OutboxWorker implements AutoCloseable {
     this(outbox, ports, clock, null);
   }
 
-  /** @param storms folds alert posts over a chat's pace into digests; null sends everything */
+  /** @param storms announces alerts folded during a storm in digests; null for none */
   public OutboxWorker(Outbox outbox, ChatPorts ports, Clock clock,
       @Nullable StormDigests storms) {
     this.outbox = outbox;
@@ -146,24 +146,15 @@ public final class OutboxWorker implements AutoCloseable {
     List<OutboxEntry> due = outbox.due(now, BATCH);
     Set<ChatRef> heldBack = new HashSet<>();
     int delivered = 0;
-    try {
-      for (OutboxEntry entry : due) {
-        ChatRef chat = entry.message().chat();
-        if (heldBack.contains(chat)) {
-          continue;
-        }
-        if (storms != null && !storms.admit(entry)) {
-          continue;
-        }
-        if (deliver(entry)) {
-          delivered++;
-        } else {
-          heldBack.add(chat);
-        }
+    for (OutboxEntry entry : due) {
+      ChatRef chat = entry.message().chat();
+      if (heldBack.contains(chat)) {
+        continue;
       }
-    } finally {
-      if (storms != null) {
-        storms.flushFolds();
+      if (deliver(entry)) {
+        delivered++;
+      } else {
+        heldBack.add(chat);
       }
     }
     return delivered;

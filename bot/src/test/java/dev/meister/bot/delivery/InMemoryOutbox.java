@@ -72,29 +72,29 @@ final class InMemoryOutbox implements Outbox {
     rows.put(id, new Row(r.entry, "folded", null, null));
   }
 
-  @Override
-  public synchronized List<OutboxEntry> folded(int limit) {
+  private List<OutboxEntry> allFolded(int limit) {
     return rows.values().stream().filter(r -> r.state.equals("folded")).map(Row::entry)
         .limit(limit).toList();
   }
 
   @Override
   public synchronized List<OutboxEntry> folded(dev.meister.core.chat.ChatRef chat, int limit) {
-    return folded(Integer.MAX_VALUE).stream()
+    return allFolded(Integer.MAX_VALUE).stream()
         .filter(e -> e.message().chat().equals(chat)).limit(limit).toList();
   }
 
   @Override
   public synchronized List<dev.meister.core.chat.ChatRef> chatsWithFolded() {
-    return folded(Integer.MAX_VALUE).stream().map(e -> e.message().chat()).distinct().toList();
+    return allFolded(Integer.MAX_VALUE).stream().map(e -> e.message().chat()).distinct().toList();
   }
 
   @Override
-  public synchronized void digested(List<Long> ids, Instant at) {
-    for (long id : ids) {
-      Row r = row(id);
-      rows.put(id, new Row(r.entry, "digested", null, null));
+  public synchronized int digestFolded(dev.meister.core.chat.ChatRef chat, Instant at) {
+    List<OutboxEntry> folded = folded(chat, Integer.MAX_VALUE);
+    for (OutboxEntry e : folded) {
+      rows.put(e.id(), new Row(e, "digested", null, null));
     }
+    return folded.size();
   }
 
   @Override
