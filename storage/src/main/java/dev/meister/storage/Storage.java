@@ -13,6 +13,11 @@ public final class Storage implements AutoCloseable {
   private final JdbcHandoffStore handoffs;
   private final JdbcOutbox outbox;
   private final JdbcRunHistory runs;
+  private final JdbcStatusPostStore statusPosts;
+  private final JdbcAlertFollowUps followUps;
+  private final JdbcOpenWork openWork;
+  private final JdbcScheduleRequests requests;
+  private final JdbcSlaChecks slaChecks;
   private final JdbcIssueRequests issueRequests;
   private final JdbcFiledIssueStore filedIssues;
   private final JdbcResolutionStore resolutions;
@@ -27,6 +32,11 @@ public final class Storage implements AutoCloseable {
     this.handoffs = new JdbcHandoffStore(database);
     this.outbox = new JdbcOutbox(database, clock);
     this.runs = new JdbcRunHistory(database);
+    this.statusPosts = new JdbcStatusPostStore(database);
+    this.followUps = new JdbcAlertFollowUps(database);
+    this.openWork = new JdbcOpenWork(database, alerts);
+    this.requests = new JdbcScheduleRequests(database);
+    this.slaChecks = new JdbcSlaChecks(database);
     this.issueRequests = new JdbcIssueRequests(database);
     this.filedIssues = new JdbcFiledIssueStore(database);
     this.resolutions = new JdbcResolutionStore(database);
@@ -68,6 +78,26 @@ public final class Storage implements AutoCloseable {
 
   public JdbcRunHistory runs() {
     return runs;
+  }
+
+  public JdbcStatusPostStore statusPosts() {
+    return statusPosts;
+  }
+
+  public JdbcAlertFollowUps followUps() {
+    return followUps;
+  }
+
+  public JdbcSlaChecks slaChecks() {
+    return slaChecks;
+  }
+
+  public JdbcScheduleRequests requests() {
+    return requests;
+  }
+
+  public JdbcOpenWork openWork() {
+    return openWork;
   }
 
   public JdbcIssueRequests issueRequests() {

@@ -6,6 +6,7 @@ import dev.meister.bot.alerts.Acknowledgements;
 import dev.meister.bot.alerts.AlertIntake;
 import dev.meister.bot.chat.ChatPipeline;
 import dev.meister.bot.chat.ChatPorts;
+import dev.meister.bot.chat.EventsByAction;
 import dev.meister.bot.chat.MemberResolver;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.ServerConfig;
@@ -25,6 +26,7 @@ import dev.meister.core.alerting.AlertMessages;
 import dev.meister.core.alerting.StormGuard;
 import dev.meister.core.alert.PipelineEventSink;
 import dev.meister.core.chat.ChatPort;
+import dev.meister.core.pipeline.PipelineNotes;
 import dev.meister.core.command.CommandRegistry;
 import dev.meister.storage.GroupCommit;
 import dev.meister.storage.Storage;
@@ -51,6 +53,7 @@ final class BotRuntime implements AutoCloseable {
   private final AlertIntake intake;
   private final Filing filing;
   private final PipelineEventSink sink;
+  private final Duties duties;
   private final List<AutoCloseable> started = new ArrayList<>();
 
   BotRuntime(Meister meister, List<ChatPort> ports, Clock clock) {
@@ -67,6 +70,7 @@ final class BotRuntime implements AutoCloseable {
         clock, sleeper);
     started.add(filing);
     AlertMessages messages = new AlertMessages(config.team(),
+        new PipelineNotes(config.duties().pipelines()),
         filing.enabled() ? storage.filedIssues() : null);
     // Telegram allows about 20 messages a minute in a group; the others are more generous.
     StormDigests storms = new StormDigests(new StormGuard(clock, 20, 20), storage.outbox(),
@@ -85,9 +89,12 @@ final class BotRuntime implements AutoCloseable {
         storage.messageLinks(), storage.outbox(), storage.database(), meister.directory(), nudge);
     MemberResolver members = new MemberResolver(config.team());
     CommandRegistry commands = meister.commands().register(new AckCommand(acks));
+    this.duties = new Duties(meister, chatPorts, members, nudge, clock);
+    duties.commands().forEach(commands::register);
     filing.commands().forEach(commands::register);
     this.pipeline = new ChatPipeline(commands, members, chatPorts,
-        filing.buttons(members, chatPorts, new AckEvents(acks, members, chatPorts)));
+        new EventsByAction(duties.buttons(),
+            filing.buttons(members, chatPorts, new AckEvents(acks, members, chatPorts))));
     this.sink = filing.wrap(intake);
   }
 
@@ -115,6 +122,19 @@ final class BotRuntime implements AutoCloseable {
 
   private void nudgeDelivery() {
     worker.nudge();
+  }
+
+  /**
+   * Starts the timed duties (hand-offs, escalation, reminders, SLA checks): due work runs at once,
+   * which is how a restart catches up, then at each due moment and every {@code sweep}.
+   */
+  void startTimers(Duration sweep) {
+    duties.start(sweep);
+    started.add(duties);
+  }
+
+  Duties duties() {
+    return duties;
   }
 
   /** Starts delivering queued messages, including those left from the last run. */

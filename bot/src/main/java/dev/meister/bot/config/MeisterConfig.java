@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param rotationChats the chat each rotation posts to, for rotations that name one
  * @param routes in file order; the first match wins
  * @param priorityRules in file order
+ * @param airflow the Airflow instances DAG runs are read from, by name
+ * @param statusPosts the DAG status posts, in file order
+ * @param duties the timed duties: hand-offs, escalation, fix-or-revert, pipelines and SLAs
  * @param github issue filing and the post-mortem log's reasons
  */
 public record MeisterConfig(
@@ -35,6 +38,9 @@ public record MeisterConfig(
     List<RouteConfig> routes,
     TestTypes testTypes,
     List<PriorityRule> priorityRules,
+    Map<String, AirflowInstance> airflow,
+    List<StatusPostConfig> statusPosts,
+    DutiesConfig duties,
     GitHubConfig github) {
 
   public MeisterConfig {
@@ -44,6 +50,8 @@ public record MeisterConfig(
     unavailability = List.copyOf(unavailability);
     routes = List.copyOf(routes);
     priorityRules = List.copyOf(priorityRules);
+    airflow = Collections.unmodifiableMap(new LinkedHashMap<>(airflow));
+    statusPosts = List.copyOf(statusPosts);
   }
 
   public Optional<Rotation> rotation(RotationId id) {

@@ -36,18 +36,26 @@ public final class AlertMessages {
   public static final String SAME_ACTION = "same";
 
   private final Team team;
+  private final AlertNotes notes;
   private final @Nullable FiledIssueStore filedIssues;
 
   public AlertMessages(Team team) {
-    this(team, null);
+    this(team, AlertNotes.NONE);
+  }
+
+  /** @param notes extra lines under each alert, e.g. its pipeline's owners and hints */
+  public AlertMessages(Team team, AlertNotes notes) {
+    this(team, notes, null);
   }
 
   /**
+   * @param notes extra lines under each alert, e.g. its pipeline's owners and hints
    * @param filedIssues when given, alerts offer "📝 File issue" and, when an open issue Meister
    *     filed has the same fingerprint, say "looks like #N" and offer "Same as #N"
    */
-  public AlertMessages(Team team, @Nullable FiledIssueStore filedIssues) {
+  public AlertMessages(Team team, AlertNotes notes, @Nullable FiledIssueStore filedIssues) {
     this.team = team;
+    this.notes = notes;
     this.filedIssues = filedIssues;
   }
 
@@ -153,6 +161,7 @@ public final class AlertMessages {
         .link("#" + issue.ref().number(), issue.ref().url())
         .text(" (" + AlertDetails.cap(issue.title()) + ")").newline());
     onCallLine(onCall, text);
+    notes.addTo(alert, text);
     return text;
   }
 
