@@ -23,6 +23,8 @@ import dev.meister.core.alerting.AlertMessages;
 import dev.meister.core.alerting.StormGuard;
 import dev.meister.core.chat.ChatPort;
 import dev.meister.core.command.CommandRegistry;
+import dev.meister.core.status.StatusPlan;
+import dev.meister.core.status.StatusPosts;
 import dev.meister.storage.GroupCommit;
 import dev.meister.storage.Storage;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +48,7 @@ final class BotRuntime implements AutoCloseable {
   private final OutboxWorker worker;
   private final ChatPipeline pipeline;
   private final AlertIntake intake;
+  private final StatusPosts statusPosts;
   private final List<AutoCloseable> started = new ArrayList<>();
 
   BotRuntime(Meister meister, List<ChatPort> ports, Clock clock) {
@@ -71,6 +74,14 @@ final class BotRuntime implements AutoCloseable {
     CommandRegistry commands = meister.commands().register(new AckCommand(acks));
     this.pipeline = new ChatPipeline(commands, members, chatPorts,
         new AckEvents(acks, members, chatPorts));
+    List<StatusPlan> plans = config.statusPosts().stream().map(p -> p.plan()).toList();
+    this.statusPosts = new StatusPosts(plans, meister.statusReader(), storage.statusPosts(),
+        storage.outbox(), storage.database(), nudge, clock);
+  }
+
+  /** The daily DAG status posts; {@code run} puts them on a schedule. */
+  StatusPosts statusPosts() {
+    return statusPosts;
   }
 
   /** Where every adapter's receiver delivers inbound events. */
