@@ -119,8 +119,12 @@ public final class FakeAirflow implements AutoCloseable {
     }
   }
 
+  /** Sets the run's state; a final one also gets an {@code end_date} of 04:11 UTC. */
   public synchronized void runState(String state) {
     run.put("state", state);
+    if (state.equals("success") || state.equals("failed")) {
+      run.put("end_date", "2026-11-23T04:11:00Z");
+    }
   }
 
   /** Replaces {@code taskId}'s instance with {@code states.length} mapped instances. */

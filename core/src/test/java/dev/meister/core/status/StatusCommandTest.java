@@ -102,7 +102,7 @@ class StatusCommandTest {
     String text = command.handle(request()).message().text().plainText();
 
     assertThat(text).isEqualTo("dagao\n:warning: Cannot read the run from Airflow (07:00 BRT):"
-        + " Airflow 'prod' at a.example refused the request (HTTP 403)\n");
+        + " Airflow 'prod' at a.example refused the request (HTTP 403)");
   }
 
   @Test

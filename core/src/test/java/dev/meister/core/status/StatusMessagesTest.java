@@ -59,8 +59,7 @@ class StatusMessagesTest {
         :white_check_mark: Financial Reports
         :fast_forward: Facts and Dimensions: calculated, being loaded
         :arrow_forward: Models and Policies: being calculated
-        :x: Other datasets: has to be calculated
-        """);
+        :x: Other datasets: has to be calculated""");
   }
 
   @Test
@@ -80,8 +79,7 @@ class StatusMessagesTest {
         :fire: Other datasets failed: itaipu-rest upstream_failed, capivara-rest upstream_failed
         :white_check_mark: Contracts
         :white_check_mark: Facts and Dimensions
-        Run failed at 01:11 BRT
-        """);
+        Run failed at 01:11 BRT""");
     assertThat(text.spans()).contains(new Span.Bold("Financial Reports"),
         new Span.Code("finance"), new Span.Emoji("fire"));
   }
@@ -119,8 +117,7 @@ class StatusMessagesTest {
         :warning: Cannot read the run from Airflow (07:00 BRT): Airflow 'prod' at \
         airflow.example.com answered HTTP 503 for DAG prod-dagao
         Last known, as of 06:55 BRT:
-        :arrow_forward: Contracts: being calculated
-        """);
+        :arrow_forward: Contracts: being calculated""");
   }
 
   @Test
@@ -129,7 +126,6 @@ class StatusMessagesTest {
 
     assertThat(StatusMessages.render(down, null).plainText()).isEqualTo("""
         dagao
-        :warning: Cannot read the run from Airflow (07:00 BRT): DAG prod-dagao has no runs yet
-        """);
+        :warning: Cannot read the run from Airflow (07:00 BRT): DAG prod-dagao has no runs yet""");
   }
 }
