@@ -35,6 +35,8 @@ final class StatusPostsSection {
   private final SecretResolver secrets;
   private final ChatsSection chats;
   private final Map<String, AirflowInstance> instances = new LinkedHashMap<>();
+  /** Every instance name written, valid or not, so a post naming a broken one is not blamed. */
+  private final java.util.Set<String> declared = new java.util.HashSet<>();
 
   StatusPostsSection(Problems problems, SecretResolver secrets, ChatsSection chats) {
     this.problems = problems;
@@ -48,6 +50,7 @@ final class StatusPostsSection {
       return Map.of();
     }
     for (String name : all.keys()) {
+      declared.add(name);
       Fields f = all.map(name, true, AIRFLOW_KEYS);
       if (f != null) {
         AirflowInstance instance = instance(name, f);
@@ -117,7 +120,7 @@ final class StatusPostsSection {
               t -> CronSchedule.parse(t, z));
         }
       }
-      if (chatRefs.isEmpty()) {
+      if (!f.has("chats")) {
         problems.add(f.line(), f.path(), "a scheduled status post needs 'chats' to post to");
       }
     }
@@ -144,9 +147,10 @@ final class StatusPostsSection {
     }
     String airflow = f.text("airflow", true);
     if (airflow != null && !instances.containsKey(airflow)) {
-      problems.add(f.located("airflow"), f.path("airflow"), "Airflow instance '" + airflow
-          + "' is not defined under 'airflow'" + Suggestions.didYouMean(airflow,
-              instances.keySet()));
+      if (!declared.contains(airflow)) {
+        problems.add(f.located("airflow"), f.path("airflow"), "Airflow instance '" + airflow
+            + "' is not defined under 'airflow'" + Suggestions.didYouMean(airflow, declared));
+      }
       return null;
     }
     return airflow;

@@ -36,7 +36,8 @@ class ExampleConfigTest {
           "SLACK_BOT_TOKEN", "xoxb-slack-secret",
           "SLACK_APP_TOKEN", "xapp-slack-secret",
           "GITHUB_WEBHOOK_SECRET", "gh-hook-secret",
-          "AIRFLOW_WEBHOOK_TOKEN", "af-token");
+          "AIRFLOW_WEBHOOK_TOKEN", "af-token",
+          "AIRFLOW_API_TOKEN", "af-api-token");
 
   private static MeisterConfig example() throws ConfigException {
     return new ConfigLoader(Map.of()).load(EXAMPLE, SecretPolicy.OPTIONAL);
@@ -147,6 +148,21 @@ class ExampleConfigTest {
     assertThat(config.chats().discordConfig().orElseThrow().enabled()).isFalse();
     assertThat(config.server().githubSecret().reveal()).isEqualTo("gh-hook-secret");
     assertThat(config.server().airflowToken().reveal()).isEqualTo("af-token");
+    assertThat(java.util.Objects.requireNonNull(config.airflow().get("prod")).token().reveal()).isEqualTo("af-api-token");
+  }
+
+  @Test
+  void the_example_status_post_has_the_five_stages_of_the_issue() throws ConfigException {
+    StatusPostConfig post = example().statusPosts().get(0);
+
+    assertThat(post.plan().board().stages()).extracting(s -> s.name()).containsExactly(
+        "Contracts", "Financial Reports", "Facts and Dimensions", "Models and Policies",
+        "Other datasets");
+    assertThat(post.plan().board().stages().get(2).load()).extracting(Object::toString)
+        .containsExactly("capivara-dm");
+    assertThat(post.plan().chats()).containsExactly(ChatRef.of(Platform.TELEGRAM,
+        "-1001234567890"));
+    assertThat(post.scheduleIfAny().orElseThrow().quartz()).isEqualTo("0 0 7 ? * MON-FRI");
   }
 
   @Test
@@ -164,6 +180,7 @@ class ExampleConfigTest {
             "chats.slack.bot_token: environment variable SLACK_BOT_TOKEN is not set",
             "chats.slack.app_token: environment variable SLACK_APP_TOKEN is not set",
             "server.github_secret: environment variable GITHUB_WEBHOOK_SECRET is not set",
-            "server.airflow_token: environment variable AIRFLOW_WEBHOOK_TOKEN is not set");
+            "server.airflow_token: environment variable AIRFLOW_WEBHOOK_TOKEN is not set",
+            "airflow.prod.token: environment variable AIRFLOW_API_TOKEN is not set");
   }
 }
