@@ -1,5 +1,6 @@
 package dev.meister.core.delivery;
 
+import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;
 import java.time.Instant;
 import java.util.List;
@@ -38,8 +39,11 @@ public interface Outbox {
    */
   void fold(long id);
 
-  /** Folded entries of every chat, oldest first. */
-  List<OutboxEntry> folded(int limit);
+  /** Folded entries of one chat, oldest first. */
+  List<OutboxEntry> folded(ChatRef chat, int limit);
+
+  /** The chats that have folded entries not yet announced. */
+  List<ChatRef> chatsWithFolded();
 
   /** Marks folded entries as announced by a digest. */
   void digested(List<Long> ids, Instant at);
