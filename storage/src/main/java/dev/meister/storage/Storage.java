@@ -14,6 +14,10 @@ public final class Storage implements AutoCloseable {
   private final JdbcOutbox outbox;
   private final JdbcRunHistory runs;
   private final JdbcStatusPostStore statusPosts;
+  private final JdbcAlertFollowUps followUps;
+  private final JdbcOpenWork openWork;
+  private final JdbcScheduleRequests requests;
+  private final JdbcSlaChecks slaChecks;
 
   private Storage(Database database, Clock clock) {
     this.database = database;
@@ -25,6 +29,10 @@ public final class Storage implements AutoCloseable {
     this.outbox = new JdbcOutbox(database, clock);
     this.runs = new JdbcRunHistory(database);
     this.statusPosts = new JdbcStatusPostStore(database);
+    this.followUps = new JdbcAlertFollowUps(database);
+    this.openWork = new JdbcOpenWork(database, alerts);
+    this.requests = new JdbcScheduleRequests(database);
+    this.slaChecks = new JdbcSlaChecks(database);
   }
 
   /** Opens the SQLite file, creating and migrating it as needed. */
@@ -66,6 +74,22 @@ public final class Storage implements AutoCloseable {
 
   public JdbcStatusPostStore statusPosts() {
     return statusPosts;
+  }
+
+  public JdbcAlertFollowUps followUps() {
+    return followUps;
+  }
+
+  public JdbcSlaChecks slaChecks() {
+    return slaChecks;
+  }
+
+  public JdbcScheduleRequests requests() {
+    return requests;
+  }
+
+  public JdbcOpenWork openWork() {
+    return openWork;
   }
 
   @Override

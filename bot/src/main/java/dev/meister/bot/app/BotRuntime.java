@@ -6,6 +6,7 @@ import dev.meister.bot.alerts.Acknowledgements;
 import dev.meister.bot.alerts.AlertIntake;
 import dev.meister.bot.chat.ChatPipeline;
 import dev.meister.bot.chat.ChatPorts;
+import dev.meister.bot.chat.EventsByAction;
 import dev.meister.bot.chat.MemberResolver;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.ServerConfig;
@@ -22,7 +23,11 @@ import dev.meister.core.alerting.AlertFactory;
 import dev.meister.core.alerting.AlertMessages;
 import dev.meister.core.alerting.StormGuard;
 import dev.meister.core.chat.ChatPort;
+import dev.meister.core.pipeline.PipelineNotes;
 import dev.meister.core.command.CommandRegistry;
+import dev.meister.bot.config.StatusPostConfig;
+import dev.meister.bot.jobs.Jobs;
+import dev.meister.bot.status.StatusSchedule;
 import dev.meister.core.status.StatusPlan;
 import dev.meister.core.status.StatusPosts;
 import dev.meister.storage.GroupCommit;
@@ -49,13 +54,16 @@ final class BotRuntime implements AutoCloseable {
   private final ChatPipeline pipeline;
   private final AlertIntake intake;
   private final StatusPosts statusPosts;
+  private final List<StatusPostConfig> statusConfigs;
+  private final Duties duties;
   private final List<AutoCloseable> started = new ArrayList<>();
 
   BotRuntime(Meister meister, List<ChatPort> ports, Clock clock) {
     MeisterConfig config = meister.config();
     Storage storage = meister.storage();
     ChatPorts chatPorts = new ChatPorts(ports);
-    AlertMessages messages = new AlertMessages(config.team());
+    AlertMessages messages = new AlertMessages(config.team(),
+        new PipelineNotes(config.duties().pipelines()));
     // Telegram allows about 20 messages a minute in a group; the others are more generous.
     StormDigests storms = new StormDigests(new StormGuard(clock, 20, 20), storage.outbox(),
         storage.alerts(), messages, meister.directory(), storage.database(), clock);
@@ -73,9 +81,12 @@ final class BotRuntime implements AutoCloseable {
         storage.messageLinks(), storage.outbox(), storage.database(), meister.directory(), nudge);
     MemberResolver members = new MemberResolver(config.team());
     CommandRegistry commands = meister.commands().register(new AckCommand(acks));
+    this.duties = new Duties(meister, chatPorts, members, nudge, clock);
+    duties.commands().forEach(commands::register);
     this.pipeline = new ChatPipeline(commands, members, chatPorts,
-        new AckEvents(acks, members, chatPorts));
-    List<StatusPlan> plans = config.statusPosts().stream().map(p -> p.plan()).toList();
+        new EventsByAction(duties.buttons(), new AckEvents(acks, members, chatPorts)));
+    this.statusConfigs = config.statusPosts();
+    List<StatusPlan> plans = statusConfigs.stream().map(p -> p.plan()).toList();
     this.statusPosts = new StatusPosts(plans, meister.statusReader(), storage.statusPosts(),
         storage.outbox(), storage.database(), nudge, clock);
   }
@@ -96,6 +107,31 @@ final class BotRuntime implements AutoCloseable {
 
   OutboxWorker worker() {
     return worker;
+  }
+
+  /**
+   * Starts the timed duties (hand-offs, escalation, reminders, SLA checks): due work runs at once,
+   * which is how a restart catches up, then at each due moment and every {@code sweep}.
+   */
+  void startTimers(Duration sweep) {
+    duties.start(sweep);
+    started.add(duties);
+  }
+
+  /**
+   * Schedules the daily status posts and their polling every {@code tick} on the scheduler that
+   * {@link #startTimers} started.
+   */
+  void startStatusPosts(Duration tick) {
+    Jobs jobs = duties.jobs();
+    if (jobs == null) {
+      throw new IllegalStateException("start the timers before the status posts");
+    }
+    StatusSchedule.schedule(jobs, statusPosts, statusConfigs, tick);
+  }
+
+  Duties duties() {
+    return duties;
   }
 
   /** Starts delivering queued messages, including those left from the last run. */

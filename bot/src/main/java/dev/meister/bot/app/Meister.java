@@ -30,11 +30,13 @@ final class Meister implements AutoCloseable {
   private final OnCallDirectory directory;
   private final @Nullable Storage storage;
   private final StatusReader statusReader;
+  private final OverrideStore overrides;
 
   private Meister(MeisterConfig config, OverrideStore overrides, Clock clock,
       @Nullable Storage storage) {
     this.config = config;
     this.statusReader = new StatusReader(AirflowClients.of(config.airflow()), clock);
+    this.overrides = overrides;
     this.directory = new OnCallDirectory(config.rotations(), overrides,
         new ScheduleChanges(config.overrides(), java.util.List.of(), config.unavailability()),
         clock);
@@ -65,6 +67,14 @@ final class Meister implements AutoCloseable {
 
   MeisterConfig config() {
     return config;
+  }
+
+  /**
+   * Where schedule changes made in chat are written: through the directory's cache, so {@code
+   * /whoisoncall} shows them at once.
+   */
+  OverrideStore overrides() {
+    return overrides;
   }
 
   /** The chat commands, as every adapter serves them. */

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       WhoIsOnCallCli.class,
       ScheduleCli.class,
       StatusCli.class,
+      HandoffsCli.class,
       CheckConfigCommand.class,
       picocli.CommandLine.HelpCommand.class
     })

@@ -4,7 +4,6 @@ import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.SecretPolicy;
 import dev.meister.bot.config.TelegramConfig;
 import dev.meister.bot.config.TelegramMode;
-import dev.meister.bot.status.StatusSchedule;
 import dev.meister.bot.telegram.TelegramApi;
 import dev.meister.bot.telegram.TelegramChatPort;
 import dev.meister.bot.telegram.TelegramReceiver;
@@ -26,7 +25,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
-import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.TelegramUrl;
@@ -92,14 +90,8 @@ final class RunCommand implements Callable<Integer> {
           .map(HealthStatus::unhealthy).orElseGet(HealthStatus::healthy));
     }
     runtime.startDelivery(Duration.ofSeconds(1));
-    try {
-      runtime.own(StatusSchedule.start(runtime.statusPosts(), cfg.statusPosts(),
-          Duration.ofSeconds(15)));
-    } catch (SchedulerException e) {
-      runtime.close();
-      meister.close();
-      throw new IllegalStateException("cannot start the status post schedule", e);
-    }
+    runtime.startTimers(Duration.ofMinutes(1));
+    runtime.startStatusPosts(Duration.ofSeconds(15));
     runtime.startWebhooks(cfg.server(), meister.storage(), clock, checks, chatEndpoints);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("stopping");

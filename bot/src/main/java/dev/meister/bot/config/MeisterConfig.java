@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param priorityRules in file order
  * @param airflow the Airflow instances DAG runs are read from, by name
  * @param statusPosts the DAG status posts, in file order
+ * @param duties the timed duties: hand-offs, escalation, fix-or-revert, pipelines and SLAs
  */
 public record MeisterConfig(
     Path source,
@@ -37,7 +38,8 @@ public record MeisterConfig(
     TestTypes testTypes,
     List<PriorityRule> priorityRules,
     Map<String, AirflowInstance> airflow,
-    List<StatusPostConfig> statusPosts) {
+    List<StatusPostConfig> statusPosts,
+    DutiesConfig duties) {
 
   public MeisterConfig {
     rotations = List.copyOf(rotations);

@@ -37,6 +37,7 @@ class ExampleConfigTest {
           "SLACK_APP_TOKEN", "xapp-slack-secret",
           "GITHUB_WEBHOOK_SECRET", "gh-hook-secret",
           "AIRFLOW_WEBHOOK_TOKEN", "af-token",
+          "GITHUB_TOKEN", "gh-api-token",
           "AIRFLOW_API_TOKEN", "af-api-token");
 
   private static MeisterConfig example() throws ConfigException {
@@ -181,6 +182,7 @@ class ExampleConfigTest {
             "chats.slack.app_token: environment variable SLACK_APP_TOKEN is not set",
             "server.github_secret: environment variable GITHUB_WEBHOOK_SECRET is not set",
             "server.airflow_token: environment variable AIRFLOW_WEBHOOK_TOKEN is not set",
+            "handoffs.github_token: environment variable GITHUB_TOKEN is not set",
             "airflow.prod.token: environment variable AIRFLOW_API_TOKEN is not set");
   }
 }
