@@ -7,7 +7,6 @@ import dev.meister.core.status.StatusPlan;
 import dev.meister.core.status.TaskSelector;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -108,7 +107,7 @@ final class StatusPostsSection {
     String airflow = airflowReference(f);
     List<ChatRef> chatRefs = chats(f);
     CronSchedule schedule = null;
-    ZoneId zone = ZoneOffset.UTC;
+    ZoneId zone = ZoneId.of("UTC");
     Fields s = f.map("schedule", false, SCHEDULE_KEYS);
     if (s != null) {
       ZoneId z = s.value("zone", true, Values::zone);
