@@ -202,6 +202,21 @@ class AirflowClientTest {
   }
 
   @Test
+  void an_airflow_that_accepts_but_never_answers_times_out() throws IOException {
+    try (ServerSocket silent = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      AirflowClient client = new AirflowClient(new AirflowInstance("prod",
+          "http://127.0.0.1:" + silent.getLocalPort(), AirflowApi.V2, Secret.of("t"), null,
+          Secret.absent(), Duration.ofSeconds(1)));
+
+      assertThatThrownBy(() -> client.latestRun("prod-dagao"))
+          .isInstanceOfSatisfying(AirflowException.class,
+              e -> assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE))
+          .hasMessage("Airflow 'prod' at 127.0.0.1:" + silent.getLocalPort()
+              + " did not answer within 1s");
+    }
+  }
+
+  @Test
   void a_dag_that_never_ran_has_no_latest_run() throws IOException {
     FakeAirflow airflow = open(FakeAirflow.v2Running());
     airflow.noRuns();

@@ -127,6 +127,11 @@ public final class FakeAirflow implements AutoCloseable {
     }
   }
 
+  /** Sets when the run ended, e.g. yesterday's run still being the latest. */
+  public synchronized void endedAt(String isoInstant) {
+    run.put("end_date", isoInstant);
+  }
+
   /** Replaces {@code taskId}'s instance with {@code states.length} mapped instances. */
   public synchronized void mapped(String taskId, String... states) {
     ObjectNode template = tasks.stream().filter(t -> t.get("task_id").asText().equals(taskId))

@@ -237,6 +237,26 @@ class StatusPostFlowTest {
   }
 
   @Test
+  void yesterdays_finished_run_is_followed_until_todays_run_ends() {
+    airflow.runState("success");
+    airflow.endedAt("2026-11-22T05:00:00Z");
+    runtime.statusPosts().publish("dagao");
+    runtime.worker().deliverDue();
+
+    int requestsAfterPost = airflow.requests().size();
+    pollAfter(Duration.ofMinutes(5));
+    int requestsStillFollowing = airflow.requests().size();
+    airflow.endedAt("2026-11-23T09:00:00Z");
+    pollAfter(Duration.ofMinutes(5));
+    int requestsWhenOver = airflow.requests().size();
+    pollAfter(Duration.ofMinutes(5));
+
+    assertThat(requestsStillFollowing).isGreaterThan(requestsAfterPost);
+    assertThat(requestsWhenOver).isGreaterThan(requestsStillFollowing);
+    assertThat(airflow.requests()).hasSize(requestsWhenOver);
+  }
+
+  @Test
   void following_stops_at_the_deadline_even_if_the_run_goes_on() {
     runtime.statusPosts().publish("dagao");
     runtime.worker().deliverDue();
