@@ -231,16 +231,16 @@ public final class JdbcOutbox implements Outbox {
   }
 
   @Override
-  public void digested(List<Long> ids, Instant at) {
-    db.execute("marking " + ids.size() + " folded entries digested", c -> {
+  public int digestFolded(ChatRef chat, Instant at) {
+    return db.transaction("marking the folded entries of " + chat + " digested", c -> {
       try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET state = 'digested',"
-          + " finished_at = ? WHERE id = ? AND state = 'folded'")) {
-        for (long id : ids) {
-          ps.setLong(1, at.toEpochMilli());
-          ps.setLong(2, id);
-          ps.addBatch();
-        }
-        ps.executeBatch();
+          + " finished_at = ? WHERE platform = ? AND chat_id = ? AND thread_id = ?"
+          + " AND state = 'folded'")) {
+        ps.setLong(1, at.toEpochMilli());
+        ps.setString(2, chat.platform().name());
+        ps.setString(3, chat.chatId());
+        ps.setString(4, chat.threadId() == null ? "" : chat.threadId());
+        return ps.executeUpdate();
       }
     });
   }

@@ -93,8 +93,11 @@ class JdbcOutboxTest extends StorageTestBase {
     assertThat(storage.outbox().folded(topic, 10)).extracting(OutboxEntry::id).containsExactly(d);
     assertThat(storage.outbox().chatsWithFolded()).containsExactlyInAnyOrder(DATA, BUILD, topic);
 
-    storage.outbox().digested(List.of(b), NOW);
+    assertThat(storage.outbox().digestFolded(BUILD, NOW)).isEqualTo(1);
     assertThat(storage.outbox().chatsWithFolded()).containsExactlyInAnyOrder(DATA, topic);
+    assertThat(storage.outbox().digestFolded(DATA, NOW)).isEqualTo(2);
+    assertThat(storage.outbox().folded(DATA, 10)).isEmpty();
+    assertThat(storage.outbox().folded(topic, 10)).extracting(OutboxEntry::id).containsExactly(d);
   }
 
   @Test

@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
  * storm of thousands a second, deciding at delivery would cost a read and a commit per round.
  */
 public final class StormDigests {
-  private static final int MAX_PER_DIGEST = 50;
+  /** A digest counts every folded alert of its chat and lists the oldest of them. */
+  private static final int LISTED_PER_DIGEST = 20;
 
   private final StormGuard guard;
   private final Outbox outbox;
@@ -80,7 +81,7 @@ public final class StormDigests {
       if (!guard.canPostDigest(chat)) {
         continue;
       }
-      List<OutboxEntry> entries = outbox.folded(chat, MAX_PER_DIGEST);
+      List<OutboxEntry> entries = outbox.folded(chat, LISTED_PER_DIGEST);
       if (!entries.isEmpty()) {
         queueDigest(chat, entries);
         released++;
@@ -89,17 +90,17 @@ public final class StormDigests {
     return released;
   }
 
-  private void queueDigest(ChatRef chat, List<OutboxEntry> entries) {
+  private void queueDigest(ChatRef chat, List<OutboxEntry> listed) {
     List<Alert> folded = new ArrayList<>();
-    for (OutboxEntry e : entries) {
+    for (OutboxEntry e : listed) {
       AlertId id = java.util.Objects.requireNonNull(e.message().alert());
       alerts.find(id).ifPresent(folded::add);
     }
-    List<Long> ids = entries.stream().map(OutboxEntry::id).toList();
     transactions.inTransaction(() -> {
-      outbox.enqueue(PendingMessage.post(chat, messages.digest(folded, rotations(folded)), null));
-      outbox.digested(ids, clock.instant());
-      return ids.size();
+      int total = outbox.digestFolded(chat, clock.instant());
+      outbox.enqueue(PendingMessage.post(chat,
+          messages.digest(folded, Math.max(total, folded.size()), rotations(folded)), null));
+      return total;
     });
   }
 

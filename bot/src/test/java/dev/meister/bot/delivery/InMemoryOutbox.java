@@ -89,11 +89,12 @@ final class InMemoryOutbox implements Outbox {
   }
 
   @Override
-  public synchronized void digested(List<Long> ids, Instant at) {
-    for (long id : ids) {
-      Row r = row(id);
-      rows.put(id, new Row(r.entry, "digested", null, null));
+  public synchronized int digestFolded(dev.meister.core.chat.ChatRef chat, Instant at) {
+    List<OutboxEntry> folded = folded(chat, Integer.MAX_VALUE);
+    for (OutboxEntry e : folded) {
+      rows.put(e.id(), new Row(e, "digested", null, null));
     }
+    return folded.size();
   }
 
   @Override

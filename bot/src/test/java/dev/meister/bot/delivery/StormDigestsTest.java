@@ -99,6 +99,25 @@ class StormDigestsTest {
   }
 
   @Test
+  void a_digest_counts_the_whole_storm_lists_its_oldest_and_announces_each_alert_once() {
+    alerts(1, 80);
+
+    worker.deliverDue();
+
+    assertThat(sent).hasSize(21);
+    assertThat(sent.get(20))
+        .startsWith("60 more failures in unrouted routes:")
+        .contains("#21 Build fail - r fast (21)", "#40 Build fail - r fast (40)")
+        .doesNotContain("#41 ")
+        .contains("… and 40 more.");
+    assertThat(storage.outbox().folded(CHAT, 100)).isEmpty();
+
+    clock.advance(Duration.ofMinutes(1));
+    worker.deliverDue();
+    assertThat(sent).as("nothing is announced twice").hasSize(21);
+  }
+
+  @Test
   void folded_alerts_are_still_announced_after_a_restart() {
     alerts(1, 10);
     storage.outbox().fold(storage.outbox().due(clock.instant(), 100).get(9).id());

@@ -45,8 +45,11 @@ public interface Outbox {
   /** The chats that have folded entries not yet announced. */
   List<ChatRef> chatsWithFolded();
 
-  /** Marks folded entries as announced by a digest. */
-  void digested(List<Long> ids, Instant at);
+  /**
+   * Marks every folded entry of {@code chat} as announced by a digest; returns how many. Called in
+   * the transaction that queues the digest, so the count it reports is the count it marked.
+   */
+  int digestFolded(ChatRef chat, Instant at);
 
   /** How many entries are still pending. */
   int pendingCount();
