@@ -55,6 +55,7 @@ final class BotRuntime implements AutoCloseable {
   private final AlertIntake intake;
   private final StatusPosts statusPosts;
   private final List<StatusPostConfig> statusConfigs;
+  private final Clock clock;
   private final Duties duties;
   private final List<AutoCloseable> started = new ArrayList<>();
 
@@ -86,6 +87,7 @@ final class BotRuntime implements AutoCloseable {
     this.pipeline = new ChatPipeline(commands, members, chatPorts,
         new EventsByAction(duties.buttons(), new AckEvents(acks, members, chatPorts)));
     this.statusConfigs = config.statusPosts();
+    this.clock = clock;
     List<StatusPlan> plans = statusConfigs.stream().map(p -> p.plan()).toList();
     this.statusPosts = new StatusPosts(plans, meister.statusReader(), storage.statusPosts(),
         storage.outbox(), storage.database(), nudge, clock);
@@ -127,7 +129,7 @@ final class BotRuntime implements AutoCloseable {
     if (jobs == null) {
       throw new IllegalStateException("start the timers before the status posts");
     }
-    StatusSchedule.schedule(jobs, statusPosts, statusConfigs, tick);
+    StatusSchedule.schedule(jobs, statusPosts, statusConfigs, tick, clock);
   }
 
   Duties duties() {

@@ -4,7 +4,10 @@ import dev.meister.bot.config.CronSchedule;
 import dev.meister.bot.config.StatusPostConfig;
 import dev.meister.bot.jobs.Jobs;
 import dev.meister.core.status.StatusPosts;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +36,7 @@ public final class StatusSchedule {
    *     interval
    */
   public static void schedule(Jobs jobs, StatusPosts posts, List<StatusPostConfig> configs,
-      Duration tick) {
+      Duration tick, Clock clock) {
     for (StatusPostConfig config : configs) {
       CronSchedule cron = config.schedule();
       if (cron == null) {
@@ -50,5 +53,28 @@ public final class StatusSchedule {
     if (!posts.plans().isEmpty()) {
       jobs.every(tick, POLL_KEY, posts::pollDue);
     }
+    Instant now = clock.instant();
+    for (String board : missedToday(configs, now)) {
+      // Posting is once per day and chat, so this posts nothing when today's post exists.
+      jobs.at(now, postKey(board) + ":catch-up", () -> posts.publish(board));
+    }
+  }
+
+  /**
+   * The posts whose time today has passed but whose run may still be followed (within {@code
+   * stop_after} of that time): a bot started late still posts them.
+   */
+  static List<String> missedToday(List<StatusPostConfig> configs, Instant now) {
+    List<String> missed = new ArrayList<>();
+    for (StatusPostConfig config : configs) {
+      CronSchedule cron = config.schedule();
+      if (cron == null) {
+        continue;
+      }
+      cron.lastFireToday(now)
+          .filter(fired -> now.isBefore(fired.plus(config.plan().stopAfter())))
+          .ifPresent(fired -> missed.add(config.name()));
+    }
+    return missed;
   }
 }

@@ -51,7 +51,8 @@ class StatusScheduleTest {
           new StatusReader(Map.of(), Clock.systemUTC()), storage.statusPosts(), storage.outbox(),
           storage.database(), () -> {}, Clock.systemUTC());
 
-      StatusSchedule.schedule(jobs, posts, List.of(scheduled, onDemand), Duration.ofSeconds(15));
+      StatusSchedule.schedule(jobs, posts, List.of(scheduled, onDemand), Duration.ofSeconds(15),
+          Clock.systemUTC());
 
       Instant next = jobs.nextFire(StatusSchedule.postKey("dagao")).orElseThrow();
       assertThat(next).isEqualTo(seven.nextAfter(Instant.now()).orElseThrow());
@@ -59,5 +60,19 @@ class StatusScheduleTest {
       assertThat(jobs.nextFire(StatusSchedule.postKey("adhoc"))).isEmpty();
       assertThat(jobs.nextFire(StatusSchedule.POLL_KEY)).isPresent();
     }
+  }
+
+  @Test
+  void a_bot_started_after_todays_post_time_still_posts_while_the_run_may_be_followed() {
+    // 07:00 in São Paulo is 10:00 UTC; the post follows its run for 8 h.
+    List<StatusPostConfig> configs = List.of(post("dagao",
+        CronSchedule.parse("0 7 * * *", ZoneId.of("America/Sao_Paulo"))));
+
+    assertThat(StatusSchedule.missedToday(configs, Instant.parse("2026-11-23T09:59:00Z")))
+        .isEmpty();
+    assertThat(StatusSchedule.missedToday(configs, Instant.parse("2026-11-23T10:05:00Z")))
+        .containsExactly("dagao");
+    assertThat(StatusSchedule.missedToday(configs, Instant.parse("2026-11-23T18:00:00Z")))
+        .isEmpty();
   }
 }
