@@ -82,5 +82,4 @@ public final class JdbcAlertFollowUps implements AlertFollowUps {
   private static String name(FollowUpKind kind) {
     return kind.name().toLowerCase(Locale.ROOT);
   }
-
 }

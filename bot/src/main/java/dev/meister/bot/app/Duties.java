@@ -8,7 +8,7 @@ import dev.meister.bot.config.DutiesConfig;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.escalation.Escalations;
 import dev.meister.bot.escalation.RedBuilds;
-import dev.meister.bot.github.GitHubAssignees;
+import dev.meister.bot.handoff.GitHubEpicAssignees;
 import dev.meister.bot.handoff.HandoffButtons;
 import dev.meister.bot.handoff.HandoffCommand;
 import dev.meister.bot.handoff.Handoffs;
@@ -92,7 +92,7 @@ final class Duties implements AutoCloseable {
 
   private static @Nullable EpicAssignees epicAssignees(DutiesConfig duties) {
     return duties.githubToken().isPresent()
-        ? new GitHubAssignees(duties.githubApi(), duties.githubToken().reveal()) : null;
+        ? new GitHubEpicAssignees(duties.githubApi(), duties.githubToken().reveal()) : null;
   }
 
   static Map<RotationId, ChatRef> rotationChats(MeisterConfig config) {

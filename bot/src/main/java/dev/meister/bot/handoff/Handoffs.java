@@ -6,7 +6,6 @@ import dev.meister.core.delivery.Outbox;
 import dev.meister.core.delivery.PendingMessage;
 import dev.meister.core.handoff.EpicAssignees;
 import dev.meister.core.handoff.EpicMove;
-import dev.meister.core.handoff.EpicMoveException;
 import dev.meister.core.handoff.EpicRef;
 import dev.meister.core.handoff.FollowUp;
 import dev.meister.core.handoff.HandoffBoundaries;
@@ -23,7 +22,6 @@ import dev.meister.core.oncall.Position;
 import dev.meister.core.oncall.Source;
 import dev.meister.core.rotation.Rotation;
 import dev.meister.core.rotation.RotationId;
-import dev.meister.core.team.Member;
 import dev.meister.core.team.MemberId;
 import dev.meister.core.team.Team;
 import dev.meister.core.timing.DueWork;
@@ -53,12 +51,12 @@ public final class Handoffs implements DueWork {
   private final Team team;
   private final Map<RotationId, ChatRef> chats;
   private final Map<RotationId, EpicRef> epics;
+  private final EpicMoves epicMoves;
   private final HandoffPolicy policy;
   private final HandoffStore store;
   private final OpenWork openWork;
   private final Outbox outbox;
   private final Transactions transactions;
-  private final @Nullable EpicAssignees assignees;
   private final Runnable queued;
   private final Clock clock;
 
@@ -80,9 +78,10 @@ public final class Handoffs implements DueWork {
     this.openWork = openWork;
     this.outbox = outbox;
     this.transactions = transactions;
-    this.assignees = assignees;
     this.queued = queued;
     this.clock = clock;
+    this.epicMoves = new EpicMoves(epics, team, store, transactions, assignees, this::post,
+        queued, clock);
   }
 
   @Override
@@ -100,14 +99,7 @@ public final class Handoffs implements DueWork {
         log.error("hand-off work of rotation {} failed", r.id(), e);
       }
     }
-    for (HandoffRecord pending : store.epicMovesPending()) {
-      if (pending.epic().isDueAt(now)) {
-        moveEpic(pending);
-      } else {
-        next = DueWork.earliest(next, Optional.ofNullable(pending.epic().nextAttemptAt()));
-      }
-    }
-    return next;
+    return DueWork.earliest(next, epicMoves.runDue(now));
   }
 
   private Optional<Instant> rotationDue(Rotation rotation, Instant now) {
@@ -210,7 +202,7 @@ public final class Handoffs implements DueWork {
     if (result.changed()) {
       queued.run();
       if (result.record().epic().state() == EpicMove.State.PENDING) {
-        moveEpic(result.record());
+        epicMoves.move(result.record());
       }
     }
     return result;
@@ -219,75 +211,6 @@ public final class Handoffs implements DueWork {
   private @Nullable Instant until(Rotation rotation, HandoffRecord r) {
     OnCallResolver resolver = directory.resolver(rotation, r.boundary());
     return HandoffBoundaries.after(resolver, r.boundary()).map(Handover::at).orElse(null);
-  }
-
-  /** One attempt at moving the epic; the outcome is stored with its chat message. */
-  synchronized void moveEpic(HandoffRecord record) {
-    EpicRef epic = epics.get(record.rotation());
-    Instant now = clock.instant();
-    EpicMove before = record.epic();
-    EpicMove after;
-    if (epic == null) {
-      after = EpicMove.none();
-    } else {
-      after = attempt(epic, record, now);
-    }
-    EpicMove outcome = after;
-    transactions.inTransaction(() -> {
-      HandoffRecord current = store.find(record.rotation(), record.position(), record.boundary())
-          .orElse(record);
-      if (current.epic().state() != EpicMove.State.PENDING) {
-        return false;
-      }
-      store.save(current.withEpic(outcome));
-      if (epic != null) {
-        epicMessage(epic, current, before, outcome)
-            .ifPresent(m -> post(record.rotation(), m));
-      }
-      return true;
-    });
-    queued.run();
-  }
-
-  private EpicMove attempt(EpicRef epic, HandoffRecord r, Instant now) {
-    String from = login(r.outgoing());
-    String to = login(r.incoming());
-    if (to == null) {
-      return r.epic().failed(r.incoming() + " has no github login in the team configuration",
-          false, now);
-    }
-    if (assignees == null) {
-      return r.epic().failed("no GitHub token is configured (handoffs.github_token)", false, now);
-    }
-    try {
-      assignees.move(epic, from == null ? to : from, to);
-      log.info("epic {} moved from {} to {}", epic, from, to);
-      return r.epic().done();
-    } catch (EpicMoveException e) {
-      log.warn("moving epic {} to {} failed: {}", epic, to, e.getMessage());
-      return r.epic().failed(String.valueOf(e.getMessage()), e.retryable(), now);
-    }
-  }
-
-  private static Optional<OutgoingMessage> epicMessage(EpicRef epic, HandoffRecord r,
-      EpicMove before, EpicMove after) {
-    String error = after.error() == null ? "unknown error" : after.error();
-    switch (after.state()) {
-      case DONE:
-        return Optional.of(HandoffMessages.epicMoved(epic, r.incoming()));
-      case FAILED:
-        return Optional.of(HandoffMessages.epicFailed(epic, r, error));
-      case PENDING:
-        // Said once; later retries stay quiet until they succeed or give up.
-        return before.attempts() == 0
-            ? Optional.of(HandoffMessages.epicRetrying(epic, r, error)) : Optional.empty();
-      default:
-        return Optional.empty();
-    }
-  }
-
-  private @Nullable String login(MemberId id) {
-    return team.find(id).map(Member::githubLogin).orElse(null);
   }
 
   private void post(RotationId rotation, OutgoingMessage message) {

@@ -105,6 +105,14 @@ public final class Jobs implements AutoCloseable {
     schedule(key, task, TriggerBuilder.newTrigger().withSchedule(cron));
   }
 
+  /**
+   * The Quartz scheduler underneath, for code that builds its own triggers (such as the status
+   * posts' schedule) so the bot still runs one scheduler.
+   */
+  public Scheduler quartz() {
+    return scheduler;
+  }
+
   /** When {@code key} fires next, if it is scheduled and will fire again. */
   public Optional<Instant> nextFire(String key) {
     try {

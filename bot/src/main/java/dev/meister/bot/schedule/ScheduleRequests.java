@@ -29,7 +29,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-
 /**
  * Overrides and swaps asked for in chat. A request is stored and the other person asked; only
  * their "yes" writes the schedule change (through the directory's cached store, so {@code
@@ -232,5 +231,4 @@ public final class ScheduleRequests {
     }
     return OutgoingMessage.of(t.text(" /whoisoncall shows it.").build());
   }
-
 }

@@ -31,7 +31,7 @@ final class DutyBot implements AutoCloseable {
   private final Path dir;
   private final Map<String, String> env;
   final MutableClock clock;
-  final RecordingChatPort chat = new RecordingChatPort(Platform.TELEGRAM);
+  final TranscriptChatPort chat = new TranscriptChatPort(Platform.TELEGRAM);
   private final AtomicLong inbound = new AtomicLong();
   private Meister meister;
   private BotRuntime runtime;
@@ -86,8 +86,17 @@ final class DutyBot implements AutoCloseable {
     runtime.worker().deliverDue();
   }
 
+  /** Someone who is not on the team types {@code text}. */
+  void sayAsStranger(String text) {
+    String[] words = text.trim().split("\\s+");
+    runtime.pipeline().handle(new ChatEvent.Command(chatRef(),
+        new Sender(Platform.TELEGRAM, "999999", "mallory", "Mallory"), nextMessage(),
+        words[0].substring(1), Arrays.asList(words).subList(1, words.length), null));
+    runtime.worker().deliverDue();
+  }
+
   /** {@code member} presses {@code button} on {@code message}. */
-  void press(String member, RecordingChatPort.Sent message, String label) {
+  void press(String member, TranscriptChatPort.Sent message, String label) {
     var button = message.buttons().stream().filter(b -> b.label().equals(label)).findFirst()
         .orElseThrow(() -> new AssertionError("no button " + label + " on " + message.text()));
     runtime.pipeline().handle(new ChatEvent.ButtonPress(chatRef(), sender(member), message.ref(),

@@ -71,7 +71,7 @@ class EscalationScenarioTest {
   @Test
   void an_unacknowledged_alert_goes_to_level_two_and_an_ack_stops_the_chain() {
     fail("master");
-    RecordingChatPort.Sent alert = bot.chat.sent().get(0);
+    TranscriptChatPort.Sent alert = bot.chat.sent().get(0);
     bot.chat.clear();
 
     bot.advance(Duration.ofMinutes(15), MINUTE);

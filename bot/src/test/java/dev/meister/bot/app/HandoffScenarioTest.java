@@ -2,7 +2,7 @@ package dev.meister.bot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meister.bot.github.FakeGitHub;
+import dev.meister.bot.handoff.FakeGitHubIssues;
 import dev.meister.core.alert.AlertAttributes;
 import dev.meister.core.alert.AlertId;
 import dev.meister.core.alert.AlertSource;
@@ -54,12 +54,12 @@ class HandoffScenarioTest {
   private static final Duration MINUTE = Duration.ofMinutes(1);
 
   @TempDir Path dir;
-  private FakeGitHub github;
+  private FakeGitHubIssues github;
   private DutyBot bot;
 
   @BeforeEach
   void start() throws Exception {
-    github = new FakeGitHub("alice-gh");
+    github = new FakeGitHubIssues("alice-gh");
     bot = new DutyBot(dir, TEAM + """
         rotations:
           dagmeister:
@@ -142,6 +142,34 @@ class HandoffScenarioTest {
         + " unacknowledged alerts: " + open.value() + " (DAG fail - ");
   }
 
+  @Test
+  void the_running_bot_announces_on_its_own_once_quartz_is_started() throws Exception {
+    bot.clock.set(BOUNDARY.plus(MINUTE));
+
+    bot.runtime().startTimers(Duration.ofHours(1));
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (bot.meister().storage().outbox().pendingCount() == 0) {
+      assertThat(System.nanoTime()).as("announced within 10 s").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+    bot.runtime().worker().deliverDue();
+    assertThat(bot.chat.texts()).singleElement().asString()
+        .startsWith(":repeat: Hand-off DagMeister: @alice → @bob");
+  }
+
+  @Test
+  void people_outside_the_team_cannot_confirm() {
+    bot.advanceTo(BOUNDARY, Duration.ofMinutes(10));
+    bot.chat.clear();
+
+    bot.sayAsStranger("/handoff accept");
+
+    assertThat(bot.chat.texts()).containsExactly(
+        "Sorry, only members of the team can use /handoff.");
+    assertThat(record(BOUNDARY).state().name()).isEqualTo("PENDING");
+  }
+
   private PipelineEvent airflowFailure(String key) {
     return new PipelineEvent(AlertSource.AIRFLOW, key, Outcome.FAILED, bot.clock.instant(),
         Map.of(AlertAttributes.DAG_ID, "prod-dagao", AlertAttributes.TASK_ID, "finance",
@@ -151,7 +179,7 @@ class HandoffScenarioTest {
   @Test
   void the_buttons_confirm_like_the_commands_and_only_for_the_right_person() {
     bot.advanceTo(BOUNDARY, Duration.ofMinutes(10));
-    RecordingChatPort.Sent announcement = bot.chat.sent().get(0);
+    TranscriptChatPort.Sent announcement = bot.chat.sent().get(0);
 
     bot.press("carol", announcement, "🤝 Accept");
     bot.press("bob", announcement, "🤝 Accept");

@@ -124,7 +124,8 @@ class PipelineScenarioTest {
     bot.runtime().worker().deliverDue();
 
     String posted = bot.chat.texts().get(0);
-    assertThat(posted).contains("Pipeline dagao: owner @dave, secondary @carol; upstream @alice;"
+    assertThat(posted).contains("Pipeline dagao (The warehouse load; daily 02:00 UTC): owner"
+        + " @dave, secondary @carol; upstream @alice;"
         + " downstream @bob\n💡 check upstream for a missing required column\nRunbook");
     assertThat(posted).doesNotContain("Kafka").doesNotContain("skew");
 

@@ -45,7 +45,7 @@ class ScheduleRequestScenarioTest {
   void an_override_takes_effect_when_the_other_person_accepts_and_whoisoncall_shows_it_at_once() {
     bot.say("bob", "/override @carol 2026-11-25..2026-11-27");
 
-    RecordingChatPort.Sent question = bot.chat.sent().get(0);
+    TranscriptChatPort.Sent question = bot.chat.sent().get(0);
     assertThat(question.text()).isEqualTo(":calendar: @carol: @bob asks you to take DagMeister"
         + " from Wed 25 Nov 00:00 Europe/Berlin to Sat 28 Nov 00:00 Europe/Berlin. Answer with"
         + " the buttons or /override accept 1 (or decline).");
@@ -71,7 +71,7 @@ class ScheduleRequestScenarioTest {
   @Test
   void a_swap_exchanges_the_next_shifts_once_accepted() {
     bot.say("alice", "/swap @carol");
-    RecordingChatPort.Sent question = bot.chat.sent().get(0);
+    TranscriptChatPort.Sent question = bot.chat.sent().get(0);
     assertThat(question.text()).isEqualTo(":calendar: @carol: @alice asks to swap shifts in"
         + " DagMeister: you take theirs from Mon 14 Dec 11:00 Europe/Berlin, they take yours"
         + " from Mon 30 Nov 11:00 Europe/Berlin. Answer with the buttons or /swap accept 1"

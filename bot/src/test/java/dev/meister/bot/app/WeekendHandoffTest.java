@@ -56,6 +56,25 @@ class WeekendHandoffTest {
   }
 
   @Test
+  void weekend_on_calls_swap_their_next_weekends() {
+    bot.say("carol", "/swap @dave");
+    bot.say("dave", "/swap accept 1");
+
+    assertThat(bot.chat.texts()).last().asString().startsWith(":white_check_mark: @dave and"
+        + " @carol swapped their Hausmeister shifts");
+    assertThat(primaryAt("2026-11-21T12:00:00Z")).isEqualTo("dave");
+    assertThat(primaryAt("2026-11-28T12:00:00Z")).isEqualTo("carol");
+    assertThat(primaryAt("2026-11-25T12:00:00Z")).isEqualTo("bob");
+  }
+
+  private String primaryAt(String instant) {
+    java.time.Instant t = java.time.Instant.parse(instant);
+    var directory = bot.meister().directory();
+    var r = directory.find(dev.meister.core.rotation.RotationId.of("hausmeister")).orElseThrow();
+    return directory.resolver(r, t).onCallAt(t).primary().member().value();
+  }
+
+  @Test
   void the_weekend_hand_off_is_confirmed_with_the_same_handshake() {
     bot.advanceTo(Instant.parse("2026-11-20T16:00:00Z"), Duration.ofMinutes(30));
     bot.chat.clear();

@@ -35,7 +35,10 @@ public final class PipelineNotes implements AlertNotes {
       return;
     }
     Pipeline p = found.get();
-    text.newline().text("Pipeline " + p.name() + ": owner ").mention(p.primaryOwner());
+    String about = String.join("; ", java.util.stream.Stream.of(p.description(), p.schedule())
+        .filter(x -> !x.isBlank()).toList());
+    text.newline().text("Pipeline " + p.name() + (about.isEmpty() ? "" : " (" + about + ")")
+        + ": owner ").mention(p.primaryOwner());
     if (p.secondaryOwner() != null) {
       text.text(", secondary ").mention(p.secondaryOwner());
     }

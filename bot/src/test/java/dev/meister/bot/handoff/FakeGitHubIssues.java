@@ -1,4 +1,4 @@
-package dev.meister.bot.github;
+package dev.meister.bot.handoff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +21,7 @@ import java.util.Set;
  * GitHub's issue assignee endpoints on loopback, answering with the issue as GitHub does (201 for
  * POST, 200 for DELETE, the issue with its {@code assignees}); failures can be queued.
  */
-public final class FakeGitHub implements AutoCloseable {
+public final class FakeGitHubIssues implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One request received. */
@@ -33,7 +33,7 @@ public final class FakeGitHub implements AutoCloseable {
   private final Set<String> collaborators = new LinkedHashSet<>();
   private final Deque<Integer> failures = new ArrayDeque<>();
 
-  public FakeGitHub(String... initialAssignees) throws IOException {
+  public FakeGitHubIssues(String... initialAssignees) throws IOException {
     assignees.addAll(List.of(initialAssignees));
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
@@ -45,13 +45,13 @@ public final class FakeGitHub implements AutoCloseable {
   }
 
   /** Logins GitHub would accept as assignees; empty means everyone. */
-  public synchronized FakeGitHub onlyCollaborators(String... logins) {
+  public synchronized FakeGitHubIssues onlyCollaborators(String... logins) {
     collaborators.addAll(List.of(logins));
     return this;
   }
 
   /** The next requests fail with these statuses, in order. */
-  public synchronized FakeGitHub failNext(Integer... statuses) {
+  public synchronized FakeGitHubIssues failNext(Integer... statuses) {
     failures.addAll(List.of(statuses));
     return this;
   }

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /** A chat platform that keeps what the bot sent, text with mentions as {@code @member}. */
-final class RecordingChatPort implements ChatPort {
+final class TranscriptChatPort implements ChatPort {
   /** One message the bot sent. */
   record Sent(ChatRef chat, MessageRef ref, @Nullable MessageRef replyTo, String text,
       List<Button> buttons) {}
@@ -23,7 +23,7 @@ final class RecordingChatPort implements ChatPort {
   private final List<Sent> sent = new ArrayList<>();
   private final List<String> toasts = new ArrayList<>();
 
-  RecordingChatPort(Platform platform) {
+  TranscriptChatPort(Platform platform) {
     this.platform = platform;
   }
 

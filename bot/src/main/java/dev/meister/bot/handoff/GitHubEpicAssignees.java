@@ -1,4 +1,4 @@
-package dev.meister.bot.github;
+package dev.meister.bot.handoff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +21,7 @@ import okhttp3.ResponseBody;
  * /repos/{owner}/{repo}/issues/{number}/assignees}. GitHub silently ignores logins without access
  * to the repository, so the answer is checked for the new assignee.
  */
-public final class GitHubAssignees implements EpicAssignees {
+public final class GitHubEpicAssignees implements EpicAssignees {
   private static final MediaType JSON_TYPE = MediaType.get("application/json");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,7 +33,7 @@ public final class GitHubAssignees implements EpicAssignees {
    * @param apiBase {@code https://api.github.com}, a GitHub Enterprise {@code .../api/v3}, or a
    *     test server
    */
-  public GitHubAssignees(String apiBase, String token) {
+  public GitHubEpicAssignees(String apiBase, String token) {
     HttpUrl parsed = HttpUrl.parse(apiBase);
     if (parsed == null) {
       throw new IllegalArgumentException("'" + apiBase + "' is not a URL");

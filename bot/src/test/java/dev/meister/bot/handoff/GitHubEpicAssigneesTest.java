@@ -1,4 +1,4 @@
-package dev.meister.bot.github;
+package dev.meister.bot.handoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,13 +12,13 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-class GitHubAssigneesTest {
+class GitHubEpicAssigneesTest {
   private static final EpicRef EPIC = EpicRef.parse("cryptokaizen/cmamp#8785");
-  private FakeGitHub github;
+  private FakeGitHubIssues github;
 
   @BeforeEach
   void start() throws Exception {
-    github = new FakeGitHub("alice-gh");
+    github = new FakeGitHubIssues("alice-gh");
   }
 
   @AfterEach
@@ -28,12 +28,12 @@ class GitHubAssigneesTest {
 
   @Test
   void adds_the_incoming_login_then_removes_the_outgoing_one() throws Exception {
-    new GitHubAssignees(github.url(), "tok").move(EPIC, "alice-gh", "bob-gh");
+    new GitHubEpicAssignees(github.url(), "tok").move(EPIC, "alice-gh", "bob-gh");
 
     assertThat(github.assignees()).containsExactly("bob-gh");
-    assertThat(github.calls()).extracting(FakeGitHub.Call::method)
+    assertThat(github.calls()).extracting(FakeGitHubIssues.Call::method)
         .containsExactly("POST", "DELETE");
-    FakeGitHub.Call post = github.calls().get(0);
+    FakeGitHubIssues.Call post = github.calls().get(0);
     assertThat(post.path()).isEqualTo("/repos/cryptokaizen/cmamp/issues/8785/assignees");
     assertThat(post.authorization()).isEqualTo("Bearer tok");
     assertThat(post.body().path("assignees").get(0).asText()).isEqualTo("bob-gh");
@@ -45,7 +45,7 @@ class GitHubAssigneesTest {
   void a_login_github_silently_ignores_is_an_error_and_the_outgoing_one_stays() throws Exception {
     github.onlyCollaborators("alice-gh");
 
-    assertThatThrownBy(() -> new GitHubAssignees(github.url(), "tok")
+    assertThatThrownBy(() -> new GitHubEpicAssignees(github.url(), "tok")
         .move(EPIC, "alice-gh", "bob-gh"))
         .isInstanceOf(EpicMoveException.class)
         .hasMessage("GitHub did not assign bob-gh (no access to cryptokaizen/cmamp?)")
@@ -56,7 +56,7 @@ class GitHubAssigneesTest {
   @Test
   void server_errors_are_retryable_and_refusals_are_not() throws Exception {
     github.failNext(502, 403);
-    GitHubAssignees assignees = new GitHubAssignees(github.url(), "tok");
+    GitHubEpicAssignees assignees = new GitHubEpicAssignees(github.url(), "tok");
 
     assertThatThrownBy(() -> assignees.move(EPIC, "alice-gh", "bob-gh"))
         .hasMessage("GitHub refused: 502 Server Error")
@@ -68,11 +68,11 @@ class GitHubAssigneesTest {
 
   @Test
   void an_unreachable_github_is_retryable() throws Exception {
-    FakeGitHub gone = new FakeGitHub();
+    FakeGitHubIssues gone = new FakeGitHubIssues();
     String url = gone.url();
     gone.close();
 
-    assertThatThrownBy(() -> new GitHubAssignees(url, "tok").move(EPIC, "a", "b"))
+    assertThatThrownBy(() -> new GitHubEpicAssignees(url, "tok").move(EPIC, "a", "b"))
         .isInstanceOf(EpicMoveException.class)
         .hasMessageStartingWith("GitHub could not be reached")
         .matches(e -> ((EpicMoveException) e).retryable());
