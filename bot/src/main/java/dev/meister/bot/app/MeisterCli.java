@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       WhoIsOnCallCli.class,
       ScheduleCli.class,
+      StatusCli.class,
       HandoffsCli.class,
       PostmortemCli.class,
       CheckConfigCommand.class,
