@@ -97,7 +97,7 @@ final class BotRuntime implements AutoCloseable {
         storage.messageLinks(), storage.outbox(), storage.database(), meister.directory(), nudge);
     MemberResolver members = new MemberResolver(config.team());
     CommandRegistry commands = meister.commands().register(new AckCommand(acks));
-    this.duties = new Duties(meister, chatPorts, members, nudge, clock);
+    this.duties = new Duties(meister, chatPorts, members, nudge, clock, sleeper);
     duties.commands().forEach(commands::register);
     filing.commands().forEach(commands::register);
     this.pipeline = new ChatPipeline(commands, members, chatPorts,

@@ -5,9 +5,12 @@ import dev.meister.bot.chat.ChatPorts;
 import dev.meister.bot.chat.MemberResolver;
 import dev.meister.bot.config.ChatTarget;
 import dev.meister.bot.config.DutiesConfig;
+import dev.meister.bot.config.GitHubConfig;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.escalation.Escalations;
 import dev.meister.bot.escalation.RedBuilds;
+import dev.meister.bot.github.GitHubClient;
+import dev.meister.bot.github.Sleeper;
 import dev.meister.bot.handoff.GitHubEpicAssignees;
 import dev.meister.bot.handoff.HandoffButtons;
 import dev.meister.bot.handoff.HandoffCommand;
@@ -51,13 +54,14 @@ final class Duties implements AutoCloseable {
   private @Nullable Jobs jobs;
 
   Duties(Meister meister, ChatPorts ports, MemberResolver members, Runnable queued,
-      Clock clock) {
+      Clock clock, Sleeper sleeper) {
     MeisterConfig config = meister.config();
     DutiesConfig duties = config.duties();
     Storage storage = meister.storage();
     this.handoffs = new Handoffs(meister.directory(), config.team(), rotationChats(config),
         duties.epics(), duties.handoffs(), storage.handoffs(), storage.openWork(),
-        storage.outbox(), storage.database(), epicAssignees(duties), queued, clock);
+        storage.outbox(), storage.database(), epicAssignees(config, clock, sleeper), queued,
+        clock);
     commands.add(new HandoffCommand(handoffs, config.team()));
     HandoffButtons handoffButtons = new HandoffButtons(handoffs, members, ports);
     buttons.put(HandoffMessages.OUT_ACTION, handoffButtons);
@@ -90,9 +94,14 @@ final class Duties implements AutoCloseable {
     this.timekeeper = new Timekeeper(work, clock);
   }
 
-  private static @Nullable EpicAssignees epicAssignees(DutiesConfig duties) {
-    return duties.githubToken().isPresent()
-        ? new GitHubEpicAssignees(duties.githubApi(), duties.githubToken().reveal()) : null;
+  /** The epics move with the {@code github} section's token; without one they stay put. */
+  private static @Nullable EpicAssignees epicAssignees(MeisterConfig config, Clock clock,
+      Sleeper sleeper) {
+    GitHubConfig github = config.github();
+    return github.token().isPresent()
+        ? new GitHubEpicAssignees(GitHubClient.create(github.apiUrl(), github.token().reveal(),
+            clock, sleeper))
+        : null;
   }
 
   static Map<RotationId, ChatRef> rotationChats(MeisterConfig config) {

@@ -131,7 +131,7 @@ public final class ConfigLoader {
         routes.priorityRules(section(top, "priority_rules")),
         airflow,
         status.posts(section(top, "status_posts")),
-        new DutiesSection(problems, secrets, teamSection, rotations, routes).read(top, airflow),
+        new DutiesSection(problems, teamSection, rotations, routes).read(top, airflow),
         new GitHubSection(problems, secrets, rotations).read(section(top, "github")));
   }
 

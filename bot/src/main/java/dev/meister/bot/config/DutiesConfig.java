@@ -16,20 +16,15 @@ import java.util.Optional;
  * on-call, escalation of unacknowledged alerts, "fix it or revert" reminders and pipeline SLAs.
  *
  * @param epics per rotation, the epic whose assignee moves with the hand-off
- * @param githubToken for moving epics; absent leaves them where they are (and says so in chat)
- * @param githubApi the REST base URL ({@code https://api.github.com} or a GitHub Enterprise one)
+ *     (moved with the {@code github} section's token; without one they stay where they are)
  * @param ackTimeouts per route name
  */
 public record DutiesConfig(
     HandoffPolicy handoffs,
     Map<RotationId, EpicRef> epics,
-    Secret githubToken,
-    String githubApi,
     Map<String, Duration> ackTimeouts,
     FixOrRevertConfig fixOrRevert,
     List<Pipeline> pipelines) {
-
-  public static final String GITHUB_API = "https://api.github.com";
 
   public DutiesConfig {
     epics = Collections.unmodifiableMap(new LinkedHashMap<>(epics));

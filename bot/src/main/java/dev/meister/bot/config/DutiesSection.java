@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class DutiesSection {
   private static final List<String> HANDOFF_KEYS =
-      List.of("remind_after", "escalate_after", "github_token", "github_api");
+      List.of("remind_after", "escalate_after");
   private static final List<String> FIX_KEYS = List.of("enabled", "after", "every");
   private static final List<String> PIPELINE_KEYS = List.of("name", "description", "dag",
       "owners", "schedule", "sla", "upstream", "downstream", "hints", "runbooks", "airflow");
@@ -30,15 +30,13 @@ final class DutiesSection {
   private static final List<String> HINT_KEYS = List.of("pattern", "hint");
 
   private final Problems problems;
-  private final SecretResolver secrets;
   private final TeamSection team;
   private final RotationSection rotations;
   private final RoutesSection routes;
 
-  DutiesSection(Problems problems, SecretResolver secrets, TeamSection team,
-      RotationSection rotations, RoutesSection routes) {
+  DutiesSection(Problems problems, TeamSection team, RotationSection rotations,
+      RoutesSection routes) {
     this.problems = problems;
-    this.secrets = secrets;
     this.team = team;
     this.rotations = rotations;
     this.routes = routes;
@@ -47,8 +45,6 @@ final class DutiesSection {
   DutiesConfig read(Fields top, Map<String, AirflowInstance> airflow) {
     Fields h = top.map("handoffs", false, HANDOFF_KEYS);
     HandoffPolicy policy = HandoffPolicy.defaults();
-    Secret token = Secret.absent();
-    String api = DutiesConfig.GITHUB_API;
     if (h != null) {
       Duration remind = h.value("remind_after", false, Durations::positive);
       Duration escalate = h.value("escalate_after", false, Durations::positive);
@@ -60,11 +56,8 @@ final class DutiesSection {
       } else {
         policy = new HandoffPolicy(r, e, policy.announceWithin());
       }
-      token = secrets.read(h, "github_token", false, true);
-      String url = h.text("github_api", false);
-      api = url == null ? api : url;
     }
-    return new DutiesConfig(policy, rotations.rotationEpics(), token, api, routes.ackTimeouts(),
+    return new DutiesConfig(policy, rotations.rotationEpics(), routes.ackTimeouts(),
         fixOrRevert(top), pipelines(top, airflow));
   }
 

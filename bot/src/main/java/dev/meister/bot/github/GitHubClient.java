@@ -123,10 +123,23 @@ public final class GitHubClient {
         JSON.createObjectNode().put("sub_issue_id", childId));
   }
 
-  public void addAssignees(String repo, int number, List<String> logins) {
+  /**
+   * Adds assignees and returns the logins the issue is assigned to afterwards: GitHub silently
+   * leaves out a login without access to the repository, so callers check theirs is there.
+   */
+  public List<String> addAssignees(String repo, int number, List<String> logins) {
     ObjectNode body = JSON.createObjectNode();
     logins.forEach(body.putArray("assignees")::add);
-    send("POST", repo(repo) + "/issues/" + number + "/assignees", body);
+    String answer = send("POST", repo(repo) + "/issues/" + number + "/assignees", body);
+    List<String> assigned = new java.util.ArrayList<>();
+    try {
+      for (JsonNode a : JSON.readTree(answer).path("assignees")) {
+        assigned.add(a.path("login").asText());
+      }
+    } catch (java.io.IOException e) {
+      throw new GitHubUnavailableException("GitHub answered with something not JSON", null, e);
+    }
+    return assigned;
   }
 
   public void removeAssignees(String repo, int number, List<String> logins) {

@@ -51,7 +51,6 @@ class DutiesConfigTest {
 
     assertThat(d.handoffs().remindAfter()).isEqualTo(Duration.ofHours(4));
     assertThat(d.handoffs().escalateAfter()).isEqualTo(Duration.ofHours(8));
-    assertThat(d.githubToken().isPresent()).isFalse();
     assertThat(d.fixOrRevert()).isEqualTo(FixOrRevertConfig.defaults());
     assertThat(d.pipelines()).isEmpty();
     assertThat(d.epics()).isEmpty();

@@ -182,7 +182,6 @@ class ExampleConfigTest {
             "chats.slack.app_token: environment variable SLACK_APP_TOKEN is not set",
             "server.github_secret: environment variable GITHUB_WEBHOOK_SECRET is not set",
             "server.airflow_token: environment variable AIRFLOW_WEBHOOK_TOKEN is not set",
-            "handoffs.github_token: environment variable GITHUB_TOKEN is not set",
             "airflow.prod.token: environment variable AIRFLOW_API_TOKEN is not set");
   }
 }

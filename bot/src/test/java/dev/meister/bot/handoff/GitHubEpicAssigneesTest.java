@@ -21,6 +21,12 @@ class GitHubEpicAssigneesTest {
     github = new FakeGitHubIssues("alice-gh");
   }
 
+  /** Over the shared client, as the bot builds it; GitHub's retries wait for no one here. */
+  private GitHubEpicAssignees assignees() {
+    return new GitHubEpicAssignees(dev.meister.bot.github.GitHubClient.create(github.url(), "tok",
+        java.time.Clock.systemUTC(), wait -> { }));
+  }
+
   @AfterEach
   void stop() {
     github.close();
@@ -28,7 +34,7 @@ class GitHubEpicAssigneesTest {
 
   @Test
   void adds_the_incoming_login_then_removes_the_outgoing_one() throws Exception {
-    new GitHubEpicAssignees(github.url(), "tok").move(EPIC, "alice-gh", "bob-gh");
+    assignees().move(EPIC, "alice-gh", "bob-gh");
 
     assertThat(github.assignees()).containsExactly("bob-gh");
     assertThat(github.calls()).extracting(FakeGitHubIssues.Call::method)
@@ -45,7 +51,7 @@ class GitHubEpicAssigneesTest {
   void a_login_github_silently_ignores_is_an_error_and_the_outgoing_one_stays() throws Exception {
     github.onlyCollaborators("alice-gh");
 
-    assertThatThrownBy(() -> new GitHubEpicAssignees(github.url(), "tok")
+    assertThatThrownBy(() -> assignees()
         .move(EPIC, "alice-gh", "bob-gh"))
         .isInstanceOf(EpicMoveException.class)
         .hasMessage("GitHub did not assign bob-gh (no access to cryptokaizen/cmamp?)")
@@ -54,16 +60,28 @@ class GitHubEpicAssigneesTest {
   }
 
   @Test
-  void server_errors_are_retryable_and_refusals_are_not() throws Exception {
-    github.failNext(502, 403);
-    GitHubEpicAssignees assignees = new GitHubEpicAssignees(github.url(), "tok");
+  void a_passing_server_error_is_retried_by_the_client_and_the_move_completes() throws Exception {
+    github.failNext(502);
 
+    assignees().move(EPIC, "alice-gh", "bob-gh");
+
+    assertThat(github.assignees()).containsExactly("bob-gh");
+  }
+
+  @Test
+  void lasting_server_errors_are_retryable_and_refusals_are_not() throws Exception {
+    GitHubEpicAssignees assignees = assignees();
+
+    github.failNext(502, 502, 502, 502);
     assertThatThrownBy(() -> assignees.move(EPIC, "alice-gh", "bob-gh"))
-        .hasMessage("GitHub refused: 502 Server Error")
+        .hasMessageStartingWith("GitHub is unavailable: ")
         .matches(e -> ((EpicMoveException) e).retryable());
+
+    github.failNext(403);
     assertThatThrownBy(() -> assignees.move(EPIC, "alice-gh", "bob-gh"))
-        .hasMessage("GitHub refused: 403 Resource not accessible by integration")
+        .hasMessage("GitHub refused (403): Resource not accessible by integration")
         .matches(e -> !((EpicMoveException) e).retryable());
+    assertThat(github.assignees()).containsExactly("alice-gh");
   }
 
   @Test
@@ -71,10 +89,13 @@ class GitHubEpicAssigneesTest {
     FakeGitHubIssues gone = new FakeGitHubIssues();
     String url = gone.url();
     gone.close();
+    GitHubEpicAssignees assignees = new GitHubEpicAssignees(
+        dev.meister.bot.github.GitHubClient.create(url, "tok", java.time.Clock.systemUTC(),
+            wait -> { }));
 
-    assertThatThrownBy(() -> new GitHubEpicAssignees(url, "tok").move(EPIC, "a", "b"))
+    assertThatThrownBy(() -> assignees.move(EPIC, "a", "b"))
         .isInstanceOf(EpicMoveException.class)
-        .hasMessageStartingWith("GitHub could not be reached")
+        .hasMessageStartingWith("GitHub is unavailable: ")
         .matches(e -> ((EpicMoveException) e).retryable());
   }
 }
