@@ -46,6 +46,7 @@ final class BotRuntime implements AutoCloseable {
   private final OutboxWorker worker;
   private final ChatPipeline pipeline;
   private final AlertIntake intake;
+  private final CommandRegistry commands;
   private final List<AutoCloseable> started = new ArrayList<>();
 
   BotRuntime(Meister meister, List<ChatPort> ports, Clock clock) {
@@ -68,7 +69,7 @@ final class BotRuntime implements AutoCloseable {
         new Acknowledger(storage.alerts(), storage.messageLinks(), clock), messages,
         storage.messageLinks(), storage.outbox(), storage.database(), meister.directory(), nudge);
     MemberResolver members = new MemberResolver(config.team());
-    CommandRegistry commands = meister.commands().register(new AckCommand(acks));
+    this.commands = meister.commands().register(new AckCommand(acks));
     this.pipeline = new ChatPipeline(commands, members, chatPorts,
         new AckEvents(acks, members, chatPorts));
   }
@@ -76,6 +77,11 @@ final class BotRuntime implements AutoCloseable {
   /** Where every adapter's receiver delivers inbound events. */
   ChatPipeline pipeline() {
     return pipeline;
+  }
+
+  /** Every command the pipeline serves, for adapters that publish a command menu. */
+  CommandRegistry commands() {
+    return commands;
   }
 
   AlertIntake intake() {
