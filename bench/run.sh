@@ -7,17 +7,18 @@
 # prometheus-alertmanager and sqlite3 with apt-get when missing. Everything listens on and is
 # loaded through 127.0.0.1 only. The load generator (wrk) and the server share the same cores of
 # this machine: nothing is pinned. Results: a Markdown table on stdout and in
-# bench/results/latest.md. Environment knobs: WARMUP (seconds, default 5), WRK_TIMEOUT (default
+# bench/results/latest.md. Environment knobs: WARMUP (seconds, default 30), WRK_TIMEOUT (default
 # 10s), MEISTER_XMX (default 256m), KEEP_WORK=1 keeps the temporary directory for inspection.
 set -euo pipefail
 
 DURATION=${1:-30}
 CONNECTIONS=${2:-64}
 THREADS=${3:-2}
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-30}
 WRK_TIMEOUT=${WRK_TIMEOUT:-10s}
 MEISTER_XMX=${MEISTER_XMX:-256m}
 MEISTER_PORT=18080
+TELEGRAM_PORT=18081
 AM_PORT=19093
 
 for v in DURATION CONNECTIONS THREADS WARMUP; do
@@ -87,8 +88,10 @@ stop_server() {
   SERVER_PID=""
 }
 
+FAKE_TELEGRAM_PID=""
 cleanup() {
   stop_server
+  [[ -z $FAKE_TELEGRAM_PID ]] || kill -TERM "$FAKE_TELEGRAM_PID" 2>/dev/null || true
   if [[ ${KEEP_WORK:-0} == 1 ]]; then
     log "kept $WORK"
   else
@@ -232,6 +235,13 @@ bench_meister() {
   local signature
   signature=$(python3 "$BENCH_DIR/make_body.py" "$FIXTURE" "$dir/body.json")
   log "body: $(wc -c <"$dir/body.json") bytes, conclusion $(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["workflow_run"]["conclusion"])' "$dir/body.json")"
+  # Telegram is enabled and pointed at a local fake Bot API, so alert posts and storm digests are
+  # delivered while the webhooks pour in: the whole relay is measured, nothing leaves the machine.
+  TELEGRAM_BOT_TOKEN=bench:$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')
+  export TELEGRAM_BOT_TOKEN
+  python3 "$BENCH_DIR/fake_telegram.py" "$TELEGRAM_PORT" "$TELEGRAM_BOT_TOKEN" "$dir/telegram.json" \
+    >"$dir/telegram.log" 2>&1 &
+  FAKE_TELEGRAM_PID=$!
   log "starting Meister (java -Xmx$MEISTER_XMX) on 127.0.0.1:$MEISTER_PORT, database in $dir"
   (cd "$dir" && exec java "-Xmx$MEISTER_XMX" -jar "$JAR" run --config "$BENCH_DIR/meister-bench.yml") \
     >"$dir/server.log" 2>&1 &
@@ -269,6 +279,8 @@ bench_meister() {
     --data-binary "@$dir/body.json" || true)
   rows_after=$(sqlite3 "$dir/meister-bench.db" "SELECT COUNT(*) FROM alerts" 2>/dev/null || echo "?")
   stop_server
+  kill -TERM "$FAKE_TELEGRAM_PID" 2>/dev/null || true
+  wait "$FAKE_TELEGRAM_PID" 2>/dev/null || true
 
   local accepted warm_accepted db_rows db_keys once check
   accepted=$(field "$dir/run.out" accepted)
@@ -303,6 +315,12 @@ bench_meister() {
   row "Meister" "$dir/run.out" "$rss" "$once"
   (( ${#KILLED[@]} == 0 )) || DETAILS+=("  - did not stop within 30 s of SIGTERM: killed")
   DETAILS+=("  - repeated delivery: \`${dup_id:-none}\`")
+  local sends digests states
+  sends=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["sendmessage"])' "$dir/telegram.json" 2>/dev/null || echo "?")
+  digests=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["digests"])' "$dir/telegram.json" 2>/dev/null || echo "?")
+  states=$(sqlite3 -separator ' ' "$dir/meister-bench.db" \
+    "SELECT group_concat(state || ' ' || n, ', ') FROM (SELECT state, COUNT(*) AS n FROM outbox GROUP BY state)" 2>/dev/null || echo "?")
+  DETAILS+=("  - relay to the fake Telegram Bot API during the test: $sends messages sent, of which $digests storm digests (Telegram allows about 20 a minute in a group; the rest of the storm is folded into digests and stays ackable); outbox rows by state: $states")
   DETAILS+=("  - exactly-once: \`SELECT COUNT(*), COUNT(DISTINCT dedup_key) FROM alerts\` = $db_rows, $db_keys; 202s warm-up $warm_accepted + run $accepted = $expected; cross-check \`$check\`; a repeated delivery id answered $dup_code ($(head -c 120 "$dir/dup.json" 2>/dev/null)), alerts $rows_before → $rows_after")
   DETAILS+=("  - server CPU during the run: $(awk -v a="$cpu0" -v b="$cpu1" -v d="$DURATION" 'BEGIN { printf "%.1f s (%.2f cores)", b - a, (b - a) / d }'); heap after the run: ${heap:-?}")
   local warns errors

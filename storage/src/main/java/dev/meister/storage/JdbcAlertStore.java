@@ -29,10 +29,10 @@ public final class JdbcAlertStore implements AlertStore {
   @Override
   public Recorded record(Alert alert) {
     return db.transaction("recording alert " + alert.dedupKey(), c -> {
+      // RETURNING rather than generated keys: the driver fetches those with a second query.
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO alerts (dedup_key, source,"
           + " fingerprint, rotation, priority, title, received_at, attributes)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedup_key) DO NOTHING",
-          java.sql.Statement.RETURN_GENERATED_KEYS)) {
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedup_key) DO NOTHING RETURNING id")) {
         ps.setString(1, alert.dedupKey());
         ps.setString(2, alert.source().name());
         ps.setString(3, alert.fingerprint());
@@ -41,9 +41,11 @@ public final class JdbcAlertStore implements AlertStore {
         ps.setString(6, alert.title());
         ps.setLong(7, alert.receivedAt().toEpochMilli());
         ps.setString(8, AttributesCodec.write(alert.attributes()));
-        if (ps.executeUpdate() == 1) {
-          // Stored as given: no need to read it back.
-          return new Recorded(alert.withId(new AlertId(Sql.lastId(ps))), true);
+        try (ResultSet inserted = ps.executeQuery()) {
+          if (inserted.next()) {
+            // Stored as given: no need to read it back.
+            return new Recorded(alert.withId(new AlertId(inserted.getLong(1))), true);
+          }
         }
         Alert stored = byDedupKey(c, alert.dedupKey())
             .orElseThrow(() -> new SQLException("alert " + alert.dedupKey() + " vanished"));

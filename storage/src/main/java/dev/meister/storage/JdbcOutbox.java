@@ -11,7 +11,6 @@ import dev.meister.core.delivery.PendingMessage;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,19 +19,13 @@ import org.jspecify.annotations.Nullable;
 
 /** The outbox table. Delivered and failed rows stay for inspection. */
 public final class JdbcOutbox implements Outbox {
-  /**
-   * Due entries in queue order, except those behind an entry of the same chat that must still
-   * wait. The waiting entries are few (a rate-limited or unreachable chat), so they are found first
-   * and joined, rather than checked row by row against a chat's whole queue.
-   */
-  private static final String DUE = "WITH waiting AS (SELECT platform, chat_id, thread_id,"
-      + " MIN(id) AS first_id FROM outbox WHERE state = 'pending' AND not_before > ?"
-      + " GROUP BY platform, chat_id, thread_id)"
-      + " SELECT o.* FROM outbox o LEFT JOIN waiting w ON w.platform = o.platform"
-      + " AND w.chat_id = o.chat_id AND w.thread_id = o.thread_id"
-      + " WHERE o.state = 'pending' AND o.not_before <= ?"
-      + " AND (w.first_id IS NULL OR o.id < w.first_id)"
-      + " ORDER BY o.id LIMIT ?";
+  /** The chat after the given one, walking the chat index: one seek per chat, not per row. */
+  private static final String NEXT_CHAT = "SELECT platform, chat_id, thread_id FROM outbox"
+      + " WHERE (platform, chat_id, thread_id) > (?, ?, ?)"
+      + " ORDER BY platform, chat_id, thread_id LIMIT 1";
+  /** A chat's queue from its first pending entry, in order (the outbox_chat index). */
+  private static final String CHAT_QUEUE = "SELECT * FROM outbox WHERE platform = ?"
+      + " AND chat_id = ? AND thread_id = ? AND state = 'pending' ORDER BY id LIMIT ?";
 
   private final Database db;
   private final Clock clock;
@@ -47,8 +40,7 @@ public final class JdbcOutbox implements Outbox {
     return db.transaction("queueing a message to " + m.chat(), c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (kind, platform,"
           + " chat_id, thread_id, target_message_id, alert_id, body, state, attempts, not_before,"
-          + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)",
-          Statement.RETURN_GENERATED_KEYS)) {
+          + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) RETURNING id")) {
         ChatRef chat = m.chat();
         ps.setString(1, m.kind().name());
         ps.setString(2, chat.platform().name());
@@ -64,34 +56,76 @@ public final class JdbcOutbox implements Outbox {
         long now = clock.millis();
         ps.setLong(8, now);
         ps.setLong(9, now);
-        ps.executeUpdate();
-        return Sql.lastId(ps);
+        return Sql.returnedId(ps);
       }
     });
   }
 
+  /**
+   * Due entries in queue order, except those behind an entry of the same chat that must still
+   * wait. Read chat by chat from the head of each chat's queue, so the cost is the number of chats
+   * times the entries taken: a chat with a long backlog waiting out a rate limit or an outage
+   * costs one row per round, not its whole backlog (a storm to an unreachable chat queues
+   * thousands, and every round would otherwise scan and sort them under the database lock).
+   */
   @Override
   public List<OutboxEntry> due(Instant now, int limit) {
     return db.transaction("reading due outbox entries", c -> {
-      try (PreparedStatement ps = c.prepareStatement(DUE)) {
-        ps.setLong(1, now.toEpochMilli());
-        ps.setLong(2, now.toEpochMilli());
-        ps.setInt(3, limit);
-        List<OutboxEntry> entries = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            entries.add(entry(rs));
+      List<OutboxEntry> entries = new ArrayList<>();
+      String[] chat = {"", "", ""};
+      try (PreparedStatement next = c.prepareStatement(NEXT_CHAT);
+          PreparedStatement queue = c.prepareStatement(CHAT_QUEUE)) {
+        while (nextChat(next, chat)) {
+          queue.setString(1, chat[0]);
+          queue.setString(2, chat[1]);
+          queue.setString(3, chat[2]);
+          queue.setInt(4, limit);
+          try (ResultSet rs = queue.executeQuery()) {
+            // Entries behind one that must wait wait too.
+            while (rs.next() && rs.getLong("not_before") <= now.toEpochMilli()) {
+              entries.add(entry(rs));
+            }
           }
         }
-        return entries;
       }
+      entries.sort(java.util.Comparator.comparingLong(OutboxEntry::id));
+      return entries.size() <= limit ? entries : new ArrayList<>(entries.subList(0, limit));
     });
   }
 
-  private static OutboxEntry entry(ResultSet rs) throws SQLException {
+  private static boolean nextChat(PreparedStatement next, String[] chat) throws SQLException {
+    for (int i = 0; i < 3; i++) {
+      next.setString(i + 1, chat[i]);
+    }
+    try (ResultSet rs = next.executeQuery()) {
+      if (!rs.next()) {
+        return false;
+      }
+      for (int i = 0; i < 3; i++) {
+        chat[i] = rs.getString(i + 1);
+      }
+      return true;
+    }
+  }
+
+  private static List<OutboxEntry> entries(PreparedStatement ps) throws SQLException {
+    List<OutboxEntry> entries = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        entries.add(entry(rs));
+      }
+    }
+    return entries;
+  }
+
+  private static ChatRef chat(ResultSet rs) throws SQLException {
     String thread = Sql.requiredText(rs, "thread_id");
-    ChatRef chat = new ChatRef(Platform.valueOf(Sql.requiredText(rs, "platform")),
+    return new ChatRef(Platform.valueOf(Sql.requiredText(rs, "platform")),
         Sql.requiredText(rs, "chat_id"), thread.isEmpty() ? null : thread);
+  }
+
+  private static OutboxEntry entry(ResultSet rs) throws SQLException {
+    ChatRef chat = chat(rs);
     String target = rs.getString("target_message_id");
     long alert = rs.getLong("alert_id");
     AlertId alertId = rs.wasNull() ? null : new AlertId(alert);
@@ -167,33 +201,46 @@ public final class JdbcOutbox implements Outbox {
   }
 
   @Override
-  public List<OutboxEntry> folded(int limit) {
-    return db.transaction("reading folded outbox entries", c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT * FROM outbox WHERE state = 'folded' ORDER BY id LIMIT ?")) {
-        ps.setInt(1, limit);
-        List<OutboxEntry> entries = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            entries.add(entry(rs));
-          }
-        }
-        return entries;
+  public List<OutboxEntry> folded(ChatRef chat, int limit) {
+    return db.transaction("reading folded outbox entries of " + chat, c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT * FROM outbox WHERE platform = ?"
+          + " AND chat_id = ? AND thread_id = ? AND state = 'folded' ORDER BY id LIMIT ?")) {
+        ps.setString(1, chat.platform().name());
+        ps.setString(2, chat.chatId());
+        ps.setString(3, chat.threadId() == null ? "" : chat.threadId());
+        ps.setInt(4, limit);
+        return entries(ps);
       }
     });
   }
 
   @Override
-  public void digested(List<Long> ids, Instant at) {
-    db.execute("marking " + ids.size() + " folded entries digested", c -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET state = 'digested',"
-          + " finished_at = ? WHERE id = ? AND state = 'folded'")) {
-        for (long id : ids) {
-          ps.setLong(1, at.toEpochMilli());
-          ps.setLong(2, id);
-          ps.addBatch();
+  public List<ChatRef> chatsWithFolded() {
+    return db.transaction("listing chats with folded outbox entries", c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT platform, chat_id,"
+          + " thread_id FROM outbox WHERE state = 'folded'")) {
+        List<ChatRef> chats = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            chats.add(chat(rs));
+          }
         }
-        ps.executeBatch();
+        return chats;
+      }
+    });
+  }
+
+  @Override
+  public int digestFolded(ChatRef chat, Instant at) {
+    return db.transaction("marking the folded entries of " + chat + " digested", c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET state = 'digested',"
+          + " finished_at = ? WHERE platform = ? AND chat_id = ? AND thread_id = ?"
+          + " AND state = 'folded'")) {
+        ps.setLong(1, at.toEpochMilli());
+        ps.setString(2, chat.platform().name());
+        ps.setString(3, chat.chatId());
+        ps.setString(4, chat.threadId() == null ? "" : chat.threadId());
+        return ps.executeUpdate();
       }
     });
   }

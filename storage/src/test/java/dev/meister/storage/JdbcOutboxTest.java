@@ -75,4 +75,42 @@ class JdbcOutboxTest extends StorageTestBase {
     assertThat(storage.outbox().due(NOW.plusSeconds(3600), 10)).isEmpty();
     assertThat(storage.outbox().pendingCount()).isZero();
   }
+
+  @Test
+  void folded_entries_are_found_per_chat_and_the_chats_that_have_them_are_listed() {
+    ChatRef topic = new ChatRef(Platform.TELEGRAM, "-100002", "42");
+    long a = storage.outbox().enqueue(PendingMessage.post(DATA, message("a"), null));
+    long b = storage.outbox().enqueue(PendingMessage.post(BUILD, message("b"), null));
+    long c = storage.outbox().enqueue(PendingMessage.post(DATA, message("c"), null));
+    long d = storage.outbox().enqueue(PendingMessage.post(topic, message("d"), null));
+    storage.outbox().enqueue(PendingMessage.post(BUILD, message("not folded"), null));
+    for (long id : List.of(a, b, c, d)) {
+      storage.outbox().fold(id);
+    }
+
+    assertThat(storage.outbox().folded(DATA, 10)).extracting(OutboxEntry::id).containsExactly(a, c);
+    assertThat(storage.outbox().folded(DATA, 1)).extracting(OutboxEntry::id).containsExactly(a);
+    assertThat(storage.outbox().folded(topic, 10)).extracting(OutboxEntry::id).containsExactly(d);
+    assertThat(storage.outbox().chatsWithFolded()).containsExactlyInAnyOrder(DATA, BUILD, topic);
+
+    assertThat(storage.outbox().digestFolded(BUILD, NOW)).isEqualTo(1);
+    assertThat(storage.outbox().chatsWithFolded()).containsExactlyInAnyOrder(DATA, topic);
+    assertThat(storage.outbox().digestFolded(DATA, NOW)).isEqualTo(2);
+    assertThat(storage.outbox().folded(DATA, 10)).isEmpty();
+    assertThat(storage.outbox().folded(topic, 10)).extracting(OutboxEntry::id).containsExactly(d);
+  }
+
+  @Test
+  void a_long_backlog_behind_a_waiting_entry_is_not_due_and_other_chats_are() {
+    long head = storage.outbox().enqueue(PendingMessage.post(DATA, message("head"), null));
+    for (int i = 0; i < 500; i++) {
+      storage.outbox().enqueue(PendingMessage.post(DATA, message("backlog " + i), null));
+    }
+    long other = storage.outbox().enqueue(PendingMessage.post(BUILD, message("other"), null));
+    storage.outbox().retryLater(head, NOW.plusSeconds(60), "429");
+
+    assertThat(storage.outbox().due(NOW, 10)).extracting(OutboxEntry::id).containsExactly(other);
+    assertThat(storage.outbox().due(NOW.plusSeconds(60), 3)).extracting(OutboxEntry::id)
+        .containsExactly(head, head + 1, head + 2);
+  }
 }

@@ -20,7 +20,10 @@ import dev.meister.core.routing.Route;
 import dev.meister.core.routing.Router;
 import dev.meister.core.tx.Transactions;
 import dev.meister.core.oncall.OnCall;
+import dev.meister.core.chat.ChatRef;
 import java.time.Clock;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -43,13 +46,19 @@ public final class AlertIntake implements PipelineEventSink {
   private final RunHistory runs;
   private final Outbox outbox;
   private final Transactions transactions;
-  private final Runnable queued;
+  private final Consumer<ChatRef> queued;
+  private final Predicate<ChatRef> pace;
   private final Clock clock;
 
-  /** @param queued called after a message was queued, to wake the delivery worker */
+  /**
+   * @param pace whether a new alert post to a chat may go out on its own (see StormDigests); when
+   *     not, it is folded into the chat's next digest in the same transaction
+   * @param queued called with the chat a message was queued for, to wake the delivery worker
+   */
   public AlertIntake(Router router, PriorityRules priorities, AlertFactory factory,
       AlertMessages messages, OnCallDirectory directory, AlertStore alerts, RunHistory runs,
-      Outbox outbox, Transactions transactions, Runnable queued, Clock clock) {
+      Outbox outbox, Transactions transactions, Predicate<ChatRef> pace, Consumer<ChatRef> queued,
+      Clock clock) {
     this.router = router;
     this.priorities = priorities;
     this.factory = factory;
@@ -59,6 +68,7 @@ public final class AlertIntake implements PipelineEventSink {
     this.runs = runs;
     this.outbox = outbox;
     this.transactions = transactions;
+    this.pace = pace;
     this.queued = queued;
     this.clock = clock;
   }
@@ -77,8 +87,8 @@ public final class AlertIntake implements PipelineEventSink {
     // overrides, and the writer thread that commits everyone's intake should not wait on it.
     OnCall onCall = route.isPresent() ? context.onCall(alert) : null;
     Recorded recorded = transactions.inTransaction(() -> store(alert, route, onCall));
-    if (recorded.created()) {
-      queued.run();
+    if (recorded.created() && route.isPresent()) {
+      queued.accept(route.get().chat());
     }
     return new Intake(recorded.id(), !recorded.created());
   }
@@ -96,7 +106,14 @@ public final class AlertIntake implements PipelineEventSink {
     }
     Alert stored = recorded.alert();
     OutgoingMessage message = messages.alert(stored, onCall, context.zone(stored));
-    outbox.enqueue(PendingMessage.post(route.get().chat(), message, recorded.id()));
+    ChatRef chat = route.get().chat();
+    long queuedId = outbox.enqueue(PendingMessage.post(chat, message, recorded.id()));
+    // Over the chat's pace in a storm the post waits for a digest instead; a high-priority alert
+    // still goes out on its own, since it tags the team lead.
+    boolean ownMessage = pace.test(chat) || alert.priority() == Priority.HIGH;
+    if (!ownMessage) {
+      outbox.fold(queuedId);
+    }
     return recorded;
   }
 }

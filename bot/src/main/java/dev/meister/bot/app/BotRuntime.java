@@ -64,7 +64,8 @@ final class BotRuntime implements AutoCloseable {
     started.add(intakeCommits);
     this.intake = new AlertIntake(RoutingConfig.router(config), RoutingConfig.priorities(config),
         new AlertFactory(RoutingConfig.testTypes(config)), messages, meister.directory(),
-        storage.alerts(), storage.runs(), storage.outbox(), intakeCommits, nudge, clock);
+        storage.alerts(), storage.runs(), storage.outbox(), intakeCommits, storms::admit,
+        worker::nudge, clock);
     Acknowledgements acks = new Acknowledgements(
         new Acknowledger(storage.alerts(), storage.messageLinks(), clock), messages,
         storage.messageLinks(), storage.outbox(), storage.database(), meister.directory(), nudge);

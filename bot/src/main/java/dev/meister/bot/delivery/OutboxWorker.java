@@ -15,12 +15,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -36,6 +39,13 @@ import org.slf4j.LoggerFactory;
 public final class OutboxWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
   private static final int BATCH = 100;
+  /**
+   * Nudged rounds start at most this often. Under a burst of webhooks every group commit nudges;
+   * back-to-back rounds would each scan the queue (and take the database lock the intake commits
+   * under) to find mostly the same entries. A few tens of milliseconds more before a chat message
+   * goes out costs nothing; a round per commit costs the intake a good part of a core.
+   */
+  private static final long MIN_ROUND_GAP_NANOS = MILLISECONDS.toNanos(40);
 
   private final Outbox outbox;
   private final ChatPorts ports;
@@ -43,12 +53,15 @@ public final class OutboxWorker implements AutoCloseable {
   private final @Nullable StormDigests storms;
   private @Nullable ScheduledExecutorService executor;
   private final AtomicBoolean roundRequested = new AtomicBoolean();
+  /** Chats whose first entry waits (rate limit, outage), until when: nudges for them can wait. */
+  private final Map<ChatRef, Instant> blocked = new ConcurrentHashMap<>();
+  private volatile long lastRoundStart = System.nanoTime() - MIN_ROUND_GAP_NANOS;
 
   public OutboxWorker(Outbox outbox, ChatPorts ports, Clock clock) {
     this(outbox, ports, clock, null);
   }
 
-  /** @param storms folds alert posts over a chat's pace into digests; null sends everything */
+  /** @param storms announces alerts folded during a storm in digests; null for none */
   public OutboxWorker(Outbox outbox, ChatPorts ports, Clock clock,
       @Nullable StormDigests storms) {
     this.outbox = outbox;
@@ -74,18 +87,38 @@ public final class OutboxWorker implements AutoCloseable {
   }
 
   /**
+   * Asks for a round because a message was queued for {@code chat}. When that chat is held back
+   * (its first message waits out a rate limit or an outage) a round could not send it, so none is
+   * started: in an alert storm to an unreachable chat, a round per webhook would only re-read the
+   * waiting queue. The chat's turn comes with the poll after its wait.
+   */
+  public void nudge(ChatRef chat) {
+    Instant until = blocked.get(chat);
+    if (until == null || !until.isAfter(clock.instant())) {
+      nudge();
+    }
+  }
+
+  /**
    * Asks for a delivery round now rather than at the next poll. Nudges coalesce: however many
    * alerts arrive meanwhile, at most one extra round is waiting.
    */
   public void nudge() {
     ScheduledExecutorService ex = executor;
     if (ex != null && !ex.isShutdown() && roundRequested.compareAndSet(false, true)) {
-      ex.execute(this::deliverSafely);
+      long wait = lastRoundStart + MIN_ROUND_GAP_NANOS - System.nanoTime();
+      try {
+        var unused = ex.schedule(this::deliverSafely, Math.max(0, wait), TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException stopping) {
+        // Closed meanwhile: the message stays queued for the next start.
+        roundRequested.set(false);
+      }
     }
   }
 
   private void deliverSafely() {
     roundRequested.set(false);
+    lastRoundStart = System.nanoTime();
     try {
       deliverDue();
     } catch (RuntimeException e) {
@@ -109,15 +142,13 @@ public final class OutboxWorker implements AutoCloseable {
 
   private int deliverRound() {
     Instant now = clock.instant();
+    blocked.values().removeIf(until -> !until.isAfter(now));
     List<OutboxEntry> due = outbox.due(now, BATCH);
     Set<ChatRef> heldBack = new HashSet<>();
     int delivered = 0;
     for (OutboxEntry entry : due) {
       ChatRef chat = entry.message().chat();
       if (heldBack.contains(chat)) {
-        continue;
-      }
-      if (storms != null && !storms.admit(entry)) {
         continue;
       }
       if (deliver(entry)) {
@@ -135,8 +166,7 @@ public final class OutboxWorker implements AutoCloseable {
     if (port.isEmpty()) {
       // The platform is not connected in this run (e.g. its token was removed): keep the message.
       Duration wait = Backoff.after(entry.attempts() + 1, null);
-      outbox.retryLater(entry.id(), clock.instant().plus(wait),
-          m.chat().platform() + " is not connected");
+      retryLater(entry, wait, m.chat().platform() + " is not connected");
       return false;
     }
     try {
@@ -148,7 +178,7 @@ public final class OutboxWorker implements AutoCloseable {
         Duration wait = Backoff.after(entry.attempts() + 1, e.retryAfter());
         log.warn("outbox #{} to {} not delivered (attempt {}): {}; next try in {}s",
             entry.id(), m.chat(), entry.attempts() + 1, e.getMessage(), wait.toSeconds());
-        outbox.retryLater(entry.id(), clock.instant().plus(wait), String.valueOf(e.getMessage()));
+        retryLater(entry, wait, String.valueOf(e.getMessage()));
         return false;
       }
       log.error("outbox #{} to {} refused for good: {}", entry.id(), m.chat(), e.getMessage());
@@ -160,9 +190,16 @@ public final class OutboxWorker implements AutoCloseable {
       Duration wait = Backoff.after(entry.attempts() + 1, null);
       log.error("outbox #{} to {} failed unexpectedly; next try in {}s", entry.id(), m.chat(),
           wait.toSeconds(), bug);
-      outbox.retryLater(entry.id(), clock.instant().plus(wait), String.valueOf(bug));
+      retryLater(entry, wait, String.valueOf(bug));
       return false;
     }
+  }
+
+  /** Holds the entry, and with it its chat, until {@code wait} has passed. */
+  private void retryLater(OutboxEntry entry, Duration wait, String why) {
+    Instant until = clock.instant().plus(wait);
+    outbox.retryLater(entry.id(), until, why);
+    blocked.put(entry.message().chat(), until);
   }
 
   private static @Nullable MessageRef send(ChatPort port, PendingMessage m) {

@@ -14,12 +14,11 @@ import dev.meister.core.rotation.Rotation;
 import dev.meister.core.tx.Transactions;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -27,9 +26,14 @@ import java.util.stream.Collectors;
  * a minute in a group): alert posts over the pace are folded, and each chat's folded alerts are
  * announced together in one digest when the pace allows. Nothing is dropped and nothing stalls;
  * folded alerts stay stored and can be taken with {@code /ack ID}.
+ *
+ * <p>The intake asks {@link #admit} for each new alert post inside the transaction that stores
+ * it, so a folded post is folded in the same commit and the delivery worker never reads it: in a
+ * storm of thousands a second, deciding at delivery would cost a read and a commit per round.
  */
 public final class StormDigests {
-  private static final int MAX_PER_DIGEST = 50;
+  /** A digest counts every folded alert of its chat and lists the oldest of them. */
+  private static final int LISTED_PER_DIGEST = 20;
 
   private final StormGuard guard;
   private final Outbox outbox;
@@ -37,6 +41,13 @@ public final class StormDigests {
   private final AlertMessages messages;
   private final OnCallDirectory directory;
   private final Transactions transactions;
+  /**
+   * Chats that have had folded alerts since the start (read from the outbox at the start, then
+   * added to as alerts are folded), so a round reads folded entries only of a chat whose digest is
+   * due rather than the whole storm's backlog. Never shrinks: a fold may still be uncommitted when
+   * a digest finds the chat empty, and a few chats cost one indexed read a minute each.
+   */
+  private final Set<ChatRef> foldedChats = ConcurrentHashMap.newKeySet();
   private final Clock clock;
 
   public StormDigests(StormGuard guard, Outbox outbox, AlertStore alerts, AlertMessages messages,
@@ -48,48 +59,48 @@ public final class StormDigests {
     this.directory = directory;
     this.transactions = transactions;
     this.clock = clock;
+    foldedChats.addAll(outbox.chatsWithFolded());
   }
 
-  /** Whether this entry may be sent now; an alert post over the pace is folded instead. */
-  boolean admit(OutboxEntry entry) {
-    PendingMessage m = entry.message();
-    boolean alertPost = m.alert() != null && m.target() == null;
-    if (!alertPost || guard.tryPost(m.chat())) {
+  /**
+   * Whether a new alert post to {@code chat} may go out on its own; false when the chat is over its
+   * pace, and the caller must {@link Outbox#fold fold} the post in the transaction that queues it.
+   */
+  public boolean admit(ChatRef chat) {
+    if (guard.tryPost(chat)) {
       return true;
     }
-    outbox.fold(entry.id());
+    foldedChats.add(chat);
     return false;
   }
 
   /** Queues one digest per chat whose folded alerts may now be announced; returns how many. */
   int release() {
-    Map<ChatRef, List<OutboxEntry>> byChat = new LinkedHashMap<>();
-    for (OutboxEntry e : outbox.folded(1000)) {
-      byChat.computeIfAbsent(e.message().chat(), c -> new ArrayList<>()).add(e);
-    }
     int released = 0;
-    for (Map.Entry<ChatRef, List<OutboxEntry>> chat : byChat.entrySet()) {
-      if (guard.canPostDigest(chat.getKey())) {
-        List<OutboxEntry> entries = chat.getValue().subList(0,
-            Math.min(MAX_PER_DIGEST, chat.getValue().size()));
-        queueDigest(chat.getKey(), entries);
+    for (ChatRef chat : List.copyOf(foldedChats)) {
+      if (!guard.canPostDigest(chat)) {
+        continue;
+      }
+      List<OutboxEntry> entries = outbox.folded(chat, LISTED_PER_DIGEST);
+      if (!entries.isEmpty()) {
+        queueDigest(chat, entries);
         released++;
       }
     }
     return released;
   }
 
-  private void queueDigest(ChatRef chat, List<OutboxEntry> entries) {
+  private void queueDigest(ChatRef chat, List<OutboxEntry> listed) {
     List<Alert> folded = new ArrayList<>();
-    for (OutboxEntry e : entries) {
+    for (OutboxEntry e : listed) {
       AlertId id = java.util.Objects.requireNonNull(e.message().alert());
       alerts.find(id).ifPresent(folded::add);
     }
-    List<Long> ids = entries.stream().map(OutboxEntry::id).toList();
     transactions.inTransaction(() -> {
-      outbox.enqueue(PendingMessage.post(chat, messages.digest(folded, rotations(folded)), null));
-      outbox.digested(ids, clock.instant());
-      return ids.size();
+      int total = outbox.digestFolded(chat, clock.instant());
+      outbox.enqueue(PendingMessage.post(chat,
+          messages.digest(folded, Math.max(total, folded.size()), rotations(folded)), null));
+      return total;
     });
   }
 

@@ -9,11 +9,18 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +46,13 @@ public final class WebhookServer implements AutoCloseable {
   private final PipelineEventSink sink;
   private final Map<String, HealthCheck> healthChecks;
   private final Javalin app;
+  private final Duration healthTimeout;
+  /** Daemon threads, so a check that never returns cannot keep the process alive. */
+  private final ExecutorService healthExecutor = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "meister-health");
+    t.setDaemon(true);
+    return t;
+  });
   private boolean started;
 
   /**
@@ -49,7 +63,17 @@ public final class WebhookServer implements AutoCloseable {
       List<WebhookEndpoint> endpoints,
       PipelineEventSink sink,
       Map<String, HealthCheck> healthChecks) {
+    this(endpoints, sink, healthChecks, Duration.ofSeconds(2));
+  }
+
+  /** @param healthTimeout how long {@code /health} waits for a check before reporting it down */
+  public WebhookServer(
+      List<WebhookEndpoint> endpoints,
+      PipelineEventSink sink,
+      Map<String, HealthCheck> healthChecks,
+      Duration healthTimeout) {
     this.sink = sink;
+    this.healthTimeout = healthTimeout;
     this.healthChecks = new TreeMap<>(healthChecks);
     this.app =
         Javalin.create(
@@ -82,6 +106,7 @@ public final class WebhookServer implements AutoCloseable {
       app.stop();
       started = false;
     }
+    healthExecutor.shutdownNow();
   }
 
   private void receive(WebhookEndpoint endpoint, Context ctx) {
@@ -166,10 +191,16 @@ public final class WebhookServer implements AutoCloseable {
   }
 
   private void health(Context ctx) {
+    // All checks at once, each bounded: a hung dependency must not hang the probe asking about it.
+    Map<String, CompletableFuture<HealthStatus>> running = new LinkedHashMap<>();
+    for (Map.Entry<String, HealthCheck> entry : healthChecks.entrySet()) {
+      running.put(entry.getKey(), CompletableFuture.supplyAsync(
+          () -> run(entry.getKey(), entry.getValue()), healthExecutor));
+    }
     Map<String, Object> checks = new LinkedHashMap<>();
     boolean allUp = true;
-    for (Map.Entry<String, HealthCheck> entry : healthChecks.entrySet()) {
-      HealthStatus status = run(entry.getKey(), entry.getValue());
+    for (Map.Entry<String, CompletableFuture<HealthStatus>> entry : running.entrySet()) {
+      HealthStatus status = await(entry.getKey(), entry.getValue());
       allUp &= status.up();
       Map<String, Object> shown = new LinkedHashMap<>();
       shown.put("status", status.up() ? "up" : "down");
@@ -182,6 +213,22 @@ public final class WebhookServer implements AutoCloseable {
     body.put("status", allUp ? "up" : "down");
     body.put("checks", checks);
     respond(ctx, allUp ? 200 : 503, body);
+  }
+
+  private HealthStatus await(String name, CompletableFuture<HealthStatus> check) {
+    try {
+      return check.get(healthTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      log.warn("health check {} did not answer within {} ms", name, healthTimeout.toMillis());
+      return HealthStatus.unhealthy("no answer within " + healthTimeout.toMillis() + " ms");
+    } catch (ExecutionException e) {
+      // run() catches what checks throw; an Error is all that can arrive here.
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      return HealthStatus.unhealthy("check failed: " + cause.getClass().getSimpleName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return HealthStatus.unhealthy("interrupted");
+    }
   }
 
   private static HealthStatus run(String name, HealthCheck check) {

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -96,6 +97,10 @@ class AlertFlowTest {
           - name: builds
             match: { source: github }
             rotation: buildmeister
+        priority_rules:
+          - name: deploys
+            match: { source: github, workflow: deploy.yml }
+            priority: high
         """.formatted(CHAT));
     MeisterConfig cfg = new ConfigLoader(Map.of("TELEGRAM_BOT_TOKEN", TOKEN))
         .load(file, SecretPolicy.REQUIRED);
@@ -195,6 +200,32 @@ class AlertFlowTest {
     assertThat(meister.storage().outbox().pendingCount()).isZero();
   }
 
+  @Test
+  void in_a_storm_the_chat_gets_twenty_posts_and_a_digest_but_a_high_priority_alert_its_own_post()
+      throws Exception {
+    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> storm = new ArrayList<>();
+    for (int i = 1; i <= 24; i++) {
+      storm.add(http.sendAsync(request("storm-" + i, failedRun()),
+          HttpResponse.BodyHandlers.ofString()));
+    }
+    for (var answer : storm) {
+      assertThat(answer.get().statusCode()).isEqualTo(202);
+    }
+    assertThat(post("deploy", failedRun(".github/workflows/deploy.yml")).statusCode())
+        .isEqualTo(202);
+
+    runtime.worker().deliverDue();
+
+    List<String> texts = telegram.requests("sendMessage").stream()
+        .map(m -> m.path("text").asText()).toList();
+    assertThat(texts).hasSize(22);
+    assertThat(texts.subList(0, 20)).allMatch(t -> t.contains("Build fail"));
+    assertThat(texts.get(20)).contains("HIGHEST PRIORITY");
+    assertThat(texts.get(21)).startsWith("<b>4 more failures in Buildmeister routes:</b>")
+        .contains("Reply /ack ID to take one.");
+    assertThat(meister.storage().outbox().pendingCount()).isZero();
+  }
+
   /** Runs delivery rounds until Telegram got the {@code n}-th {@code method} call. */
   private void awaitDelivered(String method, int n) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -206,7 +237,14 @@ class AlertFlowTest {
   }
 
   private HttpResponse<String> postFailure(String delivery) throws Exception {
-    byte[] body = failedRun();
+    return post(delivery, failedRun());
+  }
+
+  private HttpResponse<String> post(String delivery, byte[] body) throws Exception {
+    return http.send(request(delivery, body), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest request(String delivery, byte[] body) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(
             URI.create("http://127.0.0.1:" + webhooks.port() + "/hooks/github"))
         .header("Content-Type", "application/json")
@@ -215,14 +253,19 @@ class AlertFlowTest {
         .header("X-Hub-Signature-256", sign(body))
         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
         .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+    return request;
   }
 
   private static byte[] failedRun() throws Exception {
+    return failedRun(".github/workflows/test.yml");
+  }
+
+  private static byte[] failedRun(String workflowPath) throws Exception {
     try (InputStream in = AlertFlowTest.class.getResourceAsStream(
         "/fixtures/github/workflow_run.completed.json")) {
       ObjectNode root = (ObjectNode) JSON.readTree(Objects.requireNonNull(in).readAllBytes());
-      ((ObjectNode) root.get("workflow_run")).put("conclusion", "failure");
+      ((ObjectNode) root.get("workflow_run")).put("conclusion", "failure")
+          .put("path", workflowPath);
       return JSON.writeValueAsBytes(root);
     }
   }

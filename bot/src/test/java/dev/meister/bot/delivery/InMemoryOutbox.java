@@ -17,6 +17,8 @@ final class InMemoryOutbox implements Outbox {
 
   private final Map<Long, Row> rows = new LinkedHashMap<>();
   private long next = 1;
+  /** How many times {@link #due} was asked: a delivery round each. */
+  final java.util.concurrent.atomic.AtomicInteger rounds = new java.util.concurrent.atomic.AtomicInteger();
 
   @Override
   public synchronized long enqueue(PendingMessage message) {
@@ -27,6 +29,7 @@ final class InMemoryOutbox implements Outbox {
 
   @Override
   public synchronized List<OutboxEntry> due(Instant now, int limit) {
+    rounds.incrementAndGet();
     List<OutboxEntry> due = new ArrayList<>();
     java.util.Set<dev.meister.core.chat.ChatRef> waiting = new java.util.HashSet<>();
     for (Row r : rows.values()) {
@@ -69,18 +72,29 @@ final class InMemoryOutbox implements Outbox {
     rows.put(id, new Row(r.entry, "folded", null, null));
   }
 
-  @Override
-  public synchronized List<OutboxEntry> folded(int limit) {
+  private List<OutboxEntry> allFolded(int limit) {
     return rows.values().stream().filter(r -> r.state.equals("folded")).map(Row::entry)
         .limit(limit).toList();
   }
 
   @Override
-  public synchronized void digested(List<Long> ids, Instant at) {
-    for (long id : ids) {
-      Row r = row(id);
-      rows.put(id, new Row(r.entry, "digested", null, null));
+  public synchronized List<OutboxEntry> folded(dev.meister.core.chat.ChatRef chat, int limit) {
+    return allFolded(Integer.MAX_VALUE).stream()
+        .filter(e -> e.message().chat().equals(chat)).limit(limit).toList();
+  }
+
+  @Override
+  public synchronized List<dev.meister.core.chat.ChatRef> chatsWithFolded() {
+    return allFolded(Integer.MAX_VALUE).stream().map(e -> e.message().chat()).distinct().toList();
+  }
+
+  @Override
+  public synchronized int digestFolded(dev.meister.core.chat.ChatRef chat, Instant at) {
+    List<OutboxEntry> folded = folded(chat, Integer.MAX_VALUE);
+    for (OutboxEntry e : folded) {
+      rows.put(e.id(), new Row(e, "digested", null, null));
     }
+    return folded.size();
   }
 
   @Override

@@ -143,9 +143,49 @@ class OutboxWorkerTest {
   }
 
   /** A chat that records what it was asked to send and fails on demand. */
+  @Test
+  void a_message_for_a_chat_that_must_wait_starts_no_round_while_other_chats_still_do()
+      throws InterruptedException {
+    chat.failNext(new ChatDeliveryException("Too Many Requests: retry after 30", true,
+        Duration.ofSeconds(30), null));
+    outbox.enqueue(PendingMessage.post(DATA, OutgoingMessage.plain("a"), null));
+    // Only nudges start rounds after the first: the poll is an hour away.
+    worker.start(Duration.ofHours(1));
+    try {
+      awaitRounds(1);
+
+      outbox.enqueue(PendingMessage.post(DATA, OutgoingMessage.plain("b"), null));
+      worker.nudge(DATA);
+      Thread.sleep(200);
+      assertThat(outbox.rounds.get()).as("rounds after a nudge for the waiting chat").isEqualTo(1);
+
+      outbox.enqueue(PendingMessage.post(BUILD, OutgoingMessage.plain("c"), null));
+      worker.nudge(BUILD);
+      awaitRounds(2);
+      assertThat(chat.sent).containsExactly("post -100002 c");
+
+      clock.advance(Duration.ofSeconds(30));
+      worker.nudge(DATA);
+      awaitRounds(3);
+      assertThat(chat.sent).containsExactly("post -100002 c", "post -100001 a", "post -100001 b");
+    } finally {
+      worker.close();
+    }
+  }
+
+  private void awaitRounds(int rounds) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (outbox.rounds.get() < rounds && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    // The round is counted when it reads the queue; let it finish sending.
+    Thread.sleep(50);
+    assertThat(outbox.rounds.get()).isEqualTo(rounds);
+  }
+
   private static final class FlakyChat implements ChatPort {
-    final List<String> sent = new ArrayList<>();
-    private final Deque<RuntimeException> failures = new ArrayDeque<>();
+    final List<String> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Deque<RuntimeException> failures = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private int ids;
 
     void failNext(RuntimeException e) {

@@ -168,6 +168,36 @@ class WebhookServerTest {
     }
   }
 
+  @Test
+  void a_check_that_hangs_counts_as_down_after_the_timeout_and_the_others_still_answer()
+      throws InterruptedException {
+    java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+    HealthCheck hanging = () -> {
+      try {
+        never.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return HealthStatus.healthy();
+    };
+    Map<String, HealthCheck> checks = Map.of("chat", hanging, "database", HealthStatus::healthy);
+    try (Loopback slow = new Loopback(sink, checks, java.time.Duration.ofMillis(300))) {
+      long start = System.nanoTime();
+
+      Answer answer = slow.get("/health");
+
+      assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(
+          java.time.Duration.ofSeconds(3));
+      assertThat(answer.status()).isEqualTo(503);
+      assertThat(answer.json().path("checks").path("chat").path("detail").asText())
+          .isEqualTo("no answer within 300 ms");
+      assertThat(answer.json().path("checks").path("database").path("status").asText())
+          .isEqualTo("up");
+    } finally {
+      never.countDown();
+    }
+  }
+
   private static byte[] json(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }

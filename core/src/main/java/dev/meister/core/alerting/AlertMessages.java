@@ -79,8 +79,17 @@ public final class AlertMessages {
 
   /** Several alerts for one rotation in one message, when posting each would flood the chat. */
   public OutgoingMessage digest(List<Alert> alerts, String rotationName) {
-    String failures = alerts.size() == 1 ? " more failure in " : " more failures in ";
-    RichText.Builder text = RichText.builder().bold(alerts.size() + failures + rotationName + ":");
+    return digest(alerts, alerts.size(), rotationName);
+  }
+
+  /**
+   * A digest of {@code total} held-back alerts that lists the first of them, {@code listed}: in a
+   * storm of thousands the count matters and a list of all would not fit a message.
+   */
+  public OutgoingMessage digest(List<Alert> listed, int total, String rotationName) {
+    String failures = total == 1 ? " more failure in " : " more failures in ";
+    RichText.Builder text = RichText.builder().bold(total + failures + rotationName + ":");
+    List<Alert> alerts = listed;
     for (Alert a : alerts) {
       text.newline().text("#" + a.storedId() + " ");
       String title = AlertDetails.cap(a.title());
@@ -93,6 +102,9 @@ public final class AlertMessages {
       } else {
         text.text(title);
       }
+    }
+    if (total > listed.size()) {
+      text.newline().text("… and " + (total - listed.size()) + " more.");
     }
     return OutgoingMessage.of(text.newline().text("Reply /ack ID to take one.").build());
   }

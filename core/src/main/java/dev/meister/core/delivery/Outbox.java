@@ -1,5 +1,6 @@
 package dev.meister.core.delivery;
 
+import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;
 import java.time.Instant;
 import java.util.List;
@@ -38,11 +39,17 @@ public interface Outbox {
    */
   void fold(long id);
 
-  /** Folded entries of every chat, oldest first. */
-  List<OutboxEntry> folded(int limit);
+  /** Folded entries of one chat, oldest first. */
+  List<OutboxEntry> folded(ChatRef chat, int limit);
 
-  /** Marks folded entries as announced by a digest. */
-  void digested(List<Long> ids, Instant at);
+  /** The chats that have folded entries not yet announced. */
+  List<ChatRef> chatsWithFolded();
+
+  /**
+   * Marks every folded entry of {@code chat} as announced by a digest; returns how many. Called in
+   * the transaction that queues the digest, so the count it reports is the count it marked.
+   */
+  int digestFolded(ChatRef chat, Instant at);
 
   /** How many entries are still pending. */
   int pendingCount();

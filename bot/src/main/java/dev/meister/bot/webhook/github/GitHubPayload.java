@@ -1,6 +1,7 @@
 package dev.meister.bot.webhook.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.meister.bot.webhook.IsoInstants;
 import dev.meister.bot.webhook.WebhookJson;
 import dev.meister.bot.webhook.WebhookRejection;
 import java.time.Instant;
@@ -29,7 +30,7 @@ final class GitHubPayload {
   Instant instant(String... path) {
     String value = required(path);
     try {
-      return Instant.parse(value);
+      return IsoInstants.parse(value);
     } catch (DateTimeParseException e) {
       throw WebhookRejection.invalidField(String.join(".", path), "is not an ISO-8601 instant");
     }

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""A stand-in for Telegram's Bot API on 127.0.0.1, for bench/run.sh.
+
+Meister runs with Telegram enabled and its api_url pointed here, so the benchmark measures the whole
+relay, not just intake: alert posts delivered while webhooks pour in, storm digests, rate pacing.
+Answers getMe, getUpdates (held up to 10 s, never any update), sendMessage, editMessageText,
+setMyCommands, deleteWebhook and answerCallbackQuery with the Bot API's JSON; counts what it got.
+
+usage: fake_telegram.py PORT TOKEN STATS_FILE   (stats are written on SIGTERM)
+"""
+import json
+import signal
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+PORT, TOKEN, STATS = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+lock = threading.Lock()
+counts = {"sendmessage": 0, "editmessagetext": 0, "digests": 0, "other": 0}
+next_id = [1]
+BOT = {"id": 999000111, "is_bot": True, "first_name": "Meister", "username": "meister_bench_bot"}
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):  # quiet: one line per request would cost more than the fake
+        pass
+
+    def do_POST(self):
+        self.handle_call()
+
+    def do_GET(self):
+        self.handle_call()
+
+    def handle_call(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length) if length else b""
+        prefix = "/bot" + TOKEN + "/"
+        if not self.path.startswith(prefix):
+            return self.answer(401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
+        method = self.path[len(prefix):].split("?")[0].lower()
+        try:
+            body = json.loads(raw) if raw and raw[:1] == b"{" else {}
+        except ValueError:
+            body = {}
+        if method == "getme":
+            return self.answer(200, {"ok": True, "result": BOT})
+        if method == "getupdates":
+            time.sleep(min(10, int(body.get("timeout", 10) or 0)))
+            return self.answer(200, {"ok": True, "result": []})
+        if method in ("sendmessage", "editmessagetext"):
+            with lock:
+                counts[method] += 1
+                text = str(body.get("text", ""))
+                if "more failure" in text or "more alert" in text:
+                    counts["digests"] += 1
+                if method == "sendmessage":
+                    mid = next_id[0]
+                    next_id[0] += 1
+                else:
+                    mid = int(body.get("message_id", 0) or 0)
+            return self.answer(200, {"ok": True, "result": {
+                "message_id": mid, "date": int(time.time()), "from": BOT,
+                "chat": {"id": int(body.get("chat_id", 0) or 0), "type": "supergroup"},
+                "text": text}})
+        with lock:
+            counts["other"] += 1
+        return self.answer(200, {"ok": True, "result": True})
+
+    def answer(self, status, payload):
+        data = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+def stop(*_):
+    with lock:
+        with open(STATS, "w") as f:
+            json.dump(counts, f)
+    sys.exit(0)
+
+
+signal.signal(signal.SIGTERM, stop)
+ThreadingHTTPServer.daemon_threads = True
+ThreadingHTTPServer(("127.0.0.1", PORT), Handler).serve_forever()
