@@ -2,6 +2,7 @@ package dev.meister.bot.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meister.core.chat.Button;
+import dev.meister.core.chat.ChatDeliveryException;
 import dev.meister.core.chat.ChatEvent;
 import dev.meister.core.chat.ChatPort;
 import dev.meister.core.chat.ChatRef;
@@ -49,10 +50,18 @@ public final class DiscordChatPort implements ChatPort {
     ChatRef channel = discordChat(to.chat());
     Optional<String> interaction = DiscordRefs.webhookPath(to.messageId());
     if (interaction.isPresent()) {
-      // Completes the "thinking…" the gateway left when it deferred the interaction.
-      JsonNode sent = rest.call("interaction follow-up", "POST", interaction.get(),
-          body(message), false);
-      return new MessageRef(channel, sent.path("id").asText());
+      try {
+        // Completes the "thinking…" the gateway left when it deferred the interaction.
+        JsonNode sent = rest.call("interaction follow-up", "POST", interaction.get(),
+            body(message), false);
+        return new MessageRef(channel, sent.path("id").asText());
+      } catch (ChatDeliveryException e) {
+        if (e.retryable()) {
+          throw e;
+        }
+        // The token lasts 15 minutes; an answer delayed past that (an outage) goes to the channel.
+        return post(channel, message);
+      }
     }
     Map<String, Object> body = body(message);
     body.put("message_reference",

@@ -75,6 +75,17 @@ class DiscordChatPortTest {
   }
 
   @Test
+  void an_answer_whose_interaction_token_expired_goes_to_the_channel_instead() {
+    discord.failNext(401, "{\"message\": \"Invalid Webhook Token\", \"code\": 50027}");
+
+    port.reply(new MessageRef(CHANNEL, DiscordRefs.interaction("800", "old")),
+        OutgoingMessage.plain("Bob"));
+
+    assertThat(discord.calls()).extracting(FakeDiscordApi.Call::path)
+        .containsExactly("webhooks/800/old", "channels/300000000000000001/messages");
+  }
+
+  @Test
   void http_429_is_retryable_after_discords_retry_after() {
     discord.failNext(429, "{\"message\": \"You are being rate limited.\", \"retry_after\": 1.2,"
         + " \"global\": false}");
