@@ -127,6 +127,24 @@ class SlackWebhookTest {
   }
 
   @Test
+  void slacks_url_verification_is_answered_with_its_challenge() throws Exception {
+    String body = "{\"token\":\"Jhj5dZrVaK7ZwHHjRyZWjbDl\",\"challenge\":"
+        + "\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}";
+    String ts = String.valueOf(NOW.getEpochSecond());
+
+    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + server.port() + "/hooks/slack"))
+        .header("Content-Type", "application/json")
+        .header("X-Slack-Request-Timestamp", ts)
+        .header("X-Slack-Signature", signer.sign(ts, body.getBytes(StandardCharsets.UTF_8)))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+  }
+
+  @Test
   void a_wrong_signature_is_refused_with_401() throws Exception {
     String body = command("C0ALERTS", "/ack", "1");
     String ts = String.valueOf(NOW.getEpochSecond());
