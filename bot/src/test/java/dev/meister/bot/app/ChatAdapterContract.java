@@ -54,9 +54,10 @@ abstract class ChatAdapterContract {
   private static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
 
   @TempDir Path dir;
-  private ChatHarness chat;
-  private Meister meister;
-  private BotRuntime runtime;
+  ChatHarness chat;
+  Meister meister;
+  BotRuntime runtime;
+  final MovableClock clock = new MovableClock(NOW);
   private WebhookServer webhooks;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -88,7 +89,6 @@ abstract class ChatAdapterContract {
             rotation: buildmeister
         """.formatted(chat.adapter(), chat.chatsYaml()));
     MeisterConfig cfg = new ConfigLoader(chat.env()).load(file, SecretPolicy.REQUIRED);
-    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     meister = Meister.open(cfg, dir.resolve("meister.db"), clock);
     runtime = new BotRuntime(meister, chat.ports(cfg), clock);
     webhooks = runtime.startWebhooks(new ServerConfig("127.0.0.1", 0, Secret.of(GITHUB_SECRET),
@@ -224,14 +224,14 @@ abstract class ChatAdapterContract {
   }
 
   /** Posts a failed GitHub run and waits for the alert to reach the chat. */
-  private Sent alert() throws Exception {
+  Sent alert() throws Exception {
     HttpResponse<String> response = postFailure();
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     return awaitSent("the alert", s -> s.kind() == Kind.POST && s.text().contains("Build fail"));
   }
 
   /** Runs delivery rounds until the chat received a message matching {@code wanted}. */
-  private Sent awaitSent(String what, Predicate<Sent> wanted) throws Exception {
+  Sent awaitSent(String what, Predicate<Sent> wanted) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (true) {
       runtime.worker().deliverDue();
@@ -260,7 +260,7 @@ abstract class ChatAdapterContract {
     }
   }
 
-  private HttpResponse<String> postFailure() throws Exception {
+  HttpResponse<String> postFailure() throws Exception {
     byte[] body = failedRun();
     HttpRequest request = HttpRequest.newBuilder(
             URI.create("http://127.0.0.1:" + webhooks.port() + "/hooks/github"))
@@ -286,6 +286,34 @@ abstract class ChatAdapterContract {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(GITHUB_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+  }
+
+  /** A clock the tests move forward, so retries fall due without sleeping. */
+  static final class MovableClock extends Clock {
+    private volatile Instant now;
+
+    MovableClock(Instant start) {
+      this.now = start;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
   }
 
   /** Sent messages of one kind, for harnesses' use. */

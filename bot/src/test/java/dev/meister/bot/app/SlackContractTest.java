@@ -42,6 +42,26 @@ class SlackContractTest extends ChatAdapterContract {
     return new SlackHarness();
   }
 
+  @org.junit.jupiter.api.Test
+  void a_rate_limited_alert_waits_for_slacks_retry_after_and_is_then_posted_once()
+      throws Exception {
+    FakeSlackApi slack = ((SlackHarness) chat).slack;
+    slack.rateLimitNext("chat.postMessage", 30);
+
+    assertThat(postFailure().statusCode()).isEqualTo(202);
+    runtime.worker().deliverDue();
+    clock.advance(java.time.Duration.ofSeconds(20));
+    runtime.worker().deliverDue();
+    int triedBeforeRetryAfter = slack.calls("chat.postMessage").size();
+    clock.advance(java.time.Duration.ofSeconds(11));
+    ChatHarness.Sent alert = awaitSent("the alert after Retry-After",
+        s -> s.kind() == ChatHarness.Kind.POST && s.text().contains("Build fail"));
+
+    assertThat(triedBeforeRetryAfter).isEqualTo(1);
+    assertThat(slack.calls("chat.postMessage")).hasSize(2);
+    assertThat(alert.buttons()).singleElement().asString().startsWith("ack:");
+  }
+
   @SuppressWarnings("NullAway.Init") // Set by ports() and connect(), which the contract calls first.
   static final class SlackHarness implements ChatHarness {
     static final String BOT_TOKEN = "xoxb-contract-token";
@@ -49,7 +69,7 @@ class SlackContractTest extends ChatAdapterContract {
     static final String CHANNEL = "C0ALERTS";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final FakeSlackApi slack = new FakeSlackApi(BOT_TOKEN);
+    final FakeSlackApi slack = new FakeSlackApi(BOT_TOKEN);
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicInteger next = new AtomicInteger();
     private SlackApi api;
@@ -217,6 +237,9 @@ class SlackContractTest extends ChatAdapterContract {
       List<Sent> sent = new ArrayList<>();
       for (JsonNode call : slack.all()) {
         String method = call.path("_method").asText();
+        if (call.path("_failed").asBoolean()) {
+          continue;
+        }
         if (method.equals("chat.postMessage")) {
           String thread = call.path("thread_ts").asText("");
           sent.add(sent(thread.isEmpty() ? Kind.POST : Kind.REPLY, call.path("_ts").asText(),

@@ -106,6 +106,9 @@ public final class FakeSlackApi implements AutoCloseable {
       }
       Failure failure = record(method, params);
       if (failure != null) {
+        synchronized (this) {
+          params.put("_failed", true);
+        }
         failure.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
         respond(exchange, failure.status(), failure.body());
         return;
