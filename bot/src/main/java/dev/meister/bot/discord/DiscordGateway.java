@@ -89,7 +89,7 @@ public final class DiscordGateway extends ListenerAdapter implements AutoCloseab
 
   @Override
   public void onSlashCommandInteraction(SlashCommandInteractionEvent e) {
-    e.deferReply().queue();
+    e.deferReply().queue(null, DiscordGateway::deferFailed);
     OptionMapping args = e.getOption(ARGS);
     inbound.receive(new DiscordInput.SlashCommand(e.getChannelId() == null ? "" : e.getChannelId(),
         parent(e.getChannel()), user(e.getUser(), e.getMember() == null ? null
@@ -100,7 +100,7 @@ public final class DiscordGateway extends ListenerAdapter implements AutoCloseab
 
   @Override
   public void onButtonInteraction(ButtonInteractionEvent e) {
-    e.deferEdit().queue();
+    e.deferEdit().queue(null, DiscordGateway::deferFailed);
     inbound.receive(new DiscordInput.ButtonClick(e.getChannelId() == null ? "" : e.getChannelId(),
         parent(e.getChannel()), user(e.getUser(), e.getMember() == null ? null
             : e.getMember().getEffectiveName()), e.getMessageId(), e.getComponentId(),
@@ -119,6 +119,11 @@ public final class DiscordGateway extends ListenerAdapter implements AutoCloseab
     inbound.receive(new DiscordInput.MessageReply(e.getChannel().getId(), parent(e.getChannel()),
         user(e.getAuthor(), e.getMember() == null ? null : e.getMember().getEffectiveName()),
         m.getId(), m.getContentRaw(), m.getMessageReference().getMessageId(), toBot));
+  }
+
+  /** Discord then shows "the application did not respond"; the answer still follows in chat. */
+  private static void deferFailed(Throwable e) {
+    LOG.warn("Discord: could not acknowledge an interaction in time: {}", e.toString());
   }
 
   private static @Nullable String parent(@Nullable Channel channel) {
