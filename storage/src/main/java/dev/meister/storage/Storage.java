@@ -13,6 +13,11 @@ public final class Storage implements AutoCloseable {
   private final JdbcHandoffStore handoffs;
   private final JdbcOutbox outbox;
   private final JdbcRunHistory runs;
+  private final JdbcStatusPostStore statusPosts;
+  private final JdbcAlertFollowUps followUps;
+  private final JdbcOpenWork openWork;
+  private final JdbcScheduleRequests requests;
+  private final JdbcSlaChecks slaChecks;
 
   private Storage(Database database, Clock clock) {
     this.database = database;
@@ -23,6 +28,11 @@ public final class Storage implements AutoCloseable {
     this.handoffs = new JdbcHandoffStore(database);
     this.outbox = new JdbcOutbox(database, clock);
     this.runs = new JdbcRunHistory(database);
+    this.statusPosts = new JdbcStatusPostStore(database);
+    this.followUps = new JdbcAlertFollowUps(database);
+    this.openWork = new JdbcOpenWork(database, alerts);
+    this.requests = new JdbcScheduleRequests(database);
+    this.slaChecks = new JdbcSlaChecks(database);
   }
 
   /** Opens the SQLite file, creating and migrating it as needed. */
@@ -60,6 +70,26 @@ public final class Storage implements AutoCloseable {
 
   public JdbcRunHistory runs() {
     return runs;
+  }
+
+  public JdbcStatusPostStore statusPosts() {
+    return statusPosts;
+  }
+
+  public JdbcAlertFollowUps followUps() {
+    return followUps;
+  }
+
+  public JdbcSlaChecks slaChecks() {
+    return slaChecks;
+  }
+
+  public JdbcScheduleRequests requests() {
+    return requests;
+  }
+
+  public JdbcOpenWork openWork() {
+    return openWork;
   }
 
   @Override

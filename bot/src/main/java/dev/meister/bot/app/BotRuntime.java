@@ -6,6 +6,7 @@ import dev.meister.bot.alerts.Acknowledgements;
 import dev.meister.bot.alerts.AlertIntake;
 import dev.meister.bot.chat.ChatPipeline;
 import dev.meister.bot.chat.ChatPorts;
+import dev.meister.bot.chat.EventsByAction;
 import dev.meister.bot.chat.MemberResolver;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.ServerConfig;
@@ -22,6 +23,7 @@ import dev.meister.core.alerting.AlertFactory;
 import dev.meister.core.alerting.AlertMessages;
 import dev.meister.core.alerting.StormGuard;
 import dev.meister.core.chat.ChatPort;
+import dev.meister.core.pipeline.PipelineNotes;
 import dev.meister.core.command.CommandRegistry;
 import dev.meister.storage.GroupCommit;
 import dev.meister.storage.Storage;
@@ -47,13 +49,15 @@ final class BotRuntime implements AutoCloseable {
   private final ChatPipeline pipeline;
   private final AlertIntake intake;
   private final CommandRegistry commands;
+  private final Duties duties;
   private final List<AutoCloseable> started = new ArrayList<>();
 
   BotRuntime(Meister meister, List<ChatPort> ports, Clock clock) {
     MeisterConfig config = meister.config();
     Storage storage = meister.storage();
     ChatPorts chatPorts = new ChatPorts(ports);
-    AlertMessages messages = new AlertMessages(config.team());
+    AlertMessages messages = new AlertMessages(config.team(),
+        new PipelineNotes(config.duties().pipelines()));
     // Telegram allows about 20 messages a minute in a group; the others are more generous.
     StormDigests storms = new StormDigests(new StormGuard(clock, 20, 20), storage.outbox(),
         storage.alerts(), messages, meister.directory(), storage.database(), clock);
@@ -71,8 +75,10 @@ final class BotRuntime implements AutoCloseable {
         storage.messageLinks(), storage.outbox(), storage.database(), meister.directory(), nudge);
     MemberResolver members = new MemberResolver(config.team());
     this.commands = meister.commands().register(new AckCommand(acks));
+    this.duties = new Duties(meister, chatPorts, members, nudge, clock);
+    duties.commands().forEach(commands::register);
     this.pipeline = new ChatPipeline(commands, members, chatPorts,
-        new AckEvents(acks, members, chatPorts));
+        new EventsByAction(duties.buttons(), new AckEvents(acks, members, chatPorts)));
   }
 
   /** Where every adapter's receiver delivers inbound events. */
@@ -91,6 +97,19 @@ final class BotRuntime implements AutoCloseable {
 
   OutboxWorker worker() {
     return worker;
+  }
+
+  /**
+   * Starts the timed duties (hand-offs, escalation, reminders, SLA checks): due work runs at once,
+   * which is how a restart catches up, then at each due moment and every {@code sweep}.
+   */
+  void startTimers(Duration sweep) {
+    duties.start(sweep);
+    started.add(duties);
+  }
+
+  Duties duties() {
+    return duties;
   }
 
   /** Starts delivering queued messages, including those left from the last run. */

@@ -73,6 +73,7 @@ final class DemoCommand implements Callable<Integer> {
           console.standingInFor(Platform.SLACK), console.standingInFor(Platform.DISCORD));
       try (BotRuntime runtime = new BotRuntime(meister, ports, clock)) {
         runtime.startDelivery(Duration.ofMillis(200));
+        runtime.startTimers(Duration.ofMinutes(1));
         out.printf("Meister demo: console chat on %s (%d members, %d rotations).%n", file,
             cfg.team().members().size(), cfg.rotations().size());
         startWebhooks(runtime, meister, clock, out);

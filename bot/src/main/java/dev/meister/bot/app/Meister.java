@@ -23,10 +23,12 @@ final class Meister implements AutoCloseable {
   private final MeisterConfig config;
   private final OnCallDirectory directory;
   private final @Nullable Storage storage;
+  private final OverrideStore overrides;
 
   private Meister(MeisterConfig config, OverrideStore overrides, Clock clock,
       @Nullable Storage storage) {
     this.config = config;
+    this.overrides = overrides;
     this.directory = new OnCallDirectory(config.rotations(), overrides,
         new ScheduleChanges(config.overrides(), java.util.List.of(), config.unavailability()),
         clock);
@@ -57,6 +59,14 @@ final class Meister implements AutoCloseable {
 
   MeisterConfig config() {
     return config;
+  }
+
+  /**
+   * Where schedule changes made in chat are written: through the directory's cache, so {@code
+   * /whoisoncall} shows them at once.
+   */
+  OverrideStore overrides() {
+    return overrides;
   }
 
   /** The chat commands, as every adapter serves them. */

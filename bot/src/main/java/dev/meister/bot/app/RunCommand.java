@@ -106,6 +106,7 @@ final class RunCommand implements Callable<Integer> {
           .map(HealthStatus::unhealthy).orElseGet(HealthStatus::healthy));
     }
     runtime.startDelivery(Duration.ofSeconds(1));
+    runtime.startTimers(Duration.ofMinutes(1));
     runtime.startWebhooks(cfg.server(), meister.storage(), clock, checks, chatEndpoints);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("stopping");

@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param rotationChats the chat each rotation posts to, for rotations that name one
  * @param routes in file order; the first match wins
  * @param priorityRules in file order
+ * @param airflow the Airflow instances DAG runs are read from, by name
+ * @param statusPosts the DAG status posts, in file order
+ * @param duties the timed duties: hand-offs, escalation, fix-or-revert, pipelines and SLAs
  */
 public record MeisterConfig(
     Path source,
@@ -33,7 +36,10 @@ public record MeisterConfig(
     ServerConfig server,
     List<RouteConfig> routes,
     TestTypes testTypes,
-    List<PriorityRule> priorityRules) {
+    List<PriorityRule> priorityRules,
+    Map<String, AirflowInstance> airflow,
+    List<StatusPostConfig> statusPosts,
+    DutiesConfig duties) {
 
   public MeisterConfig {
     rotations = List.copyOf(rotations);
@@ -42,6 +48,8 @@ public record MeisterConfig(
     unavailability = List.copyOf(unavailability);
     routes = List.copyOf(routes);
     priorityRules = List.copyOf(priorityRules);
+    airflow = Collections.unmodifiableMap(new LinkedHashMap<>(airflow));
+    statusPosts = List.copyOf(statusPosts);
   }
 
   public Optional<Rotation> rotation(RotationId id) {

@@ -1,5 +1,6 @@
 package dev.meister.bot.config;
 
+import dev.meister.core.handoff.EpicRef;
 import dev.meister.core.rotation.HandoffMoment;
 import dev.meister.core.rotation.Roster;
 import dev.meister.core.rotation.Rotation;
@@ -35,7 +36,8 @@ final class RotationSection {
           "secondary",
           "weekend",
           "unavailability_policy",
-          "chat");
+          "chat",
+          "epic");
   private static final List<String> MOMENT_KEYS = List.of("day", "time");
   private static final List<String> WEEKEND_KEYS = List.of("from", "to", "roster");
 
@@ -45,6 +47,7 @@ final class RotationSection {
   private final Set<String> declared = new LinkedHashSet<>();
   private final List<Rotation> rotations = new ArrayList<>();
   private final Map<RotationId, ChatTarget> rotationChats = new LinkedHashMap<>();
+  private final Map<RotationId, EpicRef> rotationEpics = new LinkedHashMap<>();
 
   RotationSection(Problems problems, TeamSection team, ChatsSection chats) {
     this.problems = problems;
@@ -73,6 +76,11 @@ final class RotationSection {
 
   Map<RotationId, ChatTarget> rotationChats() {
     return rotationChats;
+  }
+
+  /** The epic whose assignee follows the on-call, for rotations that name one. */
+  Map<RotationId, EpicRef> rotationEpics() {
+    return rotationEpics;
   }
 
   /** The rotation {@code node} names; {@code null} (reported unless declared) if there is none. */
@@ -115,6 +123,7 @@ final class RotationSection {
         f.value("unavailability_policy", false, t -> Values.choice(UnavailabilityPolicy.class, t));
     YNode chatNode = f.node("chat", false);
     ChatTarget chat = chatNode == null ? null : chats.reference(chatNode, f.path("chat"));
+    EpicRef epic = f.value("epic", false, EpicRef::parse);
     if (anchor != null && shift != null && handoff != null) {
       checkAnchor(f, anchor, shift, handoff);
     }
@@ -145,6 +154,9 @@ final class RotationSection {
               policy == null ? UnavailabilityPolicy.SKIP_TO_NEXT : policy));
       if (chat != null) {
         rotationChats.put(rotationId, chat);
+      }
+      if (epic != null) {
+        rotationEpics.put(rotationId, epic);
       }
     } catch (IllegalArgumentException e) {
       problems.add(f.line(), path, String.valueOf(e.getMessage()));

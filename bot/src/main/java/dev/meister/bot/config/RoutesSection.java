@@ -4,6 +4,7 @@ import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.Priority;
 import dev.meister.core.rotation.Rotation;
 import dev.meister.core.rotation.RotationId;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 /** Reads {@code routes}, {@code priority_rules} and {@code test_types}. */
 final class RoutesSection {
   private static final List<String> ROUTE_KEYS =
-      List.of("name", "match", "rotation", "chat", "priority");
+      List.of("name", "match", "rotation", "chat", "priority", "ack_timeout");
   private static final List<String> RULE_KEYS = List.of("name", "match", "priority");
   private static final List<String> MATCH_KEYS =
       List.of("source", "repo", "workflow", "branch", "dag", "task", "tags", "region");
@@ -23,6 +24,7 @@ final class RoutesSection {
   private final Problems problems;
   private final RotationSection rotations;
   private final ChatsSection chats;
+  private final Map<String, Duration> ackTimeouts = new LinkedHashMap<>();
 
   RoutesSection(Problems problems, RotationSection rotations, ChatsSection chats) {
     this.problems = problems;
@@ -42,6 +44,10 @@ final class RoutesSection {
       YNode chatNode = f.node("chat", false);
       ChatTarget chat = chatNode == null ? null : chats.reference(chatNode, f.path("chat"));
       Priority priority = f.value("priority", false, t -> Values.choice(Priority.class, t));
+      Duration ackTimeout = f.value("ack_timeout", false, Durations::positive);
+      if (name != null && ackTimeout != null) {
+        ackTimeouts.put(name, ackTimeout);
+      }
       if (rotationNode == null) {
         // An alert always tags someone: the route's rotation says who. Its chat is the default.
         problems.add(f.line(), f.path(),
@@ -66,6 +72,11 @@ final class RoutesSection {
       routes.add(new RouteConfig(name, match, rotationId, chat, priority));
     }
     return routes;
+  }
+
+  /** Per route name: how long an alert may stay unacknowledged before it escalates. */
+  Map<String, Duration> ackTimeouts() {
+    return ackTimeouts;
   }
 
   List<PriorityRule> priorityRules(@Nullable YNode node) {

@@ -86,7 +86,8 @@ class CliTest {
   @Test
   void check_config_accepts_the_example_when_its_secrets_are_set() {
     int code = run(Map.of("TELEGRAM_BOT_TOKEN", "123:abc", "SLACK_BOT_TOKEN", "xoxb-1",
-        "SLACK_APP_TOKEN", "xapp-1", "GITHUB_WEBHOOK_SECRET", "s", "AIRFLOW_WEBHOOK_TOKEN", "t"), "check-config", "--config", EXAMPLE.toString());
+        "SLACK_APP_TOKEN", "xapp-1", "GITHUB_WEBHOOK_SECRET", "s", "AIRFLOW_WEBHOOK_TOKEN", "t",
+        "GITHUB_TOKEN", "g", "AIRFLOW_API_TOKEN", "a"), "check-config", "--config", EXAMPLE.toString());
 
     assertThat(code).isZero();
     assertThat(out.toString()).contains("OK (7 members, 3 rotations, 3 routes)");

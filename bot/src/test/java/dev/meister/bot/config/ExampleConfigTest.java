@@ -36,7 +36,9 @@ class ExampleConfigTest {
           "SLACK_BOT_TOKEN", "xoxb-slack-secret",
           "SLACK_APP_TOKEN", "xapp-slack-secret",
           "GITHUB_WEBHOOK_SECRET", "gh-hook-secret",
-          "AIRFLOW_WEBHOOK_TOKEN", "af-token");
+          "AIRFLOW_WEBHOOK_TOKEN", "af-token",
+          "GITHUB_TOKEN", "gh-api-token",
+          "AIRFLOW_API_TOKEN", "af-api-token");
 
   private static MeisterConfig example() throws ConfigException {
     return new ConfigLoader(Map.of()).load(EXAMPLE, SecretPolicy.OPTIONAL);
@@ -164,6 +166,8 @@ class ExampleConfigTest {
             "chats.slack.bot_token: environment variable SLACK_BOT_TOKEN is not set",
             "chats.slack.app_token: environment variable SLACK_APP_TOKEN is not set",
             "server.github_secret: environment variable GITHUB_WEBHOOK_SECRET is not set",
-            "server.airflow_token: environment variable AIRFLOW_WEBHOOK_TOKEN is not set");
+            "server.airflow_token: environment variable AIRFLOW_WEBHOOK_TOKEN is not set",
+            "handoffs.github_token: environment variable GITHUB_TOKEN is not set",
+            "airflow.prod.token: environment variable AIRFLOW_API_TOKEN is not set");
   }
 }

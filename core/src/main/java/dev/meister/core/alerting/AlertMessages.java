@@ -28,9 +28,16 @@ public final class AlertMessages {
   private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("HH:mm z");
 
   private final Team team;
+  private final AlertNotes notes;
 
   public AlertMessages(Team team) {
+    this(team, AlertNotes.NONE);
+  }
+
+  /** @param notes extra lines under each alert, e.g. its pipeline's owners and hints */
+  public AlertMessages(Team team, AlertNotes notes) {
     this.team = team;
+    this.notes = notes;
   }
 
   /**
@@ -127,6 +134,7 @@ public final class AlertMessages {
       AlertDetails.airflow(alert, zone, text);
     }
     onCallLine(onCall, text);
+    notes.addTo(alert, text);
     return text;
   }
 

@@ -20,7 +20,11 @@ public final class EmojiNames {
       Map.entry("red_circle", "🔴"),
       Map.entry("green_circle", "🟢"),
       Map.entry("handshake", "🤝"),
-      Map.entry("calendar", "📅"));
+      Map.entry("calendar", "📅"),
+      Map.entry("repeat", "🔁"),
+      Map.entry("alarm_clock", "⏰"),
+      Map.entry("arrow_double_up", "⏫"),
+      Map.entry("hourglass", "⌛"));
 
   private EmojiNames() {}
 

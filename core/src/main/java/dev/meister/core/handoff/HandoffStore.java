@@ -15,4 +15,12 @@ public interface HandoffStore {
 
   /** Newest first. */
   List<HandoffRecord> history(RotationId rotation, int limit);
+
+  /** The newest record of a rotation's position, if any. */
+  default Optional<HandoffRecord> latest(RotationId rotation, Position position) {
+    return history(rotation, 10).stream().filter(r -> r.position() == position).findFirst();
+  }
+
+  /** Records whose epic move is still pending, oldest first. */
+  List<HandoffRecord> epicMovesPending();
 }

@@ -1,4 +1,7 @@
-/** Hand-off records between outgoing and incoming on-call members. */
+/**
+ * The hand-off handshake at shift boundaries: records, the follow-up rules (reminder, team lead),
+ * its chat messages and the epic that follows the on-call.
+ */
 @NullMarked
 package dev.meister.core.handoff;
 

@@ -1,0 +1,139 @@
+package dev.meister.bot.app;
+
+import dev.meister.bot.airflow.AirflowClient;
+import dev.meister.bot.chat.ChatPorts;
+import dev.meister.bot.chat.MemberResolver;
+import dev.meister.bot.config.ChatTarget;
+import dev.meister.bot.config.DutiesConfig;
+import dev.meister.bot.config.MeisterConfig;
+import dev.meister.bot.escalation.Escalations;
+import dev.meister.bot.escalation.RedBuilds;
+import dev.meister.bot.handoff.GitHubEpicAssignees;
+import dev.meister.bot.handoff.HandoffButtons;
+import dev.meister.bot.handoff.HandoffCommand;
+import dev.meister.bot.handoff.Handoffs;
+import dev.meister.bot.jobs.Jobs;
+import dev.meister.bot.jobs.Timekeeper;
+import dev.meister.bot.pipeline.SlaChecks;
+import dev.meister.bot.schedule.OverrideCommand;
+import dev.meister.bot.schedule.RequestArguments;
+import dev.meister.bot.schedule.RequestButtons;
+import dev.meister.bot.schedule.ScheduleRequests;
+import dev.meister.bot.schedule.SwapCommand;
+import dev.meister.core.chat.ChatEventHandler;
+import dev.meister.core.chat.ChatRef;
+import dev.meister.core.command.CommandHandler;
+import dev.meister.core.escalation.FixOrRevertSchedule;
+import dev.meister.core.handoff.EpicAssignees;
+import dev.meister.core.handoff.HandoffMessages;
+import dev.meister.core.rotation.RotationId;
+import dev.meister.core.status.DagRunSource;
+import dev.meister.core.routing.Router;
+import dev.meister.core.timing.DueWork;
+import dev.meister.storage.Storage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The timed duties assembled from the configuration: hand-offs, escalation, fix-or-revert and
+ * SLA checks, with their chat commands and buttons, and the {@link Timekeeper} that runs them.
+ */
+final class Duties implements AutoCloseable {
+  private final Handoffs handoffs;
+  private final List<CommandHandler> commands = new ArrayList<>();
+  private final Map<String, ChatEventHandler> buttons = new LinkedHashMap<>();
+  private final Timekeeper timekeeper;
+  private @Nullable Jobs jobs;
+
+  Duties(Meister meister, ChatPorts ports, MemberResolver members, Runnable queued,
+      Clock clock) {
+    MeisterConfig config = meister.config();
+    DutiesConfig duties = config.duties();
+    Storage storage = meister.storage();
+    this.handoffs = new Handoffs(meister.directory(), config.team(), rotationChats(config),
+        duties.epics(), duties.handoffs(), storage.handoffs(), storage.openWork(),
+        storage.outbox(), storage.database(), epicAssignees(duties), queued, clock);
+    commands.add(new HandoffCommand(handoffs, config.team()));
+    HandoffButtons handoffButtons = new HandoffButtons(handoffs, members, ports);
+    buttons.put(HandoffMessages.OUT_ACTION, handoffButtons);
+    buttons.put(HandoffMessages.IN_ACTION, handoffButtons);
+    ScheduleRequests requests = new ScheduleRequests(meister.directory(), storage.requests(),
+        meister.overrides(), storage.outbox(), storage.database(), queued, clock);
+    RequestArguments arguments =
+        new RequestArguments(meister.directory(), config.team(), rotationChats(config));
+    commands.add(new OverrideCommand(requests, arguments));
+    commands.add(new SwapCommand(requests, arguments));
+    RequestButtons requestButtons = new RequestButtons(requests, members, ports);
+    buttons.put(ScheduleRequests.YES, requestButtons);
+    buttons.put(ScheduleRequests.NO, requestButtons);
+    List<DueWork> work = new ArrayList<>();
+    work.add(handoffs);
+    Router router = RoutingConfig.router(config);
+    work.add(new Escalations(router, duties.ackTimeouts(), meister.directory(), config.team(),
+        storage.alerts(), storage.followUps(), storage.messageLinks(), storage.outbox(),
+        storage.database(), queued));
+    if (duties.fixOrRevert().enabled()) {
+      work.add(new RedBuilds(new FixOrRevertSchedule(duties.fixOrRevert().after(),
+          duties.fixOrRevert().every()), router, meister.directory(), config.team(),
+          storage.alerts(), storage.runs(), storage.followUps(), storage.messageLinks(),
+          storage.outbox(), storage.database(), queued));
+    }
+    Map<String, DagRunSource> airflow = new LinkedHashMap<>();
+    config.airflow().forEach((name, instance) -> airflow.put(name, new AirflowClient(instance)));
+    work.add(new SlaChecks(duties.pipelines(), airflow, router, storage.slaChecks(),
+        storage.outbox(), storage.database(), queued));
+    this.timekeeper = new Timekeeper(work, clock);
+  }
+
+  private static @Nullable EpicAssignees epicAssignees(DutiesConfig duties) {
+    return duties.githubToken().isPresent()
+        ? new GitHubEpicAssignees(duties.githubApi(), duties.githubToken().reveal()) : null;
+  }
+
+  static Map<RotationId, ChatRef> rotationChats(MeisterConfig config) {
+    Map<RotationId, ChatRef> chats = new LinkedHashMap<>();
+    for (Map.Entry<RotationId, ChatTarget> e : config.rotationChats().entrySet()) {
+      chats.put(e.getKey(), e.getValue().ref());
+    }
+    return chats;
+  }
+
+  List<CommandHandler> commands() {
+    return commands;
+  }
+
+  Map<String, ChatEventHandler> buttons() {
+    return buttons;
+  }
+
+  Timekeeper timekeeper() {
+    return timekeeper;
+  }
+
+  /** Starts the scheduler: a tick now, then at each due moment, and a sweep every {@code sweep}. */
+  synchronized void start(Duration sweep) {
+    if (jobs == null) {
+      Jobs started = Jobs.start(2);
+      jobs = started;
+      timekeeper.start(started, sweep);
+    }
+  }
+
+  /** The scheduler, once started; other features schedule their own jobs on it. */
+  @Nullable Jobs jobs() {
+    return jobs;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (jobs != null) {
+      jobs.close();
+      jobs = null;
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dev.meister.bot.config;
+
+import dev.meister.core.handoff.EpicRef;
+import dev.meister.core.handoff.HandoffPolicy;
+import dev.meister.core.pipeline.Pipeline;
+import dev.meister.core.rotation.RotationId;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The timed duties around the rotations: hand-off handshakes and the epic that follows the
+ * on-call, escalation of unacknowledged alerts, "fix it or revert" reminders and pipeline SLAs.
+ *
+ * @param epics per rotation, the epic whose assignee moves with the hand-off
+ * @param githubToken for moving epics; absent leaves them where they are (and says so in chat)
+ * @param githubApi the REST base URL ({@code https://api.github.com} or a GitHub Enterprise one)
+ * @param ackTimeouts per route name
+ */
+public record DutiesConfig(
+    HandoffPolicy handoffs,
+    Map<RotationId, EpicRef> epics,
+    Secret githubToken,
+    String githubApi,
+    Map<String, Duration> ackTimeouts,
+    FixOrRevertConfig fixOrRevert,
+    List<Pipeline> pipelines) {
+
+  public static final String GITHUB_API = "https://api.github.com";
+
+  public DutiesConfig {
+    epics = Collections.unmodifiableMap(new LinkedHashMap<>(epics));
+    ackTimeouts = Collections.unmodifiableMap(new LinkedHashMap<>(ackTimeouts));
+    pipelines = List.copyOf(pipelines);
+  }
+
+  public Optional<Duration> ackTimeout(String route) {
+    return Optional.ofNullable(ackTimeouts.get(route));
+  }
+}

@@ -1,0 +1,185 @@
+package dev.meister.bot.config;
+
+import dev.meister.core.handoff.HandoffPolicy;
+import dev.meister.core.pipeline.Hint;
+import dev.meister.core.pipeline.Pipeline;
+import dev.meister.core.pipeline.Sla;
+import dev.meister.core.team.MemberId;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads {@code handoffs}, {@code fix_or_revert} and {@code pipelines} (whose SLAs are checked on
+ * the instances of the {@code airflow} section), and
+ * collects the per-rotation epics and per-route acknowledgement timeouts read with their sections.
+ */
+final class DutiesSection {
+  private static final List<String> HANDOFF_KEYS =
+      List.of("remind_after", "escalate_after", "github_token", "github_api");
+  private static final List<String> FIX_KEYS = List.of("enabled", "after", "every");
+  private static final List<String> PIPELINE_KEYS = List.of("name", "description", "dag",
+      "owners", "schedule", "sla", "upstream", "downstream", "hints", "runbooks", "airflow");
+  private static final List<String> OWNER_KEYS = List.of("primary", "secondary");
+  private static final List<String> HINT_KEYS = List.of("pattern", "hint");
+
+  private final Problems problems;
+  private final SecretResolver secrets;
+  private final TeamSection team;
+  private final RotationSection rotations;
+  private final RoutesSection routes;
+
+  DutiesSection(Problems problems, SecretResolver secrets, TeamSection team,
+      RotationSection rotations, RoutesSection routes) {
+    this.problems = problems;
+    this.secrets = secrets;
+    this.team = team;
+    this.rotations = rotations;
+    this.routes = routes;
+  }
+
+  DutiesConfig read(Fields top, Map<String, AirflowInstance> airflow) {
+    Fields h = top.map("handoffs", false, HANDOFF_KEYS);
+    HandoffPolicy policy = HandoffPolicy.defaults();
+    Secret token = Secret.absent();
+    String api = DutiesConfig.GITHUB_API;
+    if (h != null) {
+      Duration remind = h.value("remind_after", false, Durations::positive);
+      Duration escalate = h.value("escalate_after", false, Durations::positive);
+      Duration r = remind == null ? policy.remindAfter() : remind;
+      Duration e = escalate == null ? policy.escalateAfter() : escalate;
+      if (e.compareTo(r) <= 0) {
+        problems.add(h.line(), h.path("escalate_after"),
+            "must be later than remind_after (" + r.toHours() + "h)");
+      } else {
+        policy = new HandoffPolicy(r, e, policy.announceWithin());
+      }
+      token = secrets.read(h, "github_token", false, true);
+      String url = h.text("github_api", false);
+      api = url == null ? api : url;
+    }
+    return new DutiesConfig(policy, rotations.rotationEpics(), token, api, routes.ackTimeouts(),
+        fixOrRevert(top), pipelines(top, airflow));
+  }
+
+  private FixOrRevertConfig fixOrRevert(Fields top) {
+    FixOrRevertConfig d = FixOrRevertConfig.defaults();
+    Fields f = top.map("fix_or_revert", false, FIX_KEYS);
+    if (f == null) {
+      return d;
+    }
+    Duration after = f.value("after", false, Durations::positive);
+    Duration every = f.value("every", false, Durations::positive);
+    return new FixOrRevertConfig(f.flag("enabled", true), after == null ? d.after() : after,
+        every == null ? d.every() : every);
+  }
+
+  private List<Pipeline> pipelines(Fields top, Map<String, AirflowInstance> airflow) {
+    List<Pipeline> all = new ArrayList<>();
+    Map<String, Integer> names = new HashMap<>();
+    for (Fields f : Fields.mappings(top.node("pipelines", false), "pipelines", problems,
+        PIPELINE_KEYS)) {
+      int before = problems.count();
+      String name = f.text("name", true);
+      if (name != null && names.putIfAbsent(name, f.line()) != null) {
+        problems.add(f.located("name"), f.path("name"),
+            "name '" + name + "' is already used on line " + names.get(name));
+      }
+      String dag = f.text("dag", true);
+      Fields owners = f.map("owners", true, OWNER_KEYS);
+      MemberId primary = owners == null ? null : member(owners, "primary", true);
+      MemberId secondary = owners == null ? null : member(owners, "secondary", false);
+      Sla sla = f.value("sla", false, DutiesSection::sla);
+      List<Hint> hints = new ArrayList<>();
+      for (Fields hf : Fields.mappings(f.node("hints", false), f.path("hints"), problems,
+          HINT_KEYS)) {
+        String pattern = hf.text("pattern", true);
+        String advice = hf.text("hint", true);
+        if (pattern != null && advice != null) {
+          Hint hint = hf.value("pattern", true, p -> Hint.of(p, advice));
+          if (hint != null) {
+            hints.add(hint);
+          }
+        }
+      }
+      String description = f.text("description", false);
+      String schedule = f.text("schedule", false);
+      List<MemberId> upstream = members(f, "upstream");
+      List<MemberId> downstream = members(f, "downstream");
+      List<String> runbooks = texts(f, "runbooks");
+      String instance = f.text("airflow", false);
+      if (instance != null && !airflow.containsKey(instance)) {
+        problems.add(f.located("airflow"), f.path("airflow"), "no Airflow instance '" + instance
+            + "' in the airflow section" + (airflow.isEmpty() ? "" : "; there are: "
+            + String.join(", ", airflow.keySet())));
+      }
+      if (instance == null && airflow.size() == 1) {
+        instance = airflow.keySet().iterator().next();
+      }
+      if (sla != null && instance == null) {
+        problems.add(f.located("sla"), f.path("sla"), airflow.isEmpty()
+            ? "an SLA is checked against Airflow, but the airflow section names no instance"
+            : "say which Airflow instance to check: add 'airflow' ("
+                + String.join(", ", airflow.keySet()) + ")");
+      }
+      if (problems.count() > before || name == null || dag == null || primary == null) {
+        continue;
+      }
+      all.add(new Pipeline(name, description == null ? "" : description, dag, primary,
+          secondary, schedule == null ? "" : schedule, sla, upstream, downstream, hints,
+          runbooks, instance));
+    }
+    return all;
+  }
+
+  /** {@code "03:00 UTC"}, {@code "07:30 Europe/Berlin"} or just {@code "03:00"} (UTC). */
+  private static Sla sla(String text) {
+    String[] parts = text.trim().split("\\s+");
+    if (parts.length > 2) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a deadline like \"03:00 UTC\" or \"07:30 Europe/Berlin\"");
+    }
+    LocalTime by = Values.time(parts[0]);
+    ZoneId zone = parts.length == 2 ? Values.zone(parts[1]) : ZoneOffset.UTC;
+    return new Sla(by, zone);
+  }
+
+  private @Nullable MemberId member(Fields f, String key, boolean required) {
+    YNode node = f.node(key, required);
+    return node == null ? null : team.reference(node, f.path(key));
+  }
+
+  private List<MemberId> members(Fields f, String key) {
+    List<MemberId> ids = new ArrayList<>();
+    YSeq list = f.list(key, false);
+    if (list != null) {
+      for (int i = 0; i < list.items().size(); i++) {
+        MemberId id = team.reference(list.items().get(i), Problems.item(f.path(key), i));
+        if (id != null) {
+          ids.add(id);
+        }
+      }
+    }
+    return ids;
+  }
+
+  private List<String> texts(Fields f, String key) {
+    List<String> texts = new ArrayList<>();
+    YSeq list = f.list(key, false);
+    if (list != null) {
+      for (int i = 0; i < list.items().size(); i++) {
+        String t = Fields.scalar(list.items().get(i), Problems.item(f.path(key), i), problems);
+        if (t != null) {
+          texts.add(t);
+        }
+      }
+    }
+    return texts;
+  }
+}

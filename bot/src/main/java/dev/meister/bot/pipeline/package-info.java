@@ -1,0 +1,5 @@
+/** Pipeline SLA checks against Airflow's REST API. */
+@NullMarked
+package dev.meister.bot.pipeline;
+
+import org.jspecify.annotations.NullMarked;

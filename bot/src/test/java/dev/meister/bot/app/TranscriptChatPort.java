@@ -1,0 +1,76 @@
+package dev.meister.bot.app;
+
+import dev.meister.core.chat.Button;
+import dev.meister.core.chat.ChatEvent;
+import dev.meister.core.chat.ChatPort;
+import dev.meister.core.chat.ChatRef;
+import dev.meister.core.chat.MessageRef;
+import dev.meister.core.chat.OutgoingMessage;
+import dev.meister.core.chat.Platform;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/** A chat platform that keeps what the bot sent, text with mentions as {@code @member}. */
+final class TranscriptChatPort implements ChatPort {
+  /** One message the bot sent. */
+  record Sent(ChatRef chat, MessageRef ref, @Nullable MessageRef replyTo, String text,
+      List<Button> buttons) {}
+
+  private final Platform platform;
+  private final AtomicLong ids = new AtomicLong(1000);
+  private final List<Sent> sent = new ArrayList<>();
+  private final List<String> toasts = new ArrayList<>();
+
+  TranscriptChatPort(Platform platform) {
+    this.platform = platform;
+  }
+
+  @Override
+  public Platform platform() {
+    return platform;
+  }
+
+  @Override
+  public synchronized MessageRef post(ChatRef chat, OutgoingMessage message) {
+    MessageRef ref = new MessageRef(chat, Long.toString(ids.incrementAndGet()));
+    sent.add(new Sent(chat, ref, null, message.text().plainText(), message.buttons()));
+    return ref;
+  }
+
+  @Override
+  public synchronized MessageRef reply(MessageRef to, OutgoingMessage message) {
+    MessageRef ref = new MessageRef(to.chat(), Long.toString(ids.incrementAndGet()));
+    sent.add(new Sent(to.chat(), ref, to, message.text().plainText(), message.buttons()));
+    return ref;
+  }
+
+  @Override
+  public synchronized void edit(MessageRef message, OutgoingMessage replacement) {
+    sent.add(new Sent(message.chat(), message, message, "(edit) " + replacement.text()
+        .plainText(), replacement.buttons()));
+  }
+
+  @Override
+  public synchronized void answerButton(ChatEvent.ButtonPress press, String toast) {
+    toasts.add(toast);
+  }
+
+  synchronized List<Sent> sent() {
+    return List.copyOf(sent);
+  }
+
+  synchronized List<String> texts() {
+    return sent.stream().map(Sent::text).toList();
+  }
+
+  synchronized List<String> toasts() {
+    return List.copyOf(toasts);
+  }
+
+  synchronized void clear() {
+    sent.clear();
+    toasts.clear();
+  }
+}

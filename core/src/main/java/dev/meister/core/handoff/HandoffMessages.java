@@ -1,0 +1,192 @@
+package dev.meister.core.handoff;
+
+import dev.meister.core.alert.Alert;
+import dev.meister.core.chat.Button;
+import dev.meister.core.chat.OutgoingMessage;
+import dev.meister.core.chat.RichText;
+import dev.meister.core.filing.IssueRef;
+import dev.meister.core.rotation.Rotation;
+import dev.meister.core.team.Member;
+import dev.meister.core.team.MemberId;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** The chat messages of the hand-off handshake. */
+public final class HandoffMessages {
+  /** Button action of the outgoing member's confirmation; the payload is {@link #payload}. */
+  public static final String OUT_ACTION = "hoff_out";
+  /** Button action of the incoming member's acceptance. */
+  public static final String IN_ACTION = "hoff_in";
+
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+
+  private HandoffMessages() {}
+
+  /** "Mon 7 Dec 11:00 Europe/Berlin". */
+  public static String when(Instant at, ZoneId zone) {
+    return WHEN.format(at.atZone(zone)) + " " + zone.getId();
+  }
+
+  /** What the buttons carry: the rotation and the boundary, enough to find the record. */
+  public static String payload(HandoffRecord r) {
+    return r.rotation().value() + "@" + r.boundary().toEpochMilli();
+  }
+
+  /** The announcement at the boundary, with the open work and both buttons. */
+  public static OutgoingMessage announcement(Rotation rotation, HandoffRecord r,
+      @Nullable Instant until, boolean weekend, List<IssueRef> issues, List<Alert> unacked) {
+    RichText.Builder t = RichText.builder().emoji("repeat")
+        .bold(" " + (weekend ? "Weekend hand-off " : "Hand-off ") + rotation.displayName() + ": ")
+        .mention(r.outgoing()).text(" → ").mention(r.incoming());
+    if (until != null) {
+      t.text(" (until " + when(until, rotation.zone()) + ")");
+    }
+    t.text(". Open: ");
+    if (issues.isEmpty() && unacked.isEmpty()) {
+      t.text("nothing");
+    }
+    for (int i = 0; i < issues.size(); i++) {
+      IssueRef issue = issues.get(i);
+      t.text(i == 0 ? "" : ", ").link("#" + issue.number(), issue.url());
+    }
+    if (!unacked.isEmpty()) {
+      t.text((issues.isEmpty() ? "" : "; ") + "unacknowledged alerts: ");
+      for (int i = 0; i < unacked.size(); i++) {
+        Alert a = unacked.get(i);
+        t.text((i == 0 ? "" : ", ") + a.storedId().value() + " (" + a.title() + ")");
+      }
+    }
+    t.text(".").newline().mention(r.outgoing())
+        .text(": /handoff when you have handed over (notes welcome). ")
+        .mention(r.incoming()).text(": /handoff accept to take it.");
+    String payload = payload(r);
+    return new OutgoingMessage(t.build(), List.of(
+        new Button("✅ Handed over", OUT_ACTION, payload),
+        new Button("🤝 Accept", IN_ACTION, payload)));
+  }
+
+  public static OutgoingMessage outgoingConfirmed(Rotation rotation, HandoffRecord r) {
+    RichText.Builder t = RichText.builder().mention(r.outgoing())
+        .text(" handed " + rotation.displayName() + " over to ").mention(r.incoming()).text(".");
+    if (r.notes() != null) {
+      t.text(" Notes: “" + r.notes() + "”.");
+    }
+    return OutgoingMessage.of(t.text(" Waiting for ").mention(r.incoming())
+        .text(" to /handoff accept.").build());
+  }
+
+  public static OutgoingMessage incomingAccepted(Rotation rotation, HandoffRecord r) {
+    return OutgoingMessage.of(RichText.builder().mention(r.incoming())
+        .text(" accepted " + rotation.displayName() + ". Waiting for ").mention(r.outgoing())
+        .text(" to confirm with /handoff.").build());
+  }
+
+  public static OutgoingMessage complete(Rotation rotation, HandoffRecord r,
+      @Nullable Instant until) {
+    RichText.Builder t = RichText.builder().emoji("white_check_mark")
+        .bold(" Hand-off complete: ").mention(r.incoming())
+        .text(" has " + rotation.displayName());
+    if (until != null) {
+      t.text(" until " + when(until, rotation.zone()));
+    }
+    t.text(".");
+    if (r.notes() != null) {
+      t.text(" Notes from ").mention(r.outgoing()).text(": “" + r.notes() + "”.");
+    }
+    return OutgoingMessage.of(t.build());
+  }
+
+  public static OutgoingMessage reminder(Rotation rotation, HandoffRecord r) {
+    RichText.Builder t = RichText.builder().emoji("alarm_clock")
+        .text(" The " + rotation.displayName() + " hand-off since "
+            + when(r.boundary(), rotation.zone()) + " is not confirmed yet.");
+    waitingFor(t, r);
+    return OutgoingMessage.of(t.build());
+  }
+
+  public static OutgoingMessage escalation(Rotation rotation, HandoffRecord r,
+      List<Member> leads) {
+    RichText.Builder t = RichText.builder().emoji("rotating_light")
+        .text(" The " + rotation.displayName() + " hand-off since "
+            + when(r.boundary(), rotation.zone()) + " is still not confirmed.");
+    waitingFor(t, r);
+    if (leads.isEmpty()) {
+      t.text(" (No team lead is configured to tell.)");
+    } else {
+      t.text(" Team lead: ");
+      for (int i = 0; i < leads.size(); i++) {
+        t.text(i == 0 ? "" : ", ").mention(leads.get(i).id());
+      }
+      t.text(", please sort it out.");
+    }
+    return OutgoingMessage.of(t.build());
+  }
+
+  private static void waitingFor(RichText.Builder t, HandoffRecord r) {
+    if (r.outgoingConfirmedAt() == null) {
+      t.text(" ").mention(r.outgoing()).text(": /handoff.");
+    }
+    if (r.incomingConfirmedAt() == null) {
+      t.text(" ").mention(r.incoming()).text(": /handoff accept.");
+    }
+  }
+
+  public static OutgoingMessage epicRetrying(EpicRef epic, HandoffRecord r, String why) {
+    return OutgoingMessage.of(RichText.builder().emoji("warning")
+        .text(" Could not move epic " + epic + " from ").mention(r.outgoing()).text(" to ")
+        .mention(r.incoming()).text(": " + why + ". I will try again.").build());
+  }
+
+  public static OutgoingMessage epicFailed(EpicRef epic, HandoffRecord r, String why) {
+    return OutgoingMessage.of(RichText.builder().emoji("warning")
+        .text(" Gave up moving epic " + epic + " from ").mention(r.outgoing()).text(" to ")
+        .mention(r.incoming()).text(": " + why + ". Please reassign it by hand.").build());
+  }
+
+  public static OutgoingMessage epicMoved(EpicRef epic, MemberId to) {
+    return OutgoingMessage.of(RichText.builder()
+        .text("Epic " + epic + " is now assigned to ").mention(to).text(".").build());
+  }
+
+  /** One line of {@code /handoff status} and {@code meister handoffs}. */
+  public static String statusLine(Rotation rotation, HandoffRecord r) {
+    ZoneId zone = rotation.zone();
+    StringBuilder s = new StringBuilder();
+    s.append(rotation.displayName()).append(": ").append(r.outgoing()).append(" → ")
+        .append(r.incoming()).append(" at ").append(when(r.boundary(), zone)).append(" — ");
+    s.append(switch (r.state()) {
+      case COMPLETE -> "complete";
+      case OUTGOING_CONFIRMED -> "waiting for " + r.incoming() + " to accept";
+      case INCOMING_CONFIRMED -> "waiting for " + r.outgoing() + " to confirm";
+      case PENDING -> "waiting for both";
+    });
+    if (r.outgoingConfirmedAt() != null) {
+      s.append("; handed over ").append(when(r.outgoingConfirmedAt(), zone));
+    }
+    if (r.incomingConfirmedAt() != null) {
+      s.append("; accepted ").append(when(r.incomingConfirmedAt(), zone));
+    }
+    if (r.remindedAt() != null) {
+      s.append("; reminded ").append(when(r.remindedAt(), zone));
+    }
+    if (r.escalatedAt() != null) {
+      s.append("; team lead tagged ").append(when(r.escalatedAt(), zone));
+    }
+    EpicMove epic = r.epic();
+    if (epic.state() != EpicMove.State.NONE) {
+      s.append("; epic ").append(epic.state().name().toLowerCase(Locale.ROOT));
+      if (epic.error() != null && epic.state() != EpicMove.State.DONE) {
+        s.append(" (").append(epic.error()).append(")");
+      }
+    }
+    if (r.notes() != null) {
+      s.append("; notes: ").append(r.notes());
+    }
+    return s.toString();
+  }
+}

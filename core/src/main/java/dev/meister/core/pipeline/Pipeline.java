@@ -1,0 +1,53 @@
+package dev.meister.core.pipeline;
+
+import dev.meister.core.team.MemberId;
+import dev.meister.core.validation.Checks;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A data pipeline the team runs: which DAG it is, who owns it, by when its data must be there and
+ * what its common failures mean.
+ *
+ * @param schedule as the team describes it (e.g. {@code daily 01:00 UTC}); shown, not enforced
+ * @param sla absent when the pipeline has no deadline
+ * @param upstream owners of the data it reads, to ask when inputs look wrong
+ * @param downstream owners of what reads its data, to tell when it is late
+ * @param airflow the name of the Airflow instance its DAG runs on; absent when none is configured
+ */
+public record Pipeline(
+    String name,
+    String description,
+    String dagId,
+    MemberId primaryOwner,
+    @Nullable MemberId secondaryOwner,
+    String schedule,
+    @Nullable Sla sla,
+    List<MemberId> upstream,
+    List<MemberId> downstream,
+    List<Hint> hints,
+    List<String> runbooks,
+    @Nullable String airflow) {
+
+  public Pipeline {
+    Checks.notBlank(name, "name");
+    Checks.notBlank(dagId, "dag");
+    upstream = List.copyOf(upstream);
+    downstream = List.copyOf(downstream);
+    hints = List.copyOf(hints);
+    runbooks = List.copyOf(runbooks);
+  }
+
+  public Optional<Sla> deadline() {
+    return Optional.ofNullable(sla);
+  }
+
+  /** The hints whose pattern matches {@code exception}, in configured order. */
+  public List<Hint> hintsFor(@Nullable String exception) {
+    if (exception == null || exception.isBlank()) {
+      return List.of();
+    }
+    return hints.stream().filter(h -> h.matches(exception)).toList();
+  }
+}

@@ -1,0 +1,67 @@
+package dev.meister.core.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meister.core.alert.Alert;
+import dev.meister.core.alert.AlertId;
+import dev.meister.core.alert.AlertSource;
+import dev.meister.core.alert.Priority;
+import dev.meister.core.escalation.EscalationStep.Target;
+import dev.meister.core.rotation.RotationId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class EscalationRulesTest {
+  private static final Instant T = Instant.parse("2026-11-18T09:00:00Z");
+  private static final Duration TIMEOUT = Duration.ofMinutes(15);
+
+  @Test
+  void a_normal_alert_goes_to_level_two_then_the_team_lead() {
+    EscalationLadder ladder = new EscalationLadder(alert(Priority.NORMAL), TIMEOUT, true);
+
+    assertThat(ladder.steps()).extracting(EscalationStep::target)
+        .containsExactly(Target.SECONDARY, Target.TEAM_LEAD);
+    assertThat(ladder.dueAt(T.plus(Duration.ofMinutes(14)), 0)).isEmpty();
+    assertThat(ladder.dueAt(T.plus(TIMEOUT), 0)).map(EscalationStep::number).contains(1);
+    assertThat(ladder.nextAfter(1)).contains(T.plus(Duration.ofMinutes(30)));
+    assertThat(ladder.nextAfter(2)).isEmpty();
+  }
+
+  @Test
+  void a_bot_that_was_down_jumps_to_the_step_due_now() {
+    EscalationLadder ladder = new EscalationLadder(alert(Priority.NORMAL), TIMEOUT, true);
+
+    assertThat(ladder.dueAt(T.plus(Duration.ofHours(2)), 0)).map(EscalationStep::target)
+        .contains(Target.TEAM_LEAD);
+  }
+
+  @Test
+  void high_priority_and_rotations_without_level_two_go_to_the_lead() {
+    assertThat(new EscalationLadder(alert(Priority.HIGH), TIMEOUT, true).steps())
+        .extracting(EscalationStep::target).containsExactly(Target.TEAM_LEAD);
+    assertThat(new EscalationLadder(alert(Priority.NORMAL), TIMEOUT, false).steps())
+        .extracting(EscalationStep::target).containsExactly(Target.TEAM_LEAD);
+  }
+
+  @Test
+  void fix_or_revert_reminders_come_after_an_hour_then_at_the_interval() {
+    FixOrRevertSchedule s = new FixOrRevertSchedule(Duration.ofMinutes(60),
+        Duration.ofMinutes(30));
+
+    assertThat(s.stepAt(T, T.plus(Duration.ofMinutes(59)))).isZero();
+    assertThat(s.stepAt(T, T.plus(Duration.ofMinutes(60)))).isEqualTo(1);
+    assertThat(s.stepAt(T, T.plus(Duration.ofMinutes(89)))).isEqualTo(1);
+    assertThat(s.stepAt(T, T.plus(Duration.ofMinutes(90)))).isEqualTo(2);
+    assertThat(s.dueAt(T, 3)).isEqualTo(T.plus(Duration.ofMinutes(120)));
+  }
+
+  private static Alert alert(Priority priority) {
+    return new Alert(new AlertId(1), AlertSource.GITHUB_ACTIONS, "github:1", "fp",
+        RotationId.of("hausmeister"), priority, "Build fail", T, Map.of());
+  }
+}
