@@ -223,6 +223,47 @@ abstract class ChatAdapterContract {
     awaitSent("the answer", s -> s.text().contains("Bob Stone until"));
   }
 
+  @Test
+  void at_the_shift_boundary_both_sides_confirm_the_handoff_by_command() throws Exception {
+    Sent announcement = handoffAnnounced();
+
+    chat.command(Person.BOB, "/handoff buildmeister");
+    awaitSent("the outgoing side confirmed", s -> s.text().contains("handed Buildmeister over"));
+    chat.command(Person.ALICE, "/handoff accept buildmeister");
+
+    Sent done = awaitSent("the hand-off complete", s -> s.text().contains("Hand-off complete"));
+    assertThat(done.mentions()).contains(chat.identity(Person.ALICE));
+    assertThat(announcement.mentions())
+        .contains(chat.identity(Person.BOB), chat.identity(Person.ALICE));
+  }
+
+  @Test
+  void at_the_shift_boundary_both_sides_confirm_the_handoff_by_button() throws Exception {
+    Sent announcement = handoffAnnounced();
+    String accept = announcement.buttons().get(1);
+    String handedOver = announcement.buttons().get(0);
+
+    chat.press(announcement, Person.BOB, accept.substring(0, accept.indexOf(':')));
+    await("only the incoming side may accept",
+        () -> chat.answers().contains("Only alice can accept this hand-off."));
+    chat.press(announcement, Person.BOB, handedOver.substring(0, handedOver.indexOf(':')));
+    chat.press(announcement, Person.ALICE, accept.substring(0, accept.indexOf(':')));
+
+    awaitSent("the hand-off complete", s -> s.text().contains("Hand-off complete"));
+    await("the last press answered", () -> chat.answers().contains("Hand-off complete."));
+  }
+
+  /** Moves the clock over Monday's 11:00 boundary (Bob → Alice) and waits for the announcement. */
+  private Sent handoffAnnounced() throws Exception {
+    runtime.duties().timekeeper().tick();
+    clock.advance(Duration.between(NOW, Instant.parse("2026-11-30T10:01:00Z")));
+    runtime.duties().timekeeper().tick();
+    Sent announcement = awaitSent("the hand-off announced",
+        s -> s.kind() == Kind.POST && s.text().contains("Hand-off Buildmeister"));
+    assertThat(announcement.buttons()).hasSize(2);
+    return announcement;
+  }
+
   /** Posts a failed GitHub run and waits for the alert to reach the chat. */
   Sent alert() throws Exception {
     HttpResponse<String> response = postFailure();
