@@ -44,10 +44,20 @@ public final class DiscordEventTranslator {
         r.text().strip(), new MessageRef(chat, r.referencedMessageId())));
   }
 
+  /** A picked user arrives as {@code <@123>} (or {@code <@!123>}); handles read {@code @123}. */
+  static String mention(String word) {
+    if (word.startsWith("<@") && word.endsWith(">")) {
+      String id = word.substring(2, word.length() - 1);
+      return "@" + (id.startsWith("!") ? id.substring(1) : id);
+    }
+    return word;
+  }
+
   private static ChatEvent command(ChatRef chat, Sender sender, DiscordInput.SlashCommand c) {
     String name = c.name().toLowerCase(Locale.ROOT);
     List<String> words = c.args().isBlank() ? List.of()
-        : Arrays.asList(c.args().strip().split("\\s+"));
+        : Arrays.stream(c.args().strip().split("\\s+")).map(DiscordEventTranslator::mention)
+            .toList();
     if (name.equals(UMBRELLA)) {
       if (words.isEmpty()) {
         name = "help";

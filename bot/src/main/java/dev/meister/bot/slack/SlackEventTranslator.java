@@ -108,7 +108,17 @@ public final class SlackEventTranslator {
     if (text == null || text.isBlank()) {
       return List.of();
     }
-    return Arrays.asList(unescape(text).strip().split("\\s+"));
+    return Arrays.stream(unescape(text).strip().split("\\s+"))
+        .map(SlackEventTranslator::mention).toList();
+  }
+
+  /** A picked user arrives as {@code <@U0123|name>}; handles read {@code @U0123}. */
+  static String mention(String word) {
+    if (word.startsWith("<@") && word.endsWith(">")) {
+      int bar = word.indexOf('|');
+      return "@" + word.substring(2, bar < 0 ? word.length() - 1 : bar);
+    }
+    return word;
   }
 
   /** Slack sends typed {@code & < >} as entities. */

@@ -253,6 +253,18 @@ abstract class ChatAdapterContract {
     await("the last press answered", () -> chat.answers().contains("Hand-off complete."));
   }
 
+  @Test
+  void a_swap_asked_with_a_picked_mention_takes_effect_once_the_other_side_accepts()
+      throws Exception {
+    chat.command(Person.BOB, "/swap " + chat.mentionTyped(Person.ALICE) + " buildmeister");
+    Sent question = awaitSent("the swap asked", s -> s.text().contains("asks to swap shifts"));
+    assertThat(question.mentions()).contains(chat.identity(Person.ALICE));
+
+    chat.command(Person.ALICE, "/swap accept 1");
+
+    awaitSent("the swap done", s -> s.text().contains("swapped"));
+  }
+
   /** Moves the clock over Monday's 11:00 boundary (Bob → Alice) and waits for the announcement. */
   private Sent handoffAnnounced() throws Exception {
     runtime.duties().timekeeper().tick();

@@ -49,6 +49,11 @@ public interface ChatHarness extends AutoCloseable {
   /** How the platform shows {@code who} in a mention. */
   String identity(Person who);
 
+  /** How {@code who} appears in command text when picked from the platform's mention list. */
+  default String mentionTyped(Person who) {
+    return "@" + who.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** {@code who} types {@code line}, e.g. {@code /whoisoncall buildmeister}. */
   void command(Person who, String line) throws Exception;
 

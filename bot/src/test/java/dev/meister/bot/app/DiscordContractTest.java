@@ -84,6 +84,11 @@ class DiscordContractTest extends ChatAdapterContract {
       };
     }
 
+    @Override
+    public String mentionTyped(Person who) {
+      return "<@" + identity(who) + ">";
+    }
+
     private DiscordInput.User user(Person who) {
       String name = who.name().toLowerCase(java.util.Locale.ROOT);
       return new DiscordInput.User(identity(who), name, name, false);

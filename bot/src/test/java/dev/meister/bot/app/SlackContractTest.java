@@ -127,6 +127,11 @@ class SlackContractTest extends ChatAdapterContract {
       };
     }
 
+    @Override
+    public String mentionTyped(Person who) {
+      return "<@" + identity(who) + "|" + handle(who) + ">";
+    }
+
     private static String handle(Person who) {
       return who.name().toLowerCase(java.util.Locale.ROOT);
     }
