@@ -25,6 +25,11 @@ import dev.meister.core.alerting.StormGuard;
 import dev.meister.core.chat.ChatPort;
 import dev.meister.core.pipeline.PipelineNotes;
 import dev.meister.core.command.CommandRegistry;
+import dev.meister.bot.config.StatusPostConfig;
+import dev.meister.bot.jobs.Jobs;
+import dev.meister.bot.status.StatusSchedule;
+import dev.meister.core.status.StatusPlan;
+import dev.meister.core.status.StatusPosts;
 import dev.meister.storage.GroupCommit;
 import dev.meister.storage.Storage;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +54,9 @@ final class BotRuntime implements AutoCloseable {
   private final ChatPipeline pipeline;
   private final AlertIntake intake;
   private final CommandRegistry commands;
+  private final StatusPosts statusPosts;
+  private final List<StatusPostConfig> statusConfigs;
+  private final Clock clock;
   private final Duties duties;
   private final List<AutoCloseable> started = new ArrayList<>();
 
@@ -79,6 +87,16 @@ final class BotRuntime implements AutoCloseable {
     duties.commands().forEach(commands::register);
     this.pipeline = new ChatPipeline(commands, members, chatPorts,
         new EventsByAction(duties.buttons(), new AckEvents(acks, members, chatPorts)));
+    this.statusConfigs = config.statusPosts();
+    this.clock = clock;
+    List<StatusPlan> plans = statusConfigs.stream().map(p -> p.plan()).toList();
+    this.statusPosts = new StatusPosts(plans, meister.statusReader(), storage.statusPosts(),
+        storage.outbox(), storage.database(), nudge, clock);
+  }
+
+  /** The daily DAG status posts; {@code run} puts them on a schedule. */
+  StatusPosts statusPosts() {
+    return statusPosts;
   }
 
   /** Where every adapter's receiver delivers inbound events. */
@@ -106,6 +124,18 @@ final class BotRuntime implements AutoCloseable {
   void startTimers(Duration sweep) {
     duties.start(sweep);
     started.add(duties);
+  }
+
+  /**
+   * Schedules the daily status posts and their polling every {@code tick} on the scheduler that
+   * {@link #startTimers} started.
+   */
+  void startStatusPosts(Duration tick) {
+    Jobs jobs = duties.jobs();
+    if (jobs == null) {
+      throw new IllegalStateException("start the timers before the status posts");
+    }
+    StatusSchedule.schedule(jobs, statusPosts, statusConfigs, tick, clock);
   }
 
   Duties duties() {

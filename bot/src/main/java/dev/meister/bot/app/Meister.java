@@ -1,6 +1,8 @@
 package dev.meister.bot.app;
 
+import dev.meister.bot.airflow.AirflowClients;
 import dev.meister.bot.config.MeisterConfig;
+import dev.meister.bot.config.StatusPostConfig;
 import dev.meister.core.command.CommandRegistry;
 import dev.meister.core.command.HelpCommand;
 import dev.meister.core.command.ScheduleCommand;
@@ -9,9 +11,13 @@ import dev.meister.core.oncall.OnCallDirectory;
 import dev.meister.core.override.CachedOverrideStore;
 import dev.meister.core.override.OverrideStore;
 import dev.meister.core.override.ScheduleChanges;
+import dev.meister.core.status.StatusBoard;
+import dev.meister.core.status.StatusCommand;
+import dev.meister.core.status.StatusReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import dev.meister.storage.Storage;
 
@@ -23,11 +29,13 @@ final class Meister implements AutoCloseable {
   private final MeisterConfig config;
   private final OnCallDirectory directory;
   private final @Nullable Storage storage;
+  private final StatusReader statusReader;
   private final OverrideStore overrides;
 
   private Meister(MeisterConfig config, OverrideStore overrides, Clock clock,
       @Nullable Storage storage) {
     this.config = config;
+    this.statusReader = new StatusReader(AirflowClients.of(config.airflow()), clock);
     this.overrides = overrides;
     this.directory = new OnCallDirectory(config.rotations(), overrides,
         new ScheduleChanges(config.overrides(), java.util.List.of(), config.unavailability()),
@@ -73,9 +81,29 @@ final class Meister implements AutoCloseable {
   CommandRegistry commands() {
     CommandRegistry registry = new CommandRegistry();
     registry.register(new WhoIsOnCallCommand(directory, config.team()))
-        .register(new ScheduleCommand(directory, config.team()))
-        .register(new HelpCommand(registry));
+        .register(new ScheduleCommand(directory, config.team()));
+    if (!config.statusPosts().isEmpty()) {
+      registry.register(statusCommand());
+    }
+    registry.register(new HelpCommand(registry));
     return registry;
+  }
+
+  /** Reads the configured DAGs' runs from their Airflow instances. */
+  StatusReader statusReader() {
+    return statusReader;
+  }
+
+  /** {@code /status}, over the configured status posts; the CLI prints the same. */
+  StatusCommand statusCommand() {
+    List<StatusBoard> boards =
+        config.statusPosts().stream().map(p -> p.plan().board()).toList();
+    return new StatusCommand(boards, statusReader);
+  }
+
+  /** The status posts' plans, for the daily posts. */
+  List<StatusPostConfig> statusPosts() {
+    return config.statusPosts();
   }
 
   /** The open storage; one-shot queries without a database file have none. */

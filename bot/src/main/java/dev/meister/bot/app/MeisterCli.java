@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       WhoIsOnCallCli.class,
       ScheduleCli.class,
+      StatusCli.class,
       HandoffsCli.class,
       CheckConfigCommand.class,
       picocli.CommandLine.HelpCommand.class

@@ -107,6 +107,7 @@ final class RunCommand implements Callable<Integer> {
     }
     runtime.startDelivery(Duration.ofSeconds(1));
     runtime.startTimers(Duration.ofMinutes(1));
+    runtime.startStatusPosts(Duration.ofSeconds(15));
     runtime.startWebhooks(cfg.server(), meister.storage(), clock, checks, chatEndpoints);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("stopping");

@@ -44,6 +44,22 @@ public record CronSchedule(String written, String quartz, ZoneId zone) {
         .map(Date::toInstant);
   }
 
+  /**
+   * The latest time the schedule fired on {@code now}'s local day, at or before {@code now}: what
+   * a bot started late (a deploy at 07:05 for a 07:00 post) has missed today.
+   */
+  public Optional<Instant> lastFireToday(Instant now) {
+    Instant startOfDay = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+    Optional<Instant> last = Optional.empty();
+    Optional<Instant> next = nextAfter(startOfDay.minusMillis(1));
+    // A schedule fires a bounded number of times a day (at most once a second).
+    for (int i = 0; i < 86_400 && next.isPresent() && !next.get().isAfter(now); i++) {
+      last = next;
+      next = nextAfter(next.get());
+    }
+    return last;
+  }
+
   /** A fresh Quartz expression in the zone (CronExpression is mutable, so none is shared). */
   public CronExpression expression() {
     try {

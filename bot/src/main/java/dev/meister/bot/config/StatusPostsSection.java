@@ -7,7 +7,6 @@ import dev.meister.core.status.StatusPlan;
 import dev.meister.core.status.TaskSelector;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,6 +34,8 @@ final class StatusPostsSection {
   private final SecretResolver secrets;
   private final ChatsSection chats;
   private final Map<String, AirflowInstance> instances = new LinkedHashMap<>();
+  /** Every instance name written, valid or not, so a post naming a broken one is not blamed. */
+  private final java.util.Set<String> declared = new java.util.HashSet<>();
 
   StatusPostsSection(Problems problems, SecretResolver secrets, ChatsSection chats) {
     this.problems = problems;
@@ -48,6 +49,7 @@ final class StatusPostsSection {
       return Map.of();
     }
     for (String name : all.keys()) {
+      declared.add(name);
       Fields f = all.map(name, true, AIRFLOW_KEYS);
       if (f != null) {
         AirflowInstance instance = instance(name, f);
@@ -105,7 +107,7 @@ final class StatusPostsSection {
     String airflow = airflowReference(f);
     List<ChatRef> chatRefs = chats(f);
     CronSchedule schedule = null;
-    ZoneId zone = ZoneOffset.UTC;
+    ZoneId zone = ZoneId.of("UTC");
     Fields s = f.map("schedule", false, SCHEDULE_KEYS);
     if (s != null) {
       ZoneId z = s.value("zone", true, Values::zone);
@@ -117,7 +119,7 @@ final class StatusPostsSection {
               t -> CronSchedule.parse(t, z));
         }
       }
-      if (chatRefs.isEmpty()) {
+      if (!f.has("chats")) {
         problems.add(f.line(), f.path(), "a scheduled status post needs 'chats' to post to");
       }
     }
@@ -144,9 +146,10 @@ final class StatusPostsSection {
     }
     String airflow = f.text("airflow", true);
     if (airflow != null && !instances.containsKey(airflow)) {
-      problems.add(f.located("airflow"), f.path("airflow"), "Airflow instance '" + airflow
-          + "' is not defined under 'airflow'" + Suggestions.didYouMean(airflow,
-              instances.keySet()));
+      if (!declared.contains(airflow)) {
+        problems.add(f.located("airflow"), f.path("airflow"), "Airflow instance '" + airflow
+            + "' is not defined under 'airflow'" + Suggestions.didYouMean(airflow, declared));
+      }
       return null;
     }
     return airflow;

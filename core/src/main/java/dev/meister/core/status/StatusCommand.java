@@ -45,7 +45,7 @@ public final class StatusCommand implements CommandHandler {
     RichText.Builder text = RichText.builder();
     for (StatusBoard board : selected) {
       if (!text.isEmpty()) {
-        text.newline();
+        text.newline().newline();
       }
       text.append(StatusMessages.render(reader.read(board), null));
     }

@@ -1,6 +1,7 @@
 package dev.meister.core.status;
 
 import dev.meister.core.chat.RichText;
+import dev.meister.core.chat.Span;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public final class StatusMessages {
       text.text("Last known, as of " + time(lastKnown.observedAt(), board) + ":").newline();
       stages(text, lastKnown);
     }
-    return text.build();
+    return withoutLastBreak(text.build());
   }
 
   /** The post for a report. */
@@ -58,7 +59,16 @@ public final class StatusMessages {
       text.text("Run " + (run.state() == RunState.SUCCESS ? "succeeded" : "failed") + " at "
           + time(run.endDate(), report.board())).newline();
     }
-    return text.build();
+    return withoutLastBreak(text.build());
+  }
+
+  /** Lines end in a break; the message does not, or chats show an empty last line. */
+  private static RichText withoutLastBreak(RichText text) {
+    List<Span> spans = text.spans();
+    if (!spans.isEmpty() && spans.get(spans.size() - 1) instanceof Span.LineBreak) {
+      return new RichText(spans.subList(0, spans.size() - 1));
+    }
+    return text;
   }
 
   private static void header(RichText.Builder text, StatusReport report) {

@@ -77,7 +77,7 @@ public final class StatusPosts {
       for (ChatRef chat : missing) {
         long id = outbox.enqueue(PendingMessage.post(chat, OutgoingMessage.of(text), null));
         store.create(new StatusPost(board, day, chat, id, null, text.plainText(), stopAt, now,
-            snapshot.isFinal()));
+            isOver(snapshot, day)));
       }
       return null;
     });
@@ -131,10 +131,24 @@ public final class StatusPosts {
           outbox.enqueue(PendingMessage.edit(message.get(), OutgoingMessage.of(text), null));
           edits++;
         }
-        store.update(post.polled(now, plain, snapshot.isFinal()));
+        store.update(post.polled(now, plain, isOver(snapshot, post.day())));
       }
       return edits;
     });
+  }
+
+  /**
+   * Whether the day's post can stop following: its run is final and ended on the post's day. A
+   * run that ended before that day is yesterday's, shown while today's has not begun; following
+   * goes on so the post switches to today's run when it appears.
+   */
+  private static boolean isOver(StatusSnapshot snapshot, LocalDate day) {
+    StatusReport report = snapshot.report();
+    if (report == null || !report.isFinal()) {
+      return false;
+    }
+    Instant end = report.run().endDate();
+    return end == null || !end.atZone(report.board().zone()).toLocalDate().isBefore(day);
   }
 
   private StatusSnapshot read(StatusBoard board) {

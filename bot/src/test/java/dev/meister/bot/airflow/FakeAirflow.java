@@ -1,0 +1,273 @@
+package dev.meister.bot.airflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Airflow's stable REST API on 127.0.0.1, v1 or v2, serving one DAG's latest run and its task
+ * instances in the shapes of the fixtures in {@code fixtures/airflow}, paginated as Airflow does.
+ * Tests change task and run states between polls, make it answer 503, and see every request.
+ */
+public final class FakeAirflow implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String version;
+  private final String dagId;
+  private final HttpServer server;
+  // Guarded by "this".
+  private ObjectNode run;
+  private final List<ObjectNode> tasks = new ArrayList<>();
+  private final List<String> requests = new ArrayList<>();
+  private final List<String> authorizations = new ArrayList<>();
+  private @Nullable String expectedAuthorization;
+  private @Nullable String username;
+  private @Nullable String password;
+  private int tokensIssued;
+  private int failing;
+  private boolean noRuns;
+
+  /**
+   * @param version {@code v1} or {@code v2}
+   * @param runs the fixture with the run, e.g. {@code v2.dagRuns.running.json}
+   * @param taskInstances the fixture with its task instances
+   */
+  public FakeAirflow(String version, String runs, String taskInstances) throws IOException {
+    this.version = version;
+    this.run = (ObjectNode) fixture(runs).get("dag_runs").get(0);
+    this.dagId = run.get("dag_id").asText();
+    for (JsonNode task : fixture(taskInstances).get("task_instances")) {
+      tasks.add((ObjectNode) task);
+    }
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", this::serve);
+    server.start();
+  }
+
+  public static FakeAirflow v2Running() throws IOException {
+    return new FakeAirflow("v2", "v2.dagRuns.running.json", "v2.taskInstances.in-progress.json");
+  }
+
+  public static FakeAirflow v1Failed() throws IOException {
+    return new FakeAirflow("v1", "v1.dagRuns.failed.json", "v1.taskInstances.failed.json");
+  }
+
+  static JsonNode fixture(String name) {
+    try (InputStream in = FakeAirflow.class.getResourceAsStream("/fixtures/airflow/" + name)) {
+      return JSON.readTree(Objects.requireNonNull(in, name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  public String dagId() {
+    return dagId;
+  }
+
+  public synchronized String runId() {
+    return run.get("dag_run_id").asText();
+  }
+
+  /** Requires this exact Authorization header; anything else gets 401. */
+  public synchronized void requireAuthorization(String header) {
+    expectedAuthorization = header;
+  }
+
+  /** Airflow 3's /auth/token: issues {@code jwt-N} for these credentials, and requires it. */
+  public synchronized void issueTokensFor(String user, String pass) {
+    username = user;
+    password = pass;
+    tokensIssued = 0;
+    expectedAuthorization = "Bearer jwt-0";
+  }
+
+  /** As if the JWT expired: the next token issued is a new one, the old one is refused. */
+  public synchronized void expireToken() {
+    expectedAuthorization = "Bearer jwt-" + tokensIssued;
+  }
+
+  public synchronized void state(String taskId, @Nullable String state) {
+    for (ObjectNode task : tasks) {
+      if (task.get("task_id").asText().equals(taskId)) {
+        if (state == null) {
+          task.putNull("state");
+        } else {
+          task.put("state", state);
+        }
+      }
+    }
+  }
+
+  /** Sets the run's state; a final one also gets an {@code end_date} of 04:11 UTC. */
+  public synchronized void runState(String state) {
+    run.put("state", state);
+    if (state.equals("success") || state.equals("failed")) {
+      run.put("end_date", "2026-11-23T04:11:00Z");
+    }
+  }
+
+  /** Sets when the run ended, e.g. yesterday's run still being the latest. */
+  public synchronized void endedAt(String isoInstant) {
+    run.put("end_date", isoInstant);
+  }
+
+  /** Replaces {@code taskId}'s instance with {@code states.length} mapped instances. */
+  public synchronized void mapped(String taskId, String... states) {
+    ObjectNode template = tasks.stream().filter(t -> t.get("task_id").asText().equals(taskId))
+        .findFirst().orElseThrow();
+    int at = tasks.indexOf(template);
+    tasks.remove(at);
+    for (int i = 0; i < states.length; i++) {
+      ObjectNode copy = template.deepCopy();
+      copy.put("map_index", i);
+      copy.put("state", states[i]);
+      tasks.add(at + i, copy);
+    }
+  }
+
+  /** Adds plain task instances (for paging), state null. */
+  public synchronized void addTasks(String prefix, int count) {
+    for (int i = 0; i < count; i++) {
+      ObjectNode copy = tasks.get(0).deepCopy();
+      copy.put("task_id", prefix + i);
+      copy.putNull("state");
+      tasks.add(copy);
+    }
+  }
+
+  /** The next {@code calls} requests answer 503, as an Airflow behind a failing proxy does. */
+  public synchronized void failNext(int calls) {
+    failing = calls;
+  }
+
+  public synchronized void noRuns() {
+    noRuns = true;
+  }
+
+  public synchronized List<String> requests() {
+    return List.copyOf(requests);
+  }
+
+  public synchronized List<String> authorizations() {
+    return List.copyOf(authorizations);
+  }
+
+  private synchronized void serve(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getRawPath();
+    String query = exchange.getRequestURI().getRawQuery();
+    requests.add(exchange.getRequestMethod() + " " + path + (query == null ? "" : "?" + query));
+    String auth = exchange.getRequestHeaders().getFirst("Authorization");
+    authorizations.add(String.valueOf(auth));
+    if (failing > 0) {
+      failing--;
+      send(exchange, 503, "<html>Service Unavailable</html>");
+      return;
+    }
+    if (path.equals("/auth/token") && exchange.getRequestMethod().equals("POST")) {
+      JsonNode body = JSON.readTree(exchange.getRequestBody());
+      if (username != null && username.equals(body.path("username").asText())
+          && Objects.equals(password, body.path("password").asText())) {
+        String issued = "jwt-" + tokensIssued++;
+        send(exchange, 201, JSON.createObjectNode().put("access_token", issued).toString());
+      } else {
+        send(exchange, 401, "{\"detail\":\"Invalid credentials\"}");
+      }
+      return;
+    }
+    if (expectedAuthorization != null && !expectedAuthorization.equals(auth)) {
+      send(exchange, 401, "{\"detail\":\"Not authenticated\"}");
+      return;
+    }
+    String prefix = "/api/" + version + "/dags/";
+    if (!path.startsWith(prefix)) {
+      send(exchange, 404, "{\"detail\":\"Not Found\"}");
+      return;
+    }
+    String[] parts = path.substring(prefix.length()).split("/");
+    String dag = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
+    if (!dag.equals(dagId)) {
+      send(exchange, 404, "{\"title\":\"DAG not found\",\"detail\":\"DAG with dag_id: '" + dag
+          + "' not found\",\"status\":404}");
+      return;
+    }
+    Map<String, String> params = params(query);
+    if (parts.length == 2 && parts[1].equals("dagRuns")) {
+      ArrayNode runs = JSON.createArrayNode();
+      if (!noRuns) {
+        runs.add(run);
+      }
+      ObjectNode answer = JSON.createObjectNode();
+      answer.set("dag_runs", runs);
+      answer.put("total_entries", runs.size());
+      send(exchange, 200, answer.toString());
+      return;
+    }
+    String runId = parts.length > 2 ? URLDecoder.decode(parts[2].replace("+", "%2B"),
+        StandardCharsets.UTF_8) : "";
+    if (!runId.equals(runId())) {
+      send(exchange, 404, "{\"detail\":\"DagRun not found\"}");
+      return;
+    }
+    if (parts.length == 3) {
+      send(exchange, 200, run.toString());
+      return;
+    }
+    int limit = Integer.parseInt(params.getOrDefault("limit", "100"));
+    int offset = Integer.parseInt(params.getOrDefault("offset", "0"));
+    ArrayNode page = JSON.createArrayNode();
+    for (int i = offset; i < Math.min(tasks.size(), offset + limit); i++) {
+      page.add(tasks.get(i));
+    }
+    ObjectNode answer = JSON.createObjectNode();
+    answer.set("task_instances", page);
+    answer.put("total_entries", tasks.size());
+    send(exchange, 200, answer.toString());
+  }
+
+  private static Map<String, String> params(@Nullable String query) {
+    Map<String, String> params = new HashMap<>();
+    if (query != null) {
+      for (String pair : query.split("&")) {
+        int eq = pair.indexOf('=');
+        params.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1),
+            StandardCharsets.UTF_8));
+      }
+    }
+    return params;
+  }
+
+  private static void send(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
