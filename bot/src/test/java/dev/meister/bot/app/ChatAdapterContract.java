@@ -60,12 +60,14 @@ abstract class ChatAdapterContract {
   final MovableClock clock = new MovableClock(NOW);
   private WebhookServer webhooks;
   private final HttpClient http = HttpClient.newHttpClient();
+  private dev.meister.bot.airflow.FakeAirflow airflow;
 
   abstract ChatHarness harness() throws Exception;
 
   @BeforeEach
   void start() throws Exception {
     chat = harness();
+    airflow = dev.meister.bot.airflow.FakeAirflow.v1Failed();
     Path file = dir.resolve("meister.yml");
     Files.writeString(file, """
         team:
@@ -87,7 +89,14 @@ abstract class ChatAdapterContract {
           - name: builds
             match: { source: github }
             rotation: buildmeister
-        """.formatted(chat.adapter(), chat.chatsYaml()));
+        airflow:
+          legacy: { url: %s, api: v1 }
+        status_posts:
+          - dag: prod-dagao
+            stages:
+              - { name: Contracts, calculate: itaipu-contracts }
+              - { name: Financial Reports, calculate: finance }
+        """.formatted(chat.adapter(), chat.chatsYaml(), airflow.url()));
     MeisterConfig cfg = new ConfigLoader(chat.env()).load(file, SecretPolicy.REQUIRED);
     meister = Meister.open(cfg, dir.resolve("meister.db"), clock);
     runtime = new BotRuntime(meister, chat.ports(cfg), clock);
@@ -102,6 +111,7 @@ abstract class ChatAdapterContract {
     chat.close();
     runtime.close();
     meister.close();
+    airflow.close();
   }
 
   @Test
@@ -251,6 +261,15 @@ abstract class ChatAdapterContract {
 
     awaitSent("the hand-off complete", s -> s.text().contains("Hand-off complete"));
     await("the last press answered", () -> chat.answers().contains("Hand-off complete."));
+  }
+
+  @Test
+  void status_shows_where_the_latest_dag_run_stands() throws Exception {
+    chat.command(Person.BOB, "/status prod-dagao");
+
+    Sent answer = awaitSent("the status", s -> s.text().contains("prod-dagao run of"));
+    assertThat(answer.text()).contains("Sun 22 Nov 02:00 UTC: failed")
+        .contains("Financial Reports failed: finance failed");
   }
 
   @Test

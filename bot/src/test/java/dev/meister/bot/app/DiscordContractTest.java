@@ -156,7 +156,9 @@ class DiscordContractTest extends ChatAdapterContract {
       List<String> allowed = new ArrayList<>();
       body.path("allowed_mentions").path("users").forEach(u -> allowed.add(u.asText()));
       mentions.retainAll(allowed); // Only these really notify.
-      String text = content.replaceAll("\\\\(.)", "$1").replace("**", "");
+      // Markup off (bold, code), then escapes undone: what a person reads.
+      String text = content.replace("**", "").replaceAll("(?<!\\\\)`", "")
+          .replaceAll("\\\\(.)", "$1");
       List<String> buttons = new ArrayList<>();
       for (com.fasterxml.jackson.databind.JsonNode row : body.path("components")) {
         for (com.fasterxml.jackson.databind.JsonNode b : row.path("components")) {
