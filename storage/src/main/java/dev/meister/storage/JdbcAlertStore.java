@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** Alerts and their first acknowledgement. Recording is idempotent on the dedup key. */
-public final class JdbcAlertStore implements AlertStore {
+public final class JdbcAlertStore
+    implements AlertStore, dev.meister.core.filing.AlertFingerprints {
   private final Database db;
 
   public JdbcAlertStore(Database db) {
@@ -156,5 +157,17 @@ public final class JdbcAlertStore implements AlertStore {
       }
     }
     return alerts;
+  }
+
+  @Override
+  public void refine(AlertId alert, String fingerprint) {
+    db.execute("refining the fingerprint of alert " + alert, c -> {
+      try (PreparedStatement ps =
+          c.prepareStatement("UPDATE alerts SET fingerprint = ? WHERE id = ?")) {
+        ps.setString(1, fingerprint);
+        ps.setLong(2, alert.value());
+        ps.executeUpdate();
+      }
+    });
   }
 }

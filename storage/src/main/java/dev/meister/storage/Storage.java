@@ -18,6 +18,10 @@ public final class Storage implements AutoCloseable {
   private final JdbcOpenWork openWork;
   private final JdbcScheduleRequests requests;
   private final JdbcSlaChecks slaChecks;
+  private final JdbcIssueRequests issueRequests;
+  private final JdbcFiledIssueStore filedIssues;
+  private final JdbcResolutionStore resolutions;
+  private final JdbcGreenNotices greenNotices;
 
   private Storage(Database database, Clock clock) {
     this.database = database;
@@ -33,6 +37,10 @@ public final class Storage implements AutoCloseable {
     this.openWork = new JdbcOpenWork(database, alerts);
     this.requests = new JdbcScheduleRequests(database);
     this.slaChecks = new JdbcSlaChecks(database);
+    this.issueRequests = new JdbcIssueRequests(database);
+    this.filedIssues = new JdbcFiledIssueStore(database);
+    this.resolutions = new JdbcResolutionStore(database);
+    this.greenNotices = new JdbcGreenNotices(database);
   }
 
   /** Opens the SQLite file, creating and migrating it as needed. */
@@ -90,6 +98,22 @@ public final class Storage implements AutoCloseable {
 
   public JdbcOpenWork openWork() {
     return openWork;
+  }
+
+  public JdbcIssueRequests issueRequests() {
+    return issueRequests;
+  }
+
+  public JdbcFiledIssueStore filedIssues() {
+    return filedIssues;
+  }
+
+  public JdbcResolutionStore resolutions() {
+    return resolutions;
+  }
+
+  public JdbcGreenNotices greenNotices() {
+    return greenNotices;
   }
 
   @Override

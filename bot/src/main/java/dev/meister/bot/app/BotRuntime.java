@@ -12,6 +12,8 @@ import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.ServerConfig;
 import dev.meister.bot.delivery.OutboxWorker;
 import dev.meister.bot.delivery.StormDigests;
+import dev.meister.bot.filing.Filing;
+import dev.meister.bot.github.Sleeper;
 import dev.meister.bot.webhook.HealthCheck;
 import dev.meister.bot.webhook.HealthStatus;
 import dev.meister.bot.webhook.WebhookEndpoint;
@@ -22,6 +24,7 @@ import dev.meister.core.alerting.Acknowledger;
 import dev.meister.core.alerting.AlertFactory;
 import dev.meister.core.alerting.AlertMessages;
 import dev.meister.core.alerting.StormGuard;
+import dev.meister.core.alert.PipelineEventSink;
 import dev.meister.core.chat.ChatPort;
 import dev.meister.core.pipeline.PipelineNotes;
 import dev.meister.core.command.CommandRegistry;
@@ -54,6 +57,8 @@ final class BotRuntime implements AutoCloseable {
   private final ChatPipeline pipeline;
   private final AlertIntake intake;
   private final CommandRegistry commands;
+  private final Filing filing;
+  private final PipelineEventSink sink;
   private final StatusPosts statusPosts;
   private final List<StatusPostConfig> statusConfigs;
   private final Clock clock;
@@ -61,11 +66,21 @@ final class BotRuntime implements AutoCloseable {
   private final List<AutoCloseable> started = new ArrayList<>();
 
   BotRuntime(Meister meister, List<ChatPort> ports, Clock clock) {
+    this(meister, ports, clock, Sleeper.REAL);
+  }
+
+  /** @param sleeper how the GitHub client waits between retries; tests record instead */
+  BotRuntime(Meister meister, List<ChatPort> ports, Clock clock, Sleeper sleeper) {
     MeisterConfig config = meister.config();
     Storage storage = meister.storage();
     ChatPorts chatPorts = new ChatPorts(ports);
+    Runnable wake = this::nudgeDelivery;
+    this.filing = new Filing(config.github(), config.team(), storage, meister.directory(), wake,
+        clock, sleeper);
+    started.add(filing);
     AlertMessages messages = new AlertMessages(config.team(),
-        new PipelineNotes(config.duties().pipelines()));
+        new PipelineNotes(config.duties().pipelines()),
+        filing.enabled() ? storage.filedIssues() : null);
     // Telegram allows about 20 messages a minute in a group; the others are more generous.
     StormDigests storms = new StormDigests(new StormGuard(clock, 20, 20), storage.outbox(),
         storage.alerts(), messages, meister.directory(), storage.database(), clock);
@@ -85,8 +100,11 @@ final class BotRuntime implements AutoCloseable {
     this.commands = meister.commands().register(new AckCommand(acks));
     this.duties = new Duties(meister, chatPorts, members, nudge, clock);
     duties.commands().forEach(commands::register);
+    filing.commands().forEach(commands::register);
     this.pipeline = new ChatPipeline(commands, members, chatPorts,
-        new EventsByAction(duties.buttons(), new AckEvents(acks, members, chatPorts)));
+        new EventsByAction(duties.buttons(),
+            filing.buttons(members, chatPorts, new AckEvents(acks, members, chatPorts))));
+    this.sink = filing.wrap(intake);
     this.statusConfigs = config.statusPosts();
     this.clock = clock;
     List<StatusPlan> plans = statusConfigs.stream().map(p -> p.plan()).toList();
@@ -115,6 +133,19 @@ final class BotRuntime implements AutoCloseable {
 
   OutboxWorker worker() {
     return worker;
+  }
+
+  /** Where webhooks deliver: the intake, with "green again" notices. */
+  PipelineEventSink sink() {
+    return sink;
+  }
+
+  Filing filing() {
+    return filing;
+  }
+
+  private void nudgeDelivery() {
+    worker.nudge();
   }
 
   /**
@@ -146,6 +177,7 @@ final class BotRuntime implements AutoCloseable {
   void startDelivery(Duration poll) {
     worker.start(poll);
     started.add(worker);
+    filing.start(poll);
   }
 
   /**
@@ -170,7 +202,7 @@ final class BotRuntime implements AutoCloseable {
     checks.put("database", () -> storage.database().isReachable()
         ? HealthStatus.healthy() : HealthStatus.unhealthy("database not reachable"));
     checks.putAll(extraChecks);
-    WebhookServer webhooks = new WebhookServer(endpoints, intake, checks)
+    WebhookServer webhooks = new WebhookServer(endpoints, sink, checks)
         .start(server.bind(), server.port());
     started.add(webhooks);
     log.info("webhooks on http://{}:{}", server.bind(), webhooks.port());

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ScheduleCli.class,
       StatusCli.class,
       HandoffsCli.class,
+      PostmortemCli.class,
       CheckConfigCommand.class,
       picocli.CommandLine.HelpCommand.class
     })

@@ -37,7 +37,8 @@ public final class ConfigLoader {
           "status_posts",
           "handoffs",
           "fix_or_revert",
-          "pipelines");
+          "pipelines",
+          "github");
   private static final List<String> STORAGE_KEYS = List.of("database");
   private static final List<String> SERVER_KEYS =
       List.of("bind", "port", "github_secret", "airflow_token");
@@ -130,7 +131,8 @@ public final class ConfigLoader {
         routes.priorityRules(section(top, "priority_rules")),
         airflow,
         status.posts(section(top, "status_posts")),
-        new DutiesSection(problems, secrets, teamSection, rotations, routes).read(top, airflow));
+        new DutiesSection(problems, secrets, teamSection, rotations, routes).read(top, airflow),
+        new GitHubSection(problems, secrets, rotations).read(section(top, "github")));
   }
 
   private static @Nullable YNode section(Fields top, String key) {

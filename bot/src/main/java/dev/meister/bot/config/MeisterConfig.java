@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param airflow the Airflow instances DAG runs are read from, by name
  * @param statusPosts the DAG status posts, in file order
  * @param duties the timed duties: hand-offs, escalation, fix-or-revert, pipelines and SLAs
+ * @param github issue filing and the post-mortem log's reasons
  */
 public record MeisterConfig(
     Path source,
@@ -39,7 +40,8 @@ public record MeisterConfig(
     List<PriorityRule> priorityRules,
     Map<String, AirflowInstance> airflow,
     List<StatusPostConfig> statusPosts,
-    DutiesConfig duties) {
+    DutiesConfig duties,
+    GitHubConfig github) {
 
   public MeisterConfig {
     rotations = List.copyOf(rotations);

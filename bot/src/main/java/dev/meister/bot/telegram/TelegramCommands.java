@@ -10,6 +10,10 @@ public final class TelegramCommands {
       new BotCommand("whoisoncall", "Who is on call right now, and until when"),
       new BotCommand("schedule", "Upcoming on-call shifts"),
       new BotCommand("ack", "Acknowledge the alert you are replying to"),
+      new BotCommand("issue", "File a GitHub issue for the alert you are replying to"),
+      new BotCommand("resolve", "Log why the alert broke and what was done: REASON | SOLUTION"),
+      new BotCommand("postmortem", "The last breaks with reason, issue and solution"),
+      new BotCommand("top", "The most common failures of the last days"),
       new BotCommand("help", "What I can do and how to ask"));
 
   private final TelegramApi api;

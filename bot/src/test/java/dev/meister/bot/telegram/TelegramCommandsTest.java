@@ -37,6 +37,13 @@ class TelegramCommandsTest {
         + "{\"command\":\"whoisoncall\",\"description\":\"Who is on call right now, and until when\"},"
         + "{\"command\":\"schedule\",\"description\":\"Upcoming on-call shifts\"},"
         + "{\"command\":\"ack\",\"description\":\"Acknowledge the alert you are replying to\"},"
+        + "{\"command\":\"issue\",\"description\":"
+        + "\"File a GitHub issue for the alert you are replying to\"},"
+        + "{\"command\":\"resolve\",\"description\":"
+        + "\"Log why the alert broke and what was done: REASON | SOLUTION\"},"
+        + "{\"command\":\"postmortem\",\"description\":"
+        + "\"The last breaks with reason, issue and solution\"},"
+        + "{\"command\":\"top\",\"description\":\"The most common failures of the last days\"},"
         + "{\"command\":\"help\",\"description\":\"What I can do and how to ask\"}]");
   }
 

@@ -68,14 +68,19 @@ public final class AlertFactory {
         + suffix(e.attribute(AlertAttributes.RUN_NUMBER));
   }
 
-  /** Same repo and workflow: a flaky or broken workflow, whichever branch or run it is. */
+  /**
+   * Same repo and workflow (and job, when a job's failure is reported): a flaky or broken workflow,
+   * whichever branch or run it is. Filing an issue refines it with the failing tests; see {@code
+   * filing.IssueFingerprint}.
+   */
   private static String githubFingerprint(PipelineEvent e) {
     String workflow =
         e.attribute(AlertAttributes.WORKFLOW_PATH)
             .map(WorkflowFiles::fileName)
             .or(() -> e.attribute(AlertAttributes.WORKFLOW_NAME))
             .orElse("");
-    return "gh:" + e.attribute(AlertAttributes.REPO).orElse("") + ":" + workflow;
+    return "gh:" + e.attribute(AlertAttributes.REPO).orElse("") + ":" + workflow
+        + e.attribute(AlertAttributes.JOB_NAME).map(job -> ":job:" + job).orElse("");
   }
 
   private static String airflowTitle(PipelineEvent e) {

@@ -16,6 +16,9 @@ import dev.meister.core.team.MemberId;
 import dev.meister.core.team.Team;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import dev.meister.core.filing.FiledIssue;
+import dev.meister.core.filing.FiledIssueStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -27,8 +30,14 @@ public final class AlertMessages {
 
   private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("HH:mm z");
 
+  /** The button action that files an issue; its payload is the alert id. */
+  public static final String ISSUE_ACTION = "issue";
+  /** The button action that links to an issue; its payload is {@code ALERT-ID:ISSUE-NUMBER}. */
+  public static final String SAME_ACTION = "same";
+
   private final Team team;
   private final AlertNotes notes;
+  private final @Nullable FiledIssueStore filedIssues;
 
   public AlertMessages(Team team) {
     this(team, AlertNotes.NONE);
@@ -36,8 +45,18 @@ public final class AlertMessages {
 
   /** @param notes extra lines under each alert, e.g. its pipeline's owners and hints */
   public AlertMessages(Team team, AlertNotes notes) {
+    this(team, notes, null);
+  }
+
+  /**
+   * @param notes extra lines under each alert, e.g. its pipeline's owners and hints
+   * @param filedIssues when given, alerts offer "📝 File issue" and, when an open issue Meister
+   *     filed has the same fingerprint, say "looks like #N" and offer "Same as #N"
+   */
+  public AlertMessages(Team team, AlertNotes notes, @Nullable FiledIssueStore filedIssues) {
     this.team = team;
     this.notes = notes;
+    this.filedIssues = filedIssues;
   }
 
   /**
@@ -48,10 +67,15 @@ public final class AlertMessages {
    */
   public OutgoingMessage alert(Alert alert, @Nullable OnCall onCall, ZoneId zone) {
     RichText text = body(alert, onCall, zone).build();
-    Button looking =
-        new Button(
-            EmojiNames.unicode("eyes") + " Looking", ACK_ACTION, alert.storedId().toString());
-    return new OutgoingMessage(text, List.of(looking));
+    String id = alert.storedId().toString();
+    List<Button> buttons = new ArrayList<>();
+    buttons.add(new Button(EmojiNames.unicode("eyes") + " Looking", ACK_ACTION, id));
+    if (filedIssues != null) {
+      buttons.add(new Button(EmojiNames.unicode("memo") + " File issue", ISSUE_ACTION, id));
+      similar(alert).ifPresent(issue -> buttons.add(new Button(
+          "Same as #" + issue.ref().number(), SAME_ACTION, id + ":" + issue.ref().number())));
+    }
+    return new OutgoingMessage(text, buttons);
   }
 
   /** The alert with who took it, no button: to edit the posted alert in place. */
@@ -133,9 +157,16 @@ public final class AlertMessages {
     } else {
       AlertDetails.airflow(alert, zone, text);
     }
+    similar(alert).ifPresent(issue -> text.text(EmojiNames.unicode("memo") + " Looks like ")
+        .link("#" + issue.ref().number(), issue.ref().url())
+        .text(" (" + AlertDetails.cap(issue.title()) + ")").newline());
     onCallLine(onCall, text);
     notes.addTo(alert, text);
     return text;
+  }
+
+  private Optional<FiledIssue> similar(Alert alert) {
+    return filedIssues == null ? Optional.empty() : filedIssues.openFor(alert.fingerprint());
   }
 
   private void onCallLine(@Nullable OnCall onCall, RichText.Builder text) {

@@ -61,6 +61,8 @@ final class AirflowPayload {
     }
     text(root, "region").or(() -> regionTag(tags)).ifPresent(v -> attributes.put(REGION, v));
     text(root, "airflow_url").ifPresent(v -> attributes.put(AIRFLOW_URL, v));
+    text(root, "notebook_url")
+        .ifPresent(v -> attributes.put(dev.meister.core.filing.IssueWriter.NOTEBOOK_URL, v));
 
     Outcome outcome =
         text(root, "state").filter(s -> s.equalsIgnoreCase("success")).isPresent()

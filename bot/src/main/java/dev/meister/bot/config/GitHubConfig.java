@@ -1,0 +1,58 @@
+package dev.meister.bot.config;
+
+import dev.meister.core.filing.FilingRule;
+import dev.meister.core.filing.IssuePlaceholders;
+import dev.meister.core.filing.IssueTemplate;
+import dev.meister.core.filing.Reasons;
+import dev.meister.core.rotation.RotationId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code github} section: the API and token for filing issues, where each rotation's issues go,
+ * issue title templates, and the reasons the post-mortem log offers.
+ *
+ * @param apiUrl {@code https://api.github.com}, or {@code https://HOST/api/v3} for Enterprise
+ * @param token absent when filing is off (no section, or the variable unset where allowed)
+ * @param defaults the rule for rotations without their own
+ * @param rotations per-rotation rules, already merged with the defaults
+ * @param traceLines how many stack-trace lines an issue quotes
+ * @param reasons what {@code /resolve} accepts
+ */
+public record GitHubConfig(
+    String apiUrl,
+    Secret token,
+    FilingRule defaults,
+    Map<RotationId, FilingRule> rotations,
+    IssueTemplate githubTitle,
+    IssueTemplate airflowTitle,
+    int traceLines,
+    List<String> reasons) {
+  public static final String DEFAULT_API_URL = "https://api.github.com";
+  public static final int DEFAULT_TRACE_LINES = 30;
+
+  public GitHubConfig {
+    rotations = Collections.unmodifiableMap(new LinkedHashMap<>(rotations));
+    reasons = List.copyOf(reasons);
+  }
+
+  /** No {@code github} section: no filing, default templates and reasons. */
+  public static GitHubConfig none() {
+    return new GitHubConfig(DEFAULT_API_URL, Secret.absent(), FilingRule.defaults(), Map.of(),
+        IssueTemplate.parse(IssuePlaceholders.GITHUB_TITLE, IssuePlaceholders.KNOWN),
+        IssueTemplate.parse(IssuePlaceholders.AIRFLOW_TITLE, IssuePlaceholders.KNOWN),
+        DEFAULT_TRACE_LINES, Reasons.DEFAULTS);
+  }
+
+  /** Whether issues can be filed: a token is there. */
+  public boolean filingEnabled() {
+    return token.isPresent();
+  }
+
+  /** The rule for a rotation's alerts. */
+  public FilingRule ruleFor(RotationId rotation) {
+    return rotations.getOrDefault(rotation, defaults);
+  }
+}

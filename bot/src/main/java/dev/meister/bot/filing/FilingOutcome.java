@@ -1,0 +1,17 @@
+package dev.meister.bot.filing;
+
+import dev.meister.core.filing.IssueRef;
+import java.util.List;
+
+/**
+ * What GitHub did for one request.
+ *
+ * @param filed true for a new issue, false when the alert joined an existing one
+ * @param title the issue's title
+ * @param notes what did not quite work (an assignee GitHub refused, a sub-issue link), for the reply
+ */
+record FilingOutcome(IssueRef issue, boolean filed, String title, List<String> notes) {
+  FilingOutcome {
+    notes = List.copyOf(notes);
+  }
+}

@@ -1,0 +1,5 @@
+/** GitHub's REST API: a client for workflow runs, job logs, issues, sub-issues and assignees. */
+@NullMarked
+package dev.meister.bot.github;
+
+import org.jspecify.annotations.NullMarked;

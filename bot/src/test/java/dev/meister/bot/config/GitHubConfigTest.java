@@ -1,0 +1,117 @@
+package dev.meister.bot.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meister.core.filing.FilingRule;
+import dev.meister.core.rotation.RotationId;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator.ReplaceUnderscores;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayNameGeneration(ReplaceUnderscores.class)
+class GitHubConfigTest {
+  private static final String BASE = """
+      team:
+        members:
+          alice: { name: Alice, github: alice-gh, roles: [team_lead] }
+      rotations:
+        builds:
+          name: Builds
+          zone: Europe/Berlin
+          shift: 1w
+          handoff: { day: monday, time: "11:00" }
+          anchor: 2026-11-02
+          roster: [alice]
+      """;
+
+  @TempDir Path dir;
+
+  private ConfigFixture fixture() {
+    return new ConfigFixture(dir);
+  }
+
+  @Test
+  void the_section_gives_api_token_rules_templates_and_reasons() throws Exception {
+    MeisterConfig cfg = new ConfigLoader(Map.of("GITHUB_TOKEN", "ghp_x")).load(
+        fixture().write(BASE + """
+            github:
+              api_url: https://github.example.com/api/v3
+              token: ${GITHUB_TOKEN}
+              repo: acme/issues
+              epic: "#100"
+              labels: [bug]
+              priority: P3
+              trace_lines: 12
+              titles:
+                airflow: "DAG {dag_id} broke"
+              rotations:
+                builds: { repo: acme/builds, labels: [ci], priority: P1, confirm_priority: true }
+              reasons: [Flaky test, Underlying data changed]
+            """), SecretPolicy.REQUIRED, w -> {});
+
+    GitHubConfig gh = cfg.github();
+    assertThat(gh.apiUrl()).isEqualTo("https://github.example.com/api/v3");
+    assertThat(gh.token().reveal()).isEqualTo("ghp_x");
+    assertThat(gh.filingEnabled()).isTrue();
+    assertThat(gh.defaults()).isEqualTo(new FilingRule("acme/issues", 100, List.of("bug"), "P3",
+        false));
+    assertThat(gh.ruleFor(RotationId.of("builds"))).isEqualTo(new FilingRule("acme/builds", 100,
+        List.of("bug", "ci"), "P1", true));
+    assertThat(gh.traceLines()).isEqualTo(12);
+    assertThat(gh.airflowTitle().text()).isEqualTo("DAG {dag_id} broke");
+    assertThat(gh.githubTitle().text()).isEqualTo("Build fail - {repo} {test_type} ({run_number})");
+    assertThat(gh.reasons()).containsExactly("Flaky test", "Underlying data changed");
+  }
+
+  @Test
+  void without_the_section_filing_is_off_and_the_default_reasons_apply() throws Exception {
+    MeisterConfig cfg = fixture().load(BASE);
+
+    assertThat(cfg.github().filingEnabled()).isFalse();
+    assertThat(cfg.github().reasons()).contains("Merged a branch with broken tests");
+  }
+
+  @Test
+  void an_unset_token_variable_turns_filing_off_rather_than_failing_the_start() throws Exception {
+    MeisterConfig cfg = new ConfigLoader(Map.of()).load(fixture().write(BASE + """
+        github:
+          token: ${GITHUB_TOKEN}
+        """), SecretPolicy.REQUIRED, w -> {});
+
+    assertThat(cfg.github().filingEnabled()).isFalse();
+  }
+
+  @Test
+  void mistakes_are_reported_with_file_and_line() {
+    List<String> problems = fixture().problems(BASE + """
+        github:
+          token: ghp_literal_token
+          api_url: api.github.com
+          repo: just-a-name
+          priority: urgent
+          titles:
+            github: "Build {repo} {tset_type}"
+          rotations:
+            bilds: { repo: acme/x }
+          colour: blue
+        """);
+
+    assertThat(problems).containsExactly(
+        "meister.yml:13: github.token: write secrets as ${ENV_VAR}, not literally in the file",
+        "meister.yml:14: github.api_url: 'api.github.com' must be an http(s) URL, e.g."
+            + " https://api.github.com or https://github.example.com/api/v3",
+        "meister.yml:15: github.repo: 'just-a-name' must be a repository as owner/name",
+        "meister.yml:16: github.priority: 'urgent' must be one of: P1, P2, P3, P4",
+        "meister.yml:18: github.titles.github: unknown placeholder {tset_type}; known: {alert_id},"
+            + " {author}, {branch}, {commit}, {dag_id}, {event}, {job}, {logical_date}, {repo},"
+            + " {repo_full}, {run_id}, {run_number}, {task_id}, {test_type}, {title},"
+            + " {workflow}",
+        "meister.yml:20: github.rotations.bilds: unknown rotation 'bilds' (did you mean"
+            + " 'builds'?)",
+        "meister.yml:21: github.colour: unknown key 'colour'");
+  }
+}

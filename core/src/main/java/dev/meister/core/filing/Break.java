@@ -1,0 +1,60 @@
+package dev.meister.core.filing;
+
+import dev.meister.core.alert.Alert;
+import dev.meister.core.alert.AlertAttributes;
+import dev.meister.core.alerting.AlertFactory;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** One row of the post-mortem log: an alert with its issue and resolution, if it has them. */
+public record Break(Alert alert, @Nullable IssueLink issue, @Nullable Resolution resolution) {
+  /** The column names of {@link #row()}. */
+  public static final List<String> COLUMNS = List.of("date", "source", "repo_or_dag", "test_type",
+      "title", "link", "reason", "issue", "solution", "alert");
+
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  public Optional<IssueLink> issueLink() {
+    return Optional.ofNullable(issue);
+  }
+
+  public Optional<Resolution> resolved() {
+    return Optional.ofNullable(resolution);
+  }
+
+  /** The repo ({@code owner/name}) of a build, or {@code dag.task} of a DAG task. */
+  public String where() {
+    return alert.attribute(AlertAttributes.REPO).orElseGet(() ->
+        alert.attribute(AlertAttributes.DAG_ID).orElse("?")
+            + alert.attribute(AlertAttributes.TASK_ID).map(t -> "." + t).orElse(""));
+  }
+
+  /** The build's test type, or {@code dag} for a DAG task. */
+  public String testType() {
+    return alert.attribute(AlertFactory.TEST_TYPE).orElse(
+        alert.attribute(AlertAttributes.DAG_ID).isPresent() ? "dag" : "");
+  }
+
+  public String link() {
+    return alert.attribute(AlertAttributes.RUN_URL)
+        .or(() -> alert.attribute(AlertAttributes.LOG_URL)).orElse("");
+  }
+
+  /** When it broke, in UTC, to the minute. */
+  public String date() {
+    return alert.receivedAt().atZone(ZoneOffset.UTC).format(DATE);
+  }
+
+  /** The values for {@link #COLUMNS}, empty strings for what is not known yet. */
+  public List<String> row() {
+    return List.of(date(), alert.source() == dev.meister.core.alert.AlertSource.AIRFLOW
+            ? "airflow" : "github", where(), testType(), alert.title(), link(),
+        resolution == null ? "" : resolution.reason(),
+        issue == null ? "" : issue.issue().url(),
+        resolution == null ? "" : resolution.solution(),
+        alert.storedId().toString());
+  }
+}

@@ -1,0 +1,13 @@
+package dev.meister.core.filing;
+
+import java.time.Instant;
+
+/**
+ * An issue Meister filed, remembered so a later failure with the same root cause joins it.
+ *
+ * @param id GitHub's numeric issue id (not its number), which the sub-issues API wants
+ * @param fingerprint the root cause it was filed for, see {@link IssueFingerprint}
+ * @param open false once Meister saw it closed
+ */
+public record FiledIssue(IssueRef ref, long id, String title, String fingerprint,
+    Instant filedAt, boolean open) {}

@@ -1,0 +1,48 @@
+package dev.meister.core.filing;
+
+import dev.meister.core.validation.Checks;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where and how issues of one rotation's alerts are filed.
+ *
+ * @param repo {@code owner/name}; absent to file a build failure in the failing repo
+ * @param epic the issue number of the epic new issues belong to, in {@code repo}
+ * @param labels added to every issue, e.g. {@code bug}, {@code data-infra}
+ * @param priority a label such as {@code P2}; absent for none
+ * @param confirmPriority mention the team lead, asking them to confirm the priority
+ */
+public record FilingRule(@Nullable String repo, @Nullable Integer epic, List<String> labels,
+    @Nullable String priority, boolean confirmPriority) {
+  public FilingRule {
+    labels = List.copyOf(labels);
+    if (repo != null) {
+      Checks.check(repo.matches("[\\w.-]+/[\\w.-]+"), "repo '" + repo + "' must be owner/name");
+    }
+    Checks.check(epic == null || epic > 0, "epic must be a positive issue number");
+  }
+
+  public static FilingRule defaults() {
+    return new FilingRule(null, null, List.of(), null, false);
+  }
+
+  public Optional<String> targetRepo() {
+    return Optional.ofNullable(repo);
+  }
+
+  public Optional<Integer> epicNumber() {
+    return Optional.ofNullable(epic);
+  }
+
+  /** The labels with the priority label last. */
+  public List<String> allLabels() {
+    if (priority == null || labels.contains(priority)) {
+      return labels;
+    }
+    List<String> all = new java.util.ArrayList<>(labels);
+    all.add(priority);
+    return List.copyOf(all);
+  }
+}

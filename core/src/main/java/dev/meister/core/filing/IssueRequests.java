@@ -1,0 +1,28 @@
+package dev.meister.core.filing;
+
+import dev.meister.core.alert.AlertId;
+import dev.meister.core.chat.MessageRef;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Port: issue requests waiting for GitHub. Durable on return, so a slow or failing GitHub, or a
+ * restart, loses no request.
+ */
+public interface IssueRequests {
+  long enqueue(IssueRequestKind kind, AlertId alert, @Nullable Integer issue,
+      @Nullable MessageRef answerUnder, String requestedBy, Instant at);
+
+  /** Pending requests whose time has come, oldest first. */
+  List<IssueRequest> due(Instant now, int limit);
+
+  void done(long id, Instant at);
+
+  void retryLater(long id, Instant notBefore, String error);
+
+  void failed(long id, String error, Instant at);
+
+  /** Whether a request a person made for {@code alert} (not an analysis) is still waiting. */
+  boolean pendingFor(AlertId alert);
+}

@@ -1,0 +1,128 @@
+package dev.meister.core.filing;
+
+import dev.meister.core.alert.Alert;
+import dev.meister.core.alert.AlertAttributes;
+import dev.meister.core.alert.AlertSource;
+import dev.meister.core.team.Member;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes the issue for an alert: title from the configured template, and a body with everything
+ * the person fixing it needs, so nobody copies a run URL or stack trace by hand.
+ */
+public final class IssueWriter {
+  /** An alert attribute holding a QA notebook's URL, when the pipeline reports one. */
+  public static final String NOTEBOOK_URL = "notebook_url";
+
+  private final IssueTemplate githubTitle;
+  private final IssueTemplate airflowTitle;
+
+  public IssueWriter(IssueTemplate githubTitle, IssueTemplate airflowTitle) {
+    this.githubTitle = githubTitle;
+    this.airflowTitle = airflowTitle;
+  }
+
+  /**
+   * @param fingerprint the root cause, noted in the body
+   * @param repo where the issue goes
+   * @param onCall who is assigned, if they have a GitHub login
+   * @param leads mentioned when the rule asks for the priority to be confirmed
+   */
+  public IssueDraft draft(Alert alert, Failures failures, String fingerprint, String repo,
+      FilingRule rule, @Nullable Member onCall, List<Member> leads) {
+    IssueTemplate template =
+        alert.source() == AlertSource.GITHUB_ACTIONS ? githubTitle : airflowTitle;
+    String title = template.render(IssuePlaceholders.of(alert));
+    List<String> assignees = new ArrayList<>();
+    if (onCall != null && onCall.githubLogin() != null) {
+      assignees.add(onCall.githubLogin());
+    }
+    return new IssueDraft(repo, title, body(alert, failures, fingerprint, rule, onCall, leads),
+        rule.allLabels(), assignees);
+  }
+
+  private static String body(Alert alert, Failures failures, String fingerprint, FilingRule rule,
+      @Nullable Member onCall, List<Member> leads) {
+    StringBuilder b = new StringBuilder();
+    link(b, "Failing run", alert.attribute(AlertAttributes.RUN_URL));
+    link(b, "Airflow log", alert.attribute(AlertAttributes.LOG_URL));
+    link(b, "QA notebook", alert.attribute(NOTEBOOK_URL));
+    fact(b, "Repo", alert.attribute(AlertAttributes.REPO));
+    fact(b, "Workflow", alert.attribute(AlertAttributes.WORKFLOW_NAME));
+    fact(b, "Branch", alert.attribute(AlertAttributes.BRANCH).map(s -> "`" + s + "`"));
+    fact(b, "Event", alert.attribute(AlertAttributes.EVENT));
+    commit(alert).ifPresent(c -> b.append("**Commit:** ").append(c).append('\n'));
+    fact(b, "DAG", alert.attribute(AlertAttributes.DAG_ID).map(s -> "`" + s + "`"));
+    fact(b, "Task", alert.attribute(AlertAttributes.TASK_ID).map(s -> "`" + s + "`"));
+    fact(b, "Logical date", alert.attribute(AlertAttributes.LOGICAL_DATE));
+    fact(b, "Try", alert.attribute(AlertAttributes.TRY_NUMBER));
+    if (onCall != null) {
+      b.append("**On call:** ").append(who(onCall)).append('\n');
+    }
+    if (rule.confirmPriority() && !leads.isEmpty()) {
+      b.append('\n');
+      for (Member lead : leads) {
+        b.append(who(lead)).append(' ');
+      }
+      b.append("please confirm the priority")
+          .append(rule.priority() == null ? "" : " (" + rule.priority() + ")").append(".\n");
+    }
+    if (!failures.tests().isEmpty()) {
+      b.append("\n### Failing tests\n\n");
+      for (String t : failures.tests()) {
+        b.append("- `").append(t).append("`\n");
+      }
+    }
+    List<String> trace = failures.trace();
+    if (trace.isEmpty() && alert.source() == AlertSource.AIRFLOW) {
+      trace = alert.attribute(AlertAttributes.EXCEPTION).map(e -> e.lines().toList())
+          .orElse(List.of());
+    }
+    if (!trace.isEmpty()) {
+      b.append("\n### Stack trace\n\n```\n");
+      for (String line : trace) {
+        // A line of backticks would end the block early.
+        b.append(line.replace("```", "` ` `")).append('\n');
+      }
+      b.append("```\n");
+    }
+    b.append("\n_Filed by Meister from alert #").append(alert.storedId())
+        .append(" (fingerprint `").append(fingerprint)
+        .append("`)._\n");
+    return b.toString();
+  }
+
+  private static Optional<String> commit(Alert alert) {
+    Optional<String> sha = alert.attribute(AlertAttributes.HEAD_SHA)
+        .map(s -> s.substring(0, Math.min(7, s.length())));
+    if (sha.isEmpty()) {
+      return Optional.empty();
+    }
+    StringBuilder c = new StringBuilder(sha.get());
+    alert.attribute(AlertAttributes.COMMIT_MESSAGE).filter(m -> !m.isBlank())
+        .ifPresent(m -> c.append(" \"").append(m.lines().findFirst().orElse("").strip())
+            .append('"'));
+    alert.attribute(AlertAttributes.COMMIT_AUTHOR)
+        .ifPresent(a -> c.append(" by ").append(a));
+    alert.attribute(AlertAttributes.ACTOR)
+        .ifPresent(a -> c.append(" (pushed by @").append(a).append(')'));
+    return Optional.of(c.toString());
+  }
+
+  private static String who(Member m) {
+    return m.githubLogin() != null ? "@" + m.githubLogin() : m.displayName();
+  }
+
+  private static void link(StringBuilder b, String label, Optional<String> url) {
+    url.filter(u -> !u.isBlank())
+        .ifPresent(u -> b.append("**").append(label).append(":** ").append(u).append('\n'));
+  }
+
+  private static void fact(StringBuilder b, String label, Optional<String> value) {
+    value.filter(v -> !v.isBlank())
+        .ifPresent(v -> b.append("**").append(label).append(":** ").append(v).append('\n'));
+  }
+}
