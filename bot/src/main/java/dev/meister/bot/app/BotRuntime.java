@@ -56,6 +56,7 @@ final class BotRuntime implements AutoCloseable {
   private final OutboxWorker worker;
   private final ChatPipeline pipeline;
   private final AlertIntake intake;
+  private final CommandRegistry commands;
   private final Filing filing;
   private final PipelineEventSink sink;
   private final StatusPosts statusPosts;
@@ -96,7 +97,7 @@ final class BotRuntime implements AutoCloseable {
         new Acknowledger(storage.alerts(), storage.messageLinks(), clock), messages,
         storage.messageLinks(), storage.outbox(), storage.database(), meister.directory(), nudge);
     MemberResolver members = new MemberResolver(config.team());
-    CommandRegistry commands = meister.commands().register(new AckCommand(acks));
+    this.commands = meister.commands().register(new AckCommand(acks));
     this.duties = new Duties(meister, chatPorts, members, nudge, clock, sleeper);
     duties.commands().forEach(commands::register);
     filing.commands().forEach(commands::register);
@@ -119,6 +120,11 @@ final class BotRuntime implements AutoCloseable {
   /** Where every adapter's receiver delivers inbound events. */
   ChatPipeline pipeline() {
     return pipeline;
+  }
+
+  /** Every command the pipeline serves, for adapters that publish a command menu. */
+  CommandRegistry commands() {
+    return commands;
   }
 
   AlertIntake intake() {

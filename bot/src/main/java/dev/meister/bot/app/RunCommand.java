@@ -71,8 +71,24 @@ final class RunCommand implements Callable<Integer> {
       clients.add(api);
       ports.add(new TelegramChatPort(api, new TelegramRenderer(cfg.team())));
     }
+    SlackChat slack = SlackChat.configured(cfg).orElse(null);
+    if (slack != null) {
+      clients.add(slack);
+      ports.add(slack.port());
+    }
+    DiscordChat discord = DiscordChat.configured(cfg).orElse(null);
+    if (discord != null) {
+      clients.add(discord);
+      ports.add(discord.port());
+    }
     BotRuntime runtime = new BotRuntime(meister, ports, clock);
     List<WebhookEndpoint> chatEndpoints = new ArrayList<>();
+    if (slack != null) {
+      slack.connect(runtime, clock, chatEndpoints, checks);
+    }
+    if (discord != null) {
+      discord.connect(runtime, checks);
+    }
     if (api != null && telegram != null) {
       Set<String> chatIds = telegram.chats().values().stream()
           .map(t -> t.ref().chatId()).collect(Collectors.toSet());

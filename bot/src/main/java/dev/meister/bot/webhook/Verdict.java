@@ -7,7 +7,7 @@ import dev.meister.core.alert.PipelineEvent;
  * {@link WebhookRejection} instead, so an endpoint cannot hand the sink a half-checked event.
  */
 public sealed interface Verdict
-    permits Verdict.Deliver, Verdict.Ignore, Verdict.Pong, Verdict.Handled {
+    permits Verdict.Deliver, Verdict.Ignore, Verdict.Pong, Verdict.Handled, Verdict.Respond {
 
   /** Hand the event to the sink; the server answers from its {@code Intake}. */
   record Deliver(PipelineEvent event) implements Verdict {}
@@ -26,6 +26,16 @@ public sealed interface Verdict
    * {"ok":true}}.
    */
   record Handled(String what) implements Verdict {}
+
+  /**
+   * The endpoint answers with its own body, e.g. Slack's acknowledgement of a slash command, whose
+   * body Slack shows to the person who typed it.
+   */
+  record Respond(int status, String contentType, String body) implements Verdict {}
+
+  static Verdict respond(int status, String contentType, String body) {
+    return new Respond(status, contentType, body);
+  }
 
   static Verdict deliver(PipelineEvent event) {
     return new Deliver(event);

@@ -153,6 +153,9 @@ public final class WebhookServer implements AutoCloseable {
           "webhook {} delivery {} ignored: {} ({})",
           endpoint.path(), label, ignore.what(), ignore.reason());
       respond(ctx, 202, Map.of("ignored", ignore.what(), "reason", ignore.reason()));
+    } else if (verdict instanceof Verdict.Respond) {
+      Verdict.Respond own = (Verdict.Respond) verdict;
+      ctx.status(own.status()).contentType(own.contentType()).result(own.body());
     } else if (verdict instanceof Verdict.Handled) {
       respond(ctx, 200, Map.of("ok", true));
     } else {

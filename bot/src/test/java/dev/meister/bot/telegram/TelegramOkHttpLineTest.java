@@ -10,8 +10,9 @@ import org.junit.jupiter.api.DisplayNameGenerator.ReplaceUnderscores;
 import org.junit.jupiter.api.Test;
 
 /**
- * telegrambots runs on okhttp 4.12.0; JDA 6 brings okhttp-jvm 5.x with the same {@code okhttp3}
- * classes under another artifact name, which Maven would happily put beside it.
+ * telegrambots, Slack's SDK, JDA 5.6.1 and the Discord REST client all run on okhttp 4.12.0; JDA 6
+ * brings okhttp-jvm 5.x with the same {@code okhttp3} classes under another artifact name, which
+ * Maven would happily put beside it. This is the guard that keeps it out.
  */
 @DisplayNameGeneration(ReplaceUnderscores.class)
 class TelegramOkHttpLineTest {

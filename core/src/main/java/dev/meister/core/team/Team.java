@@ -85,8 +85,13 @@ public final class Team {
     String wanted = stripAt(handle.trim()).toLowerCase(Locale.ROOT);
     for (Member m : members()) {
       String tg = m.chat().telegramUsername();
+      String slack = m.chat().slackUserId();
+      String discord = m.chat().discordUserId();
       if (m.id().value().equals(wanted)
           || (tg != null && tg.toLowerCase(Locale.ROOT).equals(wanted))
+          // Slack and Discord put a picked mention into command text as the user's id.
+          || (slack != null && slack.toLowerCase(Locale.ROOT).equals(wanted))
+          || (discord != null && discord.equals(wanted))
           || m.displayName().toLowerCase(Locale.ROOT).equals(wanted)) {
         return Optional.of(m);
       }

@@ -1,0 +1,74 @@
+package dev.meister.bot.discord;
+
+import dev.meister.core.chat.ChatEvent;
+import dev.meister.core.chat.ChatRef;
+import dev.meister.core.chat.MessageRef;
+import dev.meister.core.chat.Platform;
+import dev.meister.core.chat.Sender;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Turns {@link DiscordInput} into {@link ChatEvent}s: slash commands ({@code /whoisoncall} or
+ * {@code /meister whoisoncall}), presses of the bot's buttons, and replies to the bot's messages.
+ * Bots and replies to anyone else are no event.
+ */
+public final class DiscordEventTranslator {
+  static final String UMBRELLA = "meister";
+
+  public Optional<ChatEvent> translate(DiscordInput input) {
+    if (input.user().bot()) {
+      return Optional.empty();
+    }
+    ChatRef chat = ChatRef.of(Platform.DISCORD, input.channelId());
+    Sender sender = new Sender(Platform.DISCORD, input.user().id(), input.user().username(),
+        input.user().displayName());
+    if (input instanceof DiscordInput.SlashCommand c) {
+      return Optional.of(command(chat, sender, c));
+    }
+    if (input instanceof DiscordInput.ButtonClick b) {
+      int colon = b.customId().indexOf(':');
+      String action = colon < 0 ? b.customId() : b.customId().substring(0, colon);
+      String payload = colon < 0 ? "" : b.customId().substring(colon + 1);
+      return Optional.of(new ChatEvent.ButtonPress(chat, sender,
+          new MessageRef(chat, b.messageId()), action, payload,
+          DiscordRefs.interaction(b.applicationId(), b.token())));
+    }
+    DiscordInput.MessageReply r = (DiscordInput.MessageReply) input;
+    if (!r.repliesToBot() || r.text().isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(new ChatEvent.Reply(chat, sender, new MessageRef(chat, r.messageId()),
+        r.text().strip(), new MessageRef(chat, r.referencedMessageId())));
+  }
+
+  /** A picked user arrives as {@code <@123>} (or {@code <@!123>}); handles read {@code @123}. */
+  static String mention(String word) {
+    if (word.startsWith("<@") && word.endsWith(">")) {
+      String id = word.substring(2, word.length() - 1);
+      return "@" + (id.startsWith("!") ? id.substring(1) : id);
+    }
+    return word;
+  }
+
+  private static ChatEvent command(ChatRef chat, Sender sender, DiscordInput.SlashCommand c) {
+    String name = c.name().toLowerCase(Locale.ROOT);
+    List<String> words = c.args().isBlank() ? List.of()
+        : Arrays.stream(c.args().strip().split("\\s+")).map(DiscordEventTranslator::mention)
+            .toList();
+    if (name.equals(UMBRELLA)) {
+      if (words.isEmpty()) {
+        name = "help";
+      } else {
+        String sub = words.get(0);
+        name = (sub.startsWith("/") ? sub.substring(1) : sub).toLowerCase(Locale.ROOT);
+        words = words.subList(1, words.size());
+      }
+    }
+    MessageRef self =
+        new MessageRef(chat, DiscordRefs.interaction(c.applicationId(), c.token()));
+    return new ChatEvent.Command(chat, sender, self, name, words, null);
+  }
+}

@@ -1,0 +1,147 @@
+package dev.meister.bot.discord;
+
+import dev.meister.core.chat.ChatDeliveryException;
+import dev.meister.core.command.CommandHandler;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.Channel;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.utils.cache.CacheFlag;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Discord gateway through JDA: logs in with the bot token and the one intent Meister needs
+ * ({@code GUILD_MESSAGES}, for replies; interactions need none, and without the privileged
+ * message-content intent Discord still sends the text of messages that mention the bot, which a
+ * reply to the bot does by default). Slash commands and button presses are deferred at once, well
+ * inside Discord's 3 seconds, then handed to {@link DiscordInbound}.
+ */
+public final class DiscordGateway extends ListenerAdapter implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DiscordGateway.class);
+  static final String ARGS = "args";
+
+  private final DiscordInbound inbound;
+  private @Nullable JDA jda;
+
+  public DiscordGateway(DiscordInbound inbound) {
+    this.inbound = inbound;
+  }
+
+  /**
+   * Connects, waits until ready and publishes the slash commands.
+   *
+   * @param commands what the pipeline serves; each becomes a slash command with an {@code args}
+   *     option, plus {@code /meister <command>}
+   */
+  public void start(String token, List<CommandHandler> commands) {
+    try {
+      JDA connected = JDABuilder.createLight(token, EnumSet.of(GatewayIntent.GUILD_MESSAGES))
+          .disableCache(EnumSet.allOf(CacheFlag.class))
+          .addEventListeners(this)
+          .build()
+          .awaitReady();
+      jda = connected;
+      connected.updateCommands().addCommands(slashCommands(commands)).queue(
+          ok -> LOG.info("Discord: published {} slash commands", ok.size()),
+          e -> LOG.warn("Discord: could not publish slash commands: {}", e.toString()));
+      LOG.info("Discord: connected as {}", connected.getSelfUser().getName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ChatDeliveryException("Discord: interrupted while connecting", true, null, e);
+    } catch (RuntimeException e) {
+      throw new ChatDeliveryException("Discord could not connect: " + e.getMessage(), true, null,
+          e);
+    }
+  }
+
+  static List<SlashCommandData> slashCommands(List<CommandHandler> commands) {
+    List<SlashCommandData> data = new ArrayList<>();
+    for (CommandHandler c : commands) {
+      data.add(Commands.slash(c.name(), describe(c.summary()))
+          .addOption(OptionType.STRING, ARGS, describe(c.usage()), false));
+    }
+    data.add(Commands.slash(DiscordEventTranslator.UMBRELLA, "Any Meister command, e.g. whoisoncall")
+        .addOption(OptionType.STRING, ARGS, "the command and its arguments", false));
+    return data;
+  }
+
+  /** Discord wants 1 to 100 characters. */
+  private static String describe(String text) {
+    String s = text.isBlank() ? "-" : text.strip();
+    return s.length() <= 100 ? s : s.substring(0, 99) + "\u2026";
+  }
+
+  @Override
+  public void onSlashCommandInteraction(SlashCommandInteractionEvent e) {
+    e.deferReply().queue(null, DiscordGateway::deferFailed);
+    OptionMapping args = e.getOption(ARGS);
+    inbound.receive(new DiscordInput.SlashCommand(e.getChannelId() == null ? "" : e.getChannelId(),
+        parent(e.getChannel()), user(e.getUser(), e.getMember() == null ? null
+            : e.getMember().getEffectiveName()), e.getName(),
+        args == null ? "" : args.getAsString(), e.getJDA().getSelfUser().getApplicationId(),
+        e.getToken()));
+  }
+
+  @Override
+  public void onButtonInteraction(ButtonInteractionEvent e) {
+    e.deferEdit().queue(null, DiscordGateway::deferFailed);
+    inbound.receive(new DiscordInput.ButtonClick(e.getChannelId() == null ? "" : e.getChannelId(),
+        parent(e.getChannel()), user(e.getUser(), e.getMember() == null ? null
+            : e.getMember().getEffectiveName()), e.getMessageId(), e.getComponentId(),
+        e.getJDA().getSelfUser().getApplicationId(), e.getToken()));
+  }
+
+  @Override
+  public void onMessageReceived(MessageReceivedEvent e) {
+    Message m = e.getMessage();
+    if (m.getMessageReference() == null || e.getAuthor().isBot()) {
+      return;
+    }
+    Message parent = m.getReferencedMessage();
+    boolean toBot = parent != null
+        && parent.getAuthor().getIdLong() == e.getJDA().getSelfUser().getIdLong();
+    inbound.receive(new DiscordInput.MessageReply(e.getChannel().getId(), parent(e.getChannel()),
+        user(e.getAuthor(), e.getMember() == null ? null : e.getMember().getEffectiveName()),
+        m.getId(), m.getContentRaw(), m.getMessageReference().getMessageId(), toBot));
+  }
+
+  /** Discord then shows "the application did not respond"; the answer still follows in chat. */
+  private static void deferFailed(Throwable e) {
+    LOG.warn("Discord: could not acknowledge an interaction in time: {}", e.toString());
+  }
+
+  private static @Nullable String parent(@Nullable Channel channel) {
+    return channel instanceof ThreadChannel thread ? thread.getParentChannel().getId() : null;
+  }
+
+  private static DiscordInput.User user(User u, @Nullable String nickname) {
+    return new DiscordInput.User(u.getId(), u.getName(),
+        nickname != null ? nickname : u.getEffectiveName(), u.isBot());
+  }
+
+  @Override
+  public void close() {
+    JDA j = jda;
+    jda = null;
+    if (j != null) {
+      j.shutdown();
+    }
+    inbound.close();
+  }
+}

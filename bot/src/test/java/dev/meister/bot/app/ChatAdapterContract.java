@@ -1,0 +1,395 @@
+package dev.meister.bot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meister.bot.app.ChatHarness.Kind;
+import dev.meister.bot.app.ChatHarness.Person;
+import dev.meister.bot.app.ChatHarness.Sent;
+import dev.meister.bot.config.ConfigLoader;
+import dev.meister.bot.config.MeisterConfig;
+import dev.meister.bot.config.Secret;
+import dev.meister.bot.config.SecretPolicy;
+import dev.meister.bot.config.ServerConfig;
+import dev.meister.bot.webhook.WebhookServer;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The flows every chat adapter must carry the same way, end to end through the real runtime
+ * (config, SQLite, outbox, pipeline) and each platform's fake: a failed build posted with a mention
+ * and a button, acknowledged by button, by reply and by {@code /ack}, the read-only commands, and
+ * the refusal of people outside the team. One subclass per adapter supplies a {@link ChatHarness};
+ * a new flow is one more test method here, written against the harness alone.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+abstract class ChatAdapterContract {
+  private static final String GITHUB_SECRET = "hook-secret";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Wednesday: Bob has the Buildmeister shift (roster bob, alice from Monday 16 Nov). */
+  private static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
+
+  @TempDir Path dir;
+  ChatHarness chat;
+  Meister meister;
+  BotRuntime runtime;
+  final MovableClock clock = new MovableClock(NOW);
+  private WebhookServer webhooks;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private dev.meister.bot.airflow.FakeAirflow airflow;
+
+  abstract ChatHarness harness() throws Exception;
+
+  @BeforeEach
+  void start() throws Exception {
+    chat = harness();
+    airflow = dev.meister.bot.airflow.FakeAirflow.v1Failed();
+    Path file = dir.resolve("meister.yml");
+    Files.writeString(file, """
+        team:
+          members:
+            alice: { name: Alice Doe, telegram: alice_d, telegram_id: 100001, slack: U0ALICE, discord: "100000000000000001", roles: [team_lead] }
+            bob:   { name: Bob Stone, telegram: bobs, telegram_id: 100002, slack: U0BOB, discord: "100000000000000002" }
+        rotations:
+          buildmeister:
+            name: Buildmeister
+            zone: Europe/Berlin
+            shift: 2w
+            handoff: { day: monday, time: "11:00" }
+            anchor: 2026-11-16
+            roster: [bob, alice]
+            chat: %s/alerts
+        chats:
+        %s
+        routes:
+          - name: builds
+            match: { source: github }
+            rotation: buildmeister
+        airflow:
+          legacy: { url: %s, api: v1 }
+        status_posts:
+          - dag: prod-dagao
+            stages:
+              - { name: Contracts, calculate: itaipu-contracts }
+              - { name: Financial Reports, calculate: finance }
+        """.formatted(chat.adapter(), chat.chatsYaml(), airflow.url()));
+    MeisterConfig cfg = new ConfigLoader(chat.env()).load(file, SecretPolicy.REQUIRED);
+    meister = Meister.open(cfg, dir.resolve("meister.db"), clock);
+    runtime = new BotRuntime(meister, chat.ports(cfg), clock);
+    webhooks = runtime.startWebhooks(new ServerConfig("127.0.0.1", 0, Secret.of(GITHUB_SECRET),
+        Secret.absent()), meister.storage(), clock, java.util.Map.of(),
+        chat.connect(runtime.pipeline(), clock));
+    chat.webhooksAt(webhooks.port());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    chat.close();
+    runtime.close();
+    meister.close();
+    airflow.close();
+  }
+
+  @Test
+  void a_failed_build_is_posted_to_the_routed_chat_mentioning_the_on_call_with_a_looking_button()
+      throws Exception {
+    Sent alert = alert();
+
+    assertThat(alert.kind()).isEqualTo(Kind.POST);
+    assertThat(alert.text()).contains("Build fail - octo-repo test (163)");
+    assertThat(alert.mentions()).contains(chat.identity(Person.BOB));
+    assertThat(alert.buttons()).singleElement().asString().matches("ack:\\d+");
+  }
+
+  @Test
+  void pressing_looking_acknowledges_the_alert_edits_it_and_says_so_under_it() throws Exception {
+    Sent alert = alert();
+
+    chat.press(alert, Person.BOB, "ack");
+    Sent edit = awaitSent("the alert edited", s -> s.kind() == Kind.EDIT);
+    Sent reply = awaitSent("the ack under the alert",
+        s -> s.kind() == Kind.REPLY && s.text().contains("is looking into this"));
+
+    assertThat(edit.id()).isEqualTo(alert.id());
+    assertThat(edit.text()).contains("Bob Stone is looking into this");
+    assertThat(edit.buttons()).isEmpty();
+    assertThat(reply.under()).isEqualTo(alert.id());
+    assertThat(reply.mentions()).contains(chat.identity(Person.BOB));
+    await("the press answered", () -> chat.answers().contains("Thanks, noted."));
+  }
+
+  @Test
+  void replying_looking_under_the_alert_acknowledges_it() throws Exception {
+    Sent alert = alert();
+
+    String replyId = chat.reply(alert, Person.ALICE, "looking");
+    Sent edit = awaitSent("the alert edited", s -> s.kind() == Kind.EDIT);
+    Sent answer = awaitSent("the ack answered",
+        s -> s.kind() == Kind.REPLY && s.text().contains("is looking into this"));
+
+    assertThat(edit.id()).isEqualTo(alert.id());
+    assertThat(edit.text()).contains("Alice Doe is looking into this");
+    assertThat(answer.under()).isIn(alert.id(), replyId);
+    assertThat(answer.mentions()).contains(chat.identity(Person.ALICE));
+  }
+
+  @Test
+  void a_second_taker_is_told_who_already_has_the_alert() throws Exception {
+    Sent alert = alert();
+    chat.press(alert, Person.BOB, "ack");
+    awaitSent("the alert edited", s -> s.kind() == Kind.EDIT);
+
+    chat.reply(alert, Person.ALICE, "on it");
+
+    Sent told = awaitSent("the second taker told",
+        s -> s.text().startsWith("Bob Stone is already looking into this"));
+    assertThat(told.kind()).isEqualTo(Kind.REPLY);
+  }
+
+  @Test
+  void ack_with_the_alert_number_acknowledges_it_from_anywhere_in_the_chat() throws Exception {
+    Sent alert = alert();
+    String number = alert.buttons().get(0).substring("ack:".length());
+
+    chat.command(Person.ALICE, "/ack " + number);
+
+    Sent edit = awaitSent("the alert edited", s -> s.kind() == Kind.EDIT);
+    assertThat(edit.id()).isEqualTo(alert.id());
+    assertThat(edit.text()).contains("Alice Doe is looking into this");
+  }
+
+  @Test
+  void whoisoncall_names_the_on_call_and_the_end_of_the_shift() throws Exception {
+    chat.command(Person.ALICE, "/whoisoncall buildmeister");
+
+    Sent answer = awaitSent("the answer", s -> s.text().contains("Buildmeister"));
+    assertThat(answer.text()).contains("Bob Stone until Mon 30 Nov 11:00 CET");
+  }
+
+  @Test
+  void schedule_lists_the_coming_shifts() throws Exception {
+    chat.command(Person.BOB, "/schedule buildmeister 2");
+
+    Sent answer = awaitSent("the schedule", s -> s.text().contains("Buildmeister schedule"));
+    assertThat(answer.text())
+        .contains("Mon 16 Nov 11:00 CET → Mon 30 Nov 11:00 CET  Bob Stone")
+        .contains("Mon 30 Nov 11:00 CET → Mon 14 Dec 11:00 CET  Alice Doe");
+  }
+
+  @Test
+  void help_lists_the_commands_and_an_unknown_command_points_to_it() throws Exception {
+    chat.command(Person.BOB, "/help");
+    chat.command(Person.BOB, "/frobnicate");
+
+    assertThat(awaitSent("help", s -> s.text().contains("Meister commands")).text())
+        .contains("/whoisoncall").contains("/ack");
+    awaitSent("unknown", s -> s.text().contains("Unknown command /frobnicate. Try /help."));
+  }
+
+  @Test
+  void someone_outside_the_team_can_neither_press_looking_nor_use_ack() throws Exception {
+    Sent alert = alert();
+    String number = alert.buttons().get(0).substring("ack:".length());
+
+    chat.press(alert, Person.OUTSIDER, "ack");
+    await("the press refused",
+        () -> chat.answers().contains("Only members of the team can acknowledge alerts."));
+    chat.command(Person.OUTSIDER, "/ack " + number);
+    awaitSent("the command refused",
+        s -> s.text().contains("Sorry, only members of the team can use /ack."));
+
+    assertThat(chat.sent()).noneMatch(s -> s.kind() == Kind.EDIT);
+    assertThat(meister.storage().alerts().count()).isEqualTo(1);
+  }
+
+  @Test
+  void someone_outside_the_team_may_still_ask_who_is_on_call() throws Exception {
+    chat.command(Person.OUTSIDER, "/whoisoncall buildmeister");
+
+    awaitSent("the answer", s -> s.text().contains("Bob Stone until"));
+  }
+
+  @Test
+  void at_the_shift_boundary_both_sides_confirm_the_handoff_by_command() throws Exception {
+    Sent announcement = handoffAnnounced();
+
+    chat.command(Person.BOB, "/handoff buildmeister");
+    awaitSent("the outgoing side confirmed", s -> s.text().contains("handed Buildmeister over"));
+    chat.command(Person.ALICE, "/handoff accept buildmeister");
+
+    Sent done = awaitSent("the hand-off complete", s -> s.text().contains("Hand-off complete"));
+    assertThat(done.mentions()).contains(chat.identity(Person.ALICE));
+    assertThat(announcement.mentions())
+        .contains(chat.identity(Person.BOB), chat.identity(Person.ALICE));
+  }
+
+  @Test
+  void at_the_shift_boundary_both_sides_confirm_the_handoff_by_button() throws Exception {
+    Sent announcement = handoffAnnounced();
+    String accept = announcement.buttons().get(1);
+    String handedOver = announcement.buttons().get(0);
+
+    chat.press(announcement, Person.BOB, accept.substring(0, accept.indexOf(':')));
+    await("only the incoming side may accept",
+        () -> chat.answers().contains("Only alice can accept this hand-off."));
+    chat.press(announcement, Person.BOB, handedOver.substring(0, handedOver.indexOf(':')));
+    chat.press(announcement, Person.ALICE, accept.substring(0, accept.indexOf(':')));
+
+    awaitSent("the hand-off complete", s -> s.text().contains("Hand-off complete"));
+    await("the last press answered", () -> chat.answers().contains("Hand-off complete."));
+  }
+
+  @Test
+  void status_shows_where_the_latest_dag_run_stands() throws Exception {
+    chat.command(Person.BOB, "/status prod-dagao");
+
+    Sent answer = awaitSent("the status", s -> s.text().contains("prod-dagao run of"));
+    assertThat(answer.text()).contains("Sun 22 Nov 02:00 UTC: failed")
+        .contains("Financial Reports failed: finance failed");
+  }
+
+  @Test
+  void a_swap_asked_with_a_picked_mention_takes_effect_once_the_other_side_accepts()
+      throws Exception {
+    chat.command(Person.BOB, "/swap " + chat.mentionTyped(Person.ALICE) + " buildmeister");
+    Sent question = awaitSent("the swap asked", s -> s.text().contains("asks to swap shifts"));
+    assertThat(question.mentions()).contains(chat.identity(Person.ALICE));
+
+    chat.command(Person.ALICE, "/swap accept 1");
+
+    awaitSent("the swap done", s -> s.text().contains("swapped"));
+  }
+
+  /** Moves the clock over Monday's 11:00 boundary (Bob → Alice) and waits for the announcement. */
+  private Sent handoffAnnounced() throws Exception {
+    runtime.duties().timekeeper().tick();
+    clock.advance(Duration.between(NOW, Instant.parse("2026-11-30T10:01:00Z")));
+    runtime.duties().timekeeper().tick();
+    Sent announcement = awaitSent("the hand-off announced",
+        s -> s.kind() == Kind.POST && s.text().contains("Hand-off Buildmeister"));
+    assertThat(announcement.buttons()).hasSize(2);
+    return announcement;
+  }
+
+  /** Posts a failed GitHub run and waits for the alert to reach the chat. */
+  Sent alert() throws Exception {
+    HttpResponse<String> response = postFailure();
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    return awaitSent("the alert", s -> s.kind() == Kind.POST && s.text().contains("Build fail"));
+  }
+
+  /** Runs delivery rounds until the chat received a message matching {@code wanted}. */
+  Sent awaitSent(String what, Predicate<Sent> wanted) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (true) {
+      runtime.worker().deliverDue();
+      Optional<Sent> found = chat.sent().stream().filter(wanted).findFirst();
+      if (found.isPresent()) {
+        return found.get();
+      }
+      assertThat(System.nanoTime()).as("%s within 10 s; sent: %s", what, chat.sent())
+          .isLessThan(deadline);
+      Thread.sleep(20);
+    }
+  }
+
+  @FunctionalInterface
+  interface Check {
+    boolean holds() throws Exception;
+  }
+
+  private void await(String what, Check check) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!check.holds()) {
+      assertThat(System.nanoTime()).as("%s within 10 s; answers: %s", what, chat.answers())
+          .isLessThan(deadline);
+      runtime.worker().deliverDue();
+      Thread.sleep(20);
+    }
+  }
+
+  HttpResponse<String> postFailure() throws Exception {
+    byte[] body = failedRun();
+    HttpRequest request = HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + webhooks.port() + "/hooks/github"))
+        .header("Content-Type", "application/json")
+        .header("X-GitHub-Event", "workflow_run")
+        .header("X-GitHub-Delivery", "delivery-1")
+        .header("X-Hub-Signature-256", sign(body))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static byte[] failedRun() throws Exception {
+    try (InputStream in = ChatAdapterContract.class.getResourceAsStream(
+        "/fixtures/github/workflow_run.completed.json")) {
+      ObjectNode root = (ObjectNode) JSON.readTree(Objects.requireNonNull(in).readAllBytes());
+      ((ObjectNode) root.get("workflow_run")).put("conclusion", "failure");
+      return JSON.writeValueAsBytes(root);
+    }
+  }
+
+  private static String sign(byte[] body) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(GITHUB_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+  }
+
+  /** A clock the tests move forward, so retries fall due without sleeping. */
+  static final class MovableClock extends Clock {
+    private volatile Instant now;
+
+    MovableClock(Instant start) {
+      this.now = start;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  /** Sent messages of one kind, for harnesses' use. */
+  static List<Sent> ofKind(List<Sent> all, Kind kind) {
+    return all.stream().filter(s -> s.kind() == kind).toList();
+  }
+}

@@ -1,0 +1,140 @@
+package dev.meister.bot.app;
+
+import dev.meister.bot.config.MeisterConfig;
+import dev.meister.bot.console.ConsoleChatPort;
+import dev.meister.core.chat.ChatRef;
+import dev.meister.bot.console.PlainTextRenderer;
+import dev.meister.bot.webhook.WebhookEndpoint;
+import dev.meister.core.chat.ChatEvent;
+import dev.meister.core.chat.ChatEventHandler;
+import dev.meister.core.chat.ChatPort;
+import dev.meister.core.chat.MessageRef;
+import dev.meister.core.chat.Platform;
+import dev.meister.core.chat.Sender;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The adapter contract on the console chat. */
+class ConsoleContractTest extends ChatAdapterContract {
+  @Override
+  ChatHarness harness() {
+    return new ConsoleHarness();
+  }
+
+  @SuppressWarnings("NullAway.Init") // Set by ports() and connect(), which the contract calls first.
+  static final class ConsoleHarness implements ChatHarness {
+    private static final Pattern MENTION = Pattern.compile("@(\\w+)");
+    private static final ChatRef ALERTS = ChatRef.of(Platform.CONSOLE, "alerts");
+    private final AtomicLong ids = new AtomicLong();
+    private final PrintStream out =
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    private RecordingChatPort port;
+    private ChatEventHandler pipeline;
+
+    @Override
+    public String adapter() {
+      return "console";
+    }
+
+    @Override
+    public String chatsYaml() {
+      return "  console: { enabled: true }";
+    }
+
+    @Override
+    public Map<String, String> env() {
+      return Map.of();
+    }
+
+    @Override
+    public List<ChatPort> ports(MeisterConfig config) {
+      PlainTextRenderer renderer = new PlainTextRenderer(config.team());
+      port = new RecordingChatPort(new ConsoleChatPort(out, config.team(), ids),
+          m -> renderer.render(m.text()), ConsoleHarness::mentions);
+      return List.of(port);
+    }
+
+    @Override
+    public List<WebhookEndpoint> connect(ChatEventHandler pipeline, Clock clock) {
+      this.pipeline = pipeline;
+      return List.of();
+    }
+
+    @Override
+    public String identity(Person who) {
+      return switch (who) {
+        case ALICE -> "alice_d";
+        case BOB -> "bobs";
+        case OUTSIDER -> "mallory";
+      };
+    }
+
+    private Sender sender(Person who) {
+      String id = switch (who) {
+        case ALICE -> "alice";
+        case BOB -> "bob";
+        case OUTSIDER -> "mallory";
+      };
+      return new Sender(Platform.CONSOLE, id, id, id);
+    }
+
+    @Override
+    public void command(Person who, String line) {
+      List<String> words = Arrays.asList(line.substring(1).split("\\s+"));
+      pipeline.handle(new ChatEvent.Command(ALERTS, sender(who), next(),
+          words.get(0), words.subList(1, words.size()), null));
+    }
+
+    @Override
+    public String reply(Sent to, Person who, String text) {
+      MessageRef self = next();
+      pipeline.handle(new ChatEvent.Reply(ALERTS, sender(who), self, text,
+          new MessageRef(ALERTS, to.id())));
+      return self.messageId();
+    }
+
+    @Override
+    public void press(Sent on, Person who, String action) {
+      String payload = on.buttons().stream().filter(b -> b.startsWith(action + ":"))
+          .findFirst().orElseThrow().substring(action.length() + 1);
+      pipeline.handle(new ChatEvent.ButtonPress(ALERTS, sender(who),
+          new MessageRef(ALERTS, on.id()), action, payload, "press"));
+    }
+
+    @Override
+    public List<Sent> sent() {
+      return port.sent();
+    }
+
+    @Override
+    public List<String> answers() {
+      return port.answers();
+    }
+
+    private MessageRef next() {
+      return new MessageRef(ALERTS, Long.toString(ids.incrementAndGet()));
+    }
+
+    private static List<String> mentions(String text) {
+      Matcher m = MENTION.matcher(text);
+      List<String> found = new java.util.ArrayList<>();
+      while (m.find()) {
+        found.add(m.group(1));
+      }
+      return found;
+    }
+
+    @Override
+    public void close() {
+      out.close();
+    }
+  }
+}

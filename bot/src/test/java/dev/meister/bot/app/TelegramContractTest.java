@@ -1,0 +1,186 @@
+package dev.meister.bot.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.meister.bot.config.MeisterConfig;
+import dev.meister.bot.telegram.FakeTelegramApi;
+import dev.meister.bot.telegram.TelegramApi;
+import dev.meister.bot.telegram.TelegramChatPort;
+import dev.meister.bot.telegram.TelegramReceiver;
+import dev.meister.bot.telegram.TelegramRenderer;
+import dev.meister.bot.webhook.WebhookEndpoint;
+import dev.meister.core.chat.ChatEventHandler;
+import dev.meister.core.chat.ChatPort;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The adapter contract on Telegram: a fake Bot API on loopback, updates by long polling. */
+class TelegramContractTest extends ChatAdapterContract {
+  @Override
+  ChatHarness harness() throws Exception {
+    return new TelegramHarness();
+  }
+
+  @SuppressWarnings("NullAway.Init") // Set by ports() and connect(), which the contract calls first.
+  static final class TelegramHarness implements ChatHarness {
+    private static final String TOKEN = "123:contract-token";
+    private static final String CHAT = "-1009876543210";
+    private static final Pattern MENTION = Pattern.compile("@(\\w+)");
+    private static final Pattern TAG = Pattern.compile("<[^>]+>");
+
+    private final FakeTelegramApi telegram = new FakeTelegramApi(TOKEN);
+    private final AtomicInteger nextUserMessage = new AtomicInteger(5000);
+    private TelegramApi api;
+    private TelegramReceiver receiver;
+
+    TelegramHarness() throws java.io.IOException {}
+
+    @Override
+    public String adapter() {
+      return "telegram";
+    }
+
+    @Override
+    public String chatsYaml() {
+      return """
+            telegram:
+              token: ${TELEGRAM_BOT_TOKEN}
+              chats:
+                alerts: { chat_id: %s }""".formatted(CHAT).indent(2);
+    }
+
+    @Override
+    public Map<String, String> env() {
+      return Map.of("TELEGRAM_BOT_TOKEN", TOKEN);
+    }
+
+    @Override
+    public List<ChatPort> ports(MeisterConfig config) {
+      api = new TelegramApi(TOKEN, telegram.url());
+      return List.of(new TelegramChatPort(api, new TelegramRenderer(config.team())));
+    }
+
+    @Override
+    public List<WebhookEndpoint> connect(ChatEventHandler pipeline, Clock clock) {
+      receiver = new TelegramReceiver(api, Set.of(CHAT), pipeline);
+      receiver.start();
+      return List.of();
+    }
+
+    @Override
+    public String identity(Person who) {
+      return username(who);
+    }
+
+    private static String username(Person who) {
+      return switch (who) {
+        case ALICE -> "alice_d";
+        case BOB -> "bobs";
+        case OUTSIDER -> "mallory";
+      };
+    }
+
+    private static long userId(Person who) {
+      return switch (who) {
+        case ALICE -> 100001;
+        case BOB -> 100002;
+        case OUTSIDER -> 666;
+      };
+    }
+
+    @Override
+    public void command(Person who, String line) throws Exception {
+      telegram.queueUpdate("""
+          {"message": {"message_id": %d, "date": 1764061300, "text": "%s",
+            "entities": [{"type": "bot_command", "offset": 0, "length": %d}],
+            "from": {"id": %d, "is_bot": false, "first_name": "%s", "username": "%s"},
+            "chat": {"id": %s, "type": "supergroup", "title": "alerts"}}}
+          """.formatted(nextUserMessage.incrementAndGet(), line, line.split(" ")[0].length(),
+          userId(who), who.name(), username(who), CHAT));
+    }
+
+    @Override
+    public String reply(Sent to, Person who, String text) throws Exception {
+      int id = nextUserMessage.incrementAndGet();
+      telegram.queueUpdate("""
+          {"message": {"message_id": %d, "date": 1764061300, "text": "%s",
+            "from": {"id": %d, "is_bot": false, "first_name": "%s", "username": "%s"},
+            "chat": {"id": %s, "type": "supergroup", "title": "alerts"},
+            "reply_to_message": {"message_id": %s, "date": 1764061200, "text": "Build fail",
+              "chat": {"id": %s, "type": "supergroup", "title": "alerts"},
+              "from": {"id": %d, "is_bot": true, "first_name": "Meister", "username": "%s"}}}}
+          """.formatted(id, text, userId(who), who.name(), username(who), CHAT, to.id(), CHAT,
+          FakeTelegramApi.BOT_ID, FakeTelegramApi.BOT_USERNAME));
+      return String.valueOf(id);
+    }
+
+    @Override
+    public void press(Sent on, Person who, String action) throws Exception {
+      String data = on.buttons().stream().filter(b -> b.startsWith(action + ":"))
+          .findFirst().orElseThrow();
+      telegram.queueUpdate("""
+          {"callback_query": {"id": "cb-%d", "chat_instance": "42", "data": "%s",
+            "from": {"id": %d, "is_bot": false, "first_name": "%s", "username": "%s"},
+            "message": {"message_id": %s, "date": 1764061200, "text": "Build fail",
+              "chat": {"id": %s, "type": "supergroup", "title": "alerts"},
+              "from": {"id": %d, "is_bot": true, "first_name": "Meister", "username": "%s"}}}}
+          """.formatted(nextUserMessage.incrementAndGet(), data, userId(who), who.name(),
+          username(who), on.id(), CHAT, FakeTelegramApi.BOT_ID, FakeTelegramApi.BOT_USERNAME));
+    }
+
+    @Override
+    public List<Sent> sent() {
+      List<Sent> sent = new ArrayList<>();
+      int id = 100; // The fake numbers sent messages from 100.
+      for (JsonNode m : telegram.requests("sendMessage")) {
+        JsonNode replyTo = m.path("reply_parameters").path("message_id");
+        sent.add(sent(replyTo.isMissingNode() ? Kind.POST : Kind.REPLY, String.valueOf(id++),
+            replyTo.isMissingNode() ? "" : replyTo.asText(), m));
+      }
+      for (JsonNode e : telegram.requests("editMessageText")) {
+        sent.add(sent(Kind.EDIT, e.path("message_id").asText(), "", e));
+      }
+      return sent;
+    }
+
+    private static Sent sent(Kind kind, String id, String under, JsonNode request) {
+      String text = TAG.matcher(request.path("text").asText()).replaceAll("")
+          .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+          .replace("&amp;", "&");
+      List<String> mentions = new ArrayList<>();
+      Matcher m = MENTION.matcher(text);
+      while (m.find()) {
+        mentions.add(m.group(1));
+      }
+      List<String> buttons = new ArrayList<>();
+      for (JsonNode row : request.path("reply_markup").path("inline_keyboard")) {
+        for (JsonNode b : row) {
+          buttons.add(b.path("callback_data").asText());
+        }
+      }
+      return new Sent(kind, id, under, text, mentions, buttons);
+    }
+
+    @Override
+    public List<String> answers() {
+      return telegram.requests("answerCallbackQuery").stream()
+          .map(a -> a.path("text").asText("")).toList();
+    }
+
+    @Override
+    public void close() {
+      if (receiver != null) {
+        receiver.close();
+      }
+      if (api != null) {
+        api.close();
+      }
+      telegram.close();
+    }
+  }
+}

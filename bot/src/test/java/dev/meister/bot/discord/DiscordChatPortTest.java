@@ -1,0 +1,115 @@
+package dev.meister.bot.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.meister.core.chat.Button;
+import dev.meister.core.chat.ChatDeliveryException;
+import dev.meister.core.chat.ChatRef;
+import dev.meister.core.chat.MessageRef;
+import dev.meister.core.chat.OutgoingMessage;
+import dev.meister.core.chat.Platform;
+import dev.meister.core.chat.RichText;
+import dev.meister.core.team.Team;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator.ReplaceUnderscores;
+import org.junit.jupiter.api.Test;
+
+@DisplayNameGeneration(ReplaceUnderscores.class)
+class DiscordChatPortTest {
+  private static final String TOKEN = "discord-test-token";
+  private static final ChatRef CHANNEL = ChatRef.of(Platform.DISCORD, "300000000000000001");
+
+  private final FakeDiscordApi discord = new FakeDiscordApi(TOKEN);
+  private final DiscordRest rest = new DiscordRest(TOKEN, discord.url());
+  private final DiscordChatPort port =
+      new DiscordChatPort(rest, new DiscordRenderer(new Team(List.of())));
+
+  DiscordChatPortTest() throws java.io.IOException {}
+
+  @AfterEach
+  void stop() {
+    rest.close();
+    discord.close();
+  }
+
+  @Test
+  void a_post_carries_buttons_as_components_and_pings_nobody_it_does_not_mention() {
+    MessageRef sent = port.post(CHANNEL, new OutgoingMessage(RichText.plain("Build fail @here"),
+        List.of(new Button("👀 Looking", "ack", "17"))));
+
+    FakeDiscordApi.Call call = discord.calls().get(0);
+    assertThat(call.method()).isEqualTo("POST");
+    assertThat(call.path()).isEqualTo("channels/300000000000000001/messages");
+    assertThat(call.body().path("allowed_mentions").path("parse")).isEmpty();
+    var button = call.body().path("components").get(0).path("components").get(0);
+    assertThat(button.path("custom_id").asText()).isEqualTo("ack:17");
+    assertThat(button.path("label").asText()).isEqualTo("👀 Looking");
+    assertThat(sent.messageId()).isEqualTo(call.id());
+  }
+
+  @Test
+  void a_reply_references_the_message_and_an_edit_without_buttons_removes_them() {
+    MessageRef alert = new MessageRef(CHANNEL, "1200000000000000077");
+
+    port.reply(alert, OutgoingMessage.plain("on it"));
+    port.edit(alert, OutgoingMessage.plain("taken"));
+
+    assertThat(discord.calls().get(0).body().path("message_reference").path("message_id")
+        .asText()).isEqualTo("1200000000000000077");
+    FakeDiscordApi.Call edit = discord.calls().get(1);
+    assertThat(edit.method()).isEqualTo("PATCH");
+    assertThat(edit.path()).isEqualTo("channels/300000000000000001/messages/1200000000000000077");
+    assertThat(edit.body().path("components")).isEmpty();
+  }
+
+  @Test
+  void the_answer_to_a_slash_command_is_the_interactions_follow_up() {
+    port.reply(new MessageRef(CHANNEL, DiscordRefs.interaction("800", "tok-1")),
+        OutgoingMessage.plain("Bob"));
+
+    assertThat(discord.calls().get(0).path()).isEqualTo("webhooks/800/tok-1");
+  }
+
+  @Test
+  void an_answer_whose_interaction_token_expired_goes_to_the_channel_instead() {
+    discord.failNext(401, "{\"message\": \"Invalid Webhook Token\", \"code\": 50027}");
+
+    port.reply(new MessageRef(CHANNEL, DiscordRefs.interaction("800", "old")),
+        OutgoingMessage.plain("Bob"));
+
+    assertThat(discord.calls()).extracting(FakeDiscordApi.Call::path)
+        .containsExactly("webhooks/800/old", "channels/300000000000000001/messages");
+  }
+
+  @Test
+  void http_429_is_retryable_after_discords_retry_after() {
+    discord.failNext(429, "{\"message\": \"You are being rate limited.\", \"retry_after\": 1.2,"
+        + " \"global\": false}");
+
+    ChatDeliveryException e = catchThrowableOfType(ChatDeliveryException.class,
+        () -> port.post(CHANNEL, OutgoingMessage.plain("x")));
+
+    assertThat(e.retryable()).isTrue();
+    assertThat(e.retryAfter()).isEqualTo(Duration.ofMillis(1200));
+  }
+
+  @Test
+  void missing_access_is_refused_for_good_and_a_5xx_is_retried() {
+    discord.failNext(403, "{\"message\": \"Missing Access\", \"code\": 50001}");
+    discord.failNext(502, "<html>Bad Gateway</html>");
+
+    ChatDeliveryException refused = catchThrowableOfType(ChatDeliveryException.class,
+        () -> port.post(CHANNEL, OutgoingMessage.plain("x")));
+    ChatDeliveryException outage = catchThrowableOfType(ChatDeliveryException.class,
+        () -> port.post(CHANNEL, OutgoingMessage.plain("x")));
+
+    assertThat(refused.retryable()).isFalse();
+    assertThat(refused.getMessage()).contains("Missing Access");
+    assertThat(outage.retryable()).isTrue();
+    assertThat(rest.lastFailure()).isPresent();
+  }
+}

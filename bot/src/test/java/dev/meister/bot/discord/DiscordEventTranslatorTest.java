@@ -1,0 +1,98 @@
+package dev.meister.bot.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meister.core.chat.ChatEvent;
+import dev.meister.core.command.CommandHandler;
+import dev.meister.core.command.CommandReply;
+import dev.meister.core.command.CommandRequest;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator.ReplaceUnderscores;
+import org.junit.jupiter.api.Test;
+
+@DisplayNameGeneration(ReplaceUnderscores.class)
+class DiscordEventTranslatorTest {
+  private static final DiscordInput.User BOB = new DiscordInput.User("2", "bob", "Bob", false);
+  private final DiscordEventTranslator translator = new DiscordEventTranslator();
+
+  @Test
+  void the_umbrella_command_takes_the_subcommand_from_its_args() {
+    ChatEvent.Command c = (ChatEvent.Command) translator.translate(new DiscordInput.SlashCommand(
+        "30", null, BOB, "meister", "schedule buildmeister 2", "800", "tok")).orElseThrow();
+
+    assertThat(c.name()).isEqualTo("schedule");
+    assertThat(c.args()).containsExactly("buildmeister", "2");
+    assertThat(c.message().messageId()).isEqualTo("interaction:800:tok");
+  }
+
+  @Test
+  void a_button_press_splits_its_custom_id_into_action_and_payload() {
+    ChatEvent.ButtonPress p = (ChatEvent.ButtonPress) translator.translate(
+        new DiscordInput.ButtonClick("30", null, BOB, "77", "ack:17", "800", "tok"))
+        .orElseThrow();
+
+    assertThat(p.action()).isEqualTo("ack");
+    assertThat(p.payload()).isEqualTo("17");
+    assertThat(p.message().messageId()).isEqualTo("77");
+  }
+
+  @Test
+  void only_replies_to_the_bot_from_people_are_events() {
+    DiscordInput.User bot = new DiscordInput.User("9", "other-bot", "Other", true);
+
+    assertThat(translator.translate(
+        new DiscordInput.MessageReply("30", null, BOB, "78", "looking", "77", false))).isEmpty();
+    assertThat(translator.translate(
+        new DiscordInput.MessageReply("30", null, bot, "78", "looking", "77", true))).isEmpty();
+    ChatEvent.Reply r = (ChatEvent.Reply) translator.translate(
+        new DiscordInput.MessageReply("30", null, BOB, "78", " looking ", "77", true))
+        .orElseThrow();
+    assertThat(r.text()).isEqualTo("looking");
+    assertThat(r.replyTo().messageId()).isEqualTo("77");
+  }
+
+  @Test
+  void a_thread_of_a_configured_channel_is_served_and_other_channels_are_not() {
+    DiscordInbound inbound = new DiscordInbound(Set.of("30"), e -> { });
+
+    assertThat(inbound.serves(new DiscordInput.ButtonClick("31", "30", BOB, "1", "a:", "8", "t")))
+        .isTrue();
+    assertThat(inbound.serves(new DiscordInput.ButtonClick("40", null, BOB, "1", "a:", "8", "t")))
+        .isFalse();
+    inbound.close();
+  }
+
+  @Test
+  void every_command_becomes_a_slash_command_with_an_args_option_plus_the_umbrella() {
+    CommandHandler who = new CommandHandler() {
+      @Override
+      public String name() {
+        return "whoisoncall";
+      }
+
+      @Override
+      public String usage() {
+        return "/whoisoncall [ROTATION]";
+      }
+
+      @Override
+      public String summary() {
+        return "who is on call now";
+      }
+
+      @Override
+      public CommandReply handle(CommandRequest request) {
+        return CommandReply.none();
+      }
+    };
+
+    var data = DiscordGateway.slashCommands(List.of(who));
+
+    assertThat(data).extracting(d -> d.getName()).containsExactly("whoisoncall", "meister");
+    assertThat(data.get(0).getOptions()).singleElement()
+        .satisfies(o -> assertThat(o.getName()).isEqualTo("args"));
+    assertThat(data.get(0).toData().toString()).contains("who is on call now");
+  }
+}

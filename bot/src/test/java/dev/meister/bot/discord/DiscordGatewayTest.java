@@ -1,0 +1,133 @@
+package dev.meister.bot.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meister.core.chat.ChatEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.data.DataObject;
+import net.dv8tion.jda.internal.JDAImpl;
+import net.dv8tion.jda.internal.interactions.command.SlashCommandInteractionImpl;
+import net.dv8tion.jda.internal.utils.config.AuthorizationConfig;
+import net.dv8tion.jda.internal.utils.config.MetaConfig;
+import net.dv8tion.jda.internal.utils.config.SessionConfig;
+import net.dv8tion.jda.internal.utils.config.ThreadingConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator.ReplaceUnderscores;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JDA listener on JDA's own event object for a slash command, built from Discord's interaction
+ * JSON by JDA's internals with REST pointed at the fake API (no gateway, no cache): the deferral
+ * reaches Discord and the fields reach the pipeline. Button and message events cannot be built this
+ * way (JDA asks the gateway client for its intents while reading the message), so their listener
+ * methods are not covered here.
+ */
+@DisplayNameGeneration(ReplaceUnderscores.class)
+class DiscordGatewayTest {
+  private static final String TOKEN = "discord-gateway-token";
+  private static final String CHANNEL = "300000000000000001";
+
+  private final FakeDiscordApi discord = new FakeDiscordApi(TOKEN);
+  private final ThreadingConfig threads = threads();
+  private final JDAImpl jda = new JDAImpl(new AuthorizationConfig(TOKEN),
+      SessionConfig.getDefault(), threads, MetaConfig.getDefault(),
+      new RestConfig().setBaseUrl(discord.url()));
+
+  private static ThreadingConfig threads() {
+    ThreadingConfig t = ThreadingConfig.getDefault();
+    t.init(() -> "DiscordGatewayTest");
+    return t;
+  }
+  private final List<ChatEvent> received = new ArrayList<>();
+  private final DiscordInbound inbound = new DiscordInbound(Set.of(CHANNEL), e -> {
+    synchronized (received) {
+      received.add(e);
+      received.notifyAll();
+    }
+  });
+  private final DiscordGateway gateway = new DiscordGateway(inbound);
+
+  DiscordGatewayTest() throws java.io.IOException {
+    jda.initRequester();
+    jda.setSelfUser(jda.getEntityBuilder().createSelfUser(DataObject.fromJson("""
+        {"id": "%s", "username": "Meister", "discriminator": "0", "bot": true,
+         "avatar": null, "verified": true, "mfa_enabled": false, "flags": 0}
+        """.formatted(FakeDiscordApi.BOT_ID))));
+  }
+
+  @AfterEach
+  void stop() {
+    gateway.close();
+    jda.shutdownRequester();
+    threads.shutdownNow();
+    discord.close();
+  }
+
+  private static String member() {
+    return """
+        "member": {"user": {"id": "100000000000000002", "username": "bob",
+          "discriminator": "0", "global_name": "Bob", "avatar": null},
+          "nick": "Bob S", "roles": [], "joined_at": "2026-01-01T00:00:00.000000+00:00",
+          "deaf": false, "mute": false, "flags": 0, "permissions": "2048"}""";
+  }
+
+  private static String guild() {
+    return """
+        "guild_id": "400000000000000001", "guild_locale": "en-US", "locale": "en-US",
+        "guild": {"id": "400000000000000001", "locale": "en-US", "features": []},
+        "channel_id": "%s",
+        "channel": {"id": "%s", "type": 0, "guild_id": "400000000000000001", "name": "alerts",
+          "position": 0, "permission_overwrites": [], "nsfw": false, "parent_id": null,
+          "permissions": "2048"},
+        "app_permissions": "2048", "entitlements": [], "authorizing_integration_owners": {"0": "400000000000000001"},
+        "context": 0""".formatted(CHANNEL, CHANNEL);
+  }
+
+  private ChatEvent awaitEvent() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    synchronized (received) {
+      while (received.isEmpty() && System.nanoTime() < deadline) {
+        received.wait(100);
+      }
+      assertThat(received).as("an event within 10 s").isNotEmpty();
+      return received.get(0);
+    }
+  }
+
+  @Test
+  void a_slash_command_is_deferred_and_handed_on_with_its_args() throws Exception {
+    DataObject data = DataObject.fromJson("""
+        {"id": "500000000000000001", "application_id": "800000000000000001", "type": 2,
+         "token": "tok-1", "version": 1, %s, %s,
+         "data": {"id": "600000000000000001", "name": "whoisoncall", "type": 1,
+           "options": [{"name": "args", "type": 3, "value": "buildmeister"}]}}
+        """.formatted(guild(), member()));
+
+    gateway.onSlashCommandInteraction(
+        new SlashCommandInteractionEvent(jda, 1, new SlashCommandInteractionImpl(jda, data)));
+
+    ChatEvent.Command c = (ChatEvent.Command) awaitEvent();
+    assertThat(c.name()).isEqualTo("whoisoncall");
+    assertThat(c.args()).containsExactly("buildmeister");
+    assertThat(c.chat().chatId()).isEqualTo(CHANNEL);
+    assertThat(c.sender().userId()).isEqualTo("100000000000000002");
+    assertThat(c.sender().displayName()).isEqualTo("Bob S");
+    assertThat(c.message().messageId()).startsWith("interaction:").endsWith(":tok-1");
+    awaitCall("interactions/500000000000000001/tok-1/callback");
+  }
+
+  private void awaitCall(String path) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (discord.calls().stream().noneMatch(c -> c.path().equals(path))) {
+      assertThat(System.nanoTime()).as("%s within 10 s; calls %s", path, discord.calls())
+          .isLessThan(deadline);
+      Thread.sleep(20);
+    }
+  }
+}

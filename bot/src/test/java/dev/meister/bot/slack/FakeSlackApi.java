@@ -1,0 +1,204 @@
+package dev.meister.bot.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Slack Web API on 127.0.0.1 speaking Slack's JSON: records every call's parameters (form fields
+ * or JSON, with {@code blocks} parsed), answers {@code auth.test}, {@code chat.postMessage},
+ * {@code chat.update}, {@code chat.postEphemeral} and {@code apps.connections.open}, refuses a wrong
+ * token with {@code invalid_auth}, and can be told to fail the next calls.
+ */
+public final class FakeSlackApi implements AutoCloseable {
+  public static final String BOT_USER = "U0BOT";
+  public static final String BOT_ID = "B0BOT";
+  public static final String TEAM = "T0TEAM";
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final String botToken;
+  private final HttpServer server;
+  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "fake-slack");
+    t.setDaemon(true);
+    return t;
+  });
+
+  // Guarded by "this".
+  private final Map<String, List<JsonNode>> calls = new HashMap<>();
+  private final Map<String, Deque<Failure>> failures = new HashMap<>();
+  private long nextTs = 1_764_061_200L;
+  private @Nullable String socketUrl;
+
+  private record Failure(int status, Map<String, String> headers, String body) {}
+
+  public FakeSlackApi(String botToken) throws IOException {
+    this.botToken = botToken;
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/api/", this::serve);
+    server.setExecutor(threads);
+    server.start();
+  }
+
+  /** The prefix to give {@code SlackConfig.setMethodsEndpointUrlPrefix}. */
+  public String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+  }
+
+  /** What {@code apps.connections.open} hands out: the fake Socket Mode server. */
+  public synchronized void socketModeAt(String url) {
+    this.socketUrl = url;
+  }
+
+  public synchronized void failNext(String method, int status, Map<String, String> headers,
+      String body) {
+    failures.computeIfAbsent(method, m -> new ArrayDeque<>())
+        .add(new Failure(status, headers, body));
+  }
+
+  public void rateLimitNext(String method, int retryAfterSeconds) {
+    failNext(method, 429, Map.of("Retry-After", String.valueOf(retryAfterSeconds)),
+        "{\"ok\":false,\"error\":\"ratelimited\"}");
+  }
+
+  public synchronized List<JsonNode> calls(String method) {
+    return List.copyOf(calls.getOrDefault(method, List.of()));
+  }
+
+  /** Every call of the chat methods, in order: what the channel saw. */
+  public synchronized List<JsonNode> all() {
+    List<JsonNode> all = new ArrayList<>();
+    calls.values().forEach(all::addAll);
+    all.sort((a, b) -> Long.compare(a.path("_seq").asLong(), b.path("_seq").asLong()));
+    return all;
+  }
+
+  private long seq;
+
+  private void serve(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String method = exchange.getRequestURI().getPath().substring("/api/".length());
+      byte[] raw = exchange.getRequestBody().readAllBytes();
+      String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+      ObjectNode params = type.startsWith("application/json")
+          ? (ObjectNode) json.readTree(raw) : form(new String(raw, StandardCharsets.UTF_8));
+      String auth = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
+      if (params.has("token")) {
+        auth = "Bearer " + params.path("token").asText();
+      }
+      Failure failure = record(method, params);
+      if (failure != null) {
+        synchronized (this) {
+          params.put("_failed", true);
+        }
+        failure.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        respond(exchange, failure.status(), failure.body());
+        return;
+      }
+      if (!method.equals("apps.connections.open") && !auth.equals("Bearer " + botToken)) {
+        respond(exchange, 200, "{\"ok\":false,\"error\":\"invalid_auth\"}");
+        return;
+      }
+      respond(exchange, 200, json.writeValueAsString(answer(method, params)));
+    }
+  }
+
+  private ObjectNode form(String body) throws IOException {
+    ObjectNode params = json.createObjectNode();
+    for (String pair : body.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      if (key.equals("blocks")) {
+        params.set(key, json.readTree(value));
+      } else {
+        params.put(key, value);
+      }
+    }
+    return params;
+  }
+
+  private synchronized @Nullable Failure record(String method, ObjectNode params) {
+    params.put("_seq", seq++);
+    params.put("_method", method);
+    calls.computeIfAbsent(method, m -> new ArrayList<>()).add(params);
+    notifyAll();
+    Deque<Failure> queue = failures.get(method);
+    return queue == null ? null : queue.poll();
+  }
+
+  private synchronized Map<String, Object> answer(String method, ObjectNode params) {
+    Map<String, Object> ok = new LinkedHashMap<>();
+    ok.put("ok", true);
+    switch (method) {
+      case "auth.test" -> {
+        ok.put("url", "https://acme.slack.com/");
+        ok.put("team", "Acme");
+        ok.put("user", "meister");
+        ok.put("team_id", TEAM);
+        ok.put("user_id", BOT_USER);
+        ok.put("bot_id", BOT_ID);
+      }
+      case "chat.postMessage" -> {
+        String ts = nextTs++ + ".000100";
+        params.put("_ts", ts);
+        ok.put("channel", params.path("channel").asText());
+        ok.put("ts", ts);
+        ok.put("message", Map.of("type", "message", "user", BOT_USER, "bot_id", BOT_ID,
+            "text", params.path("text").asText(), "ts", ts));
+      }
+      case "chat.update" -> {
+        ok.put("channel", params.path("channel").asText());
+        ok.put("ts", params.path("ts").asText());
+        ok.put("text", params.path("text").asText());
+      }
+      case "chat.postEphemeral" -> ok.put("message_ts", nextTs++ + ".000200");
+      case "apps.connections.open" -> {
+        if (socketUrl == null) {
+          return Map.of("ok", false, "error", "not_allowed_token_type");
+        }
+        ok.put("url", socketUrl);
+      }
+      default -> {
+        return Map.of("ok", false, "error", "unknown_method");
+      }
+    }
+    return ok;
+  }
+
+  private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    threads.shutdownNow();
+  }
+}
