@@ -8,6 +8,7 @@ import dev.meister.core.delivery.DeliveryKind;
 import dev.meister.core.delivery.Outbox;
 import dev.meister.core.delivery.OutboxEntry;
 import dev.meister.core.delivery.PendingMessage;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,10 +20,19 @@ import org.jspecify.annotations.Nullable;
 
 /** The outbox table. Delivered and failed rows stay for inspection. */
 public final class JdbcOutbox implements Outbox {
-  /** The chat after the given one, walking the chat index: one seek per chat, not per row. */
-  private static final String NEXT_CHAT = "SELECT platform, chat_id, thread_id FROM outbox"
-      + " WHERE (platform, chat_id, thread_id) > (?, ?, ?)"
-      + " ORDER BY platform, chat_id, thread_id LIMIT 1";
+  /**
+   * The chat after the given one, walking the chat index: one seek per chat, not per row. Three
+   * steps (a later thread, a later chat, a later platform), each an equality prefix and one range:
+   * SQLite seeks those, while a row-value {@code (a, b, c) > (?, ?, ?)} walked every entry of the
+   * chat it started from, tens of thousands in a storm.
+   */
+  private static final String[] NEXT_CHAT = {
+      "SELECT platform, chat_id, thread_id FROM outbox WHERE platform = ? AND chat_id = ?"
+          + " AND thread_id > ? ORDER BY platform, chat_id, thread_id LIMIT 1",
+      "SELECT platform, chat_id, thread_id FROM outbox WHERE platform = ? AND chat_id > ?"
+          + " ORDER BY platform, chat_id, thread_id LIMIT 1",
+      "SELECT platform, chat_id, thread_id FROM outbox WHERE platform > ?"
+          + " ORDER BY platform, chat_id, thread_id LIMIT 1"};
   /** A chat's queue from its first pending entry, in order (the outbox_chat index). */
   private static final String CHAT_QUEUE = "SELECT * FROM outbox WHERE platform = ?"
       + " AND chat_id = ? AND thread_id = ? AND state = 'pending' ORDER BY id LIMIT ?";
@@ -73,9 +83,8 @@ public final class JdbcOutbox implements Outbox {
     return db.transaction("reading due outbox entries", c -> {
       List<OutboxEntry> entries = new ArrayList<>();
       String[] chat = {"", "", ""};
-      try (PreparedStatement next = c.prepareStatement(NEXT_CHAT);
-          PreparedStatement queue = c.prepareStatement(CHAT_QUEUE)) {
-        while (nextChat(next, chat)) {
+      try (PreparedStatement queue = c.prepareStatement(CHAT_QUEUE)) {
+        while (nextChat(c, chat)) {
           queue.setString(1, chat[0]);
           queue.setString(2, chat[1]);
           queue.setString(3, chat[2]);
@@ -93,19 +102,24 @@ public final class JdbcOutbox implements Outbox {
     });
   }
 
-  private static boolean nextChat(PreparedStatement next, String[] chat) throws SQLException {
-    for (int i = 0; i < 3; i++) {
-      next.setString(i + 1, chat[i]);
-    }
-    try (ResultSet rs = next.executeQuery()) {
-      if (!rs.next()) {
-        return false;
+  private static boolean nextChat(Connection c, String[] chat) throws SQLException {
+    for (int step = 0; step < NEXT_CHAT.length; step++) {
+      try (PreparedStatement next = c.prepareStatement(NEXT_CHAT[step])) {
+        // Step 0 binds platform, chat and thread; step 1 platform and chat; step 2 the platform.
+        for (int i = 0; i < NEXT_CHAT.length - step; i++) {
+          next.setString(i + 1, chat[i]);
+        }
+        try (ResultSet rs = next.executeQuery()) {
+          if (rs.next()) {
+            for (int i = 0; i < 3; i++) {
+              chat[i] = rs.getString(i + 1);
+            }
+            return true;
+          }
+        }
       }
-      for (int i = 0; i < 3; i++) {
-        chat[i] = rs.getString(i + 1);
-      }
-      return true;
     }
+    return false;
   }
 
   private static List<OutboxEntry> entries(PreparedStatement ps) throws SQLException {
