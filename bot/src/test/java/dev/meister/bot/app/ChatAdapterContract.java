@@ -62,7 +62,9 @@ abstract class ChatAdapterContract {
   private static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
   /** The run of the workflow_run fixture that {@link #alert()} posts. */
   private static final long RUN = 289782451L;
-  private static final Path LOGS = Path.of("/work/shared/fixtures/github/logs");
+  /** Copies of shared/fixtures/github/logs, on the test classpath. */
+  private static final Path LOGS = Path.of(java.net.URI.create(java.util.Objects.requireNonNull(
+      ChatAdapterContract.class.getResource("/fixtures/github/logs/")).toString()));
 
   @TempDir Path dir;
   ChatHarness chat;

@@ -44,7 +44,9 @@ import picocli.CommandLine;
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class FilingFlowTest {
-  private static final Path LOGS = Path.of("/work/shared/fixtures/github/logs");
+  /** Copies of shared/fixtures/github/logs, on the test classpath. */
+  private static final Path LOGS = Path.of(java.net.URI.create(java.util.Objects.requireNonNull(
+      FilingFlowTest.class.getResource("/fixtures/github/logs/")).toString()));
 
   @TempDir Path dir;
   private FakeGitHub github;

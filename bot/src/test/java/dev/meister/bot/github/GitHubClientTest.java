@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 /** The GitHub client against a fake GitHub Enterprise API on loopback; nothing sleeps. */
 @DisplayNameGeneration(ReplaceUnderscores.class)
 class GitHubClientTest {
-  static final Path LOGS = Path.of("../../shared/fixtures/github/logs");
+  /** Copies of shared/fixtures/github/logs, on the test classpath. */
+  static final Path LOGS = Path.of(java.net.URI.create(java.util.Objects.requireNonNull(
+      GitHubClientTest.class.getResource("/fixtures/github/logs/")).toString()));
   private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
   private final FakeGitHub fake = new FakeGitHub();
@@ -38,11 +40,7 @@ class GitHubClientTest {
   }
 
   static String log(String name) throws Exception {
-    Path p = LOGS.resolve(name);
-    if (!Files.exists(p)) {
-      p = Path.of("/work/shared/fixtures/github/logs").resolve(name);
-    }
-    return Files.readString(p);
+    return Files.readString(LOGS.resolve(name));
   }
 
   @Test

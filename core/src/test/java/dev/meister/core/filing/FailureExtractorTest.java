@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 @DisplayNameGeneration(ReplaceUnderscores.class)
 class FailureExtractorTest {
   static String fixture(String name) throws Exception {
-    Path local = Path.of("../../shared/fixtures/github/logs", name);
-    return Files.readString(Files.exists(local) ? local
-        : Path.of("/work/shared/fixtures/github/logs", name));
+    // Copies of shared/fixtures/github/logs, on the test classpath.
+    return Files.readString(Path.of(java.util.Objects.requireNonNull(
+        FailureExtractorTest.class.getResource("/fixtures/github/logs/" + name)).toURI()));
   }
 
   private final FailureExtractor extractor = new FailureExtractor(30);
