@@ -191,6 +191,9 @@ class FilingFlowTest {
         + " (https://github.com/acme/issues/issues/9110): Build fail - widgets fast (142)");
     assertThat(meister.storage().issueLinks().issueFor(alert)).map(IssueLink::issue)
         .hasValueSatisfying(i -> assertThat(i.number()).isEqualTo(9110));
+    // The weekend hand-off sorts open issues by this priority.
+    assertThat(meister.storage().filedIssues().find("acme/issues", 9110).orElseThrow()
+        .priority()).isEqualTo("P2");
   }
 
   @Test
