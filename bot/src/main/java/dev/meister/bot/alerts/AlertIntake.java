@@ -1,6 +1,7 @@
 package dev.meister.bot.alerts;
 
 import dev.meister.core.alert.Alert;
+import dev.meister.core.alert.AlertAttributes;
 import dev.meister.core.alert.AlertStore;
 import dev.meister.core.alert.Intake;
 import dev.meister.core.alert.Outcome;
@@ -81,8 +82,11 @@ public final class AlertIntake implements PipelineEventSink {
     }
     Optional<Route> route = router.route(event);
     Priority priority = priorities.priorityOf(event, route.orElse(null));
-    Alert alert = factory.create(event, route.map(Route::rotation).orElse(null), priority)
+    Alert created = factory.create(event, route.map(Route::rotation).orElse(null), priority)
         .receivedAt(clock.instant());
+    // Remembered so settings made per route (issue labels and priority) find it later.
+    Alert alert = route.map(r -> created.withAttribute(AlertAttributes.ROUTE, r.name()))
+        .orElse(created);
     // Who is on call is worked out before the transaction: it reads only configuration and
     // overrides, and the writer thread that commits everyone's intake should not wait on it.
     OnCall onCall = route.isPresent() ? context.onCall(alert) : null;

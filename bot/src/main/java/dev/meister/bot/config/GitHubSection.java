@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 /** Reads the {@code github} section; see {@link GitHubConfig}. */
 final class GitHubSection {
   static final List<String> KEYS = List.of("api_url", "token", "repo", "epic", "labels",
-      "priority", "confirm_priority", "trace_lines", "titles", "rotations", "reasons");
+      "priority", "confirm_priority", "trace_lines", "titles", "rotations", "routes", "reasons");
   private static final List<String> RULE_KEYS =
       List.of("repo", "epic", "labels", "priority", "confirm_priority");
   private static final List<String> TITLE_KEYS = List.of("github", "airflow");
@@ -27,8 +27,11 @@ final class GitHubSection {
   private final Problems problems;
   private final SecretResolver secrets;
   private final RotationSection rotations;
+  private final List<RouteConfig> routeList;
 
-  GitHubSection(Problems problems, SecretResolver secrets, RotationSection rotations) {
+  GitHubSection(Problems problems, SecretResolver secrets, RotationSection rotations,
+      List<RouteConfig> routeList) {
+    this.routeList = List.copyOf(routeList);
     this.problems = problems;
     this.secrets = secrets;
     this.rotations = rotations;
@@ -59,6 +62,29 @@ final class GitHubSection {
         }
       }
     }
+    Map<String, FilingRule> perRoute = new LinkedHashMap<>();
+    Fields routeRules = f.anyKeysMap("routes", false);
+    if (routeRules != null) {
+      for (String name : routeRules.keys()) {
+        RouteConfig route = routeList.stream().filter(r -> r.name().equals(name)).findFirst()
+            .orElse(null);
+        if (route == null) {
+          problems.add(routeRules.keyLine(name), routeRules.path(name), "no route is named '"
+              + name + "'" + Suggestions.didYouMean(name,
+                  routeList.stream().map(RouteConfig::name).toList()));
+          continue;
+        }
+        YNode ruleNode = routeRules.node(name, true);
+        Fields r = ruleNode == null ? null
+            : Fields.of(ruleNode, routeRules.path(name), problems, RULE_KEYS);
+        if (r != null) {
+          RotationId rotation = route.rotation();
+          FilingRule base = rotation == null ? defaults
+              : perRotation.getOrDefault(rotation, defaults);
+          perRoute.put(name, rule(r, base));
+        }
+      }
+    }
     IssueTemplate githubTitle = none.githubTitle();
     IssueTemplate airflowTitle = none.airflowTitle();
     Fields titles = f.map("titles", false, TITLE_KEYS);
@@ -71,7 +97,7 @@ final class GitHubSection {
     Long traceLines = f.value("trace_lines", false, GitHubSection::traceLines);
     List<String> reasons = texts(f, "reasons");
     return new GitHubConfig(apiUrl == null ? GitHubConfig.DEFAULT_API_URL : apiUrl, token,
-        defaults, perRotation, githubTitle, airflowTitle,
+        defaults, perRotation, perRoute, githubTitle, airflowTitle,
         traceLines == null ? GitHubConfig.DEFAULT_TRACE_LINES : traceLines.intValue(),
         reasons.isEmpty() ? Reasons.DEFAULTS : reasons);
   }

@@ -197,7 +197,8 @@ final class IssueFiler {
   }
 
   private FilingRule rule(Alert alert) {
-    return alert.routedRotation().map(config::ruleFor).orElse(config.defaults());
+    return config.ruleFor(alert.routedRotation().orElse(null),
+        alert.attribute(AlertAttributes.ROUTE).orElse(null));
   }
 
   private static String repo(Alert alert, FilingRule rule) {

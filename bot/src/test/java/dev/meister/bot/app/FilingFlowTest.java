@@ -79,6 +79,9 @@ class FilingFlowTest {
             roster: [bob, alice]
             chat: console/builds
         routes:
+          - name: nightly
+            match: { source: github, repo: acme/nightly }
+            rotation: buildmeister
           - name: everything
             rotation: buildmeister
         test_types:
@@ -94,6 +97,8 @@ class FilingFlowTest {
           priority: P2
           rotations:
             buildmeister: { labels: [build], confirm_priority: true }
+          routes:
+            nightly: { labels: [nightly], priority: P4 }
           reasons:
             - Merged a branch with broken tests
             - Underlying data changed
@@ -133,13 +138,17 @@ class FilingFlowTest {
 
   /** A failed build of run {@code run}, whose failed job logged {@code log}. */
   private AlertId fail(long run, String log) throws Exception {
+    return fail(run, log, "acme/widgets");
+  }
+
+  private AlertId fail(long run, String log, String repo) throws Exception {
     github.run(run, List.of(
         new FakeGitHub.Job(run * 10, "run_fast_tests", "failure", "Run fast tests",
             Files.readString(LOGS.resolve(log))),
         new FakeGitHub.Job(run * 10 + 1, "lint", "success", null, null)));
     clock.advance(java.time.Duration.ofMinutes(5));
     Map<String, String> a = new HashMap<>(Map.of(
-        AlertAttributes.REPO, "acme/widgets", AlertAttributes.BRANCH, "master",
+        AlertAttributes.REPO, repo, AlertAttributes.BRANCH, "master",
         AlertAttributes.EVENT, "push", AlertAttributes.WORKFLOW_NAME, "Fast tests",
         AlertAttributes.WORKFLOW_PATH, ".github/workflows/fast_tests.yml",
         AlertAttributes.RUN_ID, Long.toString(run), AlertAttributes.RUN_NUMBER, "1" + run,
@@ -161,6 +170,17 @@ class FilingFlowTest {
     List<FakeGitHub.Received> created = github.received("POST", "/api/v3/repos/acme/issues/issues");
     assertThat(created).hasSize(1);
     return created.get(0).json();
+  }
+
+  @Test
+  void an_alert_of_a_route_with_its_own_rule_is_filed_with_that_routes_labels_and_priority()
+      throws Exception {
+    AlertId alert = fail(43, "pytest-fast-tests.failure.log", "acme/nightly");
+
+    say(">" + messageOf(alert) + " /issue");
+
+    assertThat(onlyCreatedIssue().path("labels").toString())
+        .isEqualTo("[\"bug\",\"build\",\"nightly\",\"P4\"]");
   }
 
   @Test

@@ -114,4 +114,61 @@ class GitHubConfigTest {
             + " 'builds'?)",
         "meister.yml:21: github.colour: unknown key 'colour'");
   }
+
+  @Test
+  void a_route_can_have_its_own_labels_and_priority_over_its_rotations() throws Exception {
+    MeisterConfig cfg = new ConfigLoader(Map.of("GITHUB_TOKEN", "ghp_x")).load(
+        fixture().write(BASE + """
+            chats:
+              telegram:
+                enabled: false
+                token: ${TELEGRAM_BOT_TOKEN}
+                chats:
+                  builds: { chat_id: -100123 }
+            routes:
+              - name: nightly
+                match: { source: github, workflow: "nightly*" }
+                rotation: builds
+                chat: telegram/builds
+              - { name: everything, rotation: builds, chat: telegram/builds }
+            github:
+              token: ${GITHUB_TOKEN}
+              repo: acme/issues
+              labels: [bug]
+              priority: P3
+              rotations:
+                builds: { labels: [ci] }
+              routes:
+                nightly: { labels: [nightly], priority: P4 }
+            """), SecretPolicy.REQUIRED, w -> {});
+
+    GitHubConfig gh = cfg.github();
+    assertThat(gh.ruleFor(RotationId.of("builds"), "nightly")).isEqualTo(
+        new FilingRule("acme/issues", null, List.of("bug", "ci", "nightly"), "P4", false));
+    assertThat(gh.ruleFor(RotationId.of("builds"), "everything")).isEqualTo(
+        new FilingRule("acme/issues", null, List.of("bug", "ci"), "P3", false));
+    assertThat(gh.ruleFor(null, null)).isEqualTo(gh.defaults());
+  }
+
+  @Test
+  void a_rule_for_a_route_that_does_not_exist_is_reported() {
+    List<String> problems = fixture().problems(BASE + """
+        chats:
+          telegram:
+            enabled: false
+            token: ${TELEGRAM_BOT_TOKEN}
+            chats:
+              builds: { chat_id: -100123 }
+        routes:
+          - { name: nightly, rotation: builds, chat: telegram/builds }
+        github:
+          token: ${GITHUB_TOKEN}
+          routes:
+            nightyl: { priority: P4 }
+        """);
+
+    assertThat(problems).containsExactly(
+        "meister.yml:23: github.routes.nightyl: no route is named 'nightyl' (did you mean"
+            + " 'nightly'?)");
+  }
 }

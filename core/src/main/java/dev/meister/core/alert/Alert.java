@@ -67,6 +67,14 @@ public record Alert(
         at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), attrs);
   }
 
+  /** This alert with one more attribute (or {@code name} replaced). */
+  public Alert withAttribute(String name, String value) {
+    java.util.Map<String, String> attrs = new TreeMap<>(attributes);
+    attrs.put(name, value);
+    return new Alert(id, source, dedupKey, fingerprint, rotation, priority, title, receivedAt,
+        attrs);
+  }
+
   public Alert withId(AlertId newId) {
     return new Alert(
         newId, source, dedupKey, fingerprint, rotation, priority, title, receivedAt, attributes);

@@ -44,4 +44,6 @@ public final class AlertAttributes {
   public static final String TAGS = "tags";
   public static final String REGION = "region";
   public static final String AIRFLOW_URL = "airflow_url";
+  /** The name of the route the alert matched, for settings made per route (e.g. issue labels). */
+  public static final String ROUTE = "route";
 }
