@@ -9,10 +9,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns {@link DiscordInput} into {@link ChatEvent}s: slash commands ({@code /whoisoncall} or
- * {@code /meister whoisoncall}), presses of the bot's buttons, and replies to the bot's messages.
+ * {@code /meister whoisoncall}), presses of the bot's buttons, and replies to the bot's messages
+ * (a reply that starts with {@code /}, such as {@code /issue} to an alert, is a command).
  * Bots and replies to anyone else are no event.
  */
 public final class DiscordEventTranslator {
@@ -40,8 +42,17 @@ public final class DiscordEventTranslator {
     if (!r.repliesToBot() || r.text().isBlank()) {
       return Optional.empty();
     }
-    return Optional.of(new ChatEvent.Reply(chat, sender, new MessageRef(chat, r.messageId()),
-        r.text().strip(), new MessageRef(chat, r.referencedMessageId())));
+    MessageRef self = new MessageRef(chat, r.messageId());
+    MessageRef replyTo = new MessageRef(chat, r.referencedMessageId());
+    String text = r.text().strip();
+    if (text.length() > 1 && text.charAt(0) == '/' && !Character.isWhitespace(text.charAt(1))) {
+      // A slash command cannot reference a message, so "/issue" answering an alert comes as text.
+      int space = text.indexOf(' ');
+      return Optional.of(command(chat, sender, self, replyTo,
+          space < 0 ? text.substring(1) : text.substring(1, space),
+          space < 0 ? "" : text.substring(space + 1)));
+    }
+    return Optional.of(new ChatEvent.Reply(chat, sender, self, text, replyTo));
   }
 
   /** A picked user arrives as {@code <@123>} (or {@code <@!123>}); handles read {@code @123}. */
@@ -54,9 +65,16 @@ public final class DiscordEventTranslator {
   }
 
   private static ChatEvent command(ChatRef chat, Sender sender, DiscordInput.SlashCommand c) {
-    String name = c.name().toLowerCase(Locale.ROOT);
-    List<String> words = c.args().isBlank() ? List.of()
-        : Arrays.stream(c.args().strip().split("\\s+")).map(DiscordEventTranslator::mention)
+    MessageRef self =
+        new MessageRef(chat, DiscordRefs.interaction(c.applicationId(), c.token()));
+    return command(chat, sender, self, null, c.name(), c.args());
+  }
+
+  private static ChatEvent command(ChatRef chat, Sender sender, MessageRef self,
+      @Nullable MessageRef replyTo, String typedName, String args) {
+    String name = typedName.toLowerCase(Locale.ROOT);
+    List<String> words = args.isBlank() ? List.of()
+        : Arrays.stream(args.strip().split("\\s+")).map(DiscordEventTranslator::mention)
             .toList();
     if (name.equals(UMBRELLA)) {
       if (words.isEmpty()) {
@@ -67,8 +85,6 @@ public final class DiscordEventTranslator {
         words = words.subList(1, words.size());
       }
     }
-    MessageRef self =
-        new MessageRef(chat, DiscordRefs.interaction(c.applicationId(), c.token()));
-    return new ChatEvent.Command(chat, sender, self, name, words, null);
+    return new ChatEvent.Command(chat, sender, self, name, words, replyTo);
   }
 }

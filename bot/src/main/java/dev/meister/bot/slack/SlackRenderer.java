@@ -53,7 +53,7 @@ public final class SlackRenderer {
     for (Span span : text.spans()) {
       String piece = span.accept(mrkdwn);
       if (sb.length() + piece.length() > MAX_TEXT) {
-        sb.append(span instanceof Span.Plain ? escape(cut(span.accept(PLAIN_TEXT),
+        sb.append(span instanceof Span.Plain ? escape(cut(RichText.plainText(span),
             MAX_TEXT - sb.length() - 1)) : "").append('\u2026');
         break;
       }
@@ -206,48 +206,6 @@ public final class SlackRenderer {
     }
   };
 
-  private static final Span.Visitor<String> PLAIN_TEXT = new Span.Visitor<>() {
-    @Override
-    public String plain(String text) {
-      return text;
-    }
-
-    @Override
-    public String bold(String text) {
-      return text;
-    }
-
-    @Override
-    public String code(String text) {
-      return text;
-    }
-
-    @Override
-    public String codeBlock(String text) {
-      return text;
-    }
-
-    @Override
-    public String link(String label, String url) {
-      return label;
-    }
-
-    @Override
-    public String mention(MemberId member) {
-      return "@" + member.value();
-    }
-
-    @Override
-    public String emoji(String name) {
-      return ":" + name + ":";
-    }
-
-    @Override
-    public String lineBreak() {
-      return "\n";
-    }
-  };
-
   private Optional<String> slackId(MemberId id) {
     return team.find(id).map(m -> m.chat().slackUserId()).filter(s -> !s.isBlank());
   }
@@ -257,7 +215,7 @@ public final class SlackRenderer {
   }
 
   private static int length(Span span) {
-    return span.accept(PLAIN_TEXT).length();
+    return RichText.plainText(span).length();
   }
 
   private static RichTextSectionElement.Text plain(String text,

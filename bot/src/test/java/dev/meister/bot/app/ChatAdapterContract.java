@@ -2,6 +2,7 @@ package dev.meister.bot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meister.bot.app.ChatHarness.Kind;
@@ -12,7 +13,10 @@ import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.Secret;
 import dev.meister.bot.config.SecretPolicy;
 import dev.meister.bot.config.ServerConfig;
+import dev.meister.bot.github.FakeGitHub;
+import dev.meister.bot.schedule.ScheduleRequests;
 import dev.meister.bot.webhook.WebhookServer;
+import dev.meister.core.alerting.AlertMessages;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,14 +29,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -42,8 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The flows every chat adapter must carry the same way, end to end through the real runtime
  * (config, SQLite, outbox, pipeline) and each platform's fake: a failed build posted with a mention
- * and a button, acknowledged by button, by reply and by {@code /ack}, the read-only commands, and
- * the refusal of people outside the team. One subclass per adapter supplies a {@link ChatHarness};
+ * and a button, acknowledged by button, by reply and by {@code /ack}, filed as a GitHub issue (a
+ * fake GitHub API on loopback), overrides and swaps, hand-offs, the read-only commands, and the
+ * refusal of people outside the team. One subclass per adapter supplies a {@link ChatHarness};
  * a new flow is one more test method here, written against the harness alone.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -52,6 +60,9 @@ abstract class ChatAdapterContract {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Wednesday: Bob has the Buildmeister shift (roster bob, alice from Monday 16 Nov). */
   private static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
+  /** The run of the workflow_run fixture that {@link #alert()} posts. */
+  private static final long RUN = 289782451L;
+  private static final Path LOGS = Path.of("/work/shared/fixtures/github/logs");
 
   @TempDir Path dir;
   ChatHarness chat;
@@ -61,6 +72,7 @@ abstract class ChatAdapterContract {
   private WebhookServer webhooks;
   private final HttpClient http = HttpClient.newHttpClient();
   private dev.meister.bot.airflow.FakeAirflow airflow;
+  private FakeGitHub github;
 
   abstract ChatHarness harness() throws Exception;
 
@@ -68,12 +80,15 @@ abstract class ChatAdapterContract {
   void start() throws Exception {
     chat = harness();
     airflow = dev.meister.bot.airflow.FakeAirflow.v1Failed();
+    github = new FakeGitHub();
+    github.run(RUN, List.of(new FakeGitHub.Job(RUN * 10, "test", "failure", "Run mvn",
+        Files.readString(LOGS.resolve("maven-surefire.failure.log")))));
     Path file = dir.resolve("meister.yml");
     Files.writeString(file, """
         team:
           members:
-            alice: { name: Alice Doe, telegram: alice_d, telegram_id: 100001, slack: U0ALICE, discord: "100000000000000001", roles: [team_lead] }
-            bob:   { name: Bob Stone, telegram: bobs, telegram_id: 100002, slack: U0BOB, discord: "100000000000000002" }
+            alice: { name: Alice Doe, telegram: alice_d, telegram_id: 100001, slack: U0ALICE, discord: "100000000000000001", github: alice-gh, roles: [team_lead] }
+            bob:   { name: Bob Stone, telegram: bobs, telegram_id: 100002, slack: U0BOB, discord: "100000000000000002", github: bob-gh }
         rotations:
           buildmeister:
             name: Buildmeister
@@ -96,8 +111,15 @@ abstract class ChatAdapterContract {
             stages:
               - { name: Contracts, calculate: itaipu-contracts }
               - { name: Financial Reports, calculate: finance }
-        """.formatted(chat.adapter(), chat.chatsYaml(), airflow.url()));
-    MeisterConfig cfg = new ConfigLoader(chat.env()).load(file, SecretPolicy.REQUIRED);
+        github:
+          api_url: %s
+          token: ${GITHUB_TOKEN}
+          repo: acme/issues
+          labels: [build]
+        """.formatted(chat.adapter(), chat.chatsYaml(), airflow.url(), github.apiUrl()));
+    Map<String, String> env = new HashMap<>(chat.env());
+    env.put("GITHUB_TOKEN", "ghp_contract");
+    MeisterConfig cfg = new ConfigLoader(env).load(file, SecretPolicy.REQUIRED);
     meister = Meister.open(cfg, dir.resolve("meister.db"), clock);
     runtime = new BotRuntime(meister, chat.ports(cfg), clock);
     webhooks = runtime.startWebhooks(new ServerConfig("127.0.0.1", 0, Secret.of(GITHUB_SECRET),
@@ -112,6 +134,7 @@ abstract class ChatAdapterContract {
     runtime.close();
     meister.close();
     airflow.close();
+    github.close();
   }
 
   @Test
@@ -122,7 +145,9 @@ abstract class ChatAdapterContract {
     assertThat(alert.kind()).isEqualTo(Kind.POST);
     assertThat(alert.text()).contains("Build fail - octo-repo test (163)");
     assertThat(alert.mentions()).contains(chat.identity(Person.BOB));
-    assertThat(alert.buttons()).singleElement().asString().matches("ack:\\d+");
+    assertThat(alert.buttons()).hasSize(2);
+    assertThat(alert.buttons().get(0)).matches("ack:\\d+");
+    assertThat(alert.buttons().get(1)).matches(AlertMessages.ISSUE_ACTION + ":\\d+");
   }
 
   @Test
@@ -284,6 +309,95 @@ abstract class ChatAdapterContract {
     awaitSent("the swap done", s -> s.text().contains("swapped"));
   }
 
+  @Test
+  void pressing_file_issue_files_it_on_github_and_links_it_under_the_alert() throws Exception {
+    Sent alert = alert();
+
+    chat.press(alert, Person.BOB, AlertMessages.ISSUE_ACTION);
+
+    assertIssueFiledUnder(alert);
+    await("the press answered",
+        () -> chat.answers().stream().anyMatch(a -> a.startsWith("Filing an issue for alert #")));
+  }
+
+  @Test
+  void replying_issue_to_the_alert_files_it_on_github_and_links_it_under_the_alert()
+      throws Exception {
+    // Slack refuses slash commands in threads; there the button above is the way.
+    Assumptions.assumeTrue(chat.commandsCanReply(), "this chat sends no commands as replies");
+    Sent alert = alert();
+
+    chat.commandReplying(alert, Person.ALICE, "/issue");
+
+    assertIssueFiledUnder(alert);
+    awaitSent("the command answered", s -> s.text().startsWith("Filing an issue for alert #"));
+  }
+
+  /** GitHub got exactly one new issue for the alert's run, and its link is under the alert. */
+  private void assertIssueFiledUnder(Sent alert) throws Exception {
+    Sent filed = awaitSent("the issue under the alert",
+        s -> s.kind() == Kind.REPLY && s.text().contains("Filed #9110"));
+    assertThat(filed.under()).isEqualTo(alert.id());
+    assertThat(filed.text()).contains("Build fail - octo-repo test (163)");
+    assertThat(filed.links()).contains("https://github.com/acme/issues/issues/9110");
+    List<FakeGitHub.Received> created =
+        github.received("POST", "/api/v3/repos/acme/issues/issues");
+    assertThat(created).hasSize(1);
+    JsonNode issue = created.get(0).json();
+    assertThat(issue.path("title").asText()).isEqualTo("Build fail - octo-repo test (163)");
+    assertThat(issue.path("body").asText())
+        .contains("https://github.com/octo-org/octo-repo/actions/runs/289782451")
+        .contains("- `com.example.billing.InvoiceTest.parsesCurrency`");
+    assertThat(github.issue("acme/issues", 9110).path("assignees").findValuesAsText("login"))
+        .containsExactly("bob-gh");
+  }
+
+  @Test
+  void an_override_accepted_by_button_puts_the_other_person_on_call_at_once() throws Exception {
+    Sent question = overrideAsked();
+
+    chat.press(question, Person.BOB, ScheduleRequests.YES);
+    await("only the asked person may accept",
+        () -> chat.answers().stream().anyMatch(a -> a.startsWith("Only alice can answer")));
+    chat.press(question, Person.ALICE, ScheduleRequests.YES);
+
+    awaitSent("the override done", s -> s.text().contains("has Buildmeister from"));
+    await("the press answered", () -> chat.answers().contains("Done."));
+    assertWhoIsOnCallShowsTheOverride();
+  }
+
+  @Test
+  void an_override_accepted_by_command_puts_the_other_person_on_call_at_once() throws Exception {
+    Sent question = overrideAsked();
+    String id = question.buttons().get(0).substring(ScheduleRequests.YES.length() + 1);
+
+    chat.command(Person.ALICE, "/override accept " + id);
+
+    awaitSent("the override done", s -> s.text().contains("has Buildmeister from"));
+    assertWhoIsOnCallShowsTheOverride();
+  }
+
+  /** Bob, on call, asks Alice (picked the platform's way) to take today to Friday. */
+  private Sent overrideAsked() throws Exception {
+    chat.command(Person.BOB, "/override " + chat.mentionTyped(Person.ALICE)
+        + " 2026-11-25..2026-11-27 buildmeister");
+    Sent question = awaitSent("the override asked",
+        s -> s.text().contains("asks you to take Buildmeister"));
+    assertThat(question.mentions())
+        .contains(chat.identity(Person.ALICE), chat.identity(Person.BOB));
+    assertThat(question.buttons()).hasSize(2);
+    assertThat(question.buttons().get(0)).startsWith(ScheduleRequests.YES + ":");
+    return question;
+  }
+
+  private void assertWhoIsOnCallShowsTheOverride() throws Exception {
+    chat.command(Person.BOB, "/whoisoncall buildmeister");
+
+    Sent answer = awaitSent("the answer", s -> s.text().contains("Primary: "));
+    assertThat(answer.text())
+        .contains("Primary: Alice Doe (override) until Sat 28 Nov 00:00 CET");
+  }
+
   /** Moves the clock over Monday's 11:00 boundary (Bob → Alice) and waits for the announcement. */
   private Sent handoffAnnounced() throws Exception {
     runtime.duties().timekeeper().tick();
@@ -306,7 +420,7 @@ abstract class ChatAdapterContract {
   Sent awaitSent(String what, Predicate<Sent> wanted) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (true) {
-      runtime.worker().deliverDue();
+      settle();
       Optional<Sent> found = chat.sent().stream().filter(wanted).findFirst();
       if (found.isPresent()) {
         return found.get();
@@ -327,9 +441,16 @@ abstract class ChatAdapterContract {
     while (!check.holds()) {
       assertThat(System.nanoTime()).as("%s within 10 s; answers: %s", what, chat.answers())
           .isLessThan(deadline);
-      runtime.worker().deliverDue();
+      settle();
       Thread.sleep(20);
     }
+  }
+
+  /** One round of the outbox and the filing worker, as their threads would do. */
+  private void settle() {
+    runtime.worker().deliverDue();
+    runtime.filing().processDue();
+    runtime.worker().deliverDue();
   }
 
   HttpResponse<String> postFailure() throws Exception {

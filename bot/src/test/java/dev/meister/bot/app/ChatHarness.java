@@ -26,9 +26,10 @@ public interface ChatHarness extends AutoCloseable {
    * @param text the text a person reads, markup removed and entities decoded
    * @param mentions platform identities the message notifies
    * @param buttons {@code action:payload} of each button
+   * @param links the addresses the message links to, in order
    */
   record Sent(Kind kind, String id, String under, String text, List<String> mentions,
-      List<String> buttons) {}
+      List<String> buttons, List<String> links) {}
 
   /** {@code telegram}, {@code slack}, ...: alerts are routed to {@code <adapter>/alerts}. */
   String adapter();
@@ -56,6 +57,20 @@ public interface ChatHarness extends AutoCloseable {
 
   /** {@code who} types {@code line}, e.g. {@code /whoisoncall buildmeister}. */
   void command(Person who, String line) throws Exception;
+
+  /**
+   * Whether a person can send a command as a reply to one of the bot's messages. Slack cannot: it
+   * refuses slash commands inside a thread ("/issue is not supported in threads").
+   */
+  default boolean commandsCanReply() {
+    return true;
+  }
+
+  /**
+   * {@code who} sends the command {@code line} as a reply to {@code to}, e.g. {@code /issue} to an
+   * alert; only where {@link #commandsCanReply()}.
+   */
+  void commandReplying(Sent to, Person who, String line) throws Exception;
 
   /** {@code who} replies {@code text} to {@code to}; returns the reply's message id. */
   String reply(Sent to, Person who, String text) throws Exception;

@@ -94,6 +94,13 @@ class ConsoleContractTest extends ChatAdapterContract {
     }
 
     @Override
+    public void commandReplying(Sent to, Person who, String line) {
+      List<String> words = Arrays.asList(line.substring(1).split("\\s+"));
+      pipeline.handle(new ChatEvent.Command(ALERTS, sender(who), next(),
+          words.get(0), words.subList(1, words.size()), new MessageRef(ALERTS, to.id())));
+    }
+
+    @Override
     public String reply(Sent to, Person who, String text) {
       MessageRef self = next();
       pipeline.handle(new ChatEvent.Reply(ALERTS, sender(who), self, text,

@@ -36,6 +36,7 @@ class DiscordContractTest extends ChatAdapterContract {
     private static final String CHANNEL = "300000000000000001";
     private static final String APP = "800000000000000001";
     private static final Pattern MENTION = Pattern.compile("<@(\\d+)>");
+    private static final Pattern LINK = Pattern.compile("\\[((?:[^\\]\\\\]|\\\\.)*)\\]\\(([^)\\s]+)\\)");
 
     private final FakeDiscordApi discord = new FakeDiscordApi(TOKEN);
     private final AtomicLong next = new AtomicLong(1_300_000_000_000_000_000L);
@@ -102,6 +103,15 @@ class DiscordContractTest extends ChatAdapterContract {
           space < 0 ? "" : line.substring(space + 1), APP, "token-" + next.incrementAndGet()));
     }
 
+    /**
+     * A slash command is an interaction and cannot reference a message, so a command answering
+     * one of the bot's messages is typed as the text of a reply, as Discord sends it.
+     */
+    @Override
+    public void commandReplying(Sent to, Person who, String line) {
+      reply(to, who, line);
+    }
+
     @Override
     public String reply(Sent to, Person who, String text) {
       String id = String.valueOf(next.incrementAndGet());
@@ -147,7 +157,13 @@ class DiscordContractTest extends ChatAdapterContract {
 
     private static Sent sent(Kind kind, String id, String under,
         com.fasterxml.jackson.databind.JsonNode body) {
-      String content = body.path("content").asText();
+      List<String> links = new ArrayList<>();
+      Matcher link = LINK.matcher(body.path("content").asText());
+      while (link.find()) {
+        links.add(link.group(2));
+      }
+      // A masked link shows its label only.
+      String content = LINK.matcher(body.path("content").asText()).replaceAll("$1");
       List<String> mentions = new ArrayList<>();
       Matcher m = MENTION.matcher(content);
       while (m.find()) {
@@ -165,7 +181,7 @@ class DiscordContractTest extends ChatAdapterContract {
           buttons.add(b.path("custom_id").asText());
         }
       }
-      return new Sent(kind, id, under, text, mentions, buttons);
+      return new Sent(kind, id, under, text, mentions, buttons, links);
     }
 
     @Override

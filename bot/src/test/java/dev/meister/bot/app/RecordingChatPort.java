@@ -8,6 +8,7 @@ import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.Platform;
+import dev.meister.core.chat.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -69,6 +70,7 @@ final class RecordingChatPort implements ChatPort {
   private Sent record(Kind kind, String id, String under, OutgoingMessage message) {
     String text = render.apply(message);
     return new Sent(kind, id, under, text, mentions.apply(text), message.buttons().stream()
-        .map(b -> b.action() + ":" + b.payload()).toList());
+        .map(b -> b.action() + ":" + b.payload()).toList(), message.text().spans().stream()
+        .filter(Span.Link.class::isInstance).map(l -> ((Span.Link) l).url()).toList());
   }
 }

@@ -32,6 +32,7 @@ class TelegramContractTest extends ChatAdapterContract {
     private static final String CHAT = "-1009876543210";
     private static final Pattern MENTION = Pattern.compile("@(\\w+)");
     private static final Pattern TAG = Pattern.compile("<[^>]+>");
+    private static final Pattern LINK = Pattern.compile("<a href=\"([^\"]*)\">");
 
     private final FakeTelegramApi telegram = new FakeTelegramApi(TOKEN);
     private final AtomicInteger nextUserMessage = new AtomicInteger(5000);
@@ -105,6 +106,21 @@ class TelegramContractTest extends ChatAdapterContract {
     }
 
     @Override
+    public void commandReplying(Sent to, Person who, String line) throws Exception {
+      telegram.queueUpdate("""
+          {"message": {"message_id": %d, "date": 1764061300, "text": "%s",
+            "entities": [{"type": "bot_command", "offset": 0, "length": %d}],
+            "from": {"id": %d, "is_bot": false, "first_name": "%s", "username": "%s"},
+            "chat": {"id": %s, "type": "supergroup", "title": "alerts"},
+            "reply_to_message": {"message_id": %s, "date": 1764061200, "text": "Build fail",
+              "chat": {"id": %s, "type": "supergroup", "title": "alerts"},
+              "from": {"id": %d, "is_bot": true, "first_name": "Meister", "username": "%s"}}}}
+          """.formatted(nextUserMessage.incrementAndGet(), line, line.split(" ")[0].length(),
+          userId(who), who.name(), username(who), CHAT, to.id(), CHAT,
+          FakeTelegramApi.BOT_ID, FakeTelegramApi.BOT_USERNAME));
+    }
+
+    @Override
     public String reply(Sent to, Person who, String text) throws Exception {
       int id = nextUserMessage.incrementAndGet();
       telegram.queueUpdate("""
@@ -149,6 +165,11 @@ class TelegramContractTest extends ChatAdapterContract {
     }
 
     private static Sent sent(Kind kind, String id, String under, JsonNode request) {
+      List<String> links = new ArrayList<>();
+      Matcher a = LINK.matcher(request.path("text").asText());
+      while (a.find()) {
+        links.add(a.group(1).replace("&quot;", "\"").replace("&amp;", "&"));
+      }
       String text = TAG.matcher(request.path("text").asText()).replaceAll("")
           .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
           .replace("&amp;", "&");
@@ -163,7 +184,7 @@ class TelegramContractTest extends ChatAdapterContract {
           buttons.add(b.path("callback_data").asText());
         }
       }
-      return new Sent(kind, id, under, text, mentions, buttons);
+      return new Sent(kind, id, under, text, mentions, buttons, links);
     }
 
     @Override

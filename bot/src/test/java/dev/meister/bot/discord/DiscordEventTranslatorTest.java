@@ -54,6 +54,22 @@ class DiscordEventTranslatorTest {
   }
 
   @Test
+  void a_reply_to_the_bot_typed_as_a_command_is_that_command_answering_the_message() {
+    ChatEvent.Command c = (ChatEvent.Command) translator.translate(
+        new DiscordInput.MessageReply("30", null, BOB, "78", "/Issue 77", "77", true))
+        .orElseThrow();
+
+    assertThat(c.name()).isEqualTo("issue");
+    assertThat(c.args()).containsExactly("77");
+    assertThat(c.message().messageId()).isEqualTo("78");
+    assertThat(c.replyTo()).isNotNull();
+    assertThat(java.util.Objects.requireNonNull(c.replyTo()).messageId()).isEqualTo("77");
+    assertThat(translator.translate(
+        new DiscordInput.MessageReply("30", null, BOB, "79", "/ shrug", "77", true)))
+        .get().isInstanceOf(ChatEvent.Reply.class);
+  }
+
+  @Test
   void a_thread_of_a_configured_channel_is_served_and_other_channels_are_not() {
     DiscordInbound inbound = new DiscordInbound(Set.of("30"), e -> { });
 

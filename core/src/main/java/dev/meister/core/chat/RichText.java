@@ -22,9 +22,14 @@ public record RichText(List<Span> spans) {
   public String plainText() {
     StringBuilder sb = new StringBuilder();
     for (Span s : spans) {
-      sb.append(s.accept(PLAIN));
+      sb.append(plainText(s));
     }
     return sb.toString();
+  }
+
+  /** One span's text with no markup (a link's label, a mention as {@code @id}). */
+  public static String plainText(Span span) {
+    return span.accept(PLAIN);
   }
 
   private static final Span.Visitor<String> PLAIN = new Span.Visitor<>() {
