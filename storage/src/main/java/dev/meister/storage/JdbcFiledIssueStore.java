@@ -20,10 +20,11 @@ public final class JdbcFiledIssueStore implements FiledIssueStore {
   public void record(FiledIssue issue) {
     db.execute("recording filed issue " + issue.ref(), c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO filed_issues (repo, number,"
-          + " issue_id, url, title, fingerprint, filed_at, open) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+          + " issue_id, url, title, fingerprint, filed_at, open, priority)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
           + " ON CONFLICT (repo, number) DO UPDATE SET issue_id = excluded.issue_id,"
           + " url = excluded.url, title = excluded.title, fingerprint = excluded.fingerprint,"
-          + " open = excluded.open")) {
+          + " open = excluded.open, priority = excluded.priority")) {
         ps.setString(1, issue.ref().repo());
         ps.setInt(2, issue.ref().number());
         ps.setLong(3, issue.id());
@@ -32,6 +33,7 @@ public final class JdbcFiledIssueStore implements FiledIssueStore {
         ps.setString(6, issue.fingerprint());
         ps.setLong(7, issue.filedAt().toEpochMilli());
         ps.setInt(8, issue.open() ? 1 : 0);
+        Sql.setText(ps, 9, issue.priority());
         ps.executeUpdate();
       }
     });
@@ -82,7 +84,7 @@ public final class JdbcFiledIssueStore implements FiledIssueStore {
               Sql.requiredText(rs, "url")),
           rs.getLong("issue_id"), Sql.requiredText(rs, "title"),
           Sql.requiredText(rs, "fingerprint"), Sql.requiredInstant(rs, "filed_at"),
-          rs.getInt("open") == 1));
+          rs.getInt("open") == 1, rs.getString("priority")));
     }
   }
 }

@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Chat messages of alerts, keyed by platform, chat and message id. */
+/**
+ * Chat messages of alerts, keyed by platform, chat and message id: the alert's own in {@code
+ * message_links}, the bot's answers about it in {@code answer_links}.
+ */
 public final class JdbcMessageLinkStore implements MessageLinkStore {
   private final Database db;
 
@@ -28,9 +31,26 @@ public final class JdbcMessageLinkStore implements MessageLinkStore {
     });
   }
 
+  @Override
+  public void linkAnswer(MessageRef message, AlertId alert) {
+    db.execute("linking answer " + message.messageId() + " to alert " + alert, c -> {
+      insertAnswer(c, message, alert);
+    });
+  }
+
   /** Links inside an ongoing transaction; a second link of the same message is ignored. */
   static void insert(Connection c, MessageRef message, AlertId alert) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO message_links (platform,"
+    insert(c, "message_links", message, alert);
+  }
+
+  /** Links an answer inside an ongoing transaction; a second link is ignored. */
+  static void insertAnswer(Connection c, MessageRef message, AlertId alert) throws SQLException {
+    insert(c, "answer_links", message, alert);
+  }
+
+  private static void insert(Connection c, String table, MessageRef message, AlertId alert)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (platform,"
         + " chat_id, message_id, thread_id, alert_id) VALUES (?, ?, ?, ?, ?)"
         + " ON CONFLICT (platform, chat_id, message_id) DO NOTHING")) {
       ChatRef chat = message.chat();
@@ -45,8 +65,17 @@ public final class JdbcMessageLinkStore implements MessageLinkStore {
 
   @Override
   public Optional<AlertId> alertFor(MessageRef message) {
+    return find("message_links", message);
+  }
+
+  @Override
+  public Optional<AlertId> alertAnsweredBy(MessageRef message) {
+    return find("answer_links", message);
+  }
+
+  private Optional<AlertId> find(String table, MessageRef message) {
     return db.transaction("finding the alert of message " + message.messageId(), c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT alert_id FROM message_links"
+      try (PreparedStatement ps = c.prepareStatement("SELECT alert_id FROM " + table
           + " WHERE platform = ? AND chat_id = ? AND message_id = ?")) {
         ps.setString(1, message.chat().platform().name());
         ps.setString(2, message.chat().chatId());

@@ -3,6 +3,7 @@ package dev.meister.storage;
 import dev.meister.core.alert.Alert;
 import dev.meister.core.alert.AlertId;
 import dev.meister.core.filing.IssueRef;
+import dev.meister.core.handoff.OpenIssue;
 import dev.meister.core.handoff.OpenWork;
 import dev.meister.core.rotation.RotationId;
 import java.sql.PreparedStatement;
@@ -15,7 +16,8 @@ import java.util.Optional;
 /**
  * A rotation's open work, read from its alerts: the issues they were filed under or linked to, and
  * those nobody acknowledged. Issue state lives on GitHub, so "open" here means "linked during the
- * window", which is what the outgoing on-call has to pass on.
+ * window", which is what the outgoing on-call has to pass on, less the issues Meister saw closed.
+ * The priority is the one Meister filed the issue with, when it did.
  */
 public final class JdbcOpenWork implements OpenWork {
   private static final int LIMIT = 20;
@@ -29,20 +31,22 @@ public final class JdbcOpenWork implements OpenWork {
   }
 
   @Override
-  public List<IssueRef> issues(RotationId rotation, Instant since) {
+  public List<OpenIssue> issues(RotationId rotation, Instant since) {
     return db.transaction("listing open issues of " + rotation, c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT l.repo, l.number, MAX(l.url) AS url,"
-          + " MAX(l.linked_at) AS latest FROM issue_links l JOIN alerts a ON a.id = l.alert_id"
-          + " WHERE a.rotation = ? AND l.linked_at >= ? GROUP BY l.repo, l.number"
-          + " ORDER BY latest DESC LIMIT ?")) {
+          + " MAX(l.linked_at) AS latest, MIN(f.priority) AS priority FROM issue_links l"
+          + " JOIN alerts a ON a.id = l.alert_id"
+          + " LEFT JOIN filed_issues f ON f.repo = l.repo AND f.number = l.number"
+          + " WHERE a.rotation = ? AND l.linked_at >= ? AND (f.open IS NULL OR f.open = 1)"
+          + " GROUP BY l.repo, l.number ORDER BY latest DESC LIMIT ?")) {
         ps.setString(1, rotation.value());
         ps.setLong(2, since.toEpochMilli());
         ps.setInt(3, LIMIT);
-        List<IssueRef> issues = new ArrayList<>();
+        List<OpenIssue> issues = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            issues.add(new IssueRef(Sql.requiredText(rs, "repo"), rs.getInt("number"),
-                Sql.requiredText(rs, "url")));
+            issues.add(new OpenIssue(new IssueRef(Sql.requiredText(rs, "repo"),
+                rs.getInt("number"), Sql.requiredText(rs, "url")), rs.getString("priority")));
           }
         }
         return issues;

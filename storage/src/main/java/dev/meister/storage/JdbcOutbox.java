@@ -5,6 +5,7 @@ import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;
 import dev.meister.core.chat.Platform;
 import dev.meister.core.delivery.DeliveryKind;
+import dev.meister.core.delivery.LinkKind;
 import dev.meister.core.delivery.Outbox;
 import dev.meister.core.delivery.OutboxEntry;
 import dev.meister.core.delivery.PendingMessage;
@@ -50,7 +51,8 @@ public final class JdbcOutbox implements Outbox {
     return db.transaction("queueing a message to " + m.chat(), c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (kind, platform,"
           + " chat_id, thread_id, target_message_id, alert_id, body, state, attempts, not_before,"
-          + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) RETURNING id")) {
+          + " created_at, link_kind) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)"
+          + " RETURNING id")) {
         ChatRef chat = m.chat();
         ps.setString(1, m.kind().name());
         ps.setString(2, chat.platform().name());
@@ -66,6 +68,7 @@ public final class JdbcOutbox implements Outbox {
         long now = clock.millis();
         ps.setLong(8, now);
         ps.setLong(9, now);
+        ps.setString(10, m.link().name());
         return Sql.returnedId(ps);
       }
     });
@@ -145,7 +148,8 @@ public final class JdbcOutbox implements Outbox {
     AlertId alertId = rs.wasNull() ? null : new AlertId(alert);
     PendingMessage m = new PendingMessage(DeliveryKind.valueOf(Sql.requiredText(rs, "kind")), chat,
         target == null ? null : new MessageRef(chat, target),
-        MessageCodec.read(Sql.requiredText(rs, "body")), alertId);
+        MessageCodec.read(Sql.requiredText(rs, "body")), alertId,
+        LinkKind.valueOf(Sql.requiredText(rs, "link_kind")));
     return new OutboxEntry(rs.getLong("id"), m, rs.getInt("attempts"),
         Sql.requiredInstant(rs, "not_before"));
   }
@@ -162,12 +166,17 @@ public final class JdbcOutbox implements Outbox {
       }
       if (sent != null) {
         try (PreparedStatement ps =
-            c.prepareStatement("SELECT alert_id FROM outbox WHERE id = ?")) {
+            c.prepareStatement("SELECT alert_id, link_kind FROM outbox WHERE id = ?")) {
           ps.setLong(1, id);
           try (ResultSet rs = ps.executeQuery()) {
             if (rs.next()) {
               long alert = rs.getLong(1);
-              if (!rs.wasNull()) {
+              if (rs.wasNull()) {
+                return;
+              }
+              if (LinkKind.ANSWER.name().equals(rs.getString(2))) {
+                JdbcMessageLinkStore.insertAnswer(c, sent, new AlertId(alert));
+              } else {
                 JdbcMessageLinkStore.insert(c, sent, new AlertId(alert));
               }
             }

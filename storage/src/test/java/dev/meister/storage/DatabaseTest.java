@@ -29,7 +29,7 @@ class DatabaseTest extends StorageTestBase {
     });
 
     assertThat(mode).isEqualTo("wal");
-    assertThat(version).isEqualTo(5);
+    assertThat(version).isEqualTo(7);
   }
 
   @Test

@@ -6,10 +6,12 @@ import dev.meister.core.alert.AckChannel;
 import dev.meister.core.alert.Acknowledgement;
 import dev.meister.core.alert.AlertId;
 import dev.meister.core.escalation.FollowUpKind;
+import dev.meister.core.filing.FiledIssue;
 import dev.meister.core.filing.IssueLink;
 import dev.meister.core.filing.IssueRef;
 import dev.meister.core.handoff.EpicMove;
 import dev.meister.core.handoff.HandoffRecord;
+import dev.meister.core.handoff.OpenIssue;
 import dev.meister.core.oncall.Position;
 import dev.meister.core.override.ScheduleRequest;
 import dev.meister.core.rotation.RotationId;
@@ -69,10 +71,31 @@ class JdbcDutyStoresTest extends StorageTestBase {
     RotationId builds = RotationId.of("buildmeister");
 
     assertThat(storage.openWork().issues(builds, NOW.minus(Duration.ofDays(1))))
-        .containsExactly(issue);
+        .containsExactly(new OpenIssue(issue, null));
     assertThat(storage.openWork().unacknowledged(builds, NOW.minus(Duration.ofDays(1))))
         .extracting(x -> x.storedId()).containsExactly(b);
     assertThat(storage.openWork().issues(DAG, NOW.minus(Duration.ofDays(1)))).isEmpty();
+  }
+
+  @Test
+  void open_issues_carry_the_priority_they_were_filed_with_and_closed_ones_drop_out() {
+    AlertId a = storage.alerts().record(alert("1")).id();
+    AlertId b = storage.alerts().record(alert("2")).id();
+    AlertId c = storage.alerts().record(alert("3")).id();
+    IssueRef p1 = new IssueRef("acme/x", 1, "https://github.com/acme/x/issues/1");
+    IssueRef p3 = new IssueRef("acme/x", 3, "https://github.com/acme/x/issues/3");
+    IssueRef closed = new IssueRef("acme/x", 7, "https://github.com/acme/x/issues/7");
+    storage.filedIssues().record(new FiledIssue(p1, 11, "one", "fp1", NOW, true, "P1"));
+    storage.filedIssues().record(new FiledIssue(p3, 13, "three", "fp3", NOW, true, "P3"));
+    storage.filedIssues().record(new FiledIssue(closed, 17, "seven", "fp7", NOW, true, "P4"));
+    storage.issueLinks().link(new IssueLink(a, p1, NOW, true));
+    storage.issueLinks().link(new IssueLink(b, p3, NOW.plusSeconds(5), true));
+    storage.issueLinks().link(new IssueLink(c, closed, NOW.plusSeconds(9), true));
+    storage.filedIssues().closed(closed);
+
+    assertThat(storage.openWork().issues(RotationId.of("buildmeister"),
+        NOW.minus(Duration.ofDays(1)))).containsExactly(
+        new OpenIssue(p3, "P3"), new OpenIssue(p1, "P1"));
   }
 
   @Test

@@ -42,15 +42,17 @@ class JdbcFilingStoresTest extends StorageTestBase {
   void the_open_issue_of_a_fingerprint_is_the_newest_not_closed_one() {
     IssueRef old = new IssueRef("acme/x", 1, "https://github.com/acme/x/issues/1");
     IssueRef newer = new IssueRef("acme/x", 2, "https://github.com/acme/x/issues/2");
-    storage.filedIssues().record(new FiledIssue(old, 11, "one", "fp", NOW, true));
+    storage.filedIssues().record(new FiledIssue(old, 11, "one", "fp", NOW, true, "P2"));
     storage.filedIssues().record(new FiledIssue(newer, 12, "two", "fp", NOW.plusSeconds(1),
-        true));
+        true, null));
 
     assertThat(storage.filedIssues().openFor("fp")).map(FiledIssue::ref).contains(newer);
     storage.filedIssues().closed(newer);
     assertThat(storage.filedIssues().openFor("fp")).map(FiledIssue::ref).contains(old);
     assertThat(storage.filedIssues().openFor("other")).isEmpty();
     assertThat(storage.filedIssues().find("acme/x", 2).orElseThrow().open()).isFalse();
+    assertThat(storage.filedIssues().find("acme/x", 1).orElseThrow().priority()).isEqualTo("P2");
+    assertThat(storage.filedIssues().find("acme/x", 2).orElseThrow().priority()).isNull();
   }
 
   @Test

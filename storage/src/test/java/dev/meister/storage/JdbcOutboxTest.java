@@ -52,6 +52,26 @@ class JdbcOutboxTest extends StorageTestBase {
   }
 
   @Test
+  void delivering_an_answer_about_an_alert_links_it_apart_from_the_alert_messages() {
+    AlertId alert = storage.alerts().record(alert("o3")).id();
+    MessageRef post = new MessageRef(DATA, "556");
+    storage.messageLinks().link(post, alert);
+    long id = storage.outbox().enqueue(PendingMessage.answer(post, message("Filed #9110"),
+        alert));
+    assertThat(storage.outbox().due(NOW, 10)).extracting(e -> e.message())
+        .containsExactly(PendingMessage.answer(post, message("Filed #9110"), alert));
+    MessageRef sent = new MessageRef(DATA, "557");
+
+    storage.outbox().delivered(id, sent, NOW);
+    reopen();
+
+    assertThat(storage.messageLinks().alertAnsweredBy(sent)).contains(alert);
+    assertThat(storage.messageLinks().alertFor(sent)).isEmpty();
+    assertThat(storage.messageLinks().messagesFor(alert)).containsExactly(post);
+    assertThat(storage.messageLinks().alertAnsweredBy(post)).isEmpty();
+  }
+
+  @Test
   void a_message_waiting_to_be_retried_holds_back_later_ones_of_its_chat_only() {
     long first = storage.outbox().enqueue(PendingMessage.post(DATA, message("1"), null));
     long second = storage.outbox().enqueue(PendingMessage.post(DATA, message("2"), null));

@@ -128,7 +128,8 @@ public final class FilingWorker implements AutoCloseable {
       transactions.inTransaction(() -> {
         links.link(new IssueLink(r.alert(), outcome.issue(), clock.instant(), outcome.filed()));
         requests.done(r.id(), clock.instant());
-        outbox.enqueue(PendingMessage.reply(under, FilingReplies.done(outcome), null));
+        // Linked as an answer, so /resolve in reply to it finds the alert; an ack leaves it be.
+        outbox.enqueue(PendingMessage.answer(under, FilingReplies.done(outcome), r.alert()));
         return Boolean.TRUE;
       });
       queued.run();

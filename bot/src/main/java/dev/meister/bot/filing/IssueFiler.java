@@ -93,7 +93,7 @@ final class IssueFiler {
         draft.body(), draft.labels(), List.of()));
     IssueRef ref = new IssueRef(repo, issue.number(), issue.url());
     filed.record(new FiledIssue(ref, issue.id(), issue.title(), fingerprint, clock.instant(),
-        true));
+        true, rule.priority()));
     List<String> notes = new ArrayList<>();
     if (!draft.assignees().isEmpty()) {
       bestEffort(notes, "assigning " + String.join(", ", draft.assignees()),

@@ -3,6 +3,7 @@ package dev.meister.bot.filing;
 import dev.meister.core.alert.AlertId;
 import dev.meister.core.chat.ChatEvent;
 import dev.meister.core.chat.MessageLinkStore;
+import dev.meister.core.chat.MessageRef;
 import dev.meister.core.command.CommandHandler;
 import dev.meister.core.command.CommandReply;
 import dev.meister.core.command.CommandRequest;
@@ -15,8 +16,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code /resolve REASON | SOLUTION} as a reply to an alert (or {@code /resolve #ALERT REASON |
- * SOLUTION} anywhere): writes the break's reason, picked from the configured list by number or
+ * {@code /resolve REASON | SOLUTION} as a reply to an alert or to the bot's "Filed #N" answer
+ * under it (or {@code /resolve #ALERT REASON | SOLUTION} anywhere): writes the break's reason, picked from the configured list by number or
  * words, and its solution into the post-mortem log.
  */
 public final class ResolveCommand implements CommandHandler {
@@ -47,7 +48,7 @@ public final class ResolveCommand implements CommandHandler {
 
   @Override
   public String summary() {
-    return "reply to an alert: log why it broke and what was done";
+    return "reply to an alert or its issue: log why it broke and what was done";
   }
 
   @Override
@@ -62,13 +63,17 @@ public final class ResolveCommand implements CommandHandler {
     Optional<AlertId> alert = Optional.empty();
     if (!args.isEmpty() && args.get(0).matches("#\\d+")) {
       alert = Optional.of(new AlertId(Long.parseLong(args.remove(0).substring(1))));
-    } else if (command.replyTo() != null) {
-      alert = messages.alertFor(command.replyTo());
+    } else {
+      MessageRef replyTo = command.replyTo();
+      if (replyTo != null) {
+        alert = messages.alertFor(replyTo).or(() -> messages.alertAnsweredBy(replyTo));
+      }
     }
     String text = String.join(" ", args);
     int bar = text.indexOf('|');
     if (alert.isEmpty() || bar < 0 || text.substring(bar + 1).isBlank()) {
-      throw new IllegalArgumentException("Reply to an alert with " + usage() + ", e.g."
+      throw new IllegalArgumentException("Reply to an alert or its issue with " + usage()
+          + ", e.g."
           + " /resolve 1 | Tests disabled. " + reasons.listing());
     }
     AlertId id = alert.get();

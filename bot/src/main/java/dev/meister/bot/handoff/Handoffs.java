@@ -116,8 +116,7 @@ public final class Handoffs implements DueWork {
   }
 
   private void announceOnce(Rotation rotation, OnCallResolver resolver, Handover h) {
-    Instant since = resolver.assignmentAt(Position.PRIMARY, h.at().minusMillis(1))
-        .map(Assignment::start).orElse(h.at());
+    Instant since = openWorkSince(resolver, h);
     Instant floor = h.at().minus(OPEN_WORK_WINDOW);
     Instant from = since.isBefore(floor) ? floor : since;
     Instant until = HandoffBoundaries.until(resolver, h).orElse(null);
@@ -137,6 +136,25 @@ public final class Handoffs implements DueWork {
       log.info("hand-off {}: {} → {} at {}", rotation.id(), h.from(), h.to(), h.at());
       queued.run();
     }
+  }
+
+  /**
+   * Where the outgoing member's open work starts: their shift's start. When the weekend layer hands
+   * back, also the weekday shift it interrupted, whose P1/P2 issues stayed with the weekday on-call
+   * over the weekend and now pass to the new one with everything else.
+   */
+  private static Instant openWorkSince(OnCallResolver resolver, Handover h) {
+    Optional<Assignment> outgoing = resolver.assignmentAt(Position.PRIMARY,
+        h.at().minusMillis(1));
+    if (outgoing.isEmpty()) {
+      return h.at();
+    }
+    Instant since = outgoing.get().start();
+    if (outgoing.get().source() == Source.WEEKEND && h.toSource() != Source.WEEKEND) {
+      since = resolver.assignmentAt(Position.PRIMARY, since.minusMillis(1))
+          .map(Assignment::start).orElse(since);
+    }
+    return since;
   }
 
   private void followUp(Rotation rotation, Instant boundary, Instant now) {

@@ -213,6 +213,9 @@ class FilingFlowTest {
         + " (https://github.com/acme/issues/issues/9110): Build fail - widgets fast (142)");
     assertThat(meister.storage().issueLinks().issueFor(alert)).map(IssueLink::issue)
         .hasValueSatisfying(i -> assertThat(i.number()).isEqualTo(9110));
+    // The weekend hand-off sorts open issues by this priority.
+    assertThat(meister.storage().filedIssues().find("acme/issues", 9110).orElseThrow()
+        .priority()).isEqualTo("P2");
   }
 
   @Test
@@ -501,6 +504,33 @@ class FilingFlowTest {
     assertThat(screen()).containsOnlyOnce("🟢 Green again");
     assertThat(screen()).contains("↳ #" + messageOf(alert) + " 🟢 Green again: Fast tests on"
         + " master passed (run #144 (https://github.com/acme/widgets/actions/runs/44)).");
+  }
+
+  @Test
+  void resolve_in_reply_to_the_filed_issue_message_logs_its_alert_and_an_ack_leaves_that_message()
+      throws Exception {
+    AlertId alert = fail(42, "pytest-fast-tests.failure.log");
+    say(">" + messageOf(alert) + " /issue");
+    ConsoleChatPort.PostedMessage filed = port.posted().stream()
+        .filter(p -> p.text().startsWith("📝 Filed #9110")).findFirst().orElseThrow();
+    String alertText = port.find(messageOf(alert)).orElseThrow().text();
+
+    say(">" + filed.ref().messageId() + " /resolve 1 | Problem solved");
+    say("/postmortem 1");
+    say("/ack " + alert);
+
+    assertThat(screen())
+        .contains("Logged for alert #" + alert + ": Merged a branch with broken tests → Problem"
+            + " solved")
+        .contains("Post-mortem log (last 1)")
+        .contains("#" + alert + " Build fail - widgets fast (142)")
+        .contains("Merged a branch with broken tests → Problem solved");
+    assertThat(meister.storage().resolutions().resolutionOf(alert).orElseThrow().solution())
+        .isEqualTo("Problem solved");
+    // The ack edited the alert's own message, not the issue answer under it.
+    assertThat(port.find(messageOf(alert)).orElseThrow().text()).isNotEqualTo(alertText);
+    assertThat(port.find(filed.ref().messageId()).orElseThrow().text())
+        .isEqualTo(filed.text());
   }
 
   @Test

@@ -2,10 +2,20 @@ package dev.meister.bot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meister.core.alert.AlertAttributes;
+import dev.meister.core.alert.AlertId;
+import dev.meister.core.alert.AlertSource;
+import dev.meister.core.alert.Outcome;
+import dev.meister.core.alert.PipelineEvent;
+import dev.meister.core.filing.FiledIssue;
+import dev.meister.core.filing.IssueLink;
+import dev.meister.core.filing.IssueRef;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -35,6 +45,8 @@ class WeekendHandoffTest {
               to: { day: monday, time: "11:00" }
               roster: [carol, dave]
             chat: telegram/data-alerts
+        routes:
+          - { name: dags, match: { source: airflow }, rotation: hausmeister }
         """, Instant.parse("2026-11-20T12:00:00Z"), Map.of());
   }
 
@@ -53,6 +65,62 @@ class WeekendHandoffTest {
                 + " Europe/Berlin). Open: nothing.",
             ":repeat: Hand-off Hausmeister: @carol → @bob (until Fri 27 Nov 17:00"
                 + " Europe/Berlin). Open: nothing.");
+  }
+
+  @Test
+  void friday_leaves_p1_and_p2_with_the_weekday_on_call_and_monday_hands_back_everything() {
+    issueFiledFor(failure("airflow:1"), 9110, "P1");
+    issueFiledFor(failure("airflow:2"), 9111, "P3");
+    issueFiledFor(failure("airflow:3"), 9112, null);
+    AlertId unacked = failure("airflow:4");
+    String title = bot.meister().storage().alerts().find(unacked).orElseThrow().title();
+    bot.chat.clear();
+
+    bot.advanceTo(Instant.parse("2026-11-20T16:30:00Z"), Duration.ofMinutes(30));
+
+    assertThat(announcements()).containsExactly(
+        ":repeat: Weekend hand-off Hausmeister: @alice → @carol (until Mon 23 Nov 11:00"
+            + " Europe/Berlin). Open: #9112, #9111; unacknowledged alerts: " + unacked.value()
+            + " (" + title + "). P1/P2 stay with @alice: #9110.");
+
+    bot.chat.clear();
+    bot.advanceTo(Instant.parse("2026-11-23T10:30:00Z"), Duration.ofMinutes(30));
+
+    assertThat(announcements()).containsExactly(
+        ":repeat: Hand-off Hausmeister: @carol → @bob (until Fri 27 Nov 17:00 Europe/Berlin)."
+            + " Open: #9112, #9111, #9110; unacknowledged alerts: " + unacked.value() + " ("
+            + title + ").");
+  }
+
+  /** An Airflow failure routed to the Hausmeister rotation, a minute after the last one. */
+  private AlertId failure(String key) {
+    bot.clock.advance(Duration.ofMinutes(1));
+    AlertId id = bot.runtime().intake().accept(new PipelineEvent(AlertSource.AIRFLOW, key,
+        Outcome.FAILED, bot.clock.instant(), Map.of(AlertAttributes.DAG_ID, "prod-dagao",
+            AlertAttributes.TASK_ID, "finance", AlertAttributes.EXCEPTION, "boom")))
+        .alertId().orElseThrow();
+    bot.runtime().worker().deliverDue();
+    return id;
+  }
+
+  /**
+   * Alice acknowledged {@code alert} and Meister filed issue {@code number} for it with {@code
+   * priority}, as the filing worker records it (FilingFlowTest drives that part through GitHub).
+   */
+  private void issueFiledFor(AlertId alert, int number, @Nullable String priority) {
+    bot.say("alice", "/ack " + alert.value());
+    IssueRef ref = new IssueRef("acme/data", number, "https://github.com/acme/data/issues/"
+        + number);
+    var storage = bot.meister().storage();
+    storage.filedIssues().record(new FiledIssue(ref, 2_000_000_000L + number, "DAG fail",
+        "fp-" + number, bot.clock.instant(), true, priority));
+    storage.issueLinks().link(new IssueLink(alert, ref, bot.clock.instant(), true));
+  }
+
+  /** The first lines of the hand-off announcements sent so far. */
+  private List<String> announcements() {
+    return bot.chat.texts().stream().filter(t -> t.startsWith(":repeat:"))
+        .map(t -> t.substring(0, t.indexOf('\n'))).toList();
   }
 
   @Test

@@ -6,12 +6,21 @@ import java.util.Optional;
 
 /**
  * Port: which chat messages belong to which alert, so a reply or button press finds its alert even
- * after a restart.
+ * after a restart. The bot's answers about an alert (e.g. "Filed #9110") are kept apart from the
+ * alert's own messages: {@link #messagesFor} lists only the latter, which an acknowledgement
+ * edits, so an answer is never overwritten with the alert's text.
  */
 public interface MessageLinkStore {
   void link(MessageRef message, AlertId alert);
 
   Optional<AlertId> alertFor(MessageRef message);
 
+  /** The alert's own messages, in the order they were linked. */
   List<MessageRef> messagesFor(AlertId alert);
+
+  /** Links the bot's answer {@code message} about {@code alert}. */
+  void linkAnswer(MessageRef message, AlertId alert);
+
+  /** The alert that the bot's answer {@code message} is about. */
+  Optional<AlertId> alertAnsweredBy(MessageRef message);
 }

@@ -37,9 +37,17 @@ public final class HandoffMessages {
     return r.rotation().value() + "@" + r.boundary().toEpochMilli();
   }
 
-  /** The announcement at the boundary, with the open work and both buttons. */
+  /**
+   * The announcement at the boundary, with the open work and both buttons. When the weekend layer
+   * takes over ({@code weekend}), only P3/P4 and unprioritised issues are handed on: P1/P2 stay
+   * with the outgoing weekday on-call, and the message says so.
+   */
   public static OutgoingMessage announcement(Rotation rotation, HandoffRecord r,
-      @Nullable Instant until, boolean weekend, List<IssueRef> issues, List<Alert> unacked) {
+      @Nullable Instant until, boolean weekend, List<OpenIssue> open, List<Alert> unacked) {
+    List<OpenIssue> kept = weekend
+        ? open.stream().filter(OpenIssue::staysOnWeekdays).toList() : List.of();
+    List<OpenIssue> issues = weekend
+        ? open.stream().filter(i -> !i.staysOnWeekdays()).toList() : open;
     RichText.Builder t = RichText.builder().emoji("repeat")
         .bold(" " + (weekend ? "Weekend hand-off " : "Hand-off ") + rotation.displayName() + ": ")
         .mention(r.outgoing()).text(" → ").mention(r.incoming());
@@ -50,10 +58,7 @@ public final class HandoffMessages {
     if (issues.isEmpty() && unacked.isEmpty()) {
       t.text("nothing");
     }
-    for (int i = 0; i < issues.size(); i++) {
-      IssueRef issue = issues.get(i);
-      t.text(i == 0 ? "" : ", ").link("#" + issue.number(), issue.url());
-    }
+    issueLinks(t, issues);
     if (!unacked.isEmpty()) {
       t.text((issues.isEmpty() ? "" : "; ") + "unacknowledged alerts: ");
       for (int i = 0; i < unacked.size(); i++) {
@@ -61,13 +66,26 @@ public final class HandoffMessages {
         t.text((i == 0 ? "" : ", ") + a.storedId().value() + " (" + a.title() + ")");
       }
     }
-    t.text(".").newline().mention(r.outgoing())
+    t.text(".");
+    if (!kept.isEmpty()) {
+      t.text(" P1/P2 stay with ").mention(r.outgoing()).text(": ");
+      issueLinks(t, kept);
+      t.text(".");
+    }
+    t.newline().mention(r.outgoing())
         .text(": /handoff when you have handed over (notes welcome). ")
         .mention(r.incoming()).text(": /handoff accept to take it.");
     String payload = payload(r);
     return new OutgoingMessage(t.build(), List.of(
         new Button("✅ Handed over", OUT_ACTION, payload),
         new Button("🤝 Accept", IN_ACTION, payload)));
+  }
+
+  private static void issueLinks(RichText.Builder t, List<OpenIssue> issues) {
+    for (int i = 0; i < issues.size(); i++) {
+      IssueRef issue = issues.get(i).ref();
+      t.text(i == 0 ? "" : ", ").link("#" + issue.number(), issue.url());
+    }
   }
 
   public static OutgoingMessage outgoingConfirmed(Rotation rotation, HandoffRecord r) {

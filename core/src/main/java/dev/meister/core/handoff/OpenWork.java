@@ -1,15 +1,17 @@
 package dev.meister.core.handoff;
 
 import dev.meister.core.alert.Alert;
-import dev.meister.core.filing.IssueRef;
 import dev.meister.core.rotation.RotationId;
 import java.time.Instant;
 import java.util.List;
 
 /** Port: what a rotation's outgoing on-call leaves open, listed in the hand-off announcement. */
 public interface OpenWork {
-  /** Issues linked to the rotation's alerts since {@code since}, newest first, without repeats. */
-  List<IssueRef> issues(RotationId rotation, Instant since);
+  /**
+   * Issues linked to the rotation's alerts since {@code since}, newest first, without repeats and
+   * without those Meister saw closed, each with its priority when Meister filed it.
+   */
+  List<OpenIssue> issues(RotationId rotation, Instant since);
 
   /** The rotation's alerts since {@code since} that nobody acknowledged, newest first. */
   List<Alert> unacknowledged(RotationId rotation, Instant since);

@@ -11,6 +11,17 @@ import java.util.Optional;
 /** A {@link MessageLinkStore} in a map. */
 final class InMemoryMessageLinkStore implements MessageLinkStore {
   private final Map<MessageRef, AlertId> links = new LinkedHashMap<>();
+  private final Map<MessageRef, AlertId> answers = new LinkedHashMap<>();
+
+  @Override
+  public void linkAnswer(MessageRef message, AlertId alert) {
+    answers.put(message, alert);
+  }
+
+  @Override
+  public Optional<AlertId> alertAnsweredBy(MessageRef message) {
+    return Optional.ofNullable(answers.get(message));
+  }
 
   @Override
   public void link(MessageRef message, AlertId alert) {
