@@ -66,6 +66,24 @@ public final class RequestArguments {
   }
 
   /** An answer's request number, e.g. {@code 7} or {@code #7}. */
+  /**
+   * Handles {@code accept ID} / {@code decline ID}, the same for overrides and swaps; false when
+   * the arguments are a new request instead. The answer is posted in the chat with its outcome.
+   */
+  static boolean answerGiven(ScheduleRequests requests, List<String> args,
+      dev.meister.core.team.Member member, dev.meister.core.command.CommandRequest request,
+      String usage) {
+    if (args.isEmpty() || !(args.get(0).equals("accept") || args.get(0).equals("decline"))) {
+      return false;
+    }
+    if (args.size() != 2) {
+      throw new IllegalArgumentException("Usage: " + usage);
+    }
+    requests.answer(requestId(args.get(1)), member.id(), args.get(0).equals("accept"),
+        request.event().chat());
+    return true;
+  }
+
   static long requestId(String text) {
     try {
       return Long.parseLong(text.startsWith("#") ? text.substring(1) : text);

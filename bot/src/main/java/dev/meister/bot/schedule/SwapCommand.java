@@ -45,13 +45,7 @@ public final class SwapCommand implements CommandHandler {
   public CommandReply handle(CommandRequest request) {
     List<String> args = request.args();
     Member member = request.sender().orElseThrow();
-    if (!args.isEmpty() && (args.get(0).equals("accept") || args.get(0).equals("decline"))) {
-      if (args.size() != 2) {
-        throw new IllegalArgumentException("Usage: " + usage());
-      }
-      // The answer is posted in the chat with the outcome; nothing more to say here.
-      requests.answer(RequestArguments.requestId(args.get(1)), member.id(),
-          args.get(0).equals("accept"), request.event().chat());
+    if (RequestArguments.answerGiven(requests, args, member, request, usage())) {
       return CommandReply.none();
     }
     if (args.isEmpty() || args.size() > 2) {
