@@ -22,8 +22,8 @@ class CorePurityTest {
 
   @Test
   void the_rules_look_at_the_real_core_classes_so_they_cannot_pass_on_nothing() {
-    assertThat(CORE.containPackage("dev.meister.core.oncall")).isTrue();
-    assertThat(CORE.contain(dev.meister.core.oncall.OnCallResolver.class)).isTrue();
+    assertThat(CORE.containPackage("dev.meister.core.schedule")).isTrue();
+    assertThat(CORE.contain(dev.meister.core.schedule.OnCallResolver.class)).isTrue();
     assertThat(CORE.size()).isGreaterThan(50);
   }
 

@@ -8,7 +8,7 @@ import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.AlertStore;
 import dev.meister.core.alert.Priority;
 import dev.meister.core.alert.Recorded;
-import dev.meister.core.rotation.RotationId;
+import dev.meister.core.schedule.RotationId;
 import dev.meister.core.team.MemberId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,18 +1,19 @@
 package dev.meister.storage;
 
 import dev.meister.core.alert.AlertId;
+import dev.meister.core.filing.GreenNotices;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 
 /** Which alerts' threads were told their build is green again, in {@code green_notices}. */
-public final class JdbcGreenNotices {
+public final class JdbcGreenNotices implements GreenNotices {
   private final Database db;
 
   public JdbcGreenNotices(Database db) {
     this.db = db;
   }
 
-  /** Records the notice; false when the alert had one already, which must not be repeated. */
+  @Override
   public boolean notice(AlertId alert, String successKey, Instant at) {
     return db.transaction("recording green notice of alert " + alert, c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO green_notices (alert_id,"

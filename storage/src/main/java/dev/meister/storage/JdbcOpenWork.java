@@ -5,7 +5,7 @@ import dev.meister.core.alert.AlertId;
 import dev.meister.core.filing.IssueRef;
 import dev.meister.core.handoff.OpenIssue;
 import dev.meister.core.handoff.OpenWork;
-import dev.meister.core.rotation.RotationId;
+import dev.meister.core.schedule.RotationId;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;

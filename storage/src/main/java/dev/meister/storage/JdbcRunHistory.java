@@ -1,7 +1,7 @@
 package dev.meister.storage;
 
 import dev.meister.core.alert.AlertAttributes;
-import dev.meister.core.alert.PipelineEvent;
+import dev.meister.core.alert.RunEvent;
 import dev.meister.core.alert.RunHistory;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +17,7 @@ public final class JdbcRunHistory implements RunHistory {
   }
 
   @Override
-  public boolean recordSuccess(PipelineEvent e) {
+  public boolean recordSuccess(RunEvent e) {
     return db.transaction("recording success " + e.deliveryKey(), c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO run_successes (dedup_key,"
           + " source, repo, workflow, branch, occurred_at, attributes)"

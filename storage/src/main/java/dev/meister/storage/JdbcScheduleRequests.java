@@ -1,8 +1,8 @@
 package dev.meister.storage;
 
-import dev.meister.core.override.ScheduleRequest;
-import dev.meister.core.override.ScheduleRequestStore;
-import dev.meister.core.rotation.RotationId;
+import dev.meister.core.schedule.ScheduleRequest;
+import dev.meister.core.schedule.ScheduleRequestStore;
+import dev.meister.core.schedule.RotationId;
 import dev.meister.core.team.MemberId;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

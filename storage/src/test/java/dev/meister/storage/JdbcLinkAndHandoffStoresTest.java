@@ -10,8 +10,8 @@ import dev.meister.core.filing.IssueLink;
 import dev.meister.core.filing.IssueRef;
 import dev.meister.core.handoff.HandoffRecord;
 import dev.meister.core.handoff.HandoffState;
-import dev.meister.core.oncall.Position;
-import dev.meister.core.rotation.RotationId;
+import dev.meister.core.schedule.Position;
+import dev.meister.core.schedule.RotationId;
 import dev.meister.core.team.MemberId;
 import org.junit.jupiter.api.Test;
 

@@ -2,13 +2,13 @@ package dev.meister.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meister.core.oncall.Position;
-import dev.meister.core.override.ScheduleChanges;
-import dev.meister.core.override.ScheduleOverride;
-import dev.meister.core.override.Swap;
-import dev.meister.core.override.SwapLayer;
-import dev.meister.core.override.Unavailability;
-import dev.meister.core.rotation.RotationId;
+import dev.meister.core.schedule.Position;
+import dev.meister.core.schedule.ScheduleChanges;
+import dev.meister.core.schedule.ScheduleOverride;
+import dev.meister.core.schedule.Swap;
+import dev.meister.core.schedule.SwapLayer;
+import dev.meister.core.schedule.Unavailability;
+import dev.meister.core.schedule.RotationId;
 import dev.meister.core.team.MemberId;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.Outcome;
-import dev.meister.core.alert.PipelineEvent;
+import dev.meister.core.alert.RunEvent;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JdbcRunHistoryTest extends StorageTestBase {
-  private static PipelineEvent green(String delivery, long minutes, String branch) {
-    return new PipelineEvent(AlertSource.GITHUB_ACTIONS, "github:" + delivery, Outcome.SUCCEEDED,
+  private static RunEvent green(String delivery, long minutes, String branch) {
+    return new RunEvent(AlertSource.GITHUB_ACTIONS, "github:" + delivery, Outcome.SUCCEEDED,
         NOW.plusSeconds(60 * minutes), Map.of("repo", "cryptokaizen/cmamp",
             "workflow_path", ".github/workflows/fast_tests.yml", "branch", branch));
   }

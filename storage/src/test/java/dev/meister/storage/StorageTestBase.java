@@ -3,7 +3,7 @@ package dev.meister.storage;
 import dev.meister.core.alert.Alert;
 import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.Priority;
-import dev.meister.core.rotation.RotationId;
+import dev.meister.core.schedule.RotationId;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

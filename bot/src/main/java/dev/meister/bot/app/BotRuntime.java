@@ -1,18 +1,17 @@
 package dev.meister.bot.app;
 
-import dev.meister.bot.alerts.AckCommand;
-import dev.meister.bot.alerts.AckEvents;
-import dev.meister.bot.alerts.Acknowledgements;
-import dev.meister.bot.alerts.AlertIntake;
-import dev.meister.bot.chat.ChatPipeline;
-import dev.meister.bot.chat.ChatPorts;
-import dev.meister.bot.chat.EventsByAction;
-import dev.meister.bot.chat.MemberResolver;
+import dev.meister.core.alert.AckCommand;
+import dev.meister.core.alert.AckEvents;
+import dev.meister.core.alert.Acknowledgements;
+import dev.meister.core.alert.AlertIntake;
+import dev.meister.core.chat.ChatDispatcher;
+import dev.meister.core.chat.ChatPorts;
+import dev.meister.core.chat.EventsByAction;
+import dev.meister.core.chat.MemberResolver;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.ServerConfig;
-import dev.meister.bot.delivery.OutboxWorker;
-import dev.meister.bot.delivery.StormDigests;
-import dev.meister.bot.filing.Filing;
+import dev.meister.core.delivery.OutboxWorker;
+import dev.meister.core.alert.StormDigests;
 import dev.meister.bot.github.Sleeper;
 import dev.meister.bot.webhook.HealthCheck;
 import dev.meister.bot.webhook.HealthStatus;
@@ -20,17 +19,17 @@ import dev.meister.bot.webhook.WebhookEndpoint;
 import dev.meister.bot.webhook.WebhookServer;
 import dev.meister.bot.webhook.airflow.AirflowWebhook;
 import dev.meister.bot.webhook.github.GitHubWebhook;
-import dev.meister.core.alerting.Acknowledger;
-import dev.meister.core.alerting.AlertFactory;
-import dev.meister.core.alerting.AlertMessages;
-import dev.meister.core.alerting.StormGuard;
-import dev.meister.core.alert.PipelineEventSink;
+import dev.meister.core.alert.Acknowledger;
+import dev.meister.core.alert.AlertFactory;
+import dev.meister.core.alert.AlertMessages;
+import dev.meister.core.alert.StormGuard;
+import dev.meister.core.alert.RunEventSink;
 import dev.meister.core.chat.ChatPort;
 import dev.meister.core.pipeline.PipelineNotes;
 import dev.meister.core.command.CommandRegistry;
 import dev.meister.bot.config.StatusPostConfig;
 import dev.meister.bot.jobs.Jobs;
-import dev.meister.bot.status.StatusSchedule;
+import dev.meister.bot.jobs.StatusSchedule;
 import dev.meister.core.status.StatusPlan;
 import dev.meister.core.status.StatusPosts;
 import dev.meister.storage.GroupCommit;
@@ -54,11 +53,11 @@ final class BotRuntime implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BotRuntime.class);
 
   private final OutboxWorker worker;
-  private final ChatPipeline pipeline;
+  private final ChatDispatcher dispatcher;
   private final AlertIntake intake;
   private final CommandRegistry commands;
   private final Filing filing;
-  private final PipelineEventSink sink;
+  private final RunEventSink sink;
   private final StatusPosts statusPosts;
   private final List<StatusPostConfig> statusConfigs;
   private final Clock clock;
@@ -101,7 +100,7 @@ final class BotRuntime implements AutoCloseable {
     this.duties = new Duties(meister, chatPorts, members, nudge, clock, sleeper);
     duties.commands().forEach(commands::register);
     filing.commands().forEach(commands::register);
-    this.pipeline = new ChatPipeline(commands, members, chatPorts,
+    this.dispatcher = new ChatDispatcher(commands, members, chatPorts,
         new EventsByAction(duties.buttons(),
             filing.buttons(members, chatPorts, new AckEvents(acks, members, chatPorts))));
     this.sink = filing.wrap(intake);
@@ -118,11 +117,11 @@ final class BotRuntime implements AutoCloseable {
   }
 
   /** Where every adapter's receiver delivers inbound events. */
-  ChatPipeline pipeline() {
-    return pipeline;
+  ChatDispatcher dispatcher() {
+    return dispatcher;
   }
 
-  /** Every command the pipeline serves, for adapters that publish a command menu. */
+  /** Every command the dispatcher serves, for adapters that publish a command menu. */
   CommandRegistry commands() {
     return commands;
   }
@@ -136,7 +135,7 @@ final class BotRuntime implements AutoCloseable {
   }
 
   /** Where webhooks deliver: the intake, with "green again" notices. */
-  PipelineEventSink sink() {
+  RunEventSink sink() {
     return sink;
   }
 

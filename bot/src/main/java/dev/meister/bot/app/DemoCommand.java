@@ -79,7 +79,7 @@ final class DemoCommand implements Callable<Integer> {
         startWebhooks(runtime, meister, clock, out);
         out.printf("You are %s. Try /whoisoncall, /whoisoncall %s, /schedule %s, /help;"
             + " /quit leaves.%n", me.displayName(), lastRotation(cfg), firstRotation(cfg));
-        new ConsoleSession(runtime.pipeline(), me, ids, out, Terminal.isInteractive())
+        new ConsoleSession(runtime.dispatcher(), me, ids, out, Terminal.isInteractive())
             .resolvingMessagesWith(console)
             .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         out.println();

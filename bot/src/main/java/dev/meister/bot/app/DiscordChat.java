@@ -45,7 +45,7 @@ final class DiscordChat implements AutoCloseable {
     Set<String> channels = config.channels().values().stream()
         .map(t -> t.ref().chatId()).collect(Collectors.toSet());
     DiscordGateway gateway =
-        new DiscordGateway(new DiscordInbound(channels, runtime.pipeline()));
+        new DiscordGateway(new DiscordInbound(channels, runtime.dispatcher()));
     runtime.own(gateway);
     gateway.start(config.token().reveal(), runtime.commands().all());
     checks.put("discord", () -> rest.lastFailure()

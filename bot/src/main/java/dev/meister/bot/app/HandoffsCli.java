@@ -4,7 +4,7 @@ import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.SecretPolicy;
 import dev.meister.core.handoff.HandoffMessages;
 import dev.meister.core.handoff.HandoffRecord;
-import dev.meister.core.rotation.Rotation;
+import dev.meister.core.schedule.Rotation;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Clock;

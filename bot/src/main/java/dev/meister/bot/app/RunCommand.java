@@ -95,9 +95,9 @@ final class RunCommand implements Callable<Integer> {
       if (telegram.mode() == TelegramMode.WEBHOOK) {
         // The loader requires webhook_url and webhook_secret in this mode.
         chatEndpoints.add(TelegramWebhook.connect(api, telegram.publicWebhookUrl().orElseThrow(),
-            telegram.webhookSecret().reveal(), chatIds, runtime.pipeline()));
+            telegram.webhookSecret().reveal(), chatIds, runtime.dispatcher()));
       } else {
-        TelegramReceiver receiver = new TelegramReceiver(api, chatIds, runtime.pipeline());
+        TelegramReceiver receiver = new TelegramReceiver(api, chatIds, runtime.dispatcher());
         receiver.start();
         runtime.own(receiver);
       }

@@ -55,7 +55,7 @@ final class SlackChat implements AutoCloseable {
     boolean http = config.mode() == SlackMode.HTTP;
     // The loader requires signing_secret in HTTP mode and app_token in Socket Mode.
     SlackReceiver receiver = new SlackReceiver(api, config.botToken().reveal(),
-        http ? config.signingSecret().reveal() : null, channels, runtime.pipeline());
+        http ? config.signingSecret().reveal() : null, channels, runtime.dispatcher());
     runtime.own(receiver);
     if (http) {
       endpoints.add(receiver.webhook(config.signingSecret().reveal(), clock));

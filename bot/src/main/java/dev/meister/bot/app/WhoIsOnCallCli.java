@@ -4,7 +4,7 @@ import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.SecretPolicy;
 import dev.meister.bot.console.PlainTextRenderer;
 import dev.meister.core.command.WhoIsOnCallCommand;
-import dev.meister.core.rotation.Rotation;
+import dev.meister.core.schedule.Rotation;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

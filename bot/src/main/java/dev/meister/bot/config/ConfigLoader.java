@@ -1,7 +1,7 @@
 package dev.meister.bot.config;
 
-import dev.meister.core.override.ScheduleOverride;
-import dev.meister.core.override.Unavailability;
+import dev.meister.core.schedule.ScheduleOverride;
+import dev.meister.core.schedule.Unavailability;
 import dev.meister.core.team.Team;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

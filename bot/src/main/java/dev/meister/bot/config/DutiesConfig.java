@@ -3,7 +3,7 @@ package dev.meister.bot.config;
 import dev.meister.core.handoff.EpicRef;
 import dev.meister.core.handoff.HandoffPolicy;
 import dev.meister.core.pipeline.Pipeline;
-import dev.meister.core.rotation.RotationId;
+import dev.meister.core.schedule.RotationId;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,10 +1,11 @@
 package dev.meister.bot.config;
 
 import dev.meister.core.filing.FilingRule;
+import dev.meister.core.filing.FilingRules;
 import dev.meister.core.filing.IssuePlaceholders;
 import dev.meister.core.filing.IssueTemplate;
 import dev.meister.core.filing.Reasons;
-import dev.meister.core.rotation.RotationId;
+import dev.meister.core.schedule.RotationId;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,11 @@ public record GitHubConfig(
         Map.of(), IssueTemplate.parse(IssuePlaceholders.GITHUB_TITLE, IssuePlaceholders.KNOWN),
         IssueTemplate.parse(IssuePlaceholders.AIRFLOW_TITLE, IssuePlaceholders.KNOWN),
         DEFAULT_TRACE_LINES, Reasons.DEFAULTS);
+  }
+
+  /** Where and how issues are filed, for the filing service. */
+  public FilingRules filingRules() {
+    return new FilingRules(defaults, rotations, routes, githubTitle, airflowTitle, traceLines);
   }
 
   /** Whether issues can be filed: a token is there. */

@@ -1,14 +1,14 @@
 package dev.meister.bot.config;
 
 import dev.meister.core.handoff.EpicRef;
-import dev.meister.core.rotation.HandoffMoment;
-import dev.meister.core.rotation.Roster;
-import dev.meister.core.rotation.Rotation;
-import dev.meister.core.rotation.RotationId;
-import dev.meister.core.rotation.ShiftLength;
-import dev.meister.core.rotation.UnavailabilityPolicy;
-import dev.meister.core.rotation.WeekendLayer;
-import dev.meister.core.rotation.WeeklyWindow;
+import dev.meister.core.schedule.HandoffMoment;
+import dev.meister.core.schedule.Roster;
+import dev.meister.core.schedule.Rotation;
+import dev.meister.core.schedule.RotationId;
+import dev.meister.core.schedule.ShiftLength;
+import dev.meister.core.schedule.UnavailabilityPolicy;
+import dev.meister.core.schedule.WeekendLayer;
+import dev.meister.core.schedule.WeeklyWindow;
 import dev.meister.core.team.MemberId;
 import java.time.DayOfWeek;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package dev.meister.bot.config;
 
 import dev.meister.core.alert.Priority;
-import dev.meister.core.rotation.RotationId;
+import dev.meister.core.schedule.RotationId;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 

@@ -2,8 +2,8 @@ package dev.meister.bot.config;
 
 import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.Priority;
-import dev.meister.core.rotation.Rotation;
-import dev.meister.core.rotation.RotationId;
+import dev.meister.core.schedule.Rotation;
+import dev.meister.core.schedule.RotationId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands Discord input to the chat pipeline: translated, served only for configured channels (and
+ * Hands Discord input to the chat dispatcher: translated, served only for configured channels (and
  * their threads), one at a time and in order off the gateway's thread, every failure logged with a
  * reference.
  */

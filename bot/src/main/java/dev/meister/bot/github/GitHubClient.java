@@ -1,5 +1,11 @@
 package dev.meister.bot.github;
 
+import dev.meister.core.filing.IssueTracker;
+import dev.meister.core.filing.GitHubIssue;
+import dev.meister.core.filing.GitHubRefusedException;
+import dev.meister.core.filing.GitHubUnavailableException;
+import dev.meister.core.filing.WorkflowJob;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * reported as {@link GitHubUnavailableException} with the wait. A refusal (401, 403, 404, 422) is
  * a {@link GitHubRefusedException} carrying GitHub's own message.
  */
-public final class GitHubClient {
+public final class GitHubClient implements IssueTracker {
   private static final Logger log = LoggerFactory.getLogger(GitHubClient.class);
   private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -73,6 +79,7 @@ public final class GitHubClient {
   }
 
   /** The latest attempt's jobs of a workflow run. */
+  @Override
   public List<WorkflowJob> runJobs(String repo, long runId) {
     JsonNode root = json(get(repo(repo) + "/actions/runs/" + runId + "/jobs?per_page=100"));
     List<WorkflowJob> jobs = new ArrayList<>();
@@ -88,10 +95,12 @@ public final class GitHubClient {
   }
 
   /** A job's plain-text log; GitHub answers with a redirect to a short-lived URL, followed here. */
+  @Override
   public String jobLog(String repo, long jobId) {
     return call("GET", repo(repo) + "/actions/jobs/" + jobId + "/logs", null, true);
   }
 
+  @Override
   public GitHubIssue createIssue(IssueDraft draft) {
     ObjectNode body = JSON.createObjectNode()
         .put("title", draft.title())
@@ -101,15 +110,18 @@ public final class GitHubClient {
     return issue(json(send("POST", repo(draft.repo()) + "/issues", body)));
   }
 
+  @Override
   public GitHubIssue issue(String repo, int number) {
     return issue(json(get(repo(repo) + "/issues/" + number)));
   }
 
+  @Override
   public void comment(String repo, int number, String markdown) {
     send("POST", repo(repo) + "/issues/" + number + "/comments",
         JSON.createObjectNode().put("body", markdown));
   }
 
+  @Override
   public void editBody(String repo, int number, String markdown) {
     send("PATCH", repo(repo) + "/issues/" + number, JSON.createObjectNode().put("body", markdown));
   }
@@ -118,6 +130,7 @@ public final class GitHubClient {
    * Makes issue {@code childId} (GitHub's numeric id, not its number) a sub-issue of {@code
    * parent}.
    */
+  @Override
   public void addSubIssue(String repo, int parent, long childId) {
     send("POST", repo(repo) + "/issues/" + parent + "/sub_issues",
         JSON.createObjectNode().put("sub_issue_id", childId));
@@ -127,6 +140,7 @@ public final class GitHubClient {
    * Adds assignees and returns the logins the issue is assigned to afterwards: GitHub silently
    * leaves out a login without access to the repository, so callers check theirs is there.
    */
+  @Override
   public List<String> addAssignees(String repo, int number, List<String> logins) {
     ObjectNode body = JSON.createObjectNode();
     logins.forEach(body.putArray("assignees")::add);
@@ -142,6 +156,7 @@ public final class GitHubClient {
     return assigned;
   }
 
+  @Override
   public void removeAssignees(String repo, int number, List<String> logins) {
     ObjectNode body = JSON.createObjectNode();
     logins.forEach(body.putArray("assignees")::add);

@@ -12,7 +12,7 @@ import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
- * Hands one Telegram update to the chat pipeline, however it arrived (long polling or webhook):
+ * Hands one Telegram update to the chat dispatcher, however it arrived (long polling or webhook):
  * translated, served only for configured chats, every failure logged with a reference and every
  * button press answered.
  */

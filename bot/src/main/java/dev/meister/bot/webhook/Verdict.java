@@ -1,6 +1,6 @@
 package dev.meister.bot.webhook;
 
-import dev.meister.core.alert.PipelineEvent;
+import dev.meister.core.alert.RunEvent;
 
 /**
  * What an endpoint decided about an authenticated, well-formed request. Rejections are thrown as
@@ -10,7 +10,7 @@ public sealed interface Verdict
     permits Verdict.Deliver, Verdict.Ignore, Verdict.Pong, Verdict.Handled, Verdict.Respond {
 
   /** Hand the event to the sink; the server answers from its {@code Intake}. */
-  record Deliver(PipelineEvent event) implements Verdict {}
+  record Deliver(RunEvent event) implements Verdict {}
 
   /**
    * Nothing to do for this request (an event type or conclusion we don't alert on): 202 with
@@ -37,7 +37,7 @@ public sealed interface Verdict
     return new Respond(status, contentType, body);
   }
 
-  static Verdict deliver(PipelineEvent event) {
+  static Verdict deliver(RunEvent event) {
     return new Deliver(event);
   }
 

@@ -3,8 +3,8 @@ package dev.meister.bot.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.meister.core.alert.Intake;
-import dev.meister.core.alert.PipelineEvent;
-import dev.meister.core.alert.PipelineEventSink;
+import dev.meister.core.alert.RunEvent;
+import dev.meister.core.alert.RunEventSink;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -43,7 +43,7 @@ public final class WebhookServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebhookServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final PipelineEventSink sink;
+  private final RunEventSink sink;
   private final Map<String, HealthCheck> healthChecks;
   private final Javalin app;
   private final Duration healthTimeout;
@@ -61,7 +61,7 @@ public final class WebhookServer implements AutoCloseable {
    */
   public WebhookServer(
       List<WebhookEndpoint> endpoints,
-      PipelineEventSink sink,
+      RunEventSink sink,
       Map<String, HealthCheck> healthChecks) {
     this(endpoints, sink, healthChecks, Duration.ofSeconds(2));
   }
@@ -69,7 +69,7 @@ public final class WebhookServer implements AutoCloseable {
   /** @param healthTimeout how long {@code /health} waits for a check before reporting it down */
   public WebhookServer(
       List<WebhookEndpoint> endpoints,
-      PipelineEventSink sink,
+      RunEventSink sink,
       Map<String, HealthCheck> healthChecks,
       Duration healthTimeout) {
     this.sink = sink;
@@ -164,7 +164,7 @@ public final class WebhookServer implements AutoCloseable {
     }
   }
 
-  private void deliver(Context ctx, WebhookEndpoint endpoint, String label, PipelineEvent event) {
+  private void deliver(Context ctx, WebhookEndpoint endpoint, String label, RunEvent event) {
     Intake intake;
     try {
       intake = sink.accept(event);

@@ -110,7 +110,7 @@ class AlertFlowTest {
         List.of(new TelegramChatPort(api, new TelegramRenderer(cfg.team()))), clock);
     webhooks = runtime.startWebhooks(new ServerConfig("127.0.0.1", 0, Secret.of(SECRET),
         Secret.absent()), meister.storage(), clock, Map.of(), List.of());
-    receiver = new TelegramReceiver(api, Set.of(CHAT), runtime.pipeline());
+    receiver = new TelegramReceiver(api, Set.of(CHAT), runtime.dispatcher());
     receiver.start();
   }
 

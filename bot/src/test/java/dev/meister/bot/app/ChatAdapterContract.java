@@ -14,9 +14,9 @@ import dev.meister.bot.config.Secret;
 import dev.meister.bot.config.SecretPolicy;
 import dev.meister.bot.config.ServerConfig;
 import dev.meister.bot.github.FakeGitHub;
-import dev.meister.bot.schedule.ScheduleRequests;
+import dev.meister.core.schedule.ScheduleRequests;
 import dev.meister.bot.webhook.WebhookServer;
-import dev.meister.core.alerting.AlertMessages;
+import dev.meister.core.alert.AlertMessages;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -126,7 +126,7 @@ abstract class ChatAdapterContract {
     runtime = new BotRuntime(meister, chat.ports(cfg), clock);
     webhooks = runtime.startWebhooks(new ServerConfig("127.0.0.1", 0, Secret.of(GITHUB_SECRET),
         Secret.absent()), meister.storage(), clock, java.util.Map.of(),
-        chat.connect(runtime.pipeline(), clock));
+        chat.connect(runtime.dispatcher(), clock));
     chat.webhooksAt(webhooks.port());
   }
 

@@ -41,8 +41,8 @@ public interface ChatHarness extends AutoCloseable {
 
   List<ChatPort> ports(MeisterConfig config) throws Exception;
 
-  /** Starts receiving into {@code pipeline}; returns endpoints the webhook server must serve. */
-  List<WebhookEndpoint> connect(ChatEventHandler pipeline, Clock clock) throws Exception;
+  /** Starts receiving into {@code dispatcher}; returns endpoints the webhook server must serve. */
+  List<WebhookEndpoint> connect(ChatEventHandler dispatcher, Clock clock) throws Exception;
 
   /** Where the webhook server listens, for adapters whose platform calls it. */
   default void webhooksAt(int port) {}

@@ -37,7 +37,7 @@ class ConsoleContractTest extends ChatAdapterContract {
     private final PrintStream out =
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     private RecordingChatPort port;
-    private ChatEventHandler pipeline;
+    private ChatEventHandler dispatcher;
 
     @Override
     public String adapter() {
@@ -63,8 +63,8 @@ class ConsoleContractTest extends ChatAdapterContract {
     }
 
     @Override
-    public List<WebhookEndpoint> connect(ChatEventHandler pipeline, Clock clock) {
-      this.pipeline = pipeline;
+    public List<WebhookEndpoint> connect(ChatEventHandler dispatcher, Clock clock) {
+      this.dispatcher = dispatcher;
       return List.of();
     }
 
@@ -89,21 +89,21 @@ class ConsoleContractTest extends ChatAdapterContract {
     @Override
     public void command(Person who, String line) {
       List<String> words = Arrays.asList(line.substring(1).split("\\s+"));
-      pipeline.handle(new ChatEvent.Command(ALERTS, sender(who), next(),
+      dispatcher.handle(new ChatEvent.Command(ALERTS, sender(who), next(),
           words.get(0), words.subList(1, words.size()), null));
     }
 
     @Override
     public void commandReplying(Sent to, Person who, String line) {
       List<String> words = Arrays.asList(line.substring(1).split("\\s+"));
-      pipeline.handle(new ChatEvent.Command(ALERTS, sender(who), next(),
+      dispatcher.handle(new ChatEvent.Command(ALERTS, sender(who), next(),
           words.get(0), words.subList(1, words.size()), new MessageRef(ALERTS, to.id())));
     }
 
     @Override
     public String reply(Sent to, Person who, String text) {
       MessageRef self = next();
-      pipeline.handle(new ChatEvent.Reply(ALERTS, sender(who), self, text,
+      dispatcher.handle(new ChatEvent.Reply(ALERTS, sender(who), self, text,
           new MessageRef(ALERTS, to.id())));
       return self.messageId();
     }
@@ -112,7 +112,7 @@ class ConsoleContractTest extends ChatAdapterContract {
     public void press(Sent on, Person who, String action) {
       String payload = on.buttons().stream().filter(b -> b.startsWith(action + ":"))
           .findFirst().orElseThrow().substring(action.length() + 1);
-      pipeline.handle(new ChatEvent.ButtonPress(ALERTS, sender(who),
+      dispatcher.handle(new ChatEvent.ButtonPress(ALERTS, sender(who),
           new MessageRef(ALERTS, on.id()), action, payload, "press"));
     }
 

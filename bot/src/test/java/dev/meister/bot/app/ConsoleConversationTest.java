@@ -38,7 +38,7 @@ class ConsoleConversationTest {
       AtomicLong ids = new AtomicLong();
       ConsoleChatPort port = new ConsoleChatPort(out, cfg.team(), ids);
       try (BotRuntime runtime = new BotRuntime(meister, List.of(port), clock)) {
-        new ConsoleSession(runtime.pipeline(), cfg.team().teamLeads().get(0), ids, out)
+        new ConsoleSession(runtime.dispatcher(), cfg.team().teamLeads().get(0), ids, out)
             .run(new BufferedReader(new StringReader(input)));
       }
     }

@@ -71,8 +71,8 @@ class DiscordContractTest extends ChatAdapterContract {
     }
 
     @Override
-    public List<WebhookEndpoint> connect(ChatEventHandler pipeline, Clock clock) {
-      inbound = new DiscordInbound(Set.of(CHANNEL), pipeline);
+    public List<WebhookEndpoint> connect(ChatEventHandler dispatcher, Clock clock) {
+      inbound = new DiscordInbound(Set.of(CHANNEL), dispatcher);
       return List.of();
     }
 

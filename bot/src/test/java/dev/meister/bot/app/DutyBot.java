@@ -82,7 +82,7 @@ final class DutyBot implements AutoCloseable {
   void say(String member, String text) {
     String[] words = text.trim().split("\\s+");
     List<String> args = Arrays.asList(words).subList(1, words.length);
-    runtime.pipeline().handle(new ChatEvent.Command(chatRef(), sender(member), nextMessage(),
+    runtime.dispatcher().handle(new ChatEvent.Command(chatRef(), sender(member), nextMessage(),
         words[0].substring(1), args, null));
     runtime.worker().deliverDue();
   }
@@ -90,7 +90,7 @@ final class DutyBot implements AutoCloseable {
   /** Someone who is not on the team types {@code text}. */
   void sayAsStranger(String text) {
     String[] words = text.trim().split("\\s+");
-    runtime.pipeline().handle(new ChatEvent.Command(chatRef(),
+    runtime.dispatcher().handle(new ChatEvent.Command(chatRef(),
         new Sender(Platform.TELEGRAM, "999999", "mallory", "Mallory"), nextMessage(),
         words[0].substring(1), Arrays.asList(words).subList(1, words.length), null));
     runtime.worker().deliverDue();
@@ -100,7 +100,7 @@ final class DutyBot implements AutoCloseable {
   void press(String member, TranscriptChatPort.Sent message, String label) {
     var button = message.buttons().stream().filter(b -> b.label().equals(label)).findFirst()
         .orElseThrow(() -> new AssertionError("no button " + label + " on " + message.text()));
-    runtime.pipeline().handle(new ChatEvent.ButtonPress(chatRef(), sender(member), message.ref(),
+    runtime.dispatcher().handle(new ChatEvent.ButtonPress(chatRef(), sender(member), message.ref(),
         button.action(), button.payload(), "cb" + inbound.incrementAndGet()));
     runtime.worker().deliverDue();
   }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.meister.core.alert.AlertAttributes;
 import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.Outcome;
-import dev.meister.core.alert.PipelineEvent;
+import dev.meister.core.alert.RunEvent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,7 +115,7 @@ class EscalationScenarioTest {
 
   @Test
   void a_route_without_ack_timeout_never_escalates() {
-    bot.runtime().intake().accept(new PipelineEvent(AlertSource.AIRFLOW, "airflow:1",
+    bot.runtime().intake().accept(new RunEvent(AlertSource.AIRFLOW, "airflow:1",
         Outcome.FAILED, T0, Map.of(AlertAttributes.DAG_ID, "ohlcv_daily",
         AlertAttributes.TASK_ID, "load", AlertAttributes.EXCEPTION, "boom")));
     bot.tick();
@@ -185,7 +185,7 @@ class EscalationScenarioTest {
     bot.runtime().intake().accept(event(branch, Outcome.SUCCEEDED));
   }
 
-  private PipelineEvent event(String branch, Outcome outcome) {
+  private RunEvent event(String branch, Outcome outcome) {
     Map<String, String> a = new HashMap<>();
     a.put(AlertAttributes.REPO, "cryptokaizen/cmamp");
     a.put(AlertAttributes.WORKFLOW_PATH, ".github/workflows/fast_tests.yml");
@@ -197,7 +197,7 @@ class EscalationScenarioTest {
     a.put(AlertAttributes.ACTOR, "carol-gh");
     a.put(AlertAttributes.COMMIT_AUTHOR, "Carol Lee");
     a.put(AlertAttributes.CONCLUSION, outcome == Outcome.FAILED ? "failure" : "success");
-    return new PipelineEvent(AlertSource.GITHUB_ACTIONS, "github:" + (++deliveries), outcome,
+    return new RunEvent(AlertSource.GITHUB_ACTIONS, "github:" + (++deliveries), outcome,
         bot.clock.instant(), a);
   }
 }

@@ -13,7 +13,7 @@ import dev.meister.core.alert.AlertAttributes;
 import dev.meister.core.alert.AlertId;
 import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.Outcome;
-import dev.meister.core.alert.PipelineEvent;
+import dev.meister.core.alert.RunEvent;
 import dev.meister.core.filing.Csv;
 import dev.meister.core.filing.IssueLink;
 import java.io.BufferedReader;
@@ -111,7 +111,7 @@ class FilingFlowTest {
     PrintStream out = new PrintStream(screen, true, StandardCharsets.UTF_8);
     port = new ConsoleChatPort(out, cfg.team(), ids);
     runtime = new BotRuntime(meister, List.of(port), clock, slept::add);
-    session = new ConsoleSession(runtime.pipeline(), cfg.team().teamLeads().get(0), ids, out)
+    session = new ConsoleSession(runtime.dispatcher(), cfg.team().teamLeads().get(0), ids, out)
         .resolvingMessagesWith(port);
   }
 
@@ -157,7 +157,7 @@ class FilingFlowTest {
         AlertAttributes.RUN_URL, "https://github.com/acme/widgets/actions/runs/" + run,
         AlertAttributes.HEAD_SHA, "6113728f27ae82c7b1a177c8d03f9e96e0adf246",
         AlertAttributes.COMMIT_AUTHOR, "Carol Coder"));
-    AlertId id = runtime.sink().accept(new PipelineEvent(AlertSource.GITHUB_ACTIONS,
+    AlertId id = runtime.sink().accept(new RunEvent(AlertSource.GITHUB_ACTIONS,
         "github:delivery-" + run, Outcome.FAILED, clock.instant(), a)).alertId().orElseThrow();
     settle();
     return id;
@@ -366,7 +366,7 @@ class FilingFlowTest {
     dev.meister.core.team.Member eve = new dev.meister.core.team.Member(
         dev.meister.core.team.MemberId.of("eve"), "Eve", dev.meister.core.team.ChatIdentities
             .none(), null, java.util.Set.of());
-    ConsoleSession outsider = new ConsoleSession(runtime.pipeline(), eve, ids,
+    ConsoleSession outsider = new ConsoleSession(runtime.dispatcher(), eve, ids,
         new PrintStream(screen, true, StandardCharsets.UTF_8)).resolvingMessagesWith(port);
 
     outsider.run(new BufferedReader(new StringReader("!" + messageOf(alert) + " issue\n>"
@@ -400,7 +400,7 @@ class FilingFlowTest {
 
   @Test
   void an_airflow_failure_is_filed_with_its_template_exception_and_notebook() throws Exception {
-    AlertId alert = runtime.sink().accept(new PipelineEvent(AlertSource.AIRFLOW,
+    AlertId alert = runtime.sink().accept(new RunEvent(AlertSource.AIRFLOW,
         "airflow:bid_ask/r1/download/1", Outcome.FAILED, clock.instant(), Map.of(
             AlertAttributes.DAG_ID, "bid_ask", AlertAttributes.TASK_ID, "download",
             AlertAttributes.LOGICAL_DATE, "2026-11-25T03:00:00+00:00",
@@ -474,7 +474,7 @@ class FilingFlowTest {
   private AlertId jobFailure(long run, String job) {
     clock.advance(java.time.Duration.ofMinutes(5));
     github.run(run, List.of());
-    AlertId id = runtime.sink().accept(new PipelineEvent(AlertSource.GITHUB_ACTIONS,
+    AlertId id = runtime.sink().accept(new RunEvent(AlertSource.GITHUB_ACTIONS,
         "github:job-" + run, Outcome.FAILED, clock.instant(), Map.of(
             AlertAttributes.REPO, "acme/widgets", AlertAttributes.JOB_NAME, job,
             AlertAttributes.WORKFLOW_NAME, "Build", AlertAttributes.RUN_ID, Long.toString(run),
@@ -488,7 +488,7 @@ class FilingFlowTest {
   void a_later_successful_run_says_green_again_under_the_failure_once() throws Exception {
     AlertId alert = fail(42, "pytest-fast-tests.failure.log");
     clock.advance(java.time.Duration.ofMinutes(30));
-    PipelineEvent success = new PipelineEvent(AlertSource.GITHUB_ACTIONS, "github:ok-1",
+    RunEvent success = new RunEvent(AlertSource.GITHUB_ACTIONS, "github:ok-1",
         Outcome.SUCCEEDED, clock.instant(), Map.of(AlertAttributes.REPO, "acme/widgets",
             AlertAttributes.BRANCH, "master", AlertAttributes.WORKFLOW_NAME, "Fast tests",
             AlertAttributes.WORKFLOW_PATH, ".github/workflows/fast_tests.yml",
@@ -497,7 +497,7 @@ class FilingFlowTest {
 
     runtime.sink().accept(success);
     settle();
-    runtime.sink().accept(new PipelineEvent(AlertSource.GITHUB_ACTIONS, "github:ok-2",
+    runtime.sink().accept(new RunEvent(AlertSource.GITHUB_ACTIONS, "github:ok-2",
         Outcome.SUCCEEDED, clock.instant(), success.attributes()));
     settle();
 

@@ -2,18 +2,18 @@ package dev.meister.bot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meister.bot.handoff.FakeGitHubIssues;
+import dev.meister.core.handoff.FakeGitHubIssues;
 import dev.meister.core.alert.AlertAttributes;
 import dev.meister.core.alert.AlertId;
 import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.Outcome;
-import dev.meister.core.alert.PipelineEvent;
+import dev.meister.core.alert.RunEvent;
 import dev.meister.core.filing.IssueLink;
 import dev.meister.core.filing.IssueRef;
 import dev.meister.core.handoff.EpicMove;
 import dev.meister.core.handoff.HandoffRecord;
-import dev.meister.core.oncall.Position;
-import dev.meister.core.rotation.RotationId;
+import dev.meister.core.schedule.Position;
+import dev.meister.core.schedule.RotationId;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -171,8 +171,8 @@ class HandoffScenarioTest {
     assertThat(record(BOUNDARY).state().name()).isEqualTo("PENDING");
   }
 
-  private PipelineEvent airflowFailure(String key) {
-    return new PipelineEvent(AlertSource.AIRFLOW, key, Outcome.FAILED, bot.clock.instant(),
+  private RunEvent airflowFailure(String key) {
+    return new RunEvent(AlertSource.AIRFLOW, key, Outcome.FAILED, bot.clock.instant(),
         Map.of(AlertAttributes.DAG_ID, "prod-dagao", AlertAttributes.TASK_ID, "finance",
             AlertAttributes.EXCEPTION, "boom"));
   }

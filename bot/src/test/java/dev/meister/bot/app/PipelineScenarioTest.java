@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.meister.core.alert.AlertAttributes;
 import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.Outcome;
-import dev.meister.core.alert.PipelineEvent;
+import dev.meister.core.alert.RunEvent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,7 +117,7 @@ class PipelineScenarioTest {
 
   @Test
   void an_alert_of_the_pipeline_shows_its_owners_and_the_matching_hints_also_after_the_ack() {
-    bot.runtime().intake().accept(new PipelineEvent(AlertSource.AIRFLOW, "airflow:1",
+    bot.runtime().intake().accept(new RunEvent(AlertSource.AIRFLOW, "airflow:1",
         Outcome.FAILED, NIGHT, Map.of(AlertAttributes.DAG_ID, "prod-dagao",
             AlertAttributes.TASK_ID, "finance", AlertAttributes.EXCEPTION,
             "java.lang.NullPointerException: column 'price' is null")));

@@ -2,8 +2,8 @@ package dev.meister.bot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meister.core.rotation.Rotation;
-import dev.meister.core.rotation.RotationId;
+import dev.meister.core.schedule.Rotation;
+import dev.meister.core.schedule.RotationId;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -107,9 +107,9 @@ class SlackContractTest extends ChatAdapterContract {
     }
 
     @Override
-    public List<WebhookEndpoint> connect(ChatEventHandler pipeline, Clock clock) {
+    public List<WebhookEndpoint> connect(ChatEventHandler dispatcher, Clock clock) {
       this.clock = clock;
-      receiver = new SlackReceiver(api, BOT_TOKEN, SIGNING_SECRET, Set.of(CHANNEL), pipeline);
+      receiver = new SlackReceiver(api, BOT_TOKEN, SIGNING_SECRET, Set.of(CHANNEL), dispatcher);
       return List.of(receiver.webhook(SIGNING_SECRET, clock));
     }
 

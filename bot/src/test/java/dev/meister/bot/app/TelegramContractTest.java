@@ -67,8 +67,8 @@ class TelegramContractTest extends ChatAdapterContract {
     }
 
     @Override
-    public List<WebhookEndpoint> connect(ChatEventHandler pipeline, Clock clock) {
-      receiver = new TelegramReceiver(api, Set.of(CHAT), pipeline);
+    public List<WebhookEndpoint> connect(ChatEventHandler dispatcher, Clock clock) {
+      receiver = new TelegramReceiver(api, Set.of(CHAT), dispatcher);
       receiver.start();
       return List.of();
     }

@@ -6,7 +6,7 @@ import dev.meister.core.alert.AlertAttributes;
 import dev.meister.core.alert.AlertId;
 import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.Outcome;
-import dev.meister.core.alert.PipelineEvent;
+import dev.meister.core.alert.RunEvent;
 import dev.meister.core.filing.FiledIssue;
 import dev.meister.core.filing.IssueLink;
 import dev.meister.core.filing.IssueRef;
@@ -95,7 +95,7 @@ class WeekendHandoffTest {
   /** An Airflow failure routed to the Hausmeister rotation, a minute after the last one. */
   private AlertId failure(String key) {
     bot.clock.advance(Duration.ofMinutes(1));
-    AlertId id = bot.runtime().intake().accept(new PipelineEvent(AlertSource.AIRFLOW, key,
+    AlertId id = bot.runtime().intake().accept(new RunEvent(AlertSource.AIRFLOW, key,
         Outcome.FAILED, bot.clock.instant(), Map.of(AlertAttributes.DAG_ID, "prod-dagao",
             AlertAttributes.TASK_ID, "finance", AlertAttributes.EXCEPTION, "boom")))
         .alertId().orElseThrow();
@@ -138,7 +138,7 @@ class WeekendHandoffTest {
   private String primaryAt(String instant) {
     java.time.Instant t = java.time.Instant.parse(instant);
     var directory = bot.meister().directory();
-    var r = directory.find(dev.meister.core.rotation.RotationId.of("hausmeister")).orElseThrow();
+    var r = directory.find(dev.meister.core.schedule.RotationId.of("hausmeister")).orElseThrow();
     return directory.resolver(r, t).onCallAt(t).primary().member().value();
   }
 

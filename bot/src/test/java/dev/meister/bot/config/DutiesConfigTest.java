@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meister.core.handoff.EpicRef;
 import dev.meister.core.pipeline.Pipeline;
-import dev.meister.core.rotation.RotationId;
+import dev.meister.core.schedule.RotationId;
 import dev.meister.core.team.MemberId;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.meister.bot.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meister.core.filing.FilingRule;
-import dev.meister.core.rotation.RotationId;
+import dev.meister.core.schedule.RotationId;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,10 @@
 package dev.meister.bot.github;
 
+import dev.meister.core.filing.GitHubIssue;
+import dev.meister.core.filing.GitHubRefusedException;
+import dev.meister.core.filing.GitHubUnavailableException;
+import dev.meister.core.filing.WorkflowJob;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

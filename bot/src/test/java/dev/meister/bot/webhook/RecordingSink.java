@@ -3,8 +3,8 @@ package dev.meister.bot.webhook;
 import dev.meister.core.alert.AlertId;
 import dev.meister.core.alert.Intake;
 import dev.meister.core.alert.Outcome;
-import dev.meister.core.alert.PipelineEvent;
-import dev.meister.core.alert.PipelineEventSink;
+import dev.meister.core.alert.RunEvent;
+import dev.meister.core.alert.RunEventSink;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,14 +15,14 @@ import org.jspecify.annotations.Nullable;
  * A sink that records what it is given, numbers failures like storage would, reports a repeated
  * delivery key as a duplicate, and can be told to fail.
  */
-public final class RecordingSink implements PipelineEventSink {
-  private final List<PipelineEvent> events = new ArrayList<>();
+public final class RecordingSink implements RunEventSink {
+  private final List<RunEvent> events = new ArrayList<>();
   private final Map<String, AlertId> seen = new HashMap<>();
   private @Nullable RuntimeException failure;
   private long nextId = 41;
 
   @Override
-  public synchronized Intake accept(PipelineEvent event) {
+  public synchronized Intake accept(RunEvent event) {
     RuntimeException toThrow = failure;
     if (toThrow != null) {
       throw toThrow;
@@ -44,11 +44,11 @@ public final class RecordingSink implements PipelineEventSink {
     failure = e;
   }
 
-  public synchronized List<PipelineEvent> events() {
+  public synchronized List<RunEvent> events() {
     return List.copyOf(events);
   }
 
-  public synchronized PipelineEvent onlyEvent() {
+  public synchronized RunEvent onlyEvent() {
     if (events.size() != 1) {
       throw new AssertionError("expected one event, got " + events);
     }

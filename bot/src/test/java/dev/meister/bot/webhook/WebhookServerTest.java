@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.meister.bot.webhook.Loopback.Answer;
 import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.Outcome;
-import dev.meister.core.alert.PipelineEvent;
+import dev.meister.core.alert.RunEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -229,7 +229,7 @@ class WebhookServerTest {
           WebhookJson.text(WebhookJson.parseObject(request.body()), "id")
               .orElseThrow(() -> WebhookRejection.missingField("id"));
       return Verdict.deliver(
-          new PipelineEvent(
+          new RunEvent(
               AlertSource.AIRFLOW, "test:" + id, Outcome.FAILED, Instant.EPOCH, Map.of()));
     }
   }

@@ -1,6 +1,6 @@
 package dev.meister.core.alert;
 
-import dev.meister.core.rotation.RotationId;
+import dev.meister.core.schedule.RotationId;
 import dev.meister.core.validation.Checks;
 import java.time.Instant;
 import java.util.Map;

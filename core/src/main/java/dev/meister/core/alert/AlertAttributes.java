@@ -1,6 +1,6 @@
 package dev.meister.core.alert;
 
-/** Names of the facts a {@link PipelineEvent} and an {@link Alert} carry. */
+/** Names of the facts a {@link RunEvent} and an {@link Alert} carry. */
 public final class AlertAttributes {
   private AlertAttributes() {}
 

@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public interface RunHistory {
   /** Records a success; false when this delivery was recorded before. Durable on return. */
-  boolean recordSuccess(PipelineEvent event);
+  boolean recordSuccess(RunEvent event);
 
   /** When {@code workflowPath} of {@code repo} last succeeded on {@code branch}. */
   Optional<Instant> lastSuccess(String repo, String workflowPath, String branch);

@@ -1,7 +1,7 @@
 package dev.meister.core.command;
 
-import dev.meister.core.oncall.Assignment;
-import dev.meister.core.oncall.Source;
+import dev.meister.core.schedule.Assignment;
+import dev.meister.core.schedule.Source;
 import dev.meister.core.team.Team;
 
 /** Words for on-call facts as they appear in replies. */

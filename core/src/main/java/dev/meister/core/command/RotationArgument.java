@@ -1,7 +1,7 @@
 package dev.meister.core.command;
 
-import dev.meister.core.oncall.OnCallDirectory;
-import dev.meister.core.rotation.Rotation;
+import dev.meister.core.schedule.OnCallDirectory;
+import dev.meister.core.schedule.Rotation;
 import java.util.List;
 import java.util.stream.Collectors;
 

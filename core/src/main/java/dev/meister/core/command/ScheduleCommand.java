@@ -1,11 +1,11 @@
 package dev.meister.core.command;
 
 import dev.meister.core.chat.RichText;
-import dev.meister.core.oncall.Assignment;
-import dev.meister.core.oncall.OnCallDirectory;
-import dev.meister.core.oncall.OnCallResolver;
-import dev.meister.core.oncall.Position;
-import dev.meister.core.rotation.Rotation;
+import dev.meister.core.schedule.Assignment;
+import dev.meister.core.schedule.OnCallDirectory;
+import dev.meister.core.schedule.OnCallResolver;
+import dev.meister.core.schedule.Position;
+import dev.meister.core.schedule.Rotation;
 import dev.meister.core.team.Team;
 import java.time.Instant;
 import java.util.List;

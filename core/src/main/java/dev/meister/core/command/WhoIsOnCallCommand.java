@@ -1,10 +1,10 @@
 package dev.meister.core.command;
 
 import dev.meister.core.chat.RichText;
-import dev.meister.core.oncall.Assignment;
-import dev.meister.core.oncall.OnCall;
-import dev.meister.core.oncall.OnCallDirectory;
-import dev.meister.core.rotation.Rotation;
+import dev.meister.core.schedule.Assignment;
+import dev.meister.core.schedule.OnCall;
+import dev.meister.core.schedule.OnCallDirectory;
+import dev.meister.core.schedule.Rotation;
 import dev.meister.core.team.Team;
 import java.time.Instant;
 import java.util.List;

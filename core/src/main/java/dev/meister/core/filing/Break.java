@@ -2,7 +2,7 @@ package dev.meister.core.filing;
 
 import dev.meister.core.alert.Alert;
 import dev.meister.core.alert.AlertAttributes;
-import dev.meister.core.alerting.AlertFactory;
+import dev.meister.core.alert.AlertFactory;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.meister.core.filing;
 import dev.meister.core.alert.Alert;
 import dev.meister.core.alert.AlertAttributes;
 import dev.meister.core.alert.AlertSource;
-import dev.meister.core.routing.WorkflowFiles;
+import dev.meister.core.alert.WorkflowFiles;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

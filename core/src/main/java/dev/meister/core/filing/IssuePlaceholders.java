@@ -2,8 +2,8 @@ package dev.meister.core.filing;
 
 import dev.meister.core.alert.Alert;
 import dev.meister.core.alert.AlertAttributes;
-import dev.meister.core.alerting.AlertFactory;
-import dev.meister.core.routing.WorkflowFiles;
+import dev.meister.core.alert.AlertFactory;
+import dev.meister.core.alert.WorkflowFiles;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

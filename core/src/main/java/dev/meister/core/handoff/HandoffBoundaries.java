@@ -1,8 +1,8 @@
 package dev.meister.core.handoff;
 
-import dev.meister.core.oncall.Handover;
-import dev.meister.core.oncall.OnCallResolver;
-import dev.meister.core.oncall.Position;
+import dev.meister.core.schedule.Handover;
+import dev.meister.core.schedule.OnCallResolver;
+import dev.meister.core.schedule.Position;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import dev.meister.core.chat.Button;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.RichText;
 import dev.meister.core.filing.IssueRef;
-import dev.meister.core.rotation.Rotation;
+import dev.meister.core.schedule.Rotation;
 import dev.meister.core.team.Member;
 import dev.meister.core.team.MemberId;
 import java.time.Instant;

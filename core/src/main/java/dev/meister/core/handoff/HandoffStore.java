@@ -1,7 +1,7 @@
 package dev.meister.core.handoff;
 
-import dev.meister.core.oncall.Position;
-import dev.meister.core.rotation.RotationId;
+import dev.meister.core.schedule.Position;
+import dev.meister.core.schedule.RotationId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.meister.core.handoff;
 
 import dev.meister.core.alert.Alert;
-import dev.meister.core.rotation.RotationId;
+import dev.meister.core.schedule.RotationId;
 import java.time.Instant;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package dev.meister.core.pipeline;
 import dev.meister.core.alert.Alert;
 import dev.meister.core.alert.AlertAttributes;
 import dev.meister.core.alert.AlertSource;
-import dev.meister.core.alerting.AlertNotes;
+import dev.meister.core.alert.AlertNotes;
 import dev.meister.core.chat.RichText;
 import dev.meister.core.team.MemberId;
 import java.util.List;

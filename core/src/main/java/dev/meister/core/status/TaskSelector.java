@@ -1,6 +1,6 @@
 package dev.meister.core.status;
 
-import dev.meister.core.routing.Glob;
+import dev.meister.core.alert.Glob;
 import dev.meister.core.validation.Checks;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;

@@ -7,7 +7,7 @@ import dev.meister.core.alert.AlertId;
 import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.Priority;
 import dev.meister.core.escalation.EscalationStep.Target;
-import dev.meister.core.rotation.RotationId;
+import dev.meister.core.schedule.RotationId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -3,8 +3,8 @@ package dev.meister.core.handoff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import dev.meister.core.oncall.Position;
-import dev.meister.core.rotation.RotationId;
+import dev.meister.core.schedule.Position;
+import dev.meister.core.schedule.RotationId;
 import dev.meister.core.team.MemberId;
 import java.time.Duration;
 import java.time.Instant;

@@ -18,7 +18,7 @@ import dev.meister.bot.webhook.WebhookJson;
 import dev.meister.bot.webhook.WebhookRejection;
 import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.Outcome;
-import dev.meister.core.alert.PipelineEvent;
+import dev.meister.core.alert.RunEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -36,7 +36,7 @@ final class AirflowPayload {
 
   private AirflowPayload() {}
 
-  static PipelineEvent event(ObjectNode root, Clock clock) {
+  static RunEvent event(ObjectNode root, Clock clock) {
     String dagId = required(root, "dag_id");
     String runId = required(root, "run_id");
     String taskId = required(root, "task_id");
@@ -68,7 +68,7 @@ final class AirflowPayload {
         text(root, "state").filter(s -> s.equalsIgnoreCase("success")).isPresent()
             ? Outcome.SUCCEEDED
             : Outcome.FAILED;
-    return new PipelineEvent(
+    return new RunEvent(
         AlertSource.AIRFLOW,
         deliveryKey(root, dagId, runId, taskId, tryNumber),
         outcome,

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meister.bot.webhook.Verdict;
 import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.Outcome;
-import dev.meister.core.alert.PipelineEvent;
+import dev.meister.core.alert.RunEvent;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -38,7 +38,7 @@ final class CompletedEvents {
     }
     payload.put(REPO, payload.required("repository", "full_name")).put(CONCLUSION, conclusion);
     attributes.accept(payload);
-    return Verdict.deliver(new PipelineEvent(AlertSource.GITHUB_ACTIONS, deliveryKey,
+    return Verdict.deliver(new RunEvent(AlertSource.GITHUB_ACTIONS, deliveryKey,
         outcome.get(), payload.instant(what, timeField), payload.attributes()));
   }
 }

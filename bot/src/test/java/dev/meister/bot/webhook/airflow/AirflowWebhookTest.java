@@ -10,7 +10,7 @@ import dev.meister.bot.webhook.Loopback.Answer;
 import dev.meister.bot.webhook.RecordingSink;
 import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.Outcome;
-import dev.meister.core.alert.PipelineEvent;
+import dev.meister.core.alert.RunEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -71,7 +71,7 @@ class AirflowWebhookTest {
     Answer answer = post(failure(), bearer(TOKEN));
 
     assertThat(answer.status()).isEqualTo(202);
-    PipelineEvent event = sink.onlyEvent();
+    RunEvent event = sink.onlyEvent();
     assertThat(event.source()).isEqualTo(AlertSource.AIRFLOW);
     assertThat(event.deliveryKey())
         .isEqualTo("airflow:sales_daily/scheduled__2026-11-22T00:00:00+00:00/load_orders/3");

@@ -14,7 +14,7 @@ import dev.meister.bot.webhook.Loopback.Answer;
 import dev.meister.bot.webhook.RecordingSink;
 import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.Outcome;
-import dev.meister.core.alert.PipelineEvent;
+import dev.meister.core.alert.RunEvent;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -45,7 +45,7 @@ class GitHubWebhookTest {
     Answer answer = server.post(PATH, headers("workflow_run", body), body);
 
     assertThat(answer.status()).isEqualTo(202);
-    PipelineEvent event = sink.onlyEvent();
+    RunEvent event = sink.onlyEvent();
     assertThat(event.source()).isEqualTo(AlertSource.GITHUB_ACTIONS);
     assertThat(event.deliveryKey()).isEqualTo("github:" + DELIVERY);
     assertThat(event.outcome()).isEqualTo(Outcome.FAILED);
@@ -223,7 +223,7 @@ class GitHubWebhookTest {
 
       assertThat(answer.status()).isEqualTo(202);
     }
-    PipelineEvent event = sink.onlyEvent();
+    RunEvent event = sink.onlyEvent();
     assertThat(event.outcome()).isEqualTo(Outcome.FAILED);
     assertThat(event.occurredAt()).isEqualTo(Instant.parse("2021-08-05T10:38:16Z"));
     assertThat(event.attributes())

@@ -1,0 +1,260 @@
+package dev.meister.core.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meister.core.chat.ChatPorts;
+import dev.meister.core.chat.ChatDeliveryException;
+import dev.meister.core.chat.ChatPort;
+import dev.meister.core.chat.ChatRef;
+import dev.meister.core.chat.MessageRef;
+import dev.meister.core.chat.OutgoingMessage;
+import dev.meister.core.chat.Platform;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class OutboxWorkerTest {
+  private static final ChatRef DATA = ChatRef.of(Platform.TELEGRAM, "-100001");
+  private static final ChatRef BUILD = ChatRef.of(Platform.TELEGRAM, "-100002");
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+  private final InMemoryOutbox outbox = new InMemoryOutbox();
+  private final FlakyChat chat = new FlakyChat();
+  private final OutboxWorker worker =
+      new OutboxWorker(outbox, new ChatPorts(List.of(chat)), clock);
+
+  @Test
+  void delivers_queued_messages_in_order_and_records_the_sent_message() {
+    long first = outbox.enqueue(PendingMessage.post(DATA, OutgoingMessage.plain("one"), null));
+    long second = outbox.enqueue(PendingMessage.post(DATA, OutgoingMessage.plain("two"), null));
+
+    assertThat(worker.deliverDue()).isEqualTo(2);
+
+    assertThat(chat.sent).containsExactly("post -100001 one", "post -100001 two");
+    assertThat(outbox.row(first).state()).isEqualTo("delivered");
+    assertThat(outbox.row(second).sent()).isEqualTo(new MessageRef(DATA, "2"));
+    assertThat(outbox.pendingCount()).isZero();
+  }
+
+  @Test
+  void a_rate_limited_message_waits_as_long_as_the_chat_asks_and_holds_back_its_chat_only() {
+    chat.failNext(new ChatDeliveryException("Too Many Requests: retry after 3", true,
+        Duration.ofSeconds(3), null));
+    long limited = outbox.enqueue(PendingMessage.post(DATA, OutgoingMessage.plain("a"), null));
+    outbox.enqueue(PendingMessage.post(DATA, OutgoingMessage.plain("b"), null));
+    outbox.enqueue(PendingMessage.post(BUILD, OutgoingMessage.plain("c"), null));
+
+    worker.deliverDue();
+
+    assertThat(chat.sent).containsExactly("post -100002 c");
+    assertThat(outbox.row(limited).entry().notBefore()).isEqualTo(clock.instant().plusSeconds(3));
+    assertThat(outbox.row(limited).entry().attempts()).isEqualTo(1);
+
+    clock.advance(Duration.ofSeconds(2));
+    worker.deliverDue();
+    assertThat(chat.sent).hasSize(1);
+
+    clock.advance(Duration.ofSeconds(1));
+    worker.deliverDue();
+    assertThat(chat.sent).containsExactly("post -100002 c", "post -100001 a", "post -100001 b");
+  }
+
+  @Test
+  void an_outage_is_retried_with_growing_waits_and_nothing_is_lost() {
+    for (int i = 0; i < 3; i++) {
+      chat.failNext(new ChatDeliveryException("502 Bad Gateway", true, null, null));
+    }
+    long id = outbox.enqueue(PendingMessage.post(DATA, OutgoingMessage.plain("alert"), null));
+
+    worker.deliverDue();
+    Instant firstRetry = outbox.row(id).entry().notBefore();
+    clock.set(firstRetry);
+    worker.deliverDue();
+    Instant secondRetry = outbox.row(id).entry().notBefore();
+    clock.set(secondRetry);
+    worker.deliverDue();
+    clock.set(outbox.row(id).entry().notBefore());
+    worker.deliverDue();
+
+    assertThat(Duration.between(clock.start, firstRetry)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(Duration.between(firstRetry, secondRetry)).isEqualTo(Duration.ofSeconds(2));
+    assertThat(chat.sent).containsExactly("post -100001 alert");
+    assertThat(outbox.row(id).state()).isEqualTo("delivered");
+  }
+
+  @Test
+  void a_refusal_for_good_is_kept_as_failed_and_does_not_block_the_chat() {
+    chat.failNext(new ChatDeliveryException("Bad Request: chat not found", false, null, null));
+    long refused = outbox.enqueue(PendingMessage.post(DATA, OutgoingMessage.plain("x"), null));
+    outbox.enqueue(PendingMessage.post(DATA, OutgoingMessage.plain("y"), null));
+
+    worker.deliverDue();
+
+    assertThat(outbox.row(refused).state()).isEqualTo("failed");
+    assertThat(outbox.row(refused).error()).isEqualTo("Bad Request: chat not found");
+    assertThat(chat.sent).containsExactly("post -100001 y");
+  }
+
+  @Test
+  void an_adapter_bug_on_one_message_holds_back_its_chat_only_and_is_retried_later() {
+    chat.failNext(new IllegalStateException("adapter bug"));
+    long broken = outbox.enqueue(PendingMessage.post(DATA, OutgoingMessage.plain("a"), null));
+    outbox.enqueue(PendingMessage.post(DATA, OutgoingMessage.plain("b"), null));
+    outbox.enqueue(PendingMessage.post(BUILD, OutgoingMessage.plain("c"), null));
+
+    worker.deliverDue();
+
+    assertThat(chat.sent).containsExactly("post -100002 c");
+    assertThat(outbox.row(broken).state()).isEqualTo("pending");
+    assertThat(outbox.row(broken).entry().notBefore()).isEqualTo(clock.instant().plusSeconds(1));
+    assertThat(outbox.row(broken).error()).isEqualTo("java.lang.IllegalStateException: adapter bug");
+  }
+
+  @Test
+  void a_platform_that_is_not_connected_keeps_its_messages_for_later() {
+    ChatRef slack = ChatRef.of(Platform.SLACK, "C0123");
+    long waiting = outbox.enqueue(PendingMessage.post(slack, OutgoingMessage.plain("x"), null));
+
+    worker.deliverDue();
+
+    assertThat(outbox.row(waiting).state()).isEqualTo("pending");
+    assertThat(outbox.row(waiting).error()).isEqualTo("SLACK is not connected");
+    assertThat(chat.sent).isEmpty();
+  }
+
+  @Test
+  void replies_and_edits_go_to_their_target_message() {
+    MessageRef alertMessage = new MessageRef(DATA, "77");
+    outbox.enqueue(PendingMessage.reply(alertMessage, OutgoingMessage.plain("on it"), null));
+    outbox.enqueue(PendingMessage.edit(alertMessage, OutgoingMessage.plain("acked"), null));
+
+    worker.deliverDue();
+
+    assertThat(chat.sent).containsExactly("reply 77 on it", "edit 77 acked");
+  }
+
+  /** A chat that records what it was asked to send and fails on demand. */
+  @Test
+  void a_message_for_a_chat_that_must_wait_starts_no_round_while_other_chats_still_do()
+      throws InterruptedException {
+    chat.failNext(new ChatDeliveryException("Too Many Requests: retry after 30", true,
+        Duration.ofSeconds(30), null));
+    outbox.enqueue(PendingMessage.post(DATA, OutgoingMessage.plain("a"), null));
+    // Only nudges start rounds after the first: the poll is an hour away.
+    worker.start(Duration.ofHours(1));
+    try {
+      awaitRounds(1);
+
+      outbox.enqueue(PendingMessage.post(DATA, OutgoingMessage.plain("b"), null));
+      worker.nudge(DATA);
+      Thread.sleep(200);
+      assertThat(outbox.rounds.get()).as("rounds after a nudge for the waiting chat").isEqualTo(1);
+
+      outbox.enqueue(PendingMessage.post(BUILD, OutgoingMessage.plain("c"), null));
+      worker.nudge(BUILD);
+      awaitRounds(2);
+      assertThat(chat.sent).containsExactly("post -100002 c");
+
+      clock.advance(Duration.ofSeconds(30));
+      worker.nudge(DATA);
+      awaitRounds(3);
+      assertThat(chat.sent).containsExactly("post -100002 c", "post -100001 a", "post -100001 b");
+    } finally {
+      worker.close();
+    }
+  }
+
+  private void awaitRounds(int rounds) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (outbox.rounds.get() < rounds && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    // The round is counted when it reads the queue; let it finish sending.
+    Thread.sleep(50);
+    assertThat(outbox.rounds.get()).isEqualTo(rounds);
+  }
+
+  private static final class FlakyChat implements ChatPort {
+    final List<String> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Deque<RuntimeException> failures = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private int ids;
+
+    void failNext(RuntimeException e) {
+      failures.add(e);
+    }
+
+    @Override
+    public Platform platform() {
+      return Platform.TELEGRAM;
+    }
+
+    @Override
+    public MessageRef post(ChatRef chat, OutgoingMessage message) {
+      maybeFail();
+      sent.add("post " + chat.chatId() + " " + message.text().plainText());
+      return new MessageRef(chat, Integer.toString(++ids));
+    }
+
+    @Override
+    public MessageRef reply(MessageRef to, OutgoingMessage message) {
+      maybeFail();
+      sent.add("reply " + to.messageId() + " " + message.text().plainText());
+      return new MessageRef(to.chat(), Integer.toString(++ids));
+    }
+
+    @Override
+    public void edit(MessageRef message, OutgoingMessage replacement) {
+      maybeFail();
+      sent.add("edit " + message.messageId() + " " + replacement.text().plainText());
+    }
+
+    private void maybeFail() {
+      RuntimeException e = failures.poll();
+      if (e != null) {
+        throw e;
+      }
+    }
+  }
+
+  /** A clock tests move by hand. */
+  static final class MutableClock extends java.time.Clock {
+    final Instant start;
+    private Instant now;
+
+    MutableClock(Instant start) {
+      this.start = start;
+      this.now = start;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    void set(Instant t) {
+      now = t;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package dev.meister.core.alert;
+
+import dev.meister.core.chat.Button;
+import dev.meister.core.chat.EmojiNames;
+import dev.meister.core.chat.OutgoingMessage;
+import dev.meister.core.chat.RichText;
+import dev.meister.core.schedule.Assignment;
+import dev.meister.core.schedule.OnCall;
+import dev.meister.core.team.Member;
+import dev.meister.core.team.MemberId;
+import dev.meister.core.team.Team;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import dev.meister.core.filing.FiledIssue;
+import dev.meister.core.filing.FiledIssueStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** The chat messages about alerts: the alert itself, its acknowledgement and digests. */
+public final class AlertMessages {
+  /** The button action whose payload is the alert id. */
+  public static final String ACK_ACTION = "ack";
+
+  private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("HH:mm z");
+
+  /** The button action that files an issue; its payload is the alert id. */
+  public static final String ISSUE_ACTION = "issue";
+  /** The button action that links to an issue; its payload is {@code ALERT-ID:ISSUE-NUMBER}. */
+  public static final String SAME_ACTION = "same";
+
+  private final Team team;
+  private final AlertNotes notes;
+  private final @Nullable FiledIssueStore filedIssues;
+
+  public AlertMessages(Team team) {
+    this(team, AlertNotes.NONE);
+  }
+
+  /** @param notes extra lines under each alert, e.g. its pipeline's owners and hints */
+  public AlertMessages(Team team, AlertNotes notes) {
+    this(team, notes, null);
+  }
+
+  /**
+   * @param notes extra lines under each alert, e.g. its pipeline's owners and hints
+   * @param filedIssues when given, alerts offer "📝 File issue" and, when an open issue Meister
+   *     filed has the same fingerprint, say "looks like #N" and offer "Same as #N"
+   */
+  public AlertMessages(Team team, AlertNotes notes, @Nullable FiledIssueStore filedIssues) {
+    this.team = team;
+    this.notes = notes;
+    this.filedIssues = filedIssues;
+  }
+
+  /**
+   * The alert as first posted, with a "Looking" button.
+   *
+   * @param onCall who to tag; {@code null} for an alert no route matched
+   * @param zone the team's zone, for times
+   */
+  public OutgoingMessage alert(Alert alert, @Nullable OnCall onCall, ZoneId zone) {
+    RichText text = body(alert, onCall, zone).build();
+    String id = alert.storedId().toString();
+    List<Button> buttons = new ArrayList<>();
+    buttons.add(new Button(EmojiNames.unicode("eyes") + " Looking", ACK_ACTION, id));
+    if (filedIssues != null) {
+      buttons.add(new Button(EmojiNames.unicode("memo") + " File issue", ISSUE_ACTION, id));
+      similar(alert).ifPresent(issue -> buttons.add(new Button(
+          "Same as #" + issue.ref().number(), SAME_ACTION, id + ":" + issue.ref().number())));
+    }
+    return new OutgoingMessage(text, buttons);
+  }
+
+  /** The alert with who took it, no button: to edit the posted alert in place. */
+  public OutgoingMessage acknowledged(
+      Alert alert, @Nullable OnCall onCall, ZoneId zone, Acknowledgement ack) {
+    RichText.Builder text = body(alert, onCall, zone);
+    text.newline()
+        .text(
+            EmojiNames.unicode("eyes")
+                + " "
+                + displayName(ack.member())
+                + " is looking into this (since "
+                + ack.at().atZone(zone).format(SINCE)
+                + ")");
+    return OutgoingMessage.of(text.build());
+  }
+
+  /** The reply in the alert's thread when someone takes it. */
+  public OutgoingMessage ackReply(Acknowledgement ack) {
+    return OutgoingMessage.of(
+        RichText.builder().mention(ack.member()).text(" is looking into this.").build());
+  }
+
+  /** The reply to a second person trying to take an alert already taken. */
+  public OutgoingMessage alreadyAcked(Acknowledgement ack, ZoneId zone) {
+    return OutgoingMessage.plain(
+        displayName(ack.member())
+            + " is already looking into this (since "
+            + ack.at().atZone(zone).format(SINCE)
+            + ").");
+  }
+
+  /** Several alerts for one rotation in one message, when posting each would flood the chat. */
+  public OutgoingMessage digest(List<Alert> alerts, String rotationName) {
+    return digest(alerts, alerts.size(), rotationName);
+  }
+
+  /**
+   * A digest of {@code total} held-back alerts that lists the first of them, {@code listed}: in a
+   * storm of thousands the count matters and a list of all would not fit a message.
+   */
+  public OutgoingMessage digest(List<Alert> listed, int total, String rotationName) {
+    String failures = total == 1 ? " more failure in " : " more failures in ";
+    RichText.Builder text = RichText.builder().bold(total + failures + rotationName + ":");
+    List<Alert> alerts = listed;
+    for (Alert a : alerts) {
+      text.newline().text("#" + a.storedId() + " ");
+      String title = AlertDetails.cap(a.title());
+      Optional<String> url =
+          a.attribute(AlertAttributes.RUN_URL)
+              .or(() -> a.attribute(AlertAttributes.LOG_URL))
+              .filter(u -> !u.isBlank());
+      if (url.isPresent()) {
+        text.link(title, url.get());
+      } else {
+        text.text(title);
+      }
+    }
+    if (total > listed.size()) {
+      text.newline().text("… and " + (total - listed.size()) + " more.");
+    }
+    return OutgoingMessage.of(text.newline().text("Reply /ack ID to take one.").build());
+  }
+
+  private RichText.Builder body(Alert alert, @Nullable OnCall onCall, ZoneId zone) {
+    RichText.Builder text = RichText.builder();
+    if (alert.priority() == Priority.HIGH) {
+      text.text(EmojiNames.unicode("rotating_light") + " HIGHEST PRIORITY");
+      for (Member lead : team.teamLeads()) {
+        text.text(" ").mention(lead.id());
+      }
+      text.newline();
+    }
+    text.text(EmojiNames.unicode("red_circle") + " ")
+        .bold(AlertDetails.cap(alert.title()))
+        .newline();
+    if (alert.source() == AlertSource.GITHUB_ACTIONS) {
+      AlertDetails.github(alert, text);
+    } else {
+      AlertDetails.airflow(alert, zone, text);
+    }
+    similar(alert).ifPresent(issue -> text.text(EmojiNames.unicode("memo") + " Looks like ")
+        .link("#" + issue.ref().number(), issue.ref().url())
+        .text(" (" + AlertDetails.cap(issue.title()) + ")").newline());
+    onCallLine(onCall, text);
+    notes.addTo(alert, text);
+    return text;
+  }
+
+  private Optional<FiledIssue> similar(Alert alert) {
+    return filedIssues == null ? Optional.empty() : filedIssues.openFor(alert.fingerprint());
+  }
+
+  private void onCallLine(@Nullable OnCall onCall, RichText.Builder text) {
+    if (onCall == null) {
+      text.text("On call: nobody (no route matched)");
+      return;
+    }
+    text.text("On call: ").mention(onCall.primary().member());
+    Assignment secondary = onCall.secondary();
+    if (secondary != null) {
+      text.text(", Level 2: " + displayName(secondary.member()));
+    }
+  }
+
+  private String displayName(MemberId id) {
+    return team.find(id).map(Member::displayName).orElse(id.value());
+  }
+}

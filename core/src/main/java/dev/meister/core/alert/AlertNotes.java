@@ -1,0 +1,16 @@
+package dev.meister.core.alert;
+
+import dev.meister.core.chat.RichText;
+
+/**
+ * Extra lines an alert's message carries, e.g. a pipeline's owners and the hints matching its
+ * exception. Applied to the first post and to every edit, so an acknowledgement keeps them.
+ */
+@FunctionalInterface
+public interface AlertNotes {
+  /** No extra lines. */
+  AlertNotes NONE = (alert, text) -> {};
+
+  /** Appends this alert's notes to {@code text}, each line starting with a line break. */
+  void addTo(Alert alert, RichText.Builder text);
+}

@@ -1,0 +1,110 @@
+package dev.meister.core.alert;
+
+import dev.meister.core.chat.ChatRef;
+import dev.meister.core.delivery.Outbox;
+import dev.meister.core.delivery.OutboxEntry;
+import dev.meister.core.delivery.PendingMessage;
+import dev.meister.core.schedule.OnCallDirectory;
+import dev.meister.core.schedule.Rotation;
+import dev.meister.core.tx.Transactions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps a chat within its platform's pace during an alert storm (Telegram allows about 20 messages
+ * a minute in a group): alert posts over the pace are folded, and each chat's folded alerts are
+ * announced together in one digest when the pace allows. Nothing is dropped and nothing stalls;
+ * folded alerts stay stored and can be taken with {@code /ack ID}.
+ *
+ * <p>The intake asks {@link #admit} for each new alert post inside the transaction that stores
+ * it, so a folded post is folded in the same commit and the delivery worker never reads it: in a
+ * storm of thousands a second, deciding at delivery would cost a read and a commit per round.
+ */
+public final class StormDigests {
+  /** A digest counts every folded alert of its chat and lists the oldest of them. */
+  private static final int LISTED_PER_DIGEST = 20;
+
+  private final StormGuard guard;
+  private final Outbox outbox;
+  private final AlertStore alerts;
+  private final AlertMessages messages;
+  private final OnCallDirectory directory;
+  private final Transactions transactions;
+  /**
+   * Chats that have had folded alerts since the start (read from the outbox at the start, then
+   * added to as alerts are folded), so a round reads folded entries only of a chat whose digest is
+   * due rather than the whole storm's backlog. Never shrinks: a fold may still be uncommitted when
+   * a digest finds the chat empty, and a few chats cost one indexed read a minute each.
+   */
+  private final Set<ChatRef> foldedChats = ConcurrentHashMap.newKeySet();
+  private final Clock clock;
+
+  public StormDigests(StormGuard guard, Outbox outbox, AlertStore alerts, AlertMessages messages,
+      OnCallDirectory directory, Transactions transactions, Clock clock) {
+    this.guard = guard;
+    this.outbox = outbox;
+    this.alerts = alerts;
+    this.messages = messages;
+    this.directory = directory;
+    this.transactions = transactions;
+    this.clock = clock;
+    foldedChats.addAll(outbox.chatsWithFolded());
+  }
+
+  /**
+   * Whether a new alert post to {@code chat} may go out on its own; false when the chat is over its
+   * pace, and the caller must {@link Outbox#fold fold} the post in the transaction that queues it.
+   */
+  public boolean admit(ChatRef chat) {
+    if (guard.tryPost(chat)) {
+      return true;
+    }
+    foldedChats.add(chat);
+    return false;
+  }
+
+  /** Queues one digest per chat whose folded alerts may now be announced; returns how many. */
+  public int release() {
+    int released = 0;
+    for (ChatRef chat : List.copyOf(foldedChats)) {
+      if (!guard.canPostDigest(chat)) {
+        continue;
+      }
+      List<OutboxEntry> entries = outbox.folded(chat, LISTED_PER_DIGEST);
+      if (!entries.isEmpty()) {
+        queueDigest(chat, entries);
+        released++;
+      }
+    }
+    return released;
+  }
+
+  private void queueDigest(ChatRef chat, List<OutboxEntry> listed) {
+    List<Alert> folded = new ArrayList<>();
+    for (OutboxEntry e : listed) {
+      AlertId id = java.util.Objects.requireNonNull(e.message().alert());
+      alerts.find(id).ifPresent(folded::add);
+    }
+    transactions.inTransaction(() -> {
+      int total = outbox.digestFolded(chat, clock.instant());
+      outbox.enqueue(PendingMessage.post(chat,
+          messages.digest(folded, Math.max(total, folded.size()), rotations(folded)), null));
+      return total;
+    });
+  }
+
+  private String rotations(List<Alert> folded) {
+    Set<String> names = new LinkedHashSet<>();
+    for (Alert a : folded) {
+      Optional<Rotation> r = a.routedRotation().flatMap(directory::find);
+      names.add(r.map(Rotation::displayName).orElse("unrouted"));
+    }
+    return names.stream().collect(Collectors.joining(", ")) + " routes";
+  }
+}

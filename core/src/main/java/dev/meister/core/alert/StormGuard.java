@@ -1,0 +1,83 @@
+package dev.meister.core.alert;
+
+import dev.meister.core.chat.ChatRef;
+import dev.meister.core.validation.Checks;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keeps an alert storm from flooding a chat (and hitting the platform's rate limit): a token bucket
+ * per chat allows {@code burst} alerts at once and {@code perMinute} a minute after that; what is
+ * held back goes out in digests, at most one a minute per chat.
+ */
+public final class StormGuard {
+  private static final long NANOS_PER_MINUTE = Duration.ofMinutes(1).toNanos();
+
+  private final Clock clock;
+  private final long perMinute;
+
+  /** Credit is kept in token-nanos (one token = a minute's nanos) so refills stay exact. */
+  private final long capacity;
+
+  private final Map<ChatRef, Bucket> buckets = new HashMap<>();
+  private final Map<ChatRef, Instant> lastDigest = new HashMap<>();
+
+  public StormGuard(Clock clock, int perMinute, int burst) {
+    Checks.check(perMinute > 0, "perMinute must be positive");
+    Checks.check(burst > 0, "burst must be positive");
+    this.clock = clock;
+    this.perMinute = perMinute;
+    this.capacity = burst * NANOS_PER_MINUTE;
+  }
+
+  /** Takes a token for one alert message to {@code chat}; false when its allowance is used up. */
+  public synchronized boolean tryPost(ChatRef chat) {
+    Instant now = clock.instant();
+    Bucket b = buckets.computeIfAbsent(chat, c -> new Bucket(capacity, now));
+    b.refill(now);
+    if (b.credit < NANOS_PER_MINUTE) {
+      return false;
+    }
+    b.credit -= NANOS_PER_MINUTE;
+    return true;
+  }
+
+  /**
+   * Whether a digest of held-back alerts may go to {@code chat} now; a true answer counts as
+   * posting one. Digests bypass the bucket, so a storm is still summarised while it lasts.
+   */
+  public synchronized boolean canPostDigest(ChatRef chat) {
+    Instant now = clock.instant();
+    @Nullable Instant last = lastDigest.get(chat);
+    if (last != null && now.isBefore(last.plus(Duration.ofMinutes(1)))) {
+      return false;
+    }
+    lastDigest.put(chat, now);
+    return true;
+  }
+
+  private final class Bucket {
+    long credit;
+    Instant refilledAt;
+
+    Bucket(long credit, Instant refilledAt) {
+      this.credit = credit;
+      this.refilledAt = refilledAt;
+    }
+
+    void refill(Instant now) {
+      if (!now.isAfter(refilledAt)) {
+        return;
+      }
+      long missing = capacity - credit;
+      // Cap the interval at what fills the bucket, so a long quiet spell cannot overflow.
+      long elapsed = Math.min(Duration.between(refilledAt, now).toNanos(), missing / perMinute + 1);
+      credit = Math.min(capacity, credit + elapsed * perMinute);
+      refilledAt = now;
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.meister.core.chat;
+
+import dev.meister.core.team.Member;
+import dev.meister.core.team.MemberId;
+import dev.meister.core.team.Team;
+import java.util.Optional;
+
+/** Finds the team member behind a chat sender, by the identity each platform gives. */
+public final class MemberResolver {
+  private final Team team;
+
+  public MemberResolver(Team team) {
+    this.team = team;
+  }
+
+  public Optional<Member> memberFor(Sender sender) {
+    switch (sender.platform()) {
+      case TELEGRAM:
+        return team.findByTelegram(telegramId(sender.userId()), sender.username());
+      case SLACK:
+        return team.findBySlack(sender.userId());
+      case DISCORD:
+        return team.findByDiscord(sender.userId());
+      default:
+        return consoleMember(sender.userId());
+    }
+  }
+
+  private Optional<Member> consoleMember(String userId) {
+    try {
+      return team.find(MemberId.of(userId));
+    } catch (IllegalArgumentException notAnId) {
+      return Optional.empty();
+    }
+  }
+
+  private static @org.jspecify.annotations.Nullable Long telegramId(String userId) {
+    try {
+      return Long.valueOf(userId);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}

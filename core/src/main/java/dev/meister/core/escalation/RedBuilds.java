@@ -1,0 +1,139 @@
+package dev.meister.core.escalation;
+
+import dev.meister.core.alert.Alert;
+import dev.meister.core.alert.AlertAttributes;
+import dev.meister.core.alert.AlertId;
+import dev.meister.core.alert.AlertStore;
+import dev.meister.core.alert.RunHistory;
+import dev.meister.core.chat.MessageLinkStore;
+import dev.meister.core.delivery.Outbox;
+import dev.meister.core.schedule.OnCallDirectory;
+import dev.meister.core.alert.Route;
+import dev.meister.core.alert.Router;
+import dev.meister.core.team.Member;
+import dev.meister.core.team.MemberId;
+import dev.meister.core.team.Team;
+import dev.meister.core.timing.DueWork;
+import dev.meister.core.tx.Transactions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * "Fix it or revert": a red build (workflow and branch) with no later success gets a reminder under
+ * its latest alert, tagging the on-call and the commit's author, at the configured pace until the
+ * workflow succeeds on that branch again. Reminder numbers are stored with their messages.
+ */
+public final class RedBuilds implements DueWork {
+  private static final Logger log = LoggerFactory.getLogger(RedBuilds.class);
+  /** A build red for longer than this has been dealt with in some other way. */
+  private static final Duration HORIZON = Duration.ofDays(7);
+  private static final int BATCH = 2000;
+
+  private final FixOrRevertSchedule schedule;
+  private final AlertRoutes routes;
+  private final OnCallDirectory directory;
+  private final Team team;
+  private final AlertStore alerts;
+  private final RunHistory runs;
+  private final AlertFollowUps followUps;
+  private final FollowUpPoster poster;
+  private final Transactions transactions;
+  private final Runnable queued;
+
+  public RedBuilds(FixOrRevertSchedule schedule, Router router, OnCallDirectory directory,
+      Team team, AlertStore alerts, RunHistory runs, AlertFollowUps followUps,
+      MessageLinkStore links, Outbox outbox, Transactions transactions, Runnable queued) {
+    this.schedule = schedule;
+    this.routes = new AlertRoutes(router);
+    this.directory = directory;
+    this.team = team;
+    this.alerts = alerts;
+    this.runs = runs;
+    this.followUps = followUps;
+    this.poster = new FollowUpPoster(links, outbox);
+    this.transactions = transactions;
+    this.queued = queued;
+  }
+
+  @Override
+  public String name() {
+    return "fix-or-revert";
+  }
+
+  @Override
+  public Optional<Instant> runDue(Instant now) {
+    Optional<Instant> next = Optional.empty();
+    for (Alert alert : latestPerBuild(now)) {
+      try {
+        next = DueWork.earliest(next, remind(alert, now));
+      } catch (RuntimeException e) {
+        log.error("fix-or-revert reminder for alert {} failed", alert.id(), e);
+      }
+    }
+    return next;
+  }
+
+  /** The latest failure of each repository, workflow and branch. */
+  private List<Alert> latestPerBuild(Instant now) {
+    Map<String, Alert> latest = new LinkedHashMap<>();
+    for (AlertId id : followUps.buildFailuresSince(now.minus(HORIZON), BATCH)) {
+      alerts.find(id).ifPresent(a -> latest.put(key(a), a));
+    }
+    return List.copyOf(latest.values());
+  }
+
+  private Optional<Instant> remind(Alert alert, Instant now) {
+    String repo = alert.attribute(AlertAttributes.REPO).orElse("");
+    String workflow = alert.attribute(AlertAttributes.WORKFLOW_PATH).orElse("");
+    String branch = alert.attribute(AlertAttributes.BRANCH).orElse("");
+    Optional<Instant> green = runs.lastSuccess(repo, workflow, branch);
+    Instant failedAt = alert.receivedAt();
+    if (green.isPresent() && green.get().isAfter(failedAt)) {
+      return Optional.empty();
+    }
+    Optional<Route> route = routes.routeOf(alert);
+    int last = followUps.lastStep(alert.storedId(), FollowUpKind.FIX_OR_REVERT);
+    int step = schedule.stepAt(failedAt, now);
+    if (step > last) {
+      MemberId onCall = route.flatMap(r -> directory.find(r.rotation()))
+          .map(r -> directory.resolver(r, now).onCallAt(now).primary().member()).orElse(null);
+      var message = EscalationMessages.fixOrRevert(alert, Duration.between(failedAt, now),
+          onCall, author(alert));
+      boolean sent = transactions.inTransaction(() ->
+          followUps.record(alert.storedId(), FollowUpKind.FIX_OR_REVERT, step, now)
+              && poster.post(alert, route.map(Route::chat).orElse(null), message));
+      if (sent) {
+        queued.run();
+      }
+      last = step;
+    }
+    return Optional.of(schedule.dueAt(failedAt, last + 1));
+  }
+
+  /** The commit's author as a team member, by the GitHub login that started the run. */
+  private @Nullable MemberId author(Alert alert) {
+    String actor = alert.attribute(AlertAttributes.ACTOR).orElse(null);
+    if (actor == null) {
+      return null;
+    }
+    String login = actor.toLowerCase(Locale.ROOT);
+    return team.members().stream()
+        .filter(m -> m.githubLogin() != null
+            && m.githubLogin().toLowerCase(Locale.ROOT).equals(login))
+        .map(Member::id).findFirst().orElse(null);
+  }
+
+  private static String key(Alert a) {
+    return a.attribute(AlertAttributes.REPO).orElse("") + "\n"
+        + a.attribute(AlertAttributes.WORKFLOW_PATH).orElse("") + "\n"
+        + a.attribute(AlertAttributes.BRANCH).orElse("");
+  }
+}

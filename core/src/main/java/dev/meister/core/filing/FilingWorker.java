@@ -1,0 +1,230 @@
+package dev.meister.core.filing;
+
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+
+import dev.meister.core.alert.Alert;
+import dev.meister.core.alert.AlertStore;
+import dev.meister.core.delivery.Backoff;
+import dev.meister.core.delivery.Outbox;
+import dev.meister.core.delivery.PendingMessage;
+import dev.meister.core.chat.MessageLinkStore;
+import dev.meister.core.chat.MessageRef;
+import dev.meister.core.tx.Transactions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Works through queued issue requests off the chat thread, since GitHub can be slow or down. A
+ * request ends done (the alert is linked and the answer queued in one transaction) or failed with
+ * a clear answer in the chat; while GitHub is unavailable it waits and is tried again, so nothing
+ * is lost.
+ */
+public final class FilingWorker implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(FilingWorker.class);
+  /** Tries before giving up on an unavailable GitHub: with the backoff, about half an hour. */
+  static final int MAX_ATTEMPTS = 8;
+
+  private final IssueRequests requests;
+  private final AlertStore alerts;
+  private final IssueLinkStore links;
+  private final MessageLinkStore messages;
+  private final IssueFiler filer;
+  private final Outbox outbox;
+  private final Transactions transactions;
+  private final Runnable queued;
+  private final Clock clock;
+  private final AtomicBoolean roundRequested = new AtomicBoolean();
+  private @Nullable ScheduledExecutorService executor;
+
+  public FilingWorker(IssueRequests requests, AlertStore alerts, IssueLinkStore links,
+      MessageLinkStore messages, IssueFiler filer, Outbox outbox, Transactions transactions,
+      Runnable queued, Clock clock) {
+    this.requests = requests;
+    this.alerts = alerts;
+    this.links = links;
+    this.messages = messages;
+    this.filer = filer;
+    this.outbox = outbox;
+    this.transactions = transactions;
+    this.queued = queued;
+    this.clock = clock;
+  }
+
+  /** Starts working on a background thread, polling every {@code interval}. */
+  public synchronized void start(Duration interval) {
+    if (executor != null) {
+      return;
+    }
+    ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "meister-filing");
+      t.setDaemon(true);
+      return t;
+    });
+    var unused = ex.scheduleWithFixedDelay(this::processSafely, 0, interval.toMillis(),
+        MILLISECONDS);
+    executor = ex;
+  }
+
+  /** Asks for a round now; coalesces like the outbox worker's nudge. */
+  public void nudge() {
+    ScheduledExecutorService ex = executor;
+    if (ex != null && !ex.isShutdown() && roundRequested.compareAndSet(false, true)) {
+      ex.execute(this::processSafely);
+    }
+  }
+
+  private void processSafely() {
+    roundRequested.set(false);
+    try {
+      processDue();
+    } catch (RuntimeException e) {
+      log.error("issue filing round failed; will try again", e);
+    }
+  }
+
+  /** One round over the due requests; returns how many were finished. */
+  public synchronized int processDue() {
+    int finished = 0;
+    for (IssueRequest r : requests.due(clock.instant(), 20)) {
+      if (process(r)) {
+        finished++;
+      }
+    }
+    return finished;
+  }
+
+  private boolean process(IssueRequest r) {
+    Optional<Alert> alert = alerts.find(r.alert());
+    if (alert.isEmpty()) {
+      finishFailed(r, "alert #" + r.alert() + " is gone", "That alert no longer exists.");
+      return true;
+    }
+    if (r.kind() == IssueRequestKind.ANALYSE) {
+      return analyse(r, alert.get());
+    }
+    MessageRef under = Objects.requireNonNull(r.answerUnder());
+    try {
+      FilingOutcome outcome = r.kind() == IssueRequestKind.JOIN
+          ? filer.join(alert.get(), Objects.requireNonNull(r.issue()))
+          : filer.file(alert.get());
+      transactions.inTransaction(() -> {
+        links.link(new IssueLink(r.alert(), outcome.issue(), clock.instant(), outcome.filed()));
+        requests.done(r.id(), clock.instant());
+        // Linked as an answer, so /resolve in reply to it finds the alert; an ack leaves it be.
+        outbox.enqueue(PendingMessage.answer(under, FilingReplies.done(outcome), r.alert()));
+        return Boolean.TRUE;
+      });
+      queued.run();
+      log.info("alert #{} {} {}", r.alert(), outcome.filed() ? "filed as" : "joined",
+          outcome.issue());
+      return true;
+    } catch (GitHubRefusedException e) {
+      finishFailed(r, e.describe(), e.describe());
+      return true;
+    } catch (NotFileableException e) {
+      finishFailed(r, String.valueOf(e.getMessage()), "Cannot file it: " + e.getMessage());
+      return true;
+    } catch (GitHubUnavailableException e) {
+      return retry(r, String.valueOf(e.getMessage()), e.retryAfter());
+    } catch (RuntimeException bug) {
+      log.error("issue request #{} for alert #{} failed unexpectedly", r.id(), r.alert(), bug);
+      return retry(r, String.valueOf(bug), null);
+    }
+  }
+
+  /** Says "looks like #N" under a new alert whose logs show a filed root cause; else nothing. */
+  private boolean analyse(IssueRequest r, Alert alert) {
+    List<MessageRef> posted = messages.messagesFor(r.alert());
+    if (links.issueFor(r.alert()).isPresent()) {
+      requests.done(r.id(), clock.instant());
+      return true;
+    }
+    if (posted.isEmpty()) {
+      // Not delivered yet; the answer needs the alert's message to go under.
+      return quietRetry(r, "the alert is not posted yet", null);
+    }
+    try {
+      Optional<FiledIssue> same = filer.sameRootCause(alert);
+      transactions.inTransaction(() -> {
+        requests.done(r.id(), clock.instant());
+        same.ifPresent(issue -> outbox.enqueue(PendingMessage.reply(posted.get(0),
+            FilingReplies.looksLike(r.alert(), issue), null)));
+        return Boolean.TRUE;
+      });
+      if (same.isPresent()) {
+        queued.run();
+      }
+      return true;
+    } catch (GitHubRefusedException | NotFileableException e) {
+      log.info("analysing alert #{} refused: {}", r.alert(), e.getMessage());
+      requests.failed(r.id(), String.valueOf(e.getMessage()), clock.instant());
+      return true;
+    } catch (GitHubUnavailableException e) {
+      return quietRetry(r, String.valueOf(e.getMessage()), e.retryAfter());
+    } catch (RuntimeException bug) {
+      log.error("analysing alert #{} failed unexpectedly", r.alert(), bug);
+      return quietRetry(r, String.valueOf(bug), null);
+    }
+  }
+
+  /** Retries an analysis nobody waits for: when it keeps failing it is dropped, silently. */
+  private boolean quietRetry(IssueRequest r, String error, @Nullable Duration retryAfter) {
+    if (r.attempts() + 1 >= MAX_ATTEMPTS) {
+      requests.failed(r.id(), error, clock.instant());
+      return true;
+    }
+    requests.retryLater(r.id(), clock.instant().plus(Backoff.after(r.attempts() + 1,
+        retryAfter)), error);
+    return false;
+  }
+
+  private boolean retry(IssueRequest r, String error, @Nullable Duration retryAfter) {
+    int attempts = r.attempts() + 1;
+    if (attempts >= MAX_ATTEMPTS) {
+      finishFailed(r, error, "GitHub did not answer after " + attempts + " tries (" + error
+          + ")");
+      return true;
+    }
+    Duration wait = Backoff.after(attempts, retryAfter);
+    log.warn("issue request #{} for alert #{} not done (attempt {}): {}; next try in {}s",
+        r.id(), r.alert(), attempts, error, wait.toSeconds());
+    requests.retryLater(r.id(), clock.instant().plus(wait), error);
+    return false;
+  }
+
+  private void finishFailed(IssueRequest r, String error, String why) {
+    log.warn("issue request #{} for alert #{} failed: {}", r.id(), r.alert(), error);
+    transactions.inTransaction(() -> {
+      requests.failed(r.id(), error, clock.instant());
+      outbox.enqueue(PendingMessage.reply(Objects.requireNonNull(r.answerUnder()),
+          FilingReplies.failed(r.kind(), why), null));
+      return Boolean.TRUE;
+    });
+    queued.run();
+  }
+
+  @Override
+  public synchronized void close() {
+    ScheduledExecutorService ex = executor;
+    if (ex != null) {
+      ex.shutdownNow();
+      try {
+        ex.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      executor = null;
+    }
+  }
+
+}

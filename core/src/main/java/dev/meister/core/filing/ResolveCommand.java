@@ -1,0 +1,86 @@
+package dev.meister.core.filing;
+
+import dev.meister.core.alert.AlertId;
+import dev.meister.core.chat.ChatEvent;
+import dev.meister.core.chat.MessageLinkStore;
+import dev.meister.core.chat.MessageRef;
+import dev.meister.core.command.CommandHandler;
+import dev.meister.core.command.CommandReply;
+import dev.meister.core.command.CommandRequest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code /resolve REASON | SOLUTION} as a reply to an alert or to the bot's "Filed #N" answer
+ * under it (or {@code /resolve #ALERT REASON | SOLUTION} anywhere): writes the break's reason, picked from the configured list by number or
+ * words, and its solution into the post-mortem log.
+ */
+public final class ResolveCommand implements CommandHandler {
+  private final ResolutionStore resolutions;
+  private final MessageLinkStore messages;
+  private final dev.meister.core.alert.AlertStore alerts;
+  private final Reasons reasons;
+  private final Clock clock;
+
+  public ResolveCommand(ResolutionStore resolutions, MessageLinkStore messages,
+      dev.meister.core.alert.AlertStore alerts, Reasons reasons, Clock clock) {
+    this.resolutions = resolutions;
+    this.messages = messages;
+    this.alerts = alerts;
+    this.reasons = reasons;
+    this.clock = clock;
+  }
+
+  @Override
+  public String name() {
+    return "resolve";
+  }
+
+  @Override
+  public String usage() {
+    return "/resolve [#ALERT] REASON | SOLUTION";
+  }
+
+  @Override
+  public String summary() {
+    return "reply to an alert or its issue: log why it broke and what was done";
+  }
+
+  @Override
+  public boolean changesState() {
+    return true;
+  }
+
+  @Override
+  public CommandReply handle(CommandRequest request) {
+    ChatEvent.Command command = request.event();
+    List<String> args = new ArrayList<>(request.args());
+    Optional<AlertId> alert = Optional.empty();
+    if (!args.isEmpty() && args.get(0).matches("#\\d+")) {
+      alert = Optional.of(new AlertId(Long.parseLong(args.remove(0).substring(1))));
+    } else {
+      MessageRef replyTo = command.replyTo();
+      if (replyTo != null) {
+        alert = messages.alertFor(replyTo).or(() -> messages.alertAnsweredBy(replyTo));
+      }
+    }
+    String text = String.join(" ", args);
+    int bar = text.indexOf('|');
+    if (alert.isEmpty() || bar < 0 || text.substring(bar + 1).isBlank()) {
+      throw new IllegalArgumentException("Reply to an alert or its issue with " + usage()
+          + ", e.g."
+          + " /resolve 1 | Tests disabled. " + reasons.listing());
+    }
+    AlertId id = alert.get();
+    if (alerts.find(id).isEmpty()) {
+      throw new IllegalArgumentException("There is no alert #" + id + ".");
+    }
+    String reason = reasons.match(text.substring(0, bar));
+    String solution = text.substring(bar + 1).strip();
+    resolutions.resolve(new Resolution(id, reason, solution,
+        request.sender().orElseThrow().id().value(), clock.instant()));
+    return CommandReply.plain("Logged for alert #" + id + ": " + reason + " → " + solution);
+  }
+}

@@ -1,0 +1,271 @@
+package dev.meister.core.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meister.core.chat.Button;
+import dev.meister.core.chat.OutgoingMessage;
+import dev.meister.core.chat.Span;
+import dev.meister.core.schedule.Assignment;
+import dev.meister.core.schedule.OnCall;
+import dev.meister.core.schedule.Position;
+import dev.meister.core.schedule.Source;
+import dev.meister.core.schedule.RotationId;
+import dev.meister.core.team.ChatIdentities;
+import dev.meister.core.team.Member;
+import dev.meister.core.team.MemberId;
+import dev.meister.core.team.Role;
+import dev.meister.core.team.Team;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator.ReplaceUnderscores;
+import org.junit.jupiter.api.Test;
+
+@DisplayNameGeneration(ReplaceUnderscores.class)
+class AlertMessagesTest {
+  private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+  private static final Instant AT = Instant.parse("2026-11-20T03:05:00Z");
+  private static final Team TEAM =
+      new Team(
+          List.of(
+              member("alice", "Alice Archer", Role.TEAM_LEAD),
+              member("bob", "Bob Baker", Role.MEMBER),
+              member("carol", "Carol Chen", Role.MEMBER)));
+  private static final AlertMessages MESSAGES = new AlertMessages(TEAM);
+  private static final String RUN_URL = "https://github.com/causify-ai/cmamp/actions/runs/99";
+  private static final Map<String, String> BUILD =
+      Map.of(
+          "repo", "causify-ai/cmamp",
+          "branch", "master",
+          "event", "push",
+          "run_attempt", "2",
+          "workflow_name", "Fast tests",
+          "head_sha", "3f2a9c1e7b5d",
+          "commit_message", "Fix the bid/ask join\n\nLonger explanation.",
+          "commit_author", "Dana Doe",
+          "run_url", RUN_URL);
+  private static final Map<String, String> TASK =
+      Map.of(
+          "dag_id", "bid_ask_1m",
+          "task_id", "download",
+          "dag_run_id", "scheduled__2026-11-20T03:00:00+00:00",
+          "start_date", "2026-11-20T03:01:00+00:00",
+          "try_number", "2",
+          "region", "tokyo",
+          "exception", "ValueError: bad symbol 'XBT'\nmore detail",
+          "airflow_url", "http://airflow:8080/",
+          "log_url", "http://airflow:8080/log?x=1");
+
+  @Test
+  void a_build_alert_says_what_broke_and_tags_the_on_call() {
+    OutgoingMessage m = MESSAGES.alert(build(Priority.NORMAL), onCall(true), BERLIN);
+
+    assertThat(m.text().plainText())
+        .isEqualTo(
+            """
+            🔴 Build fail - cmamp fast (1234)
+            Repo: causify-ai/cmamp
+            Branch: master
+            Event: push
+            Attempt: 2
+            Workflow: Fast tests
+            Commit: 3f2a9c1 Fix the bid/ask join (Dana Doe)
+            Open the failing run
+            On call: @bob, Level 2: Carol Chen\
+            """);
+    assertThat(m.text().spans())
+        .contains(
+            new Span.Link("Open the failing run", RUN_URL), new Span.Mention(MemberId.of("bob")));
+    assertThat(m.buttons()).containsExactly(new Button("👀 Looking", "ack", "42"));
+  }
+
+  @Test
+  void a_top_priority_task_alert_tags_the_team_lead_first() {
+    OutgoingMessage m = MESSAGES.alert(task(Priority.HIGH, TASK), onCall(false), BERLIN);
+
+    assertThat(m.text().plainText())
+        .isEqualTo(
+            """
+            🚨 HIGHEST PRIORITY @alice
+            🔴 DAG fail - bid_ask_1m.download (2026-11-20 03:00 UTC)
+            DAG: bid_ask_1m
+            Task: download
+            Run: scheduled__2026-11-20T03:00:00+00:00
+            Started: 2026-11-20 04:01 CET (03:01 UTC)
+            Try: 2
+            Region: tokyo
+            Error: ValueError: bad symbol 'XBT'
+            Run · Log
+            On call: @bob\
+            """);
+    assertThat(m.text().spans())
+        .contains(
+            new Span.Mention(MemberId.of("alice")),
+            new Span.Code("bid_ask_1m"),
+            new Span.Link(
+                "Run",
+                "http://airflow:8080/dags/bid_ask_1m/grid"
+                    + "?dag_run_id=scheduled__2026-11-20T03%3A00%3A00%2B00%3A00"),
+            new Span.Link("Log", "http://airflow:8080/log?x=1"));
+  }
+
+  @Test
+  void missing_attributes_leave_out_their_lines() {
+    Alert sparse = task(Priority.NORMAL, Map.of("dag_id", "d", "log_url", "http://l"));
+
+    assertThat(MESSAGES.alert(sparse, null, BERLIN).text().plainText())
+        .isEqualTo(
+            """
+            🔴 DAG fail - bid_ask_1m.download (2026-11-20 03:00 UTC)
+            DAG: d
+            Log
+            On call: nobody (no route matched)\
+            """);
+  }
+
+  @Test
+  void an_unrouted_alert_says_nobody_is_on_call() {
+    OutgoingMessage m = MESSAGES.alert(build(Priority.NORMAL), null, BERLIN);
+
+    assertThat(m.text().plainText()).endsWith("\nOn call: nobody (no route matched)");
+  }
+
+  @Test
+  void long_attributes_are_capped_at_300_characters() {
+    Alert noisy =
+        task(Priority.NORMAL, Map.of("exception", "E".repeat(5000), "region", "r".repeat(400)));
+
+    String text = MESSAGES.alert(noisy, null, BERLIN).text().plainText();
+
+    assertThat(text).contains("Region: " + "r".repeat(299) + "…\n");
+    assertThat(text).contains("Error: " + "E".repeat(299) + "…\n");
+    assertThat(text.length()).isLessThan(1000);
+  }
+
+  @Test
+  void an_acknowledged_alert_says_who_is_looking_and_has_no_button() {
+    Acknowledgement ack = ack("carol", "2026-11-20T03:10:00Z");
+
+    OutgoingMessage m = MESSAGES.acknowledged(build(Priority.NORMAL), onCall(false), BERLIN, ack);
+
+    assertThat(m.text().plainText())
+        .isEqualTo(
+            """
+            🔴 Build fail - cmamp fast (1234)
+            Repo: causify-ai/cmamp
+            Branch: master
+            Event: push
+            Attempt: 2
+            Workflow: Fast tests
+            Commit: 3f2a9c1 Fix the bid/ask join (Dana Doe)
+            Open the failing run
+            On call: @bob
+            👀 Carol Chen is looking into this (since 04:10 CET)\
+            """);
+    assertThat(m.buttons()).isEmpty();
+  }
+
+  @Test
+  void the_ack_reply_mentions_who_took_it() {
+    OutgoingMessage m = MESSAGES.ackReply(ack("carol", "2026-11-20T03:10:00Z"));
+
+    assertThat(m.text().plainText()).isEqualTo("@carol is looking into this.");
+    assertThat(m.text().spans()).first().isEqualTo(new Span.Mention(MemberId.of("carol")));
+  }
+
+  @Test
+  void a_second_taker_hears_who_already_took_it() {
+    OutgoingMessage m = MESSAGES.alreadyAcked(ack("carol", "2026-07-20T03:10:00Z"), BERLIN);
+
+    assertThat(m.text().plainText())
+        .isEqualTo("Carol Chen is already looking into this (since 05:10 CEST).");
+  }
+
+  @Test
+  void a_digest_lists_each_alert_with_its_link() {
+    Alert noLink = task(Priority.NORMAL, Map.of("dag_id", "d")).withId(new AlertId(43));
+
+    OutgoingMessage m = MESSAGES.digest(List.of(build(Priority.NORMAL), noLink), "dagmeister");
+
+    assertThat(m.text().plainText())
+        .isEqualTo(
+            """
+            2 more failures in dagmeister:
+            #42 Build fail - cmamp fast (1234)
+            #43 DAG fail - bid_ask_1m.download (2026-11-20 03:00 UTC)
+            Reply /ack ID to take one.\
+            """);
+    assertThat(m.text().spans())
+        .startsWith(new Span.Bold("2 more failures in dagmeister:"))
+        .contains(new Span.Link("Build fail - cmamp fast (1234)", RUN_URL))
+        .contains(new Span.Plain("DAG fail - bid_ask_1m.download (2026-11-20 03:00 UTC)"));
+  }
+
+  @Test
+  void a_digest_of_one_says_failure() {
+    OutgoingMessage m = MESSAGES.digest(List.of(build(Priority.NORMAL)), "buildmeister");
+
+    assertThat(m.text().plainText())
+        .isEqualTo(
+            """
+            1 more failure in buildmeister:
+            #42 Build fail - cmamp fast (1234)
+            Reply /ack ID to take one.""");
+  }
+
+  private static Alert build(Priority priority) {
+    return alert(AlertSource.GITHUB_ACTIONS, "Build fail - cmamp fast (1234)", priority, BUILD);
+  }
+
+  private static Alert task(Priority priority, Map<String, String> attributes) {
+    return alert(
+        AlertSource.AIRFLOW,
+        "DAG fail - bid_ask_1m.download (2026-11-20 03:00 UTC)",
+        priority,
+        attributes);
+  }
+
+  private static Alert alert(
+      AlertSource source, String title, Priority priority, Map<String, String> attributes) {
+    return new Alert(
+        new AlertId(42),
+        source,
+        "test:1",
+        "fp",
+        RotationId.of("dagmeister"),
+        priority,
+        title,
+        AT,
+        attributes);
+  }
+
+  private static OnCall onCall(boolean withSecondary) {
+    Instant start = Instant.parse("2026-11-16T10:00:00Z");
+    Instant end = Instant.parse("2026-11-23T10:00:00Z");
+    @Nullable Assignment secondary =
+        withSecondary ? assignment(Position.SECONDARY, "carol", start, end) : null;
+    return new OnCall(
+        RotationId.of("dagmeister"),
+        AT,
+        assignment(Position.PRIMARY, "bob", start, end),
+        secondary,
+        assignment(Position.PRIMARY, "carol", end, end.plusSeconds(604800)));
+  }
+
+  private static Assignment assignment(Position p, String who, Instant start, Instant end) {
+    return new Assignment(p, MemberId.of(who), Source.REGULAR, start, end);
+  }
+
+  private static Acknowledgement ack(String who, String at) {
+    return new Acknowledgement(
+        new AlertId(42), MemberId.of(who), Instant.parse(at), AckChannel.BUTTON);
+  }
+
+  private static Member member(String id, String name, Role role) {
+    return new Member(MemberId.of(id), name, ChatIdentities.none(), null, Set.of(role));
+  }
+}
