@@ -1,4 +1,7 @@
-/** Meister's domain: rotations, on-call resolution, alerts and the chat port. */
+/**
+ * Meister's application core: the domain and the services that run it, pure Java; each service
+ * takes its ports (stores, outbox, chat, issue tracker, Airflow reader, clock) in its constructor.
+ */
 @NullMarked
 package dev.meister.core;
 

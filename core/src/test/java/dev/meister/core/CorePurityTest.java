@@ -1,6 +1,7 @@
 package dev.meister.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -68,5 +69,10 @@ class CorePurityTest {
         .callMethod(System.class, "currentTimeMillis")
         .because("core takes a java.time.Clock wherever it needs the current time")
         .check(CORE);
+  }
+
+  @Test
+  void core_packages_have_no_cycles() {
+    slices().matching("dev.meister.core.(*)..").should().beFreeOfCycles().check(CORE);
   }
 }

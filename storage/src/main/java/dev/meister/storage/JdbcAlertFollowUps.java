@@ -1,6 +1,6 @@
 package dev.meister.storage;
 
-import dev.meister.core.alert.AlertId;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.escalation.AlertFollowUps;
 import dev.meister.core.escalation.FollowUpKind;
 import java.sql.PreparedStatement;

@@ -3,7 +3,7 @@ package dev.meister.storage;
 import dev.meister.core.alert.AckChannel;
 import dev.meister.core.alert.Acknowledgement;
 import dev.meister.core.alert.Alert;
-import dev.meister.core.alert.AlertId;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.AlertStore;
 import dev.meister.core.alert.Priority;

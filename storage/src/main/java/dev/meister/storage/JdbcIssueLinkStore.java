@@ -1,6 +1,6 @@
 package dev.meister.storage;
 
-import dev.meister.core.alert.AlertId;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.filing.IssueLink;
 import dev.meister.core.filing.IssueLinkStore;
 import dev.meister.core.filing.IssueRef;

@@ -1,7 +1,7 @@
 package dev.meister.storage;
 
 import dev.meister.core.alert.Alert;
-import dev.meister.core.alert.AlertId;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.filing.IssueRef;
 import dev.meister.core.handoff.OpenIssue;
 import dev.meister.core.handoff.OpenWork;

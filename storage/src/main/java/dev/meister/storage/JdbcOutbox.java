@@ -1,6 +1,6 @@
 package dev.meister.storage;
 
-import dev.meister.core.alert.AlertId;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;
 import dev.meister.core.chat.Platform;

@@ -111,25 +111,16 @@ final class MessageCodec {
 
   private static Span span(JsonNode n) throws SQLException {
     String v = n.path("v").asText();
-    switch (n.path("t").asText()) {
-      case "plain":
-        return new Span.Plain(v);
-      case "bold":
-        return new Span.Bold(v);
-      case "code":
-        return new Span.Code(v);
-      case "pre":
-        return new Span.CodeBlock(v);
-      case "link":
-        return new Span.Link(v, n.path("url").asText());
-      case "mention":
-        return new Span.Mention(MemberId.of(v));
-      case "emoji":
-        return new Span.Emoji(v);
-      case "br":
-        return new Span.LineBreak();
-      default:
-        throw new SQLException("unknown span type '" + n.path("t").asText() + "'");
-    }
+    return switch (n.path("t").asText()) {
+      case "plain" -> new Span.Plain(v);
+      case "bold" -> new Span.Bold(v);
+      case "code" -> new Span.Code(v);
+      case "pre" -> new Span.CodeBlock(v);
+      case "link" -> new Span.Link(v, n.path("url").asText());
+      case "mention" -> new Span.Mention(MemberId.of(v));
+      case "emoji" -> new Span.Emoji(v);
+      case "br" -> new Span.LineBreak();
+      default -> throw new SQLException("unknown span type '" + n.path("t").asText() + "'");
+    };
   }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.meister.core.alert.AckChannel;
 import dev.meister.core.alert.Acknowledgement;
 import dev.meister.core.alert.Alert;
-import dev.meister.core.alert.AlertId;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.Recorded;
 import dev.meister.core.team.MemberId;
 import java.util.ArrayList;

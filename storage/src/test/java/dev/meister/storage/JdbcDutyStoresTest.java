@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meister.core.alert.AckChannel;
 import dev.meister.core.alert.Acknowledgement;
-import dev.meister.core.alert.AlertId;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.escalation.FollowUpKind;
 import dev.meister.core.filing.FiledIssue;
 import dev.meister.core.filing.IssueLink;

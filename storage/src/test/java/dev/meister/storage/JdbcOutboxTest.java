@@ -2,7 +2,7 @@ package dev.meister.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meister.core.alert.AlertId;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.chat.Button;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;

@@ -26,7 +26,7 @@ import dev.meister.core.alert.StormGuard;
 import dev.meister.core.alert.RunEventSink;
 import dev.meister.core.chat.ChatPort;
 import dev.meister.core.pipeline.PipelineNotes;
-import dev.meister.core.command.CommandRegistry;
+import dev.meister.core.chat.CommandRegistry;
 import dev.meister.bot.config.StatusPostConfig;
 import dev.meister.bot.jobs.Jobs;
 import dev.meister.bot.jobs.StatusSchedule;
@@ -79,7 +79,7 @@ final class BotRuntime implements AutoCloseable {
     started.add(filing);
     AlertMessages messages = new AlertMessages(config.team(),
         new PipelineNotes(config.duties().pipelines()),
-        filing.enabled() ? storage.filedIssues() : null);
+        filing.enabled() ? storage.filedIssues().similarIssues() : null);
     // Telegram allows about 20 messages a minute in a group; the others are more generous.
     StormDigests storms = new StormDigests(new StormGuard(clock, 20, 20), storage.outbox(),
         storage.alerts(), messages, meister.directory(), storage.database(), clock);

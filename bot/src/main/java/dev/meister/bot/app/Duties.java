@@ -25,7 +25,7 @@ import dev.meister.core.schedule.ScheduleRequests;
 import dev.meister.core.schedule.SwapCommand;
 import dev.meister.core.chat.ChatEventHandler;
 import dev.meister.core.chat.ChatRef;
-import dev.meister.core.command.CommandHandler;
+import dev.meister.core.chat.CommandHandler;
 import dev.meister.core.escalation.FixOrRevertSchedule;
 import dev.meister.core.handoff.EpicAssignees;
 import dev.meister.core.handoff.HandoffMessages;

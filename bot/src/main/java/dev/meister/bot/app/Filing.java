@@ -22,7 +22,7 @@ import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEventSink;
 import dev.meister.core.filing.IssueRequestKind;
 import dev.meister.core.chat.ChatEventHandler;
-import dev.meister.core.command.CommandHandler;
+import dev.meister.core.chat.CommandHandler;
 import dev.meister.core.filing.BreakLog;
 import dev.meister.core.filing.Reasons;
 import dev.meister.core.schedule.OnCallDirectory;

@@ -3,7 +3,7 @@ package dev.meister.bot.app;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.SecretPolicy;
 import dev.meister.bot.console.PlainTextRenderer;
-import dev.meister.core.command.ScheduleCommand;
+import dev.meister.core.schedule.ScheduleCommand;
 import dev.meister.core.schedule.Rotation;
 import java.nio.file.Path;
 import java.time.Clock;

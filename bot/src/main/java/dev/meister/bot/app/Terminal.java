@@ -11,6 +11,7 @@ final class Terminal {
    * True when standard input and output are a terminal. Up to JDK 21 {@code System.console()} is
    * null otherwise; from JDK 22 it is never null and {@code Console.isTerminal()} tells.
    */
+  @SuppressWarnings("SystemConsoleNull") // checked for both JDK behaviours, see above
   static boolean isInteractive() {
     Console console = System.console();
     if (console == null) {

@@ -133,7 +133,7 @@ final class DutiesSection {
 
   /** {@code "03:00 UTC"}, {@code "07:30 Europe/Berlin"} or just {@code "03:00"} (UTC). */
   private static Sla sla(String text) {
-    String[] parts = text.trim().split("\\s+");
+    String[] parts = text.trim().split("\\s+", -1);
     if (parts.length > 2) {
       throw new IllegalArgumentException(
           "'" + text + "' is not a deadline like \"03:00 UTC\" or \"07:30 Europe/Berlin\"");

@@ -228,14 +228,11 @@ final class StatusPostsSection {
     Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
     if (m.matches()) {
       long n = Long.parseLong(m.group(1));
-      switch (m.group(2)) {
-        case "s":
-          return Duration.ofSeconds(n);
-        case "m":
-          return Duration.ofMinutes(n);
-        default:
-          return Duration.ofHours(n);
-      }
+      return switch (m.group(2)) {
+        case "s" -> Duration.ofSeconds(n);
+        case "m" -> Duration.ofMinutes(n);
+        default -> Duration.ofHours(n);
+      };
     }
     try {
       return Duration.parse(text.trim().toUpperCase(Locale.ROOT));

@@ -1,7 +1,7 @@
 package dev.meister.bot.discord;
 
 import dev.meister.core.chat.ChatDeliveryException;
-import dev.meister.core.command.CommandHandler;
+import dev.meister.core.chat.CommandHandler;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

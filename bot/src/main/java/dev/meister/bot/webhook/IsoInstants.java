@@ -14,6 +14,9 @@ public final class IsoInstants {
   private IsoInstants() {}
 
   /**
+   * Parses an ISO-8601 instant, GitHub's {@code 2024-01-02T03:04:05Z} shape without the general
+   * parser.
+   *
    * @throws DateTimeParseException when {@code text} is not an ISO-8601 instant
    */
   public static Instant parse(String text) {

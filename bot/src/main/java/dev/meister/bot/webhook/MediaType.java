@@ -18,7 +18,7 @@ final class MediaType {
     if (contentType == null || contentType.isBlank()) {
       throw unsupported("missing Content-Type, expected application/json");
     }
-    String[] parts = contentType.split(";");
+    String[] parts = contentType.split(";", -1);
     String type = parts[0].strip().toLowerCase(Locale.ROOT);
     for (int i = 1; i < parts.length; i++) {
       charset(parts[i])

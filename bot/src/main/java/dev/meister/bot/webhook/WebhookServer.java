@@ -145,16 +145,14 @@ public final class WebhookServer implements AutoCloseable {
   }
 
   private void answer(Context ctx, WebhookEndpoint endpoint, String label, Verdict verdict) {
-    if (verdict instanceof Verdict.Deliver) {
-      deliver(ctx, endpoint, label, ((Verdict.Deliver) verdict).event());
-    } else if (verdict instanceof Verdict.Ignore) {
-      Verdict.Ignore ignore = (Verdict.Ignore) verdict;
+    if (verdict instanceof Verdict.Deliver deliver) {
+      deliver(ctx, endpoint, label, deliver.event());
+    } else if (verdict instanceof Verdict.Ignore ignore) {
       log.info(
           "webhook {} delivery {} ignored: {} ({})",
           endpoint.path(), label, ignore.what(), ignore.reason());
       respond(ctx, 202, Map.of("ignored", ignore.what(), "reason", ignore.reason()));
-    } else if (verdict instanceof Verdict.Respond) {
-      Verdict.Respond own = (Verdict.Respond) verdict;
+    } else if (verdict instanceof Verdict.Respond own) {
       ctx.status(own.status()).contentType(own.contentType()).result(own.body());
     } else if (verdict instanceof Verdict.Handled) {
       respond(ctx, 200, Map.of("ok", true));

@@ -10,7 +10,7 @@ import dev.meister.bot.console.ConsoleChatPort;
 import dev.meister.bot.console.ConsoleSession;
 import dev.meister.bot.github.FakeGitHub;
 import dev.meister.core.alert.AlertAttributes;
-import dev.meister.core.alert.AlertId;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEvent;

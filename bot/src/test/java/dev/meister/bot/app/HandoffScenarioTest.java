@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meister.core.handoff.FakeGitHubIssues;
 import dev.meister.core.alert.AlertAttributes;
-import dev.meister.core.alert.AlertId;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEvent;

@@ -3,7 +3,7 @@ package dev.meister.bot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meister.core.alert.AlertAttributes;
-import dev.meister.core.alert.AlertId;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEvent;

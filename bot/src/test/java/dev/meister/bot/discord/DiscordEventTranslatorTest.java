@@ -3,9 +3,9 @@ package dev.meister.bot.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meister.core.chat.ChatEvent;
-import dev.meister.core.command.CommandHandler;
-import dev.meister.core.command.CommandReply;
-import dev.meister.core.command.CommandRequest;
+import dev.meister.core.chat.CommandHandler;
+import dev.meister.core.chat.CommandReply;
+import dev.meister.core.chat.CommandRequest;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayNameGeneration;

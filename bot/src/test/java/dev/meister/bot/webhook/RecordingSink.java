@@ -1,6 +1,6 @@
 package dev.meister.bot.webhook;
 
-import dev.meister.core.alert.AlertId;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.Intake;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEvent;

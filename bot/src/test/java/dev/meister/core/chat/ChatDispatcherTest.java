@@ -3,11 +3,6 @@ package dev.meister.core.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meister.bot.console.ConsoleChatPort;
-import dev.meister.core.command.CommandHandler;
-import dev.meister.core.command.CommandRegistry;
-import dev.meister.core.command.CommandReply;
-import dev.meister.core.command.CommandRequest;
-import dev.meister.core.command.HelpCommand;
 import dev.meister.core.team.ChatIdentities;
 import dev.meister.core.team.Member;
 import dev.meister.core.team.MemberId;

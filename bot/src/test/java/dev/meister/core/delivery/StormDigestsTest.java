@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meister.core.chat.ChatPorts;
 import dev.meister.core.alert.Alert;
-import dev.meister.core.alert.AlertId;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.Priority;
 import dev.meister.core.alert.AlertMessages;

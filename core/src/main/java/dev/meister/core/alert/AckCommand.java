@@ -1,9 +1,11 @@
 package dev.meister.core.alert;
 
+import dev.meister.core.chat.AlertId;
+
 import dev.meister.core.chat.ChatEvent;
-import dev.meister.core.command.CommandHandler;
-import dev.meister.core.command.CommandReply;
-import dev.meister.core.command.CommandRequest;
+import dev.meister.core.chat.CommandHandler;
+import dev.meister.core.chat.CommandReply;
+import dev.meister.core.chat.CommandRequest;
 import dev.meister.core.team.Member;
 import java.util.Optional;
 

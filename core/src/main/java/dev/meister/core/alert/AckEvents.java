@@ -1,5 +1,7 @@
 package dev.meister.core.alert;
 
+import dev.meister.core.chat.AlertId;
+
 import dev.meister.core.chat.ChatPorts;
 import dev.meister.core.chat.MemberResolver;
 import dev.meister.core.chat.ChatEvent;

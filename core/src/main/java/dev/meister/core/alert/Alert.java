@@ -1,5 +1,7 @@
 package dev.meister.core.alert;
 
+import dev.meister.core.chat.AlertId;
+
 import dev.meister.core.schedule.RotationId;
 import dev.meister.core.validation.Checks;
 import java.time.Instant;

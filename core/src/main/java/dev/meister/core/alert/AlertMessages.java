@@ -11,8 +11,6 @@ import dev.meister.core.team.MemberId;
 import dev.meister.core.team.Team;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import dev.meister.core.filing.FiledIssue;
-import dev.meister.core.filing.FiledIssueStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +30,7 @@ public final class AlertMessages {
 
   private final Team team;
   private final AlertNotes notes;
-  private final @Nullable FiledIssueStore filedIssues;
+  private final @Nullable SimilarIssues filedIssues;
 
   public AlertMessages(Team team) {
     this(team, AlertNotes.NONE);
@@ -48,7 +46,7 @@ public final class AlertMessages {
    * @param filedIssues when given, alerts offer "📝 File issue" and, when an open issue Meister
    *     filed has the same fingerprint, say "looks like #N" and offer "Same as #N"
    */
-  public AlertMessages(Team team, AlertNotes notes, @Nullable FiledIssueStore filedIssues) {
+  public AlertMessages(Team team, AlertNotes notes, @Nullable SimilarIssues filedIssues) {
     this.team = team;
     this.notes = notes;
     this.filedIssues = filedIssues;
@@ -68,7 +66,7 @@ public final class AlertMessages {
     if (filedIssues != null) {
       buttons.add(new Button(EmojiNames.unicode("memo") + " File issue", ISSUE_ACTION, id));
       similar(alert).ifPresent(issue -> buttons.add(new Button(
-          "Same as #" + issue.ref().number(), SAME_ACTION, id + ":" + issue.ref().number())));
+          "Same as #" + issue.number(), SAME_ACTION, id + ":" + issue.number())));
     }
     return new OutgoingMessage(text, buttons);
   }
@@ -153,14 +151,14 @@ public final class AlertMessages {
       AlertDetails.airflow(alert, zone, text);
     }
     similar(alert).ifPresent(issue -> text.text(EmojiNames.unicode("memo") + " Looks like ")
-        .link("#" + issue.ref().number(), issue.ref().url())
+        .link("#" + issue.number(), issue.url())
         .text(" (" + AlertDetails.cap(issue.title()) + ")").newline());
     onCallLine(onCall, text);
     notes.addTo(alert, text);
     return text;
   }
 
-  private Optional<FiledIssue> similar(Alert alert) {
+  private Optional<SimilarIssues.SimilarIssue> similar(Alert alert) {
     return filedIssues == null ? Optional.empty() : filedIssues.openFor(alert.fingerprint());
   }
 

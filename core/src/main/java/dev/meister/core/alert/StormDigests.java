@@ -1,5 +1,8 @@
 package dev.meister.core.alert;
 
+import dev.meister.core.delivery.HeldMessages;
+import dev.meister.core.chat.AlertId;
+
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.delivery.Outbox;
 import dev.meister.core.delivery.OutboxEntry;
@@ -26,7 +29,7 @@ import java.util.stream.Collectors;
  * it, so a folded post is folded in the same commit and the delivery worker never reads it: in a
  * storm of thousands a second, deciding at delivery would cost a read and a commit per round.
  */
-public final class StormDigests {
+public final class StormDigests implements HeldMessages {
   /** A digest counts every folded alert of its chat and lists the oldest of them. */
   private static final int LISTED_PER_DIGEST = 20;
 
@@ -70,6 +73,7 @@ public final class StormDigests {
   }
 
   /** Queues one digest per chat whose folded alerts may now be announced; returns how many. */
+  @Override
   public int release() {
     int released = 0;
     for (ChatRef chat : List.copyOf(foldedChats)) {

@@ -1,4 +1,7 @@
-/** Alerts relayed from build and data pipelines, and their acknowledgements. */
+/**
+ * Alerts from CI and data pipelines: intake of finished runs, routing to a rotation, priority,
+ * the alert message, acknowledgement, and storm pacing with digests.
+ */
 @NullMarked
 package dev.meister.core.alert;
 

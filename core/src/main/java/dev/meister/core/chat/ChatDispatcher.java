@@ -1,10 +1,5 @@
 package dev.meister.core.chat;
 
-import dev.meister.core.command.CommandHandler;
-import dev.meister.core.command.CommandRegistry;
-import dev.meister.core.command.CommandReply;
-import dev.meister.core.command.CommandRequest;
-import dev.meister.core.command.HelpCommand;
 import dev.meister.core.team.Member;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,6 +1,5 @@
 package dev.meister.core.chat;
 
-import dev.meister.core.alert.AlertId;
 import java.util.List;
 import java.util.Optional;
 

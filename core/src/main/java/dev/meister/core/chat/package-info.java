@@ -1,4 +1,7 @@
-/** The chat port: what adapters deliver to the bot and what the bot asks them to post. */
+/**
+ * Talking with people in chats: the chat port, rich text and buttons, inbound events and their
+ * dispatch (membership, commands, button handlers), and which messages belong to which alert.
+ */
 @NullMarked
 package dev.meister.core.chat;
 

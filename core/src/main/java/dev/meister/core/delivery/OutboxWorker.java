@@ -1,6 +1,5 @@
 package dev.meister.core.delivery;
 
-import dev.meister.core.alert.StormDigests;
 
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 
@@ -48,7 +47,7 @@ public final class OutboxWorker implements AutoCloseable {
   private final Outbox outbox;
   private final ChatPorts ports;
   private final Clock clock;
-  private final @Nullable StormDigests storms;
+  private final @Nullable HeldMessages storms;
   private @Nullable ScheduledExecutorService executor;
   private final AtomicBoolean roundRequested = new AtomicBoolean();
   /** Chats whose first entry waits (rate limit, outage), until when: nudges for them can wait. */
@@ -61,7 +60,7 @@ public final class OutboxWorker implements AutoCloseable {
 
   /** @param storms announces alerts folded during a storm in digests; null for none */
   public OutboxWorker(Outbox outbox, ChatPorts ports, Clock clock,
-      @Nullable StormDigests storms) {
+      @Nullable HeldMessages storms) {
     this.outbox = outbox;
     this.ports = ports;
     this.clock = clock;

@@ -1,4 +1,7 @@
-/** The outbox: chat messages queued durably and delivered, retried and resumed after a restart. */
+/**
+ * The outbox: chat messages queued durably in the transaction that decides them, delivered in order
+ * per chat by one worker, retried with backoff and resumed after a restart.
+ */
 @NullMarked
 package dev.meister.core.delivery;
 

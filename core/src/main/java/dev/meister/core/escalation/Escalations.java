@@ -1,7 +1,7 @@
 package dev.meister.core.escalation;
 
 import dev.meister.core.alert.Alert;
-import dev.meister.core.alert.AlertId;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.AlertStore;
 import dev.meister.core.chat.MessageLinkStore;
 import dev.meister.core.chat.OutgoingMessage;

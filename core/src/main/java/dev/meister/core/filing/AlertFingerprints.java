@@ -1,6 +1,6 @@
 package dev.meister.core.filing;
 
-import dev.meister.core.alert.AlertId;
+import dev.meister.core.chat.AlertId;
 
 /**
  * Port: sharpens a stored alert's fingerprint once its log was read (the failing tests are known

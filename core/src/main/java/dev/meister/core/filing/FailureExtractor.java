@@ -3,6 +3,7 @@ package dev.meister.core.filing;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,19 +67,12 @@ public final class FailureExtractor {
     boolean inSummary = false;
     Set<String> summary = new LinkedHashSet<>();
     for (String line : lines) {
-      Matcher m;
-      if ((m = PYTEST_FAILED.matcher(line)).matches()
-          || (m = SUREFIRE_TEST.matcher(line)).matches()) {
-        tests.add(m.group(1));
-      } else if ((m = SUREFIRE_OLD_TEST.matcher(line)).matches()) {
-        tests.add(m.group(2) + "." + m.group(1));
-      } else if ((m = GO_FAIL.matcher(line)).find()) {
-        tests.add(m.group(1));
-      }
+      testNamed(line).ifPresent(tests::add);
+      Matcher item = SUREFIRE_SUMMARY_ITEM.matcher(line);
       if (SUREFIRE_SUMMARY_HEAD.matcher(line).matches()) {
         inSummary = true;
-      } else if (inSummary && (m = SUREFIRE_SUMMARY_ITEM.matcher(line)).matches()) {
-        summary.add(m.group(1));
+      } else if (inSummary && item.matches()) {
+        summary.add(item.group(1));
       } else {
         inSummary = false;
       }
@@ -88,6 +82,24 @@ public final class FailureExtractor {
       tests.addAll(summary);
     }
     return new ArrayList<>(tests);
+  }
+
+  /** The failed test a line of pytest, Surefire or {@code go test} output names, if any. */
+  private static Optional<String> testNamed(String line) {
+    Matcher pytest = PYTEST_FAILED.matcher(line);
+    if (pytest.matches()) {
+      return Optional.of(pytest.group(1));
+    }
+    Matcher surefire = SUREFIRE_TEST.matcher(line);
+    if (surefire.matches()) {
+      return Optional.of(surefire.group(1));
+    }
+    Matcher old = SUREFIRE_OLD_TEST.matcher(line);
+    if (old.matches()) {
+      return Optional.of(old.group(2) + "." + old.group(1));
+    }
+    Matcher go = GO_FAIL.matcher(line);
+    return go.find() ? Optional.of(go.group(1)) : Optional.empty();
   }
 
   private static List<String> trace(List<String> lines) {

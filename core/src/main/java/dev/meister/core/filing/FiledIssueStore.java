@@ -1,5 +1,6 @@
 package dev.meister.core.filing;
 
+import dev.meister.core.alert.SimilarIssues;
 import java.util.Optional;
 
 /** Port: the issues Meister filed. */
@@ -12,4 +13,10 @@ public interface FiledIssueStore {
   Optional<FiledIssue> find(String repo, int number);
 
   void closed(IssueRef issue);
+
+  /** These issues as alerts ask for them: the open one for a root cause. */
+  default SimilarIssues similarIssues() {
+    return fingerprint -> openFor(fingerprint)
+        .map(f -> new SimilarIssues.SimilarIssue(f.ref().number(), f.ref().url(), f.title()));
+  }
 }

@@ -2,7 +2,7 @@ package dev.meister.core.filing;
 
 import dev.meister.core.chat.ChatPorts;
 import dev.meister.core.chat.MemberResolver;
-import dev.meister.core.alert.AlertId;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.AlertMessages;
 import dev.meister.core.chat.ChatEvent;
 import dev.meister.core.chat.ChatEventHandler;

@@ -1,11 +1,11 @@
 package dev.meister.core.filing;
 
-import dev.meister.core.alert.AlertId;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.chat.ChatEvent;
 import dev.meister.core.chat.MessageLinkStore;
-import dev.meister.core.command.CommandHandler;
-import dev.meister.core.command.CommandReply;
-import dev.meister.core.command.CommandRequest;
+import dev.meister.core.chat.CommandHandler;
+import dev.meister.core.chat.CommandReply;
+import dev.meister.core.chat.CommandRequest;
 import org.jspecify.annotations.Nullable;
 
 /**

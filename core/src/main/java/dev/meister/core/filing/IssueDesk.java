@@ -2,7 +2,7 @@ package dev.meister.core.filing;
 
 
 import dev.meister.core.alert.Alert;
-import dev.meister.core.alert.AlertId;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.AlertStore;
 import dev.meister.core.chat.MessageRef;
 import dev.meister.core.team.Member;

@@ -22,6 +22,8 @@ public final class IssueFingerprint {
   private IssueFingerprint() {}
 
   /**
+   * The root-cause fingerprint of a failed alert.
+   *
    * @param failingJob the first failed job's name, if known
    * @param failingStep that job's first failed step, if known
    */

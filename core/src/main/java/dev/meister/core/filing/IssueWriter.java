@@ -26,6 +26,8 @@ public final class IssueWriter {
   }
 
   /**
+   * The new issue for {@code alert}: title, body, labels and assignees.
+   *
    * @param fingerprint the root cause, noted in the body
    * @param repo where the issue goes
    * @param onCall who is assigned, if they have a GitHub login

@@ -1,6 +1,6 @@
 package dev.meister.core.filing;
 
-import dev.meister.core.alert.AlertId;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.validation.Checks;
 import java.time.Instant;
 

@@ -1,6 +1,6 @@
 package dev.meister.core.filing;
 
-import dev.meister.core.alert.AlertId;
+import dev.meister.core.chat.AlertId;
 import java.util.Optional;
 
 /** Port: the reason and solution of each break; a later resolution replaces an earlier one. */

@@ -1,9 +1,9 @@
 package dev.meister.core.filing;
 
 import dev.meister.core.chat.RichText;
-import dev.meister.core.command.CommandHandler;
-import dev.meister.core.command.CommandReply;
-import dev.meister.core.command.CommandRequest;
+import dev.meister.core.chat.CommandHandler;
+import dev.meister.core.chat.CommandReply;
+import dev.meister.core.chat.CommandRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

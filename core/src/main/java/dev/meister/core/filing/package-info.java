@@ -1,4 +1,7 @@
-/** Links between alerts and the issues filed for them. */
+/**
+ * GitHub issues for alerts: the filing service and its worker, the issue tracker port, failure
+ * extraction from job logs, root-cause fingerprints, "green again", and the post-mortem log.
+ */
 @NullMarked
 package dev.meister.core.filing;
 

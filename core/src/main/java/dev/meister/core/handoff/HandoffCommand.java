@@ -2,9 +2,9 @@ package dev.meister.core.handoff;
 
 import dev.meister.core.handoff.Handoffs.Party;
 import dev.meister.core.chat.ChatRef;
-import dev.meister.core.command.CommandHandler;
-import dev.meister.core.command.CommandReply;
-import dev.meister.core.command.CommandRequest;
+import dev.meister.core.chat.CommandHandler;
+import dev.meister.core.chat.CommandReply;
+import dev.meister.core.chat.CommandRequest;
 import dev.meister.core.schedule.OnCallDirectory;
 import dev.meister.core.schedule.Position;
 import dev.meister.core.schedule.Rotation;

@@ -1,5 +1,6 @@
 package dev.meister.core.handoff;
 
+import dev.meister.core.schedule.TimeFormat;
 import dev.meister.core.alert.Alert;
 import dev.meister.core.chat.Button;
 import dev.meister.core.chat.OutgoingMessage;
@@ -22,14 +23,11 @@ public final class HandoffMessages {
   /** Button action of the incoming member's acceptance. */
   public static final String IN_ACTION = "hoff_in";
 
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
-
   private HandoffMessages() {}
 
   /** "Mon 7 Dec 11:00 Europe/Berlin". */
   public static String when(Instant at, ZoneId zone) {
-    return WHEN.format(at.atZone(zone)) + " " + zone.getId();
+    return TimeFormat.when(at, zone);
   }
 
   /** What the buttons carry: the rotation and the boundary, enough to find the record. */

@@ -1,6 +1,6 @@
 /**
  * The hand-off handshake at shift boundaries: records, the follow-up rules (reminder, team lead),
- * its chat messages and the epic that follows the on-call.
+ * its chat messages and commands, and the epic that follows the on-call.
  */
 @NullMarked
 package dev.meister.core.handoff;

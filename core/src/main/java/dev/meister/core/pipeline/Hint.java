@@ -13,6 +13,8 @@ public record Hint(Pattern pattern, String advice) {
   }
 
   /**
+   * A hint shown when a failure matches {@code pattern}.
+   *
    * @throws IllegalArgumentException when {@code pattern} is not a valid regular expression
    */
   public static Hint of(String pattern, String advice) {

@@ -1,4 +1,4 @@
-/** Pipelines (Airflow DAGs) with their owners, SLA and known failure hints. */
+/** Data pipelines (Airflow DAGs) with their owners, SLA checks and known failure hints. */
 @NullMarked
 package dev.meister.core.pipeline;
 

@@ -1,8 +1,8 @@
 package dev.meister.core.schedule;
 
-import dev.meister.core.command.CommandHandler;
-import dev.meister.core.command.CommandReply;
-import dev.meister.core.command.CommandRequest;
+import dev.meister.core.chat.CommandHandler;
+import dev.meister.core.chat.CommandReply;
+import dev.meister.core.chat.CommandRequest;
 import dev.meister.core.team.Member;
 import dev.meister.core.team.MemberId;
 import java.time.Instant;

@@ -68,7 +68,7 @@ public final class RequestArguments {
    * the arguments are a new request instead. The answer is posted in the chat with its outcome.
    */
   static boolean answerGiven(ScheduleRequests requests, List<String> args,
-      dev.meister.core.team.Member member, dev.meister.core.command.CommandRequest request,
+      dev.meister.core.team.Member member, dev.meister.core.chat.CommandRequest request,
       String usage) {
     if (args.isEmpty() || !(args.get(0).equals("accept") || args.get(0).equals("decline"))) {
       return false;

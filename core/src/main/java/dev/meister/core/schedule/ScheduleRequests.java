@@ -6,7 +6,6 @@ import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.RichText;
 import dev.meister.core.delivery.Outbox;
 import dev.meister.core.delivery.PendingMessage;
-import dev.meister.core.handoff.HandoffMessages;
 import dev.meister.core.schedule.ScheduleRequest.Kind;
 import dev.meister.core.schedule.ScheduleRequest.State;
 import dev.meister.core.team.MemberId;
@@ -191,12 +190,12 @@ public final class ScheduleRequests {
         .text(": ").mention(r.requester());
     if (r.kind() == Kind.OVERRIDE) {
       t.text(" asks you to take " + rotation.displayName() + " from "
-          + HandoffMessages.when(r.start(), rotation.zone()) + " to "
-          + HandoffMessages.when(r.end(), rotation.zone()) + ".");
+          + TimeFormat.when(r.start(), rotation.zone()) + " to "
+          + TimeFormat.when(r.end(), rotation.zone()) + ".");
     } else {
       t.text(" asks to swap shifts in " + rotation.displayName() + ": you take theirs from "
-          + HandoffMessages.when(r.start(), rotation.zone()) + ", they take yours from "
-          + HandoffMessages.when(r.end(), rotation.zone()) + ".");
+          + TimeFormat.when(r.start(), rotation.zone()) + ", they take yours from "
+          + TimeFormat.when(r.end(), rotation.zone()) + ".");
     }
     String kind = r.kind() == Kind.OVERRIDE ? "override" : "swap";
     t.text(" Answer with the buttons or /" + kind + " accept " + r.id() + " (or decline).");
@@ -209,13 +208,13 @@ public final class ScheduleRequests {
     RichText.Builder t = RichText.builder().emoji("white_check_mark").text(" ");
     if (r.kind() == Kind.OVERRIDE) {
       t.mention(r.other()).text(" has " + rotation.displayName() + " from "
-          + HandoffMessages.when(r.start(), rotation.zone()) + " to "
-          + HandoffMessages.when(r.end(), rotation.zone()) + ".");
+          + TimeFormat.when(r.start(), rotation.zone()) + " to "
+          + TimeFormat.when(r.end(), rotation.zone()) + ".");
     } else {
       t.mention(r.other()).text(" and ").mention(r.requester())
           .text(" swapped their " + rotation.displayName() + " shifts from "
-              + HandoffMessages.when(r.start(), rotation.zone()) + " and "
-              + HandoffMessages.when(r.end(), rotation.zone()) + ".");
+              + TimeFormat.when(r.start(), rotation.zone()) + " and "
+              + TimeFormat.when(r.end(), rotation.zone()) + ".");
     }
     return OutgoingMessage.of(t.text(" /whoisoncall shows it.").build());
   }

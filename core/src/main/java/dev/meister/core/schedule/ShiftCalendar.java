@@ -60,7 +60,7 @@ final class ShiftCalendar {
 
   private long estimate(Instant t) {
     if (length.unit() == ShiftLength.Unit.HOURS) {
-      long seconds = Duration.between(anchorInstant, t).getSeconds();
+      long seconds = Duration.between(anchorInstant, t).toSeconds();
       return Math.floorDiv(seconds, length.amount() * 3600L);
     }
     LocalDate day = LocalDateTime.ofInstant(t, zone).toLocalDate();

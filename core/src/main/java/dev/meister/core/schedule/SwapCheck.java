@@ -64,14 +64,11 @@ final class SwapCheck {
   }
 
   @Nullable Roster roster(SwapLayer layer) {
-    switch (layer) {
-      case PRIMARY:
-        return rotation.primary();
-      case SECONDARY:
-        return rotation.secondary();
-      default:
-        return rotation.weekendLayer().map(WeekendLayer::roster).orElse(null);
-    }
+    return switch (layer) {
+      case PRIMARY -> rotation.primary();
+      case SECONDARY -> rotation.secondary();
+      default -> rotation.weekendLayer().map(WeekendLayer::roster).orElse(null);
+    };
   }
 
   private String notAStart(SwapLayer layer, Instant instant) {
@@ -86,13 +83,10 @@ final class SwapCheck {
   }
 
   private static String layerName(SwapLayer layer) {
-    switch (layer) {
-      case PRIMARY:
-        return "primary";
-      case SECONDARY:
-        return "Level-2";
-      default:
-        return "weekend";
-    }
+    return switch (layer) {
+      case PRIMARY -> "primary";
+      case SECONDARY -> "Level-2";
+      default -> "weekend";
+    };
   }
 }

@@ -1,9 +1,9 @@
 package dev.meister.core.status;
 
 import dev.meister.core.chat.RichText;
-import dev.meister.core.command.CommandHandler;
-import dev.meister.core.command.CommandReply;
-import dev.meister.core.command.CommandRequest;
+import dev.meister.core.chat.CommandHandler;
+import dev.meister.core.chat.CommandReply;
+import dev.meister.core.chat.CommandRequest;
 import java.util.List;
 import java.util.stream.Collectors;
 

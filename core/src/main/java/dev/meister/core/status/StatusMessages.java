@@ -127,16 +127,12 @@ public final class StatusMessages {
   }
 
   private static String runState(RunState state) {
-    switch (state) {
-      case QUEUED:
-        return "queued";
-      case RUNNING:
-        return "running";
-      case SUCCESS:
-        return "succeeded";
-      default:
-        return "failed";
-    }
+    return switch (state) {
+      case QUEUED -> "queued";
+      case RUNNING -> "running";
+      case SUCCESS -> "succeeded";
+      default -> "failed";
+    };
   }
 
   private static String time(Instant at, StatusBoard board) {

@@ -30,6 +30,8 @@ public final class TaskSelector {
   }
 
   /**
+   * Parses a selector: task ids, wildcards and groups.
+   *
    * @throws IllegalArgumentException for a blank text, an empty group or a malformed wildcard
    */
   public static TaskSelector of(String text) {

@@ -1,5 +1,7 @@
 package dev.meister.core.alert;
 
+import dev.meister.core.chat.AlertId;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meister.core.chat.Button;

@@ -1,5 +1,7 @@
 package dev.meister.core.alert;
 
+import dev.meister.core.chat.AlertId;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

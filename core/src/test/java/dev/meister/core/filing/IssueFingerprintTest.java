@@ -3,7 +3,7 @@ package dev.meister.core.filing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meister.core.alert.Alert;
-import dev.meister.core.alert.AlertId;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.Priority;
 import java.time.Instant;

@@ -10,7 +10,7 @@ import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;
 import dev.meister.core.chat.Platform;
 import dev.meister.core.chat.Sender;
-import dev.meister.core.command.CommandRequest;
+import dev.meister.core.chat.CommandRequest;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;

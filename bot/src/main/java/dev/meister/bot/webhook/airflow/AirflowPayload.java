@@ -104,7 +104,7 @@ final class AirflowPayload {
     if (node.isArray()) {
       node.forEach(t -> addTag(tags, t.isValueNode() ? t.asText() : ""));
     } else if (node.isTextual()) {
-      for (String t : node.asText().split(",")) {
+      for (String t : node.asText().split(",", -1)) {
         addTag(tags, t);
       }
     }

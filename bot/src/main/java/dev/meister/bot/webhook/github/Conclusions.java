@@ -13,15 +13,10 @@ final class Conclusions {
    * anything GitHub adds later.
    */
   static Optional<Outcome> outcome(String conclusion, boolean recordSuccess) {
-    switch (conclusion) {
-      case "failure":
-      case "timed_out":
-      case "startup_failure":
-        return Optional.of(Outcome.FAILED);
-      case "success":
-        return recordSuccess ? Optional.of(Outcome.SUCCEEDED) : Optional.empty();
-      default:
-        return Optional.empty();
-    }
+    return switch (conclusion) {
+      case "failure", "timed_out", "startup_failure" -> Optional.of(Outcome.FAILED);
+      case "success" -> recordSuccess ? Optional.of(Outcome.SUCCEEDED) : Optional.empty();
+      default -> Optional.empty();
+    };
   }
 }

@@ -104,19 +104,14 @@ public final class GitHubWebhook implements WebhookEndpoint {
             .header(EVENT)
             .orElseThrow(() -> WebhookRejection.badRequest("missing " + EVENT + " header"));
     String deliveryKey = "github:" + delivery;
-    switch (event) {
-      case "ping":
-        return Verdict.pong();
-      case "workflow_run":
-        return WorkflowRuns.verdict(deliveryKey, json(request.mediaType(), body));
-      case "workflow_job":
-        if (!workflowJobs) {
-          return Verdict.ignore(event, "workflow_job alerts are off; the workflow_run reports it");
-        }
-        return WorkflowJobs.verdict(deliveryKey, json(request.mediaType(), body));
-      default:
-        return Verdict.ignore(event, "event not handled");
-    }
+    return switch (event) {
+      case "ping" -> Verdict.pong();
+      case "workflow_run" -> WorkflowRuns.verdict(deliveryKey, json(request.mediaType(), body));
+      case "workflow_job" -> workflowJobs
+          ? WorkflowJobs.verdict(deliveryKey, json(request.mediaType(), body))
+          : Verdict.ignore(event, "workflow_job alerts are off; the workflow_run reports it");
+      default -> Verdict.ignore(event, "event not handled");
+    };
   }
 
   private static ObjectNode json(String mediaType, byte[] body) {
@@ -124,7 +119,7 @@ public final class GitHubWebhook implements WebhookEndpoint {
       return READ.parseObject(body);
     }
     String form = new String(body, StandardCharsets.US_ASCII);
-    for (String pair : form.split("&")) {
+    for (String pair : form.split("&", -1)) {
       if (pair.startsWith("payload=")) {
         return READ.parseObject(decode(pair.substring("payload=".length())));
       }

@@ -1,4 +1,4 @@
-package dev.meister.core.alert;
+package dev.meister.core.chat;
 
 /** Storage-assigned identity of an alert. */
 public record AlertId(long value) {

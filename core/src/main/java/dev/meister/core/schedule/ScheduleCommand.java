@@ -1,11 +1,10 @@
-package dev.meister.core.command;
+package dev.meister.core.schedule;
+
+import dev.meister.core.chat.CommandHandler;
+import dev.meister.core.chat.CommandReply;
+import dev.meister.core.chat.CommandRequest;
 
 import dev.meister.core.chat.RichText;
-import dev.meister.core.schedule.Assignment;
-import dev.meister.core.schedule.OnCallDirectory;
-import dev.meister.core.schedule.OnCallResolver;
-import dev.meister.core.schedule.Position;
-import dev.meister.core.schedule.Rotation;
 import dev.meister.core.team.Team;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,5 @@
-package dev.meister.core.command;
+package dev.meister.core.chat;
 
-import dev.meister.core.chat.OutgoingMessage;
-import dev.meister.core.chat.RichText;
 
 /**
  * What a command answers in the chat it came from.

@@ -1,6 +1,5 @@
-package dev.meister.core.command;
+package dev.meister.core.chat;
 
-import dev.meister.core.chat.RichText;
 
 /** {@code /help}: every command with its usage and one line on what it does. */
 public final class HelpCommand implements CommandHandler {

@@ -1,6 +1,5 @@
-package dev.meister.core.command;
+package dev.meister.core.chat;
 
-import dev.meister.core.chat.ChatEvent;
 import dev.meister.core.team.Member;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.meister.core.command;
+package dev.meister.core.chat;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

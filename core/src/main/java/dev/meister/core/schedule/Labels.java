@@ -1,7 +1,5 @@
-package dev.meister.core.command;
+package dev.meister.core.schedule;
 
-import dev.meister.core.schedule.Assignment;
-import dev.meister.core.schedule.Source;
 import dev.meister.core.team.Team;
 
 /** Words for on-call facts as they appear in replies. */
@@ -14,17 +12,12 @@ final class Labels {
 
   /** Empty for the regular roster; " (override)" etc. otherwise. */
   static String source(Source source) {
-    switch (source) {
-      case REGULAR:
-        return "";
-      case WEEKEND:
-        return " (weekend)";
-      case SWAP:
-        return " (swap)";
-      case COVER:
-        return " (covering)";
-      default:
-        return " (override)";
-    }
+    return switch (source) {
+      case REGULAR -> "";
+      case WEEKEND -> " (weekend)";
+      case SWAP -> " (swap)";
+      case COVER -> " (covering)";
+      default -> " (override)";
+    };
   }
 }

@@ -1,4 +1,4 @@
-package dev.meister.core.command;
+package dev.meister.core.chat;
 
 /**
  * One chat command, e.g. {@code /whoisoncall}. Handlers are adapter-agnostic: they read a request

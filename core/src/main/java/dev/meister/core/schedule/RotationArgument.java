@@ -1,7 +1,5 @@
-package dev.meister.core.command;
+package dev.meister.core.schedule;
 
-import dev.meister.core.schedule.OnCallDirectory;
-import dev.meister.core.schedule.Rotation;
 import java.util.List;
 import java.util.stream.Collectors;
 
