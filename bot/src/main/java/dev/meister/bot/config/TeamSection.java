@@ -49,11 +49,6 @@ final class TeamSection {
     return new Team(members);
   }
 
-  /** Ids written under {@code team.members}, valid or not. */
-  Set<String> declared() {
-    return declared;
-  }
-
   /**
    * Checks that {@code node} names a team member; {@code null} if not. A member declared with
    * mistakes is not reported again here.

@@ -24,10 +24,6 @@ public sealed interface ChatEvent {
     public Command {
       args = List.copyOf(args);
     }
-
-    public String argsText() {
-      return String.join(" ", args);
-    }
   }
 
   /** A plain-text reply to one of the bot's messages, e.g. "looking" under an alert. */

@@ -1,7 +1,5 @@
 package dev.meister.core.filing;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,25 +15,23 @@ public final class IssueTemplate {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
   private final String text;
-  private final List<String> placeholders;
 
-  private IssueTemplate(String text, List<String> placeholders) {
+  private IssueTemplate(String text) {
     this.text = text;
-    this.placeholders = List.copyOf(placeholders);
   }
 
   /**
+   * Parses a title template, checking its placeholders against {@code known}.
+   *
    * @throws IllegalArgumentException naming the unknown placeholders and the known ones
    */
   public static IssueTemplate parse(String text, Set<String> known) {
     if (text.isBlank()) {
       throw new IllegalArgumentException("a template may not be blank");
     }
-    List<String> found = new ArrayList<>();
     Set<String> unknown = new TreeSet<>();
     Matcher m = PLACEHOLDER.matcher(text);
     while (m.find()) {
-      found.add(m.group(1));
       if (!known.contains(m.group(1))) {
         unknown.add("{" + m.group(1) + "}");
       }
@@ -45,7 +41,7 @@ public final class IssueTemplate {
           + String.join(", ", unknown) + "; known: {" + String.join("}, {", new TreeSet<>(known))
           + "}");
     }
-    return new IssueTemplate(text, found);
+    return new IssueTemplate(text);
   }
 
   /** The text with each placeholder replaced by its value; a missing value becomes {@code ?}. */
@@ -59,10 +55,6 @@ public final class IssueTemplate {
     }
     m.appendTail(out);
     return out.toString();
-  }
-
-  public List<String> placeholders() {
-    return placeholders;
   }
 
   public String text() {

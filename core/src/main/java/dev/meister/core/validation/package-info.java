@@ -1,4 +1,4 @@
-/** Preconditions and collected field errors with messages a chat user can read. */
+/** Preconditions with messages a chat user can read. */
 @NullMarked
 package dev.meister.core.validation;
 
