@@ -22,18 +22,16 @@ public final class Acknowledgements {
   private final Outbox outbox;
   private final Transactions transactions;
   private final AlertContext context;
-  private final Runnable queued;
 
   public Acknowledgements(Acknowledger acknowledger, AlertMessages messages,
       MessageLinkStore links, Outbox outbox, Transactions transactions,
-      OnCallDirectory directory, Runnable queued) {
+      OnCallDirectory directory) {
     this.acknowledger = acknowledger;
     this.messages = messages;
     this.links = links;
     this.outbox = outbox;
     this.transactions = transactions;
     this.context = new AlertContext(directory);
-    this.queued = queued;
   }
 
   /**
@@ -47,7 +45,6 @@ public final class Acknowledgements {
       r.ifPresent(ack -> answer(ack, answerUnder));
       return r;
     });
-    result.ifPresent(r -> queued.run());
     return result;
   }
 
@@ -59,7 +56,6 @@ public final class Acknowledgements {
       r.ifPresent(ack -> answer(ack, answerUnder));
       return r;
     });
-    result.ifPresent(r -> queued.run());
     return result;
   }
 
