@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
@@ -18,7 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One SQLite database file, migrated on open. SQLite has a single writer, so all work runs on one
  * connection, one transaction at a time; a transaction started inside another on the same thread
- * joins it, which is how several stores commit together.
+ * joins it, which is how several stores commit together. Work may ask to be told when its
+ * transaction has committed ({@link #afterCommit}): that is how queueing a message wakes the worker
+ * that delivers it, only once the message is there to be read.
  */
 public final class Database implements Transactions, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -26,6 +30,8 @@ public final class Database implements Transactions, AutoCloseable {
   private final Path file;
   private final Connection connection;
   private final ReentrantLock lock = new ReentrantLock();
+  /** Hooks of the open transaction, in the order they were added; guarded by {@link #lock}. */
+  private final List<Runnable> afterCommit = new ArrayList<>();
   private boolean closed;
 
   private Database(Path file, Connection connection) {
@@ -84,6 +90,7 @@ public final class Database implements Transactions, AutoCloseable {
    * Nested calls on the same thread join the outer transaction.
    */
   public <T> T transaction(String operation, SqlWork<T> work) {
+    List<Runnable> committed = List.of();
     lock.lock();
     try {
       if (closed) {
@@ -94,6 +101,7 @@ public final class Database implements Transactions, AutoCloseable {
         T result = work.run(connection);
         if (outer) {
           connection.commit();
+          committed = takeHooks();
         }
         return result;
       } catch (SQLException e) {
@@ -105,6 +113,51 @@ public final class Database implements Transactions, AutoCloseable {
       }
     } finally {
       lock.unlock();
+      // Outside the lock: a hook may start work that reads the database from another thread.
+      runHooks(committed);
+    }
+  }
+
+  /**
+   * Runs {@code hook} once the transaction open on this thread has committed, or never if it rolls
+   * back; with no transaction open, at once. Hooks run on the committing thread after the commit,
+   * so they must be quick (wake a worker, not do its work); one that throws is logged and the
+   * others still run.
+   */
+  public void afterCommit(Runnable hook) {
+    if (!lock.isHeldByCurrentThread()) {
+      runHooks(List.of(hook));
+      return;
+    }
+    afterCommit.add(hook);
+  }
+
+  /** How many hooks the open transaction has so far: a mark to {@link #dropHooksFrom} later. */
+  int hookMark() {
+    return afterCommit.size();
+  }
+
+  /** Forgets the hooks added since {@code mark}: their work was rolled back to a savepoint. */
+  void dropHooksFrom(int mark) {
+    afterCommit.subList(mark, afterCommit.size()).clear();
+  }
+
+  private List<Runnable> takeHooks() {
+    if (afterCommit.isEmpty()) {
+      return List.of();
+    }
+    List<Runnable> hooks = List.copyOf(afterCommit);
+    afterCommit.clear();
+    return hooks;
+  }
+
+  private void runHooks(List<Runnable> hooks) {
+    for (Runnable hook : hooks) {
+      try {
+        hook.run();
+      } catch (RuntimeException e) {
+        log.error("an after-commit hook on {} failed", file, e);
+      }
     }
   }
 
@@ -125,6 +178,7 @@ public final class Database implements Transactions, AutoCloseable {
     if (!outer) {
       return;
     }
+    afterCommit.clear();
     try {
       connection.rollback();
     } catch (SQLException e) {

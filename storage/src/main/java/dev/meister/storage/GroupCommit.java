@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * Transactions from many threads committed together: one writer thread takes whatever work is
  * waiting (up to {@code maxBatch}), runs each piece in its own savepoint inside one transaction and
  * commits once. A caller returns only after the commit, so its work is durable; a piece that throws
- * is rolled back alone and its caller gets the exception. One fsync per batch rather than per
- * caller is what lets intake stay durable at thousands of webhooks a second.
+ * is rolled back alone and its caller gets the exception, and so are the {@link
+ * Database#afterCommit after-commit hooks} it added. One fsync per batch rather than per caller is
+ * what lets intake stay durable at thousands of webhooks a second.
  */
 public final class GroupCommit implements Transactions, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
@@ -96,20 +97,23 @@ public final class GroupCommit implements Transactions, AutoCloseable {
     List<Runnable> completions = new ArrayList<>(batch.size());
     db.execute("committing " + batch.size() + " intakes", c -> {
       for (Work<?> w : batch) {
-        completions.add(runInSavepoint(c, w));
+        completions.add(runInSavepoint(db, c, w));
       }
     });
     completions.forEach(Runnable::run);
   }
 
-  private static <T> Runnable runInSavepoint(Connection c, Work<T> w) throws SQLException {
+  private static <T> Runnable runInSavepoint(Database db, Connection c, Work<T> w)
+      throws SQLException {
     Savepoint savepoint = c.setSavepoint();
+    int hooks = db.hookMark();
     try {
       T value = w.supplier().get();
       c.releaseSavepoint(savepoint);
       return () -> w.result().complete(value);
     } catch (RuntimeException e) {
       c.rollback(savepoint);
+      db.dropHooksFrom(hooks);
       return () -> w.result().completeExceptionally(e);
     }
   }

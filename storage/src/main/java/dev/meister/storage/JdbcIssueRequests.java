@@ -14,14 +14,25 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /** Issue requests in the {@code issue_requests} table. */
 public final class JdbcIssueRequests implements IssueRequests {
   private final Database db;
+  private final Listeners<AlertId> queued;
 
   public JdbcIssueRequests(Database db) {
     this.db = db;
+    this.queued = new Listeners<>(db);
+  }
+
+  /**
+   * Calls {@code listener} with the alert of every request queued from now on, once the
+   * transaction that queued it has committed: how the filing worker is woken.
+   */
+  public Subscription onQueued(Consumer<AlertId> listener) {
+    return queued.add(listener);
   }
 
   @Override
@@ -48,7 +59,9 @@ public final class JdbcIssueRequests implements IssueRequests {
         ps.setLong(9, at.toEpochMilli());
         ps.setLong(10, at.toEpochMilli());
         ps.executeUpdate();
-        return Sql.lastId(ps);
+        long id = Sql.lastId(ps);
+        queued.tellAfterCommit(alert);
+        return id;
       }
     });
   }

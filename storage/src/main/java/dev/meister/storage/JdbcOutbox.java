@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /** The outbox table. Delivered and failed rows stay for inspection. */
@@ -40,10 +41,20 @@ public final class JdbcOutbox implements Outbox {
 
   private final Database db;
   private final Clock clock;
+  private final Listeners<ChatRef> queued;
 
   public JdbcOutbox(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
+    this.queued = new Listeners<>(db);
+  }
+
+  /**
+   * Calls {@code listener} with the chat of every message queued from now on, once the transaction
+   * that queued it has committed: how the delivery worker is woken, so no service has to.
+   */
+  public Subscription onQueued(Consumer<ChatRef> listener) {
+    return queued.add(listener);
   }
 
   @Override
@@ -69,7 +80,9 @@ public final class JdbcOutbox implements Outbox {
         ps.setLong(8, now);
         ps.setLong(9, now);
         ps.setString(10, m.link().name());
-        return Sql.returnedId(ps);
+        long id = Sql.returnedId(ps);
+        queued.tellAfterCommit(chat);
+        return id;
       }
     });
   }

@@ -1,6 +1,7 @@
 package dev.meister.storage;
 
 import dev.meister.core.alert.AlertAttributes;
+import dev.meister.core.alert.AlertId;
 import dev.meister.core.alert.RunEvent;
 import dev.meister.core.alert.RunHistory;
 import java.sql.PreparedStatement;
@@ -8,7 +9,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Successful runs in the {@code run_successes} table. */
+/** Successful runs in the {@code run_successes} table, failed ones in {@code run_failures}. */
 public final class JdbcRunHistory implements RunHistory {
   private final Database db;
 
@@ -24,16 +25,42 @@ public final class JdbcRunHistory implements RunHistory {
           + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedup_key) DO NOTHING")) {
         ps.setString(1, e.deliveryKey());
         ps.setString(2, e.source().name());
-        ps.setString(3, e.attribute(AlertAttributes.REPO)
-            .or(() -> e.attribute(AlertAttributes.DAG_ID)).orElse(""));
-        ps.setString(4, e.attribute(AlertAttributes.WORKFLOW_PATH)
-            .or(() -> e.attribute(AlertAttributes.TASK_ID)).orElse(""));
+        ps.setString(3, repo(e));
+        ps.setString(4, workflow(e));
         ps.setString(5, e.attribute(AlertAttributes.BRANCH).orElse(""));
         ps.setLong(6, e.occurredAt().toEpochMilli());
         ps.setString(7, AttributesCodec.write(e.attributes()));
         return ps.executeUpdate() == 1;
       }
     });
+  }
+
+  @Override
+  public boolean recordFailure(RunEvent e, AlertId alert) {
+    return db.transaction("recording failure " + e.deliveryKey(), c -> {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO run_failures (alert_id,"
+          + " source, repo, workflow, branch, occurred_at) VALUES (?, ?, ?, ?, ?, ?)"
+          + " ON CONFLICT (alert_id) DO NOTHING")) {
+        ps.setLong(1, alert.value());
+        ps.setString(2, e.source().name());
+        ps.setString(3, repo(e));
+        ps.setString(4, workflow(e));
+        ps.setString(5, e.attribute(AlertAttributes.BRANCH).orElse(""));
+        ps.setLong(6, e.occurredAt().toEpochMilli());
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  /** The repo, or for Airflow the DAG: the first part of what makes runs the same build. */
+  private static String repo(RunEvent e) {
+    return e.attribute(AlertAttributes.REPO).or(() -> e.attribute(AlertAttributes.DAG_ID))
+        .orElse("");
+  }
+
+  private static String workflow(RunEvent e) {
+    return e.attribute(AlertAttributes.WORKFLOW_PATH)
+        .or(() -> e.attribute(AlertAttributes.TASK_ID)).orElse("");
   }
 
   @Override

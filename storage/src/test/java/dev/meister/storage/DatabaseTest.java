@@ -7,6 +7,8 @@ import dev.meister.core.alert.Recorded;
 import java.nio.file.Files;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DatabaseTest extends StorageTestBase {
@@ -29,7 +31,7 @@ class DatabaseTest extends StorageTestBase {
     });
 
     assertThat(mode).isEqualTo("wal");
-    assertThat(version).isEqualTo(7);
+    assertThat(version).isEqualTo(9);
   }
 
   @Test
@@ -60,5 +62,48 @@ class DatabaseTest extends StorageTestBase {
 
     assertThat(storage.alerts().findByDedupKey("github:d-3")).isEmpty();
     assertThat(storage.database().isReachable()).isTrue();
+  }
+
+  @Test
+  void an_after_commit_hook_runs_once_the_outer_transaction_committed() {
+    List<String> seen = new ArrayList<>();
+
+    storage.database().execute("outer", c -> {
+      storage.database().execute("inner", inner ->
+          storage.database().afterCommit(() -> seen.add("committed: "
+              + storage.alerts().findByDedupKey("github:h-1").isPresent())));
+      storage.alerts().record(alert("h-1"));
+      seen.add("still open");
+    });
+
+    assertThat(seen).containsExactly("still open", "committed: true");
+  }
+
+  @Test
+  void an_after_commit_hook_of_a_rolled_back_transaction_never_runs() {
+    List<String> seen = new ArrayList<>();
+
+    assertThatThrownBy(() -> storage.database().execute("failing", c -> {
+      storage.database().afterCommit(() -> seen.add("told"));
+      throw new IllegalStateException("boom");
+    })).hasMessage("boom");
+    storage.database().execute("next", c -> storage.database().afterCommit(() -> seen.add("next")));
+
+    assertThat(seen).containsExactly("next");
+  }
+
+  @Test
+  void an_after_commit_hook_outside_a_transaction_runs_at_once_and_a_failing_one_stops_no_other() {
+    List<String> seen = new ArrayList<>();
+
+    storage.database().afterCommit(() -> seen.add("at once"));
+    storage.database().execute("two hooks", c -> {
+      storage.database().afterCommit(() -> {
+        throw new IllegalStateException("a broken listener");
+      });
+      storage.database().afterCommit(() -> seen.add("second"));
+    });
+
+    assertThat(seen).containsExactly("at once", "second");
   }
 }

@@ -7,6 +7,7 @@ import dev.meister.core.alert.Recorded;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -55,5 +56,30 @@ class GroupCommitTest extends StorageTestBase {
     }
     assertThat(storage.alerts().findByDedupKey("github:half-written")).isEmpty();
     assertThat(storage.alerts().findByDedupKey("github:fine")).isPresent();
+  }
+
+  @Test
+  void the_hooks_of_a_failing_piece_are_dropped_and_the_others_run_after_the_commit()
+      throws Exception {
+    List<String> told = new CopyOnWriteArrayList<>();
+    try (GroupCommit group = new GroupCommit(storage.database(), 64)) {
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      Future<?> bad = pool.submit(() -> group.inTransaction(() -> {
+        storage.alerts().record(alert("rolled-back"));
+        storage.database().afterCommit(() -> told.add("rolled-back"));
+        throw new IllegalStateException("failed after the hook");
+      }));
+      Future<Recorded> good = pool.submit(() -> group.inTransaction(() -> {
+        Recorded r = storage.alerts().record(alert("kept"));
+        storage.database().afterCommit(() -> told.add("kept: "
+            + storage.alerts().findByDedupKey("github:kept").isPresent()));
+        return r;
+      }));
+      pool.shutdown();
+
+      assertThat(good.get().created()).isTrue();
+      assertThatThrownBy(bad::get).hasCauseInstanceOf(IllegalStateException.class);
+    }
+    assertThat(told).containsExactly("kept: true");
   }
 }

@@ -1,6 +1,7 @@
 package dev.meister.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.meister.core.chat.AlertId;
 import dev.meister.core.chat.Button;
@@ -12,6 +13,7 @@ import dev.meister.core.chat.RichText;
 import dev.meister.core.delivery.OutboxEntry;
 import dev.meister.core.delivery.PendingMessage;
 import dev.meister.core.team.MemberId;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -132,5 +134,39 @@ class JdbcOutboxTest extends StorageTestBase {
     assertThat(storage.outbox().due(NOW, 10)).extracting(OutboxEntry::id).containsExactly(other);
     assertThat(storage.outbox().due(NOW.plusSeconds(60), 3)).extracting(OutboxEntry::id)
         .containsExactly(head, head + 1, head + 2);
+  }
+
+  @Test
+  void a_listener_hears_of_a_queued_message_once_it_is_committed_and_not_after_closing() {
+    List<String> heard = new ArrayList<>();
+    Subscription listening = storage.outbox().onQueued(chat -> heard.add(chat + " due "
+        + storage.outbox().due(NOW, 10).size()));
+
+    storage.database().execute("queue two", c -> {
+      storage.outbox().enqueue(PendingMessage.post(DATA, message("one"), null));
+      storage.outbox().enqueue(PendingMessage.post(BUILD, message("two"), null));
+      heard.add("before the commit");
+    });
+    assertThatThrownBy(() -> storage.database().execute("rolled back", c -> {
+      storage.outbox().enqueue(PendingMessage.post(DATA, message("lost"), null));
+      throw new IllegalStateException("boom");
+    })).hasMessage("boom");
+    listening.close();
+    storage.outbox().enqueue(PendingMessage.post(DATA, message("unheard"), null));
+
+    assertThat(heard).containsExactly("before the commit", DATA + " due 2", BUILD + " due 2");
+  }
+
+  @Test
+  void a_listener_hears_of_a_queued_issue_request_once_it_is_committed() {
+    AlertId alert = storage.alerts().record(alert("r1")).id();
+    List<String> heard = new ArrayList<>();
+    storage.issueRequests().onQueued(a -> heard.add("request for #" + a + ", due "
+        + storage.issueRequests().due(NOW, 10).size()));
+
+    storage.issueRequests().enqueue(dev.meister.core.filing.IssueRequestKind.ANALYSE, alert,
+        null, null, "meister", NOW);
+
+    assertThat(heard).containsExactly("request for #" + alert + ", due 1");
   }
 }

@@ -3,7 +3,6 @@ package dev.meister.bot.app;
 import dev.meister.core.alert.AckCommand;
 import dev.meister.core.alert.AckEvents;
 import dev.meister.core.alert.Acknowledgements;
-import dev.meister.core.alert.AlertIntake;
 import dev.meister.core.chat.ChatDispatcher;
 import dev.meister.core.chat.ChatPorts;
 import dev.meister.core.chat.EventsByAction;
@@ -24,6 +23,8 @@ import dev.meister.core.alert.AlertFactory;
 import dev.meister.core.alert.AlertMessages;
 import dev.meister.core.alert.StormGuard;
 import dev.meister.core.alert.RunEventSink;
+import dev.meister.core.intake.IntakeStores;
+import dev.meister.core.intake.RunIntake;
 import dev.meister.core.chat.ChatPort;
 import dev.meister.core.pipeline.PipelineNotes;
 import dev.meister.core.chat.CommandRegistry;
@@ -54,10 +55,9 @@ final class BotRuntime implements AutoCloseable {
 
   private final OutboxWorker worker;
   private final ChatDispatcher dispatcher;
-  private final AlertIntake intake;
+  private final RunIntake intake;
   private final CommandRegistry commands;
   private final Filing filing;
-  private final RunEventSink sink;
   private final StatusPosts statusPosts;
   private final List<StatusPostConfig> statusConfigs;
   private final Clock clock;
@@ -73,9 +73,8 @@ final class BotRuntime implements AutoCloseable {
     MeisterConfig config = meister.config();
     Storage storage = meister.storage();
     ChatPorts chatPorts = new ChatPorts(ports);
-    Runnable wake = this::nudgeDelivery;
-    this.filing = new Filing(config.github(), config.team(), storage, meister.directory(), wake,
-        clock, sleeper);
+    this.filing = new Filing(config.github(), config.team(), storage, meister.directory(), clock,
+        sleeper);
     started.add(filing);
     AlertMessages messages = new AlertMessages(config.team(),
         new PipelineNotes(config.duties().pipelines()),
@@ -84,31 +83,32 @@ final class BotRuntime implements AutoCloseable {
     StormDigests storms = new StormDigests(new StormGuard(clock, 20, 20), storage.outbox(),
         storage.alerts(), messages, meister.directory(), storage.database(), clock);
     this.worker = new OutboxWorker(storage.outbox(), chatPorts, clock, storms);
-    Runnable nudge = worker::nudge;
+    // Every message queued wakes the worker once its transaction has committed.
+    started.add(storage.outbox().onQueued(worker::nudge));
     // Webhook intakes from many threads share one durable commit; see GroupCommit.
     GroupCommit intakeCommits = new GroupCommit(storage.database(), 256);
     started.add(intakeCommits);
-    this.intake = new AlertIntake(RoutingConfig.router(config), RoutingConfig.priorities(config),
+    this.intake = new RunIntake(RoutingConfig.router(config), RoutingConfig.priorities(config),
         new AlertFactory(RoutingConfig.testTypes(config)), messages, meister.directory(),
-        storage.alerts(), storage.runs(), storage.outbox(), intakeCommits, storms::admit,
-        worker::nudge, clock);
+        new IntakeStores(storage.alerts(), storage.runs(), storage.greenNotices(),
+            storage.messageLinks(), storage.outbox(), storage.issueRequests()),
+        filing.enabled(), intakeCommits, storms::admit, clock);
     Acknowledgements acks = new Acknowledgements(
         new Acknowledger(storage.alerts(), storage.messageLinks(), clock), messages,
-        storage.messageLinks(), storage.outbox(), storage.database(), meister.directory(), nudge);
+        storage.messageLinks(), storage.outbox(), storage.database(), meister.directory());
     MemberResolver members = new MemberResolver(config.team());
     this.commands = meister.commands().register(new AckCommand(acks));
-    this.duties = new Duties(meister, chatPorts, members, nudge, clock, sleeper);
+    this.duties = new Duties(meister, chatPorts, members, clock, sleeper);
     duties.commands().forEach(commands::register);
     filing.commands().forEach(commands::register);
     this.dispatcher = new ChatDispatcher(commands, members, chatPorts,
         new EventsByAction(duties.buttons(),
             filing.buttons(members, chatPorts, new AckEvents(acks, members, chatPorts))));
-    this.sink = filing.wrap(intake);
     this.statusConfigs = config.statusPosts();
     this.clock = clock;
     List<StatusPlan> plans = statusConfigs.stream().map(p -> p.plan()).toList();
     this.statusPosts = new StatusPosts(plans, meister.statusReader(), storage.statusPosts(),
-        storage.outbox(), storage.database(), nudge, clock);
+        storage.outbox(), storage.database(), clock);
   }
 
   /** The daily DAG status posts; {@code run} puts them on a schedule. */
@@ -126,7 +126,7 @@ final class BotRuntime implements AutoCloseable {
     return commands;
   }
 
-  AlertIntake intake() {
+  RunIntake intake() {
     return intake;
   }
 
@@ -134,17 +134,13 @@ final class BotRuntime implements AutoCloseable {
     return worker;
   }
 
-  /** Where webhooks deliver: the intake, with "green again" notices. */
+  /** Where webhooks deliver: the intake. */
   RunEventSink sink() {
-    return sink;
+    return intake;
   }
 
   Filing filing() {
     return filing;
-  }
-
-  private void nudgeDelivery() {
-    worker.nudge();
   }
 
   /**
@@ -201,7 +197,7 @@ final class BotRuntime implements AutoCloseable {
     checks.put("database", () -> storage.database().isReachable()
         ? HealthStatus.healthy() : HealthStatus.unhealthy("database not reachable"));
     checks.putAll(extraChecks);
-    WebhookServer webhooks = new WebhookServer(endpoints, sink, checks)
+    WebhookServer webhooks = new WebhookServer(endpoints, intake, checks)
         .start(server.bind(), server.port());
     started.add(webhooks);
     log.info("webhooks on http://{}:{}", server.bind(), webhooks.port());

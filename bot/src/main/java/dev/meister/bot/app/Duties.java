@@ -53,21 +53,20 @@ final class Duties implements AutoCloseable {
   private final Timekeeper timekeeper;
   private @Nullable Jobs jobs;
 
-  Duties(Meister meister, ChatPorts ports, MemberResolver members, Runnable queued,
-      Clock clock, Sleeper sleeper) {
+  Duties(Meister meister, ChatPorts ports, MemberResolver members, Clock clock,
+      Sleeper sleeper) {
     MeisterConfig config = meister.config();
     DutiesConfig duties = config.duties();
     Storage storage = meister.storage();
     this.handoffs = new Handoffs(meister.directory(), config.team(), rotationChats(config),
         duties.epics(), duties.handoffs(), storage.handoffs(), storage.openWork(),
-        storage.outbox(), storage.database(), epicAssignees(config, clock, sleeper), queued,
-        clock);
+        storage.outbox(), storage.database(), epicAssignees(config, clock, sleeper), clock);
     commands.add(new HandoffCommand(handoffs, config.team()));
     HandoffButtons handoffButtons = new HandoffButtons(handoffs, members, ports);
     buttons.put(HandoffMessages.OUT_ACTION, handoffButtons);
     buttons.put(HandoffMessages.IN_ACTION, handoffButtons);
     ScheduleRequests requests = new ScheduleRequests(meister.directory(), storage.requests(),
-        meister.overrides(), storage.outbox(), storage.database(), queued, clock);
+        meister.overrides(), storage.outbox(), storage.database(), clock);
     RequestArguments arguments =
         new RequestArguments(meister.directory(), config.team(), rotationChats(config));
     commands.add(new OverrideCommand(requests, arguments));
@@ -80,17 +79,17 @@ final class Duties implements AutoCloseable {
     Router router = RoutingConfig.router(config);
     work.add(new Escalations(router, duties.ackTimeouts(), meister.directory(), config.team(),
         storage.alerts(), storage.followUps(), storage.messageLinks(), storage.outbox(),
-        storage.database(), queued));
+        storage.database()));
     if (duties.fixOrRevert().enabled()) {
       work.add(new RedBuilds(new FixOrRevertSchedule(duties.fixOrRevert().after(),
           duties.fixOrRevert().every()), router, meister.directory(), config.team(),
           storage.alerts(), storage.runs(), storage.followUps(), storage.messageLinks(),
-          storage.outbox(), storage.database(), queued));
+          storage.outbox(), storage.database()));
     }
     Map<String, DagRunSource> airflow = new LinkedHashMap<>();
     config.airflow().forEach((name, instance) -> airflow.put(name, new AirflowClient(instance)));
     work.add(new SlaChecks(duties.pipelines(), airflow, router, storage.slaChecks(),
-        storage.outbox(), storage.database(), queued));
+        storage.outbox(), storage.database()));
     this.timekeeper = new Timekeeper(work, clock);
   }
 

@@ -2,7 +2,6 @@ package dev.meister.bot.app;
 
 import dev.meister.core.filing.FilingButtons;
 import dev.meister.core.filing.FilingWorker;
-import dev.meister.core.filing.GreenAgain;
 import dev.meister.core.filing.IssueCommand;
 import dev.meister.core.filing.IssueDesk;
 import dev.meister.core.filing.IssueFiler;
@@ -15,12 +14,6 @@ import dev.meister.core.chat.MemberResolver;
 import dev.meister.bot.config.GitHubConfig;
 import dev.meister.bot.github.GitHubClient;
 import dev.meister.bot.github.Sleeper;
-import dev.meister.core.alert.AlertAttributes;
-import dev.meister.core.alert.AlertSource;
-import dev.meister.core.alert.Intake;
-import dev.meister.core.alert.Outcome;
-import dev.meister.core.alert.RunEventSink;
-import dev.meister.core.filing.IssueRequestKind;
 import dev.meister.core.chat.ChatEventHandler;
 import dev.meister.core.chat.CommandHandler;
 import dev.meister.core.filing.BreakLog;
@@ -28,6 +21,7 @@ import dev.meister.core.filing.Reasons;
 import dev.meister.core.schedule.OnCallDirectory;
 import dev.meister.core.team.Team;
 import dev.meister.storage.Storage;
+import dev.meister.storage.Subscription;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -35,45 +29,41 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Issue filing and the post-mortem log assembled from the {@code github} configuration: the
- * commands, the button handler, the worker that talks to GitHub, and the "green again" intake.
+ * commands, the button handler, and the worker that talks to GitHub, woken whenever a queued
+ * request has committed.
  */
 public final class Filing implements AutoCloseable {
   private final GitHubConfig config;
   private final Storage storage;
   private final Clock clock;
-  private final Runnable queued;
   private final @Nullable FilingWorker worker;
+  private final @Nullable Subscription wakeups;
   private final IssueDesk desk;
   private final BreakLog log;
 
-  /**
-   * @param queued wakes the outbox worker after answers were queued
-   * @param sleeper how the GitHub client waits between retries
-   */
+  /** @param sleeper how the GitHub client waits between retries */
   public Filing(GitHubConfig config, Team team, Storage storage, OnCallDirectory directory,
-      Runnable queued, Clock clock, Sleeper sleeper) {
+      Clock clock, Sleeper sleeper) {
     this.config = config;
     this.storage = storage;
     this.clock = clock;
-    this.queued = queued;
     if (config.filingEnabled()) {
       GitHubClient github = GitHubClient.create(config.apiUrl(), config.token().reveal(), clock,
           sleeper);
       IssueFiler filer = new IssueFiler(github, config.filingRules(), storage.filedIssues(), storage.alerts(),
           team, directory, clock);
-      this.worker = new FilingWorker(storage.issueRequests(), storage.alerts(),
+      FilingWorker w = new FilingWorker(storage.issueRequests(), storage.alerts(),
           storage.issueLinks(), storage.messageLinks(), filer, storage.outbox(),
-          storage.database(), queued, clock);
+          storage.database(), clock);
+      this.worker = w;
+      // Every request queued (by the chat or by the intake) wakes it once it has committed.
+      this.wakeups = storage.issueRequests().onQueued(alert -> w.nudge());
     } else {
       this.worker = null;
+      this.wakeups = null;
     }
-    FilingWorker w = worker;
-    this.desk = new IssueDesk(w != null, storage.alerts(), storage.issueLinks(),
-        storage.issueRequests(), () -> {
-          if (w != null) {
-            w.nudge();
-          }
-        }, clock);
+    this.desk = new IssueDesk(worker != null, storage.alerts(), storage.issueLinks(),
+        storage.issueRequests(), clock);
     this.log = new BreakLog(storage.alerts(), storage.issueLinks(), storage.resolutions());
   }
 
@@ -95,31 +85,6 @@ public final class Filing implements AutoCloseable {
     return new FilingButtons(desk, members, ports, next);
   }
 
-  /**
-   * The intake wrapped so a later success says "green again" under earlier failures, and a new
-   * build failure's logs are read to tell whether it "looks like" an issue already filed.
-   */
-  public RunEventSink wrap(RunEventSink intake) {
-    RunEventSink green = new GreenAgain(intake, storage.alerts(), storage.messageLinks(),
-        storage.greenNotices(), storage.outbox(), storage.database(), queued);
-    if (worker == null) {
-      return green;
-    }
-    FilingWorker w = worker;
-    return event -> {
-      Intake result = green.accept(event);
-      if (event.outcome() == Outcome.FAILED && event.source() == AlertSource.GITHUB_ACTIONS
-          && !result.duplicate() && event.attribute(AlertAttributes.RUN_ID).isPresent()) {
-        result.alertId().ifPresent(id -> {
-          storage.issueRequests().enqueue(IssueRequestKind.ANALYSE, id, null, null, "meister",
-              clock.instant());
-          w.nudge();
-        });
-      }
-      return result;
-    };
-  }
-
   /** Starts working on queued requests, including those left from the last run. */
   public void start(Duration poll) {
     if (worker != null) {
@@ -134,6 +99,9 @@ public final class Filing implements AutoCloseable {
 
   @Override
   public void close() {
+    if (wakeups != null) {
+      wakeups.close();
+    }
     if (worker != null) {
       worker.close();
     }

@@ -159,6 +159,9 @@ class EscalationScenarioTest {
     assertThat(bot.chat.texts()).hasSize(2).last().asString().contains("90 min after alert 1");
 
     succeed("master");
+    // The webhook's intake now says "green again" too, as it always did behind the webhook.
+    bot.tick();
+    assertThat(bot.chat.texts()).last().asString().startsWith("🟢 Green again");
     bot.chat.clear();
     bot.advance(Duration.ofHours(3), MINUTE);
     assertThat(bot.chat.texts()).isEmpty();

@@ -48,7 +48,7 @@ class StatusScheduleTest {
         Jobs jobs = Jobs.start(1)) {
       StatusPosts posts = new StatusPosts(List.of(scheduled.plan(), onDemand.plan()),
           new StatusReader(Map.of(), Clock.systemUTC()), storage.statusPosts(), storage.outbox(),
-          storage.database(), () -> {}, Clock.systemUTC());
+          storage.database(), Clock.systemUTC());
 
       StatusSchedule.schedule(jobs, posts, List.of(scheduled, onDemand), Duration.ofSeconds(15),
           Clock.systemUTC());

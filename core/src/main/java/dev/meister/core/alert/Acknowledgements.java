@@ -24,18 +24,16 @@ public final class Acknowledgements {
   private final Outbox outbox;
   private final Transactions transactions;
   private final AlertContext context;
-  private final Runnable queued;
 
   public Acknowledgements(Acknowledger acknowledger, AlertMessages messages,
       MessageLinkStore links, Outbox outbox, Transactions transactions,
-      OnCallDirectory directory, Runnable queued) {
+      OnCallDirectory directory) {
     this.acknowledger = acknowledger;
     this.messages = messages;
     this.links = links;
     this.outbox = outbox;
     this.transactions = transactions;
     this.context = new AlertContext(directory);
-    this.queued = queued;
   }
 
   /**
@@ -49,7 +47,6 @@ public final class Acknowledgements {
       r.ifPresent(ack -> answer(ack, answerUnder));
       return r;
     });
-    result.ifPresent(r -> queued.run());
     return result;
   }
 
@@ -61,7 +58,6 @@ public final class Acknowledgements {
       r.ifPresent(ack -> answer(ack, answerUnder));
       return r;
     });
-    result.ifPresent(r -> queued.run());
     return result;
   }
 

@@ -12,20 +12,22 @@ import org.jspecify.annotations.Nullable;
  * The rotation facts an alert's message is written with: who was on call when it came in, in the
  * rotation's zone. Computed, not stored, so an edit reproduces the original text exactly.
  */
-final class AlertContext {
+public final class AlertContext {
   private final OnCallDirectory directory;
 
-  AlertContext(OnCallDirectory directory) {
+  public AlertContext(OnCallDirectory directory) {
     this.directory = directory;
   }
 
-  @Nullable OnCall onCall(Alert alert) {
+  /** Who was on call for the alert's rotation when it came in; null when it has none. */
+  public @Nullable OnCall onCall(Alert alert) {
     return rotation(alert)
         .map(r -> directory.resolver(r, alert.receivedAt()).onCallAt(alert.receivedAt()))
         .orElse(null);
   }
 
-  ZoneId zone(Alert alert) {
+  /** The zone of the alert's rotation, UTC when it has none. */
+  public ZoneId zone(Alert alert) {
     return rotation(alert).map(Rotation::zone).orElse(ZoneOffset.UTC);
   }
 

@@ -43,12 +43,11 @@ public final class Escalations implements DueWork {
   private final AlertFollowUps followUps;
   private final FollowUpPoster poster;
   private final Transactions transactions;
-  private final Runnable queued;
 
   /** @param ackTimeouts per route name; routes without one never escalate */
   public Escalations(Router router, Map<String, Duration> ackTimeouts, OnCallDirectory directory,
       Team team, AlertStore alerts, AlertFollowUps followUps, MessageLinkStore links,
-      Outbox outbox, Transactions transactions, Runnable queued) {
+      Outbox outbox, Transactions transactions) {
     this.routes = new AlertRoutes(router);
     this.ackTimeouts = Map.copyOf(ackTimeouts);
     this.directory = directory;
@@ -57,7 +56,6 @@ public final class Escalations implements DueWork {
     this.followUps = followUps;
     this.poster = new FollowUpPoster(links, outbox);
     this.transactions = transactions;
-    this.queued = queued;
   }
 
   @Override
@@ -107,7 +105,6 @@ public final class Escalations implements DueWork {
       });
       if (sent) {
         log.info("alert {} escalated to {}", id, step.target());
-        queued.run();
       }
       taken = step.number();
     }

@@ -46,11 +46,10 @@ public final class RedBuilds implements DueWork {
   private final AlertFollowUps followUps;
   private final FollowUpPoster poster;
   private final Transactions transactions;
-  private final Runnable queued;
 
   public RedBuilds(FixOrRevertSchedule schedule, Router router, OnCallDirectory directory,
       Team team, AlertStore alerts, RunHistory runs, AlertFollowUps followUps,
-      MessageLinkStore links, Outbox outbox, Transactions transactions, Runnable queued) {
+      MessageLinkStore links, Outbox outbox, Transactions transactions) {
     this.schedule = schedule;
     this.routes = new AlertRoutes(router);
     this.directory = directory;
@@ -60,7 +59,6 @@ public final class RedBuilds implements DueWork {
     this.followUps = followUps;
     this.poster = new FollowUpPoster(links, outbox);
     this.transactions = transactions;
-    this.queued = queued;
   }
 
   @Override
@@ -107,12 +105,9 @@ public final class RedBuilds implements DueWork {
           .map(r -> directory.resolver(r, now).onCallAt(now).primary().member()).orElse(null);
       var message = EscalationMessages.fixOrRevert(alert, Duration.between(failedAt, now),
           onCall, author(alert));
-      boolean sent = transactions.inTransaction(() ->
+      transactions.inTransaction(() ->
           followUps.record(alert.storedId(), FollowUpKind.FIX_OR_REVERT, step, now)
               && poster.post(alert, route.map(Route::chat).orElse(null), message));
-      if (sent) {
-        queued.run();
-      }
       last = step;
     }
     return Optional.of(schedule.dueAt(failedAt, last + 1));

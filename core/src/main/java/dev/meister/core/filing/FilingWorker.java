@@ -41,14 +41,13 @@ public final class FilingWorker implements AutoCloseable {
   private final IssueFiler filer;
   private final Outbox outbox;
   private final Transactions transactions;
-  private final Runnable queued;
   private final Clock clock;
   private final AtomicBoolean roundRequested = new AtomicBoolean();
   private @Nullable ScheduledExecutorService executor;
 
   public FilingWorker(IssueRequests requests, AlertStore alerts, IssueLinkStore links,
       MessageLinkStore messages, IssueFiler filer, Outbox outbox, Transactions transactions,
-      Runnable queued, Clock clock) {
+      Clock clock) {
     this.requests = requests;
     this.alerts = alerts;
     this.links = links;
@@ -56,7 +55,6 @@ public final class FilingWorker implements AutoCloseable {
     this.filer = filer;
     this.outbox = outbox;
     this.transactions = transactions;
-    this.queued = queued;
     this.clock = clock;
   }
 
@@ -75,7 +73,10 @@ public final class FilingWorker implements AutoCloseable {
     executor = ex;
   }
 
-  /** Asks for a round now; coalesces like the outbox worker's nudge. */
+  /**
+   * Asks for a round now; coalesces like the outbox worker's nudge. Called once a queued request
+   * has committed (the composition root listens to the request store), never by the services.
+   */
   public void nudge() {
     ScheduledExecutorService ex = executor;
     if (ex != null && !ex.isShutdown() && roundRequested.compareAndSet(false, true)) {
@@ -124,7 +125,6 @@ public final class FilingWorker implements AutoCloseable {
         outbox.enqueue(PendingMessage.answer(under, FilingReplies.done(outcome), r.alert()));
         return Boolean.TRUE;
       });
-      queued.run();
       log.info("alert #{} {} {}", r.alert(), outcome.filed() ? "filed as" : "joined",
           outcome.issue());
       return true;
@@ -161,9 +161,6 @@ public final class FilingWorker implements AutoCloseable {
             FilingReplies.looksLike(r.alert(), issue), null)));
         return Boolean.TRUE;
       });
-      if (same.isPresent()) {
-        queued.run();
-      }
       return true;
     } catch (GitHubRefusedException | NotFileableException e) {
       log.info("analysing alert #{} refused: {}", r.alert(), e.getMessage());
@@ -210,7 +207,6 @@ public final class FilingWorker implements AutoCloseable {
           FilingReplies.failed(r.kind(), why), null));
       return Boolean.TRUE;
     });
-    queued.run();
   }
 
   @Override

@@ -1,13 +1,8 @@
 package dev.meister.core.filing;
 
-import dev.meister.core.alert.Alert;
 import dev.meister.core.alert.AlertAttributes;
-import dev.meister.core.alert.AlertSource;
-import dev.meister.core.alert.AlertStore;
-import dev.meister.core.alert.Intake;
-import dev.meister.core.alert.Outcome;
+import dev.meister.core.alert.AlertId;
 import dev.meister.core.alert.RunEvent;
-import dev.meister.core.alert.RunEventSink;
 import dev.meister.core.chat.EmojiNames;
 import dev.meister.core.chat.MessageLinkStore;
 import dev.meister.core.chat.MessageRef;
@@ -15,89 +10,52 @@ import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.RichText;
 import dev.meister.core.delivery.Outbox;
 import dev.meister.core.delivery.PendingMessage;
-import dev.meister.core.tx.Transactions;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Says "green again" in the thread of every earlier failure of a workflow and branch when a later
- * {@code workflow_run} of them succeeds. Wraps the intake: the success is recorded by it first.
+ * {@code workflow_run} of them succeeds, once per failure. A step of the intake: it runs in the
+ * transaction that records the success, so the notices are queued exactly when the success is.
  */
-public final class GreenAgain implements RunEventSink {
-  /** How far back failures are looked for; older ones are long forgotten. */
+public final class GreenAgain {
+  /** How many failures one success tells at most; a build red for longer is long forgotten. */
   static final int LOOK_BACK = 500;
 
-  private final RunEventSink intake;
-  private final AlertStore alerts;
-  private final MessageLinkStore messages;
   private final GreenNotices notices;
+  private final MessageLinkStore messages;
   private final Outbox outbox;
-  private final Transactions transactions;
-  private final Runnable queued;
 
-  public GreenAgain(RunEventSink intake, AlertStore alerts, MessageLinkStore messages,
-      GreenNotices notices, Outbox outbox, Transactions transactions, Runnable queued) {
-    this.intake = intake;
-    this.alerts = alerts;
-    this.messages = messages;
+  public GreenAgain(GreenNotices notices, MessageLinkStore messages, Outbox outbox) {
     this.notices = notices;
+    this.messages = messages;
     this.outbox = outbox;
-    this.transactions = transactions;
-    this.queued = queued;
   }
 
-  @Override
-  public Intake accept(RunEvent event) {
-    Intake result = intake.accept(event);
-    if (event.outcome() == Outcome.SUCCEEDED && event.source() == AlertSource.GITHUB_ACTIONS
-        && !result.duplicate() && event.attribute(AlertAttributes.WORKFLOW_PATH).isPresent()) {
-      int told = transactions.inTransaction(() -> tell(event));
-      if (told > 0) {
-        queued.run();
-      }
+  /**
+   * Queues the notice under each earlier failure of {@code success}'s build not told yet; returns
+   * how many. A failure whose message is not posted yet is left for a later success to tell.
+   */
+  public int tell(RunEvent success) {
+    Optional<String> repo = success.attribute(AlertAttributes.REPO);
+    Optional<String> workflow = success.attribute(AlertAttributes.WORKFLOW_PATH);
+    Optional<String> branch = success.attribute(AlertAttributes.BRANCH);
+    if (repo.isEmpty() || workflow.isEmpty() || branch.isEmpty()) {
+      return 0; // not a build of a workflow and branch that failures could share
     }
-    return result;
-  }
-
-  private int tell(RunEvent success) {
     int told = 0;
-    for (Alert alert : alerts.recent(LOOK_BACK)) {
-      if (!sameBuild(alert, success) || !failedBefore(alert, success.occurredAt())) {
-        continue;
-      }
-      List<MessageRef> posted = messages.messagesFor(alert.storedId());
+    for (AlertId failure : notices.untold(repo.get(), workflow.get(), branch.get(),
+        success.occurredAt(), LOOK_BACK)) {
+      List<MessageRef> posted = messages.messagesFor(failure);
       if (posted.isEmpty()) {
         continue; // not posted (yet): nothing to answer under
       }
-      if (notices.notice(alert.storedId(), success.deliveryKey(), success.occurredAt())) {
+      if (notices.notice(failure, success.deliveryKey(), success.occurredAt())) {
         outbox.enqueue(PendingMessage.reply(posted.get(0), message(success), null));
         told++;
       }
     }
     return told;
-  }
-
-  private static boolean sameBuild(Alert alert, RunEvent success) {
-    return alert.source() == AlertSource.GITHUB_ACTIONS
-        && same(alert, success, AlertAttributes.REPO)
-        && same(alert, success, AlertAttributes.WORKFLOW_PATH)
-        && same(alert, success, AlertAttributes.BRANCH);
-  }
-
-  private static boolean same(Alert alert, RunEvent e, String attribute) {
-    Optional<String> a = alert.attribute(attribute);
-    return a.isPresent() && a.equals(e.attribute(attribute));
-  }
-
-  private static boolean failedBefore(Alert alert, Instant success) {
-    Instant failed = alert.receivedAt();
-    try {
-      failed = alert.attribute(AlertAttributes.OCCURRED_AT).map(Instant::parse).orElse(failed);
-    } catch (java.time.format.DateTimeParseException e) {
-      // stored by an older version in another shape: the receipt time will do
-    }
-    return failed.isBefore(success);
   }
 
   private static OutgoingMessage message(RunEvent success) {

@@ -11,25 +11,24 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where the chat asks for issues: checks the request can be served, records it durably and wakes
- * the {@link FilingWorker}. GitHub is never called on the chat's thread.
+ * Where the chat asks for issues: checks the request can be served and records it durably; the
+ * {@link FilingWorker} is woken once it has committed. GitHub is never called on the chat's
+ * thread.
  */
 public final class IssueDesk {
   private final boolean enabled;
   private final AlertStore alerts;
   private final IssueLinkStore links;
   private final IssueRequests requests;
-  private final Runnable wake;
   private final Clock clock;
 
   /** @param enabled false when no GitHub token is configured */
   public IssueDesk(boolean enabled, AlertStore alerts, IssueLinkStore links, IssueRequests requests,
-      Runnable wake, Clock clock) {
+      Clock clock) {
     this.enabled = enabled;
     this.alerts = alerts;
     this.links = links;
     this.requests = requests;
-    this.wake = wake;
     this.clock = clock;
   }
 
@@ -61,7 +60,6 @@ public final class IssueDesk {
     }
     requests.enqueue(issue == null ? IssueRequestKind.FILE : IssueRequestKind.JOIN,
         alert.storedId(), issue, answerUnder, who.id().value(), clock.instant());
-    wake.run();
     return issue == null ? "Filing an issue for alert #" + id + "…"
         : "Linking alert #" + id + " to #" + issue + "…";
   }

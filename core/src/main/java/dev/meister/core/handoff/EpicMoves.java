@@ -30,19 +30,17 @@ final class EpicMoves {
   private final Transactions transactions;
   private final @Nullable EpicAssignees assignees;
   private final BiConsumer<RotationId, OutgoingMessage> post;
-  private final Runnable queued;
   private final Clock clock;
 
   EpicMoves(Map<RotationId, EpicRef> epics, Team team, HandoffStore store,
       Transactions transactions, @Nullable EpicAssignees assignees,
-      BiConsumer<RotationId, OutgoingMessage> post, Runnable queued, Clock clock) {
+      BiConsumer<RotationId, OutgoingMessage> post, Clock clock) {
     this.epics = Map.copyOf(epics);
     this.team = team;
     this.store = store;
     this.transactions = transactions;
     this.assignees = assignees;
     this.post = post;
-    this.queued = queued;
     this.clock = clock;
   }
 
@@ -76,7 +74,6 @@ final class EpicMoves {
       }
       return true;
     });
-    queued.run();
   }
 
   private EpicMove attempt(EpicRef epic, HandoffRecord r, Instant now) {

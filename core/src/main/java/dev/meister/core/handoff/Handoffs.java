@@ -47,18 +47,16 @@ public final class Handoffs implements DueWork {
   private final OpenWork openWork;
   private final Outbox outbox;
   private final Transactions transactions;
-  private final Runnable queued;
   private final Clock clock;
 
   /**
    * @param assignees moves epics on GitHub; null when no token is configured, which is reported
    *     in chat when an epic should move
-   * @param queued wakes the delivery worker after messages were queued
    */
   public Handoffs(OnCallDirectory directory, Team team, Map<RotationId, ChatRef> chats,
       Map<RotationId, EpicRef> epics, HandoffPolicy policy, HandoffStore store,
       OpenWork openWork, Outbox outbox, Transactions transactions,
-      @Nullable EpicAssignees assignees, Runnable queued, Clock clock) {
+      @Nullable EpicAssignees assignees, Clock clock) {
     this.directory = directory;
     this.team = team;
     this.chats = Map.copyOf(chats);
@@ -68,10 +66,9 @@ public final class Handoffs implements DueWork {
     this.openWork = openWork;
     this.outbox = outbox;
     this.transactions = transactions;
-    this.queued = queued;
     this.clock = clock;
     this.epicMoves = new EpicMoves(epics, team, store, transactions, assignees, this::post,
-        queued, clock);
+        clock);
   }
 
   @Override
@@ -124,7 +121,6 @@ public final class Handoffs implements DueWork {
     });
     if (created) {
       log.info("hand-off {}: {} → {} at {}", rotation.id(), h.from(), h.to(), h.at());
-      queued.run();
     }
   }
 
@@ -148,7 +144,7 @@ public final class Handoffs implements DueWork {
   }
 
   private void followUp(Rotation rotation, Instant boundary, Instant now) {
-    boolean sent = transactions.inTransaction(() -> {
+    transactions.inTransaction(() -> {
       // Read again inside the transaction: a confirmation may have landed since.
       Optional<HandoffRecord> current = store.find(rotation.id(), Position.PRIMARY, boundary);
       if (current.isEmpty()) {
@@ -169,9 +165,6 @@ public final class Handoffs implements DueWork {
       }
       return false;
     });
-    if (sent) {
-      queued.run();
-    }
   }
 
   /**
@@ -207,11 +200,8 @@ public final class Handoffs implements DueWork {
       store.save(updated);
       return new Confirmation(updated, true);
     });
-    if (result.changed()) {
-      queued.run();
-      if (result.record().epic().state() == EpicMove.State.PENDING) {
-        epicMoves.move(result.record());
-      }
+    if (result.changed() && result.record().epic().state() == EpicMove.State.PENDING) {
+      epicMoves.move(result.record());
     }
     return result;
   }

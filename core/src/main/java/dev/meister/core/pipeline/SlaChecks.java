@@ -45,18 +45,16 @@ public final class SlaChecks implements DueWork {
   private final SlaCheckStore checks;
   private final Outbox outbox;
   private final Transactions transactions;
-  private final Runnable queued;
 
   /** @param airflow run sources by Airflow instance name */
   public SlaChecks(List<Pipeline> pipelines, Map<String, DagRunSource> airflow, Router router,
-      SlaCheckStore checks, Outbox outbox, Transactions transactions, Runnable queued) {
+      SlaCheckStore checks, Outbox outbox, Transactions transactions) {
     this.pipelines = pipelines.stream().filter(p -> p.sla() != null).toList();
     this.airflow = Map.copyOf(airflow);
     this.router = router;
     this.checks = checks;
     this.outbox = outbox;
     this.transactions = transactions;
-    this.queued = queued;
   }
 
   @Override
@@ -109,7 +107,7 @@ public final class SlaChecks implements DueWork {
   private void report(Pipeline p, Instant deadline, Instant now, boolean met, String detail,
       @org.jspecify.annotations.Nullable OutgoingMessage message) {
     Optional<ChatRef> chat = chatOf(p);
-    boolean sent = transactions.inTransaction(() -> {
+    transactions.inTransaction(() -> {
       if (!checks.record(p.name(), deadline, now, met, detail)) {
         return false;
       }
@@ -120,9 +118,6 @@ public final class SlaChecks implements DueWork {
       return false;
     });
     log.info("SLA of {} at {}: {} ({})", p.name(), deadline, met ? "met" : "missed", detail);
-    if (sent) {
-      queued.run();
-    }
   }
 
   private Optional<ChatRef> chatOf(Pipeline p) {

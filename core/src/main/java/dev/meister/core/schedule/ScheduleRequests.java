@@ -33,18 +33,15 @@ public final class ScheduleRequests {
   private final OverrideStore overrides;
   private final Outbox outbox;
   private final Transactions transactions;
-  private final Runnable queued;
   private final Clock clock;
 
   public ScheduleRequests(OnCallDirectory directory, ScheduleRequestStore store,
-      OverrideStore overrides, Outbox outbox, Transactions transactions, Runnable queued,
-      Clock clock) {
+      OverrideStore overrides, Outbox outbox, Transactions transactions, Clock clock) {
     this.directory = directory;
     this.store = store;
     this.overrides = overrides;
     this.outbox = outbox;
     this.transactions = transactions;
-    this.queued = queued;
     this.clock = clock;
   }
 
@@ -108,13 +105,11 @@ public final class ScheduleRequests {
   }
 
   private ScheduleRequest ask(ScheduleRequest request, Rotation rotation, ChatRef chat) {
-    ScheduleRequest stored = transactions.inTransaction(() -> {
+    return transactions.inTransaction(() -> {
       ScheduleRequest r = store.add(request);
       outbox.enqueue(PendingMessage.post(chat, question(r, rotation), null));
       return r;
     });
-    queued.run();
-    return stored;
   }
 
   /**
@@ -157,7 +152,6 @@ public final class ScheduleRequests {
     if (reply.equals(EXPIRED)) {
       throw new IllegalArgumentException("Request " + id + " has expired; ask again.");
     }
-    queued.run();
     return reply;
   }
 

@@ -29,13 +29,12 @@ public final class StatusPosts {
   private final StatusPostStore store;
   private final Outbox outbox;
   private final Transactions transactions;
-  private final Runnable queued;
   private final Clock clock;
   /** The last report read per board, shown under a warning while Airflow cannot be read. */
   private final Map<String, StatusReport> lastKnown = new HashMap<>();
 
   public StatusPosts(List<StatusPlan> plans, StatusReader reader, StatusPostStore store,
-      Outbox outbox, Transactions transactions, Runnable queued, Clock clock) {
+      Outbox outbox, Transactions transactions, Clock clock) {
     for (StatusPlan plan : plans) {
       this.plans.put(plan.board().name(), plan);
     }
@@ -43,7 +42,6 @@ public final class StatusPosts {
     this.store = store;
     this.outbox = outbox;
     this.transactions = transactions;
-    this.queued = queued;
     this.clock = clock;
   }
 
@@ -81,7 +79,6 @@ public final class StatusPosts {
       }
       return null;
     });
-    queued.run();
     return missing.size();
   }
 
@@ -106,9 +103,6 @@ public final class StatusPosts {
     int edits = 0;
     for (Map.Entry<StatusBoard, List<StatusPost>> entry : due.entrySet()) {
       edits += refresh(entry.getKey(), entry.getValue(), now);
-    }
-    if (edits > 0) {
-      queued.run();
     }
     return edits;
   }

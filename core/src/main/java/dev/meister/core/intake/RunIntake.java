@@ -1,0 +1,147 @@
+package dev.meister.core.intake;
+
+import dev.meister.core.alert.Alert;
+import dev.meister.core.alert.AlertAttributes;
+import dev.meister.core.alert.AlertContext;
+import dev.meister.core.alert.AlertFactory;
+import dev.meister.core.alert.AlertMessages;
+import dev.meister.core.alert.AlertSource;
+import dev.meister.core.alert.Intake;
+import dev.meister.core.alert.Outcome;
+import dev.meister.core.alert.Priority;
+import dev.meister.core.alert.PriorityRules;
+import dev.meister.core.alert.Recorded;
+import dev.meister.core.alert.Route;
+import dev.meister.core.alert.Router;
+import dev.meister.core.alert.RunEvent;
+import dev.meister.core.alert.RunEventSink;
+import dev.meister.core.chat.ChatRef;
+import dev.meister.core.chat.OutgoingMessage;
+import dev.meister.core.delivery.PendingMessage;
+import dev.meister.core.filing.GreenAgain;
+import dev.meister.core.filing.IssueRequestKind;
+import dev.meister.core.schedule.OnCall;
+import dev.meister.core.schedule.OnCallDirectory;
+import dev.meister.core.tx.Transactions;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where webhook events land. Every step of one event runs in one transaction: the dedupe by
+ * delivery key, the run in the run history, for a success the "green again" notices under the
+ * build's earlier failures, for a failure the alert routed, its message queued (or folded into
+ * the chat's next digest during a storm) and its logs queued for analysis. So once this returns
+ * everything is durable, and if the process dies before, nothing is: the redelivery then does all
+ * of it, and a redelivery after the commit finds it all done and changes nothing.
+ *
+ * <p>The workers that deliver messages and analyse logs are woken once the transaction commits,
+ * by the stores' listeners; nothing here waits for them.
+ */
+public final class RunIntake implements RunEventSink {
+  private static final Logger log = LoggerFactory.getLogger(RunIntake.class);
+
+  private final Router router;
+  private final PriorityRules priorities;
+  private final AlertFactory factory;
+  private final AlertMessages messages;
+  private final AlertContext context;
+  private final IntakeStores stores;
+  private final GreenAgain green;
+  private final boolean analyseLogs;
+  private final Transactions transactions;
+  private final Predicate<ChatRef> pace;
+  private final Clock clock;
+
+  /**
+   * @param analyseLogs whether a new build failure's logs are read for a root cause already filed
+   *     (issue filing is on)
+   * @param pace whether a new alert post to a chat may go out on its own (see StormDigests); when
+   *     not, it is folded into the chat's next digest in the same transaction
+   */
+  public RunIntake(Router router, PriorityRules priorities, AlertFactory factory,
+      AlertMessages messages, OnCallDirectory directory, IntakeStores stores, boolean analyseLogs,
+      Transactions transactions, Predicate<ChatRef> pace, Clock clock) {
+    this.router = router;
+    this.priorities = priorities;
+    this.factory = factory;
+    this.messages = messages;
+    this.context = new AlertContext(directory);
+    this.stores = stores;
+    this.green = new GreenAgain(stores.notices(), stores.messages(), stores.outbox());
+    this.analyseLogs = analyseLogs;
+    this.transactions = transactions;
+    this.pace = pace;
+    this.clock = clock;
+  }
+
+  @Override
+  public Intake accept(RunEvent event) {
+    if (event.outcome() == Outcome.SUCCEEDED) {
+      return transactions.inTransaction(() -> success(event));
+    }
+    Optional<Route> route = router.route(event);
+    Priority priority = priorities.priorityOf(event, route.orElse(null));
+    Alert created = factory.create(event, route.map(Route::rotation).orElse(null), priority)
+        .receivedAt(clock.instant());
+    // Remembered so settings made per route (issue labels and priority) find it later.
+    Alert alert = route.map(r -> created.withAttribute(AlertAttributes.ROUTE, r.name()))
+        .orElse(created);
+    // Who is on call is worked out before the transaction: it reads only configuration and
+    // overrides, and the writer thread that commits everyone's intake should not wait on it.
+    OnCall onCall = route.isPresent() ? context.onCall(alert) : null;
+    Recorded recorded = transactions.inTransaction(() -> failure(event, alert, route, onCall));
+    return new Intake(recorded.id(), !recorded.created());
+  }
+
+  private Intake success(RunEvent event) {
+    if (!stores.runs().recordSuccess(event)) {
+      log.info("repeated delivery {} of a success: nothing new", event.deliveryKey());
+      return new Intake(null, true);
+    }
+    if (event.source() == AlertSource.GITHUB_ACTIONS
+        && event.attribute(AlertAttributes.WORKFLOW_PATH).isPresent()) {
+      green.tell(event);
+    }
+    return new Intake(null, false);
+  }
+
+  private Recorded failure(RunEvent event, Alert alert, Optional<Route> route,
+      @Nullable OnCall onCall) {
+    // The alert's dedup key is the delivery key: storing it is the dedupe.
+    Recorded recorded = stores.alerts().record(alert);
+    if (!recorded.created()) {
+      log.info("repeated delivery {} of alert #{}: nothing new", alert.dedupKey(), recorded.id());
+      return recorded;
+    }
+    stores.runs().recordFailure(event, recorded.id());
+    if (route.isPresent()) {
+      post(recorded.alert(), route.get().chat(), onCall);
+    } else {
+      log.warn("alert #{} ({}) matched no route: stored, not posted", recorded.id(),
+          alert.title());
+    }
+    if (analyseLogs && event.source() == AlertSource.GITHUB_ACTIONS
+        && event.attribute(AlertAttributes.RUN_ID).isPresent()) {
+      // Whether the logs show a root cause already filed ("looks like #N"); GitHub is read by
+      // the filing worker, never on the webhook's thread.
+      stores.requests().enqueue(IssueRequestKind.ANALYSE, recorded.id(), null, null, "meister",
+          clock.instant());
+    }
+    return recorded;
+  }
+
+  private void post(Alert stored, ChatRef chat, @Nullable OnCall onCall) {
+    OutgoingMessage message = messages.alert(stored, onCall, context.zone(stored));
+    long queuedId = stores.outbox().enqueue(PendingMessage.post(chat, message, stored.storedId()));
+    // Over the chat's pace in a storm the post waits for a digest instead; a high-priority alert
+    // still goes out on its own, since it tags the team lead.
+    boolean ownMessage = pace.test(chat) || stored.priority() == Priority.HIGH;
+    if (!ownMessage) {
+      stores.outbox().fold(queuedId);
+    }
+  }
+}
