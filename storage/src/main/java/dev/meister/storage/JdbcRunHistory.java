@@ -1,7 +1,7 @@
 package dev.meister.storage;
 
 import dev.meister.core.alert.AlertAttributes;
-import dev.meister.core.alert.AlertId;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.RunEvent;
 import dev.meister.core.alert.RunHistory;
 import java.sql.PreparedStatement;

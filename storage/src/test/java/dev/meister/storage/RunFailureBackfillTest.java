@@ -2,7 +2,7 @@ package dev.meister.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meister.core.alert.AlertId;
+import dev.meister.core.chat.AlertId;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -8,7 +8,7 @@ import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.SecretPolicy;
 import dev.meister.core.alert.AlertAttributes;
 import dev.meister.core.alert.AlertFactory;
-import dev.meister.core.alert.AlertId;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.AlertMessages;
 import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.AlertStore;

@@ -1,5 +1,7 @@
 package dev.meister.core.alert;
 
+import dev.meister.core.chat.AlertId;
+
 import java.time.Instant;
 import java.util.Optional;
 
