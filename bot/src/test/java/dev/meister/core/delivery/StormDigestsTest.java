@@ -21,6 +21,7 @@ import dev.meister.core.schedule.ScheduleChanges;
 import dev.meister.core.schedule.RotationId;
 import dev.meister.core.team.Team;
 import dev.meister.storage.Storage;
+import dev.meister.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,8 +41,8 @@ class StormDigestsTest {
   private static final ChatRef CHAT = ChatRef.of(Platform.TELEGRAM, "-100001");
 
   @TempDir Path dir;
-  private final OutboxWorkerTest.MutableClock clock =
-      new OutboxWorkerTest.MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+  private final MutableClock clock =
+      new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
   private final List<String> sent = new ArrayList<>();
   private Storage storage;
   private OutboxWorker worker;
