@@ -19,9 +19,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Discord's REST API (v10) for the few calls the chat port makes: create and edit channel messages,
  * and interaction follow-ups. Plain HTTP on the OkHttp line the other adapters use, rather than
- * JDA's REST actions, because those need the channel from the gateway cache and retry rate limits
- * inside JDA; here a 429 leaves as a {@link ChatDeliveryException} carrying Discord's {@code
- * retry_after}, and the outbox waits it out like every other platform's.
+ * JDA's REST actions: JDA 5.6.1's REST does reach a loopback fake ({@code RestConfig.setBaseUrl}),
+ * but a channel message needs the channel from the gateway cache, and JDA retries rate limits and
+ * 5xx answers inside the call (see the README's JDA row). Here a 429 leaves as a {@link
+ * ChatDeliveryException} carrying Discord's {@code retry_after}, and the outbox waits it out like
+ * every other platform's.
  */
 public final class DiscordRest implements AutoCloseable {
   /** Where Discord's API lives. */

@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.meister.testing.ApiAnswer;
+import dev.meister.testing.ApiRequest;
+import dev.meister.testing.LoopbackApi;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,25 +21,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Airflow's stable REST API on 127.0.0.1, v1 or v2, serving one DAG's latest run and its task
- * instances in the shapes of the fixtures in {@code fixtures/airflow}, paginated as Airflow does.
- * Tests change task and run states between polls, make it answer 503, and see every request.
+ * instances in the shapes of the fixtures in {@code fixtures/airflow}, paginated as Airflow does
+ * (https://airflow.apache.org/docs/apache-airflow/stable/stable-rest-api-ref.html). Tests change
+ * task and run states between polls, make it answer 503, and see every request.
  */
-public final class FakeAirflow implements AutoCloseable {
+public final class FakeAirflow extends LoopbackApi {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String version;
   private final String dagId;
-  private final HttpServer server;
   // Guarded by "this".
   private ObjectNode run;
   private final List<ObjectNode> tasks = new ArrayList<>();
-  private final List<String> requests = new ArrayList<>();
-  private final List<String> authorizations = new ArrayList<>();
   private @Nullable String expectedAuthorization;
   private @Nullable String username;
   private @Nullable String password;
   private int tokensIssued;
   private int failing;
+  private int status = 200;
   private boolean noRuns;
 
   /**
@@ -50,15 +47,13 @@ public final class FakeAirflow implements AutoCloseable {
    * @param taskInstances the fixture with its task instances
    */
   public FakeAirflow(String version, String runs, String taskInstances) throws IOException {
+    super("fake-airflow");
     this.version = version;
     this.run = (ObjectNode) fixture(runs).get("dag_runs").get(0);
     this.dagId = run.get("dag_id").asText();
     for (JsonNode task : fixture(taskInstances).get("task_instances")) {
       tasks.add((ObjectNode) task);
     }
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", this::serve);
-    server.start();
   }
 
   public static FakeAirflow v2Running() throws IOException {
@@ -78,7 +73,7 @@ public final class FakeAirflow implements AutoCloseable {
   }
 
   public String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return root();
   }
 
   public String dagId() {
@@ -117,6 +112,11 @@ public final class FakeAirflow implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** Sets the latest run's state alone, as the SLA check reads it: running, success, failed. */
+  public synchronized void latestRunIs(String state) {
+    run.put("state", state);
   }
 
   /** Sets the run's state; a final one also gets an {@code end_date} of 04:11 UTC. */
@@ -161,55 +161,58 @@ public final class FakeAirflow implements AutoCloseable {
     failing = calls;
   }
 
+  /** Answers every request with {@code newStatus} (e.g. 503) until set back to 200. */
+  public synchronized void answer(int newStatus) {
+    status = newStatus;
+  }
+
   public synchronized void noRuns() {
     noRuns = true;
   }
 
-  public synchronized List<String> requests() {
-    return List.copyOf(requests);
+  /** Every request as {@code METHOD path?query}. */
+  public List<String> requests() {
+    return received().stream().map(ApiRequest::line).toList();
   }
 
-  public synchronized List<String> authorizations() {
-    return List.copyOf(authorizations);
+  public List<String> authorizations() {
+    return received().stream().map(r -> r.header("Authorization").orElse("null")).toList();
   }
 
-  private synchronized void serve(HttpExchange exchange) throws IOException {
-    String path = exchange.getRequestURI().getRawPath();
-    String query = exchange.getRequestURI().getRawQuery();
-    requests.add(exchange.getRequestMethod() + " " + path + (query == null ? "" : "?" + query));
-    String auth = exchange.getRequestHeaders().getFirst("Authorization");
-    authorizations.add(String.valueOf(auth));
+  @Override
+  protected synchronized ApiAnswer serve(ApiRequest request) {
+    String path = request.rawPath();
+    String query = request.query();
+    @Nullable String auth = request.header("Authorization").orElse(null);
+    if (status != 200) {
+      return ApiAnswer.json(status, "{\"detail\":\"Service Unavailable\"}");
+    }
     if (failing > 0) {
       failing--;
-      send(exchange, 503, "<html>Service Unavailable</html>");
-      return;
+      return ApiAnswer.json(503, "<html>Service Unavailable</html>");
     }
-    if (path.equals("/auth/token") && exchange.getRequestMethod().equals("POST")) {
-      JsonNode body = JSON.readTree(exchange.getRequestBody());
+    if (path.equals("/auth/token") && request.method().equals("POST")) {
+      JsonNode body = request.json();
       if (username != null && username.equals(body.path("username").asText())
           && Objects.equals(password, body.path("password").asText())) {
         String issued = "jwt-" + tokensIssued++;
-        send(exchange, 201, JSON.createObjectNode().put("access_token", issued).toString());
+        return ApiAnswer.json(201, JSON.createObjectNode().put("access_token", issued));
       } else {
-        send(exchange, 401, "{\"detail\":\"Invalid credentials\"}");
+        return ApiAnswer.json(401, "{\"detail\":\"Invalid credentials\"}");
       }
-      return;
     }
     if (expectedAuthorization != null && !expectedAuthorization.equals(auth)) {
-      send(exchange, 401, "{\"detail\":\"Not authenticated\"}");
-      return;
+      return ApiAnswer.json(401, "{\"detail\":\"Not authenticated\"}");
     }
     String prefix = "/api/" + version + "/dags/";
     if (!path.startsWith(prefix)) {
-      send(exchange, 404, "{\"detail\":\"Not Found\"}");
-      return;
+      return ApiAnswer.json(404, "{\"detail\":\"Not Found\"}");
     }
     String[] parts = path.substring(prefix.length()).split("/");
     String dag = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
     if (!dag.equals(dagId)) {
-      send(exchange, 404, "{\"title\":\"DAG not found\",\"detail\":\"DAG with dag_id: '" + dag
-          + "' not found\",\"status\":404}");
-      return;
+      return ApiAnswer.json(404, "{\"title\":\"DAG not found\",\"detail\":\"DAG with dag_id: '"
+          + dag + "' not found\",\"status\":404}");
     }
     Map<String, String> params = params(query);
     if (parts.length == 2 && parts[1].equals("dagRuns")) {
@@ -220,18 +223,15 @@ public final class FakeAirflow implements AutoCloseable {
       ObjectNode answer = JSON.createObjectNode();
       answer.set("dag_runs", runs);
       answer.put("total_entries", runs.size());
-      send(exchange, 200, answer.toString());
-      return;
+      return ApiAnswer.json(200, answer.toString());
     }
     String runId = parts.length > 2 ? URLDecoder.decode(parts[2].replace("+", "%2B"),
         StandardCharsets.UTF_8) : "";
     if (!runId.equals(runId())) {
-      send(exchange, 404, "{\"detail\":\"DagRun not found\"}");
-      return;
+      return ApiAnswer.json(404, "{\"detail\":\"DagRun not found\"}");
     }
     if (parts.length == 3) {
-      send(exchange, 200, run.toString());
-      return;
+      return ApiAnswer.json(200, run.toString());
     }
     int limit = Integer.parseInt(params.getOrDefault("limit", "100"));
     int offset = Integer.parseInt(params.getOrDefault("offset", "0"));
@@ -242,7 +242,7 @@ public final class FakeAirflow implements AutoCloseable {
     ObjectNode answer = JSON.createObjectNode();
     answer.set("task_instances", page);
     answer.put("total_entries", tasks.size());
-    send(exchange, 200, answer.toString());
+    return ApiAnswer.json(200, answer.toString());
   }
 
   private static Map<String, String> params(@Nullable String query) {
@@ -255,19 +255,5 @@ public final class FakeAirflow implements AutoCloseable {
       }
     }
     return params;
-  }
-
-  private static void send(HttpExchange exchange, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
   }
 }

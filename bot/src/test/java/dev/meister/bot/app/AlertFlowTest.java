@@ -1,6 +1,7 @@
 package dev.meister.bot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import dev.meister.bot.telegram.TelegramChatPort;
 import dev.meister.bot.telegram.TelegramReceiver;
 import dev.meister.bot.telegram.TelegramRenderer;
 import dev.meister.bot.webhook.WebhookServer;
+import dev.meister.testing.MutableClock;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,11 +26,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +56,7 @@ class AlertFlowTest {
 
   @TempDir Path dir;
   private FakeTelegramApi telegram;
-  private final MovableClock clock = new MovableClock(Instant.parse("2026-11-25T09:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T09:00:00Z"));
   private final HttpClient http = HttpClient.newHttpClient();
 
   private Meister meister;
@@ -228,12 +227,12 @@ class AlertFlowTest {
 
   /** Runs delivery rounds until Telegram got the {@code n}-th {@code method} call. */
   private void awaitDelivered(String method, int n) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (telegram.requests(method).size() < n) {
-      assertThat(System.nanoTime()).as("%s call #%d within 10 s", method, n).isLessThan(deadline);
-      runtime.worker().deliverDue();
-      Thread.sleep(20);
-    }
+    // Each poll runs one delivery round, as the worker's thread would.
+    await(method + " call #" + n + " within 10 s").atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(20)).until(() -> {
+          runtime.worker().deliverDue();
+          return telegram.requests(method).size() >= n;
+        });
   }
 
   private HttpResponse<String> postFailure(String delivery) throws Exception {
@@ -298,33 +297,5 @@ class AlertFlowTest {
             "from": {"id": %d, "is_bot": true, "first_name": "Meister", "username": "%s"}}}}
         """.formatted(messageId, data, userId, username, messageId, CHAT,
         FakeTelegramApi.BOT_ID, FakeTelegramApi.BOT_USERNAME);
-  }
-
-  /** A clock the test moves forward, so retries fall due without sleeping. */
-  private static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

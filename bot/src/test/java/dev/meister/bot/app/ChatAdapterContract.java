@@ -17,6 +17,7 @@ import dev.meister.bot.github.FakeGitHub;
 import dev.meister.core.schedule.ScheduleRequests;
 import dev.meister.bot.webhook.WebhookServer;
 import dev.meister.core.alert.AlertMessages;
+import dev.meister.testing.MutableClock;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,10 +26,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -38,6 +37,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,7 +70,7 @@ abstract class ChatAdapterContract {
   ChatHarness chat;
   Meister meister;
   BotRuntime runtime;
-  final MovableClock clock = new MovableClock(NOW);
+  final MutableClock clock = new MutableClock(NOW);
   private WebhookServer webhooks;
   private final HttpClient http = HttpClient.newHttpClient();
   private dev.meister.bot.airflow.FakeAirflow airflow;
@@ -419,18 +419,12 @@ abstract class ChatAdapterContract {
   }
 
   /** Runs delivery rounds until the chat received a message matching {@code wanted}. */
-  Sent awaitSent(String what, Predicate<Sent> wanted) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (true) {
-      settle();
-      Optional<Sent> found = chat.sent().stream().filter(wanted).findFirst();
-      if (found.isPresent()) {
-        return found.get();
-      }
-      assertThat(System.nanoTime()).as("%s within 10 s; sent: %s", what, chat.sent())
-          .isLessThan(deadline);
-      Thread.sleep(20);
-    }
+  Sent awaitSent(String what, Predicate<Sent> wanted) {
+    return Awaitility.await(what + " within 10 s").atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(20)).until(() -> {
+          settle();
+          return chat.sent().stream().filter(wanted).findFirst();
+        }, Optional::isPresent).orElseThrow();
   }
 
   @FunctionalInterface
@@ -438,14 +432,16 @@ abstract class ChatAdapterContract {
     boolean holds() throws Exception;
   }
 
-  private void await(String what, Check check) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!check.holds()) {
-      assertThat(System.nanoTime()).as("%s within 10 s; answers: %s", what, chat.answers())
-          .isLessThan(deadline);
-      settle();
-      Thread.sleep(20);
-    }
+  /** Runs delivery rounds until {@code check} holds. */
+  private void await(String what, Check check) {
+    Awaitility.await(what + " within 10 s").atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(20)).until(() -> {
+          if (check.holds()) {
+            return true;
+          }
+          settle();
+          return false;
+        });
   }
 
   /** One round of the outbox and the filing worker, as their threads would do. */
@@ -481,34 +477,6 @@ abstract class ChatAdapterContract {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(GITHUB_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-  }
-
-  /** A clock the tests move forward, so retries fall due without sleeping. */
-  static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 
   /** Sent messages of one kind, for harnesses' use. */

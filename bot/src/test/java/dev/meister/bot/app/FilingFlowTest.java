@@ -16,6 +16,7 @@ import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEvent;
 import dev.meister.core.filing.Csv;
 import dev.meister.core.filing.IssueLink;
+import dev.meister.testing.MutableClock;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -50,7 +51,7 @@ class FilingFlowTest {
 
   @TempDir Path dir;
   private FakeGitHub github;
-  private final MovableClock clock = new MovableClock(Instant.parse("2026-11-25T09:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T09:00:00Z"));
   private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
   private final AtomicLong ids = new AtomicLong();
   private Path config;
@@ -580,10 +581,10 @@ class FilingFlowTest {
   }
 
   /** A clock the test moves forward, so retries fall due without sleeping. */
-  private static final class MovableClock extends java.time.Clock {
+  private static final class MutableClock extends java.time.Clock {
     private volatile Instant now;
 
-    MovableClock(Instant start) {
+    MutableClock(Instant start) {
       this.now = start;
     }
 

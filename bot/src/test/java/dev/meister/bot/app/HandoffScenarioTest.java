@@ -1,8 +1,9 @@
 package dev.meister.bot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import dev.meister.core.handoff.FakeGitHubIssues;
+import dev.meister.bot.github.FakeGitHub;
 import dev.meister.core.alert.AlertAttributes;
 import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.AlertSource;
@@ -54,12 +55,13 @@ class HandoffScenarioTest {
   private static final Duration MINUTE = Duration.ofMinutes(1);
 
   @TempDir Path dir;
-  private FakeGitHubIssues github;
+  private FakeGitHub github;
   private DutyBot bot;
 
   @BeforeEach
   void start() throws Exception {
-    github = new FakeGitHubIssues("alice-gh");
+    github = new FakeGitHub();
+    github.issue("cryptokaizen/cmamp", 8785, "DagMeister", true, "alice-gh");
     bot = new DutyBot(dir, TEAM + """
         rotations:
           dagmeister:
@@ -112,7 +114,7 @@ class HandoffScenarioTest {
         ":white_check_mark: Hand-off complete: @bob has DagMeister until Mon 30 Nov 11:00"
             + " Europe/Berlin. Notes from @alice: “the ohlcv backfill is still running”.",
         "Epic cryptokaizen/cmamp#8785 is now assigned to @bob.");
-    assertThat(github.assignees()).containsExactly("bob-gh");
+    assertThat(github.assignees("cryptokaizen/cmamp", 8785)).containsExactly("bob-gh");
     HandoffRecord r = record(BOUNDARY);
     assertThat(r.outgoingConfirmedAt()).isEqualTo(BOUNDARY.plus(Duration.ofMinutes(31)));
     assertThat(r.incomingConfirmedAt()).isEqualTo(BOUNDARY.plus(Duration.ofMinutes(31)));
@@ -149,11 +151,8 @@ class HandoffScenarioTest {
 
     bot.runtime().startTimers(Duration.ofHours(1));
 
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (bot.meister().storage().outbox().pendingCount() == 0) {
-      assertThat(System.nanoTime()).as("announced within 10 s").isLessThan(deadline);
-      Thread.sleep(20);
-    }
+    await("announced within 10 s").atMost(Duration.ofSeconds(10))
+        .until(() -> bot.meister().storage().outbox().pendingCount() > 0);
     bot.runtime().worker().deliverDue();
     assertThat(bot.chat.texts()).singleElement().asString()
         .startsWith(":repeat: Hand-off DagMeister: @alice → @bob");
@@ -279,7 +278,7 @@ class HandoffScenarioTest {
 
     assertThat(bot.chat.texts()).containsExactly(
         "Epic cryptokaizen/cmamp#8785 is now assigned to @bob.");
-    assertThat(github.assignees()).containsExactly("bob-gh");
+    assertThat(github.assignees("cryptokaizen/cmamp", 8785)).containsExactly("bob-gh");
     assertThat(record(BOUNDARY).epic().attempts()).isEqualTo(2);
   }
 

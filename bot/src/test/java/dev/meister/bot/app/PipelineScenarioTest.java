@@ -2,6 +2,7 @@ package dev.meister.bot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meister.bot.airflow.FakeAirflow;
 import dev.meister.core.alert.AlertAttributes;
 import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.Outcome;
@@ -29,7 +30,7 @@ class PipelineScenarioTest {
 
   @BeforeEach
   void start() throws Exception {
-    airflow = new FakeAirflow();
+    airflow = FakeAirflow.v2Running();
     bot = new DutyBot(dir, HandoffScenarioTest.TEAM + """
         rotations:
           dagmeister:

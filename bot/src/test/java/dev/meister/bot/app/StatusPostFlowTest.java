@@ -11,13 +11,11 @@ import dev.meister.bot.telegram.FakeTelegramApi;
 import dev.meister.bot.telegram.TelegramApi;
 import dev.meister.bot.telegram.TelegramChatPort;
 import dev.meister.bot.telegram.TelegramRenderer;
+import dev.meister.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +38,7 @@ class StatusPostFlowTest {
   @TempDir Path dir;
   private FakeTelegramApi telegram;
   private FakeAirflow airflow;
-  private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T10:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
   private Meister meister;
   private TelegramApi api;
   private BotRuntime runtime;
@@ -282,33 +280,5 @@ class StatusPostFlowTest {
 
     assertThat(reply.message().text().plainText())
         .contains(":fast_forward: Facts & Dimensions: calculated, being loaded");
-  }
-
-  /** A clock the test moves forward. */
-  private static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

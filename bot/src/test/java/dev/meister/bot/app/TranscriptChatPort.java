@@ -12,10 +12,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
-/** A chat platform that keeps what the bot sent, text with mentions as {@code @member}. */
-final class TranscriptChatPort implements ChatPort {
+/**
+ * The recording chat port: a chat platform that keeps what the bot sent, text with mentions as
+ * {@code @member}, edits as {@code (edit) text}, and the toasts it answered presses with.
+ */
+public final class TranscriptChatPort implements ChatPort {
   /** One message the bot sent. */
-  record Sent(ChatRef chat, MessageRef ref, @Nullable MessageRef replyTo, String text,
+  public record Sent(ChatRef chat, MessageRef ref, @Nullable MessageRef replyTo, String text,
       List<Button> buttons) {}
 
   private final Platform platform;
@@ -23,7 +26,7 @@ final class TranscriptChatPort implements ChatPort {
   private final List<Sent> sent = new ArrayList<>();
   private final List<String> toasts = new ArrayList<>();
 
-  TranscriptChatPort(Platform platform) {
+  public TranscriptChatPort(Platform platform) {
     this.platform = platform;
   }
 
@@ -57,19 +60,19 @@ final class TranscriptChatPort implements ChatPort {
     toasts.add(toast);
   }
 
-  synchronized List<Sent> sent() {
+  public synchronized List<Sent> sent() {
     return List.copyOf(sent);
   }
 
-  synchronized List<String> texts() {
+  public synchronized List<String> texts() {
     return sent.stream().map(Sent::text).toList();
   }
 
-  synchronized List<String> toasts() {
+  public synchronized List<String> toasts() {
     return List.copyOf(toasts);
   }
 
-  synchronized void clear() {
+  public synchronized void clear() {
     sent.clear();
     toasts.clear();
   }

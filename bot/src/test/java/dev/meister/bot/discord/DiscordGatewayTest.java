@@ -1,11 +1,13 @@
 package dev.meister.bot.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.meister.core.chat.ChatEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.requests.RestConfig;
@@ -48,7 +50,6 @@ class DiscordGatewayTest {
   private final DiscordInbound inbound = new DiscordInbound(Set.of(CHANNEL), e -> {
     synchronized (received) {
       received.add(e);
-      received.notifyAll();
     }
   });
   private final DiscordGateway gateway = new DiscordGateway(inbound);
@@ -89,15 +90,12 @@ class DiscordGatewayTest {
         "context": 0""".formatted(CHANNEL, CHANNEL);
   }
 
-  private ChatEvent awaitEvent() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    synchronized (received) {
-      while (received.isEmpty() && System.nanoTime() < deadline) {
-        received.wait(100);
+  private ChatEvent awaitEvent() {
+    return await("an event within 10 s").atMost(Duration.ofSeconds(10)).until(() -> {
+      synchronized (received) {
+        return received.isEmpty() ? null : received.get(0);
       }
-      assertThat(received).as("an event within 10 s").isNotEmpty();
-      return received.get(0);
-    }
+    }, Objects::nonNull);
   }
 
   @Test
@@ -122,12 +120,8 @@ class DiscordGatewayTest {
     awaitCall("interactions/500000000000000001/tok-1/callback");
   }
 
-  private void awaitCall(String path) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (discord.calls().stream().noneMatch(c -> c.path().equals(path))) {
-      assertThat(System.nanoTime()).as("%s within 10 s; calls %s", path, discord.calls())
-          .isLessThan(deadline);
-      Thread.sleep(20);
-    }
+  private void awaitCall(String path) {
+    await(path + " within 10 s").atMost(Duration.ofSeconds(10))
+        .until(() -> discord.calls().stream().anyMatch(c -> c.path().equals(path)));
   }
 }

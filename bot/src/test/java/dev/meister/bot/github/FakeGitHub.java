@@ -4,34 +4,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.meister.testing.ApiAnswer;
+import dev.meister.testing.ApiRequest;
+import dev.meister.testing.LoopbackApi;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * GitHub's REST API on loopback, under {@code /api/v3} as GitHub Enterprise serves it: workflow
- * run jobs, job logs by 302 redirect to a blob URL, issues, comments, sub-issues and assignees, in
- * GitHub's JSON shapes. Answers can be scripted to fail (403, 422, 5xx, rate limits).
+ * GitHub's REST API on loopback, at the root as api.github.com serves it ({@link #url()}) and under
+ * {@code /api/v3} as GitHub Enterprise does ({@link #apiUrl()}): workflow run jobs, job logs by
+ * 302 redirect to a blob URL, issues, comments, sub-issues and assignees, in GitHub's JSON shapes
+ * (https://docs.github.com/en/rest/issues, https://docs.github.com/en/rest/actions/workflow-jobs).
+ * Answers can be scripted to fail (403, 422, 5xx, rate limits).
  */
-public final class FakeGitHub implements AutoCloseable {
+public final class FakeGitHub extends LoopbackApi {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern REPO_PATH = Pattern.compile("/api/v3/repos/([\\w.-]+/[\\w.-]+)(/.*)");
+  private static final Pattern REPO_PATH =
+      Pattern.compile("(?:/api/v3)?/repos/([\\w.-]+/[\\w.-]+)(/.*)");
 
   /** One request as received. */
   public record Received(String method, String path, String body, String authorization) {
@@ -45,26 +43,31 @@ public final class FakeGitHub implements AutoCloseable {
   }
 
   /** A scripted answer: status, headers and JSON body. */
-  public record Scripted(int status, Map<String, String> headers, String body) {}
+  public record Scripted(int status, Map<String, String> headers, String body) {
+    ApiAnswer toAnswer() {
+      return new ApiAnswer(status, "application/json", headers, body);
+    }
+  }
 
-  private final HttpServer server;
-  private final List<Received> received = new CopyOnWriteArrayList<>();
   private final Map<Long, ArrayNode> jobsByRun = new ConcurrentHashMap<>();
   private final Map<Long, String> logs = new ConcurrentHashMap<>();
   private final Map<String, ObjectNode> issues = new ConcurrentHashMap<>();
-  /** Answers given instead of the normal one, by "METHOD path-suffix-regex", used once each. */
-  private final Map<String, Deque<Scripted>> scripted = new ConcurrentHashMap<>();
+  /** Logins GitHub accepts as assignees; empty means everyone. */
+  private final Set<String> collaborators = ConcurrentHashMap.newKeySet();
   private final AtomicInteger nextNumber = new AtomicInteger(9110);
 
   public FakeGitHub() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", this::handle);
-    server.start();
+    super("fake-github");
   }
 
-  /** The API root to configure, e.g. {@code http://127.0.0.1:PORT/api/v3}. */
+  /** The API root as GitHub Enterprise serves it, {@code http://127.0.0.1:PORT/api/v3}. */
   public String apiUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v3";
+    return root() + "/api/v3";
+  }
+
+  /** The API root as api.github.com serves it, {@code http://127.0.0.1:PORT}. */
+  public String url() {
+    return root();
   }
 
   /** A run whose jobs are given as (name, conclusion, failed step or null, log or null). */
@@ -96,14 +99,42 @@ public final class FakeGitHub implements AutoCloseable {
       @Nullable String failedStep,
       @Nullable String log) {}
 
-  /** An existing issue, e.g. an epic. */
-  public void issue(String repo, int number, String title, boolean open) {
-    issues.put(repo + "#" + number, issueJson(repo, number, title, "", open));
+  /** An existing issue, e.g. an epic, assigned to {@code assignees}. */
+  public void issue(String repo, int number, String title, boolean open, String... assignees) {
+    ObjectNode issue = issueJson(repo, number, title, "", open);
+    for (String login : assignees) {
+      issue.withArray("assignees").addObject().put("login", login).put("type", "User");
+    }
+    issues.put(repo + "#" + number, issue);
+  }
+
+  /** Logins GitHub would accept as assignees; others it silently ignores, as GitHub does. */
+  public FakeGitHub onlyCollaborators(String... logins) {
+    collaborators.addAll(List.of(logins));
+    return this;
+  }
+
+  /** The logins an issue is assigned to, in order. */
+  public List<String> assignees(String repo, int number) {
+    List<String> logins = new ArrayList<>();
+    issue(repo, number).path("assignees").forEach(a -> logins.add(a.path("login").asText()));
+    return logins;
   }
 
   /** The next request matching {@code method} and {@code pathRegex} gets {@code answer}. */
   public void failNext(String method, String pathRegex, Scripted answer) {
-    scripted.computeIfAbsent(method + " " + pathRegex, k -> new ArrayDeque<>()).add(answer);
+    failNext(r -> r.method().equals(method) && r.path().matches(pathRegex), answer.toAnswer());
+  }
+
+  /**
+   * The next requests, whatever they ask, fail with these statuses in order: 403 as a token
+   * without access to the repository, anything else as a server error.
+   */
+  public void failNext(int... statuses) {
+    for (int status : statuses) {
+      failNext(r -> true, error(status, status == 403 ? "Resource not accessible by integration"
+          : "Server Error").toAnswer());
+    }
   }
 
   public static Scripted error(int status, String message) {
@@ -112,13 +143,18 @@ public final class FakeGitHub implements AutoCloseable {
         + "\"}");
   }
 
-  public List<Received> received() {
-    return new ArrayList<>(received);
+  /** Every request so far, in order. */
+  public List<Received> requests() {
+    return received().stream().map(FakeGitHub::received).toList();
   }
 
   public List<Received> received(String method, String pathRegex) {
-    return received.stream().filter(r -> r.method().equals(method)
+    return requests().stream().filter(r -> r.method().equals(method)
         && r.path().matches(pathRegex)).toList();
+  }
+
+  private static Received received(ApiRequest r) {
+    return new Received(r.method(), r.path(), r.body(), r.header("Authorization").orElse(""));
   }
 
   public JsonNode issue(String repo, int number) {
@@ -129,42 +165,44 @@ public final class FakeGitHub implements AutoCloseable {
     return issue;
   }
 
-  private void handle(HttpExchange ex) throws IOException {
-    String method = ex.getRequestMethod();
-    String path = ex.getRequestURI().getPath();
-    String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    String auth = ex.getRequestHeaders().getFirst("Authorization");
-    received.add(new Received(method, path, body, auth == null ? "" : auth));
-    try {
-      for (Map.Entry<String, Deque<Scripted>> e : scripted.entrySet()) {
-        String[] key = e.getKey().split(" ", 2);
-        if (key[0].equals(method) && path.matches(key[1])) {
-          Scripted s = e.getValue().poll();
-          if (s != null) {
-            s.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
-            send(ex, s.status(), s.body(), "application/json");
-            return;
-          }
-        }
+  @Override
+  protected ApiAnswer serve(ApiRequest request) throws IOException {
+    ApiAnswer answer = scripted(request).orElseGet(() -> {
+      try {
+        return route(request);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
       }
-      route(ex, method, path, body);
-    } catch (RuntimeException e) {
-      send(ex, 500, "{\"message\":\"fake failed: " + e + "\"}", "application/json");
-    }
+    });
+    // GitHub sends its rate-limit headers on every answer; a scripted one may carry its own.
+    boolean own = answer.headers().keySet().stream()
+        .anyMatch(k -> k.equalsIgnoreCase("x-ratelimit-remaining"));
+    return own ? answer : answer.withHeader("x-ratelimit-limit", "5000")
+        .withHeader("x-ratelimit-remaining", "4999");
   }
 
-  private void route(HttpExchange ex, String method, String path, String body)
-      throws IOException {
+  private static ApiAnswer json(int status, String body) {
+    return ApiAnswer.json(status, body).as("application/json; charset=utf-8");
+  }
+
+  private static ApiAnswer json(int status, JsonNode body) {
+    return json(status, body.toString());
+  }
+
+  private static ApiAnswer notFound() {
+    return json(404, "{\"message\":\"Not Found\"}");
+  }
+
+  private ApiAnswer route(ApiRequest request) throws IOException {
+    String method = request.method();
+    String path = request.path();
     if (path.startsWith("/blob/job-logs/")) {
       long id = Long.parseLong(path.substring("/blob/job-logs/".length()));
-      send(ex, 200, logs.getOrDefault(id, ""), "text/plain");
-      return;
+      return ApiAnswer.text(200, "text/plain", logs.getOrDefault(id, ""));
     }
     Matcher m = REPO_PATH.matcher(path);
-    String auth = ex.getRequestHeaders().getFirst("Authorization");
-    if (!m.matches() || auth == null || !auth.startsWith("Bearer ")) {
-      send(ex, 401, "{\"message\":\"Requires authentication\"}", "application/json");
-      return;
+    if (!m.matches() || !request.header("Authorization").orElse("").startsWith("Bearer ")) {
+      return json(401, "{\"message\":\"Requires authentication\"}");
     }
     String repo = m.group(1);
     String rest = m.group(2);
@@ -173,51 +211,46 @@ public final class FakeGitHub implements AutoCloseable {
         .matches()) {
       ArrayNode jobs = jobsByRun.get(Long.parseLong(g.group(1)));
       if (jobs == null) {
-        send(ex, 404, "{\"message\":\"Not Found\"}", "application/json");
-        return;
+        return notFound();
       }
       ObjectNode out = JSON.createObjectNode().put("total_count", jobs.size());
       out.set("jobs", jobs);
-      json(ex, 200, out);
+      return json(200, out);
     } else if ("GET".equals(method)
         && (g = Pattern.compile("/actions/jobs/(\\d+)/logs").matcher(rest)).matches()) {
-      ex.getResponseHeaders().add("Location", "http://127.0.0.1:" + server.getAddress().getPort()
-          + "/blob/job-logs/" + g.group(1) + "?sig=short-lived");
-      send(ex, 302, "", "text/plain");
+      return ApiAnswer.text(302, "text/plain", "").withHeader("Location",
+          root() + "/blob/job-logs/" + g.group(1) + "?sig=short-lived");
     } else if ("POST".equals(method) && rest.equals("/issues")) {
-      JsonNode in = JSON.readTree(body);
+      JsonNode in = request.json();
       int number = nextNumber.getAndIncrement();
       ObjectNode issue = issueJson(repo, number, in.path("title").asText(),
           in.path("body").asText(), true);
       issue.set("labels", labels(in.path("labels")));
       issues.put(repo + "#" + number, issue);
-      json(ex, 201, issue);
+      return json(201, issue);
     } else if ((g = Pattern.compile("/issues/(\\d+)(/.*)?").matcher(rest)).matches()) {
-      issueRoute(ex, method, repo, Integer.parseInt(g.group(1)), g.group(2), body);
-    } else {
-      send(ex, 404, "{\"message\":\"Not Found\"}", "application/json");
+      return issueRoute(method, repo, Integer.parseInt(g.group(1)), g.group(2), request);
     }
+    return notFound();
   }
 
-  private void issueRoute(HttpExchange ex, String method, String repo, int number,
-      String sub, String body) throws IOException {
+  private ApiAnswer issueRoute(String method, String repo, int number, @Nullable String sub,
+      ApiRequest request) {
     ObjectNode issue = issues.get(repo + "#" + number);
     if (issue == null) {
-      send(ex, 404, "{\"message\":\"Not Found\",\"documentation_url\":"
-          + "\"https://docs.github.com/rest/issues/issues#get-an-issue\",\"status\":\"404\"}",
-          "application/json");
-      return;
+      return json(404, "{\"message\":\"Not Found\",\"documentation_url\":"
+          + "\"https://docs.github.com/rest/issues/issues#get-an-issue\",\"status\":\"404\"}");
     }
-    JsonNode in = body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
+    JsonNode in = request.json();
     if (sub == null && "GET".equals(method)) {
-      json(ex, 200, issue);
+      return json(200, issue);
     } else if (sub == null && "PATCH".equals(method)) {
       if (in.has("body")) {
         issue.put("body", in.path("body").asText());
       }
-      json(ex, 200, issue);
+      return json(200, issue);
     } else if ("/comments".equals(sub) && "POST".equals(method)) {
-      json(ex, 201, JSON.createObjectNode().put("id", 1_500_000 + received.size())
+      return json(201, JSON.createObjectNode().put("id", 1_500_000 + received().size())
           .put("body", in.path("body").asText())
           .put("html_url", issue.path("html_url").asText() + "#issuecomment-1"));
     } else if ("/sub_issues".equals(sub) && "POST".equals(method)) {
@@ -225,29 +258,37 @@ public final class FakeGitHub implements AutoCloseable {
       ObjectNode found = issues.values().stream().filter(i -> i.path("id").asLong() == child)
           .findFirst().orElse(null);
       if (found == null) {
-        send(ex, 422, "{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":\"Issue\","
-            + "\"code\":\"invalid\",\"field\":\"sub_issue_id\"}],\"status\":\"422\"}",
-            "application/json");
-        return;
+        return json(422, "{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":"
+            + "\"Issue\",\"code\":\"invalid\",\"field\":\"sub_issue_id\"}],"
+            + "\"status\":\"422\"}");
       }
       found.put("parent_issue_number", number);
-      json(ex, 201, found);
+      return json(201, found);
     } else if ("/assignees".equals(sub)) {
+      assign(issue, method, in.path("assignees"));
+      return json("POST".equals(method) ? 201 : 200, issue);
+    }
+    return notFound();
+  }
+
+  /** POST adds the logins GitHub accepts (others it ignores without an error), DELETE removes. */
+  private void assign(ObjectNode issue, String method, JsonNode logins) {
+    synchronized (issue) {
       ArrayNode assignees = issue.withArray("assignees");
-      for (JsonNode login : in.path("assignees")) {
+      for (JsonNode login : logins) {
+        String l = login.asText();
         if ("POST".equals(method)) {
-          assignees.addObject().put("login", login.asText()).put("type", "User");
+          if (collaborators.isEmpty() || collaborators.contains(l)) {
+            assignees.addObject().put("login", l).put("type", "User");
+          }
         } else {
           for (int i = assignees.size() - 1; i >= 0; i--) {
-            if (assignees.get(i).path("login").asText().equals(login.asText())) {
+            if (assignees.get(i).path("login").asText().equals(l)) {
               assignees.remove(i);
             }
           }
         }
       }
-      json(ex, "POST".equals(method) ? 201 : 200, issue);
-    } else {
-      send(ex, 404, "{\"message\":\"Not Found\"}", "application/json");
     }
   }
 
@@ -273,33 +314,6 @@ public final class FakeGitHub implements AutoCloseable {
       out.addObject().put("name", n.asText()).put("color", "d73a4a");
     }
     return out;
-  }
-
-  private static void json(HttpExchange ex, int status, JsonNode body) throws IOException {
-    send(ex, status, body.toString(), "application/json; charset=utf-8");
-  }
-
-  private static void send(HttpExchange ex, int status, String body, String type)
-      throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().add("Content-Type", type);
-    if (!ex.getResponseHeaders().containsKey("x-ratelimit-remaining")) {
-      ex.getResponseHeaders().add("x-ratelimit-limit", "5000");
-      ex.getResponseHeaders().add("x-ratelimit-remaining", "4999");
-    }
-    ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-    if (bytes.length > 0) {
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(bytes);
-      }
-    } else {
-      ex.close();
-    }
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
   }
 
   static Map<String, String> headers(String... kv) {

@@ -3,64 +3,48 @@ package dev.meister.bot.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.meister.testing.ApiAnswer;
+import dev.meister.testing.ApiRequest;
+import dev.meister.testing.LoopbackApi;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Slack Web API on 127.0.0.1 speaking Slack's JSON: records every call's parameters (form fields
- * or JSON, with {@code blocks} parsed), answers {@code auth.test}, {@code chat.postMessage},
- * {@code chat.update}, {@code chat.postEphemeral} and {@code apps.connections.open}, refuses a wrong
- * token with {@code invalid_auth}, and can be told to fail the next calls.
+ * A Slack Web API on 127.0.0.1 speaking Slack's JSON (https://api.slack.com/methods): records
+ * every call's parameters (form fields or JSON, with {@code blocks} parsed), answers
+ * {@code auth.test}, {@code chat.postMessage}, {@code chat.update}, {@code chat.postEphemeral} and
+ * {@code apps.connections.open}, refuses a wrong token with {@code invalid_auth}, and can be told
+ * to fail the next calls.
  */
-public final class FakeSlackApi implements AutoCloseable {
+public final class FakeSlackApi extends LoopbackApi {
   public static final String BOT_USER = "U0BOT";
   public static final String BOT_ID = "B0BOT";
   public static final String TEAM = "T0TEAM";
 
   private final ObjectMapper json = new ObjectMapper();
   private final String botToken;
-  private final HttpServer server;
-  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "fake-slack");
-    t.setDaemon(true);
-    return t;
-  });
 
   // Guarded by "this".
   private final Map<String, List<JsonNode>> calls = new HashMap<>();
-  private final Map<String, Deque<Failure>> failures = new HashMap<>();
   private long nextTs = 1_764_061_200L;
   private @Nullable String socketUrl;
 
-  private record Failure(int status, Map<String, String> headers, String body) {}
-
   public FakeSlackApi(String botToken) throws IOException {
+    super("fake-slack");
     this.botToken = botToken;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/api/", this::serve);
-    server.setExecutor(threads);
-    server.start();
   }
 
   /** The prefix to give {@code SlackConfig.setMethodsEndpointUrlPrefix}. */
   public String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    return root() + "/api/";
   }
 
   /** What {@code apps.connections.open} hands out: the fake Socket Mode server. */
@@ -68,10 +52,9 @@ public final class FakeSlackApi implements AutoCloseable {
     this.socketUrl = url;
   }
 
-  public synchronized void failNext(String method, int status, Map<String, String> headers,
-      String body) {
-    failures.computeIfAbsent(method, m -> new ArrayDeque<>())
-        .add(new Failure(status, headers, body));
+  public void failNext(String method, int status, Map<String, String> headers, String body) {
+    failNext(r -> r.path().equals("/api/" + method),
+        new ApiAnswer(status, "application/json; charset=utf-8", headers, body));
   }
 
   public void rateLimitNext(String method, int retryAfterSeconds) {
@@ -93,32 +76,35 @@ public final class FakeSlackApi implements AutoCloseable {
 
   private long seq;
 
-  private void serve(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String method = exchange.getRequestURI().getPath().substring("/api/".length());
-      byte[] raw = exchange.getRequestBody().readAllBytes();
-      String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
-      ObjectNode params = type.startsWith("application/json")
-          ? (ObjectNode) json.readTree(raw) : form(new String(raw, StandardCharsets.UTF_8));
-      String auth = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
-      if (params.has("token")) {
-        auth = "Bearer " + params.path("token").asText();
-      }
-      Failure failure = record(method, params);
-      if (failure != null) {
-        synchronized (this) {
-          params.put("_failed", true);
-        }
-        failure.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-        respond(exchange, failure.status(), failure.body());
-        return;
-      }
-      if (!method.equals("apps.connections.open") && !auth.equals("Bearer " + botToken)) {
-        respond(exchange, 200, "{\"ok\":false,\"error\":\"invalid_auth\"}");
-        return;
-      }
-      respond(exchange, 200, json.writeValueAsString(answer(method, params)));
+  @Override
+  protected ApiAnswer serve(ApiRequest request) throws IOException {
+    if (!request.path().startsWith("/api/")) {
+      return ApiAnswer.text(404, "text/plain", "Not Found");
     }
+    String method = request.path().substring("/api/".length());
+    String type = request.header("Content-Type").orElse("");
+    ObjectNode params = type.startsWith("application/json")
+        ? (ObjectNode) json.readTree(request.body()) : form(request.body());
+    String auth = request.header("Authorization").orElse("null");
+    if (params.has("token")) {
+      auth = "Bearer " + params.path("token").asText();
+    }
+    record(method, params);
+    Optional<ApiAnswer> failure = scripted(request);
+    if (failure.isPresent()) {
+      synchronized (this) {
+        params.put("_failed", true);
+      }
+      return failure.get();
+    }
+    if (!method.equals("apps.connections.open") && !auth.equals("Bearer " + botToken)) {
+      return json(200, "{\"ok\":false,\"error\":\"invalid_auth\"}");
+    }
+    return json(200, json.writeValueAsString(answer(method, params)));
+  }
+
+  private static ApiAnswer json(int status, String body) {
+    return ApiAnswer.json(status, body).as("application/json; charset=utf-8");
   }
 
   private ObjectNode form(String body) throws IOException {
@@ -139,13 +125,10 @@ public final class FakeSlackApi implements AutoCloseable {
     return params;
   }
 
-  private synchronized @Nullable Failure record(String method, ObjectNode params) {
+  private synchronized void record(String method, ObjectNode params) {
     params.put("_seq", seq++);
     params.put("_method", method);
     calls.computeIfAbsent(method, m -> new ArrayList<>()).add(params);
-    notifyAll();
-    Deque<Failure> queue = failures.get(method);
-    return queue == null ? null : queue.poll();
   }
 
   private synchronized Map<String, Object> answer(String method, ObjectNode params) {
@@ -185,20 +168,5 @@ public final class FakeSlackApi implements AutoCloseable {
       }
     }
     return ok;
-  }
-
-  private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
-    threads.shutdownNow();
   }
 }

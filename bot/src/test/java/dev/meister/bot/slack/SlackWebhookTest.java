@@ -1,6 +1,7 @@
 package dev.meister.bot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.meister.bot.webhook.RecordingSink;
 import dev.meister.bot.webhook.WebhookServer;
@@ -18,7 +19,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator.ReplaceUnderscores;
@@ -47,7 +50,6 @@ class SlackWebhookTest {
 
   private synchronized void receive(ChatEvent event) {
     received.add(event);
-    notifyAll();
   }
 
   @AfterEach
@@ -77,13 +79,13 @@ class SlackWebhookTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private synchronized ChatEvent awaitEvent() throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (received.isEmpty() && System.currentTimeMillis() < deadline) {
-      wait(100);
-    }
-    assertThat(received).as("an event within 10 s").isNotEmpty();
-    return received.get(0);
+  private synchronized @Nullable ChatEvent firstReceived() {
+    return received.isEmpty() ? null : received.get(0);
+  }
+
+  private ChatEvent awaitEvent() {
+    return await("an event within 10 s").atMost(Duration.ofSeconds(10))
+        .until(this::firstReceived, Objects::nonNull);
   }
 
   @Test

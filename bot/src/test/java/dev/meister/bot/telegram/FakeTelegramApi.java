@@ -1,71 +1,53 @@
 package dev.meister.bot.telegram;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.meister.testing.ApiAnswer;
+import dev.meister.testing.ApiRequest;
+import dev.meister.testing.LoopbackApi;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.telegram.telegrambots.meta.TelegramUrl;
 
 /**
- * A Telegram Bot API on 127.0.0.1 speaking just enough JSON for the adapter: it records every
- * request body, serves queued updates to {@code getUpdates} and can be told to fail the next calls.
+ * A Telegram Bot API on 127.0.0.1 speaking just enough JSON for the adapter
+ * (https://core.telegram.org/bots/api#making-requests): it records every request body, serves
+ * queued updates to {@code getUpdates} and can be told to fail the next calls.
  */
-public final class FakeTelegramApi implements AutoCloseable {
+public final class FakeTelegramApi extends LoopbackApi {
   public static final long BOT_ID = 999;
   public static final String BOT_USERNAME = "MeisterBot";
   /** Telegram answers long polls after {@code timeout} seconds; the fake answers sooner. */
   private static final long MAX_HOLD_MILLIS = 200;
+  private static final Pattern FIELD_NAME = Pattern.compile("name=\"([^\"]+)\"");
 
   private final ObjectMapper json = new ObjectMapper();
-  private final String token;
-  private final HttpServer server;
-  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "fake-telegram");
-    t.setDaemon(true);
-    return t;
-  });
+  private final String prefix;
 
   // Guarded by "this".
-  private final Map<String, List<JsonNode>> requests = new HashMap<>();
-  private final Map<String, Deque<Failure>> failures = new HashMap<>();
   private final Deque<ObjectNode> updates = new ArrayDeque<>();
   private int nextUpdateId = 1;
   private int nextMessageId = 100;
 
-  private record Failure(int status, String body) {}
-
   public FakeTelegramApi(String token) throws IOException {
-    this.token = token;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", this::serve);
-    server.setExecutor(threads);
-    server.start();
+    super("fake-telegram");
+    this.prefix = "/bot" + token + "/";
   }
 
   public TelegramUrl url() {
     return TelegramUrl.builder().schema("http").host("127.0.0.1").port(port()).build();
-  }
-
-  public int port() {
-    return server.getAddress().getPort();
   }
 
   /** Queues an update; the fake assigns its {@code update_id}. */
@@ -77,10 +59,11 @@ public final class FakeTelegramApi implements AutoCloseable {
   }
 
   /** The next {@code count} calls of {@code method} answer with this status and body. */
-  public synchronized void failNext(String method, int count, int status, String body) {
-    Deque<Failure> queue = failures.computeIfAbsent(key(method), m -> new ArrayDeque<>());
+  public void failNext(String method, int count, int status, String body) {
+    String type = body.startsWith("{") ? "application/json" : "text/html";
     for (int i = 0; i < count; i++) {
-      queue.add(new Failure(status, body));
+      failNext(r -> method(r).equals(Optional.of(key(method))),
+          ApiAnswer.text(status, type, body));
     }
   }
 
@@ -90,12 +73,14 @@ public final class FakeTelegramApi implements AutoCloseable {
         + "\"parameters\":{\"retry_after\":" + retryAfterSeconds + "}}");
   }
 
-  public synchronized List<JsonNode> requests(String method) {
-    return List.copyOf(requests.getOrDefault(key(method), List.of()));
+  /** The bodies of every call of {@code method} so far, multipart fields as one JSON object. */
+  public List<JsonNode> requests(String method) {
+    return received(r -> method(r).equals(Optional.of(key(method)))).stream()
+        .map(this::body).toList();
   }
 
   /** The only call of {@code method} so far. */
-  public synchronized JsonNode onlyRequest(String method) {
+  public JsonNode onlyRequest(String method) {
     List<JsonNode> calls = requests(method);
     if (calls.size() != 1) {
       throw new AssertionError("expected one " + method + " call, got " + calls);
@@ -104,60 +89,58 @@ public final class FakeTelegramApi implements AutoCloseable {
   }
 
   /** Waits for the {@code n}-th call (1-based) of {@code method}. */
-  public synchronized JsonNode awaitRequest(String method, int n, Duration timeout)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (requests(method).size() < n) {
-      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-      if (left <= 0) {
-        throw new AssertionError("no " + method + " call #" + n + " within " + timeout);
-      }
-      wait(left);
-    }
-    return requests(method).get(n - 1);
+  public JsonNode awaitRequest(String method, int n, Duration timeout) {
+    return await("no " + method + " call #" + n + " within " + timeout).atMost(timeout)
+        .until(() -> requests(method), calls -> calls.size() >= n).get(n - 1);
   }
 
-  private void serve(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String path = exchange.getRequestURI().getPath();
-      String prefix = "/bot" + token + "/";
-      if (!path.startsWith(prefix)) {
-        respond(exchange, 401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}");
-        return;
-      }
-      // telegrambots sends "sendmessage"; Telegram matches method names case-insensitively.
-      String method = key(path.substring(prefix.length()));
-      byte[] raw = exchange.getRequestBody().readAllBytes();
-      String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
-      JsonNode body = raw.length == 0 ? json.createObjectNode()
-          : type.startsWith("multipart/form-data") ? formFields(type, raw) : json.readTree(raw);
-      Failure failure = record(method, body);
-      if (failure != null) {
-        respond(exchange, failure.status(), failure.body().replace("{path}", path));
-        return;
-      }
-      Object result = answer(method, body);
-      if (result == null) {
-        respond(exchange, 404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
-        return;
-      }
-      ObjectNode ok = json.createObjectNode().put("ok", true);
-      ok.set("result", json.valueToTree(result));
-      respond(exchange, 200, json.writeValueAsString(ok));
+  /** The method a request calls, lower case; empty when its path lacks the bot token. */
+  private Optional<String> method(ApiRequest request) {
+    return request.path().startsWith(prefix)
+        ? Optional.of(key(request.path().substring(prefix.length()))) : Optional.empty();
+  }
+
+  @Override
+  protected ApiAnswer serve(ApiRequest request) throws IOException {
+    Optional<String> method = method(request);
+    if (method.isEmpty()) {
+      return ApiAnswer.json(401,
+          "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}");
+    }
+    Optional<ApiAnswer> failure = scripted(request);
+    if (failure.isPresent()) {
+      ApiAnswer f = failure.get();
+      return new ApiAnswer(f.status(), f.contentType(), f.headers(),
+          f.body().replace("{path}", request.path()));
+    }
+    Object result;
+    try {
+      result = answer(method.get(), body(request));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
     }
+    if (result == null) {
+      return ApiAnswer.json(404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
+    }
+    ObjectNode ok = json.createObjectNode().put("ok", true);
+    ok.set("result", json.valueToTree(result));
+    return ApiAnswer.json(200, ok);
+  }
+
+  private JsonNode body(ApiRequest request) {
+    String type = request.header("Content-Type").orElse("");
+    return type.startsWith("multipart/form-data") ? formFields(type, request.body())
+        : request.json();
   }
 
   /** The text fields of a multipart body (setWebhook is sent that way), as one JSON object. */
-  private ObjectNode formFields(String contentType, byte[] raw) {
+  private ObjectNode formFields(String contentType, String raw) {
     String boundary = "--" + contentType.substring(contentType.indexOf("boundary=") + 9)
         .replace("\"", "");
     ObjectNode fields = json.createObjectNode();
-    for (String part : new String(raw, java.nio.charset.StandardCharsets.UTF_8).split(
-        java.util.regex.Pattern.quote(boundary))) {
-      java.util.regex.Matcher name =
-          java.util.regex.Pattern.compile("name=\"([^\"]+)\"").matcher(part);
+    for (String part : raw.split(Pattern.quote(boundary))) {
+      Matcher name = FIELD_NAME.matcher(part);
       int bodyStart = part.indexOf("\r\n\r\n");
       if (name.find() && bodyStart >= 0) {
         fields.put(name.group(1), part.substring(bodyStart + 4).replaceAll("\r\n$", ""));
@@ -166,13 +149,7 @@ public final class FakeTelegramApi implements AutoCloseable {
     return fields;
   }
 
-  private synchronized @Nullable Failure record(String method, JsonNode body) {
-    requests.computeIfAbsent(method, m -> new ArrayList<>()).add(body);
-    notifyAll();
-    Deque<Failure> queue = failures.get(method);
-    return queue == null ? null : queue.poll();
-  }
-
+  // telegrambots sends "sendmessage"; Telegram matches method names case-insensitively.
   private static String key(String method) {
     return method.toLowerCase(Locale.ROOT);
   }
@@ -197,6 +174,7 @@ public final class FakeTelegramApi implements AutoCloseable {
   private synchronized List<ObjectNode> nextUpdates(int offset, int limit)
       throws InterruptedException {
     updates.removeIf(u -> u.get("update_id").asInt() < offset);
+    // A long poll: held until an update is queued (queueUpdate notifies) or the hold is over.
     long deadline = System.currentTimeMillis() + MAX_HOLD_MILLIS;
     while (updates.isEmpty() && System.currentTimeMillis() < deadline) {
       wait(Math.max(1, deadline - System.currentTimeMillis()));
@@ -212,21 +190,5 @@ public final class FakeTelegramApi implements AutoCloseable {
             "username", BOT_USERNAME),
         "chat", Map.of("id", request.path("chat_id").asLong(), "type", "supergroup"),
         "text", request.path("text").asText());
-  }
-
-  private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    boolean isJson = body.startsWith("{");
-    exchange.getResponseHeaders().set("Content-Type", isJson ? "application/json" : "text/html");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
-    threads.shutdownNow();
   }
 }

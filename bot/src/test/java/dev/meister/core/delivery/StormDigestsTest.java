@@ -1,5 +1,6 @@
 package dev.meister.core.delivery;
 
+import dev.meister.bot.app.TranscriptChatPort;
 import dev.meister.core.alert.StormDigests;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,9 +12,7 @@ import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.Priority;
 import dev.meister.core.alert.AlertMessages;
 import dev.meister.core.alert.StormGuard;
-import dev.meister.core.chat.ChatPort;
 import dev.meister.core.chat.ChatRef;
-import dev.meister.core.chat.MessageRef;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.Platform;
 import dev.meister.core.schedule.OnCallDirectory;
@@ -21,10 +20,10 @@ import dev.meister.core.schedule.ScheduleChanges;
 import dev.meister.core.schedule.RotationId;
 import dev.meister.core.team.Team;
 import dev.meister.storage.Storage;
+import dev.meister.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -40,9 +39,9 @@ class StormDigestsTest {
   private static final ChatRef CHAT = ChatRef.of(Platform.TELEGRAM, "-100001");
 
   @TempDir Path dir;
-  private final OutboxWorkerTest.MutableClock clock =
-      new OutboxWorkerTest.MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
-  private final List<String> sent = new ArrayList<>();
+  private final MutableClock clock =
+      new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+  private final TranscriptChatPort chat = new TranscriptChatPort(Platform.TELEGRAM);
   private Storage storage;
   private OutboxWorker worker;
   private StormDigests storms;
@@ -59,7 +58,7 @@ class StormDigestsTest {
         ScheduleChanges.NONE, clock);
     storms = new StormDigests(new StormGuard(clock, 20, 20), s.outbox(),
         s.alerts(), new AlertMessages(team), directory, s.database(), clock);
-    worker = new OutboxWorker(s.outbox(), new ChatPorts(List.of(new RecordingChat())), clock,
+    worker = new OutboxWorker(s.outbox(), new ChatPorts(List.of(chat)), clock,
         storms);
   }
 
@@ -89,9 +88,9 @@ class StormDigestsTest {
 
     worker.deliverDue();
 
-    assertThat(sent).hasSize(21);
-    assertThat(sent.subList(0, 20)).allMatch(t -> t.startsWith("alert "));
-    assertThat(sent.get(20))
+    assertThat(chat.texts()).hasSize(21);
+    assertThat(chat.texts().subList(0, 20)).allMatch(t -> t.startsWith("alert "));
+    assertThat(chat.texts().get(20))
         .startsWith("5 more failures in unrouted routes:")
         .contains("#21 Build fail - r fast (21)", "#25 Build fail - r fast (25)")
         .contains("/ack");
@@ -105,8 +104,8 @@ class StormDigestsTest {
 
     worker.deliverDue();
 
-    assertThat(sent).hasSize(21);
-    assertThat(sent.get(20))
+    assertThat(chat.texts()).hasSize(21);
+    assertThat(chat.texts().get(20))
         .startsWith("60 more failures in unrouted routes:")
         .contains("#21 Build fail - r fast (21)", "#40 Build fail - r fast (40)")
         .doesNotContain("#41 ")
@@ -115,7 +114,7 @@ class StormDigestsTest {
 
     clock.advance(Duration.ofMinutes(1));
     worker.deliverDue();
-    assertThat(sent).as("nothing is announced twice").hasSize(21);
+    assertThat(chat.texts()).as("nothing is announced twice").hasSize(21);
   }
 
   @Test
@@ -128,8 +127,8 @@ class StormDigestsTest {
     open(storage);
     worker.deliverDue();
 
-    assertThat(sent).hasSize(10);
-    assertThat(sent.get(9)).startsWith("1 more failure in").contains("#10");
+    assertThat(chat.texts()).hasSize(10);
+    assertThat(chat.texts().get(9)).startsWith("1 more failure in").contains("#10");
   }
 
   @Test
@@ -141,32 +140,6 @@ class StormDigestsTest {
     alerts(26, 1);
     worker.deliverDue();
 
-    assertThat(sent.get(sent.size() - 1)).isEqualTo("alert 26");
-  }
-
-  /** Records the plain text of every message. */
-  private final class RecordingChat implements ChatPort {
-    private int ids;
-
-    @Override
-    public Platform platform() {
-      return Platform.TELEGRAM;
-    }
-
-    @Override
-    public MessageRef post(ChatRef chat, OutgoingMessage message) {
-      sent.add(message.text().plainText());
-      return new MessageRef(chat, Integer.toString(++ids));
-    }
-
-    @Override
-    public MessageRef reply(MessageRef to, OutgoingMessage message) {
-      return post(to.chat(), message);
-    }
-
-    @Override
-    public void edit(MessageRef message, OutgoingMessage replacement) {
-      sent.add("edit " + replacement.text().plainText());
-    }
+    assertThat(chat.texts().get(chat.texts().size() - 1)).isEqualTo("alert 26");
   }
 }

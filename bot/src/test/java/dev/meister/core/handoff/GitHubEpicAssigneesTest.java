@@ -1,5 +1,6 @@
 package dev.meister.core.handoff;
 
+import dev.meister.bot.github.FakeGitHub;
 import dev.meister.bot.github.GitHubEpicAssignees;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,11 +15,12 @@ import org.junit.jupiter.api.Test;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class GitHubEpicAssigneesTest {
   private static final EpicRef EPIC = EpicRef.parse("cryptokaizen/cmamp#8785");
-  private FakeGitHubIssues github;
+  private FakeGitHub github;
 
   @BeforeEach
   void start() throws Exception {
-    github = new FakeGitHubIssues("alice-gh");
+    github = new FakeGitHub();
+    github.issue("cryptokaizen/cmamp", 8785, "DagMeister", true, "alice-gh");
   }
 
   /** Over the shared client, as the bot builds it; GitHub's retries wait for no one here. */
@@ -36,14 +38,14 @@ class GitHubEpicAssigneesTest {
   void adds_the_incoming_login_then_removes_the_outgoing_one() throws Exception {
     assignees().move(EPIC, "alice-gh", "bob-gh");
 
-    assertThat(github.assignees()).containsExactly("bob-gh");
-    assertThat(github.calls()).extracting(FakeGitHubIssues.Call::method)
+    assertThat(github.assignees("cryptokaizen/cmamp", 8785)).containsExactly("bob-gh");
+    assertThat(github.requests()).extracting(FakeGitHub.Received::method)
         .containsExactly("POST", "DELETE");
-    FakeGitHubIssues.Call post = github.calls().get(0);
+    FakeGitHub.Received post = github.requests().get(0);
     assertThat(post.path()).isEqualTo("/repos/cryptokaizen/cmamp/issues/8785/assignees");
     assertThat(post.authorization()).isEqualTo("Bearer tok");
-    assertThat(post.body().path("assignees").get(0).asText()).isEqualTo("bob-gh");
-    assertThat(github.calls().get(1).body().path("assignees").get(0).asText())
+    assertThat(post.json().path("assignees").get(0).asText()).isEqualTo("bob-gh");
+    assertThat(github.requests().get(1).json().path("assignees").get(0).asText())
         .isEqualTo("alice-gh");
   }
 
@@ -56,7 +58,7 @@ class GitHubEpicAssigneesTest {
         .isInstanceOf(EpicMoveException.class)
         .hasMessage("GitHub did not assign bob-gh (no access to cryptokaizen/cmamp?)")
         .matches(e -> !((EpicMoveException) e).retryable());
-    assertThat(github.assignees()).containsExactly("alice-gh");
+    assertThat(github.assignees("cryptokaizen/cmamp", 8785)).containsExactly("alice-gh");
   }
 
   @Test
@@ -65,7 +67,7 @@ class GitHubEpicAssigneesTest {
 
     assignees().move(EPIC, "alice-gh", "bob-gh");
 
-    assertThat(github.assignees()).containsExactly("bob-gh");
+    assertThat(github.assignees("cryptokaizen/cmamp", 8785)).containsExactly("bob-gh");
   }
 
   @Test
@@ -81,12 +83,12 @@ class GitHubEpicAssigneesTest {
     assertThatThrownBy(() -> assignees.move(EPIC, "alice-gh", "bob-gh"))
         .hasMessage("GitHub refused (403): Resource not accessible by integration")
         .matches(e -> !((EpicMoveException) e).retryable());
-    assertThat(github.assignees()).containsExactly("alice-gh");
+    assertThat(github.assignees("cryptokaizen/cmamp", 8785)).containsExactly("alice-gh");
   }
 
   @Test
   void an_unreachable_github_is_retryable() throws Exception {
-    FakeGitHubIssues gone = new FakeGitHubIssues();
+    FakeGitHub gone = new FakeGitHub();
     String url = gone.url();
     gone.close();
     GitHubEpicAssignees assignees = new GitHubEpicAssignees(

@@ -8,6 +8,7 @@ import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;
 import dev.meister.core.chat.Platform;
 import dev.meister.core.team.MemberId;
+import dev.meister.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
