@@ -14,7 +14,6 @@ import dev.meister.core.chat.ChatPorts;
 import dev.meister.core.chat.MemberResolver;
 import dev.meister.bot.config.GitHubConfig;
 import dev.meister.bot.github.GitHubClient;
-import dev.meister.bot.github.Sleeper;
 import dev.meister.core.alert.AlertAttributes;
 import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.Intake;
@@ -48,17 +47,15 @@ public final class Filing implements AutoCloseable {
 
   /**
    * @param queued wakes the outbox worker after answers were queued
-   * @param sleeper how the GitHub client waits between retries
+   * @param github the root's GitHub client; null without a {@code github} token
    */
   public Filing(GitHubConfig config, Team team, Storage storage, OnCallDirectory directory,
-      Runnable queued, Clock clock, Sleeper sleeper) {
+      Runnable queued, Clock clock, @Nullable GitHubClient github) {
     this.config = config;
     this.storage = storage;
     this.clock = clock;
     this.queued = queued;
-    if (config.filingEnabled()) {
-      GitHubClient github = GitHubClient.create(config.apiUrl(), config.token().reveal(), clock,
-          sleeper);
+    if (config.filingEnabled() && github != null) {
       IssueFiler filer = new IssueFiler(github, config.filingRules(), storage.filedIssues(), storage.alerts(),
           team, directory, clock);
       this.worker = new FilingWorker(storage.issueRequests(), storage.alerts(),
