@@ -244,7 +244,10 @@ final class BotRuntime implements AutoCloseable {
         () -> Objects.requireNonNull(webhooks).close()));
     for (ChatAdapter chat : chats.adapters()) {
       Connector connector = new Connector(chat.link(), chat::connect, RetryDelays.CHAT);
-      lifecycle.add(chat.name(), connector::start, connector::close);
+      lifecycle.add(chat.name(), connector::start, () -> {
+        connector.close();
+        chat.stopReceiving();
+      });
     }
     lifecycle.start();
   }

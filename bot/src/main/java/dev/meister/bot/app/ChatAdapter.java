@@ -44,6 +44,9 @@ interface ChatAdapter extends AutoCloseable {
         .map(HealthStatus::degraded).orElseGet(HealthStatus::healthy);
   }
 
+  /** Stops receiving (polling, the socket, the gateway); the port still works until close. */
+  default void stopReceiving() {}
+
   /** Stops receiving and closes the chat's clients. */
   @Override
   void close();

@@ -83,10 +83,15 @@ final class DiscordChat implements ChatAdapter {
   }
 
   @Override
-  public void close() {
+  public void stopReceiving() {
     if (gateway != null) {
       gateway.close();
     }
+  }
+
+  @Override
+  public void close() {
+    stopReceiving();
     rest.close();
   }
 }

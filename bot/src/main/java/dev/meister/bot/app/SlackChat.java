@@ -88,10 +88,15 @@ final class SlackChat implements ChatAdapter {
   }
 
   @Override
-  public void close() {
+  public void stopReceiving() {
     if (receiver != null) {
       receiver.close();
     }
+  }
+
+  @Override
+  public void close() {
+    stopReceiving();
     api.close();
   }
 }

@@ -94,10 +94,15 @@ final class TelegramChat implements ChatAdapter {
   }
 
   @Override
-  public void close() {
+  public void stopReceiving() {
     if (receiver != null) {
       receiver.close();
     }
+  }
+
+  @Override
+  public void close() {
+    stopReceiving();
     api.close();
   }
 

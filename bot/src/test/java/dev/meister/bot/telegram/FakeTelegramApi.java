@@ -53,8 +53,14 @@ public final class FakeTelegramApi implements AutoCloseable {
   private record Failure(int status, String body) {}
 
   public FakeTelegramApi(String token) throws IOException {
+    this(token, 0);
+  }
+
+  /** On a given port, e.g. one the bot was configured with while nothing answered there. */
+  public FakeTelegramApi(String token, int port) throws IOException {
     this.token = token;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this.server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext("/", this::serve);
     server.setExecutor(threads);
     server.start();

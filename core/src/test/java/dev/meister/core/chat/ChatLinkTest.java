@@ -18,8 +18,12 @@ class ChatLinkTest {
   private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
   private final ChatLink link = new ChatLink("telegram");
 
+  private Level before;
+
   @BeforeEach
   void capture() {
+    before = logger.getLevel();
+    logger.setLevel(Level.INFO);
     logged.start();
     logger.addAppender(logged);
   }
@@ -27,6 +31,7 @@ class ChatLinkTest {
   @AfterEach
   void release() {
     logger.detachAppender(logged);
+    logger.setLevel(before);
   }
 
   @Test
