@@ -53,8 +53,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The composition root of the running bot: builds the chats' adapters, the services and the
  * workers once, from a {@link Meister}, and {@link #start starts} them as one ordered list of named
- * components: clients and storage first, then delivery, issue filing, the scheduler with the timed
- * duties and the status posts, the webhooks, and last the chats, which connect in the background
+ * components: storage and clients first, then the webhooks, delivery, issue filing, the scheduler
+ * with the timed duties and the status posts, and last the chats, which connect in the background
  * so the webhooks never wait for them. {@link #close} stops them in reverse; undelivered messages
  * stay in the outbox for the next start.
  */
@@ -219,6 +219,18 @@ final class BotRuntime implements AutoCloseable {
     started = true;
     Storage storage = meister.storage();
     addClients();
+    List<WebhookEndpoint> chatEndpoints = new ArrayList<>(start.endpoints());
+    if (!chatsReceiving) {
+      for (ChatAdapter chat : chats.adapters()) {
+        chatEndpoints.addAll(chat.receive(dispatcher, commands));
+      }
+      chatsReceiving = true;
+    }
+    // First, so a webhook is answered whatever the chats' state; what it queues waits in the
+    // outbox for the worker below.
+    start.webhooks().ifPresent(server -> lifecycle.add("webhooks",
+        () -> webhooks = startWebhooks(server, storage, chatEndpoints),
+        () -> Objects.requireNonNull(webhooks).close()));
     start.delivery().ifPresent(poll -> {
       lifecycle.add("outbox delivery", () -> worker.start(poll), worker::close);
       lifecycle.add("issue filing", () -> filing.start(poll), filing::close);
@@ -232,16 +244,6 @@ final class BotRuntime implements AutoCloseable {
           () -> StatusSchedule.schedule(jobs[0], statusPosts, statusConfigs, tick, clock),
           () -> { }));
     }
-    List<WebhookEndpoint> chatEndpoints = new ArrayList<>(start.endpoints());
-    if (!chatsReceiving) {
-      for (ChatAdapter chat : chats.adapters()) {
-        chatEndpoints.addAll(chat.receive(dispatcher, commands));
-      }
-      chatsReceiving = true;
-    }
-    start.webhooks().ifPresent(server -> lifecycle.add("webhooks",
-        () -> webhooks = startWebhooks(server, storage, chatEndpoints),
-        () -> Objects.requireNonNull(webhooks).close()));
     for (ChatAdapter chat : chats.adapters()) {
       Connector connector = new Connector(chat.link(), chat::connect, RetryDelays.CHAT);
       lifecycle.add(chat.name(), connector::start, () -> {
