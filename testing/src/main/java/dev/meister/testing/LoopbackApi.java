@@ -38,14 +38,22 @@ public abstract class LoopbackApi implements AutoCloseable {
   private final List<Script> scripts = new ArrayList<>();
   private long seq;
 
-  /** Starts serving at once; {@code name} names the server's threads. */
+  /** Starts serving at once on a free port; {@code name} names the server's threads. */
   protected LoopbackApi(String name) throws IOException {
+    this(name, 0);
+  }
+
+  /**
+   * Starts serving at once on {@code port} (0 for a free one), e.g. the port a bot was configured
+   * with while nothing answered there.
+   */
+  protected LoopbackApi(String name, int port) throws IOException {
     threads = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, name);
       t.setDaemon(true);
       return t;
     });
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext("/", this::handle);
     server.setExecutor(threads);
     server.start();

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * so a hung Airflow cannot hold a chat command or a poll for long; failures are {@link
  * AirflowException}s saying what went wrong.
  */
-public final class AirflowClient implements DagRunSource {
+public final class AirflowClient implements DagRunSource, AutoCloseable {
   /** Airflow's default maximum page size. */
   static final int PAGE = 100;
 
@@ -167,5 +167,12 @@ public final class AirflowClient implements DagRunSource {
   private String describe() {
     return "Airflow '" + instance.name() + "' at " + api.host()
         + (api.port() == HttpUrl.defaultPort(api.scheme()) ? "" : ":" + api.port());
+  }
+
+  /** Releases the connection pool and the dispatcher's threads. */
+  @Override
+  public void close() {
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
   }
 }

@@ -1,7 +1,6 @@
 package dev.meister.bot.airflow;
 
 import dev.meister.bot.config.AirflowInstance;
-import dev.meister.core.status.DagRunSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,8 +8,8 @@ import java.util.Map;
 public final class AirflowClients {
   private AirflowClients() {}
 
-  public static Map<String, DagRunSource> of(Map<String, AirflowInstance> instances) {
-    Map<String, DagRunSource> clients = new LinkedHashMap<>();
+  public static Map<String, AirflowClient> of(Map<String, AirflowInstance> instances) {
+    Map<String, AirflowClient> clients = new LinkedHashMap<>();
     instances.forEach((name, instance) -> clients.put(name, new AirflowClient(instance)));
     return clients;
   }

@@ -11,7 +11,10 @@ import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.ServerConfig;
 import dev.meister.core.delivery.OutboxWorker;
 import dev.meister.core.alert.StormDigests;
+import dev.meister.bot.github.GitHubClient;
 import dev.meister.bot.github.Sleeper;
+import dev.meister.core.alert.Router;
+import dev.meister.core.chat.RetryDelays;
 import dev.meister.bot.webhook.HealthCheck;
 import dev.meister.bot.webhook.HealthStatus;
 import dev.meister.bot.webhook.WebhookEndpoint;
@@ -35,6 +38,7 @@ import dev.meister.core.status.StatusPlan;
 import dev.meister.core.status.StatusPosts;
 import dev.meister.storage.GroupCommit;
 import dev.meister.storage.Storage;
+import dev.meister.storage.Subscription;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,18 +46,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running bot around a {@link Meister}: the delivery worker, the alert intake with its webhook
- * server, and acknowledgements, over whichever chat ports are connected. Closing stops them in
- * reverse order; undelivered messages stay in the outbox for the next start.
+ * The composition root of the running bot: builds the chats' adapters, the services and the
+ * workers once, from a {@link Meister}, and {@link #start starts} them as one ordered list of named
+ * components: storage and clients first, then the webhooks, delivery, issue filing, the scheduler
+ * with the timed duties and the status posts, and last the chats, which connect in the background
+ * so the webhooks never wait for them. {@link #close} stops them in reverse; undelivered messages
+ * stay in the outbox for the next start.
  */
 final class BotRuntime implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BotRuntime.class);
 
+  private final Meister meister;
+  private final Chats chats;
+  private final @Nullable GitHubClient github;
+  private final GroupCommit intakeCommits;
   private final OutboxWorker worker;
+  private final Subscription outboxWakeups;
   private final ChatDispatcher dispatcher;
   private final RunIntake intake;
   private final CommandRegistry commands;
@@ -62,20 +77,41 @@ final class BotRuntime implements AutoCloseable {
   private final List<StatusPostConfig> statusConfigs;
   private final Clock clock;
   private final Duties duties;
-  private final List<AutoCloseable> started = new ArrayList<>();
+  private final Lifecycle lifecycle = new Lifecycle();
+  private final List<AutoCloseable> owned = new ArrayList<>();
+  private @Nullable WebhookServer webhooks;
+  private boolean chatsReceiving;
+  private boolean started;
 
+  /** Over fixed chat ports (tests, the console), which need no connecting. */
   BotRuntime(Meister meister, List<ChatPort> ports, Clock clock) {
-    this(meister, ports, clock, Sleeper.REAL);
+    this(meister, Chats.fixed(ports), clock, Sleeper.REAL);
   }
 
   /** @param sleeper how the GitHub client waits between retries; tests record instead */
   BotRuntime(Meister meister, List<ChatPort> ports, Clock clock, Sleeper sleeper) {
+    this(meister, Chats.fixed(ports), clock, sleeper);
+  }
+
+  BotRuntime(Meister meister, Chats chats, Clock clock, Sleeper sleeper) {
     MeisterConfig config = meister.config();
     Storage storage = meister.storage();
-    ChatPorts chatPorts = new ChatPorts(ports);
+    this.meister = meister;
+    this.chats = chats;
+    this.clock = clock;
+    for (ChatAdapter chat : chats.adapters()) {
+      // What waited in the outbox while the chat was away goes out as soon as it is back.
+      chat.link().whenUp(this::nudgeDelivery);
+    }
+    ChatPorts chatPorts = new ChatPorts(chats.ports());
+    // Every client is built once here and closed at stop.
+    this.github = config.github().token().isPresent()
+        ? GitHubClient.create(config.github().apiUrl(), config.github().token().reveal(), clock,
+            sleeper)
+        : null;
+    Router router = RoutingConfig.router(config);
     this.filing = new Filing(config.github(), config.team(), storage, meister.directory(), clock,
-        sleeper);
-    started.add(filing);
+        github);
     AlertMessages messages = new AlertMessages(config.team(),
         new PipelineNotes(config.duties().pipelines()),
         filing.enabled() ? storage.filedIssues().similarIssues() : null);
@@ -84,11 +120,10 @@ final class BotRuntime implements AutoCloseable {
         storage.alerts(), messages, meister.directory(), storage.database(), clock);
     this.worker = new OutboxWorker(storage.outbox(), chatPorts, clock, storms);
     // Every message queued wakes the worker once its transaction has committed.
-    started.add(storage.outbox().onQueued(worker::nudge));
+    this.outboxWakeups = storage.outbox().onQueued(worker::nudge);
     // Webhook intakes from many threads share one durable commit; see GroupCommit.
-    GroupCommit intakeCommits = new GroupCommit(storage.database(), 256);
-    started.add(intakeCommits);
-    this.intake = new RunIntake(RoutingConfig.router(config), RoutingConfig.priorities(config),
+    this.intakeCommits = new GroupCommit(storage.database(), 256);
+    this.intake = new RunIntake(router, RoutingConfig.priorities(config),
         new AlertFactory(RoutingConfig.testTypes(config)), messages, meister.directory(),
         new IntakeStores(storage.alerts(), storage.runs(), storage.greenNotices(),
             storage.messageLinks(), storage.outbox(), storage.issueRequests()),
@@ -98,17 +133,32 @@ final class BotRuntime implements AutoCloseable {
         storage.messageLinks(), storage.outbox(), storage.database(), meister.directory());
     MemberResolver members = new MemberResolver(config.team());
     this.commands = meister.commands().register(new AckCommand(acks));
-    this.duties = new Duties(meister, chatPorts, members, clock, sleeper);
+    this.duties = new Duties(meister, chatPorts, members, clock, router, github);
     duties.commands().forEach(commands::register);
     filing.commands().forEach(commands::register);
     this.dispatcher = new ChatDispatcher(commands, members, chatPorts,
         new EventsByAction(duties.buttons(),
             filing.buttons(members, chatPorts, new AckEvents(acks, members, chatPorts))));
     this.statusConfigs = config.statusPosts();
-    this.clock = clock;
     List<StatusPlan> plans = statusConfigs.stream().map(p -> p.plan()).toList();
     this.statusPosts = new StatusPosts(plans, meister.statusReader(), storage.statusPosts(),
         storage.outbox(), storage.database(), clock);
+  }
+
+  /**
+   * The bot over the configured database, owning it: {@link #close} closes the database last.
+   */
+  static BotRuntime open(MeisterConfig config, java.nio.file.Path database, Chats chats,
+      Clock clock) {
+    Meister meister = Meister.open(config, database, clock);
+    try {
+      BotRuntime runtime = new BotRuntime(meister, chats, clock, Sleeper.REAL);
+      runtime.owned.add(meister);
+      return runtime;
+    } catch (RuntimeException e) {
+      meister.close();
+      throw e;
+    }
   }
 
   /** The daily DAG status posts; {@code run} puts them on a schedule. */
@@ -143,44 +193,99 @@ final class BotRuntime implements AutoCloseable {
     return filing;
   }
 
-  /**
-   * Starts the timed duties (hand-offs, escalation, reminders, SLA checks): due work runs at once,
-   * which is how a restart catches up, then at each due moment and every {@code sweep}.
-   */
-  void startTimers(Duration sweep) {
-    duties.start(sweep);
-    started.add(duties);
-  }
-
-  /**
-   * Schedules the daily status posts and their polling every {@code tick} on the scheduler that
-   * {@link #startTimers} started.
-   */
-  void startStatusPosts(Duration tick) {
-    Jobs jobs = duties.jobs();
-    if (jobs == null) {
-      throw new IllegalStateException("start the timers before the status posts");
-    }
-    StatusSchedule.schedule(jobs, statusPosts, statusConfigs, tick, clock);
-  }
-
   Duties duties() {
     return duties;
   }
 
-  /** Starts delivering queued messages, including those left from the last run. */
-  void startDelivery(Duration poll) {
-    worker.start(poll);
-    started.add(worker);
-    filing.start(poll);
+  Meister meister() {
+    return meister;
+  }
+
+  Chats chats() {
+    return chats;
+  }
+
+  private void nudgeDelivery() {
+    worker.nudge();
+  }
+
+  /**
+   * Starts the parts {@code start} asks for, in this order, and returns once the webhooks are
+   * served; the chats connect in the background (see {@link Connector}). Stopped in reverse by
+   * {@link #close}. Call once.
+   */
+  synchronized void start(Start start) {
+    if (started) {
+      throw new IllegalStateException("the bot is started already");
+    }
+    started = true;
+    Storage storage = meister.storage();
+    addClients();
+    List<WebhookEndpoint> chatEndpoints = new ArrayList<>(start.endpoints());
+    if (!chatsReceiving) {
+      for (ChatAdapter chat : chats.adapters()) {
+        chatEndpoints.addAll(chat.receive(dispatcher, commands));
+      }
+      chatsReceiving = true;
+    }
+    // First, so a webhook is answered whatever the chats' state; what it queues waits in the
+    // outbox for the worker below.
+    start.webhooks().ifPresent(server -> lifecycle.add("webhooks",
+        () -> webhooks = startWebhooks(server, storage, chatEndpoints),
+        () -> Objects.requireNonNull(webhooks).close()));
+    start.delivery().ifPresent(poll -> {
+      lifecycle.add("outbox delivery", () -> worker.start(poll), worker::close);
+      lifecycle.add("issue filing", () -> filing.start(poll), filing::close);
+    });
+    if (start.timers().isPresent() || start.statusPosts().isPresent()) {
+      Jobs[] jobs = new Jobs[1];
+      lifecycle.add("scheduler", () -> jobs[0] = Jobs.start(2), () -> jobs[0].close());
+      start.timers().ifPresent(sweep -> lifecycle.add("timed duties",
+          () -> duties.timekeeper().start(jobs[0], sweep), () -> { }));
+      start.statusPosts().ifPresent(tick -> lifecycle.add("status posts",
+          () -> StatusSchedule.schedule(jobs[0], statusPosts, statusConfigs, tick, clock),
+          () -> { }));
+    }
+    for (ChatAdapter chat : chats.adapters()) {
+      Connector connector = new Connector(chat.link(), chat::connect, RetryDelays.CHAT);
+      lifecycle.add(chat.name(), connector::start, () -> {
+        connector.close();
+        chat.stopReceiving();
+      });
+    }
+    lifecycle.start();
+  }
+
+  /** What is open from the start and only needs closing, last: storage, then the clients. */
+  private void addClients() {
+    lifecycle.add(Lifecycle.closing("database", () -> {
+      for (AutoCloseable c : owned) {
+        c.close();
+      }
+    }));
+    lifecycle.add(Lifecycle.closing("intake commits", intakeCommits));
+    lifecycle.add(Lifecycle.closing("outbox wake-ups", outboxWakeups));
+    GitHubClient gh = github;
+    if (gh != null) {
+      lifecycle.add(Lifecycle.closing("github client", gh));
+    }
+    for (ChatAdapter chat : chats.adapters()) {
+      // Closed after delivery has stopped, so no message is cut off halfway.
+      lifecycle.add(Lifecycle.closing(chat.name() + " client", chat));
+    }
+  }
+
+  /** The webhook server, once started. */
+  Optional<WebhookServer> webhooks() {
+    return Optional.ofNullable(webhooks);
   }
 
   /**
    * Serves the webhook endpoints whose secrets are configured, the chat adapters' own endpoints
-   * (Telegram in webhook mode), and /health.
+   * (Slack's HTTP mode, Telegram's webhook mode), and /health with a check per chat.
    */
-  WebhookServer startWebhooks(ServerConfig server, Storage storage, Clock clock,
-      Map<String, HealthCheck> extraChecks, List<WebhookEndpoint> chatEndpoints) {
+  private WebhookServer startWebhooks(ServerConfig server, Storage storage,
+      List<WebhookEndpoint> chatEndpoints) {
     List<WebhookEndpoint> endpoints = new ArrayList<>(chatEndpoints);
     if (server.githubSecret().isPresent()) {
       endpoints.add(new GitHubWebhook(
@@ -196,28 +301,25 @@ final class BotRuntime implements AutoCloseable {
     Map<String, HealthCheck> checks = new LinkedHashMap<>();
     checks.put("database", () -> storage.database().isReachable()
         ? HealthStatus.healthy() : HealthStatus.unhealthy("database not reachable"));
-    checks.putAll(extraChecks);
-    WebhookServer webhooks = new WebhookServer(endpoints, intake, checks)
-        .start(server.bind(), server.port());
-    started.add(webhooks);
-    log.info("webhooks on http://{}:{}", server.bind(), webhooks.port());
-    return webhooks;
-  }
-
-  /** Something else to stop with the runtime, e.g. a chat receiver. */
-  void own(AutoCloseable resource) {
-    started.add(resource);
-  }
-
-  @Override
-  public void close() {
-    for (int i = started.size() - 1; i >= 0; i--) {
-      try {
-        started.get(i).close();
-      } catch (Exception e) {
-        log.warn("stopping {} failed", started.get(i), e);
-      }
+    for (ChatAdapter chat : chats.adapters()) {
+      checks.put(chat.name(), chat.health());
     }
-    started.clear();
+    WebhookServer started = new WebhookServer(endpoints, intake, checks)
+        .start(server.bind(), server.port());
+    log.info("webhooks on http://{}:{}", server.bind(), started.port());
+    return started;
+  }
+
+  /** Stops everything started, in reverse order, one INFO line each. */
+  @Override
+  public synchronized void close() {
+    if (!started) {
+      // Built but never started (a one-shot test): what was opened still needs closing.
+      started = true;
+      addClients();
+      lifecycle.add("issue filing", () -> { }, filing::close);
+      lifecycle.start();
+    }
+    lifecycle.close();
   }
 }

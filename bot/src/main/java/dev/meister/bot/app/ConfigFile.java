@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
 
-/** Loads the configuration for a subcommand, or ends it with the located problems and exit 2. */
+/**
+ * Loads the configuration for a subcommand, or ends it with the located problems (printed once)
+ * and exit 2.
+ */
 final class ConfigFile {
   private ConfigFile() {}
 
@@ -25,7 +28,17 @@ final class ConfigFile {
       }
       err.println("Fix the configuration, or run: meister check-config --config " + file);
       err.flush();
-      throw new CommandLine.ExecutionException(cli, "invalid configuration", e);
+      // Printed once, above; Main turns this into exit code 2 without printing it again.
+      throw new Rejected();
+    }
+  }
+
+  /** The configuration was refused and its problems printed: exit 2, nothing more to say. */
+  static final class Rejected extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Rejected() {
+      super("invalid configuration", null, false, false);
     }
   }
 }

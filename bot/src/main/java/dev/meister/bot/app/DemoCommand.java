@@ -65,25 +65,32 @@ final class DemoCommand implements Callable<Integer> {
     Path dir = Files.createTempDirectory("meister-demo");
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     Clock clock = Clock.systemUTC();
-    try (Meister meister = Meister.open(cfg, dir.resolve("meister.db"), clock)) {
-      AtomicLong ids = new AtomicLong();
-      ConsoleChatPort console = new ConsoleChatPort(out, cfg.team(), ids);
-      // Every configured chat prints here, so alerts for Telegram or Slack show in the console.
-      List<ChatPort> ports = List.of(console, console.standingInFor(Platform.TELEGRAM),
-          console.standingInFor(Platform.SLACK), console.standingInFor(Platform.DISCORD));
-      try (BotRuntime runtime = new BotRuntime(meister, ports, clock)) {
-        runtime.startDelivery(Duration.ofMillis(200));
-        runtime.startTimers(Duration.ofMinutes(1));
-        out.printf("Meister demo: console chat on %s (%d members, %d rotations).%n", file,
-            cfg.team().members().size(), cfg.rotations().size());
-        startWebhooks(runtime, meister, clock, out);
-        out.printf("You are %s. Try /whoisoncall, /whoisoncall %s, /schedule %s, /help;"
-            + " /quit leaves.%n", me.displayName(), lastRotation(cfg), firstRotation(cfg));
-        new ConsoleSession(runtime.dispatcher(), me, ids, out, Terminal.isInteractive())
-            .resolvingMessagesWith(console)
-            .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
-        out.println();
+    AtomicLong ids = new AtomicLong();
+    ConsoleChatPort console = new ConsoleChatPort(out, cfg.team(), ids);
+    // Every configured chat prints here, so alerts for Telegram or Slack show in the console.
+    List<ChatPort> ports = List.of(console, console.standingInFor(Platform.TELEGRAM),
+        console.standingInFor(Platform.SLACK), console.standingInFor(Platform.DISCORD));
+    try (BotRuntime runtime =
+        BotRuntime.open(cfg, dir.resolve("meister.db"), Chats.fixed(ports), clock)) {
+      out.printf("Meister demo: console chat on %s (%d members, %d rotations).%n", file,
+          cfg.team().members().size(), cfg.rotations().size());
+      // The same parts as run, status posts included; the outbox polls faster for a snappy demo.
+      Start start = Start.none().withDelivery(Duration.ofMillis(200))
+          .withTimers(Duration.ofMinutes(1)).withStatusPosts(Duration.ofSeconds(15));
+      if (port != 0 && portFree(port)) {
+        start = start.withWebhooks(new ServerConfig("127.0.0.1", port, Secret.of(DEMO_SECRET),
+            Secret.of(DEMO_SECRET)));
+      } else if (port != 0) {
+        out.printf("(webhooks not served: port %d is taken; try --port)%n", port);
       }
+      runtime.start(start);
+      runtime.webhooks().ifPresent(w -> printCurl(out, w.port()));
+      out.printf("You are %s. Try /whoisoncall, /whoisoncall %s, /schedule %s, /help;"
+          + " /quit leaves.%n", me.displayName(), lastRotation(cfg), firstRotation(cfg));
+      new ConsoleSession(runtime.dispatcher(), me, ids, out, Terminal.isInteractive())
+          .resolvingMessagesWith(console)
+          .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+      out.println();
       return 0;
     } finally {
       try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
@@ -92,21 +99,21 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** Serves the webhooks with the demo's own secret, and says how to send a failure. */
-  private void startWebhooks(BotRuntime runtime, Meister meister, Clock clock, PrintStream out) {
-    if (port == 0) {
-      return;
-    }
-    try {
-      runtime.startWebhooks(new ServerConfig("127.0.0.1", port, Secret.of(DEMO_SECRET),
-          Secret.of(DEMO_SECRET)), meister.storage(), clock, java.util.Map.of(), List.of());
-    } catch (RuntimeException e) {
-      out.printf("(webhooks not served: port %d is taken; try --port)%n", port);
-      return;
-    }
+  /** Says how to send a failure to the demo's webhooks. */
+  private static void printCurl(PrintStream out, int port) {
     out.printf("Webhooks on http://127.0.0.1:%d (secret and token: %s). Send an Airflow failure:%n"
         + "  curl -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' -d '%s'"
         + " http://127.0.0.1:%d/hooks/airflow%n", port, DEMO_SECRET, DEMO_SECRET, SAMPLE, port);
+  }
+
+  /** Whether the port can be bound, so a taken port is a note and not the demo's end. */
+  private static boolean portFree(int port) {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   static final String DEMO_SECRET = "demo";

@@ -7,27 +7,34 @@ import dev.meister.bot.discord.DiscordGateway;
 import dev.meister.bot.discord.DiscordInbound;
 import dev.meister.bot.discord.DiscordRenderer;
 import dev.meister.bot.discord.DiscordRest;
-import dev.meister.bot.webhook.HealthCheck;
-import dev.meister.bot.webhook.HealthStatus;
+import dev.meister.bot.webhook.WebhookEndpoint;
+import dev.meister.core.chat.ChatDispatcher;
+import dev.meister.core.chat.ChatLink;
 import dev.meister.core.chat.ChatPort;
-import java.util.Map;
+import dev.meister.core.chat.CommandRegistry;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The Discord adapter as {@code meister run} connects it: REST client and chat port first, then
- * the gateway, which publishes the slash commands the runtime serves.
+ * The Discord adapter as the root wires it: REST client and chat port first, then the gateway,
+ * which connects in the background and publishes the slash commands the bot serves.
  */
-final class DiscordChat implements AutoCloseable {
+final class DiscordChat implements ChatAdapter {
   private final DiscordConfig config;
   private final DiscordRest rest;
+  private final ChatLink link = new ChatLink("discord");
   private final ChatPort port;
+  private @Nullable DiscordGateway gateway;
+  private @Nullable CommandRegistry commands;
 
   private DiscordChat(DiscordConfig config, MeisterConfig meister) {
     this.config = config;
     this.rest = new DiscordRest(config.token().reveal(), DiscordRest.OFFICIAL_URL);
-    this.port = new DiscordChatPort(rest, new DiscordRenderer(meister.team()));
+    this.port = new LinkedChatPort(new DiscordChatPort(rest, new DiscordRenderer(meister.team())),
+        link);
   }
 
   /** Present when {@code chats.discord} is enabled and its token is set. */
@@ -37,23 +44,54 @@ final class DiscordChat implements AutoCloseable {
         .map(d -> new DiscordChat(d, config));
   }
 
-  ChatPort port() {
+  @Override
+  public String name() {
+    return link.name();
+  }
+
+  @Override
+  public ChatPort port() {
     return port;
   }
 
-  void connect(BotRuntime runtime, Map<String, HealthCheck> checks) {
+  @Override
+  public ChatLink link() {
+    return link;
+  }
+
+  @Override
+  public List<WebhookEndpoint> receive(ChatDispatcher dispatcher, CommandRegistry commands) {
     Set<String> channels = config.channels().values().stream()
         .map(t -> t.ref().chatId()).collect(Collectors.toSet());
-    DiscordGateway gateway =
-        new DiscordGateway(new DiscordInbound(channels, runtime.dispatcher()));
-    runtime.own(gateway);
-    gateway.start(config.token().reveal(), runtime.commands().all());
-    checks.put("discord", () -> rest.lastFailure()
-        .map(HealthStatus::unhealthy).orElseGet(HealthStatus::healthy));
+    this.gateway = new DiscordGateway(new DiscordInbound(channels, dispatcher));
+    this.commands = commands;
+    return List.of();
+  }
+
+  @Override
+  public void connect() {
+    DiscordGateway g = gateway;
+    CommandRegistry c = commands;
+    if (g != null && c != null) {
+      g.start(config.token().reveal(), c.all());
+    }
+  }
+
+  @Override
+  public Optional<String> lastFailure() {
+    return rest.lastFailure();
+  }
+
+  @Override
+  public void stopReceiving() {
+    if (gateway != null) {
+      gateway.close();
+    }
   }
 
   @Override
   public void close() {
+    stopReceiving();
     rest.close();
   }
 }

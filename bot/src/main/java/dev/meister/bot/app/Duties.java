@@ -1,21 +1,17 @@
 package dev.meister.bot.app;
 
-import dev.meister.bot.airflow.AirflowClient;
 import dev.meister.core.chat.ChatPorts;
 import dev.meister.core.chat.MemberResolver;
 import dev.meister.bot.config.ChatTarget;
 import dev.meister.bot.config.DutiesConfig;
-import dev.meister.bot.config.GitHubConfig;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.core.escalation.Escalations;
 import dev.meister.core.escalation.RedBuilds;
 import dev.meister.bot.github.GitHubClient;
-import dev.meister.bot.github.Sleeper;
 import dev.meister.bot.github.GitHubEpicAssignees;
 import dev.meister.core.handoff.HandoffButtons;
 import dev.meister.core.handoff.HandoffCommand;
 import dev.meister.core.handoff.Handoffs;
-import dev.meister.bot.jobs.Jobs;
 import dev.meister.bot.jobs.Timekeeper;
 import dev.meister.core.pipeline.SlaChecks;
 import dev.meister.core.schedule.OverrideCommand;
@@ -27,7 +23,6 @@ import dev.meister.core.chat.ChatEventHandler;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.CommandHandler;
 import dev.meister.core.escalation.FixOrRevertSchedule;
-import dev.meister.core.handoff.EpicAssignees;
 import dev.meister.core.handoff.HandoffMessages;
 import dev.meister.core.schedule.RotationId;
 import dev.meister.core.status.DagRunSource;
@@ -35,7 +30,6 @@ import dev.meister.core.alert.Router;
 import dev.meister.core.timing.DueWork;
 import dev.meister.storage.Storage;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,21 +40,25 @@ import org.jspecify.annotations.Nullable;
  * The timed duties assembled from the configuration: hand-offs, escalation, fix-or-revert and
  * SLA checks, with their chat commands and buttons, and the {@link Timekeeper} that runs them.
  */
-final class Duties implements AutoCloseable {
+final class Duties {
   private final Handoffs handoffs;
   private final List<CommandHandler> commands = new ArrayList<>();
   private final Map<String, ChatEventHandler> buttons = new LinkedHashMap<>();
   private final Timekeeper timekeeper;
-  private @Nullable Jobs jobs;
 
-  Duties(Meister meister, ChatPorts ports, MemberResolver members, Clock clock,
-      Sleeper sleeper) {
+  /**
+   * @param router the routes, built once by the root
+   * @param github moves the epics; null without a {@code github} token
+   */
+  Duties(Meister meister, ChatPorts ports, MemberResolver members, Clock clock, Router router,
+      @Nullable GitHubClient github) {
     MeisterConfig config = meister.config();
     DutiesConfig duties = config.duties();
     Storage storage = meister.storage();
     this.handoffs = new Handoffs(meister.directory(), config.team(), rotationChats(config),
         duties.epics(), duties.handoffs(), storage.handoffs(), storage.openWork(),
-        storage.outbox(), storage.database(), epicAssignees(config, clock, sleeper), clock);
+        storage.outbox(), storage.database(),
+        github == null ? null : new GitHubEpicAssignees(github), clock);
     commands.add(new HandoffCommand(handoffs, config.team()));
     HandoffButtons handoffButtons = new HandoffButtons(handoffs, members, ports);
     buttons.put(HandoffMessages.OUT_ACTION, handoffButtons);
@@ -76,7 +74,6 @@ final class Duties implements AutoCloseable {
     buttons.put(ScheduleRequests.NO, requestButtons);
     List<DueWork> work = new ArrayList<>();
     work.add(handoffs);
-    Router router = RoutingConfig.router(config);
     work.add(new Escalations(router, duties.ackTimeouts(), meister.directory(), config.team(),
         storage.alerts(), storage.followUps(), storage.messageLinks(), storage.outbox(),
         storage.database()));
@@ -87,20 +84,10 @@ final class Duties implements AutoCloseable {
           storage.outbox(), storage.database()));
     }
     Map<String, DagRunSource> airflow = new LinkedHashMap<>();
-    config.airflow().forEach((name, instance) -> airflow.put(name, new AirflowClient(instance)));
+    airflow.putAll(meister.airflow());
     work.add(new SlaChecks(duties.pipelines(), airflow, router, storage.slaChecks(),
         storage.outbox(), storage.database()));
     this.timekeeper = new Timekeeper(work, clock);
-  }
-
-  /** The epics move with the {@code github} section's token; without one they stay put. */
-  private static @Nullable EpicAssignees epicAssignees(MeisterConfig config, Clock clock,
-      Sleeper sleeper) {
-    GitHubConfig github = config.github();
-    return github.token().isPresent()
-        ? new GitHubEpicAssignees(GitHubClient.create(github.apiUrl(), github.token().reveal(),
-            clock, sleeper))
-        : null;
   }
 
   static Map<RotationId, ChatRef> rotationChats(MeisterConfig config) {
@@ -121,27 +108,5 @@ final class Duties implements AutoCloseable {
 
   Timekeeper timekeeper() {
     return timekeeper;
-  }
-
-  /** Starts the scheduler: a tick now, then at each due moment, and a sweep every {@code sweep}. */
-  synchronized void start(Duration sweep) {
-    if (jobs == null) {
-      Jobs started = Jobs.start(2);
-      jobs = started;
-      timekeeper.start(started, sweep);
-    }
-  }
-
-  /** The scheduler, once started; other features schedule their own jobs on it. */
-  @Nullable Jobs jobs() {
-    return jobs;
-  }
-
-  @Override
-  public synchronized void close() {
-    if (jobs != null) {
-      jobs.close();
-      jobs = null;
-    }
   }
 }

@@ -13,7 +13,6 @@ import dev.meister.core.chat.ChatPorts;
 import dev.meister.core.chat.MemberResolver;
 import dev.meister.bot.config.GitHubConfig;
 import dev.meister.bot.github.GitHubClient;
-import dev.meister.bot.github.Sleeper;
 import dev.meister.core.chat.ChatEventHandler;
 import dev.meister.core.chat.CommandHandler;
 import dev.meister.core.filing.BreakLog;
@@ -41,15 +40,13 @@ public final class Filing implements AutoCloseable {
   private final IssueDesk desk;
   private final BreakLog log;
 
-  /** @param sleeper how the GitHub client waits between retries */
+  /** @param github the root's GitHub client; null without a {@code github} token */
   public Filing(GitHubConfig config, Team team, Storage storage, OnCallDirectory directory,
-      Clock clock, Sleeper sleeper) {
+      Clock clock, @Nullable GitHubClient github) {
     this.config = config;
     this.storage = storage;
     this.clock = clock;
-    if (config.filingEnabled()) {
-      GitHubClient github = GitHubClient.create(config.apiUrl(), config.token().reveal(), clock,
-          sleeper);
+    if (config.filingEnabled() && github != null) {
       IssueFiler filer = new IssueFiler(github, config.filingRules(), storage.filedIssues(), storage.alerts(),
           team, directory, clock);
       FilingWorker w = new FilingWorker(storage.issueRequests(), storage.alerts(),

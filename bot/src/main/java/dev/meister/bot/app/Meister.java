@@ -1,5 +1,6 @@
 package dev.meister.bot.app;
 
+import dev.meister.bot.airflow.AirflowClient;
 import dev.meister.bot.airflow.AirflowClients;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.StatusPostConfig;
@@ -13,11 +14,13 @@ import dev.meister.core.schedule.OverrideStore;
 import dev.meister.core.schedule.ScheduleChanges;
 import dev.meister.core.status.StatusBoard;
 import dev.meister.core.status.StatusCommand;
+import dev.meister.core.status.DagRunSource;
 import dev.meister.core.status.StatusReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import dev.meister.storage.Storage;
 
@@ -31,11 +34,14 @@ final class Meister implements AutoCloseable {
   private final @Nullable Storage storage;
   private final StatusReader statusReader;
   private final OverrideStore overrides;
+  /** One client per Airflow instance, shared by /status, the status posts and the SLA checks. */
+  private final Map<String, AirflowClient> airflow;
 
   private Meister(MeisterConfig config, OverrideStore overrides, Clock clock,
       @Nullable Storage storage) {
     this.config = config;
-    this.statusReader = new StatusReader(AirflowClients.of(config.airflow()), clock);
+    this.airflow = AirflowClients.of(config.airflow());
+    this.statusReader = new StatusReader(new java.util.LinkedHashMap<String, DagRunSource>(airflow), clock);
     this.overrides = overrides;
     this.directory = new OnCallDirectory(config.rotations(), overrides,
         new ScheduleChanges(config.overrides(), java.util.List.of(), config.unavailability()),
@@ -89,6 +95,11 @@ final class Meister implements AutoCloseable {
     return registry;
   }
 
+  /** The configured Airflow instances' clients, by instance name. */
+  Map<String, AirflowClient> airflow() {
+    return airflow;
+  }
+
   /** Reads the configured DAGs' runs from their Airflow instances. */
   StatusReader statusReader() {
     return statusReader;
@@ -116,6 +127,7 @@ final class Meister implements AutoCloseable {
 
   @Override
   public void close() {
+    airflow.values().forEach(AirflowClient::close);
     if (storage != null) {
       storage.close();
     }

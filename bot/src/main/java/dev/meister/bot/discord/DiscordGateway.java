@@ -50,18 +50,23 @@ public final class DiscordGateway extends ListenerAdapter implements AutoCloseab
    *     option, plus {@code /meister <command>}
    */
   public void start(String token, List<CommandHandler> commands) {
+    JDA building = null;
     try {
-      JDA connected = JDABuilder.createLight(token, EnumSet.of(GatewayIntent.GUILD_MESSAGES))
+      building = JDABuilder.createLight(token, EnumSet.of(GatewayIntent.GUILD_MESSAGES))
           .disableCache(EnumSet.allOf(CacheFlag.class))
           .addEventListeners(this)
-          .build()
-          .awaitReady();
+          .build();
+      JDA connected = building.awaitReady();
       jda = connected;
       connected.updateCommands().addCommands(slashCommands(commands)).queue(
           ok -> LOG.info("Discord: published {} slash commands", ok.size()),
           e -> LOG.warn("Discord: could not publish slash commands: {}", e.toString()));
       LOG.info("Discord: connected as {}", connected.getSelfUser().getName());
     } catch (InterruptedException e) {
+      // Stopped while connecting: JDA would otherwise keep reconnecting on its own threads.
+      if (building != null) {
+        building.shutdownNow();
+      }
       Thread.currentThread().interrupt();
       throw new ChatDeliveryException("Discord: interrupted while connecting", true, null, e);
     } catch (RuntimeException e) {

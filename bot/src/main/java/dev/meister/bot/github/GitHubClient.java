@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * reported as {@link GitHubUnavailableException} with the wait. A refusal (401, 403, 404, 422) is
  * a {@link GitHubRefusedException} carrying GitHub's own message.
  */
-public final class GitHubClient implements IssueTracker {
+public final class GitHubClient implements IssueTracker, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GitHubClient.class);
   private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -324,5 +324,12 @@ public final class GitHubClient implements IssueTracker {
   private static @Nullable String textOrNull(JsonNode n, String field) {
     JsonNode v = n.get(field);
     return v == null || v.isNull() ? null : v.asText();
+  }
+
+  /** Releases the connection pool and the dispatcher's threads. */
+  @Override
+  public void close() {
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
   }
 }

@@ -1,31 +1,34 @@
 package dev.meister.bot.telegram;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.meister.core.chat.ChatDeliveryException;
-import dev.meister.core.chat.ChatEvent;
 import dev.meister.core.chat.ChatEventHandler;
+import dev.meister.core.chat.ChatLink;
+import dev.meister.core.chat.RetryDelays;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Long-polls Telegram for updates and hands the events of configured chats to a {@link
  * ChatEventHandler}, one at a time and in order. A failing update is logged with a reference and
- * skipped; polling goes on.
+ * skipped; polling goes on. When Telegram cannot be reached the poll is retried with capped
+ * backoff and the {@link ChatLink} says so (one log line per change, not one per retry).
+ *
+ * <p>The poll loop is our own rather than telegrambots' long-polling application: that one logs
+ * an ERROR with a stack trace for every failed poll and another when it is stopped.
  */
 public final class TelegramReceiver implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TelegramReceiver.class);
@@ -35,14 +38,27 @@ public final class TelegramReceiver implements AutoCloseable {
   private final TelegramApi api;
   private final Set<String> chatIds;
   private final ChatEventHandler handler;
+  private final ChatLink link;
+  private final RetryDelays delays;
   private final Object lock = new Object();
   private @Nullable Running running;
 
   /** @param chatIds the chats the bot serves, e.g. {@code -1001234567890}; others are ignored */
   public TelegramReceiver(TelegramApi api, Set<String> chatIds, ChatEventHandler handler) {
+    this(api, chatIds, handler, new ChatLink("telegram"), RetryDelays.CHAT);
+  }
+
+  /**
+   * @param link told whether each poll reached Telegram
+   * @param delays how long to wait after failed polls in a row
+   */
+  public TelegramReceiver(TelegramApi api, Set<String> chatIds, ChatEventHandler handler,
+      ChatLink link, RetryDelays delays) {
     this.api = api;
     this.chatIds = Set.copyOf(chatIds);
     this.handler = handler;
+    this.link = link;
+    this.delays = delays;
   }
 
   /**
@@ -74,36 +90,56 @@ public final class TelegramReceiver implements AutoCloseable {
   }
 
   private Running startPolling(TelegramUpdateTranslator translator) {
-    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "telegram-polling");
-      t.setDaemon(true);
-      return t;
-    });
     OkHttpClient http = api.pollingHttpClient(POLL_TIMEOUT);
-    TelegramBotsLongPollingApplication app =
-        new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> http, () -> executor);
-    try {
-      app.registerBot(api.token(), api::url, TelegramReceiver::nextUpdates,
-          updates -> updates.forEach(u -> dispatch(translator, u)));
-    } catch (TelegramApiException e) {
-      executor.shutdownNow();
-      throw api.failure("long polling", e);
+    Running r = new Running(http, new OkHttpTelegramClient(http, api.token(), api.url()));
+    Thread thread = new Thread(() -> poll(r, translator), "telegram-polling");
+    thread.setDaemon(true);
+    r.thread = thread;
+    thread.start();
+    return r;
+  }
+
+  private void poll(Running r, TelegramUpdateTranslator translator) {
+    int lastSeen = 0;
+    while (!r.stopping()) {
+      List<Update> updates;
+      try {
+        updates = r.client.execute(nextUpdates(lastSeen));
+      } catch (TelegramApiException e) {
+        if (r.stopping()) {
+          return; // close() cancelled the poll in flight
+        }
+        int failures = link.down(String.valueOf(api.failure("getUpdates", e).getMessage()));
+        if (r.await(delays.after(failures))) {
+          return;
+        }
+        continue;
+      } catch (RuntimeException e) {
+        if (r.stopping()) {
+          return;
+        }
+        int failures = link.down("getUpdates failed: " + e.getClass().getSimpleName());
+        if (r.await(delays.after(failures))) {
+          return;
+        }
+        continue;
+      }
+      link.up();
+      for (Update u : updates) {
+        lastSeen = Math.max(lastSeen, u.getUpdateId());
+        new TelegramDispatch(api, chatIds, handler, translator).dispatch(u);
+      }
     }
-    return new Running(app, executor, http);
   }
 
   /** Confirms everything up to {@code lastSeen} and waits for what comes next. */
-  private static GetUpdates nextUpdates(Integer lastSeen) {
+  private static GetUpdates nextUpdates(int lastSeen) {
     return GetUpdates.builder()
         .offset(lastSeen + 1)
         .limit(100)
         .timeout((int) POLL_TIMEOUT.toSeconds())
         .allowedUpdates(WANTED)
         .build();
-  }
-
-  void dispatch(TelegramUpdateTranslator translator, Update update) {
-    new TelegramDispatch(api, chatIds, handler, translator).dispatch(update);
   }
 
   /** Stops polling, cancelling the long poll in flight. Safe to call more than once. */
@@ -119,24 +155,47 @@ public final class TelegramReceiver implements AutoCloseable {
     }
   }
 
-  private record Running(TelegramBotsLongPollingApplication app, ScheduledExecutorService executor,
-      OkHttpClient http) {
-    void stop() {
+  private static final class Running {
+    private final OkHttpClient http;
+    private final TelegramClient client;
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private @Nullable Thread thread;
+
+    Running(OkHttpClient http, TelegramClient client) {
+      this.http = http;
+      this.client = client;
+    }
+
+    boolean stopping() {
+      return stop.getCount() == 0;
+    }
+
+    /** Waits {@code delay}; true when stopped meanwhile. */
+    boolean await(Duration delay) {
       try {
-        app.close();
-      } catch (Exception e) {
-        LOG.warn("Telegram: stopping long polling: {}", e.toString());
-      }
-      // The library neither cancels the blocked getUpdates call nor shuts its executor down.
-      http.dispatcher().cancelAll();
-      executor.shutdownNow();
-      try {
-        if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-          LOG.warn("Telegram: polling thread did not stop within 5 s");
-        }
+        return stop.await(delay.toMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        return true;
       }
+    }
+
+    void stop() {
+      stop.countDown();
+      // A long poll in flight would otherwise hold the thread for up to 50 s.
+      http.dispatcher().cancelAll();
+      Thread t = thread;
+      if (t != null) {
+        try {
+          t.join(TimeUnit.SECONDS.toMillis(5));
+          if (t.isAlive()) {
+            LOG.warn("Telegram: polling thread did not stop within 5 s");
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      http.dispatcher().executorService().shutdown();
     }
   }
 }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
@@ -33,12 +34,27 @@ public final class TelegramWebhook implements WebhookEndpoint {
   private static final ObjectMapper JSON = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+  private final TelegramApi api;
   private final byte[] secret;
-  private final TelegramDispatch dispatch;
+  private final Set<String> chatIds;
+  private final ChatEventHandler handler;
+  private volatile @Nullable TelegramDispatch dispatch;
 
-  private TelegramWebhook(byte[] secret, TelegramDispatch dispatch) {
-    this.secret = secret.clone();
-    this.dispatch = dispatch;
+  private TelegramWebhook(TelegramApi api, String secret, Set<String> chatIds,
+      ChatEventHandler handler) {
+    this.api = api;
+    this.secret = secret.getBytes(StandardCharsets.UTF_8);
+    this.chatIds = Set.copyOf(chatIds);
+    this.handler = handler;
+  }
+
+  /**
+   * The endpoint, served before Telegram is reached: until {@link #connect} succeeds it answers
+   * 503, and Telegram delivers the update again later.
+   */
+  public static TelegramWebhook serving(TelegramApi api, String secret, Set<String> chatIds,
+      ChatEventHandler handler) {
+    return new TelegramWebhook(api, secret, chatIds, handler);
   }
 
   /**
@@ -49,6 +65,17 @@ public final class TelegramWebhook implements WebhookEndpoint {
    */
   public static TelegramWebhook connect(TelegramApi api, String publicUrl, String secret,
       Set<String> chatIds, ChatEventHandler handler) {
+    TelegramWebhook webhook = serving(api, secret, chatIds, handler);
+    webhook.connect(publicUrl);
+    return webhook;
+  }
+
+  /**
+   * Connects this endpoint: getMe, the command menu, setWebhook.
+   *
+   * @throws dev.meister.core.chat.ChatDeliveryException when Telegram cannot be reached
+   */
+  public void connect(String publicUrl) {
     User me = api.execute("getMe", new GetMe());
     TelegramUpdateTranslator translator =
         new TelegramUpdateTranslator(me.getId(), String.valueOf(me.getUserName()));
@@ -57,11 +84,11 @@ public final class TelegramWebhook implements WebhookEndpoint {
     } catch (dev.meister.core.chat.ChatDeliveryException e) {
       LOG.warn("Telegram: could not publish the command menu: {}", e.getMessage());
     }
-    api.setWebhook(SetWebhook.builder().url(publicUrl).secretToken(secret)
+    api.setWebhook(SetWebhook.builder().url(publicUrl).secretToken(new String(secret,
+            StandardCharsets.UTF_8))
         .allowedUpdates(List.of("message", "callback_query")).build());
     LOG.info("Telegram: webhook set for @{} at {}", me.getUserName(), publicUrl);
-    return new TelegramWebhook(secret.getBytes(StandardCharsets.UTF_8),
-        new TelegramDispatch(api, chatIds, handler, translator));
+    dispatch = new TelegramDispatch(api, chatIds, handler, translator);
   }
 
   @Override
@@ -89,7 +116,12 @@ public final class TelegramWebhook implements WebhookEndpoint {
     } catch (IOException e) {
       throw WebhookRejection.badRequest("unreadable update");
     }
-    dispatch.dispatch(update);
+    TelegramDispatch connected = dispatch;
+    if (connected == null) {
+      // Not connected yet: we do not know who the bot is, so Telegram should try again later.
+      throw new WebhookRejection(503, "not connected to Telegram yet", null);
+    }
+    connected.dispatch(update);
     return Verdict.handled("telegram update " + update.getUpdateId());
   }
 }

@@ -197,18 +197,21 @@ public final class WebhookServer implements AutoCloseable {
     }
     Map<String, Object> checks = new LinkedHashMap<>();
     boolean allUp = true;
+    boolean degraded = false;
     for (Map.Entry<String, CompletableFuture<HealthStatus>> entry : running.entrySet()) {
       HealthStatus status = await(entry.getKey(), entry.getValue());
       allUp &= status.up();
+      degraded |= status.degraded();
       Map<String, Object> shown = new LinkedHashMap<>();
-      shown.put("status", status.up() ? "up" : "down");
+      shown.put("status", status.label());
       if (!status.detail().isEmpty()) {
         shown.put("detail", status.detail());
       }
       checks.put(entry.getKey(), shown);
     }
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", allUp ? "up" : "down");
+    // Degraded still answers 200: the webhooks work, so a load balancer must keep sending them.
+    body.put("status", !allUp ? "down" : degraded ? "degraded" : "up");
     body.put("checks", checks);
     respond(ctx, allUp ? 200 : 503, body);
   }

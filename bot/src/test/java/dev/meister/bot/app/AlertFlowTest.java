@@ -107,8 +107,9 @@ class AlertFlowTest {
     api = new TelegramApi(TOKEN, telegram.url());
     runtime = new BotRuntime(meister,
         List.of(new TelegramChatPort(api, new TelegramRenderer(cfg.team()))), clock);
-    webhooks = runtime.startWebhooks(new ServerConfig("127.0.0.1", 0, Secret.of(SECRET),
-        Secret.absent()), meister.storage(), clock, Map.of(), List.of());
+    runtime.start(Start.none().withWebhooks(new ServerConfig("127.0.0.1", 0, Secret.of(SECRET),
+        Secret.absent())));
+    webhooks = runtime.webhooks().orElseThrow();
     receiver = new TelegramReceiver(api, Set.of(CHAT), runtime.dispatcher());
     receiver.start();
   }

@@ -124,9 +124,10 @@ abstract class ChatAdapterContract {
     MeisterConfig cfg = new ConfigLoader(env).load(file, SecretPolicy.REQUIRED);
     meister = Meister.open(cfg, dir.resolve("meister.db"), clock);
     runtime = new BotRuntime(meister, chat.ports(cfg), clock);
-    webhooks = runtime.startWebhooks(new ServerConfig("127.0.0.1", 0, Secret.of(GITHUB_SECRET),
-        Secret.absent()), meister.storage(), clock, java.util.Map.of(),
-        chat.connect(runtime.dispatcher(), clock));
+    runtime.start(Start.none().withWebhooks(new ServerConfig("127.0.0.1", 0,
+        Secret.of(GITHUB_SECRET), Secret.absent()))
+        .withEndpoints(chat.connect(runtime.dispatcher(), clock)));
+    webhooks = runtime.webhooks().orElseThrow();
     chat.webhooksAt(webhooks.port());
   }
 

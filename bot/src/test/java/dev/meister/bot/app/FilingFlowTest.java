@@ -430,9 +430,10 @@ class FilingFlowTest {
   void a_signed_workflow_run_webhook_is_filed_from_its_real_payload() throws Exception {
     github.run(289782451L, List.of(new FakeGitHub.Job(5, "test", "failure", "Run mvn",
         Files.readString(LOGS.resolve("maven-surefire.failure.log")))));
-    var webhooks = runtime.startWebhooks(new dev.meister.bot.config.ServerConfig("127.0.0.1", 0,
-        dev.meister.bot.config.Secret.of("hook-secret"),
-        dev.meister.bot.config.Secret.absent()), meister.storage(), clock, Map.of(), List.of());
+    runtime.start(Start.none().withWebhooks(new dev.meister.bot.config.ServerConfig("127.0.0.1",
+        0, dev.meister.bot.config.Secret.of("hook-secret"),
+        dev.meister.bot.config.Secret.absent())));
+    var webhooks = runtime.webhooks().orElseThrow();
     com.fasterxml.jackson.databind.ObjectMapper json =
         new com.fasterxml.jackson.databind.ObjectMapper();
     com.fasterxml.jackson.databind.node.ObjectNode root;

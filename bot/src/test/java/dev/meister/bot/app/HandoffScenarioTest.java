@@ -149,7 +149,7 @@ class HandoffScenarioTest {
   void the_running_bot_announces_on_its_own_once_quartz_is_started() throws Exception {
     bot.clock.set(BOUNDARY.plus(MINUTE));
 
-    bot.runtime().startTimers(Duration.ofHours(1));
+    bot.runtime().start(Start.none().withTimers(Duration.ofHours(1)));
 
     await("announced within 10 s").atMost(Duration.ofSeconds(10))
         .until(() -> bot.meister().storage().outbox().pendingCount() > 0);

@@ -42,7 +42,12 @@ public final class FakeTelegramApi extends LoopbackApi {
   private int nextMessageId = 100;
 
   public FakeTelegramApi(String token) throws IOException {
-    super("fake-telegram");
+    this(token, 0);
+  }
+
+  /** On a given port, e.g. one the bot was configured with while nothing answered there. */
+  public FakeTelegramApi(String token, int port) throws IOException {
+    super("fake-telegram", port);
     this.prefix = "/bot" + token + "/";
   }
 

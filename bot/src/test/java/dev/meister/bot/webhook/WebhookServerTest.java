@@ -140,6 +140,24 @@ class WebhookServerTest {
   }
 
   @Test
+  void health_is_200_and_degraded_with_the_reason_while_a_chat_is_unreachable() {
+    try (Loopback degraded = new Loopback(List.of(), sink, Map.of(
+        "database", HealthStatus::healthy,
+        "telegram", () -> HealthStatus.degraded("telegram: getMe failed: ConnectException")))) {
+      Answer answer = degraded.get("/health");
+
+      assertThat(answer.status()).isEqualTo(200);
+      assertThat(answer.text("status")).isEqualTo("degraded");
+      assertThat(answer.json().path("checks").path("telegram").path("status").asText())
+          .isEqualTo("degraded");
+      assertThat(answer.json().path("checks").path("telegram").path("detail").asText())
+          .isEqualTo("telegram: getMe failed: ConnectException");
+      assertThat(answer.json().path("checks").path("database").path("status").asText())
+          .isEqualTo("up");
+    }
+  }
+
+  @Test
   void health_is_503_when_a_check_fails() {
     chatUp.set(false);
 

@@ -17,4 +17,12 @@ public interface ChatPort {
 
   /** Acknowledges a button press, optionally with a short toast. */
   default void answerButton(ChatEvent.ButtonPress press, String toast) {}
+
+  /**
+   * False while the platform cannot be reached (not connected yet, or reconnecting after an
+   * outage): the outbox then leaves the chat's messages waiting without counting an attempt.
+   */
+  default boolean connected() {
+    return true;
+  }
 }

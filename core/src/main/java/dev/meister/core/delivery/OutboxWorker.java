@@ -166,6 +166,11 @@ public final class OutboxWorker implements AutoCloseable {
       retryLater(entry, wait, m.chat().platform() + " is not connected");
       return false;
     }
+    if (!port.get().connected()) {
+      // Connecting or reconnecting: wait for the next round without spending an attempt, so the
+      // backoff does not grow through an outage; the adapter nudges the worker once it is back.
+      return false;
+    }
     try {
       MessageRef sent = send(port.get(), m);
       outbox.delivered(entry.id(), sent, clock.instant());

@@ -1,0 +1,241 @@
+package dev.meister.bot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meister.bot.telegram.FakeTelegramApi;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator.ReplaceUnderscores;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * {@code meister run}, in-process through the command line, while the Telegram Bot API does not
+ * answer: the webhooks are served at once, {@code /health} says why it is degraded, and the alert
+ * taken meanwhile is posted once Telegram is back. Then a clean stop, without an ERROR.
+ */
+@DisplayNameGeneration(ReplaceUnderscores.class)
+class RunWhileTelegramIsDownTest {
+  private static final String TOKEN = "4242:run-token";
+  private static final String SECRET = "run-secret";
+  private static final String CHAT = "-1003000000001";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+  private final Logger meisterLogs = (Logger) LoggerFactory.getLogger("dev.meister");
+  private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+  private final StringWriter err = new StringWriter();
+  private int telegramPort;
+  private int webhookPort;
+  private @Nullable FakeTelegramApi telegram;
+  private @Nullable RunCommand run;
+  private @Nullable CompletableFuture<Integer> exit;
+
+  /**
+   * Loads the HTTP server's and the YAML parser's classes once, so the 5 s below measure the bot's
+   * start and not a cold JVM's class loading on a busy build machine.
+   */
+  @BeforeAll
+  static void warmUp(@TempDir Path warm) throws Exception {
+    new dev.meister.bot.config.ConfigLoader(Map.of())
+        .load(CliTest.EXAMPLE, dev.meister.bot.config.SecretPolicy.OPTIONAL);
+    dev.meister.storage.Storage.open(warm.resolve("warm.db"), java.time.Clock.systemUTC())
+        .close();
+    new dev.meister.bot.webhook.WebhookServer(java.util.List.of(), event -> {
+      throw new IllegalStateException("not used");
+    }, Map.of()).start("127.0.0.1", 0).close();
+  }
+
+  @BeforeEach
+  void capture() throws Exception {
+    meisterLogs.setLevel(Level.INFO);
+    logged.start();
+    root.addAppender(logged);
+    telegramPort = freePort(); // nothing listens there yet: connections are refused
+    webhookPort = freePort();
+  }
+
+  private void startBot() throws Exception {
+    Path file = dir.resolve("meister.yml");
+    Files.writeString(file, """
+        team:
+          members:
+            alice: { name: Alice Doe, telegram: alice_d, telegram_id: 100001, roles: [team_lead] }
+            bob:   { name: Bob Stone, telegram: bobs, telegram_id: 100002 }
+        rotations:
+          buildmeister:
+            name: Buildmeister
+            zone: Europe/Berlin
+            shift: 2w
+            handoff: { day: monday, time: "11:00" }
+            anchor: 2026-11-16
+            roster: [bob, alice]
+            chat: telegram/build-alerts
+        chats:
+          telegram:
+            token: ${TELEGRAM_BOT_TOKEN}
+            api_url: http://127.0.0.1:%d
+            chats:
+              build-alerts: { chat_id: %s }
+        routes:
+          - name: builds
+            match: { source: github }
+            rotation: buildmeister
+        storage:
+          database: %s
+        server:
+          bind: 127.0.0.1
+          port: %d
+          github_secret: ${GITHUB_WEBHOOK_SECRET}
+        """.formatted(telegramPort, CHAT, dir.resolve("meister.db"), webhookPort));
+    CommandLine cli = Main.commandLine(Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
+        "GITHUB_WEBHOOK_SECRET", SECRET));
+    cli.setErr(new PrintWriter(err, true));
+    run = (RunCommand) Objects.requireNonNull(cli.getSubcommands().get("run")).getCommand();
+    exit = CompletableFuture.supplyAsync(() -> cli.execute("run", "--config", file.toString()));
+  }
+
+  @AfterEach
+  void stop() {
+    if (run != null) {
+      run.stop();
+      Objects.requireNonNull(exit).join();
+    }
+    FakeTelegramApi t = telegram;
+    if (t != null) {
+      t.close();
+    }
+    root.detachAppender(logged);
+    meisterLogs.setLevel(null);
+  }
+
+  @Test
+  void serves_webhooks_at_once_and_posts_the_alert_once_telegram_is_back() throws Exception {
+    startBot();
+
+    JsonNode health = await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+        .ignoreExceptions().until(() -> get("/health"), h -> h.path("checks").has("telegram"));
+    assertThat(health.path("status").asText()).isEqualTo("degraded");
+    assertThat(health.path("checks").path("telegram").path("status").asText())
+        .isEqualTo("degraded");
+    assertThat(health.path("checks").path("telegram").path("detail").asText())
+        .startsWith("telegram: ").doesNotContain(TOKEN);
+
+    HttpResponse<String> answer = postFailure("delivery-while-down");
+    assertThat(answer.statusCode()).isEqualTo(202);
+
+    FakeTelegramApi back = new FakeTelegramApi(TOKEN, telegramPort);
+    telegram = back;
+    JsonNode sent = back.awaitRequest("sendMessage", 1, Duration.ofSeconds(30));
+    assertThat(sent.path("chat_id").asText()).isEqualTo(CHAT);
+    assertThat(sent.path("text").asText()).containsAnyOf("@bobs", "@alice_d");
+    await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+        .until(() -> get("/health").path("status").asText(), "up"::equals);
+
+    Objects.requireNonNull(run).stop();
+
+    assertThat(Objects.requireNonNull(exit).join()).isZero();
+    assertThat(logged.list).noneMatch(e -> e.getLevel() == Level.ERROR);
+    assertThat(logged.list).allSatisfy(e -> assertThat(e.getThrowableProxy())
+        .as("stack trace of %s", e.getFormattedMessage()).isNull());
+    assertThat(logged.list).filteredOn(e -> e.getLevel() == Level.WARN)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .filteredOn(m -> m.startsWith("telegram:"))
+        .singleElement().asString().startsWith("telegram: unreachable, retrying in the background");
+    assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage)
+        .filteredOn(m -> m.startsWith("stopped "))
+        .containsExactly("stopped telegram", "stopped status posts", "stopped timed duties",
+            "stopped scheduler", "stopped issue filing", "stopped outbox delivery",
+            "stopped webhooks", "stopped telegram client", "stopped intake commits",
+            "stopped database");
+  }
+
+  @Test
+  void a_configuration_error_is_printed_once_and_exits_2() throws Exception {
+    Path bad = dir.resolve("bad.yml");
+    Files.writeString(bad, "team:\n  members: {}\nrotations: nope\n");
+    CommandLine cli = Main.commandLine(Map.of());
+    StringWriter badErr = new StringWriter();
+    cli.setErr(new PrintWriter(badErr, true));
+
+    int code = cli.execute("run", "--config", bad.toString());
+
+    assertThat(code).isEqualTo(2);
+    String printed = badErr.toString();
+    assertThat(printed).contains("bad.yml:").contains("Fix the configuration")
+        .doesNotContain("invalid configuration").doesNotContain("Exception").doesNotContain("\tat ");
+    String firstProblem = printed.lines().findFirst().orElseThrow();
+    assertThat(printed.lines().filter(firstProblem::equals)).hasSize(1);
+  }
+
+  private JsonNode get(String path) throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + webhookPort + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(response.body());
+  }
+
+  private HttpResponse<String> postFailure(String delivery) throws Exception {
+    byte[] body;
+    try (InputStream in = getClass().getResourceAsStream(
+        "/fixtures/github/workflow_run.completed.json")) {
+      ObjectNode root = (ObjectNode) JSON.readTree(Objects.requireNonNull(in).readAllBytes());
+      ((ObjectNode) root.get("workflow_run")).put("conclusion", "failure");
+      body = JSON.writeValueAsBytes(root);
+    }
+    return http.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + webhookPort + "/hooks/github"))
+        .header("Content-Type", "application/json")
+        .header("X-GitHub-Event", "workflow_run")
+        .header("X-GitHub-Delivery", delivery)
+        .header("X-Hub-Signature-256", sign(body))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String sign(byte[] body) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}
