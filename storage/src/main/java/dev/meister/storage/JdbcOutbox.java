@@ -150,7 +150,7 @@ public final class JdbcOutbox implements Outbox {
         target == null ? null : new MessageRef(chat, target),
         MessageCodec.read(Sql.requiredText(rs, "body")), alertId,
         LinkKind.valueOf(Sql.requiredText(rs, "link_kind")));
-    return new OutboxEntry(rs.getLong("id"), m, rs.getInt("attempts"),
+    return new OutboxEntry(rs.getLong("id"), m, rs.getInt("attempts"), rs.getInt("failures"),
         Sql.requiredInstant(rs, "not_before"));
   }
 
@@ -188,12 +188,23 @@ public final class JdbcOutbox implements Outbox {
 
   @Override
   public void retryLater(long id, Instant notBefore, String error) {
+    reschedule(id, notBefore, error, 1);
+  }
+
+  @Override
+  public void rateLimited(long id, Instant notBefore, String error) {
+    reschedule(id, notBefore, error, 0);
+  }
+
+  private void reschedule(long id, Instant notBefore, String error, int failure) {
     db.execute("rescheduling outbox entry " + id, c -> {
       try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET attempts = attempts + 1,"
-          + " not_before = ?, last_error = ? WHERE id = ? AND state = 'pending'")) {
-        ps.setLong(1, notBefore.toEpochMilli());
-        ps.setString(2, error);
-        ps.setLong(3, id);
+          + " failures = failures + ?, not_before = ?, last_error = ?"
+          + " WHERE id = ? AND state = 'pending'")) {
+        ps.setInt(1, failure);
+        ps.setLong(2, notBefore.toEpochMilli());
+        ps.setString(3, error);
+        ps.setLong(4, id);
         ps.executeUpdate();
       }
     });
