@@ -102,6 +102,12 @@ final class InMemoryOutbox implements Outbox {
     return folded.size();
   }
 
+  /** Nothing to resume: this outbox does not outlive the worker it serves. */
+  @Override
+  public List<RecentPosts> recentPosts(Instant since) {
+    return List.of();
+  }
+
   @Override
   public synchronized int pendingCount() {
     return (int) rows.values().stream().filter(r -> r.state.equals("pending")).count();

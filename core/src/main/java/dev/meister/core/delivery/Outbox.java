@@ -61,6 +61,12 @@ public interface Outbox {
    */
   int digestFolded(ChatRef chat, Instant at);
 
+  /**
+   * Every chat that, since {@code since}, had an alert post queued to go out on its own or a
+   * digest queued: read once at start, so storm pacing resumes where it stood before a restart.
+   */
+  List<RecentPosts> recentPosts(Instant since);
+
   /** How many entries are still pending. */
   int pendingCount();
 }
