@@ -298,7 +298,7 @@ public final class JdbcOutbox implements Outbox {
         for (String state : List.of("pending", "delivered", "failed")) {
           alertPostsSince(c, chat, state, since, posts);
         }
-        posts.sort(null);
+        posts.sort(java.util.Comparator.naturalOrder());
         Optional<Instant> digest = lastDigest(c, chat).filter(t -> !t.isBefore(since));
         if (!posts.isEmpty() || digest.isPresent()) {
           recent.add(new RecentPosts(chat(chat), posts, digest));
