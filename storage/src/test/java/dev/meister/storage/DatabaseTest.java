@@ -29,7 +29,7 @@ class DatabaseTest extends StorageTestBase {
     });
 
     assertThat(mode).isEqualTo("wal");
-    assertThat(version).isEqualTo(8);
+    assertThat(version).isEqualTo(10);
   }
 
   @Test
