@@ -9,6 +9,7 @@ import dev.meister.core.delivery.LinkKind;
 import dev.meister.core.delivery.Outbox;
 import dev.meister.core.delivery.OutboxEntry;
 import dev.meister.core.delivery.PendingMessage;
+import dev.meister.core.delivery.RecentPosts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** The outbox table. Delivered and failed rows stay for inspection. */
@@ -163,7 +165,7 @@ public final class JdbcOutbox implements Outbox {
         target == null ? null : new MessageRef(chat, target),
         MessageCodec.read(Sql.requiredText(rs, "body")), alertId,
         LinkKind.valueOf(Sql.requiredText(rs, "link_kind")));
-    return new OutboxEntry(rs.getLong("id"), m, rs.getInt("attempts"),
+    return new OutboxEntry(rs.getLong("id"), m, rs.getInt("attempts"), rs.getInt("failures"),
         Sql.requiredInstant(rs, "not_before"));
   }
 
@@ -201,12 +203,23 @@ public final class JdbcOutbox implements Outbox {
 
   @Override
   public void retryLater(long id, Instant notBefore, String error) {
+    reschedule(id, notBefore, error, 1);
+  }
+
+  @Override
+  public void rateLimited(long id, Instant notBefore, String error) {
+    reschedule(id, notBefore, error, 0);
+  }
+
+  private void reschedule(long id, Instant notBefore, String error, int failure) {
     db.execute("rescheduling outbox entry " + id, c -> {
       try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET attempts = attempts + 1,"
-          + " not_before = ?, last_error = ? WHERE id = ? AND state = 'pending'")) {
-        ps.setLong(1, notBefore.toEpochMilli());
-        ps.setString(2, error);
-        ps.setLong(3, id);
+          + " failures = failures + ?, not_before = ?, last_error = ?"
+          + " WHERE id = ? AND state = 'pending'")) {
+        ps.setInt(1, failure);
+        ps.setLong(2, notBefore.toEpochMilli());
+        ps.setString(3, error);
+        ps.setLong(4, id);
         ps.executeUpdate();
       }
     });
@@ -279,6 +292,83 @@ public final class JdbcOutbox implements Outbox {
         return ps.executeUpdate();
       }
     });
+  }
+
+  /**
+   * Walks each chat's rows newest first (the outbox_chat index, one state at a time) and stops at
+   * the first one queued before {@code since}: ids and created_at rise together, as every entry
+   * is queued under the database lock with the clock read then. The cost is the rows of the
+   * period asked about, not the table, however long the bot has run.
+   */
+  @Override
+  public List<RecentPosts> recentPosts(Instant since) {
+    return db.transaction("reading the recent posts of each chat", c -> {
+      List<RecentPosts> recent = new ArrayList<>();
+      String[] chat = {"", "", ""};
+      while (nextChat(c, chat)) {
+        List<Instant> posts = new ArrayList<>();
+        // Rows that went out on their own; folded and digested ones did not.
+        for (String state : List.of("pending", "delivered", "failed")) {
+          alertPostsSince(c, chat, state, since, posts);
+        }
+        posts.sort(java.util.Comparator.naturalOrder());
+        Optional<Instant> digest = lastDigest(c, chat).filter(t -> !t.isBefore(since));
+        if (!posts.isEmpty() || digest.isPresent()) {
+          recent.add(new RecentPosts(chat(chat), posts, digest));
+        }
+      }
+      return recent;
+    });
+  }
+
+  private static void alertPostsSince(Connection c, String[] chat, String state, Instant since,
+      List<Instant> posts) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT created_at, kind, alert_id, link_kind"
+        + " FROM outbox WHERE platform = ? AND chat_id = ? AND thread_id = ? AND state = ?"
+        + " ORDER BY id DESC")) {
+      bindChat(ps, chat);
+      ps.setString(4, state);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long created = rs.getLong("created_at");
+          if (created < since.toEpochMilli()) {
+            return;
+          }
+          boolean alertPost = rs.getObject("alert_id") != null
+              && DeliveryKind.POST.name().equals(rs.getString("kind"))
+              && LinkKind.ALERT.name().equals(rs.getString("link_kind"));
+          if (alertPost) {
+            posts.add(Instant.ofEpochMilli(created));
+          }
+        }
+      }
+    }
+  }
+
+  /** When the chat's newest digested entry was marked: the time of its last digest. */
+  private static Optional<Instant> lastDigest(Connection c, String[] chat) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT finished_at FROM outbox"
+        + " WHERE platform = ? AND chat_id = ? AND thread_id = ? AND state = 'digested'"
+        + " ORDER BY id DESC LIMIT 1")) {
+      bindChat(ps, chat);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        long at = rs.getLong(1);
+        return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(at));
+      }
+    }
+  }
+
+  private static void bindChat(PreparedStatement ps, String[] chat) throws SQLException {
+    for (int i = 0; i < 3; i++) {
+      ps.setString(i + 1, chat[i]);
+    }
+  }
+
+  private static ChatRef chat(String[] chat) {
+    return new ChatRef(Platform.valueOf(chat[0]), chat[1], chat[2].isEmpty() ? null : chat[2]);
   }
 
   @Override

@@ -31,7 +31,7 @@ class DatabaseTest extends StorageTestBase {
     });
 
     assertThat(mode).isEqualTo("wal");
-    assertThat(version).isEqualTo(9);
+    assertThat(version).isEqualTo(10);
   }
 
   @Test

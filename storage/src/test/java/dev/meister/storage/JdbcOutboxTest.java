@@ -37,7 +37,7 @@ class JdbcOutboxTest extends StorageTestBase {
 
     List<OutboxEntry> due = storage.outbox().due(NOW, 10);
     assertThat(due).containsExactly(new OutboxEntry(id,
-        PendingMessage.post(DATA, message("Build fail"), alert), 0, NOW));
+        PendingMessage.post(DATA, message("Build fail"), alert), 0, 0, NOW));
     assertThat(storage.outbox().pendingCount()).isEqualTo(1);
   }
 
@@ -85,6 +85,21 @@ class JdbcOutboxTest extends StorageTestBase {
     assertThat(storage.outbox().due(NOW.plusSeconds(3), 10)).extracting(OutboxEntry::id)
         .containsExactly(first, second, other);
     assertThat(storage.outbox().due(NOW.plusSeconds(3), 10).get(0).attempts()).isEqualTo(1);
+  }
+
+  @Test
+  void rate_limited_tries_count_as_attempts_but_not_as_failures_across_a_restart() {
+    long id = storage.outbox().enqueue(PendingMessage.post(DATA, message("1"), null));
+
+    storage.outbox().rateLimited(id, NOW.plusSeconds(3), "429 retry after 3");
+    storage.outbox().rateLimited(id, NOW.plusSeconds(6), "429 retry after 3");
+    storage.outbox().retryLater(id, NOW.plusSeconds(7), "502 Bad Gateway");
+    reopen();
+
+    OutboxEntry entry = storage.outbox().due(NOW.plusSeconds(7), 10).get(0);
+    assertThat(entry.attempts()).isEqualTo(3);
+    assertThat(entry.failures()).isEqualTo(1);
+    assertThat(entry.notBefore()).isEqualTo(NOW.plusSeconds(7));
   }
 
   @Test

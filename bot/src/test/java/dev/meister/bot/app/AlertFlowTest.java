@@ -64,6 +64,7 @@ class AlertFlowTest {
   private BotRuntime runtime;
   private WebhookServer webhooks;
   private TelegramReceiver receiver;
+  private final List<Runnable> killed = new ArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
@@ -117,7 +118,28 @@ class AlertFlowTest {
   @AfterEach
   void stop() throws Exception {
     shutDown();
+    for (Runnable dead : killed) {
+      dead.run();
+    }
     telegram.close();
+  }
+
+  /**
+   * Starts a second bot on the same database file while the first is left as it is, unclosed, as
+   * a kill -9 leaves it: nothing it held in memory reaches the new one. It is closed at the end.
+   */
+  private void kill() throws Exception {
+    TelegramReceiver deadReceiver = receiver;
+    BotRuntime deadRuntime = runtime;
+    TelegramApi deadApi = api;
+    Meister deadMeister = meister;
+    killed.add(() -> {
+      deadReceiver.close();
+      deadRuntime.close();
+      deadApi.close();
+      deadMeister.close();
+    });
+    boot();
   }
 
   private void shutDown() {
@@ -224,6 +246,56 @@ class AlertFlowTest {
     assertThat(texts.get(21)).startsWith("<b>4 more failures in Buildmeister routes:</b>")
         .contains("Reply /ack ID to take one.");
     assertThat(meister.storage().outbox().pendingCount()).isZero();
+  }
+
+  @Test
+  void after_a_kill_in_a_storm_the_chat_gets_no_second_burst_and_no_second_digest_that_minute()
+      throws Exception {
+    storm(1, 30);
+    runtime.worker().deliverDue();
+    assertThat(alertPosts()).hasSize(20);
+    assertThat(digests()).hasSize(1);
+
+    kill();
+    clock.advance(Duration.ofSeconds(5));
+    storm(31, 30);
+    runtime.worker().deliverDue();
+
+    assertThat(alertPosts()).as("alert posts in the minute, counting those before the kill")
+        .hasSize(21);
+    assertThat(digests()).as("digests in the minute").hasSize(1);
+
+    clock.advance(Duration.ofSeconds(55));
+    runtime.worker().deliverDue();
+    assertThat(digests()).hasSize(2);
+    assertThat(digests().get(1)).startsWith("<b>29 more failures in Buildmeister routes:</b>")
+        .contains("#32 ", "#51 ").doesNotContain("#52 ").contains("… and 9 more.");
+    assertThat(meister.storage().outbox().pendingCount()).isZero();
+  }
+
+  /** Signed failures with deliveries storm-{@code from} on, all at once. */
+  private void storm(int from, int count) throws Exception {
+    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> storm = new ArrayList<>();
+    for (int i = from; i < from + count; i++) {
+      storm.add(http.sendAsync(request("storm-" + i, failedRun()),
+          HttpResponse.BodyHandlers.ofString()));
+    }
+    for (var answer : storm) {
+      assertThat(answer.get().statusCode()).isEqualTo(202);
+    }
+  }
+
+  private List<String> alertPosts() {
+    return texts().stream().filter(t -> t.contains("Build fail - octo-repo")
+        && !t.contains("more failure")).toList();
+  }
+
+  private List<String> digests() {
+    return texts().stream().filter(t -> t.contains("more failure")).toList();
+  }
+
+  private List<String> texts() {
+    return telegram.requests("sendMessage").stream().map(m -> m.path("text").asText()).toList();
   }
 
   /** Runs delivery rounds until Telegram got the {@code n}-th {@code method} call. */

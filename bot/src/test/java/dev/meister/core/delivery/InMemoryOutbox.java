@@ -20,7 +20,7 @@ final class InMemoryOutbox implements Outbox {
   @Override
   public synchronized long enqueue(PendingMessage message) {
     long id = next++;
-    rows.put(id, new Row(new OutboxEntry(id, message, 0, Instant.EPOCH), "pending", null, null));
+    rows.put(id, new Row(new OutboxEntry(id, message, 0, 0, Instant.EPOCH), "pending", null, null));
     return id;
   }
 
@@ -51,10 +51,18 @@ final class InMemoryOutbox implements Outbox {
 
   @Override
   public synchronized void retryLater(long id, Instant notBefore, String error) {
-    Row r = row(id);
-    OutboxEntry e = r.entry;
-    rows.put(id, new Row(new OutboxEntry(id, e.message(), e.attempts() + 1, notBefore),
-        "pending", null, error));
+    reschedule(id, notBefore, error, 1);
+  }
+
+  @Override
+  public synchronized void rateLimited(long id, Instant notBefore, String error) {
+    reschedule(id, notBefore, error, 0);
+  }
+
+  private void reschedule(long id, Instant notBefore, String error, int failure) {
+    OutboxEntry e = row(id).entry;
+    rows.put(id, new Row(new OutboxEntry(id, e.message(), e.attempts() + 1,
+        e.failures() + failure, notBefore), "pending", null, error));
   }
 
   @Override
@@ -92,6 +100,12 @@ final class InMemoryOutbox implements Outbox {
       rows.put(e.id(), new Row(e, "digested", null, null));
     }
     return folded.size();
+  }
+
+  /** Nothing to resume: this outbox does not outlive the worker it serves. */
+  @Override
+  public List<RecentPosts> recentPosts(Instant since) {
+    return List.of();
   }
 
   @Override

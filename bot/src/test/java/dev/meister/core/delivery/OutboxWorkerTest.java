@@ -1,6 +1,7 @@
 package dev.meister.core.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.meister.core.chat.ChatPorts;
 import dev.meister.core.chat.ChatDeliveryException;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class OutboxWorkerTest {
   private static final ChatRef DATA = ChatRef.of(Platform.TELEGRAM, "-100001");
   private static final ChatRef BUILD = ChatRef.of(Platform.TELEGRAM, "-100002");
+  private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
   private final InMemoryOutbox outbox = new InMemoryOutbox();
@@ -141,47 +143,76 @@ class OutboxWorkerTest {
     assertThat(chat.sent).containsExactly("reply 77 on it", "edit 77 acked");
   }
 
-  /** A chat that records what it was asked to send and fails on demand. */
   @Test
-  void a_message_for_a_chat_that_must_wait_starts_no_round_while_other_chats_still_do()
-      throws InterruptedException {
+  void a_message_for_a_chat_that_must_wait_starts_no_round_while_other_chats_still_do() {
     chat.failNext(new ChatDeliveryException("Too Many Requests: retry after 30", true,
         Duration.ofSeconds(30), null));
-    outbox.enqueue(PendingMessage.post(DATA, OutgoingMessage.plain("a"), null));
+    long limited = outbox.enqueue(PendingMessage.post(DATA, OutgoingMessage.plain("a"), null));
     // Only nudges start rounds after the first: the poll is an hour away.
     worker.start(Duration.ofHours(1));
     try {
       awaitRounds(1);
+      // Once the first round has rescheduled it, the worker knows the chat waits.
+      await().atMost(TIMEOUT).until(() -> outbox.row(limited).entry().attempts() == 1);
 
       outbox.enqueue(PendingMessage.post(DATA, OutgoingMessage.plain("b"), null));
-      worker.nudge(DATA);
-      Thread.sleep(200);
+      assertThat(worker.nudge(DATA)).as("a nudge for the waiting chat asks for a round").isFalse();
       assertThat(outbox.rounds.get()).as("rounds after a nudge for the waiting chat").isEqualTo(1);
 
       outbox.enqueue(PendingMessage.post(BUILD, OutgoingMessage.plain("c"), null));
-      worker.nudge(BUILD);
+      assertThat(worker.nudge(BUILD)).isTrue();
       awaitRounds(2);
-      assertThat(chat.sent).containsExactly("post -100002 c");
+      awaitSent("post -100002 c");
 
       clock.advance(Duration.ofSeconds(30));
-      worker.nudge(DATA);
+      assertThat(worker.nudge(DATA)).isTrue();
       awaitRounds(3);
-      assertThat(chat.sent).containsExactly("post -100002 c", "post -100001 a", "post -100001 b");
+      awaitSent("post -100002 c", "post -100001 a", "post -100001 b");
     } finally {
       worker.close();
     }
   }
 
-  private void awaitRounds(int rounds) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (outbox.rounds.get() < rounds && System.nanoTime() < deadline) {
-      Thread.sleep(5);
+  @Test
+  void rate_limits_do_not_count_towards_the_backoff_of_a_later_outage() {
+    for (int i = 0; i < 3; i++) {
+      chat.failNext(new ChatDeliveryException("Too Many Requests: retry after 2", true,
+          Duration.ofSeconds(2), null));
     }
-    // The round is counted when it reads the queue; let it finish sending.
-    Thread.sleep(50);
+    for (int i = 0; i < 2; i++) {
+      chat.failNext(new ChatDeliveryException("502 Bad Gateway", true, null, null));
+    }
+    long id = outbox.enqueue(PendingMessage.post(DATA, OutgoingMessage.plain("alert"), null));
+
+    List<Duration> waits = new ArrayList<>();
+    worker.deliverDue();
+    while (outbox.row(id).state().equals("pending")) {
+      Instant next = outbox.row(id).entry().notBefore();
+      waits.add(Duration.between(clock.instant(), next));
+      clock.set(next);
+      worker.deliverDue();
+    }
+
+    assertThat(waits).as("three waits the chat asked for, then the outage backoff from 1 s")
+        .containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2),
+            Duration.ofSeconds(1), Duration.ofSeconds(2));
+    assertThat(outbox.row(id).entry().attempts()).isEqualTo(5);
+    assertThat(outbox.row(id).entry().failures()).isEqualTo(2);
+    assertThat(chat.sent).containsExactly("post -100001 alert");
+  }
+
+  /** Waits for the {@code rounds}-th delivery round to read the queue, and for no other. */
+  private void awaitRounds(int rounds) {
+    await().atMost(TIMEOUT).until(() -> outbox.rounds.get() >= rounds);
     assertThat(outbox.rounds.get()).isEqualTo(rounds);
   }
 
+  /** A round is counted when it reads the queue; its sending may still be under way. */
+  private void awaitSent(String... messages) {
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(chat.sent).containsExactly(messages));
+  }
+
+  /** A chat that records what it was asked to send and fails on demand. */
   private static final class FlakyChat implements ChatPort {
     final List<String> sent = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Deque<RuntimeException> failures = new java.util.concurrent.ConcurrentLinkedDeque<>();
@@ -227,7 +258,7 @@ class OutboxWorkerTest {
   /** A clock tests move by hand. */
   static final class MutableClock extends java.time.Clock {
     final Instant start;
-    private Instant now;
+    private volatile Instant now;
 
     MutableClock(Instant start) {
       this.start = start;

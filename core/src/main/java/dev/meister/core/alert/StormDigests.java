@@ -7,6 +7,7 @@ import dev.meister.core.chat.ChatRef;
 import dev.meister.core.delivery.Outbox;
 import dev.meister.core.delivery.OutboxEntry;
 import dev.meister.core.delivery.PendingMessage;
+import dev.meister.core.delivery.RecentPosts;
 import dev.meister.core.schedule.OnCallDirectory;
 import dev.meister.core.schedule.Rotation;
 import dev.meister.core.tx.Transactions;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,6 +60,11 @@ public final class StormDigests implements HeldMessages {
     this.transactions = transactions;
     this.clock = clock;
     foldedChats.addAll(outbox.chatsWithFolded());
+    // The pace is kept in memory for the intake's sake (no read per webhook) and seeded here from
+    // the outbox, so a restart in a storm neither grants a fresh burst nor an early digest.
+    for (RecentPosts recent : outbox.recentPosts(clock.instant().minus(guard.memory()))) {
+      guard.resume(recent.chat(), recent.alertPosts(), recent.lastDigest());
+    }
   }
 
   /**
@@ -77,29 +84,33 @@ public final class StormDigests implements HeldMessages {
   public int release() {
     int released = 0;
     for (ChatRef chat : List.copyOf(foldedChats)) {
-      if (!guard.canPostDigest(chat)) {
-        continue;
-      }
-      List<OutboxEntry> entries = outbox.folded(chat, LISTED_PER_DIGEST);
-      if (!entries.isEmpty()) {
-        queueDigest(chat, entries);
+      if (guard.canPostDigest(chat) && queueDigest(chat)) {
         released++;
       }
     }
     return released;
   }
 
-  private void queueDigest(ChatRef chat, List<OutboxEntry> listed) {
-    List<Alert> folded = new ArrayList<>();
-    for (OutboxEntry e : listed) {
-      AlertId id = java.util.Objects.requireNonNull(e.message().alert());
-      alerts.find(id).ifPresent(folded::add);
-    }
-    transactions.inTransaction(() -> {
+  /**
+   * Lists, counts and marks the chat's folded alerts in the one transaction that queues their
+   * digest; false when it has none. Listed before it, folds the intake committed in between would
+   * be counted but not listed, and the digest would list fewer than the oldest 20 it holds.
+   */
+  private boolean queueDigest(ChatRef chat) {
+    return transactions.inTransaction(() -> {
+      List<OutboxEntry> listed = outbox.folded(chat, LISTED_PER_DIGEST);
+      if (listed.isEmpty()) {
+        return false;
+      }
+      List<Alert> folded = new ArrayList<>();
+      for (OutboxEntry e : listed) {
+        AlertId id = Objects.requireNonNull(e.message().alert());
+        alerts.find(id).ifPresent(folded::add);
+      }
       int total = outbox.digestFolded(chat, clock.instant());
       outbox.enqueue(PendingMessage.post(chat,
           messages.digest(folded, Math.max(total, folded.size()), rotations(folded)), null));
-      return total;
+      return true;
     });
   }
 

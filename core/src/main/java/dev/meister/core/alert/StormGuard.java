@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class StormGuard {
   private static final long NANOS_PER_MINUTE = Duration.ofMinutes(1).toNanos();
+  private static final Duration DIGEST_GAP = Duration.ofMinutes(1);
 
   private final Clock clock;
   private final long perMinute;
@@ -32,6 +35,41 @@ public final class StormGuard {
     this.clock = clock;
     this.perMinute = perMinute;
     this.capacity = burst * NANOS_PER_MINUTE;
+  }
+
+  /**
+   * How far back a chat's posts bear on its pace: the time an empty bucket takes to fill, and at
+   * least the minute between digests.
+   */
+  public Duration memory() {
+    Duration fill = Duration.ofNanos(capacity / perMinute);
+    return fill.compareTo(DIGEST_GAP) > 0 ? fill : DIGEST_GAP;
+  }
+
+  /**
+   * Resumes a chat's pace after a restart from what it was sent before: its alert posts of the
+   * last {@link #memory} are replayed on a bucket taken to be empty then, the most it can have
+   * lacked (it would be full again by now anyway). So a chat that had its burst just before a
+   * kill does not get a second one straight after, which is when Telegram answers with 429s.
+   *
+   * @param posts when alert posts to the chat went out on their own (or were queued to)
+   * @param lastDigest when the chat's last digest was queued, if any
+   */
+  public synchronized void resume(ChatRef chat, List<Instant> posts, Optional<Instant> lastDigest) {
+    Instant now = clock.instant();
+    Instant from = now.minus(memory());
+    Bucket b = new Bucket(0, from);
+    for (Instant t : posts.stream().sorted().toList()) {
+      if (t.isBefore(from)) {
+        continue;
+      }
+      b.refill(t.isAfter(now) ? now : t);
+      // Posts over the pace (high-priority alerts bypass it) take the bucket to empty, not below.
+      b.credit = Math.max(0, b.credit - NANOS_PER_MINUTE);
+    }
+    b.refill(now);
+    buckets.put(chat, b);
+    lastDigest.ifPresent(t -> this.lastDigest.merge(chat, t, (a, c) -> a.isAfter(c) ? a : c));
   }
 
   /** Takes a token for one alert message to {@code chat}; false when its allowance is used up. */
@@ -53,7 +91,7 @@ public final class StormGuard {
   public synchronized boolean canPostDigest(ChatRef chat) {
     Instant now = clock.instant();
     @Nullable Instant last = lastDigest.get(chat);
-    if (last != null && now.isBefore(last.plus(Duration.ofMinutes(1)))) {
+    if (last != null && now.isBefore(last.plus(DIGEST_GAP))) {
       return false;
     }
     lastDigest.put(chat, now);

@@ -15,7 +15,11 @@ public final class Backoff {
 
   private Backoff() {}
 
-  /** The wait before attempt {@code attempts + 1}, after {@code attempts} failed ones. */
+  /**
+   * The wait before attempt {@code attempts + 1}, after {@code attempts} failed ones. Count only
+   * failures here: a try the chat rate-limited is answered by its own {@code retryAfter}, and
+   * counting it would make the next outage start several doublings up.
+   */
   public static Duration after(int attempts, @Nullable Duration retryAfter) {
     if (retryAfter != null && !retryAfter.isNegative()) {
       return retryAfter.compareTo(MAX) > 0 ? MAX : retryAfter;

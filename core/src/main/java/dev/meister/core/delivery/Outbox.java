@@ -27,8 +27,18 @@ public interface Outbox {
    */
   void delivered(long id, @Nullable MessageRef sent, Instant at);
 
-  /** Leaves an entry pending until {@code notBefore}, counting the attempt. */
+  /**
+   * Leaves an entry pending until {@code notBefore} after a failed try (network error, 5xx,
+   * outage), counting the attempt and the failure.
+   */
   void retryLater(long id, Instant notBefore, String error);
+
+  /**
+   * Leaves an entry pending until {@code notBefore} because the chat asked to wait that long (a
+   * rate limit), counting the attempt but not as a failure: the chat's own wait says nothing about
+   * an outage, so it must not lengthen the backoff of a later one.
+   */
+  void rateLimited(long id, Instant notBefore, String error);
 
   /** Gives up on an entry the chat refused for good; it stays stored for inspection. */
   void failed(long id, String error, Instant at);
@@ -50,6 +60,12 @@ public interface Outbox {
    * the transaction that queues the digest, so the count it reports is the count it marked.
    */
   int digestFolded(ChatRef chat, Instant at);
+
+  /**
+   * Every chat that, since {@code since}, had an alert post queued to go out on its own or a
+   * digest queued: read once at start, so storm pacing resumes where it stood before a restart.
+   */
+  List<RecentPosts> recentPosts(Instant since);
 
   /** How many entries are still pending. */
   int pendingCount();

@@ -88,12 +88,16 @@ public final class OutboxWorker implements AutoCloseable {
    * (its first message waits out a rate limit or an outage) a round could not send it, so none is
    * started: in an alert storm to an unreachable chat, a round per webhook would only re-read the
    * waiting queue. The chat's turn comes with the poll after its wait.
+   *
+   * @return false when the chat is held back and no round was asked for
    */
-  public void nudge(ChatRef chat) {
+  public boolean nudge(ChatRef chat) {
     Instant until = blocked.get(chat);
-    if (until == null || !until.isAfter(clock.instant())) {
-      nudge();
+    if (until != null && until.isAfter(clock.instant())) {
+      return false;
     }
+    nudge();
+    return true;
   }
 
   /**
@@ -162,8 +166,7 @@ public final class OutboxWorker implements AutoCloseable {
     Optional<ChatPort> port = ports.find(m.chat().platform());
     if (port.isEmpty()) {
       // The platform is not connected in this run (e.g. its token was removed): keep the message.
-      Duration wait = Backoff.after(entry.attempts() + 1, null);
-      retryLater(entry, wait, m.chat().platform() + " is not connected");
+      retryAfterFailure(entry, m.chat().platform() + " is not connected");
       return false;
     }
     if (!port.get().connected()) {
@@ -177,31 +180,50 @@ public final class OutboxWorker implements AutoCloseable {
       return true;
     } catch (ChatDeliveryException e) {
       if (e.retryable()) {
-        Duration wait = Backoff.after(entry.attempts() + 1, e.retryAfter());
+        String why = String.valueOf(e.getMessage());
+        @Nullable Duration asked = e.retryAfter();
+        Duration wait;
+        if (asked != null && !asked.isNegative()) {
+          // The chat's own wait (a rate limit): not a failure, so a later outage still backs off
+          // from the first step.
+          wait = Backoff.after(entry.failures(), asked);
+          outbox.rateLimited(entry.id(), block(entry, wait), why);
+        } else {
+          wait = retryAfterFailure(entry, why);
+        }
         log.warn("outbox #{} to {} not delivered (attempt {}): {}; next try in {}s",
             entry.id(), m.chat(), entry.attempts() + 1, e.getMessage(), wait.toSeconds());
-        retryLater(entry, wait, String.valueOf(e.getMessage()));
         return false;
       }
       log.error("outbox #{} to {} refused for good: {}", entry.id(), m.chat(), e.getMessage());
       outbox.failed(entry.id(), String.valueOf(e.getMessage()), clock.instant());
-      return true;    } catch (RuntimeException bug) {
+      return true;
+    } catch (RuntimeException bug) {
       // An adapter failed in a way it should not (a bug, not the chat's answer). Whether the
       // message went out is unknown; keeping it is better than losing it. Back off so one bad
       // entry cannot hammer the chat or hold up the other chats' messages.
-      Duration wait = Backoff.after(entry.attempts() + 1, null);
+      Duration wait = retryAfterFailure(entry, String.valueOf(bug));
       log.error("outbox #{} to {} failed unexpectedly; next try in {}s", entry.id(), m.chat(),
           wait.toSeconds(), bug);
-      retryLater(entry, wait, String.valueOf(bug));
       return false;
     }
   }
 
-  /** Holds the entry, and with it its chat, until {@code wait} has passed. */
-  private void retryLater(OutboxEntry entry, Duration wait, String why) {
+  /**
+   * Holds the entry back after a failed try, doubling the wait with each failure of this entry
+   * (rate-limited tries do not count); returns the wait.
+   */
+  private Duration retryAfterFailure(OutboxEntry entry, String why) {
+    Duration wait = Backoff.after(entry.failures() + 1, null);
+    outbox.retryLater(entry.id(), block(entry, wait), why);
+    return wait;
+  }
+
+  /** Holds the entry's chat until {@code wait} has passed; returns when that is. */
+  private Instant block(OutboxEntry entry, Duration wait) {
     Instant until = clock.instant().plus(wait);
-    outbox.retryLater(entry.id(), until, why);
     blocked.put(entry.message().chat(), until);
+    return until;
   }
 
   private static @Nullable MessageRef send(ChatPort port, PendingMessage m) {

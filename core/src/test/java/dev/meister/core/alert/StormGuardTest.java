@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator.ReplaceUnderscores;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,58 @@ class StormGuardTest {
     clock.advance(Duration.ofSeconds(59));
     assertThat(guard.canPostDigest(ALERTS)).isFalse();
     clock.advance(Duration.ofSeconds(1));
+    assertThat(guard.canPostDigest(ALERTS)).isTrue();
+  }
+
+  @Test
+  void a_pace_resumed_after_a_burst_just_before_a_restart_allows_only_what_came_back_since() {
+    List<Instant> burst = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      burst.add(clock.instant());
+    }
+    clock.advance(Duration.ofSeconds(5));
+
+    guard.resume(ALERTS, burst, Optional.empty());
+
+    assertThat(Collections.frequency(attempts(ALERTS, 25), true))
+        .as("one token back in five seconds at twenty a minute").isEqualTo(1);
+    assertThat(guard.tryPost(OTHER)).as("other chats keep their burst").isTrue();
+  }
+
+  @Test
+  void a_pace_resumed_in_a_steady_storm_stays_at_the_rate_rather_than_granting_a_burst() {
+    List<Instant> steady = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      steady.add(clock.instant());
+      clock.advance(Duration.ofSeconds(3));
+    }
+
+    guard.resume(ALERTS, steady, Optional.empty());
+
+    assertThat(Collections.frequency(attempts(ALERTS, 25), true))
+        .as("the token that came back since the last post").isEqualTo(1);
+  }
+
+  @Test
+  void posts_older_than_the_guards_memory_do_not_hold_a_chat_back() {
+    List<Instant> old = Collections.nCopies(20, clock.instant());
+    clock.advance(guard.memory());
+
+    guard.resume(ALERTS, old, Optional.empty());
+
+    assertThat(guard.memory()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(Collections.frequency(attempts(ALERTS, 25), true)).isEqualTo(20);
+  }
+
+  @Test
+  void a_digest_queued_before_a_restart_still_spaces_the_next_one_a_minute_later() {
+    Instant digest = clock.instant();
+    clock.advance(Duration.ofSeconds(10));
+
+    guard.resume(ALERTS, List.of(), Optional.of(digest));
+
+    assertThat(guard.canPostDigest(ALERTS)).isFalse();
+    clock.advance(Duration.ofSeconds(50));
     assertThat(guard.canPostDigest(ALERTS)).isTrue();
   }
 
