@@ -69,9 +69,9 @@ public final class AlertIntake implements RunEventSink {
     Priority priority = priorities.priorityOf(event, route.orElse(null));
     Alert created = factory.create(event, route.map(Route::rotation).orElse(null), priority)
         .receivedAt(clock.instant());
-    // Remembered so settings made per route (issue labels and priority) find it later.
-    Alert alert = route.map(r -> created.withAttribute(AlertAttributes.ROUTE, r.name()))
-        .orElse(created);
+    // Stored with it, so escalation, filing and hand-off find this route later even after the
+    // routes' criteria were edited.
+    Alert alert = route.map(r -> created.withRoute(r.name())).orElse(created);
     // Who is on call is worked out before the transaction: it reads only configuration and
     // overrides, and the writer thread that commits everyone's intake should not wait on it.
     OnCall onCall = route.isPresent() ? context.onCall(alert) : null;

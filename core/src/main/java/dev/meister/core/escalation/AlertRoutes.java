@@ -1,15 +1,13 @@
 package dev.meister.core.escalation;
 
 import dev.meister.core.alert.Alert;
-import dev.meister.core.alert.Outcome;
-import dev.meister.core.alert.RunEvent;
 import dev.meister.core.alert.Route;
 import dev.meister.core.alert.Router;
 import java.util.Optional;
 
 /**
- * The route a stored alert came by, found again from its attributes: routes are configuration, so
- * matching again gives the same answer without storing the route with every alert.
+ * The route a stored alert came by, found by the name stored with it: matching its origin again
+ * would give another answer after the routes' criteria were edited.
  */
 final class AlertRoutes {
   private final Router router;
@@ -19,8 +17,6 @@ final class AlertRoutes {
   }
 
   Optional<Route> routeOf(Alert alert) {
-    RunEvent event = new RunEvent(alert.source(), alert.dedupKey(), Outcome.FAILED,
-        alert.receivedAt(), alert.attributes());
-    return router.route(event);
+    return router.routeOf(alert);
   }
 }

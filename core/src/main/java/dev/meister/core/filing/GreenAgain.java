@@ -1,7 +1,7 @@
 package dev.meister.core.filing;
 
 import dev.meister.core.alert.Alert;
-import dev.meister.core.alert.AlertAttributes;
+import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.AlertStore;
 import dev.meister.core.alert.Intake;
@@ -51,7 +51,7 @@ public final class GreenAgain implements RunEventSink {
   public Intake accept(RunEvent event) {
     Intake result = intake.accept(event);
     if (event.outcome() == Outcome.SUCCEEDED && event.source() == AlertSource.GITHUB_ACTIONS
-        && !result.duplicate() && event.attribute(AlertAttributes.WORKFLOW_PATH).isPresent()) {
+        && !result.duplicate() && gitHubRun(event).flatMap(GitHubRun::workflowPath).isPresent()) {
       int told = transactions.inTransaction(() -> tell(event));
       if (told > 0) {
         queued.run();
@@ -71,42 +71,40 @@ public final class GreenAgain implements RunEventSink {
         continue; // not posted (yet): nothing to answer under
       }
       if (notices.notice(alert.storedId(), success.deliveryKey(), success.occurredAt())) {
-        outbox.enqueue(PendingMessage.reply(posted.get(0), message(success), null));
+        outbox.enqueue(PendingMessage.reply(posted.get(0), message(gitHubRun(success).orElseThrow()), null));
         told++;
       }
     }
     return told;
   }
 
-  private static boolean sameBuild(Alert alert, RunEvent success) {
-    return alert.source() == AlertSource.GITHUB_ACTIONS
-        && same(alert, success, AlertAttributes.REPO)
-        && same(alert, success, AlertAttributes.WORKFLOW_PATH)
-        && same(alert, success, AlertAttributes.BRANCH);
+  private static Optional<GitHubRun> gitHubRun(RunEvent e) {
+    return e.origin().match(Optional::of, task -> Optional.empty());
   }
 
-  private static boolean same(Alert alert, RunEvent e, String attribute) {
-    Optional<String> a = alert.attribute(attribute);
-    return a.isPresent() && a.equals(e.attribute(attribute));
+  private static boolean sameBuild(Alert alert, RunEvent success) {
+    Optional<GitHubRun> failed = alert.gitHubRun();
+    Optional<GitHubRun> passed = gitHubRun(success);
+    return failed.isPresent() && passed.isPresent()
+        && failed.get().repo().equals(passed.get().repo())
+        && same(failed.get().workflowPath(), passed.get().workflowPath())
+        && same(failed.get().branch(), passed.get().branch());
+  }
+
+  private static boolean same(Optional<String> failed, Optional<String> passed) {
+    return failed.isPresent() && failed.equals(passed);
   }
 
   private static boolean failedBefore(Alert alert, Instant success) {
-    Instant failed = alert.receivedAt();
-    try {
-      failed = alert.attribute(AlertAttributes.OCCURRED_AT).map(Instant::parse).orElse(failed);
-    } catch (java.time.format.DateTimeParseException e) {
-      // stored by an older version in another shape: the receipt time will do
-    }
-    return failed.isBefore(success);
+    return alert.occurredAt().isBefore(success);
   }
 
-  private static OutgoingMessage message(RunEvent success) {
+  private static OutgoingMessage message(GitHubRun success) {
     RichText.Builder text = RichText.builder().text(EmojiNames.unicode("green_circle")
-        + " Green again: " + success.attribute(AlertAttributes.WORKFLOW_NAME).orElse("the build")
-        + " on " + success.attribute(AlertAttributes.BRANCH).orElse("?") + " passed");
-    Optional<String> url = success.attribute(AlertAttributes.RUN_URL);
-    String run = "run " + success.attribute(AlertAttributes.RUN_NUMBER).map(n -> "#" + n)
-        .orElse("");
+        + " Green again: " + success.workflowName().orElse("the build")
+        + " on " + success.branch().orElse("?") + " passed");
+    Optional<String> url = success.runUrl();
+    String run = "run " + success.runNumber().map(n -> "#" + n).orElse("");
     if (url.isPresent()) {
       text.text(" (").link(run.strip(), url.get()).text(")");
     }
