@@ -1,6 +1,7 @@
 package dev.meister.storage;
 
-import dev.meister.core.alert.AlertAttributes;
+import dev.meister.core.alert.AirflowTask;
+import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.RunEvent;
 import dev.meister.core.alert.RunHistory;
 import java.sql.PreparedStatement;
@@ -24,13 +25,12 @@ public final class JdbcRunHistory implements RunHistory {
           + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedup_key) DO NOTHING")) {
         ps.setString(1, e.deliveryKey());
         ps.setString(2, e.source().name());
-        ps.setString(3, e.attribute(AlertAttributes.REPO)
-            .or(() -> e.attribute(AlertAttributes.DAG_ID)).orElse(""));
-        ps.setString(4, e.attribute(AlertAttributes.WORKFLOW_PATH)
-            .or(() -> e.attribute(AlertAttributes.TASK_ID)).orElse(""));
-        ps.setString(5, e.attribute(AlertAttributes.BRANCH).orElse(""));
+        ps.setString(3, e.origin().match(GitHubRun::repo, AirflowTask::dagId));
+        ps.setString(4, e.origin().match(run -> run.workflowPath().orElse(""),
+            task -> task.taskId().orElse("")));
+        ps.setString(5, e.origin().match(run -> run.branch().orElse(""), task -> ""));
         ps.setLong(6, e.occurredAt().toEpochMilli());
-        ps.setString(7, AttributesCodec.write(e.attributes()));
+        ps.setString(7, AlertDocumentCodec.write(e.origin()));
         return ps.executeUpdate() == 1;
       }
     });

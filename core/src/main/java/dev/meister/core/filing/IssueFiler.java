@@ -2,7 +2,6 @@ package dev.meister.core.filing;
 
 import dev.meister.core.alert.Alert;
 import dev.meister.core.alert.GitHubRun;
-import dev.meister.core.alert.AlertSource;
 import dev.meister.core.schedule.OnCallDirectory;
 import dev.meister.core.schedule.Rotation;
 import dev.meister.core.team.Member;
