@@ -15,8 +15,6 @@ import dev.meister.core.chat.MemberResolver;
 import dev.meister.bot.config.GitHubConfig;
 import dev.meister.bot.github.GitHubClient;
 import dev.meister.bot.github.Sleeper;
-import dev.meister.core.alert.AlertAttributes;
-import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.Intake;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEventSink;
@@ -108,8 +106,8 @@ public final class Filing implements AutoCloseable {
     FilingWorker w = worker;
     return event -> {
       Intake result = green.accept(event);
-      if (event.outcome() == Outcome.FAILED && event.source() == AlertSource.GITHUB_ACTIONS
-          && !result.duplicate() && event.attribute(AlertAttributes.RUN_ID).isPresent()) {
+      if (event.outcome() == Outcome.FAILED && !result.duplicate()
+          && event.origin().match(run -> run.runId().isPresent(), task -> false)) {
         result.alertId().ifPresent(id -> {
           storage.issueRequests().enqueue(IssueRequestKind.ANALYSE, id, null, null, "meister",
               clock.instant());
