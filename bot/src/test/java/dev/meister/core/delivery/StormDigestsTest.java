@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meister.core.chat.ChatPorts;
 import dev.meister.core.alert.Alert;
+import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.AlertId;
-import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.Priority;
 import dev.meister.core.alert.AlertMessages;
 import dev.meister.core.alert.StormGuard;
@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -70,10 +69,11 @@ class StormDigestsTest {
 
   private void alerts(int from, int count) {
     for (int i = from; i < from + count; i++) {
-      AlertId id = storage.alerts().record(new Alert(null, AlertSource.GITHUB_ACTIONS,
-          "github:d" + i, "gh:o/r:fast_tests.yml", RotationId.of("buildmeister"),
-          Priority.NORMAL, "Build fail - r fast (" + i + ")", clock.instant(),
-          Map.of("run_url", "https://github.com/o/r/actions/runs/" + i))).id();
+      AlertId id = storage.alerts().record(new Alert(null,
+          "github:d" + i, "gh:o/r:fast_tests.yml", RotationId.of("buildmeister"), null,
+          Priority.NORMAL, "Build fail - r fast (" + i + ")", clock.instant(), clock.instant(),
+          GitHubRun.builder("o/r").runUrl("https://github.com/o/r/actions/runs/" + i).build()))
+          .id();
       // As the intake queues an alert post: folded in the same step when over the pace.
       long queued = storage.outbox().enqueue(PendingMessage.post(CHAT,
           OutgoingMessage.plain("alert " + i), id));
