@@ -38,7 +38,7 @@ public final class RedBuilds implements DueWork {
   private static final int BATCH = 2000;
 
   private final FixOrRevertSchedule schedule;
-  private final AlertRoutes routes;
+  private final Router routes;
   private final OnCallDirectory directory;
   private final Team team;
   private final AlertStore alerts;
@@ -52,7 +52,7 @@ public final class RedBuilds implements DueWork {
       Team team, AlertStore alerts, RunHistory runs, AlertFollowUps followUps,
       MessageLinkStore links, Outbox outbox, Transactions transactions, Runnable queued) {
     this.schedule = schedule;
-    this.routes = new AlertRoutes(router);
+    this.routes = router;
     this.directory = directory;
     this.team = team;
     this.alerts = alerts;
