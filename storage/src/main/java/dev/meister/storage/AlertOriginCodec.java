@@ -163,7 +163,7 @@ final class AlertOriginCodec {
     if (node.isArray()) {
       node.forEach(t -> tags.add(t.asText()));
     } else if (node.isTextual()) {
-      for (String t : node.asText().split(",")) {
+      for (String t : node.asText().split(",", -1)) {
         if (!t.isBlank()) {
           tags.add(t.strip());
         }
