@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +42,7 @@ public final class JdbcAlertStore
         ps.setString(5, alert.priority().name());
         ps.setString(6, alert.title());
         ps.setLong(7, alert.receivedAt().toEpochMilli());
-        ps.setString(8, AttributesCodec.write(alert.attributes()));
+        ps.setString(8, AlertDocumentCodec.write(alert));
         try (ResultSet inserted = ps.executeQuery()) {
           if (inserted.next()) {
             // Stored as given: no need to read it back.
@@ -147,13 +148,15 @@ public final class JdbcAlertStore
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         String rotation = rs.getString("rotation");
+        Instant receivedAt = Sql.requiredInstant(rs, "received_at");
+        AlertDocumentCodec.Document doc = AlertDocumentCodec.read(
+            Sql.requiredText(rs, "attributes"), AlertSource.valueOf(Sql.requiredText(rs, "source")),
+            receivedAt);
         alerts.add(new Alert(new AlertId(rs.getLong("id")),
-            AlertSource.valueOf(Sql.requiredText(rs, "source")),
             Sql.requiredText(rs, "dedup_key"), Sql.requiredText(rs, "fingerprint"),
-            rotation == null ? null : RotationId.of(rotation),
+            rotation == null ? null : RotationId.of(rotation), doc.route(),
             Priority.valueOf(Sql.requiredText(rs, "priority")),
-            Sql.requiredText(rs, "title"), Sql.requiredInstant(rs, "received_at"),
-            AttributesCodec.read(Sql.requiredText(rs, "attributes"))));
+            Sql.requiredText(rs, "title"), receivedAt, doc.occurredAt(), doc.origin()));
       }
     }
     return alerts;

@@ -1,6 +1,7 @@
 package dev.meister.storage;
 
-import dev.meister.core.alert.AlertAttributes;
+import dev.meister.core.alert.AirflowTask;
+import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.RunEvent;
 import dev.meister.core.alert.RunHistory;
@@ -25,11 +26,12 @@ public final class JdbcRunHistory implements RunHistory {
           + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedup_key) DO NOTHING")) {
         ps.setString(1, e.deliveryKey());
         ps.setString(2, e.source().name());
-        ps.setString(3, repo(e));
-        ps.setString(4, workflow(e));
-        ps.setString(5, e.attribute(AlertAttributes.BRANCH).orElse(""));
+        ps.setString(3, e.origin().match(GitHubRun::repo, AirflowTask::dagId));
+        ps.setString(4, e.origin().match(run -> run.workflowPath().orElse(""),
+            task -> task.taskId().orElse("")));
+        ps.setString(5, e.origin().match(run -> run.branch().orElse(""), task -> ""));
         ps.setLong(6, e.occurredAt().toEpochMilli());
-        ps.setString(7, AttributesCodec.write(e.attributes()));
+        ps.setString(7, AlertDocumentCodec.write(e.origin()));
         return ps.executeUpdate() == 1;
       }
     });
@@ -45,7 +47,7 @@ public final class JdbcRunHistory implements RunHistory {
         ps.setString(2, e.source().name());
         ps.setString(3, repo(e));
         ps.setString(4, workflow(e));
-        ps.setString(5, e.attribute(AlertAttributes.BRANCH).orElse(""));
+        ps.setString(5, e.origin().match(run -> run.branch().orElse(""), task -> ""));
         ps.setLong(6, e.occurredAt().toEpochMilli());
         return ps.executeUpdate() == 1;
       }
@@ -54,13 +56,12 @@ public final class JdbcRunHistory implements RunHistory {
 
   /** The repo, or for Airflow the DAG: the first part of what makes runs the same build. */
   private static String repo(RunEvent e) {
-    return e.attribute(AlertAttributes.REPO).or(() -> e.attribute(AlertAttributes.DAG_ID))
-        .orElse("");
+    return e.origin().match(GitHubRun::repo, AirflowTask::dagId);
   }
 
   private static String workflow(RunEvent e) {
-    return e.attribute(AlertAttributes.WORKFLOW_PATH)
-        .or(() -> e.attribute(AlertAttributes.TASK_ID)).orElse("");
+    return e.origin().match(run -> run.workflowPath().orElse(""),
+        task -> task.taskId().orElse(""));
   }
 
   @Override

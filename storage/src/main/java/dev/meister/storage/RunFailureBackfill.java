@@ -1,13 +1,13 @@
 package dev.meister.storage;
 
-import dev.meister.core.alert.AlertAttributes;
+import dev.meister.core.alert.AlertSource;
+import dev.meister.core.alert.GitHubRun;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Map;
+import java.util.Optional;
 
 /** Records the build alerts stored before {@code run_failures} existed as failed runs. */
 public final class RunFailureBackfill {
@@ -24,25 +24,19 @@ public final class RunFailureBackfill {
         ResultSet rs = alerts.executeQuery()) {
       while (rs.next()) {
         long id = rs.getLong("id");
-        Map<String, String> a = AttributesCodec.read(Sql.requiredText(rs, "attributes"));
+        AlertDocumentCodec.Document doc = AlertDocumentCodec.read(
+            Sql.requiredText(rs, "attributes"), AlertSource.GITHUB_ACTIONS,
+            Instant.ofEpochMilli(rs.getLong("received_at")));
+        Optional<GitHubRun> run = doc.origin().match(Optional::of, task -> Optional.empty());
         insert.setLong(1, id);
         insert.setString(2, Sql.requiredText(rs, "source"));
-        insert.setString(3, a.getOrDefault(AlertAttributes.REPO, ""));
-        insert.setString(4, a.getOrDefault(AlertAttributes.WORKFLOW_PATH, ""));
-        insert.setString(5, a.getOrDefault(AlertAttributes.BRANCH, ""));
-        insert.setLong(6, occurredAt(a, rs.getLong("received_at")));
+        insert.setString(3, run.map(GitHubRun::repo).orElse(""));
+        insert.setString(4, run.flatMap(GitHubRun::workflowPath).orElse(""));
+        insert.setString(5, run.flatMap(GitHubRun::branch).orElse(""));
+        insert.setLong(6, doc.occurredAt().toEpochMilli());
         insert.setLong(7, id);
         insert.executeUpdate();
       }
-    }
-  }
-
-  private static long occurredAt(Map<String, String> attributes, long receivedAt) {
-    String at = attributes.get(AlertAttributes.OCCURRED_AT);
-    try {
-      return at == null ? receivedAt : Instant.parse(at).toEpochMilli();
-    } catch (DateTimeParseException e) {
-      return receivedAt; // stored by an older version in another shape: the receipt time will do
     }
   }
 }

@@ -6,6 +6,8 @@ import dev.meister.core.alert.AckChannel;
 import dev.meister.core.alert.Acknowledgement;
 import dev.meister.core.alert.Alert;
 import dev.meister.core.chat.AlertId;
+import dev.meister.core.chat.AlertId;
+import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.Recorded;
 import dev.meister.core.team.MemberId;
 import java.util.ArrayList;
@@ -25,7 +27,7 @@ class JdbcAlertStoreTest extends StorageTestBase {
     assertThat(r.id()).isNotNull();
     Alert found = storage.alerts().find(r.id()).orElseThrow();
     assertThat(found).isEqualTo(alert("a").withId(r.id()));
-    assertThat(found.attribute("quote")).contains("say \"hi\" — ünï");
+    assertThat(found.gitHubRun().flatMap(GitHubRun::commitMessage)).contains("say \"hi\" — ünï");
   }
 
   @Test

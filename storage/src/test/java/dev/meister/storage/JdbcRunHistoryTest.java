@@ -2,17 +2,16 @@ package dev.meister.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meister.core.alert.AlertSource;
+import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEvent;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JdbcRunHistoryTest extends StorageTestBase {
   private static RunEvent green(String delivery, long minutes, String branch) {
-    return new RunEvent(AlertSource.GITHUB_ACTIONS, "github:" + delivery, Outcome.SUCCEEDED,
-        NOW.plusSeconds(60 * minutes), Map.of("repo", "cryptokaizen/cmamp",
-            "workflow_path", ".github/workflows/fast_tests.yml", "branch", branch));
+    return new RunEvent("github:" + delivery, Outcome.SUCCEEDED, NOW.plusSeconds(60 * minutes),
+        GitHubRun.builder("cryptokaizen/cmamp").workflowPath(".github/workflows/fast_tests.yml")
+            .branch(branch).build());
   }
 
   @Test

@@ -1,14 +1,13 @@
 package dev.meister.storage;
 
 import dev.meister.core.alert.Alert;
-import dev.meister.core.alert.AlertSource;
+import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.Priority;
 import dev.meister.core.schedule.RotationId;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -41,9 +40,10 @@ abstract class StorageTestBase {
   }
 
   static Alert alert(String deliveryId) {
-    return new Alert(null, AlertSource.GITHUB_ACTIONS, "github:" + deliveryId,
-        "gh:cryptokaizen/cmamp:fast_tests.yml", RotationId.of("buildmeister"), Priority.NORMAL,
-        "Build fail - cmamp fast (1234)", NOW,
-        Map.of("repo", "cryptokaizen/cmamp", "branch", "master", "quote", "say \"hi\" — ünï"));
+    return new Alert(null, "github:" + deliveryId, "gh:cryptokaizen/cmamp:fast_tests.yml",
+        RotationId.of("buildmeister"), "builds", Priority.NORMAL,
+        "Build fail - cmamp fast (1234)", NOW, NOW.minusSeconds(90),
+        GitHubRun.builder("cryptokaizen/cmamp").branch("master")
+            .commitMessage("say \"hi\" — ünï").build());
   }
 }

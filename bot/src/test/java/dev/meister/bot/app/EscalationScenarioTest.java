@@ -2,14 +2,13 @@ package dev.meister.bot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meister.core.alert.AlertAttributes;
-import dev.meister.core.alert.AlertSource;
+import dev.meister.core.alert.AirflowTask;
+import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEvent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,9 +114,9 @@ class EscalationScenarioTest {
 
   @Test
   void a_route_without_ack_timeout_never_escalates() {
-    bot.runtime().intake().accept(new RunEvent(AlertSource.AIRFLOW, "airflow:1",
-        Outcome.FAILED, T0, Map.of(AlertAttributes.DAG_ID, "ohlcv_daily",
-        AlertAttributes.TASK_ID, "load", AlertAttributes.EXCEPTION, "boom")));
+    bot.runtime().intake().accept(new RunEvent("airflow:1",
+        Outcome.FAILED, T0,
+        AirflowTask.builder("ohlcv_daily").taskId("load").exception("boom").build()));
     bot.tick();
     bot.chat.clear();
 
@@ -189,18 +188,17 @@ class EscalationScenarioTest {
   }
 
   private RunEvent event(String branch, Outcome outcome) {
-    Map<String, String> a = new HashMap<>();
-    a.put(AlertAttributes.REPO, "cryptokaizen/cmamp");
-    a.put(AlertAttributes.WORKFLOW_PATH, ".github/workflows/fast_tests.yml");
-    a.put(AlertAttributes.WORKFLOW_NAME, "Fast tests");
-    a.put(AlertAttributes.BRANCH, branch);
-    a.put(AlertAttributes.RUN_NUMBER, "163");
-    a.put(AlertAttributes.RUN_ID, "9001");
-    a.put(AlertAttributes.RUN_URL, "https://github.com/cryptokaizen/cmamp/actions/runs/9001");
-    a.put(AlertAttributes.ACTOR, "carol-gh");
-    a.put(AlertAttributes.COMMIT_AUTHOR, "Carol Lee");
-    a.put(AlertAttributes.CONCLUSION, outcome == Outcome.FAILED ? "failure" : "success");
-    return new RunEvent(AlertSource.GITHUB_ACTIONS, "github:" + (++deliveries), outcome,
-        bot.clock.instant(), a);
+    GitHubRun run = GitHubRun.builder("cryptokaizen/cmamp")
+        .workflowPath(".github/workflows/fast_tests.yml")
+        .workflowName("Fast tests")
+        .branch(branch)
+        .runNumber(163)
+        .runId(9001L)
+        .runUrl("https://github.com/cryptokaizen/cmamp/actions/runs/9001")
+        .actor("carol-gh")
+        .commitAuthor("Carol Lee")
+        .conclusion(outcome == Outcome.FAILED ? "failure" : "success")
+        .build();
+    return new RunEvent("github:" + (++deliveries), outcome, bot.clock.instant(), run);
   }
 }

@@ -9,9 +9,11 @@ import dev.meister.bot.config.SecretPolicy;
 import dev.meister.bot.console.ConsoleChatPort;
 import dev.meister.bot.console.ConsoleSession;
 import dev.meister.bot.github.FakeGitHub;
-import dev.meister.core.alert.AlertAttributes;
 import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.AlertSource;
+import dev.meister.core.chat.AlertId;
+import dev.meister.core.alert.GitHubRun;
+import dev.meister.core.alert.AirflowTask;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEvent;
 import dev.meister.core.filing.Csv;
@@ -27,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -150,15 +151,12 @@ class FilingFlowTest {
             Files.readString(LOGS.resolve(log))),
         new FakeGitHub.Job(run * 10 + 1, "lint", "success", null, null)));
     clock.advance(java.time.Duration.ofMinutes(5));
-    Map<String, String> a = new HashMap<>(Map.of(
-        AlertAttributes.REPO, repo, AlertAttributes.BRANCH, "master",
-        AlertAttributes.EVENT, "push", AlertAttributes.WORKFLOW_NAME, "Fast tests",
-        AlertAttributes.WORKFLOW_PATH, ".github/workflows/fast_tests.yml",
-        AlertAttributes.RUN_ID, Long.toString(run), AlertAttributes.RUN_NUMBER, "1" + run,
-        AlertAttributes.RUN_URL, "https://github.com/acme/widgets/actions/runs/" + run,
-        AlertAttributes.HEAD_SHA, "6113728f27ae82c7b1a177c8d03f9e96e0adf246",
-        AlertAttributes.COMMIT_AUTHOR, "Carol Coder"));
-    AlertId id = runtime.sink().accept(new RunEvent(AlertSource.GITHUB_ACTIONS,
+    GitHubRun a = GitHubRun.builder(repo).branch("master").event("push")
+        .workflowName("Fast tests").workflowPath(".github/workflows/fast_tests.yml")
+        .runId(run).runNumber(Integer.valueOf("1" + run))
+        .runUrl("https://github.com/acme/widgets/actions/runs/" + run)
+        .headSha("6113728f27ae82c7b1a177c8d03f9e96e0adf246").commitAuthor("Carol Coder").build();
+    AlertId id = runtime.sink().accept(new RunEvent(
         "github:delivery-" + run, Outcome.FAILED, clock.instant(), a)).alertId().orElseThrow();
     settle();
     return id;
@@ -401,15 +399,15 @@ class FilingFlowTest {
 
   @Test
   void an_airflow_failure_is_filed_with_its_template_exception_and_notebook() throws Exception {
-    AlertId alert = runtime.sink().accept(new RunEvent(AlertSource.AIRFLOW,
-        "airflow:bid_ask/r1/download/1", Outcome.FAILED, clock.instant(), Map.of(
-            AlertAttributes.DAG_ID, "bid_ask", AlertAttributes.TASK_ID, "download",
-            AlertAttributes.LOGICAL_DATE, "2026-11-25T03:00:00+00:00",
-            AlertAttributes.TRY_NUMBER, "2",
-            AlertAttributes.LOG_URL, "https://airflow.example.com/log?try=2",
-            AlertAttributes.EXCEPTION, "Traceback (most recent call last):\n  File \"x.py\","
-                + " line 3\nKeyError: 'ask'",
-            "notebook_url", "https://notebooks.example.com/qa/bid_ask.ipynb")))
+    AlertId alert = runtime.sink().accept(new RunEvent(
+        "airflow:bid_ask/r1/download/1", Outcome.FAILED, clock.instant(),
+        AirflowTask.builder("bid_ask").taskId("download")
+            .logicalDate("2026-11-25T03:00:00+00:00")
+            .tryNumber(2)
+            .logUrl("https://airflow.example.com/log?try=2")
+            .exception("Traceback (most recent call last):\n  File \"x.py\","
+                + " line 3\nKeyError: 'ask'")
+            .notebookUrl("https://notebooks.example.com/qa/bid_ask.ipynb").build()))
         .alertId().orElseThrow();
     settle();
 
@@ -476,11 +474,10 @@ class FilingFlowTest {
   private AlertId jobFailure(long run, String job) {
     clock.advance(java.time.Duration.ofMinutes(5));
     github.run(run, List.of());
-    AlertId id = runtime.sink().accept(new RunEvent(AlertSource.GITHUB_ACTIONS,
-        "github:job-" + run, Outcome.FAILED, clock.instant(), Map.of(
-            AlertAttributes.REPO, "acme/widgets", AlertAttributes.JOB_NAME, job,
-            AlertAttributes.WORKFLOW_NAME, "Build", AlertAttributes.RUN_ID, Long.toString(run),
-            AlertAttributes.RUN_URL, "https://github.com/acme/widgets/actions/runs/" + run)))
+    AlertId id = runtime.sink().accept(new RunEvent(
+        "github:job-" + run, Outcome.FAILED, clock.instant(), GitHubRun.builder("acme/widgets")
+            .job(job).workflowName("Build").runId(run)
+            .runUrl("https://github.com/acme/widgets/actions/runs/" + run).build()))
         .alertId().orElseThrow();
     settle();
     return id;
@@ -490,17 +487,17 @@ class FilingFlowTest {
   void a_later_successful_run_says_green_again_under_the_failure_once() throws Exception {
     AlertId alert = fail(42, "pytest-fast-tests.failure.log");
     clock.advance(java.time.Duration.ofMinutes(30));
-    RunEvent success = new RunEvent(AlertSource.GITHUB_ACTIONS, "github:ok-1",
-        Outcome.SUCCEEDED, clock.instant(), Map.of(AlertAttributes.REPO, "acme/widgets",
-            AlertAttributes.BRANCH, "master", AlertAttributes.WORKFLOW_NAME, "Fast tests",
-            AlertAttributes.WORKFLOW_PATH, ".github/workflows/fast_tests.yml",
-            AlertAttributes.RUN_NUMBER, "144",
-            AlertAttributes.RUN_URL, "https://github.com/acme/widgets/actions/runs/44"));
+    RunEvent success = new RunEvent("github:ok-1",
+        Outcome.SUCCEEDED, clock.instant(), GitHubRun.builder("acme/widgets")
+            .branch("master").workflowName("Fast tests")
+            .workflowPath(".github/workflows/fast_tests.yml")
+            .runNumber(144)
+            .runUrl("https://github.com/acme/widgets/actions/runs/44").build());
 
     runtime.sink().accept(success);
     settle();
-    runtime.sink().accept(new RunEvent(AlertSource.GITHUB_ACTIONS, "github:ok-2",
-        Outcome.SUCCEEDED, clock.instant(), success.attributes()));
+    runtime.sink().accept(new RunEvent("github:ok-2",
+        Outcome.SUCCEEDED, clock.instant(), success.origin()));
     settle();
 
     assertThat(screen()).containsOnlyOnce("🟢 Green again");

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.meister.bot.github.FakeGitHub;
-import dev.meister.core.alert.AlertAttributes;
 import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.AlertSource;
+import dev.meister.core.chat.AlertId;
+import dev.meister.core.alert.AirflowTask;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEvent;
 import dev.meister.core.filing.IssueLink;
@@ -171,9 +172,8 @@ class HandoffScenarioTest {
   }
 
   private RunEvent airflowFailure(String key) {
-    return new RunEvent(AlertSource.AIRFLOW, key, Outcome.FAILED, bot.clock.instant(),
-        Map.of(AlertAttributes.DAG_ID, "prod-dagao", AlertAttributes.TASK_ID, "finance",
-            AlertAttributes.EXCEPTION, "boom"));
+    return new RunEvent(key, Outcome.FAILED, bot.clock.instant(),
+        AirflowTask.builder("prod-dagao").taskId("finance").exception("boom").build());
   }
 
   @Test

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.meister.bot.config.ConfigLoader;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.SecretPolicy;
-import dev.meister.core.alert.AlertAttributes;
+import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.AlertFactory;
 import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.AlertMessages;
@@ -174,22 +174,16 @@ class IntakeStepFailureTest {
   }
 
   private static RunEvent failure(String delivery, Instant at) {
-    return new RunEvent(AlertSource.GITHUB_ACTIONS, "github:" + delivery, Outcome.FAILED, at,
-        build(Map.of(AlertAttributes.RUN_ID, "42", AlertAttributes.RUN_NUMBER, "142")));
+    return new RunEvent("github:" + delivery, Outcome.FAILED, at, build(42L, 142));
   }
 
   private static RunEvent success(String delivery, Instant at) {
-    return new RunEvent(AlertSource.GITHUB_ACTIONS, "github:" + delivery, Outcome.SUCCEEDED, at,
-        build(Map.of(AlertAttributes.RUN_ID, "44", AlertAttributes.RUN_NUMBER, "144")));
+    return new RunEvent("github:" + delivery, Outcome.SUCCEEDED, at, build(44L, 144));
   }
 
-  private static Map<String, String> build(Map<String, String> run) {
-    Map<String, String> a = new java.util.HashMap<>(run);
-    a.put(AlertAttributes.REPO, "acme/widgets");
-    a.put(AlertAttributes.BRANCH, "master");
-    a.put(AlertAttributes.WORKFLOW_NAME, "Fast tests");
-    a.put(AlertAttributes.WORKFLOW_PATH, ".github/workflows/fast_tests.yml");
-    return a;
+  private static GitHubRun build(long runId, int runNumber) {
+    return GitHubRun.builder("acme/widgets").runId(runId).runNumber(runNumber).branch("master")
+        .workflowName("Fast tests").workflowPath(".github/workflows/fast_tests.yml").build();
   }
 
   /** Counts every call to the stores and fails the one numbered {@code failAt} (0: none). */

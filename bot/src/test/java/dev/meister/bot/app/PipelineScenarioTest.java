@@ -3,8 +3,8 @@ package dev.meister.bot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meister.bot.airflow.FakeAirflow;
-import dev.meister.core.alert.AlertAttributes;
 import dev.meister.core.alert.AlertSource;
+import dev.meister.core.alert.AirflowTask;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEvent;
 import java.nio.file.Path;
@@ -118,10 +118,9 @@ class PipelineScenarioTest {
 
   @Test
   void an_alert_of_the_pipeline_shows_its_owners_and_the_matching_hints_also_after_the_ack() {
-    bot.runtime().intake().accept(new RunEvent(AlertSource.AIRFLOW, "airflow:1",
-        Outcome.FAILED, NIGHT, Map.of(AlertAttributes.DAG_ID, "prod-dagao",
-            AlertAttributes.TASK_ID, "finance", AlertAttributes.EXCEPTION,
-            "java.lang.NullPointerException: column 'price' is null")));
+    bot.runtime().intake().accept(new RunEvent("airflow:1",
+        Outcome.FAILED, NIGHT, AirflowTask.builder("prod-dagao").taskId("finance")
+            .exception("java.lang.NullPointerException: column 'price' is null").build()));
     bot.runtime().worker().deliverDue();
 
     String posted = bot.chat.texts().get(0);

@@ -2,9 +2,10 @@ package dev.meister.bot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meister.core.alert.AlertAttributes;
 import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.AlertSource;
+import dev.meister.core.chat.AlertId;
+import dev.meister.core.alert.AirflowTask;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEvent;
 import dev.meister.core.filing.FiledIssue;
@@ -95,9 +96,9 @@ class WeekendHandoffTest {
   /** An Airflow failure routed to the Hausmeister rotation, a minute after the last one. */
   private AlertId failure(String key) {
     bot.clock.advance(Duration.ofMinutes(1));
-    AlertId id = bot.runtime().intake().accept(new RunEvent(AlertSource.AIRFLOW, key,
-        Outcome.FAILED, bot.clock.instant(), Map.of(AlertAttributes.DAG_ID, "prod-dagao",
-            AlertAttributes.TASK_ID, "finance", AlertAttributes.EXCEPTION, "boom")))
+    AlertId id = bot.runtime().intake().accept(new RunEvent(key,
+        Outcome.FAILED, bot.clock.instant(),
+        AirflowTask.builder("prod-dagao").taskId("finance").exception("boom").build()))
         .alertId().orElseThrow();
     bot.runtime().worker().deliverDue();
     return id;

@@ -3,7 +3,7 @@ package dev.meister.bot.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meister.bot.webhook.Loopback.Answer;
-import dev.meister.core.alert.AlertSource;
+import dev.meister.core.alert.AirflowTask;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEvent;
 import java.nio.charset.StandardCharsets;
@@ -248,7 +248,7 @@ class WebhookServerTest {
               .orElseThrow(() -> WebhookRejection.missingField("id"));
       return Verdict.deliver(
           new RunEvent(
-              AlertSource.AIRFLOW, "test:" + id, Outcome.FAILED, Instant.EPOCH, Map.of()));
+              "test:" + id, Outcome.FAILED, Instant.EPOCH, AirflowTask.builder("d").build()));
     }
   }
 }

@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.meister.core.chat.ChatPorts;
 import dev.meister.core.alert.Alert;
 import dev.meister.core.chat.AlertId;
-import dev.meister.core.alert.AlertSource;
+import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.Priority;
 import dev.meister.core.alert.AlertMessages;
 import dev.meister.core.alert.StormGuard;
@@ -27,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,10 +77,11 @@ class StormDigestsTest {
       // As the intake stores an alert and queues its post: folded in the same transaction when
       // over the pace.
       storage.database().inTransaction(() -> {
-        AlertId id = storage.alerts().record(new Alert(null, AlertSource.GITHUB_ACTIONS,
-            "github:d" + n, "gh:o/r:fast_tests.yml", RotationId.of("buildmeister"),
-            Priority.NORMAL, "Build fail - r fast (" + n + ")", clock.instant(),
-            Map.of("run_url", "https://github.com/o/r/actions/runs/" + n))).id();
+        AlertId id = storage.alerts().record(new Alert(null,
+            "github:d" + n, "gh:o/r:fast_tests.yml", RotationId.of("buildmeister"), null,
+            Priority.NORMAL, "Build fail - r fast (" + n + ")", clock.instant(), clock.instant(),
+            GitHubRun.builder("o/r").runUrl("https://github.com/o/r/actions/runs/" + n).build()))
+            .id();
         long queued = storage.outbox().enqueue(PendingMessage.post(CHAT,
             OutgoingMessage.plain("alert " + n), id));
         if (!storms.admit(CHAT)) {

@@ -9,7 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /** The lines under an alert's title saying what broke, one per attribute present. */
 final class AlertDetails {
@@ -19,73 +18,69 @@ final class AlertDetails {
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
   private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-  private final Alert alert;
   private final RichText.Builder text;
 
-  private AlertDetails(Alert alert, RichText.Builder text) {
-    this.alert = alert;
+  private AlertDetails(RichText.Builder text) {
     this.text = text;
   }
 
   /** Appends the build details, each line ending with a line break. */
-  static void github(Alert alert, RichText.Builder text) {
-    new AlertDetails(alert, text).github();
+  static RichText.Builder github(GitHubRun run, RichText.Builder text) {
+    new AlertDetails(text).github(run);
+    return text;
   }
 
   /** Appends the task details, each line ending with a line break; times shown in {@code zone}. */
-  static void airflow(Alert alert, ZoneId zone, RichText.Builder text) {
-    new AlertDetails(alert, text).airflow(zone);
+  static RichText.Builder airflow(AirflowTask task, ZoneId zone, RichText.Builder text) {
+    new AlertDetails(text).airflow(task, zone);
+    return text;
   }
 
   static String cap(String value) {
     return value.length() <= CAP ? value : value.substring(0, CAP - 1) + "…";
   }
 
-  private void github() {
-    line("Repo: ", AlertAttributes.REPO);
-    line("Branch: ", AlertAttributes.BRANCH);
-    line("Event: ", AlertAttributes.EVENT);
-    line("Attempt: ", AlertAttributes.RUN_ATTEMPT);
-    line("Workflow: ", AlertAttributes.WORKFLOW_NAME);
-    commit().ifPresent(c -> text.text("Commit: " + c).newline());
-    url(AlertAttributes.RUN_URL).ifPresent(url -> text.link("Open the failing run", url).newline());
+  private void github(GitHubRun run) {
+    line("Repo: ", Optional.of(run.repo()));
+    line("Branch: ", run.branch());
+    line("Event: ", run.event());
+    line("Attempt: ", run.runAttempt().map(String::valueOf));
+    line("Workflow: ", run.workflowName());
+    commit(run).ifPresent(c -> text.text("Commit: " + c).newline());
+    run.runUrl().ifPresent(url -> text.link("Open the failing run", url).newline());
   }
 
-  private Optional<String> commit() {
+  private static Optional<String> commit(GitHubRun run) {
     List<String> parts = new ArrayList<>();
-    attr(AlertAttributes.HEAD_SHA)
-        .ifPresent(s -> parts.add(s.substring(0, Math.min(7, s.length()))));
-    attr(AlertAttributes.COMMIT_MESSAGE)
+    run.headSha().ifPresent(s -> parts.add(s.substring(0, Math.min(7, s.length()))));
+    run.commitMessage()
         .map(m -> m.lines().findFirst().orElse(""))
         .filter(m -> !m.isBlank())
         .ifPresent(m -> parts.add(cap(m.strip())));
-    attr(AlertAttributes.COMMIT_AUTHOR).ifPresent(a -> parts.add("(" + a + ")"));
+    run.commitAuthor().map(AlertDetails::cap).ifPresent(a -> parts.add("(" + a + ")"));
     return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", parts));
   }
 
-  private void airflow(ZoneId zone) {
-    String dag = attr(AlertAttributes.DAG_ID).orElse(null);
-    if (dag != null) {
-      text.text("DAG: ").code(dag).newline();
-    }
-    attr(AlertAttributes.TASK_ID).ifPresent(t -> text.text("Task: ").code(t).newline());
-    line("Run: ", AlertAttributes.DAG_RUN_ID);
-    attr(AlertAttributes.START_DATE)
-        .ifPresent(s -> text.text("Started: " + started(s, zone)).newline());
-    line("Try: ", AlertAttributes.TRY_NUMBER);
-    line("Region: ", AlertAttributes.REGION);
-    attr(AlertAttributes.EXCEPTION)
+  private void airflow(AirflowTask task, ZoneId zone) {
+    String dag = cap(task.dagId());
+    text.text("DAG: ").code(dag).newline();
+    task.taskId().map(AlertDetails::cap).ifPresent(t -> text.text("Task: ").code(t).newline());
+    line("Run: ", task.dagRunId());
+    task.startDate().ifPresent(s -> text.text("Started: " + started(s, zone)).newline());
+    line("Try: ", task.tryNumber().map(String::valueOf));
+    line("Region: ", task.region());
+    task.exception()
         .map(FailureSignature::headline)
         .filter(h -> !h.isEmpty())
         .ifPresent(h -> text.text("Error: " + cap(h)).newline());
-    links(dag);
+    links(task, dag);
   }
 
-  private void links(@Nullable String dag) {
-    Optional<String> base = url(AlertAttributes.AIRFLOW_URL);
-    Optional<String> runId = attr(AlertAttributes.DAG_RUN_ID);
+  private void links(AirflowTask task, String dag) {
+    Optional<String> base = task.airflowUrl();
+    Optional<String> runId = task.dagRunId().map(AlertDetails::cap);
     boolean any = false;
-    if (base.isPresent() && dag != null && runId.isPresent()) {
+    if (base.isPresent() && runId.isPresent()) {
       String root =
           base.get().endsWith("/") ? base.get().substring(0, base.get().length() - 1) : base.get();
       text.link(
@@ -97,7 +92,7 @@ final class AlertDetails {
               + PercentEncoding.encode(runId.get()));
       any = true;
     }
-    Optional<String> log = url(AlertAttributes.LOG_URL);
+    Optional<String> log = task.logUrl();
     if (log.isPresent()) {
       text.text(any ? " · " : "").link("Log", log.get());
       any = true;
@@ -120,17 +115,8 @@ final class AlertDetails {
     }
   }
 
-  private void line(String label, String attribute) {
-    attr(attribute).ifPresent(v -> text.text(label + v).newline());
-  }
-
-  /** A link target: never capped, since a cut URL leads nowhere; it is not shown as text. */
-  private Optional<String> url(String name) {
-    return alert.attribute(name).filter(v -> !v.isBlank());
-  }
-
-  /** The attribute, capped, when present and not blank. */
-  private Optional<String> attr(String name) {
-    return alert.attribute(name).filter(v -> !v.isBlank()).map(AlertDetails::cap);
+  /** A line for a fact, capped, when present. */
+  private void line(String label, Optional<String> value) {
+    value.map(AlertDetails::cap).ifPresent(v -> text.text(label + v).newline());
   }
 }

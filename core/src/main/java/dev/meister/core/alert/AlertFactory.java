@@ -5,16 +5,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** Makes the alert to store from a failed pipeline event: its title, fingerprint and attributes. */
+/** Makes the alert to store from a failed pipeline event: its title, fingerprint and test type. */
 public final class AlertFactory {
-  /** The attribute a GitHub alert gets for its test type, e.g. {@code fast}. */
-  public static final String TEST_TYPE = "test_type";
-
   private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final TestTypes testTypes;
@@ -25,41 +20,22 @@ public final class AlertFactory {
 
   /** A new, unstored alert for {@code e}, received when the event occurred. */
   public Alert create(RunEvent e, @Nullable RotationId rotation, Priority priority) {
-    Map<String, String> attributes = new HashMap<>(e.attributes());
-    String title;
-    String fingerprint;
-    if (e.source() == AlertSource.GITHUB_ACTIONS) {
-      String testType =
-          testTypes.typeOf(
-              e.attribute(AlertAttributes.WORKFLOW_PATH).orElse(null),
-              e.attribute(AlertAttributes.WORKFLOW_NAME).orElse(null));
-      attributes.put(TEST_TYPE, testType);
-      title = githubTitle(e, testType);
-      fingerprint = githubFingerprint(e);
-    } else {
-      title = airflowTitle(e);
-      fingerprint = airflowFingerprint(e);
-    }
-    return new Alert(
-        null,
-        e.source(),
-        e.deliveryKey(),
-        fingerprint,
-        rotation,
-        priority,
-        title,
-        e.occurredAt(),
-        attributes);
+    record Made(AlertOrigin origin, String title, String fingerprint) {}
+    Made made = e.origin().match(
+        run -> {
+          String testType =
+              testTypes.typeOf(run.workflowPath().orElse(null), run.workflowName().orElse(null));
+          return new Made(run.withTestType(testType), githubTitle(run, testType),
+              githubFingerprint(run));
+        },
+        task -> new Made(task, airflowTitle(task), airflowFingerprint(task)));
+    return new Alert(null, e.deliveryKey(), made.fingerprint(), rotation, null, priority,
+        made.title(), e.occurredAt(), e.occurredAt(), made.origin());
   }
 
-  private static String githubTitle(RunEvent e, String testType) {
-    String repo = e.attribute(AlertAttributes.REPO).orElse("unknown");
-    String name = repo.substring(repo.lastIndexOf('/') + 1);
-    return "Build fail - "
-        + name
-        + " "
-        + testType
-        + suffix(e.attribute(AlertAttributes.RUN_NUMBER));
+  private static String githubTitle(GitHubRun run, String testType) {
+    return "Build fail - " + run.repoName() + " " + testType
+        + suffix(run.runNumber().map(String::valueOf));
   }
 
   /**
@@ -67,40 +43,31 @@ public final class AlertFactory {
    * whichever branch or run it is. Filing an issue refines it with the failing tests; see {@code
    * filing.IssueFingerprint}.
    */
-  private static String githubFingerprint(RunEvent e) {
-    String workflow =
-        e.attribute(AlertAttributes.WORKFLOW_PATH)
-            .map(WorkflowFiles::fileName)
-            .or(() -> e.attribute(AlertAttributes.WORKFLOW_NAME))
-            .orElse("");
-    return "gh:" + e.attribute(AlertAttributes.REPO).orElse("") + ":" + workflow
-        + e.attribute(AlertAttributes.JOB_NAME).map(job -> ":job:" + job).orElse("");
+  private static String githubFingerprint(GitHubRun run) {
+    return "gh:" + run.repo() + ":" + run.workflowFile().orElse("")
+        + run.job().map(job -> ":job:" + job).orElse("");
   }
 
-  private static String airflowTitle(RunEvent e) {
-    String when =
-        e.attribute(AlertAttributes.LOGICAL_DATE).map(AlertFactory::utcMinutes).orElse(null);
-    return "DAG fail - "
-        + e.attribute(AlertAttributes.DAG_ID).orElse("unknown")
-        + "."
-        + e.attribute(AlertAttributes.TASK_ID).orElse("unknown")
+  private static String airflowTitle(AirflowTask task) {
+    String when = task.logicalDate().map(AlertFactory::utcMinutes).orElse(null);
+    return "DAG fail - " + task.dagId() + "." + task.taskId().orElse("unknown")
         + suffix(Optional.ofNullable(when));
   }
 
   /** Same task failing the same way, with run-specific numbers, ids and times ignored. */
-  private static String airflowFingerprint(RunEvent e) {
-    String headline = FailureSignature.headline(e.attribute(AlertAttributes.EXCEPTION).orElse(""));
+  private static String airflowFingerprint(AirflowTask task) {
+    String headline = FailureSignature.headline(task.exception().orElse(""));
     return String.join(
         ":",
         "af",
-        e.attribute(AlertAttributes.DAG_ID).orElse(""),
-        e.attribute(AlertAttributes.TASK_ID).orElse(""),
+        task.dagId(),
+        task.taskId().orElse(""),
         FailureSignature.exceptionType(headline),
         FailureSignature.hash(headline));
   }
 
   /** {@code 2026-11-20T03:00:00+00:00} as {@code 2026-11-20 03:00 UTC}; unparseable text as is. */
-  private static String utcMinutes(String isoDate) {
+  static String utcMinutes(String isoDate) {
     try {
       OffsetDateTime t = OffsetDateTime.parse(isoDate.strip().replace(' ', 'T'));
       return t.withOffsetSameInstant(ZoneOffset.UTC).format(MINUTES) + " UTC";

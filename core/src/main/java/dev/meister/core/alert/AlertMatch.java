@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param workflow matched against the workflow's name, its file name (e.g. {@code fast_tests.yml})
  *     and its full path
- * @param tags every one must be among the event's comma-separated DAG tags, ignoring case
+ * @param tags every one must be among the event's DAG tags, ignoring case
  */
 public record AlertMatch(
     @Nullable AlertSource source,
@@ -35,42 +35,44 @@ public record AlertMatch(
   }
 
   public boolean matches(RunEvent e) {
-    return (source == null || source == e.source())
-        && matches(repo, e, AlertAttributes.REPO)
-        && matchesWorkflow(e)
-        && matches(branch, e, AlertAttributes.BRANCH)
-        && matches(dag, e, AlertAttributes.DAG_ID)
-        && matches(task, e, AlertAttributes.TASK_ID)
-        && hasTags(e)
-        && matches(region, e, AlertAttributes.REGION);
+    return matches(e.origin());
   }
 
-  private static boolean matches(@Nullable Glob glob, RunEvent e, String attribute) {
-    if (glob == null) {
-      return true;
-    }
-    Optional<String> value = e.attribute(attribute);
-    return value.isPresent() && glob.matches(value.get());
+  public boolean matches(AlertOrigin origin) {
+    Optional<GitHubRun> run = origin.match(Optional::of, task -> Optional.empty());
+    Optional<AirflowTask> task = origin.match(r -> Optional.empty(), Optional::of);
+    return (source == null || source == origin.source())
+        && matches(repo, run.map(GitHubRun::repo))
+        && matchesWorkflow(run)
+        && matches(branch, run.flatMap(GitHubRun::branch))
+        && matches(dag, task.map(AirflowTask::dagId))
+        && matches(this.task, task.flatMap(AirflowTask::taskId))
+        && hasTags(task.map(AirflowTask::tags).orElse(List.of()))
+        && matches(region, task.flatMap(AirflowTask::region));
   }
 
-  private boolean matchesWorkflow(RunEvent e) {
+  private static boolean matches(@Nullable Glob glob, Optional<String> value) {
+    return glob == null || (value.isPresent() && glob.matches(value.get()));
+  }
+
+  private boolean matchesWorkflow(Optional<GitHubRun> run) {
     Glob glob = workflow;
     if (glob == null) {
       return true;
     }
-    Optional<String> name = e.attribute(AlertAttributes.WORKFLOW_NAME);
-    Optional<String> path = e.attribute(AlertAttributes.WORKFLOW_PATH);
+    Optional<String> name = run.flatMap(GitHubRun::workflowName);
+    Optional<String> path = run.flatMap(GitHubRun::workflowPath);
     return (name.isPresent() && glob.matches(name.get()))
         || (path.isPresent()
             && (glob.matches(WorkflowFiles.fileName(path.get())) || glob.matches(path.get())));
   }
 
-  private boolean hasTags(RunEvent e) {
+  private boolean hasTags(List<String> eventTags) {
     if (tags.isEmpty()) {
       return true;
     }
     Set<String> present = new HashSet<>();
-    for (String t : e.attribute(AlertAttributes.TAGS).orElse("").split(",", -1)) {
+    for (String t : eventTags) {
       present.add(t.trim().toLowerCase(Locale.ROOT));
     }
     return tags.stream().allMatch(t -> present.contains(t.toLowerCase(Locale.ROOT)));

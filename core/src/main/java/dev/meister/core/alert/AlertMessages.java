@@ -117,10 +117,7 @@ public final class AlertMessages {
     for (Alert a : alerts) {
       text.newline().text("#" + a.storedId() + " ");
       String title = AlertDetails.cap(a.title());
-      Optional<String> url =
-          a.attribute(AlertAttributes.RUN_URL)
-              .or(() -> a.attribute(AlertAttributes.LOG_URL))
-              .filter(u -> !u.isBlank());
+      Optional<String> url = a.origin().pageUrl();
       if (url.isPresent()) {
         text.link(title, url.get());
       } else {
@@ -145,11 +142,8 @@ public final class AlertMessages {
     text.text(EmojiNames.unicode("red_circle") + " ")
         .bold(AlertDetails.cap(alert.title()))
         .newline();
-    if (alert.source() == AlertSource.GITHUB_ACTIONS) {
-      AlertDetails.github(alert, text);
-    } else {
-      AlertDetails.airflow(alert, zone, text);
-    }
+    alert.origin().match(
+        run -> AlertDetails.github(run, text), task -> AlertDetails.airflow(task, zone, text));
     similar(alert).ifPresent(issue -> text.text(EmojiNames.unicode("memo") + " Looks like ")
         .link("#" + issue.number(), issue.url())
         .text(" (" + AlertDetails.cap(issue.title()) + ")").newline());

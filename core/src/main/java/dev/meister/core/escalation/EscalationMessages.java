@@ -1,7 +1,7 @@
 package dev.meister.core.escalation;
 
 import dev.meister.core.alert.Alert;
-import dev.meister.core.alert.AlertAttributes;
+import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.Priority;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.RichText;
@@ -9,6 +9,7 @@ import dev.meister.core.team.Member;
 import dev.meister.core.team.MemberId;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** The chat messages of escalations and "fix it or revert" reminders. */
@@ -50,11 +51,12 @@ public final class EscalationMessages {
    */
   public static OutgoingMessage fixOrRevert(Alert alert, Duration red, @Nullable MemberId onCall,
       @Nullable MemberId author) {
-    String workflow = alert.attribute(AlertAttributes.WORKFLOW_PATH)
-        .or(() -> alert.attribute(AlertAttributes.WORKFLOW_NAME)).orElse("the workflow");
-    String branch = alert.attribute(AlertAttributes.BRANCH).orElse("?");
+    Optional<GitHubRun> run = alert.gitHubRun();
+    String workflow = run.flatMap(r -> r.workflowPath().or(r::workflowName))
+        .orElse("the workflow");
+    String branch = run.flatMap(GitHubRun::branch).orElse("?");
     RichText.Builder t = RichText.builder().emoji("red_circle")
-        .text(" " + alert.attribute(AlertAttributes.REPO).orElse("") + " " + workflow + " on "
+        .text(" " + run.map(GitHubRun::repo).orElse("") + " " + workflow + " on "
             + branch + " is still red, " + minutes(red) + " after alert "
             + alert.storedId().value() + ". Fix it or revert: ");
     if (onCall != null) {
@@ -63,13 +65,12 @@ public final class EscalationMessages {
     if (author != null) {
       t.text(onCall != null ? ", " : "").mention(author).text(" (commit author)");
     } else {
-      String name = alert.attribute(AlertAttributes.COMMIT_AUTHOR)
-          .or(() -> alert.attribute(AlertAttributes.ACTOR)).orElse(null);
+      String name = run.flatMap(r -> r.commitAuthor().or(r::actor)).orElse(null);
       if (name != null) {
         t.text((onCall != null ? ", " : "") + name + " (commit author)");
       }
     }
-    alert.attribute(AlertAttributes.RUN_URL).ifPresent(url -> t.text(". ").link("Run", url));
+    run.flatMap(GitHubRun::runUrl).ifPresent(url -> t.text(". ").link("Run", url));
     return OutgoingMessage.of(t.text(".").build());
   }
 

@@ -35,7 +35,7 @@ public final class Escalations implements DueWork {
   private static final Duration HORIZON = Duration.ofDays(2);
   private static final int BATCH = 500;
 
-  private final AlertRoutes routes;
+  private final Router routes;
   private final Map<String, Duration> ackTimeouts;
   private final OnCallDirectory directory;
   private final Team team;
@@ -48,7 +48,7 @@ public final class Escalations implements DueWork {
   public Escalations(Router router, Map<String, Duration> ackTimeouts, OnCallDirectory directory,
       Team team, AlertStore alerts, AlertFollowUps followUps, MessageLinkStore links,
       Outbox outbox, Transactions transactions) {
-    this.routes = new AlertRoutes(router);
+    this.routes = router;
     this.ackTimeouts = Map.copyOf(ackTimeouts);
     this.directory = directory;
     this.team = team;

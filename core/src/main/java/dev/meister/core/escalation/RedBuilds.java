@@ -1,7 +1,7 @@
 package dev.meister.core.escalation;
 
 import dev.meister.core.alert.Alert;
-import dev.meister.core.alert.AlertAttributes;
+import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.AlertStore;
 import dev.meister.core.alert.RunHistory;
@@ -38,7 +38,7 @@ public final class RedBuilds implements DueWork {
   private static final int BATCH = 2000;
 
   private final FixOrRevertSchedule schedule;
-  private final AlertRoutes routes;
+  private final Router routes;
   private final OnCallDirectory directory;
   private final Team team;
   private final AlertStore alerts;
@@ -51,7 +51,7 @@ public final class RedBuilds implements DueWork {
       Team team, AlertStore alerts, RunHistory runs, AlertFollowUps followUps,
       MessageLinkStore links, Outbox outbox, Transactions transactions) {
     this.schedule = schedule;
-    this.routes = new AlertRoutes(router);
+    this.routes = router;
     this.directory = directory;
     this.team = team;
     this.alerts = alerts;
@@ -89,9 +89,10 @@ public final class RedBuilds implements DueWork {
   }
 
   private Optional<Instant> remind(Alert alert, Instant now) {
-    String repo = alert.attribute(AlertAttributes.REPO).orElse("");
-    String workflow = alert.attribute(AlertAttributes.WORKFLOW_PATH).orElse("");
-    String branch = alert.attribute(AlertAttributes.BRANCH).orElse("");
+    Optional<GitHubRun> run = alert.gitHubRun();
+    String repo = run.map(GitHubRun::repo).orElse("");
+    String workflow = run.flatMap(GitHubRun::workflowPath).orElse("");
+    String branch = run.flatMap(GitHubRun::branch).orElse("");
     Optional<Instant> green = runs.lastSuccess(repo, workflow, branch);
     Instant failedAt = alert.receivedAt();
     if (green.isPresent() && green.get().isAfter(failedAt)) {
@@ -115,7 +116,7 @@ public final class RedBuilds implements DueWork {
 
   /** The commit's author as a team member, by the GitHub login that started the run. */
   private @Nullable MemberId author(Alert alert) {
-    String actor = alert.attribute(AlertAttributes.ACTOR).orElse(null);
+    String actor = alert.gitHubRun().flatMap(GitHubRun::actor).orElse(null);
     if (actor == null) {
       return null;
     }
@@ -127,8 +128,9 @@ public final class RedBuilds implements DueWork {
   }
 
   private static String key(Alert a) {
-    return a.attribute(AlertAttributes.REPO).orElse("") + "\n"
-        + a.attribute(AlertAttributes.WORKFLOW_PATH).orElse("") + "\n"
-        + a.attribute(AlertAttributes.BRANCH).orElse("");
+    Optional<GitHubRun> run = a.gitHubRun();
+    return run.map(GitHubRun::repo).orElse("") + "\n"
+        + run.flatMap(GitHubRun::workflowPath).orElse("") + "\n"
+        + run.flatMap(GitHubRun::branch).orElse("");
   }
 }

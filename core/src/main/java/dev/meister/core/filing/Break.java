@@ -1,8 +1,7 @@
 package dev.meister.core.filing;
 
 import dev.meister.core.alert.Alert;
-import dev.meister.core.alert.AlertAttributes;
-import dev.meister.core.alert.AlertFactory;
+import dev.meister.core.alert.GitHubRun;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -27,20 +26,17 @@ public record Break(Alert alert, @Nullable IssueLink issue, @Nullable Resolution
 
   /** The repo ({@code owner/name}) of a build, or {@code dag.task} of a DAG task. */
   public String where() {
-    return alert.attribute(AlertAttributes.REPO).orElseGet(() ->
-        alert.attribute(AlertAttributes.DAG_ID).orElse("?")
-            + alert.attribute(AlertAttributes.TASK_ID).map(t -> "." + t).orElse(""));
+    return alert.origin().match(GitHubRun::repo,
+        task -> task.dagId() + task.taskId().map(t -> "." + t).orElse(""));
   }
 
   /** The build's test type, or {@code dag} for a DAG task. */
   public String testType() {
-    return alert.attribute(AlertFactory.TEST_TYPE).orElse(
-        alert.attribute(AlertAttributes.DAG_ID).isPresent() ? "dag" : "");
+    return alert.origin().match(run -> run.testType().orElse(""), task -> "dag");
   }
 
   public String link() {
-    return alert.attribute(AlertAttributes.RUN_URL)
-        .or(() -> alert.attribute(AlertAttributes.LOG_URL)).orElse("");
+    return alert.origin().pageUrl().orElse("");
   }
 
   /** When it broke, in UTC, to the minute. */

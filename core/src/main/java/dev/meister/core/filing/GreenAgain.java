@@ -1,7 +1,7 @@
 package dev.meister.core.filing;
 
-import dev.meister.core.alert.AlertAttributes;
 import dev.meister.core.chat.AlertId;
+import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.RunEvent;
 import dev.meister.core.chat.EmojiNames;
 import dev.meister.core.chat.MessageLinkStore;
@@ -37,34 +37,34 @@ public final class GreenAgain {
    * how many. A failure whose message is not posted yet is left for a later success to tell.
    */
   public int tell(RunEvent success) {
-    Optional<String> repo = success.attribute(AlertAttributes.REPO);
-    Optional<String> workflow = success.attribute(AlertAttributes.WORKFLOW_PATH);
-    Optional<String> branch = success.attribute(AlertAttributes.BRANCH);
-    if (repo.isEmpty() || workflow.isEmpty() || branch.isEmpty()) {
+    Optional<GitHubRun> build = success.origin().match(Optional::of, task -> Optional.empty());
+    Optional<String> workflow = build.flatMap(GitHubRun::workflowPath);
+    Optional<String> branch = build.flatMap(GitHubRun::branch);
+    if (build.isEmpty() || workflow.isEmpty() || branch.isEmpty()) {
       return 0; // not a build of a workflow and branch that failures could share
     }
+    String repo = build.get().repo();
     int told = 0;
-    for (AlertId failure : notices.untold(repo.get(), workflow.get(), branch.get(),
+    for (AlertId failure : notices.untold(repo, workflow.get(), branch.get(),
         success.occurredAt(), LOOK_BACK)) {
       List<MessageRef> posted = messages.messagesFor(failure);
       if (posted.isEmpty()) {
         continue; // not posted (yet): nothing to answer under
       }
       if (notices.notice(failure, success.deliveryKey(), success.occurredAt())) {
-        outbox.enqueue(PendingMessage.reply(posted.get(0), message(success), null));
+        outbox.enqueue(PendingMessage.reply(posted.get(0), message(build.get()), null));
         told++;
       }
     }
     return told;
   }
 
-  private static OutgoingMessage message(RunEvent success) {
+  private static OutgoingMessage message(GitHubRun success) {
     RichText.Builder text = RichText.builder().text(EmojiNames.unicode("green_circle")
-        + " Green again: " + success.attribute(AlertAttributes.WORKFLOW_NAME).orElse("the build")
-        + " on " + success.attribute(AlertAttributes.BRANCH).orElse("?") + " passed");
-    Optional<String> url = success.attribute(AlertAttributes.RUN_URL);
-    String run = "run " + success.attribute(AlertAttributes.RUN_NUMBER).map(n -> "#" + n)
-        .orElse("");
+        + " Green again: " + success.workflowName().orElse("the build")
+        + " on " + success.branch().orElse("?") + " passed");
+    Optional<String> url = success.runUrl();
+    String run = "run " + success.runNumber().map(n -> "#" + n).orElse("");
     if (url.isPresent()) {
       text.text(" (").link(run.strip(), url.get()).text(")");
     }

@@ -1,8 +1,7 @@
 package dev.meister.core.filing;
 
 import dev.meister.core.alert.Alert;
-import dev.meister.core.alert.AlertAttributes;
-import dev.meister.core.alert.AlertSource;
+import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.schedule.OnCallDirectory;
 import dev.meister.core.schedule.Rotation;
 import dev.meister.core.team.Member;
@@ -152,9 +151,8 @@ public final class IssueFiler {
   private String comment(Alert alert, Failures failures) {
     StringBuilder c = new StringBuilder("Failed again ");
     c.append(alert.receivedAt().atZone(ZoneOffset.UTC).format(WHEN)).append(" UTC");
-    alert.attribute(AlertAttributes.RUN_URL).or(() -> alert.attribute(AlertAttributes.LOG_URL))
-        .ifPresent(url -> c.append(": ").append(url));
-    alert.attribute(AlertAttributes.BRANCH).ifPresent(b -> c.append(" (branch `").append(b)
+    alert.origin().pageUrl().ifPresent(url -> c.append(": ").append(url));
+    alert.gitHubRun().flatMap(GitHubRun::branch).ifPresent(b -> c.append(" (branch `").append(b)
         .append("`)"));
     c.append("\n\n").append(alert.title()).append(" — Meister alert #")
         .append(alert.storedId()).append('\n');
@@ -165,9 +163,9 @@ public final class IssueFiler {
   }
 
   private Analysis analyse(Alert alert) {
-    Optional<String> repo = alert.attribute(AlertAttributes.REPO);
-    Optional<Long> runId = alert.attribute(AlertAttributes.RUN_ID).flatMap(IssueFiler::number);
-    if (alert.source() != AlertSource.GITHUB_ACTIONS || repo.isEmpty() || runId.isEmpty()) {
+    Optional<String> repo = alert.gitHubRun().map(GitHubRun::repo);
+    Optional<Long> runId = alert.gitHubRun().flatMap(GitHubRun::runId);
+    if (repo.isEmpty() || runId.isEmpty()) {
       return new Analysis(Failures.none(), null, null);
     }
     List<WorkflowJob> failed = github.runJobs(repo.get(), runId.get()).stream()
@@ -182,13 +180,12 @@ public final class IssueFiler {
   }
 
   private FilingRule rule(Alert alert) {
-    return config.ruleFor(alert.routedRotation(), alert.attribute(AlertAttributes.ROUTE));
+    return config.ruleFor(alert.routedRotation(), alert.routeName());
   }
 
   private static String repo(Alert alert, FilingRule rule) {
     return rule.targetRepo()
-        .or(() -> alert.source() == AlertSource.GITHUB_ACTIONS
-            ? alert.attribute(AlertAttributes.REPO) : Optional.empty())
+        .or(() -> alert.gitHubRun().map(GitHubRun::repo))
         .orElseThrow(() -> new NotFileableException("no repository to file in: set"
             + " github.repo (or github.rotations." + alert.routedRotation()
                 .map(Object::toString).orElse("ROTATION") + ".repo) in the configuration"));
@@ -202,14 +199,6 @@ public final class IssueFiler {
     var at = alert.receivedAt();
     return team.find(directory.resolver(rotation.get(), at).onCallAt(at).primary().member())
         .orElse(null);
-  }
-
-  private static Optional<Long> number(String text) {
-    try {
-      return Optional.of(Long.parseLong(text));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
   }
 
   private record Analysis(Failures failures, @Nullable String job, @Nullable String step) {}

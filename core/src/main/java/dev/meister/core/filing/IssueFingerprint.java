@@ -1,9 +1,7 @@
 package dev.meister.core.filing;
 
 import dev.meister.core.alert.Alert;
-import dev.meister.core.alert.AlertAttributes;
-import dev.meister.core.alert.AlertSource;
-import dev.meister.core.alert.WorkflowFiles;
+import dev.meister.core.alert.GitHubRun;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,12 +28,11 @@ public final class IssueFingerprint {
    */
   public static String of(Alert alert, Failures failures, @Nullable String failingJob,
       @Nullable String failingStep) {
-    if (alert.source() != AlertSource.GITHUB_ACTIONS) {
+    Optional<GitHubRun> run = alert.gitHubRun();
+    if (run.isEmpty()) {
       return alert.fingerprint();
     }
-    String base = "gh:" + alert.attribute(AlertAttributes.REPO).orElse("") + ":"
-        + alert.attribute(AlertAttributes.WORKFLOW_PATH).map(WorkflowFiles::fileName)
-            .or(() -> alert.attribute(AlertAttributes.WORKFLOW_NAME)).orElse("");
+    String base = "gh:" + run.get().repo() + ":" + run.get().workflowFile().orElse("");
     if (!failures.tests().isEmpty()) {
       List<String> sorted = new ArrayList<>(failures.tests());
       Collections.sort(sorted);

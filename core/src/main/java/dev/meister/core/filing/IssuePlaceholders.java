@@ -1,8 +1,8 @@
 package dev.meister.core.filing;
 
 import dev.meister.core.alert.Alert;
-import dev.meister.core.alert.AlertAttributes;
-import dev.meister.core.alert.AlertFactory;
+import dev.meister.core.alert.AirflowTask;
+import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.WorkflowFiles;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,31 +30,35 @@ public final class IssuePlaceholders {
   /** Placeholder values for {@code alert}; absent facts are left out. */
   public static Map<String, String> of(Alert alert) {
     Map<String, String> v = new HashMap<>();
-    alert.attribute(AlertAttributes.REPO).ifPresent(r -> {
-      v.put("repo_full", r);
-      v.put("repo", r.substring(r.lastIndexOf('/') + 1));
-    });
-    alert.attribute(AlertFactory.TEST_TYPE).ifPresent(t -> v.put("test_type", t));
-    alert.attribute(AlertAttributes.RUN_NUMBER).ifPresent(t -> v.put("run_number", t));
-    alert.attribute(AlertAttributes.RUN_ID).ifPresent(t -> v.put("run_id", t));
-    alert.attribute(AlertAttributes.WORKFLOW_NAME)
-        .or(() -> alert.attribute(AlertAttributes.WORKFLOW_PATH).map(WorkflowFiles::fileName))
-        .ifPresent(t -> v.put("workflow", t));
-    alert.attribute(AlertAttributes.BRANCH).ifPresent(t -> v.put("branch", t));
-    alert.attribute(AlertAttributes.EVENT).ifPresent(t -> v.put("event", t));
-    alert.attribute(AlertAttributes.HEAD_SHA)
-        .ifPresent(t -> v.put("commit", t.substring(0, Math.min(7, t.length()))));
-    alert.attribute(AlertAttributes.COMMIT_AUTHOR)
-        .or(() -> alert.attribute(AlertAttributes.ACTOR)).ifPresent(t -> v.put("author", t));
-    alert.attribute(AlertAttributes.JOB_NAME).ifPresent(t -> v.put("job", t));
-    alert.attribute(AlertAttributes.DAG_ID).ifPresent(t -> v.put("dag_id", t));
-    alert.attribute(AlertAttributes.TASK_ID).ifPresent(t -> v.put("task_id", t));
-    alert.attribute(AlertAttributes.LOGICAL_DATE)
-        .ifPresent(t -> v.put("logical_date", utcMinutes(t)));
+    alert.origin().match(run -> github(v, run), task -> airflow(v, task));
     if (alert.id() != null) {
       v.put("alert_id", alert.id().toString());
     }
     v.put("title", alert.title());
+    return v;
+  }
+
+  private static Map<String, String> github(Map<String, String> v, GitHubRun run) {
+    v.put("repo_full", run.repo());
+    v.put("repo", run.repoName());
+    run.testType().ifPresent(t -> v.put("test_type", t));
+    run.runNumber().ifPresent(t -> v.put("run_number", t.toString()));
+    run.runId().ifPresent(t -> v.put("run_id", t.toString()));
+    run.workflowName()
+        .or(() -> run.workflowPath().map(WorkflowFiles::fileName))
+        .ifPresent(t -> v.put("workflow", t));
+    run.branch().ifPresent(t -> v.put("branch", t));
+    run.event().ifPresent(t -> v.put("event", t));
+    run.headSha().ifPresent(t -> v.put("commit", t.substring(0, Math.min(7, t.length()))));
+    run.commitAuthor().or(run::actor).ifPresent(t -> v.put("author", t));
+    run.job().ifPresent(t -> v.put("job", t));
+    return v;
+  }
+
+  private static Map<String, String> airflow(Map<String, String> v, AirflowTask task) {
+    v.put("dag_id", task.dagId());
+    task.taskId().ifPresent(t -> v.put("task_id", t));
+    task.logicalDate().ifPresent(t -> v.put("logical_date", utcMinutes(t)));
     return v;
   }
 

@@ -1,7 +1,8 @@
 package dev.meister.core.filing;
 
+import dev.meister.core.alert.AirflowTask;
 import dev.meister.core.alert.Alert;
-import dev.meister.core.alert.AlertAttributes;
+import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.AlertSource;
 import dev.meister.core.team.Member;
 import java.util.ArrayList;
@@ -14,9 +15,6 @@ import org.jspecify.annotations.Nullable;
  * the person fixing it needs, so nobody copies a run URL or stack trace by hand.
  */
 public final class IssueWriter {
-  /** An alert attribute holding a QA notebook's URL, when the pipeline reports one. */
-  public static final String NOTEBOOK_URL = "notebook_url";
-
   private final IssueTemplate githubTitle;
   private final IssueTemplate airflowTitle;
 
@@ -49,18 +47,7 @@ public final class IssueWriter {
   private static String body(Alert alert, Failures failures, String fingerprint, FilingRule rule,
       @Nullable Member onCall, List<Member> leads) {
     StringBuilder b = new StringBuilder();
-    link(b, "Failing run", alert.attribute(AlertAttributes.RUN_URL));
-    link(b, "Airflow log", alert.attribute(AlertAttributes.LOG_URL));
-    link(b, "QA notebook", alert.attribute(NOTEBOOK_URL));
-    fact(b, "Repo", alert.attribute(AlertAttributes.REPO));
-    fact(b, "Workflow", alert.attribute(AlertAttributes.WORKFLOW_NAME));
-    fact(b, "Branch", alert.attribute(AlertAttributes.BRANCH).map(s -> "`" + s + "`"));
-    fact(b, "Event", alert.attribute(AlertAttributes.EVENT));
-    commit(alert).ifPresent(c -> b.append("**Commit:** ").append(c).append('\n'));
-    fact(b, "DAG", alert.attribute(AlertAttributes.DAG_ID).map(s -> "`" + s + "`"));
-    fact(b, "Task", alert.attribute(AlertAttributes.TASK_ID).map(s -> "`" + s + "`"));
-    fact(b, "Logical date", alert.attribute(AlertAttributes.LOGICAL_DATE));
-    fact(b, "Try", alert.attribute(AlertAttributes.TRY_NUMBER));
+    alert.origin().match(run -> github(b, run), task -> airflow(b, task));
     if (onCall != null) {
       b.append("**On call:** ").append(who(onCall)).append('\n');
     }
@@ -79,8 +66,8 @@ public final class IssueWriter {
       }
     }
     List<String> trace = failures.trace();
-    if (trace.isEmpty() && alert.source() == AlertSource.AIRFLOW) {
-      trace = alert.attribute(AlertAttributes.EXCEPTION).map(e -> e.lines().toList())
+    if (trace.isEmpty()) {
+      trace = alert.airflowTask().flatMap(AirflowTask::exception).map(e -> e.lines().toList())
           .orElse(List.of());
     }
     if (!trace.isEmpty()) {
@@ -97,20 +84,37 @@ public final class IssueWriter {
     return b.toString();
   }
 
-  private static Optional<String> commit(Alert alert) {
-    Optional<String> sha = alert.attribute(AlertAttributes.HEAD_SHA)
-        .map(s -> s.substring(0, Math.min(7, s.length())));
+  private static StringBuilder github(StringBuilder b, GitHubRun run) {
+    link(b, "Failing run", run.runUrl());
+    fact(b, "Repo", Optional.of(run.repo()));
+    fact(b, "Workflow", run.workflowName());
+    fact(b, "Branch", run.branch().map(s -> "`" + s + "`"));
+    fact(b, "Event", run.event());
+    commit(run).ifPresent(c -> b.append("**Commit:** ").append(c).append('\n'));
+    return b;
+  }
+
+  private static StringBuilder airflow(StringBuilder b, AirflowTask task) {
+    link(b, "Airflow log", task.logUrl());
+    link(b, "QA notebook", task.notebookUrl());
+    fact(b, "DAG", Optional.of("`" + task.dagId() + "`"));
+    fact(b, "Task", task.taskId().map(s -> "`" + s + "`"));
+    fact(b, "Logical date", task.logicalDate());
+    fact(b, "Try", task.tryNumber().map(String::valueOf));
+    return b;
+  }
+
+  private static Optional<String> commit(GitHubRun run) {
+    Optional<String> sha = run.headSha().map(s -> s.substring(0, Math.min(7, s.length())));
     if (sha.isEmpty()) {
       return Optional.empty();
     }
     StringBuilder c = new StringBuilder(sha.get());
-    alert.attribute(AlertAttributes.COMMIT_MESSAGE).filter(m -> !m.isBlank())
+    run.commitMessage().filter(m -> !m.isBlank())
         .ifPresent(m -> c.append(" \"").append(m.lines().findFirst().orElse("").strip())
             .append('"'));
-    alert.attribute(AlertAttributes.COMMIT_AUTHOR)
-        .ifPresent(a -> c.append(" by ").append(a));
-    alert.attribute(AlertAttributes.ACTOR)
-        .ifPresent(a -> c.append(" (pushed by @").append(a).append(')'));
+    run.commitAuthor().ifPresent(a -> c.append(" by ").append(a));
+    run.actor().ifPresent(a -> c.append(" (pushed by @").append(a).append(')'));
     return Optional.of(c.toString());
   }
 

@@ -1,11 +1,9 @@
 package dev.meister.core.intake;
 
 import dev.meister.core.alert.Alert;
-import dev.meister.core.alert.AlertAttributes;
 import dev.meister.core.alert.AlertContext;
 import dev.meister.core.alert.AlertFactory;
 import dev.meister.core.alert.AlertMessages;
-import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.Intake;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.Priority;
@@ -87,9 +85,9 @@ public final class RunIntake implements RunEventSink {
     Priority priority = priorities.priorityOf(event, route.orElse(null));
     Alert created = factory.create(event, route.map(Route::rotation).orElse(null), priority)
         .receivedAt(clock.instant());
-    // Remembered so settings made per route (issue labels and priority) find it later.
-    Alert alert = route.map(r -> created.withAttribute(AlertAttributes.ROUTE, r.name()))
-        .orElse(created);
+    // Stored with it, so escalation, filing and hand-off find this route later even after the
+    // routes' criteria were edited.
+    Alert alert = route.map(r -> created.withRoute(r.name())).orElse(created);
     // Who is on call is worked out before the transaction: it reads only configuration and
     // overrides, and the writer thread that commits everyone's intake should not wait on it.
     OnCall onCall = route.isPresent() ? context.onCall(alert) : null;
@@ -102,8 +100,7 @@ public final class RunIntake implements RunEventSink {
       log.info("repeated delivery {} of a success: nothing new", event.deliveryKey());
       return new Intake(null, true);
     }
-    if (event.source() == AlertSource.GITHUB_ACTIONS
-        && event.attribute(AlertAttributes.WORKFLOW_PATH).isPresent()) {
+    if (event.origin().match(run -> run.workflowPath().isPresent(), task -> false)) {
       green.tell(event);
     }
     return new Intake(null, false);
@@ -124,8 +121,7 @@ public final class RunIntake implements RunEventSink {
       log.warn("alert #{} ({}) matched no route: stored, not posted", recorded.id(),
           alert.title());
     }
-    if (analyseLogs && event.source() == AlertSource.GITHUB_ACTIONS
-        && event.attribute(AlertAttributes.RUN_ID).isPresent()) {
+    if (analyseLogs && event.origin().match(run -> run.runId().isPresent(), task -> false)) {
       // Whether the logs show a root cause already filed ("looks like #N"); GitHub is read by
       // the filing worker, never on the webhook's thread.
       stores.requests().enqueue(IssueRequestKind.ANALYSE, recorded.id(), null, null, "meister",

@@ -1,8 +1,7 @@
 package dev.meister.core.pipeline;
 
+import dev.meister.core.alert.AirflowTask;
 import dev.meister.core.alert.Alert;
-import dev.meister.core.alert.AlertAttributes;
-import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.AlertNotes;
 import dev.meister.core.chat.RichText;
 import dev.meister.core.team.MemberId;
@@ -27,10 +26,8 @@ public final class PipelineNotes implements AlertNotes {
 
   @Override
   public void addTo(Alert alert, RichText.Builder text) {
-    if (alert.source() != AlertSource.AIRFLOW) {
-      return;
-    }
-    Optional<Pipeline> found = alert.attribute(AlertAttributes.DAG_ID).flatMap(this::forDag);
+    Optional<AirflowTask> task = alert.airflowTask();
+    Optional<Pipeline> found = task.map(AirflowTask::dagId).flatMap(this::forDag);
     if (found.isEmpty()) {
       return;
     }
@@ -44,7 +41,7 @@ public final class PipelineNotes implements AlertNotes {
     }
     people(text, "; upstream ", p.upstream());
     people(text, "; downstream ", p.downstream());
-    for (Hint hint : p.hintsFor(alert.attribute(AlertAttributes.EXCEPTION).orElse(null))) {
+    for (Hint hint : p.hintsFor(task.flatMap(AirflowTask::exception).orElse(null))) {
       text.newline().text("💡 " + hint.advice());
     }
     for (int i = 0; i < p.runbooks().size(); i++) {

@@ -1,9 +1,6 @@
 package dev.meister.core.pipeline;
 
-import dev.meister.core.alert.AlertAttributes;
-import dev.meister.core.alert.AlertSource;
-import dev.meister.core.alert.Outcome;
-import dev.meister.core.alert.RunEvent;
+import dev.meister.core.alert.AirflowTask;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.RichText;
@@ -121,9 +118,8 @@ public final class SlaChecks implements DueWork {
   }
 
   private Optional<ChatRef> chatOf(Pipeline p) {
-    RunEvent event = new RunEvent(AlertSource.AIRFLOW, "sla:" + p.name(),
-        Outcome.FAILED, Instant.EPOCH, Map.of(AlertAttributes.DAG_ID, p.dagId()));
-    Optional<Route> route = router.route(event);
+    // Matched as a task of the DAG that names no task, tags or region.
+    Optional<Route> route = router.route(AirflowTask.builder(p.dagId()).build());
     if (route.isEmpty()) {
       log.warn("no route matches DAG {} of pipeline {}: its SLA misses are not posted",
           p.dagId(), p.name());

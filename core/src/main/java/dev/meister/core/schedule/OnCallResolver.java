@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -93,17 +92,16 @@ public final class OnCallResolver {
   }
 
   /**
-   * The first moment after {@code t} the position passes to a different member.
+   * The first moment after {@code t} the position passes to a different member; empty when
+   * nobody else ever takes it (a rotation of one).
    *
    * @throws IllegalArgumentException for SECONDARY when there is no Level 2
-   * @throws IllegalStateException when nobody else ever takes the position
    */
-  public Handover nextHandover(Position position, Instant t) {
+  public Optional<Handover> nextHandover(Position position, Instant t) {
     Checks.check(exists(position), "rotation '" + rotation.id() + "' has no Level-2 roster");
     Assignment current = stretchAt(position, t);
-    Assignment next = nextDifferent(current).orElseThrow(() -> nobodyElse(current));
-    return new Handover(
-        rotation.id(), position, next.start(), current.member(), next.member(), next.source());
+    return nextDifferent(current).map(next -> new Handover(
+        rotation.id(), position, next.start(), current.member(), next.member(), next.source()));
   }
 
   /**
@@ -114,18 +112,6 @@ public final class OnCallResolver {
    */
   public List<String> problems(Swap swap) {
     return List.copyOf(swapCheck.problems(swap));
-  }
-
-  private IllegalStateException nobodyElse(Assignment current) {
-    String position = current.position().name().toLowerCase(Locale.ROOT);
-    return new IllegalStateException(
-        "nobody but "
-            + current.member()
-            + " ever holds the "
-            + position
-            + " position of '"
-            + rotation.id()
-            + "'");
   }
 
   private boolean exists(Position position) {

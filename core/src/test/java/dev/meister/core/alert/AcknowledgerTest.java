@@ -11,7 +11,6 @@ import dev.meister.core.team.MemberId;
 import dev.meister.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator.ReplaceUnderscores;
 import org.junit.jupiter.api.Test;
@@ -98,13 +97,14 @@ class AcknowledgerTest {
   private static Alert newAlert() {
     return new Alert(
         null,
-        AlertSource.AIRFLOW,
         "airflow:1",
         "af:d:t:Error:000000000000",
+        null,
         null,
         Priority.NORMAL,
         "DAG fail - d.t",
         T0,
-        Map.of());
+        T0,
+        AirflowTask.builder("d").taskId("t").build());
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meister.core.schedule.RotationId;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator.ReplaceUnderscores;
@@ -33,10 +32,10 @@ class AlertFactoryTest {
     assertThat(alert.rotation()).isEqualTo(BUILDMEISTER);
     assertThat(alert.priority()).isEqualTo(Priority.NORMAL);
     assertThat(alert.receivedAt()).isEqualTo(OCCURRED);
-    assertThat(alert.attributes())
-        .containsEntry("test_type", "fast")
-        .containsEntry("repo", "causify-ai/cmamp")
-        .hasSize(e.attributes().size() + 1);
+    GitHubRun run = alert.gitHubRun().orElseThrow();
+    assertThat(run.testType()).contains("fast");
+    assertThat(run.repo()).isEqualTo("causify-ai/cmamp");
+    assertThat(run.withTestType("other")).isEqualTo(((GitHubRun) e.origin()).withTestType("other"));
   }
 
   @Test
@@ -57,7 +56,7 @@ class AlertFactoryTest {
 
     assertThat(alert.title()).isEqualTo("DAG fail - bid_ask_1m.download (2026-11-20 03:00 UTC)");
     assertThat(alert.fingerprint()).isEqualTo("af:bid_ask_1m:download:ValueError:cf09b67de816");
-    assertThat(alert.attributes()).isEqualTo(e.attributes());
+    assertThat(alert.origin()).isEqualTo(e.origin());
     assertThat(alert.priority()).isEqualTo(Priority.HIGH);
   }
 
@@ -100,22 +99,21 @@ class AlertFactoryTest {
   }
 
   private static RunEvent github(String branch, String runNumber) {
-    Map<String, String> a = new HashMap<>();
-    a.put("repo", "causify-ai/cmamp");
-    a.put("branch", branch);
-    a.put("workflow_name", "Fast tests");
-    a.put("workflow_path", ".github/workflows/fast_tests.yml");
-    a.put("run_number", runNumber);
-    return new RunEvent(
-        AlertSource.GITHUB_ACTIONS, "github:72d3162e", Outcome.FAILED, OCCURRED, a);
+    GitHubRun run = GitHubRun.builder("causify-ai/cmamp")
+        .branch(branch)
+        .workflowName("Fast tests")
+        .workflowPath(".github/workflows/fast_tests.yml")
+        .runNumber(Integer.valueOf(runNumber))
+        .build();
+    return new RunEvent("github:72d3162e", Outcome.FAILED, OCCURRED, run);
   }
 
   private static RunEvent airflow(String logicalDate, String exception) {
-    Map<String, String> a = new HashMap<>();
-    a.put("dag_id", "bid_ask_1m");
-    a.put("task_id", "download");
-    a.put("logical_date", logicalDate);
-    a.put("exception", exception);
-    return new RunEvent(AlertSource.AIRFLOW, "airflow:9", Outcome.FAILED, OCCURRED, a);
+    AirflowTask task = AirflowTask.builder("bid_ask_1m")
+        .taskId("download")
+        .logicalDate(logicalDate)
+        .exception(exception)
+        .build();
+    return new RunEvent("airflow:9", Outcome.FAILED, OCCURRED, task);
   }
 }

@@ -139,7 +139,7 @@ class AlertMessagesTest {
   @Test
   void long_attributes_are_capped_at_300_characters() {
     Alert noisy =
-        task(Priority.NORMAL, Map.of("exception", "E".repeat(5000), "region", "r".repeat(400)));
+        task(Priority.NORMAL, Map.of("dag_id", "d", "exception", "E".repeat(5000), "region", "r".repeat(400)));
 
     String text = MESSAGES.alert(noisy, null, BERLIN).text().plainText();
 
@@ -235,14 +235,15 @@ class AlertMessagesTest {
       AlertSource source, String title, Priority priority, Map<String, String> attributes) {
     return new Alert(
         new AlertId(42),
-        source,
         "test:1",
         "fp",
         RotationId.of("dagmeister"),
+        null,
         priority,
         title,
         AT,
-        attributes);
+        AT,
+        Events.origin(source, attributes));
   }
 
   private static OnCall onCall(boolean withSecondary) {

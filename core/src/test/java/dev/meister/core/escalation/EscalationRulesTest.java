@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.meister.core.alert.Alert;
 import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.AlertSource;
+import dev.meister.core.chat.AlertId;
+import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.Priority;
 import dev.meister.core.escalation.EscalationStep.Target;
 import dev.meister.core.schedule.RotationId;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class EscalationRulesTest {
   }
 
   private static Alert alert(Priority priority) {
-    return new Alert(new AlertId(1), AlertSource.GITHUB_ACTIONS, "github:1", "fp",
-        RotationId.of("hausmeister"), priority, "Build fail", T, Map.of());
+    return new Alert(new AlertId(1), "github:1", "fp", RotationId.of("hausmeister"), null,
+        priority, "Build fail", T, T, GitHubRun.builder("acme/widgets").build());
   }
 }

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.meister.core.alert.Alert;
 import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.AlertSource;
+import dev.meister.core.chat.AlertId;
+import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.Priority;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator.ReplaceUnderscores;
 import org.junit.jupiter.api.Test;
@@ -16,10 +17,11 @@ import org.junit.jupiter.api.Test;
 @DisplayNameGeneration(ReplaceUnderscores.class)
 class IssueFingerprintTest {
   private static Alert build(String run) {
-    return new Alert(new AlertId(1), AlertSource.GITHUB_ACTIONS, "github:" + run,
-        "gh:acme/widgets:fast_tests.yml", null, Priority.NORMAL, "Build fail - widgets fast",
-        Instant.parse("2026-11-23T05:00:00Z"), Map.of("repo", "acme/widgets",
-            "workflow_path", ".github/workflows/fast_tests.yml", "run_id", run));
+    Instant at = Instant.parse("2026-11-23T05:00:00Z");
+    return new Alert(new AlertId(1), "github:" + run, "gh:acme/widgets:fast_tests.yml", null,
+        null, Priority.NORMAL, "Build fail - widgets fast", at, at,
+        GitHubRun.builder("acme/widgets").workflowPath(".github/workflows/fast_tests.yml")
+            .runId(Long.valueOf(run)).build());
   }
 
   @Test

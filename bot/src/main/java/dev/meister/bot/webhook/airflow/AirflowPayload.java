@@ -1,22 +1,10 @@
 package dev.meister.bot.webhook.airflow;
 
-import static dev.meister.core.alert.AlertAttributes.AIRFLOW_URL;
-import static dev.meister.core.alert.AlertAttributes.DAG_ID;
-import static dev.meister.core.alert.AlertAttributes.DAG_RUN_ID;
-import static dev.meister.core.alert.AlertAttributes.EXCEPTION;
-import static dev.meister.core.alert.AlertAttributes.LOGICAL_DATE;
-import static dev.meister.core.alert.AlertAttributes.LOG_URL;
-import static dev.meister.core.alert.AlertAttributes.REGION;
-import static dev.meister.core.alert.AlertAttributes.START_DATE;
-import static dev.meister.core.alert.AlertAttributes.TAGS;
-import static dev.meister.core.alert.AlertAttributes.TASK_ID;
-import static dev.meister.core.alert.AlertAttributes.TRY_NUMBER;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meister.bot.webhook.WebhookJson;
 import dev.meister.bot.webhook.WebhookRejection;
-import dev.meister.core.alert.AlertSource;
+import dev.meister.core.alert.AirflowTask;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEvent;
 import java.time.Clock;
@@ -24,9 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Translates the Airflow callback JSON (documented in {@code docs/webhooks.md}). */
@@ -40,40 +26,36 @@ final class AirflowPayload {
     String dagId = required(root, "dag_id");
     String runId = required(root, "run_id");
     String taskId = required(root, "task_id");
-    String tryNumber = tryNumber(root);
+    int tryNumber = tryNumber(root);
     String logicalDate =
         text(root, "logical_date")
             .or(() -> text(root, "execution_date"))
             .orElseThrow(() -> WebhookRejection.missingField("logical_date"));
     List<String> tags = tags(root);
 
-    Map<String, String> attributes = new LinkedHashMap<>();
-    attributes.put(DAG_ID, dagId);
-    attributes.put(DAG_RUN_ID, runId);
-    attributes.put(TASK_ID, taskId);
-    attributes.put(TRY_NUMBER, tryNumber);
-    attributes.put(LOGICAL_DATE, logicalDate);
-    text(root, "start_date").ifPresent(v -> attributes.put(START_DATE, v));
-    text(root, "log_url").ifPresent(v -> attributes.put(LOG_URL, v));
-    text(root, "exception").ifPresent(v -> attributes.put(EXCEPTION, cap(v)));
-    if (!tags.isEmpty()) {
-      attributes.put(TAGS, String.join(",", tags));
-    }
-    text(root, "region").or(() -> regionTag(tags)).ifPresent(v -> attributes.put(REGION, v));
-    text(root, "airflow_url").ifPresent(v -> attributes.put(AIRFLOW_URL, v));
-    text(root, "notebook_url")
-        .ifPresent(v -> attributes.put(dev.meister.core.filing.IssueWriter.NOTEBOOK_URL, v));
+    AirflowTask task = AirflowTask.builder(dagId)
+        .dagRunId(runId)
+        .taskId(taskId)
+        .tryNumber(tryNumber)
+        .logicalDate(logicalDate)
+        .startDate(text(root, "start_date").orElse(null))
+        .logUrl(text(root, "log_url").orElse(null))
+        .exception(text(root, "exception").map(AirflowPayload::cap).orElse(null))
+        .tags(tags)
+        .region(text(root, "region").or(() -> regionTag(tags)).orElse(null))
+        .airflowUrl(text(root, "airflow_url").orElse(null))
+        .notebookUrl(text(root, "notebook_url").orElse(null))
+        .build();
 
     Outcome outcome =
         text(root, "state").filter(s -> s.equalsIgnoreCase("success")).isPresent()
             ? Outcome.SUCCEEDED
             : Outcome.FAILED;
     return new RunEvent(
-        AlertSource.AIRFLOW,
         deliveryKey(root, dagId, runId, taskId, tryNumber),
         outcome,
         endDate(root).orElseGet(clock::instant),
-        attributes);
+        task);
   }
 
   /**
@@ -81,7 +63,7 @@ final class AirflowPayload {
    * task, since all instances of a mapped task share dag, run, task and try.
    */
   private static String deliveryKey(
-      JsonNode root, String dagId, String runId, String taskId, String tryNumber) {
+      JsonNode root, String dagId, String runId, String taskId, int tryNumber) {
     JsonNode mapIndex = root.path("map_index");
     String task =
         mapIndex.canConvertToInt() && mapIndex.asInt() >= 0
@@ -90,12 +72,12 @@ final class AirflowPayload {
     return "airflow:" + dagId + "/" + runId + "/" + task + "/" + tryNumber;
   }
 
-  private static String tryNumber(JsonNode root) {
+  private static int tryNumber(JsonNode root) {
     String value = required(root, "try_number");
     if (!value.chars().allMatch(Character::isDigit) || value.length() > 9) {
       throw WebhookRejection.invalidField("try_number", "must be a whole number");
     }
-    return Integer.toString(Integer.parseInt(value));
+    return Integer.parseInt(value);
   }
 
   private static List<String> tags(JsonNode root) {

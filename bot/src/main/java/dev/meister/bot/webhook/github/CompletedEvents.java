@@ -1,15 +1,12 @@
 package dev.meister.bot.webhook.github;
 
-import static dev.meister.core.alert.AlertAttributes.CONCLUSION;
-import static dev.meister.core.alert.AlertAttributes.REPO;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meister.bot.webhook.Verdict;
-import dev.meister.core.alert.AlertSource;
+import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEvent;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * What {@code workflow_run} and {@code workflow_job} deliveries share: only a completed one with a
@@ -22,10 +19,10 @@ final class CompletedEvents {
    * @param what the payload's object, e.g. {@code workflow_run}
    * @param successCounts whether a success is an event (a run's is; a job's says nothing)
    * @param timeField the field under {@code what} that says when it ended
-   * @param attributes adds the object's own attributes
+   * @param facts adds the object's own facts to the run
    */
   static Verdict translate(String deliveryKey, ObjectNode root, String what,
-      boolean successCounts, String timeField, Consumer<GitHubPayload> attributes) {
+      boolean successCounts, String timeField, BiConsumer<GitHubPayload, GitHubRun.Builder> facts) {
     GitHubPayload payload = new GitHubPayload(root);
     String action = payload.required("action");
     if (!action.equals("completed")) {
@@ -36,9 +33,10 @@ final class CompletedEvents {
     if (outcome.isEmpty()) {
       return Verdict.ignore(what, "conclusion " + conclusion);
     }
-    payload.put(REPO, payload.required("repository", "full_name")).put(CONCLUSION, conclusion);
-    attributes.accept(payload);
-    return Verdict.deliver(new RunEvent(AlertSource.GITHUB_ACTIONS, deliveryKey,
-        outcome.get(), payload.instant(what, timeField), payload.attributes()));
+    GitHubRun.Builder run =
+        GitHubRun.builder(payload.required("repository", "full_name")).conclusion(conclusion);
+    facts.accept(payload, run);
+    return Verdict.deliver(new RunEvent(deliveryKey, outcome.get(),
+        payload.instant(what, timeField), run.build()));
   }
 }

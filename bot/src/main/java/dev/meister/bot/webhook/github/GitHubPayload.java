@@ -6,14 +6,12 @@ import dev.meister.bot.webhook.WebhookJson;
 import dev.meister.bot.webhook.WebhookRejection;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
-/** Reading fields of a GitHub payload into attributes, naming the path of what is missing. */
+/** Reading fields of a GitHub payload, naming the path of what is missing or malformed. */
 final class GitHubPayload {
   private final JsonNode root;
-  private final Map<String, String> attributes = new LinkedHashMap<>();
 
   GitHubPayload(JsonNode root) {
     this.root = root;
@@ -36,18 +34,31 @@ final class GitHubPayload {
     }
   }
 
-  GitHubPayload put(String attribute, Optional<String> value) {
-    value.ifPresent(v -> attributes.put(attribute, v));
-    return this;
+  /** A whole number, absent when missing. */
+  Optional<Long> number(String... path) {
+    Optional<String> value = text(path);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Long.parseLong(value.get().strip()));
+    } catch (NumberFormatException e) {
+      throw WebhookRejection.invalidField(String.join(".", path), "must be a whole number");
+    }
   }
 
-  GitHubPayload put(String attribute, String value) {
-    attributes.put(attribute, value);
-    return this;
+  long requiredNumber(String... path) {
+    return number(path)
+        .orElseThrow(() -> WebhookRejection.missingField(String.join(".", path)));
   }
 
-  Map<String, String> attributes() {
-    return attributes;
+  /** A whole number that fits an {@code int}, absent when missing. */
+  @Nullable Integer integer(String... path) {
+    Optional<Long> value = number(path);
+    if (value.isPresent() && value.get() != value.get().intValue()) {
+      throw WebhookRejection.invalidField(String.join(".", path), "is out of range");
+    }
+    return value.map(Long::intValue).orElse(null);
   }
 
   static Optional<String> firstLine(Optional<String> text) {

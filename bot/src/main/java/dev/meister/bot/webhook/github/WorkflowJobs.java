@@ -1,14 +1,5 @@
 package dev.meister.bot.webhook.github;
 
-import static dev.meister.core.alert.AlertAttributes.ACTOR;
-import static dev.meister.core.alert.AlertAttributes.BRANCH;
-import static dev.meister.core.alert.AlertAttributes.HEAD_SHA;
-import static dev.meister.core.alert.AlertAttributes.JOB_NAME;
-import static dev.meister.core.alert.AlertAttributes.RUN_ATTEMPT;
-import static dev.meister.core.alert.AlertAttributes.RUN_ID;
-import static dev.meister.core.alert.AlertAttributes.RUN_URL;
-import static dev.meister.core.alert.AlertAttributes.WORKFLOW_NAME;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meister.bot.webhook.Verdict;
 
@@ -22,16 +13,16 @@ final class WorkflowJobs {
   private WorkflowJobs() {}
 
   static Verdict verdict(String deliveryKey, ObjectNode root) {
-    return CompletedEvents.translate(deliveryKey, root, WHAT, false, "completed_at", payload ->
-        payload
-            .put(RUN_ID, payload.required(WHAT, "run_id"))
-            .put(JOB_NAME, payload.required(WHAT, "name"))
-            .put(BRANCH, payload.text(WHAT, "head_branch"))
-            .put(WORKFLOW_NAME, payload.text(WHAT, "workflow_name"))
-            .put(RUN_ATTEMPT, payload.text(WHAT, "run_attempt"))
-            // The job's page; it links to its run.
-            .put(RUN_URL, payload.text(WHAT, "html_url"))
-            .put(HEAD_SHA, payload.text(WHAT, "head_sha"))
-            .put(ACTOR, payload.text("sender", "login")));
+    return CompletedEvents.translate(deliveryKey, root, WHAT, false, "completed_at",
+        (payload, run) ->
+            run.runId(payload.requiredNumber(WHAT, "run_id"))
+                .job(payload.required(WHAT, "name"))
+                .branch(payload.text(WHAT, "head_branch").orElse(null))
+                .workflowName(payload.text(WHAT, "workflow_name").orElse(null))
+                .runAttempt(payload.integer(WHAT, "run_attempt"))
+                // The job's page; it links to its run.
+                .runUrl(payload.text(WHAT, "html_url").orElse(null))
+                .headSha(payload.text(WHAT, "head_sha").orElse(null))
+                .actor(payload.text("sender", "login").orElse(null)));
   }
 }

@@ -1,7 +1,6 @@
 package dev.meister.bot.webhook.airflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,12 +8,14 @@ import dev.meister.bot.webhook.Loopback;
 import dev.meister.bot.webhook.Loopback.Answer;
 import dev.meister.bot.webhook.RecordingSink;
 import dev.meister.core.alert.AlertSource;
+import dev.meister.core.alert.AirflowTask;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -77,19 +78,19 @@ class AirflowWebhookTest {
         .isEqualTo("airflow:sales_daily/scheduled__2026-11-22T00:00:00+00:00/load_orders/3");
     assertThat(event.outcome()).isEqualTo(Outcome.FAILED);
     assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-11-23T07:55:10.5Z"));
-    assertThat(event.attributes())
-        .containsOnly(
-            entry("dag_id", "sales_daily"),
-            entry("dag_run_id", "scheduled__2026-11-22T00:00:00+00:00"),
-            entry("task_id", "load_orders"),
-            entry("try_number", "3"),
-            entry("logical_date", "2026-11-22T00:00:00+00:00"),
-            entry("start_date", "2026-11-23T07:50:02.123456+00:00"),
-            entry("log_url", "https://airflow.example.com/dags/sales_daily/runs/r/tasks/load_orders?try_number=3"),
-            entry("exception", "psycopg2.OperationalError: could not connect to server"),
-            entry("tags", "sales,region:tokyo"),
-            entry("region", "tokyo"),
-            entry("airflow_url", "https://airflow.example.com"));
+    assertThat(event.origin())
+        .isEqualTo(AirflowTask.builder("sales_daily")
+            .dagRunId("scheduled__2026-11-22T00:00:00+00:00")
+            .taskId("load_orders")
+            .tryNumber(3)
+            .logicalDate("2026-11-22T00:00:00+00:00")
+            .startDate("2026-11-23T07:50:02.123456+00:00")
+            .logUrl("https://airflow.example.com/dags/sales_daily/runs/r/tasks/load_orders?try_number=3")
+            .exception("psycopg2.OperationalError: could not connect to server")
+            .tags(List.of("sales", "region:tokyo"))
+            .region("tokyo")
+            .airflowUrl("https://airflow.example.com")
+            .build());
   }
 
   @Test
@@ -141,7 +142,7 @@ class AirflowWebhookTest {
 
     post(payload, bearer(TOKEN));
 
-    assertThat(sink.onlyEvent().attributes()).containsEntry("logical_date", "2026-11-22T00:00:00+00:00");
+    assertThat(task().logicalDate()).contains("2026-11-22T00:00:00+00:00");
   }
 
   @Test
@@ -162,7 +163,7 @@ class AirflowWebhookTest {
 
     post(payload, bearer(TOKEN));
 
-    assertThat(sink.onlyEvent().attributes()).containsEntry("region", "osaka");
+    assertThat(task().region()).contains("osaka");
   }
 
   @Test
@@ -172,7 +173,7 @@ class AirflowWebhookTest {
 
     post(payload, bearer(TOKEN));
 
-    assertThat(sink.onlyEvent().attributes()).containsEntry("region", "frankfurt");
+    assertThat(task().region()).contains("frankfurt");
   }
 
   @Test
@@ -182,7 +183,7 @@ class AirflowWebhookTest {
 
     post(payload, bearer(TOKEN));
 
-    assertThat(sink.onlyEvent().attributes()).doesNotContainKey("region");
+    assertThat(task().region()).isEmpty();
   }
 
   @Test
@@ -192,7 +193,7 @@ class AirflowWebhookTest {
 
     post(payload, bearer(TOKEN));
 
-    String exception = sink.onlyEvent().attributes().get("exception");
+    String exception = task().exception().orElseThrow();
     assertThat(exception).hasSize(4_000).startsWith("EEE").contains("E\n…\nE").endsWith("EEE");
   }
 
@@ -256,5 +257,9 @@ class AirflowWebhookTest {
 
     assertThat(answer.status()).isEqualTo(503);
     assertThat(answer.text("error")).isEqualTo("storage unavailable, retry");
+  }
+
+  private AirflowTask task() {
+    return (AirflowTask) sink.onlyEvent().origin();
   }
 }

@@ -7,12 +7,12 @@ import static dev.meister.bot.webhook.github.GitHubDeliveries.headers;
 import static dev.meister.bot.webhook.github.GitHubDeliveries.runConcluded;
 import static dev.meister.bot.webhook.github.GitHubDeliveries.unsigned;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.entry;
 
 import dev.meister.bot.webhook.Loopback;
 import dev.meister.bot.webhook.Loopback.Answer;
 import dev.meister.bot.webhook.RecordingSink;
 import dev.meister.core.alert.AlertSource;
+import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEvent;
 import java.net.URLEncoder;
@@ -50,22 +50,22 @@ class GitHubWebhookTest {
     assertThat(event.deliveryKey()).isEqualTo("github:" + DELIVERY);
     assertThat(event.outcome()).isEqualTo(Outcome.FAILED);
     assertThat(event.occurredAt()).isEqualTo(Instant.parse("2020-10-05T16:33:49Z"));
-    assertThat(event.attributes())
-        .containsOnly(
-            entry("repo", "octo-org/octo-repo"),
-            entry("branch", "master"),
-            entry("event", "repository_dispatch"),
-            entry("workflow_name", "test"),
-            entry("workflow_path", ".github/workflows/test.yml"),
-            entry("run_id", "289782451"),
-            entry("run_number", "163"),
-            entry("run_attempt", "1"),
-            entry("run_url", "https://github.com/octo-org/octo-repo/actions/runs/289782451"),
-            entry("head_sha", "3484a3fb816e0859fd6e1cea078d76385ff50625"),
-            entry("actor", "Codertocat"),
-            entry("commit_author", "Matthias Fax"),
-            entry("commit_message", "build(test): check workflow run event payload"),
-            entry("conclusion", "failure"));
+    assertThat(event.origin())
+        .isEqualTo(GitHubRun.builder("octo-org/octo-repo")
+            .branch("master")
+            .event("repository_dispatch")
+            .workflowName("test")
+            .workflowPath(".github/workflows/test.yml")
+            .runId(289782451L)
+            .runNumber(163)
+            .runAttempt(1)
+            .runUrl("https://github.com/octo-org/octo-repo/actions/runs/289782451")
+            .headSha("3484a3fb816e0859fd6e1cea078d76385ff50625")
+            .actor("Codertocat")
+            .commitAuthor("Matthias Fax")
+            .commitMessage("build(test): check workflow run event payload")
+            .conclusion("failure")
+            .build());
   }
 
   @Test
@@ -99,7 +99,7 @@ class GitHubWebhookTest {
     server.post(PATH, headers("workflow_run", body), body);
 
     assertThat(sink.onlyEvent().outcome()).isEqualTo(Outcome.FAILED);
-    assertThat(sink.onlyEvent().attributes()).containsEntry("conclusion", conclusion);
+    assertThat(run().conclusion()).contains(conclusion);
   }
 
   @Test
@@ -226,18 +226,18 @@ class GitHubWebhookTest {
     RunEvent event = sink.onlyEvent();
     assertThat(event.outcome()).isEqualTo(Outcome.FAILED);
     assertThat(event.occurredAt()).isEqualTo(Instant.parse("2021-08-05T10:38:16Z"));
-    assertThat(event.attributes())
-        .containsOnly(
-            entry("repo", "Codertocat/Hello-World"),
-            entry("run_id", "2202229078"),
-            entry("job_name", "linters"),
-            entry("branch", "main"),
-            entry("workflow_name", "CodeQL"),
-            entry("run_attempt", "1"),
-            entry("run_url", "https://github.com/octo-org/octo-repo/runs/1291536064"),
-            entry("head_sha", "3484a3fb816e0859fd6e1cea078d76385ff50625"),
-            entry("actor", "Codertocat"),
-            entry("conclusion", "failure"));
+    assertThat(event.origin())
+        .isEqualTo(GitHubRun.builder("Codertocat/Hello-World")
+            .runId(2202229078L)
+            .job("linters")
+            .branch("main")
+            .workflowName("CodeQL")
+            .runAttempt(1)
+            .runUrl("https://github.com/octo-org/octo-repo/runs/1291536064")
+            .headSha("3484a3fb816e0859fd6e1cea078d76385ff50625")
+            .actor("Codertocat")
+            .conclusion("failure")
+            .build());
   }
 
   @Test
@@ -287,7 +287,7 @@ class GitHubWebhookTest {
     Answer answer = server.post(PATH, headers, body);
 
     assertThat(answer.status()).isEqualTo(202);
-    assertThat(sink.onlyEvent().attributes()).containsEntry("repo", "octo-org/octo-repo");
+    assertThat(run().repo()).isEqualTo("octo-org/octo-repo");
   }
 
   @Test
@@ -299,5 +299,9 @@ class GitHubWebhookTest {
 
     assertThat(answer.status()).isEqualTo(503);
     assertThat(answer.text("error")).isEqualTo("storage unavailable, retry");
+  }
+
+  private GitHubRun run() {
+    return (GitHubRun) sink.onlyEvent().origin();
   }
 }

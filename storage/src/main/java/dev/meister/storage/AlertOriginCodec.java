@@ -1,0 +1,174 @@
+package dev.meister.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meister.core.alert.AirflowTask;
+import dev.meister.core.alert.AlertOrigin;
+import dev.meister.core.alert.AlertSource;
+import dev.meister.core.alert.GitHubRun;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An {@link AlertOrigin} as a JSON object: {@code kind} ({@code github_run} or {@code
+ * airflow_task}) and one field per fact present, named as the attributes of earlier versions were.
+ *
+ * <p>It also reads those earlier versions' rows, a flat object of strings whose kind was the
+ * row's source: numbers written as text and comma-joined tags are read as numbers and lists.
+ */
+final class AlertOriginCodec {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final String KIND = "kind";
+  private static final String GITHUB_RUN = "github_run";
+  private static final String AIRFLOW_TASK = "airflow_task";
+
+  private AlertOriginCodec() {}
+
+  static ObjectNode write(AlertOrigin origin) {
+    ObjectNode o = JSON.createObjectNode();
+    return origin.match(run -> github(o, run), task -> airflow(o, task));
+  }
+
+  /** Reads what {@link #write} wrote. */
+  static AlertOrigin read(JsonNode node) throws SQLException {
+    String kind = node.path(KIND).asText("");
+    return switch (kind) {
+      case GITHUB_RUN -> github(node);
+      case AIRFLOW_TASK -> airflow(node);
+      default -> throw new SQLException("stored alert origin has an unknown kind: " + kind);
+    };
+  }
+
+  /** Reads an earlier version's flat attributes, of the kind its {@code source} column names. */
+  static AlertOrigin readLegacy(AlertSource source, JsonNode attributes) throws SQLException {
+    return source == AlertSource.GITHUB_ACTIONS ? github(attributes) : airflow(attributes);
+  }
+
+  private static ObjectNode github(ObjectNode o, GitHubRun run) {
+    o.put(KIND, GITHUB_RUN).put("repo", run.repo());
+    run.runId().ifPresent(v -> o.put("run_id", v));
+    put(o, "job_name", run.job());
+    put(o, "branch", run.branch());
+    put(o, "event", run.event());
+    put(o, "workflow_name", run.workflowName());
+    put(o, "workflow_path", run.workflowPath());
+    run.runNumber().ifPresent(v -> o.put("run_number", v));
+    run.runAttempt().ifPresent(v -> o.put("run_attempt", v));
+    put(o, "run_url", run.runUrl());
+    put(o, "head_sha", run.headSha());
+    put(o, "actor", run.actor());
+    put(o, "commit_author", run.commitAuthor());
+    put(o, "commit_message", run.commitMessage());
+    put(o, "conclusion", run.conclusion());
+    put(o, "test_type", run.testType());
+    return o;
+  }
+
+  private static GitHubRun github(JsonNode n) throws SQLException {
+    String repo = text(n, "repo");
+    if (repo == null) {
+      throw new SQLException("stored GitHub alert has no repo");
+    }
+    return GitHubRun.builder(repo)
+        .runId(number(n, "run_id"))
+        .job(text(n, "job_name"))
+        .branch(text(n, "branch"))
+        .event(text(n, "event"))
+        .workflowName(text(n, "workflow_name"))
+        .workflowPath(text(n, "workflow_path"))
+        .runNumber(integer(n, "run_number"))
+        .runAttempt(integer(n, "run_attempt"))
+        .runUrl(text(n, "run_url"))
+        .headSha(text(n, "head_sha"))
+        .actor(text(n, "actor"))
+        .commitAuthor(text(n, "commit_author"))
+        .commitMessage(text(n, "commit_message"))
+        .conclusion(text(n, "conclusion"))
+        .testType(text(n, "test_type"))
+        .build();
+  }
+
+  private static ObjectNode airflow(ObjectNode o, AirflowTask task) {
+    o.put(KIND, AIRFLOW_TASK).put("dag_id", task.dagId());
+    put(o, "dag_run_id", task.dagRunId());
+    put(o, "task_id", task.taskId());
+    task.tryNumber().ifPresent(v -> o.put("try_number", v));
+    put(o, "logical_date", task.logicalDate());
+    put(o, "start_date", task.startDate());
+    put(o, "log_url", task.logUrl());
+    put(o, "exception", task.exception());
+    if (!task.tags().isEmpty()) {
+      ArrayNode tags = o.putArray("tags");
+      task.tags().forEach(tags::add);
+    }
+    put(o, "region", task.region());
+    put(o, "airflow_url", task.airflowUrl());
+    put(o, "notebook_url", task.notebookUrl());
+    return o;
+  }
+
+  private static AirflowTask airflow(JsonNode n) throws SQLException {
+    String dag = text(n, "dag_id");
+    if (dag == null) {
+      throw new SQLException("stored Airflow alert has no dag_id");
+    }
+    return AirflowTask.builder(dag)
+        .dagRunId(text(n, "dag_run_id"))
+        .taskId(text(n, "task_id"))
+        .tryNumber(integer(n, "try_number"))
+        .logicalDate(text(n, "logical_date"))
+        .startDate(text(n, "start_date"))
+        .logUrl(text(n, "log_url"))
+        .exception(text(n, "exception"))
+        .tags(tags(n.path("tags")))
+        .region(text(n, "region"))
+        .airflowUrl(text(n, "airflow_url"))
+        .notebookUrl(text(n, "notebook_url"))
+        .build();
+  }
+
+  private static void put(ObjectNode o, String field, Optional<String> value) {
+    value.ifPresent(v -> o.put(field, v));
+  }
+
+  private static @Nullable String text(JsonNode n, String field) {
+    JsonNode v = n.path(field);
+    return v.isValueNode() && !v.isNull() ? v.asText() : null;
+  }
+
+  /** A number, or an earlier version's digits; other text is left out, as no reader used it. */
+  private static @Nullable Long number(JsonNode n, String field) {
+    JsonNode v = n.path(field);
+    if (v.isIntegralNumber()) {
+      return v.asLong();
+    }
+    String digits = text(n, field);
+    return digits != null && digits.matches("-?\\d{1,18}") ? Long.valueOf(digits) : null;
+  }
+
+  private static @Nullable Integer integer(JsonNode n, String field) {
+    Long value = number(n, field);
+    return value != null && value == value.intValue() ? value.intValue() : null;
+  }
+
+  /** A list, or an earlier version's comma-joined text. */
+  private static List<String> tags(JsonNode node) {
+    List<String> tags = new ArrayList<>();
+    if (node.isArray()) {
+      node.forEach(t -> tags.add(t.asText()));
+    } else if (node.isTextual()) {
+      for (String t : node.asText().split(",", -1)) {
+        if (!t.isBlank()) {
+          tags.add(t.strip());
+        }
+      }
+    }
+    return tags;
+  }
+}
