@@ -51,6 +51,7 @@ final class Duties implements AutoCloseable {
   private final List<CommandHandler> commands = new ArrayList<>();
   private final Map<String, ChatEventHandler> buttons = new LinkedHashMap<>();
   private final Timekeeper timekeeper;
+  private final Clock clock;
   private @Nullable Jobs jobs;
 
   Duties(Meister meister, ChatPorts ports, MemberResolver members, Runnable queued,
@@ -92,6 +93,7 @@ final class Duties implements AutoCloseable {
     work.add(new SlaChecks(duties.pipelines(), airflow, router, storage.slaChecks(),
         storage.outbox(), storage.database(), queued));
     this.timekeeper = new Timekeeper(work, clock);
+    this.clock = clock;
   }
 
   /** The epics move with the {@code github} section's token; without one they stay put. */
@@ -127,7 +129,7 @@ final class Duties implements AutoCloseable {
   /** Starts the scheduler: a tick now, then at each due moment, and a sweep every {@code sweep}. */
   synchronized void start(Duration sweep) {
     if (jobs == null) {
-      Jobs started = Jobs.start(2);
+      Jobs started = Jobs.start(2, clock);
       jobs = started;
       timekeeper.start(started, sweep);
     }

@@ -27,11 +27,7 @@ public final class HandoffBoundaries {
 
   /** The first boundary after {@code t}; empty when the position never changes hands. */
   public static Optional<Handover> after(OnCallResolver resolver, Instant t) {
-    try {
-      return Optional.of(resolver.nextHandover(Position.PRIMARY, t));
-    } catch (IllegalStateException nobodyElse) {
-      return Optional.empty();
-    }
+    return resolver.findNextHandover(Position.PRIMARY, t);
   }
 
   /** Until when the incoming member of {@code h} holds the position; empty if for good. */

@@ -99,11 +99,21 @@ public final class OnCallResolver {
    * @throws IllegalStateException when nobody else ever takes the position
    */
   public Handover nextHandover(Position position, Instant t) {
+    return findNextHandover(position, t)
+        .orElseThrow(() -> nobodyElse(stretchAt(position, t)));
+  }
+
+  /**
+   * The first moment after {@code t} the position passes to a different member; empty when nobody
+   * else ever takes it (a rotation of one).
+   *
+   * @throws IllegalArgumentException for SECONDARY when there is no Level 2
+   */
+  public Optional<Handover> findNextHandover(Position position, Instant t) {
     Checks.check(exists(position), "rotation '" + rotation.id() + "' has no Level-2 roster");
     Assignment current = stretchAt(position, t);
-    Assignment next = nextDifferent(current).orElseThrow(() -> nobodyElse(current));
-    return new Handover(
-        rotation.id(), position, next.start(), current.member(), next.member(), next.source());
+    return nextDifferent(current).map(next -> new Handover(
+        rotation.id(), position, next.start(), current.member(), next.member(), next.source()));
   }
 
   /**
