@@ -1,12 +1,11 @@
 package dev.meister.bot.app;
 
-import dev.meister.core.alert.AckCommand;
-import dev.meister.core.alert.AckEvents;
 import dev.meister.core.alert.Acknowledgements;
 import dev.meister.core.alert.AlertIntake;
 import dev.meister.core.chat.ChatDispatcher;
 import dev.meister.core.chat.ChatPorts;
-import dev.meister.core.chat.EventsByAction;
+import dev.meister.core.chat.ChatRoutes;
+import dev.meister.core.delivery.OutboxReplies;
 import dev.meister.core.chat.MemberResolver;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.ServerConfig;
@@ -95,14 +94,13 @@ final class BotRuntime implements AutoCloseable {
     Acknowledgements acks = new Acknowledgements(
         new Acknowledger(storage.alerts(), storage.messageLinks(), clock), messages,
         storage.messageLinks(), storage.outbox(), storage.database(), meister.directory(), nudge);
-    MemberResolver members = new MemberResolver(config.team());
-    this.commands = meister.commands().register(new AckCommand(acks));
-    this.duties = new Duties(meister, chatPorts, members, nudge, clock, sleeper);
-    duties.commands().forEach(commands::register);
-    filing.commands().forEach(commands::register);
-    this.dispatcher = new ChatDispatcher(commands, members, chatPorts,
-        new EventsByAction(duties.buttons(),
-            filing.buttons(members, chatPorts, new AckEvents(acks, members, chatPorts))));
+    this.duties = new Duties(meister, nudge, clock, sleeper);
+    ChatRoutes routes = ChatHandlers.routes(new ChatHandlers.Services(meister, acks,
+        duties.handoffs(), duties.requests(), filing.desk(), clock));
+    this.commands = routes.commands();
+    // The adapters drop what the platforms mark as bots' own; the chain needs no identity here.
+    this.dispatcher = new ChatDispatcher(routes, new MemberResolver(config.team()), chatPorts,
+        new OutboxReplies(storage.outbox()), storage.database(), sender -> false);
     this.sink = filing.wrap(intake);
     this.statusConfigs = config.statusPosts();
     this.clock = clock;

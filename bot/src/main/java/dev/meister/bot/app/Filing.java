@@ -1,17 +1,10 @@
 package dev.meister.bot.app;
 
-import dev.meister.core.filing.FilingButtons;
 import dev.meister.core.filing.FilingWorker;
 import dev.meister.core.filing.GreenAgain;
-import dev.meister.core.filing.IssueCommand;
 import dev.meister.core.filing.IssueDesk;
 import dev.meister.core.filing.IssueFiler;
-import dev.meister.core.filing.PostmortemCommand;
-import dev.meister.core.filing.ResolveCommand;
-import dev.meister.core.filing.TopCommand;
 
-import dev.meister.core.chat.ChatPorts;
-import dev.meister.core.chat.MemberResolver;
 import dev.meister.bot.config.GitHubConfig;
 import dev.meister.bot.github.GitHubClient;
 import dev.meister.bot.github.Sleeper;
@@ -21,21 +14,16 @@ import dev.meister.core.alert.Intake;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEventSink;
 import dev.meister.core.filing.IssueRequestKind;
-import dev.meister.core.chat.ChatEventHandler;
-import dev.meister.core.command.CommandHandler;
-import dev.meister.core.filing.BreakLog;
-import dev.meister.core.filing.Reasons;
 import dev.meister.core.schedule.OnCallDirectory;
 import dev.meister.core.team.Team;
 import dev.meister.storage.Storage;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Issue filing and the post-mortem log assembled from the {@code github} configuration: the
- * commands, the button handler, the worker that talks to GitHub, and the "green again" intake.
+ * Issue filing assembled from the {@code github} configuration: the desk the commands and buttons
+ * ask, the worker that talks to GitHub, and the "green again" intake.
  */
 public final class Filing implements AutoCloseable {
   private final GitHubConfig config;
@@ -44,7 +32,6 @@ public final class Filing implements AutoCloseable {
   private final Runnable queued;
   private final @Nullable FilingWorker worker;
   private final IssueDesk desk;
-  private final BreakLog log;
 
   /**
    * @param queued wakes the outbox worker after answers were queued
@@ -74,25 +61,15 @@ public final class Filing implements AutoCloseable {
             w.nudge();
           }
         }, clock);
-    this.log = new BreakLog(storage.alerts(), storage.issueLinks(), storage.resolutions());
   }
 
   public boolean enabled() {
     return worker != null;
   }
 
-  /** {@code /issue}, {@code /resolve}, {@code /postmortem} and {@code /top}. */
-  public List<CommandHandler> commands() {
-    return List.of(new IssueCommand(desk, storage.messageLinks()),
-        new ResolveCommand(storage.resolutions(), storage.messageLinks(), storage.alerts(),
-            new Reasons(config.reasons()), clock),
-        new PostmortemCommand(log), new TopCommand(log, clock));
-  }
-
-  /** Handles the filing buttons, passing everything else to {@code next}. */
-  public ChatEventHandler buttons(MemberResolver members, ChatPorts ports,
-      ChatEventHandler next) {
-    return new FilingButtons(desk, members, ports, next);
+  /** Where {@code /issue} and the filing buttons ask for issues. */
+  public IssueDesk desk() {
+    return desk;
   }
 
   /**

@@ -3,10 +3,6 @@ package dev.meister.bot.app;
 import dev.meister.bot.airflow.AirflowClients;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.StatusPostConfig;
-import dev.meister.core.command.CommandRegistry;
-import dev.meister.core.command.HelpCommand;
-import dev.meister.core.command.ScheduleCommand;
-import dev.meister.core.command.WhoIsOnCallCommand;
 import dev.meister.core.schedule.OnCallDirectory;
 import dev.meister.core.schedule.CachedOverrideStore;
 import dev.meister.core.schedule.OverrideStore;
@@ -22,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 import dev.meister.storage.Storage;
 
 /**
- * The bot assembled from its configuration: storage, the on-call directory and the chat commands.
+ * The bot assembled from its configuration: storage, the on-call directory and {@code /status}.
  * Adapters and the webhook server are attached by {@code run}; the demo attaches the console.
  */
 final class Meister implements AutoCloseable {
@@ -75,18 +71,6 @@ final class Meister implements AutoCloseable {
    */
   OverrideStore overrides() {
     return overrides;
-  }
-
-  /** The chat commands, as every adapter serves them. */
-  CommandRegistry commands() {
-    CommandRegistry registry = new CommandRegistry();
-    registry.register(new WhoIsOnCallCommand(directory, config.team()))
-        .register(new ScheduleCommand(directory, config.team()));
-    if (!config.statusPosts().isEmpty()) {
-      registry.register(statusCommand());
-    }
-    registry.register(new HelpCommand(registry));
-    return registry;
   }
 
   /** Reads the configured DAGs' runs from their Airflow instances. */

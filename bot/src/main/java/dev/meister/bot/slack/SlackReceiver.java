@@ -130,7 +130,10 @@ public final class SlackReceiver implements AutoCloseable {
     }
   }
 
-  /** Never throws: one failing event must not stop the ones behind it. */
+  /**
+   * Never throws: one failing event must not stop the ones behind it. A last resort: the chat
+   * chain answers failures of handling itself, with a correlation id.
+   */
   private void dispatch(ChatEvent event) {
     try {
       handler.handle(event);
@@ -138,13 +141,6 @@ public final class SlackReceiver implements AutoCloseable {
       String ref = UUID.randomUUID().toString().substring(0, 8);
       LOG.error("Slack: handling {} from {} failed [ref {}]", event.getClass().getSimpleName(),
           event.chat(), ref, e);
-      if (event instanceof ChatEvent.ButtonPress press) {
-        try {
-          SlackChatPort.ephemeral(api, press, "Sorry, that did not work (ref " + ref + ")");
-        } catch (ChatDeliveryException again) {
-          LOG.debug("Slack: could not answer the press: {}", again.getMessage());
-        }
-      }
     }
   }
 
