@@ -26,7 +26,6 @@ import org.jspecify.annotations.Nullable;
  * ask, the worker that talks to GitHub, and the "green again" intake.
  */
 public final class Filing implements AutoCloseable {
-  private final GitHubConfig config;
   private final Storage storage;
   private final Clock clock;
   private final Runnable queued;
@@ -39,7 +38,6 @@ public final class Filing implements AutoCloseable {
    */
   public Filing(GitHubConfig config, Team team, Storage storage, OnCallDirectory directory,
       Runnable queued, Clock clock, Sleeper sleeper) {
-    this.config = config;
     this.storage = storage;
     this.clock = clock;
     this.queued = queued;

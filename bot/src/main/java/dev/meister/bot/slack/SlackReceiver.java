@@ -36,7 +36,6 @@ public final class SlackReceiver implements AutoCloseable {
   static final String NOT_HERE =
       "Meister is not set up for this channel; ask your admin to add it under chats.slack.channels.";
 
-  private final SlackApi api;
   private final Set<String> channelIds;
   private final ChatEventHandler handler;
   private final SlackEventTranslator translator = new SlackEventTranslator();
@@ -54,7 +53,6 @@ public final class SlackReceiver implements AutoCloseable {
    */
   public SlackReceiver(SlackApi api, String botToken, @Nullable String signingSecret,
       Set<String> channelIds, ChatEventHandler handler) {
-    this.api = api;
     this.channelIds = Set.copyOf(channelIds);
     this.handler = handler;
     AppConfig.AppConfigBuilder config = AppConfig.builder()
