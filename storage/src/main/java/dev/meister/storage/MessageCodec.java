@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meister.core.chat.Button;
+import dev.meister.core.chat.ButtonAction;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.RichText;
 import dev.meister.core.chat.Span;
@@ -31,8 +32,8 @@ final class MessageCodec {
     }
     ArrayNode buttons = root.putArray("buttons");
     for (Button b : message.buttons()) {
-      buttons.addObject().put("label", b.label()).put("action", b.action())
-          .put("payload", b.payload());
+      buttons.addObject().put("label", b.label()).put("action", b.action().name())
+          .put("payload", b.action().payload());
     }
     try {
       return JSON.writeValueAsString(root);
@@ -100,8 +101,9 @@ final class MessageCodec {
       }
       List<Button> buttons = new ArrayList<>();
       for (JsonNode b : root.path("buttons")) {
-        buttons.add(new Button(b.path("label").asText(), b.path("action").asText(),
-            b.path("payload").asText()));
+        // A button this version cannot read is left off; the message still goes out.
+        ButtonAction.decode(b.path("action").asText(), b.path("payload").asText())
+            .ifPresent(action -> buttons.add(new Button(b.path("label").asText(), action)));
       }
       return new OutgoingMessage(new RichText(spans), buttons);
     } catch (JsonProcessingException | IllegalArgumentException e) {

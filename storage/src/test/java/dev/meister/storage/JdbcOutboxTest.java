@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.meister.core.chat.AlertId;
 import dev.meister.core.chat.Button;
+import dev.meister.core.chat.ButtonAction;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;
 import dev.meister.core.chat.OutgoingMessage;
@@ -25,7 +26,7 @@ class JdbcOutboxTest extends StorageTestBase {
     return new OutgoingMessage(RichText.builder().emoji("red_circle").text(" ").bold(text)
         .newline().code("task_<1>").text(" & ").link("run", "https://example.org/r?a=1&b=2")
         .mention(MemberId.of("bob")).codeBlock("Traceback:\n  boom").build(),
-        List.of(new Button("👀 Looking", "ack", "17")));
+        List.of(new Button("👀 Looking", new ButtonAction.Ack(17))));
   }
 
   @Test

@@ -1,11 +1,10 @@
 package dev.meister.bot.app;
 
-import dev.meister.core.alert.AckCommand;
-import dev.meister.core.alert.AckEvents;
 import dev.meister.core.alert.Acknowledgements;
 import dev.meister.core.chat.ChatDispatcher;
 import dev.meister.core.chat.ChatPorts;
-import dev.meister.core.chat.EventsByAction;
+import dev.meister.core.chat.ChatRoutes;
+import dev.meister.core.delivery.OutboxReplies;
 import dev.meister.core.chat.MemberResolver;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.ServerConfig;
@@ -131,14 +130,13 @@ final class BotRuntime implements AutoCloseable {
     Acknowledgements acks = new Acknowledgements(
         new Acknowledger(storage.alerts(), storage.messageLinks(), clock), messages,
         storage.messageLinks(), storage.outbox(), storage.database(), meister.directory());
-    MemberResolver members = new MemberResolver(config.team());
-    this.commands = meister.commands().register(new AckCommand(acks));
-    this.duties = new Duties(meister, chatPorts, members, clock, router, github);
-    duties.commands().forEach(commands::register);
-    filing.commands().forEach(commands::register);
-    this.dispatcher = new ChatDispatcher(commands, members, chatPorts,
-        new EventsByAction(duties.buttons(),
-            filing.buttons(members, chatPorts, new AckEvents(acks, members, chatPorts))));
+    this.duties = new Duties(meister, clock, router, github);
+    ChatRoutes routes = ChatHandlers.routes(new ChatHandlers.Services(meister, acks,
+        duties.handoffs(), duties.requests(), filing.desk(), clock));
+    this.commands = routes.commands();
+    // The adapters drop what the platforms mark as bots' own; the chain needs no identity here.
+    this.dispatcher = new ChatDispatcher(routes, new MemberResolver(config.team()), chatPorts,
+        new OutboxReplies(storage.outbox()), storage.database(), sender -> false);
     this.statusConfigs = config.statusPosts();
     List<StatusPlan> plans = statusConfigs.stream().map(p -> p.plan()).toList();
     this.statusPosts = new StatusPosts(plans, meister.statusReader(), storage.statusPosts(),
@@ -239,7 +237,7 @@ final class BotRuntime implements AutoCloseable {
     });
     if (start.timers().isPresent() || start.statusPosts().isPresent()) {
       Jobs[] jobs = new Jobs[1];
-      lifecycle.add("scheduler", () -> jobs[0] = Jobs.start(2), () -> jobs[0].close());
+      lifecycle.add("scheduler", () -> jobs[0] = Jobs.start(2, clock), () -> jobs[0].close());
       start.timers().ifPresent(sweep -> lifecycle.add("timed duties",
           () -> duties.timekeeper().start(jobs[0], sweep), () -> { }));
       start.statusPosts().ifPresent(tick -> lifecycle.add("status posts",

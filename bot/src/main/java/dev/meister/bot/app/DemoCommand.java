@@ -87,7 +87,12 @@ final class DemoCommand implements Callable<Integer> {
       runtime.webhooks().ifPresent(w -> printCurl(out, w.port()));
       out.printf("You are %s. Try /whoisoncall, /whoisoncall %s, /schedule %s, /help;"
           + " /quit leaves.%n", me.displayName(), lastRotation(cfg), firstRotation(cfg));
-      new ConsoleSession(runtime.dispatcher(), me, ids, out, Terminal.isInteractive())
+      // A person reads the console line by line: what a line queued (the command's reply) is
+      // delivered before the next prompt, not at the worker's next poll.
+      new ConsoleSession(event -> {
+        runtime.dispatcher().handle(event);
+        runtime.worker().deliverDue();
+      }, me, ids, out, Terminal.isInteractive())
           .resolvingMessagesWith(console)
           .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
       out.println();

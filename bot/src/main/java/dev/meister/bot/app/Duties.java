@@ -1,7 +1,5 @@
 package dev.meister.bot.app;
 
-import dev.meister.core.chat.ChatPorts;
-import dev.meister.core.chat.MemberResolver;
 import dev.meister.bot.config.ChatTarget;
 import dev.meister.bot.config.DutiesConfig;
 import dev.meister.bot.config.MeisterConfig;
@@ -9,21 +7,12 @@ import dev.meister.core.escalation.Escalations;
 import dev.meister.core.escalation.RedBuilds;
 import dev.meister.bot.github.GitHubClient;
 import dev.meister.bot.github.GitHubEpicAssignees;
-import dev.meister.core.handoff.HandoffButtons;
-import dev.meister.core.handoff.HandoffCommand;
 import dev.meister.core.handoff.Handoffs;
 import dev.meister.bot.jobs.Timekeeper;
 import dev.meister.core.pipeline.SlaChecks;
-import dev.meister.core.schedule.OverrideCommand;
-import dev.meister.core.schedule.RequestArguments;
-import dev.meister.core.schedule.RequestButtons;
 import dev.meister.core.schedule.ScheduleRequests;
-import dev.meister.core.schedule.SwapCommand;
-import dev.meister.core.chat.ChatEventHandler;
 import dev.meister.core.chat.ChatRef;
-import dev.meister.core.chat.CommandHandler;
 import dev.meister.core.escalation.FixOrRevertSchedule;
-import dev.meister.core.handoff.HandoffMessages;
 import dev.meister.core.schedule.RotationId;
 import dev.meister.core.status.DagRunSource;
 import dev.meister.core.alert.Router;
@@ -38,19 +27,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The timed duties assembled from the configuration: hand-offs, escalation, fix-or-revert and
- * SLA checks, with their chat commands and buttons, and the {@link Timekeeper} that runs them.
+ * SLA checks, and the {@link Timekeeper} that runs them.
  */
 final class Duties {
   private final Handoffs handoffs;
-  private final List<CommandHandler> commands = new ArrayList<>();
-  private final Map<String, ChatEventHandler> buttons = new LinkedHashMap<>();
+  private final ScheduleRequests requests;
   private final Timekeeper timekeeper;
 
   /**
    * @param router the routes, built once by the root
    * @param github moves the epics; null without a {@code github} token
    */
-  Duties(Meister meister, ChatPorts ports, MemberResolver members, Clock clock, Router router,
+  Duties(Meister meister, Clock clock, Router router,
       @Nullable GitHubClient github) {
     MeisterConfig config = meister.config();
     DutiesConfig duties = config.duties();
@@ -59,19 +47,8 @@ final class Duties {
         duties.epics(), duties.handoffs(), storage.handoffs(), storage.openWork(),
         storage.outbox(), storage.database(),
         github == null ? null : new GitHubEpicAssignees(github), clock);
-    commands.add(new HandoffCommand(handoffs, config.team()));
-    HandoffButtons handoffButtons = new HandoffButtons(handoffs, members, ports);
-    buttons.put(HandoffMessages.OUT_ACTION, handoffButtons);
-    buttons.put(HandoffMessages.IN_ACTION, handoffButtons);
-    ScheduleRequests requests = new ScheduleRequests(meister.directory(), storage.requests(),
+    this.requests = new ScheduleRequests(meister.directory(), storage.requests(),
         meister.overrides(), storage.outbox(), storage.database(), clock);
-    RequestArguments arguments =
-        new RequestArguments(meister.directory(), config.team(), rotationChats(config));
-    commands.add(new OverrideCommand(requests, arguments));
-    commands.add(new SwapCommand(requests, arguments));
-    RequestButtons requestButtons = new RequestButtons(requests, members, ports);
-    buttons.put(ScheduleRequests.YES, requestButtons);
-    buttons.put(ScheduleRequests.NO, requestButtons);
     List<DueWork> work = new ArrayList<>();
     work.add(handoffs);
     work.add(new Escalations(router, duties.ackTimeouts(), meister.directory(), config.team(),
@@ -98,12 +75,14 @@ final class Duties {
     return chats;
   }
 
-  List<CommandHandler> commands() {
-    return commands;
+  /** The hand-off handshake, for its chat command and buttons. */
+  Handoffs handoffs() {
+    return handoffs;
   }
 
-  Map<String, ChatEventHandler> buttons() {
-    return buttons;
+  /** Override and swap requests, for their chat commands and buttons. */
+  ScheduleRequests requests() {
+    return requests;
   }
 
   Timekeeper timekeeper() {

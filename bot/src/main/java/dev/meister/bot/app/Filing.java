@@ -1,49 +1,33 @@
 package dev.meister.bot.app;
 
-import dev.meister.core.filing.FilingButtons;
 import dev.meister.core.filing.FilingWorker;
-import dev.meister.core.filing.IssueCommand;
 import dev.meister.core.filing.IssueDesk;
 import dev.meister.core.filing.IssueFiler;
-import dev.meister.core.filing.PostmortemCommand;
-import dev.meister.core.filing.ResolveCommand;
-import dev.meister.core.filing.TopCommand;
 
-import dev.meister.core.chat.ChatPorts;
-import dev.meister.core.chat.MemberResolver;
 import dev.meister.bot.config.GitHubConfig;
 import dev.meister.bot.github.GitHubClient;
-import dev.meister.core.chat.ChatEventHandler;
-import dev.meister.core.chat.CommandHandler;
-import dev.meister.core.filing.BreakLog;
-import dev.meister.core.filing.Reasons;
 import dev.meister.core.schedule.OnCallDirectory;
 import dev.meister.core.team.Team;
 import dev.meister.storage.Storage;
 import dev.meister.storage.Subscription;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Issue filing and the post-mortem log assembled from the {@code github} configuration: the
- * commands, the button handler, and the worker that talks to GitHub, woken whenever a queued
- * request has committed.
+ * Issue filing assembled from the {@code github} configuration: the desk the commands and buttons
+ * ask, and the worker that talks to GitHub, woken whenever a queued request has committed.
  */
 public final class Filing implements AutoCloseable {
-  private final GitHubConfig config;
   private final Storage storage;
   private final Clock clock;
   private final @Nullable FilingWorker worker;
   private final @Nullable Subscription wakeups;
   private final IssueDesk desk;
-  private final BreakLog log;
 
   /** @param github the root's GitHub client; null without a {@code github} token */
   public Filing(GitHubConfig config, Team team, Storage storage, OnCallDirectory directory,
       Clock clock, @Nullable GitHubClient github) {
-    this.config = config;
     this.storage = storage;
     this.clock = clock;
     if (config.filingEnabled() && github != null) {
@@ -61,25 +45,15 @@ public final class Filing implements AutoCloseable {
     }
     this.desk = new IssueDesk(worker != null, storage.alerts(), storage.issueLinks(),
         storage.issueRequests(), clock);
-    this.log = new BreakLog(storage.alerts(), storage.issueLinks(), storage.resolutions());
   }
 
   public boolean enabled() {
     return worker != null;
   }
 
-  /** {@code /issue}, {@code /resolve}, {@code /postmortem} and {@code /top}. */
-  public List<CommandHandler> commands() {
-    return List.of(new IssueCommand(desk, storage.messageLinks()),
-        new ResolveCommand(storage.resolutions(), storage.messageLinks(), storage.alerts(),
-            new Reasons(config.reasons()), clock),
-        new PostmortemCommand(log), new TopCommand(log, clock));
-  }
-
-  /** Handles the filing buttons, passing everything else to {@code next}. */
-  public ChatEventHandler buttons(MemberResolver members, ChatPorts ports,
-      ChatEventHandler next) {
-    return new FilingButtons(desk, members, ports, next);
+  /** Where {@code /issue} and the filing buttons ask for issues. */
+  public IssueDesk desk() {
+    return desk;
   }
 
   /** Starts working on queued requests, including those left from the last run. */

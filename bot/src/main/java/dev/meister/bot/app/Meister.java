@@ -4,10 +4,6 @@ import dev.meister.bot.airflow.AirflowClient;
 import dev.meister.bot.airflow.AirflowClients;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.StatusPostConfig;
-import dev.meister.core.chat.CommandRegistry;
-import dev.meister.core.chat.HelpCommand;
-import dev.meister.core.schedule.ScheduleCommand;
-import dev.meister.core.schedule.WhoIsOnCallCommand;
 import dev.meister.core.schedule.OnCallDirectory;
 import dev.meister.core.schedule.CachedOverrideStore;
 import dev.meister.core.schedule.OverrideStore;
@@ -81,18 +77,6 @@ final class Meister implements AutoCloseable {
    */
   OverrideStore overrides() {
     return overrides;
-  }
-
-  /** The chat commands, as every adapter serves them. */
-  CommandRegistry commands() {
-    CommandRegistry registry = new CommandRegistry();
-    registry.register(new WhoIsOnCallCommand(directory, config.team()))
-        .register(new ScheduleCommand(directory, config.team()));
-    if (!config.statusPosts().isEmpty()) {
-      registry.register(statusCommand());
-    }
-    registry.register(new HelpCommand(registry));
-    return registry;
   }
 
   /** The configured Airflow instances' clients, by instance name. */

@@ -126,7 +126,7 @@ public final class ConsoleChatPort implements ChatPort {
       out.println(CONTINUATION + lines[i]);
     }
     for (Button b : buttons) {
-      out.println(CONTINUATION + "[" + b.label() + "]  (type !<message number> " + b.action() + ")");
+      out.println(CONTINUATION + "[" + b.label() + "]  (type !<message number> " + b.action().name() + ")");
     }
     out.flush();
   }

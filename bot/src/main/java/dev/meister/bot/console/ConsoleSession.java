@@ -115,10 +115,11 @@ public final class ConsoleSession {
           .orElse(new MessageRef(CHAT, press.group(1)));
       String action = press.group(2);
       String payload = press.group(3) != null ? press.group(3) : posted
-          .flatMap(p -> p.buttons().stream().filter(b -> b.action().equals(action)).findFirst())
-          .map(dev.meister.core.chat.Button::payload).orElse("");
+          .flatMap(p -> p.buttons().stream().filter(b -> b.action().name().equals(action))
+              .findFirst())
+          .map(b -> b.action().payload()).orElse("");
       return Optional.of(new ChatEvent.ButtonPress(
-          on.chat(), sender, on, action, payload, message.messageId()));
+          on.chat(), sender, on, action + ":" + payload, message.messageId()));
     }
     return Optional.empty();
   }

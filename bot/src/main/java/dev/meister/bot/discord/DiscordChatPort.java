@@ -112,7 +112,7 @@ public final class DiscordChatPort implements ChatPort {
       List<Map<String, Object>> row = new ArrayList<>();
       for (Button b : buttons.subList(i, Math.min(i + BUTTONS_PER_ROW, buttons.size()))) {
         row.add(Map.of("type", 2, "style", 2, "label", b.label(),
-            "custom_id", b.action() + ":" + b.payload()));
+            "custom_id", b.action().encode()));
       }
       rows.add(Map.of("type", 1, "components", row));
     }

@@ -31,11 +31,8 @@ public final class DiscordEventTranslator {
       return Optional.of(command(chat, sender, c));
     }
     if (input instanceof DiscordInput.ButtonClick b) {
-      int colon = b.customId().indexOf(':');
-      String action = colon < 0 ? b.customId() : b.customId().substring(0, colon);
-      String payload = colon < 0 ? "" : b.customId().substring(colon + 1);
       return Optional.of(new ChatEvent.ButtonPress(chat, sender,
-          new MessageRef(chat, b.messageId()), action, payload,
+          new MessageRef(chat, b.messageId()), b.customId(),
           DiscordRefs.interaction(b.applicationId(), b.token())));
     }
     DiscordInput.MessageReply r = (DiscordInput.MessageReply) input;

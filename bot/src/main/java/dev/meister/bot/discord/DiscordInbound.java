@@ -46,28 +46,24 @@ public final class DiscordInbound implements AutoCloseable {
       LOG.debug("Discord: ignoring channel {}, which is not configured", input.channelId());
       return;
     }
-    Optional<ChatEvent> event;
     try {
-      event = translator.translate(input);
-    } catch (RuntimeException e) {
-      LOG.error("Discord: could not read {} [ref {}]", input.getClass().getSimpleName(), ref(), e);
-      return;
+      events.execute(() -> handle(input));
+    } catch (RejectedExecutionException stopping) {
+      LOG.info("Discord: stopping, dropped an event from {}", input.channelId());
     }
-    event.ifPresent(this::enqueue);
   }
 
-  private void enqueue(ChatEvent event) {
+  /**
+   * The adapter's one catch, a last resort: the chat chain answers failures of handling itself,
+   * so what lands here is input that could not be read.
+   */
+  private void handle(DiscordInput input) {
     try {
-      events.execute(() -> {
-        try {
-          handler.handle(event);
-        } catch (RuntimeException e) {
-          LOG.error("Discord: handling {} from {} failed [ref {}]",
-              event.getClass().getSimpleName(), event.chat(), ref(), e);
-        }
-      });
-    } catch (RejectedExecutionException stopping) {
-      LOG.info("Discord: stopping, dropped an event from {}", event.chat());
+      Optional<ChatEvent> event = translator.translate(input);
+      event.ifPresent(handler::handle);
+    } catch (RuntimeException e) {
+      LOG.error("Discord: could not handle {} [ref {}]", input.getClass().getSimpleName(), ref(),
+          e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.meister.bot.jobs;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -38,14 +39,21 @@ public final class Jobs implements AutoCloseable {
   private static final String GROUP = "meister";
 
   private final Scheduler scheduler;
+  private final Clock clock;
   private final Map<String, Runnable> tasks = new ConcurrentHashMap<>();
 
-  private Jobs(Scheduler scheduler) {
+  private Jobs(Scheduler scheduler, Clock clock) {
     this.scheduler = scheduler;
+    this.clock = clock;
   }
 
-  /** Starts a scheduler with {@code threads} worker threads. */
-  public static Jobs start(int threads) {
+  /**
+   * Starts a scheduler with {@code threads} worker threads.
+   *
+   * @param clock where periodic jobs count their first period from, the same clock the callers
+   *     compute their {@link #at} instants with
+   */
+  public static Jobs start(int threads, Clock clock) {
     Properties p = new Properties();
     // A unique name: several bots (tests) in one JVM must not share Quartz's scheduler registry.
     p.setProperty("org.quartz.scheduler.instanceName", "meister-" + System.identityHashCode(p));
@@ -56,7 +64,7 @@ public final class Jobs implements AutoCloseable {
     p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
     try {
       Scheduler s = new StdSchedulerFactory(p).getScheduler();
-      Jobs jobs = new Jobs(s);
+      Jobs jobs = new Jobs(s, clock);
       s.setJobFactory((bundle, sched) -> new RunTask(jobs.tasks));
       s.start();
       return jobs;
@@ -75,7 +83,7 @@ public final class Jobs implements AutoCloseable {
   /** Runs {@code task} every {@code period}, the first time after one period. */
   public void every(Duration period, String key, Runnable task) {
     schedule(key, task, TriggerBuilder.newTrigger()
-        .startAt(Date.from(Instant.now().plus(period)))
+        .startAt(Date.from(clock.instant().plus(period)))
         .withSchedule(SimpleScheduleBuilder.simpleSchedule()
             .withIntervalInMilliseconds(period.toMillis()).repeatForever()
             .withMisfireHandlingInstructionNextWithRemainingCount()));

@@ -20,4 +20,9 @@ final class SlackActions {
   static String payload(String value) {
     return value.equals("-") ? "" : value;
   }
+
+  /** The button's data as {@code ButtonAction.encode} writes it: {@code name:payload}. */
+  static String data(String actionId, String value) {
+    return action(actionId) + ":" + payload(value);
+  }
 }

@@ -71,8 +71,7 @@ public final class SlackEventTranslator {
     BlockActionPayload.User u = p.getUser();
     return Optional.of(new ChatEvent.ButtonPress(chat,
         sender(u.getId(), u.getUsername(), u.getName()), new MessageRef(chat, ts),
-        SlackActions.action(actionId),
-        SlackActions.payload(action.getValue() == null ? "" : action.getValue()),
+        SlackActions.data(actionId, action.getValue() == null ? "" : action.getValue()),
         p.getTriggerId() == null ? "-" : p.getTriggerId()));
   }
 

@@ -36,7 +36,6 @@ public final class SlackReceiver implements AutoCloseable {
   static final String NOT_HERE =
       "Meister is not set up for this channel; ask your admin to add it under chats.slack.channels.";
 
-  private final SlackApi api;
   private final Set<String> channelIds;
   private final ChatEventHandler handler;
   private final SlackEventTranslator translator = new SlackEventTranslator();
@@ -54,7 +53,6 @@ public final class SlackReceiver implements AutoCloseable {
    */
   public SlackReceiver(SlackApi api, String botToken, @Nullable String signingSecret,
       Set<String> channelIds, ChatEventHandler handler) {
-    this.api = api;
     this.channelIds = Set.copyOf(channelIds);
     this.handler = handler;
     AppConfig.AppConfigBuilder config = AppConfig.builder()
@@ -130,7 +128,10 @@ public final class SlackReceiver implements AutoCloseable {
     }
   }
 
-  /** Never throws: one failing event must not stop the ones behind it. */
+  /**
+   * Never throws: one failing event must not stop the ones behind it. A last resort: the chat
+   * chain answers failures of handling itself, with a correlation id.
+   */
   private void dispatch(ChatEvent event) {
     try {
       handler.handle(event);
@@ -138,13 +139,6 @@ public final class SlackReceiver implements AutoCloseable {
       String ref = UUID.randomUUID().toString().substring(0, 8);
       LOG.error("Slack: handling {} from {} failed [ref {}]", event.getClass().getSimpleName(),
           event.chat(), ref, e);
-      if (event instanceof ChatEvent.ButtonPress press) {
-        try {
-          SlackChatPort.ephemeral(api, press, "Sorry, that did not work (ref " + ref + ")");
-        } catch (ChatDeliveryException again) {
-          LOG.debug("Slack: could not answer the press: {}", again.getMessage());
-        }
-      }
     }
   }
 

@@ -104,8 +104,8 @@ public final class SlackRenderer {
       Button b = buttons.get(i);
       elements.add(ButtonElement.builder()
           .text(PlainTextObject.builder().text(b.label()).emoji(true).build())
-          .actionId(SlackActions.actionId(b.action(), i))
-          .value(b.payload().isEmpty() ? "-" : b.payload())
+          .actionId(SlackActions.actionId(b.action().name(), i))
+          .value(b.action().payload().isEmpty() ? "-" : b.action().payload())
           .build());
     }
     return ActionsBlock.builder().blockId(ACTIONS_BLOCK).elements(elements).build();

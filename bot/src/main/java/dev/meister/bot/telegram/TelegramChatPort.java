@@ -123,7 +123,7 @@ public final class TelegramChatPort implements ChatPort {
       for (Button b : buttons.subList(i, Math.min(i + BUTTONS_PER_ROW, buttons.size()))) {
         row.add(InlineKeyboardButton.builder()
             .text(b.label())
-            .callbackData(b.action() + ":" + b.payload())
+            .callbackData(b.action().encode())
             .build());
       }
       rows.add(row);

@@ -32,19 +32,20 @@ final class TelegramDispatch {
     this.translator = translator;
   }
 
-  /** Never throws: an exception escaping here would end the polling task for good. */
+  /**
+   * Never throws: an exception escaping here would end the polling task for good. This is the
+   * adapter's one catch, a last resort: the chat chain answers failures of handling itself (with a
+   * correlation id), so what lands here is an update that could not be read.
+   */
   void dispatch(Update update) {
-    Optional<ChatEvent> translated;
     try {
-      translated = translator.translate(update);
+      translator.translate(update).ifPresent(this::serve);
     } catch (RuntimeException e) {
-      LOG.error("Telegram: could not read update {} [ref {}]", update.getUpdateId(), ref(), e);
-      return;
+      LOG.error("Telegram: could not handle update {} [ref {}]", update.getUpdateId(), ref(), e);
     }
-    if (translated.isEmpty()) {
-      return;
-    }
-    ChatEvent event = translated.get();
+  }
+
+  private void serve(ChatEvent event) {
     if (!chatIds.contains(event.chat().chatId())) {
       LOG.debug("Telegram: ignoring chat {}, which is not configured", event.chat().chatId());
       if (event instanceof ChatEvent.ButtonPress press) {
@@ -52,16 +53,7 @@ final class TelegramDispatch {
       }
       return;
     }
-    try {
-      handler.handle(event);
-    } catch (RuntimeException e) {
-      String ref = ref();
-      LOG.error("Telegram: handling update {} from {} failed [ref {}]",
-          update.getUpdateId(), event.chat(), ref, e);
-      if (event instanceof ChatEvent.ButtonPress press) {
-        answerQuietly(press, "Sorry, that did not work (ref " + ref + ")");
-      }
-    }
+    handler.handle(event);
   }
 
   /** Every callback needs an answer, or the button keeps spinning; it may have had one already. */

@@ -89,11 +89,8 @@ public final class TelegramUpdateTranslator {
     }
     ChatRef chat = m instanceof Message full ? chatOf(full)
         : ChatRef.of(Platform.TELEGRAM, String.valueOf(m.getChatId()));
-    int colon = data.indexOf(':');
-    String action = colon < 0 ? data : data.substring(0, colon);
-    String payload = colon < 0 ? "" : data.substring(colon + 1);
     return Optional.of(new ChatEvent.ButtonPress(chat, sender(from),
-        new MessageRef(chat, String.valueOf(m.getMessageId())), action, payload, query.getId()));
+        new MessageRef(chat, String.valueOf(m.getMessageId())), data, query.getId()));
   }
 
   /**

@@ -110,10 +110,10 @@ class ConsoleContractTest extends ChatAdapterContract {
 
     @Override
     public void press(Sent on, Person who, String action) {
-      String payload = on.buttons().stream().filter(b -> b.startsWith(action + ":"))
-          .findFirst().orElseThrow().substring(action.length() + 1);
+      String data = on.buttons().stream().filter(b -> b.startsWith(action + ":"))
+          .findFirst().orElseThrow();
       dispatcher.handle(new ChatEvent.ButtonPress(ALERTS, sender(who),
-          new MessageRef(ALERTS, on.id()), action, payload, "press"));
+          new MessageRef(ALERTS, on.id()), data, "press"));
     }
 
     @Override

@@ -38,7 +38,11 @@ class ConsoleConversationTest {
       AtomicLong ids = new AtomicLong();
       ConsoleChatPort port = new ConsoleChatPort(out, cfg.team(), ids);
       try (BotRuntime runtime = new BotRuntime(meister, List.of(port), clock)) {
-        new ConsoleSession(runtime.dispatcher(), cfg.team().teamLeads().get(0), ids, out)
+        // As in the demo: what a line queued is delivered before the next line is read.
+        new ConsoleSession(event -> {
+          runtime.dispatcher().handle(event);
+          runtime.worker().deliverDue();
+        }, cfg.team().teamLeads().get(0), ids, out)
             .run(new BufferedReader(new StringReader(input)));
       }
     }

@@ -99,7 +99,7 @@ final class DutyBot implements AutoCloseable {
     var button = message.buttons().stream().filter(b -> b.label().equals(label)).findFirst()
         .orElseThrow(() -> new AssertionError("no button " + label + " on " + message.text()));
     runtime.dispatcher().handle(new ChatEvent.ButtonPress(chatRef(), sender(member), message.ref(),
-        button.action(), button.payload(), "cb" + inbound.incrementAndGet()));
+        button.action().encode(), "cb" + inbound.incrementAndGet()));
     runtime.worker().deliverDue();
   }
 

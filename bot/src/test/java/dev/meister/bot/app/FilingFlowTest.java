@@ -352,7 +352,7 @@ class FilingFlowTest {
             + " the same failures.");
     ConsoleChatPort.PostedMessage hint = port.posted().stream()
         .filter(p -> p.text().contains("Looks like")).findFirst().orElseThrow();
-    assertThat(hint.buttons()).extracting(b -> b.payload()).containsExactly(second + ":9110");
+    assertThat(hint.buttons()).extracting(b -> b.action().payload()).containsExactly(second + ":9110");
     say("!" + hint.ref().messageId() + " same");
     assertThat(github.received("POST", ".*/issues/9110/comments")).hasSize(1);
     assertThat(meister.storage().issueLinks().issueFor(second)).isPresent();

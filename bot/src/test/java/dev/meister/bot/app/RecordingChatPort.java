@@ -70,7 +70,7 @@ final class RecordingChatPort implements ChatPort {
   private Sent record(Kind kind, String id, String under, OutgoingMessage message) {
     String text = render.apply(message);
     return new Sent(kind, id, under, text, mentions.apply(text), message.buttons().stream()
-        .map(b -> b.action() + ":" + b.payload()).toList(), message.text().spans().stream()
+        .map(b -> b.action().encode()).toList(), message.text().spans().stream()
         .filter(Span.Link.class::isInstance).map(l -> ((Span.Link) l).url()).toList());
   }
 }

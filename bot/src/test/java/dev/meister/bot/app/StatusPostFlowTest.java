@@ -270,7 +270,7 @@ class StatusPostFlowTest {
 
   @Test
   void status_in_chat_answers_with_the_same_post() {
-    var reply = meister.commands().find("status").orElseThrow()
+    var reply = meister.statusCommand()
         .handle(new dev.meister.core.chat.CommandRequest(new dev.meister.core.chat.ChatEvent
             .Command(dev.meister.core.chat.ChatRef.of(dev.meister.core.chat.Platform.TELEGRAM,
             CHAT), new dev.meister.core.chat.Sender(dev.meister.core.chat.Platform.TELEGRAM,

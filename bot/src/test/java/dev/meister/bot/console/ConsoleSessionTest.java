@@ -62,8 +62,8 @@ class ConsoleSessionTest {
     session.run(input("!5 ack 17\n"));
 
     assertThat(events).singleElement().isInstanceOfSatisfying(ChatEvent.ButtonPress.class, b -> {
-      assertThat(b.action()).isEqualTo("ack");
-      assertThat(b.payload()).isEqualTo("17");
+      assertThat(b.data()).isEqualTo("ack:17");
+      assertThat(b.action()).contains(new dev.meister.core.chat.ButtonAction.Ack(17));
       assertThat(b.message()).isEqualTo(new MessageRef(ConsoleSession.CHAT, "5"));
     });
   }
@@ -77,7 +77,8 @@ class ConsoleSessionTest {
         dev.meister.core.chat.ChatRef.of(dev.meister.core.chat.Platform.TELEGRAM, "-100123");
     MessageRef alert = port.standingInFor(dev.meister.core.chat.Platform.TELEGRAM).post(telegram,
         new dev.meister.core.chat.OutgoingMessage(dev.meister.core.chat.RichText.plain("boom"),
-            List.of(new dev.meister.core.chat.Button("👀 Looking", "ack", "17"))));
+            List.of(new dev.meister.core.chat.Button("👀 Looking",
+                new dev.meister.core.chat.ButtonAction.Ack(17)))));
     ConsoleSession resolving = new ConsoleSession(events::add,
         new Member(MemberId.of("alice"), "Alice", ChatIdentities.none(), null, Set.of()),
         ids, new PrintStream(out, true, StandardCharsets.UTF_8)).resolvingMessagesWith(port);
@@ -90,7 +91,7 @@ class ConsoleSessionTest {
     });
     assertThat(events.get(1)).isInstanceOfSatisfying(ChatEvent.ButtonPress.class, b -> {
       assertThat(b.message()).isEqualTo(alert);
-      assertThat(b.payload()).isEqualTo("17");
+      assertThat(b.data()).isEqualTo("ack:17");
     });
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.meister.core.chat.Button;
+import dev.meister.core.chat.ButtonAction;
 import dev.meister.core.chat.ChatDeliveryException;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;
@@ -39,7 +40,7 @@ class DiscordChatPortTest {
   @Test
   void a_post_carries_buttons_as_components_and_pings_nobody_it_does_not_mention() {
     MessageRef sent = port.post(CHANNEL, new OutgoingMessage(RichText.plain("Build fail @here"),
-        List.of(new Button("👀 Looking", "ack", "17"))));
+        List.of(new Button("👀 Looking", new ButtonAction.Ack(17)))));
 
     FakeDiscordApi.Call call = discord.calls().get(0);
     assertThat(call.method()).isEqualTo("POST");

@@ -28,13 +28,13 @@ class DiscordEventTranslatorTest {
   }
 
   @Test
-  void a_button_press_splits_its_custom_id_into_action_and_payload() {
+  void a_button_press_reads_its_custom_id_as_the_button_action() {
     ChatEvent.ButtonPress p = (ChatEvent.ButtonPress) translator.translate(
         new DiscordInput.ButtonClick("30", null, BOB, "77", "ack:17", "800", "tok"))
         .orElseThrow();
 
-    assertThat(p.action()).isEqualTo("ack");
-    assertThat(p.payload()).isEqualTo("17");
+    assertThat(p.data()).isEqualTo("ack:17");
+    assertThat(p.action()).contains(new dev.meister.core.chat.ButtonAction.Ack(17));
     assertThat(p.message().messageId()).isEqualTo("77");
   }
 

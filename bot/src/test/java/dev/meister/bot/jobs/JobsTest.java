@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** The real Quartz scheduler behind {@link Jobs}, and the {@link Timekeeper} on it. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class JobsTest {
-  private final Jobs jobs = Jobs.start(2);
+  private final Jobs jobs = Jobs.start(2, Clock.systemUTC());
 
   @AfterEach
   void stop() {
@@ -39,6 +39,16 @@ class JobsTest {
     jobs.at(Instant.now(), "now", ran::countDown);
 
     assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void a_periodic_job_counts_its_first_period_from_the_scheduler_clock() {
+    Instant then = Instant.parse("2031-03-04T05:06:07Z");
+    try (Jobs fixed = Jobs.start(1, Clock.fixed(then, ZoneOffset.UTC))) {
+      fixed.every(Duration.ofMinutes(15), "sweep", () -> {});
+
+      assertThat(fixed.nextFire("sweep")).contains(then.plus(Duration.ofMinutes(15)));
+    }
   }
 
   @Test

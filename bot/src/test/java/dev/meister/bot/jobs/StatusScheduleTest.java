@@ -45,7 +45,7 @@ class StatusScheduleTest {
     StatusPostConfig scheduled = post("dagao", seven);
     StatusPostConfig onDemand = post("adhoc", null);
     try (Storage storage = Storage.open(dir.resolve("m.db"), Clock.systemUTC());
-        Jobs jobs = Jobs.start(1)) {
+        Jobs jobs = Jobs.start(1, Clock.systemUTC())) {
       StatusPosts posts = new StatusPosts(List.of(scheduled.plan(), onDemand.plan()),
           new StatusReader(Map.of(), Clock.systemUTC()), storage.statusPosts(), storage.outbox(),
           storage.database(), Clock.systemUTC());

@@ -102,7 +102,7 @@ class SlackChatPortTest {
   void a_button_answer_is_an_ephemeral_message_to_the_presser_alone() {
     ChatEvent.ButtonPress press = new ChatEvent.ButtonPress(CHANNEL,
         new Sender(Platform.SLACK, "U0BOB", "bob", "bob"),
-        new MessageRef(CHANNEL, "1764061200.000100"), "ack", "1", "trigger");
+        new MessageRef(CHANNEL, "1764061200.000100"), "ack:1", "trigger");
 
     port.answerButton(press, "Thanks, noted.");
     port.answerButton(press, "");

@@ -59,8 +59,8 @@ class SlackEventTranslatorTest {
 
     ChatEvent.ButtonPress press = (ChatEvent.ButtonPress) translator.press(p).orElseThrow();
 
-    assertThat(press.action()).isEqualTo("ack");
-    assertThat(press.payload()).isEqualTo("17");
+    assertThat(press.data()).isEqualTo("ack:17");
+    assertThat(press.action()).contains(new dev.meister.core.chat.ButtonAction.Ack(17));
     assertThat(press.message().messageId()).isEqualTo("1.5");
     assertThat(press.chat().threadId()).isEqualTo("1.1");
   }

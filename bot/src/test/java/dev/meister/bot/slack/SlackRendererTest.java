@@ -7,6 +7,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.slack.api.util.json.GsonFactory;
 import dev.meister.core.chat.Button;
+import dev.meister.core.chat.ButtonAction;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.RichText;
 import dev.meister.core.team.ChatIdentities;
@@ -106,7 +107,8 @@ class SlackRendererTest {
   @Test
   void buttons_become_an_actions_block_with_unique_action_ids() {
     SlackMessage m = renderer.render(new OutgoingMessage(RichText.plain("Build fail"),
-        List.of(new Button("👀 Looking", "ack", "17"), new Button("Rerun", "rerun", ""))));
+        List.of(new Button("👀 Looking", new ButtonAction.Ack(17)),
+            new Button("Looking (old)", new ButtonAction.AckMessage()))));
 
     JsonObject actions = blocks(m).get(1).getAsJsonObject();
     assertThat(actions.get("type").getAsString()).isEqualTo("actions");
@@ -117,8 +119,8 @@ class SlackRendererTest {
     assertThat(looking.get("value").getAsString()).isEqualTo("17");
     assertThat(looking.getAsJsonObject("text").get("text").getAsString()).isEqualTo("👀 Looking");
     assertThat(buttons.get(1).getAsJsonObject().get("action_id").getAsString())
-        .isEqualTo("rerun#1");
-    assertThat(SlackActions.action("rerun#1")).isEqualTo("rerun");
+        .isEqualTo("ack#1");
+    assertThat(SlackActions.action("ack#1")).isEqualTo("ack");
     assertThat(SlackActions.payload(buttons.get(1).getAsJsonObject().get("value")
         .getAsString())).isEmpty();
   }

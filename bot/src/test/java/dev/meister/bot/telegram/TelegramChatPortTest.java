@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meister.core.chat.Button;
+import dev.meister.core.chat.ButtonAction;
 import dev.meister.core.chat.ChatDeliveryException;
 import dev.meister.core.chat.ChatEvent;
 import dev.meister.core.chat.ChatRef;
@@ -51,7 +52,8 @@ class TelegramChatPortTest {
   void post_sends_html_into_the_topic_with_buttons_and_no_link_preview() {
     OutgoingMessage alert = new OutgoingMessage(
         RichText.builder().bold("etl <daily>").text(" failed").build(),
-        List.of(new Button("Ack", "ack", "a-17"), new Button("Looking", "look", "a-17")));
+        List.of(new Button("Ack", new ButtonAction.Ack(17)),
+            new Button("Looking", new ButtonAction.FileIssue(17))));
 
     MessageRef sent = port.post(TOPIC, alert);
 
@@ -62,7 +64,7 @@ class TelegramChatPortTest {
     assertThat(request.path("text").asText()).isEqualTo("<b>etl &lt;daily&gt;</b> failed");
     assertThat(request.path("link_preview_options").path("is_disabled").asBoolean()).isTrue();
     JsonNode row = request.path("reply_markup").path("inline_keyboard").path(0);
-    assertThat(row.findValuesAsText("callback_data")).containsExactly("ack:a-17", "look:a-17");
+    assertThat(row.findValuesAsText("callback_data")).containsExactly("ack:17", "issue:17");
     assertThat(row.findValuesAsText("text")).containsExactly("Ack", "Looking");
     assertThat(sent).isEqualTo(new MessageRef(TOPIC, "100"));
   }
@@ -96,7 +98,7 @@ class TelegramChatPortTest {
     MessageRef alert = new MessageRef(GROUP, "555");
 
     port.edit(alert, new OutgoingMessage(RichText.plain("acked & closed"),
-        List.of(new Button("Reopen", "reopen", "a-17"))));
+        List.of(new Button("Reopen", new ButtonAction.SameAs(17, 9110)))));
 
     JsonNode request = telegram.onlyRequest("editMessageText");
     assertThat(request.path("chat_id").asText()).isEqualTo("-1001234567890");
@@ -104,7 +106,7 @@ class TelegramChatPortTest {
     assertThat(request.path("text").asText()).isEqualTo("acked &amp; closed");
     assertThat(request.path("parse_mode").asText()).isEqualToIgnoringCase("HTML");
     assertThat(request.path("reply_markup").findValuesAsText("callback_data"))
-        .containsExactly("reopen:a-17");
+        .containsExactly("same:17:9110");
   }
 
   @Test
@@ -209,7 +211,7 @@ class TelegramChatPortTest {
   void answer_button_answers_the_callback_query_with_the_toast() {
     ChatEvent.ButtonPress press = new ChatEvent.ButtonPress(GROUP,
         new Sender(Platform.TELEGRAM, "11", "ali_ce", "Alice"), new MessageRef(GROUP, "555"),
-        "ack", "a-17", "cbq-1");
+        "ack:17", "cbq-1");
 
     port.answerButton(press, "Acknowledged");
 

@@ -103,14 +103,14 @@ class TelegramUpdateTranslatorTest {
   }
 
   @Test
-  void reads_a_button_press_splitting_data_at_the_first_colon() {
+  void reads_a_button_press_keeping_its_data_whole() {
     Optional<ChatEvent> event = translate("{\"update_id\":1,\"callback_query\":{"
         + "\"id\":\"cbq-1\"," + FROM_ALICE + ",\"chat_instance\":\"ci\",\"data\":\"ack:a:17\","
         + "\"message\":{\"message_id\":100,\"date\":1700000000," + CHAT + "," + FROM_ME
         + ",\"text\":\"alert\"}}}");
 
     assertThat(event).contains(new ChatEvent.ButtonPress(GROUP, ALICE,
-        new MessageRef(GROUP, "100"), "ack", "a:17", "cbq-1"));
+        new MessageRef(GROUP, "100"), "ack:a:17", "cbq-1"));
   }
 
   @Test

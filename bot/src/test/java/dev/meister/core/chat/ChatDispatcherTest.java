@@ -15,9 +15,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import dev.meister.core.delivery.OutboxReplies;
+import dev.meister.core.delivery.OutboxWorker;
+import dev.meister.storage.Storage;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ChatDispatcherTest {
@@ -29,9 +37,36 @@ class ChatDispatcherTest {
   private final ConsoleChatPort port = new ConsoleChatPort(
       new PrintStream(out, true, StandardCharsets.UTF_8), team, new AtomicLong());
   private final List<ChatEvent> others = new ArrayList<>();
-  private final CommandRegistry registry = new CommandRegistry();
-  private final ChatDispatcher dispatcher = new ChatDispatcher(
-      registry, new MemberResolver(team), new ChatPorts(List.of(port)), others::add);
+  private final ChatRoutes routes = new ChatRoutes()
+      .reply(reply -> true, "members only", (reply, member) -> others.add(reply));
+  /** Commands register through the routes; the tests below add theirs to this view of them. */
+  private final Registry registry = new Registry(routes);
+  @TempDir Path dir;
+  private Storage storage;
+  private ChatDispatcher dispatcher;
+  private OutboxWorker worker;
+
+  @BeforeEach
+  void open() {
+    storage = Storage.open(dir.resolve("meister.db"), Clock.systemUTC());
+    ChatPorts ports = new ChatPorts(List.of(port));
+    dispatcher = new ChatDispatcher(routes, new MemberResolver(team), ports,
+        new OutboxReplies(storage.outbox()), storage.database(), sender -> false);
+    worker = new OutboxWorker(storage.outbox(), ports, Clock.systemUTC());
+  }
+
+  @AfterEach
+  void close() {
+    storage.close();
+  }
+
+  /** The few registry calls these tests make, onto the routes. */
+  private record Registry(ChatRoutes routes) {
+    Registry register(CommandHandler handler) {
+      routes.command(handler);
+      return this;
+    }
+  }
 
   @Test
   void unknown_commands_get_a_short_help_line() {
@@ -42,7 +77,7 @@ class ChatDispatcherTest {
 
   @Test
   void help_lists_every_registered_command() {
-    registry.register(new HelpCommand(registry)).register(new Echo(false));
+    registry.register(new HelpCommand(routes.commands())).register(new Echo(false));
 
     dispatcher.handle(command("alice", "help"));
 
@@ -95,11 +130,14 @@ class ChatDispatcherTest {
 
     dispatcher.handle(reply);
 
+    worker.deliverDue();
     assertThat(others).containsExactly(reply);
     assertThat(port.posted()).isEmpty();
   }
 
+  /** The last message the chat got, once the outbox delivered what the dispatcher queued. */
   private String lastReply() {
+    worker.deliverDue();
     List<ConsoleChatPort.PostedMessage> posted = port.posted();
     assertThat(posted).isNotEmpty();
     return posted.get(posted.size() - 1).text();

@@ -42,6 +42,11 @@ public final class AckCommand implements CommandHandler {
   }
 
   @Override
+  public boolean storesOnly() {
+    return true;
+  }
+
+  @Override
   public CommandReply handle(CommandRequest request) {
     ChatEvent.Command command = request.event();
     Member member = request.sender().orElseThrow();

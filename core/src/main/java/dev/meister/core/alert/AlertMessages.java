@@ -11,6 +11,7 @@ import dev.meister.core.team.MemberId;
 import dev.meister.core.team.Team;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import dev.meister.core.chat.ButtonAction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,14 +20,14 @@ import org.jspecify.annotations.Nullable;
 /** The chat messages about alerts: the alert itself, its acknowledgement and digests. */
 public final class AlertMessages {
   /** The button action whose payload is the alert id. */
-  public static final String ACK_ACTION = "ack";
+  public static final String ACK_ACTION = ButtonAction.ACK;
 
   private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("HH:mm z");
 
   /** The button action that files an issue; its payload is the alert id. */
-  public static final String ISSUE_ACTION = "issue";
+  public static final String ISSUE_ACTION = ButtonAction.FILE_ISSUE;
   /** The button action that links to an issue; its payload is {@code ALERT-ID:ISSUE-NUMBER}. */
-  public static final String SAME_ACTION = "same";
+  public static final String SAME_ACTION = ButtonAction.SAME_AS;
 
   private final Team team;
   private final AlertNotes notes;
@@ -60,13 +61,14 @@ public final class AlertMessages {
    */
   public OutgoingMessage alert(Alert alert, @Nullable OnCall onCall, ZoneId zone) {
     RichText text = body(alert, onCall, zone).build();
-    String id = alert.storedId().toString();
+    long id = alert.storedId().value();
     List<Button> buttons = new ArrayList<>();
-    buttons.add(new Button(EmojiNames.unicode("eyes") + " Looking", ACK_ACTION, id));
+    buttons.add(new Button(EmojiNames.unicode("eyes") + " Looking", new ButtonAction.Ack(id)));
     if (filedIssues != null) {
-      buttons.add(new Button(EmojiNames.unicode("memo") + " File issue", ISSUE_ACTION, id));
+      buttons.add(new Button(EmojiNames.unicode("memo") + " File issue",
+          new ButtonAction.FileIssue(id)));
       similar(alert).ifPresent(issue -> buttons.add(new Button(
-          "Same as #" + issue.number(), SAME_ACTION, id + ":" + issue.number())));
+          "Same as #" + issue.number(), new ButtonAction.SameAs(id, issue.number()))));
     }
     return new OutgoingMessage(text, buttons);
   }

@@ -1,17 +1,14 @@
 package dev.meister.core.chat;
 
 import dev.meister.core.validation.Checks;
+import java.nio.charset.StandardCharsets;
 
-/**
- * A button under a bot message. {@code action + ":" + payload} must fit Telegram's 64-byte
- * callback data.
- */
-public record Button(String label, String action, String payload) {
+/** A button under a bot message: its label and what pressing it means. */
+public record Button(String label, ButtonAction action) {
   public Button {
     Checks.notBlank(label, "label");
-    Checks.notBlank(action, "action");
-    Checks.check(
-        (action + ":" + payload).getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 64,
-        "button data '" + action + ":" + payload + "' is longer than 64 bytes");
+    String data = action.encode();
+    Checks.check(data.getBytes(StandardCharsets.UTF_8).length <= ButtonAction.MAX_BYTES,
+        "button data '" + data + "' is longer than " + ButtonAction.MAX_BYTES + " bytes");
   }
 }

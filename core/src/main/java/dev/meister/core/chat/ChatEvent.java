@@ -33,10 +33,15 @@ public sealed interface ChatEvent {
   /**
    * A press of one of the bot's buttons.
    *
-   * @param action the button's action name, e.g. {@code ack}
-   * @param payload what the button carries, e.g. an alert id
+   * @param data what the button carried, as {@link ButtonAction#encode} wrote it, e.g. {@code
+   *     ack:17}
    * @param callbackId the platform's id for answering the press (Telegram callback query id)
    */
-  record ButtonPress(ChatRef chat, Sender sender, MessageRef message, String action,
-      String payload, String callbackId) implements ChatEvent {}
+  record ButtonPress(ChatRef chat, Sender sender, MessageRef message, String data,
+      String callbackId) implements ChatEvent {
+    /** What the press means; empty for a button this version does not know or cannot read. */
+    public java.util.Optional<ButtonAction> action() {
+      return ButtonAction.decode(data);
+    }
+  }
 }

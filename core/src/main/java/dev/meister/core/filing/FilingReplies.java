@@ -3,6 +3,7 @@ package dev.meister.core.filing;
 import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.AlertMessages;
 import dev.meister.core.chat.Button;
+import dev.meister.core.chat.ButtonAction;
 import dev.meister.core.chat.EmojiNames;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.RichText;
@@ -34,7 +35,7 @@ final class FilingReplies {
         .link("#" + n, issue.ref().url()).text(" (" + issue.title() + "): the same failures.")
         .build();
     return new OutgoingMessage(text, List.of(new Button("Same as #" + n,
-        AlertMessages.SAME_ACTION, alert + ":" + n)));
+        new ButtonAction.SameAs(alert.value(), n))));
   }
 
   static OutgoingMessage failed(IssueRequestKind kind, String why) {

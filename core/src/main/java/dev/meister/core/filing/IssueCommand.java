@@ -42,6 +42,11 @@ public final class IssueCommand implements CommandHandler {
   }
 
   @Override
+  public boolean storesOnly() {
+    return true;
+  }
+
+  @Override
   public CommandReply handle(CommandRequest request) {
     ChatEvent.Command command = request.event();
     if (command.replyTo() == null || request.args().size() > 1) {

@@ -54,6 +54,11 @@ public final class ResolveCommand implements CommandHandler {
   }
 
   @Override
+  public boolean storesOnly() {
+    return true;
+  }
+
+  @Override
   public CommandReply handle(CommandRequest request) {
     ChatEvent.Command command = request.event();
     List<String> args = new ArrayList<>(request.args());

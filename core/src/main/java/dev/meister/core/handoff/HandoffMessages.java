@@ -3,6 +3,7 @@ package dev.meister.core.handoff;
 import dev.meister.core.schedule.TimeFormat;
 import dev.meister.core.alert.Alert;
 import dev.meister.core.chat.Button;
+import dev.meister.core.chat.ButtonAction;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.RichText;
 import dev.meister.core.filing.IssueRef;
@@ -18,21 +19,16 @@ import org.jspecify.annotations.Nullable;
 
 /** The chat messages of the hand-off handshake. */
 public final class HandoffMessages {
-  /** Button action of the outgoing member's confirmation; the payload is {@link #payload}. */
-  public static final String OUT_ACTION = "hoff_out";
+  /** Button action of the outgoing member's confirmation. */
+  public static final String OUT_ACTION = ButtonAction.HANDED_OVER;
   /** Button action of the incoming member's acceptance. */
-  public static final String IN_ACTION = "hoff_in";
+  public static final String IN_ACTION = ButtonAction.ACCEPT_HANDOFF;
 
   private HandoffMessages() {}
 
   /** "Mon 7 Dec 11:00 Europe/Berlin". */
   public static String when(Instant at, ZoneId zone) {
     return TimeFormat.when(at, zone);
-  }
-
-  /** What the buttons carry: the rotation and the boundary, enough to find the record. */
-  public static String payload(HandoffRecord r) {
-    return r.rotation().value() + "@" + r.boundary().toEpochMilli();
   }
 
   /**
@@ -73,10 +69,10 @@ public final class HandoffMessages {
     t.newline().mention(r.outgoing())
         .text(": /handoff when you have handed over (notes welcome). ")
         .mention(r.incoming()).text(": /handoff accept to take it.");
-    String payload = payload(r);
+    String id = r.rotation().value();
     return new OutgoingMessage(t.build(), List.of(
-        new Button("✅ Handed over", OUT_ACTION, payload),
-        new Button("🤝 Accept", IN_ACTION, payload)));
+        new Button("✅ Handed over", new ButtonAction.HandedOver(id, r.boundary())),
+        new Button("🤝 Accept", new ButtonAction.AcceptHandoff(id, r.boundary()))));
   }
 
   private static void issueLinks(RichText.Builder t, List<OpenIssue> issues) {

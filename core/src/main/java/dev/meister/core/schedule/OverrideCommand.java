@@ -48,6 +48,11 @@ public final class OverrideCommand implements CommandHandler {
   }
 
   @Override
+  public boolean storesOnly() {
+    return true;
+  }
+
+  @Override
   public CommandReply handle(CommandRequest request) {
     List<String> args = request.args();
     Member member = request.sender().orElseThrow();

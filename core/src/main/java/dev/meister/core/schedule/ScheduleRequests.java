@@ -1,6 +1,7 @@
 package dev.meister.core.schedule;
 
 import dev.meister.core.chat.Button;
+import dev.meister.core.chat.ButtonAction;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.RichText;
@@ -23,8 +24,8 @@ import java.util.Optional;
  * come, expires.
  */
 public final class ScheduleRequests {
-  public static final String YES = "req_yes";
-  public static final String NO = "req_no";
+  public static final String YES = ButtonAction.ACCEPT_REQUEST;
+  public static final String NO = ButtonAction.DECLINE_REQUEST;
   static final Duration EXPIRY = Duration.ofDays(2);
   private static final String EXPIRED = "expired";
 
@@ -193,9 +194,9 @@ public final class ScheduleRequests {
     }
     String kind = r.kind() == Kind.OVERRIDE ? "override" : "swap";
     t.text(" Answer with the buttons or /" + kind + " accept " + r.id() + " (or decline).");
-    String id = Long.toString(r.id());
-    return new OutgoingMessage(t.build(), List.of(new Button("✅ Accept", YES, id),
-        new Button("✖ Decline", NO, id)));
+    return new OutgoingMessage(t.build(), List.of(
+        new Button("✅ Accept", new ButtonAction.AcceptRequest(r.id())),
+        new Button("✖ Decline", new ButtonAction.DeclineRequest(r.id()))));
   }
 
   private static OutgoingMessage done(ScheduleRequest r, Rotation rotation) {

@@ -41,6 +41,11 @@ public final class SwapCommand implements CommandHandler {
   }
 
   @Override
+  public boolean storesOnly() {
+    return true;
+  }
+
+  @Override
   public CommandReply handle(CommandRequest request) {
     List<String> args = request.args();
     Member member = request.sender().orElseThrow();

@@ -5,6 +5,7 @@ import dev.meister.core.chat.AlertId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meister.core.chat.Button;
+import dev.meister.core.chat.ButtonAction;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.Span;
 import dev.meister.core.schedule.Assignment;
@@ -82,7 +83,7 @@ class AlertMessagesTest {
     assertThat(m.text().spans())
         .contains(
             new Span.Link("Open the failing run", RUN_URL), new Span.Mention(MemberId.of("bob")));
-    assertThat(m.buttons()).containsExactly(new Button("👀 Looking", "ack", "42"));
+    assertThat(m.buttons()).containsExactly(new Button("👀 Looking", new ButtonAction.Ack(42)));
   }
 
   @Test

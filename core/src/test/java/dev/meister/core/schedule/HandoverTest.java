@@ -75,6 +75,36 @@ class HandoverTest {
   }
 
   @Test
+  void finding_the_next_handover_of_a_rotation_of_one_finds_none_without_throwing() {
+    var solo =
+        new OnCallResolver(
+            Rotations.rotation(
+                "solo",
+                ShiftLength.weeks(1),
+                LocalDate.of(2026, 11, 9),
+                Roster.of("alice"),
+                null,
+                null,
+                UnavailabilityPolicy.KEEP),
+            ScheduleChanges.NONE);
+
+    assertThat(solo.nextHandover(Position.PRIMARY, at("2026-11-10T12:00Z"))).isEmpty();
+    assertThat(dev.meister.core.handoff.HandoffBoundaries.after(solo, at("2026-11-10T12:00Z")))
+        .isEmpty();
+  }
+
+  @Test
+  void finding_the_next_handover_of_a_rotation_with_others_finds_it() {
+    var sameOnWeekends =
+        new OnCallResolver(
+            Rotations.hausmeister(Roster.of("alice", "bob"), Roster.of("alice", "bob")),
+            ScheduleChanges.NONE);
+
+    assertThat(sameOnWeekends.nextHandover(Position.PRIMARY, at("2026-11-10T12:00Z")))
+        .map(Handover::at).contains(at("2026-11-16T11:00 Europe/Berlin"));
+  }
+
+  @Test
   void on_call_names_primary_level_two_and_the_next_different_primary() {
     OnCall onCall = hausmeister.onCallAt(at("2026-11-10T12:00Z"));
 

@@ -1,0 +1,63 @@
+package dev.meister.core.chat;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How the chain answers an event: a button press at once with a toast (the platform wants the
+ * callback answered within seconds, so this is no job for the outbox), everything else through the
+ * {@link ReplyQueue}.
+ */
+public final class ChatAnswers {
+  private static final Logger log = LoggerFactory.getLogger(ChatAnswers.class);
+
+  private final ChatPorts ports;
+  private final ReplyQueue queue;
+
+  public ChatAnswers(ChatPorts ports, ReplyQueue queue) {
+    this.ports = ports;
+    this.queue = queue;
+  }
+
+  /** Answers a press now; a failed answer only logs, the press is handled all the same. */
+  public void toast(ChatEvent.ButtonPress press, String text) {
+    try {
+      ports.port(press.chat().platform()).answerButton(press, text);
+    } catch (RuntimeException e) {
+      log.warn("answering a press in {} failed: {}", press.chat(), e.toString());
+    }
+  }
+
+  /** Queues {@code message} under the event's message. */
+  public void reply(ChatEvent event, OutgoingMessage message) {
+    queue.reply(event.message(), message);
+  }
+
+  /** Queues {@code message} as a new message in the event's chat. */
+  public void post(ChatEvent event, OutgoingMessage message) {
+    queue.post(event.chat(), message);
+  }
+
+  /**
+   * Answers at once, bypassing the queue: for errors, which may be the queue's own (a database
+   * that cannot write). Returns false when the chat could not take it either.
+   */
+  public boolean replyNow(ChatEvent event, OutgoingMessage message) {
+    try {
+      ports.port(event.chat().platform()).reply(event.message(), message);
+      return true;
+    } catch (RuntimeException e) {
+      log.warn("answering in {} failed: {}", event.chat(), e.toString());
+      return false;
+    }
+  }
+
+  /** A short answer fitting the event: a toast for a press, a queued reply otherwise. */
+  public void say(ChatEvent event, String text) {
+    if (event instanceof ChatEvent.ButtonPress press) {
+      toast(press, text);
+    } else {
+      reply(event, OutgoingMessage.plain(text));
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.meister.core.chat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Every handler the chat serves: one per command (by name), one per kind of button (by its {@link
+ * ButtonAction} record) and the handlers of plain replies, each with what people outside the team
+ * are told. {@link ChatRouter} runs them.
+ */
+public final class ChatRoutes {
+  private final CommandRegistry commands = new CommandRegistry();
+  private final Map<Class<? extends ButtonAction>, Button<?>> buttons = new LinkedHashMap<>();
+  private final List<Reply> replies = new ArrayList<>();
+
+  public ChatRoutes command(CommandHandler handler) {
+    commands.register(handler);
+    return this;
+  }
+
+  /**
+   * @param outsiders the toast for a press by someone outside the team
+   * @throws IllegalArgumentException when {@code type} already has a handler
+   */
+  public <A extends ButtonAction> ChatRoutes button(Class<A> type, String outsiders,
+      ButtonHandler<A> handler) {
+    if (buttons.putIfAbsent(type, new Button<>(type, outsiders, handler)) != null) {
+      throw new IllegalArgumentException("button " + type.getSimpleName() + " is registered twice");
+    }
+    return this;
+  }
+
+  /**
+   * @param wants which replies the handler takes; the first registered that wants one gets it
+   * @param outsiders the answer to someone outside the team
+   */
+  public ChatRoutes reply(Predicate<ChatEvent.Reply> wants, String outsiders,
+      ReplyHandler handler) {
+    replies.add(new Reply(wants, outsiders, handler));
+    return this;
+  }
+
+  /** The commands, in the order {@code /help} lists them. */
+  public CommandRegistry commands() {
+    return commands;
+  }
+
+  /** What to tell someone outside the team who sent {@code event}; empty when anyone may. */
+  public Optional<String> refusalForOutsiders(ChatEvent event) {
+    if (event instanceof ChatEvent.Command c) {
+      return commands.find(c.name()).filter(CommandHandler::changesState)
+          .map(h -> "Sorry, only members of the team can use /" + c.name() + ".");
+    }
+    if (event instanceof ChatEvent.ButtonPress p) {
+      return p.action().flatMap(this::button).map(Button::outsiders);
+    }
+    return reply((ChatEvent.Reply) event).map(Reply::outsiders);
+  }
+
+  Optional<Button<?>> button(ButtonAction action) {
+    return Optional.ofNullable(buttons.get(action.getClass()));
+  }
+
+  Optional<Reply> reply(ChatEvent.Reply reply) {
+    return replies.stream().filter(r -> r.wants().test(reply)).findFirst();
+  }
+
+  record Button<A extends ButtonAction>(Class<A> type, String outsiders,
+      ButtonHandler<A> handler) {
+    String press(ButtonAction action, ChatEvent.ButtonPress press, dev.meister.core.team.Member m) {
+      return handler.press(type.cast(action), press, m);
+    }
+  }
+
+  record Reply(Predicate<ChatEvent.Reply> wants, String outsiders, ReplyHandler handler) {}
+}
