@@ -114,7 +114,7 @@ final class DemoCommand implements Callable<Integer> {
   /** Whether the port can be bound, so a taken port is a note and not the demo's end. */
   private static boolean portFree(int port) {
     try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
-      probe.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+      probe.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
       return true;
     } catch (IOException e) {
       return false;

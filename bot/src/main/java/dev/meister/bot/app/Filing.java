@@ -19,8 +19,6 @@ import org.jspecify.annotations.Nullable;
  * ask, and the worker that talks to GitHub, woken whenever a queued request has committed.
  */
 public final class Filing implements AutoCloseable {
-  private final Storage storage;
-  private final Clock clock;
   private final @Nullable FilingWorker worker;
   private final @Nullable Subscription wakeups;
   private final IssueDesk desk;
@@ -28,8 +26,6 @@ public final class Filing implements AutoCloseable {
   /** @param github the root's GitHub client; null without a {@code github} token */
   public Filing(GitHubConfig config, Team team, Storage storage, OnCallDirectory directory,
       Clock clock, @Nullable GitHubClient github) {
-    this.storage = storage;
-    this.clock = clock;
     if (config.filingEnabled() && github != null) {
       IssueFiler filer = new IssueFiler(github, config.filingRules(), storage.filedIssues(), storage.alerts(),
           team, directory, clock);

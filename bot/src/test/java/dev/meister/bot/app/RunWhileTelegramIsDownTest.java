@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -158,6 +159,10 @@ class RunWhileTelegramIsDownTest {
     HttpResponse<String> answer = postFailure("delivery-while-down");
     assertThat(answer.statusCode()).isEqualTo(202);
 
+    // Telegram comes back only once the bot has found it unreachable: /health says degraded
+    // from the start, before the first attempt to connect has even failed.
+    await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> List.copyOf(logged.list).stream()
+        .anyMatch(e -> e.getFormattedMessage().startsWith("telegram: unreachable")));
     FakeTelegramApi back = new FakeTelegramApi(TOKEN, telegramPort);
     telegram = back;
     JsonNode sent = back.awaitRequest("sendMessage", 1, Duration.ofSeconds(30));
@@ -180,8 +185,8 @@ class RunWhileTelegramIsDownTest {
         .filteredOn(m -> m.startsWith("stopped "))
         .containsExactly("stopped telegram", "stopped status posts", "stopped timed duties",
             "stopped scheduler", "stopped issue filing", "stopped outbox delivery",
-            "stopped webhooks", "stopped telegram client", "stopped intake commits",
-            "stopped database");
+            "stopped webhooks", "stopped telegram client", "stopped outbox wake-ups",
+            "stopped intake commits", "stopped database");
   }
 
   @Test
