@@ -56,12 +56,13 @@ final class AlertDocumentCodec {
     if (doc == null || !doc.isObject()) {
       throw new SQLException("stored alert attributes are not a JSON object");
     }
-    AlertOrigin origin = doc.path(ORIGIN).isObject()
-        ? AlertOriginCodec.read(doc.get(ORIGIN))
-        : AlertOriginCodec.readLegacy(source, doc);
+    AlertOrigin origin =
+        doc.path(ORIGIN).isObject()
+            ? AlertOriginCodec.read(doc.get(ORIGIN))
+            : AlertOriginCodec.readLegacy(source, doc);
     String route = doc.path(ROUTE).isTextual() ? doc.get(ROUTE).asText() : null;
-    return new Document(origin, route == null || route.isBlank() ? null : route,
-        occurredAt(doc, receivedAt));
+    return new Document(
+        origin, route == null || route.isBlank() ? null : route, occurredAt(doc, receivedAt));
   }
 
   private static Instant occurredAt(JsonNode doc, Instant receivedAt) {

@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * An {@link AlertOrigin} as a JSON object: {@code kind} ({@code github_run} or {@code
  * airflow_task}) and one field per fact present, named as the attributes of earlier versions were.
  *
- * <p>It also reads those earlier versions' rows, a flat object of strings whose kind was the
- * row's source: numbers written as text and comma-joined tags are read as numbers and lists.
+ * <p>It also reads those earlier versions' rows, a flat object of strings whose kind was the row's
+ * source: numbers written as text and comma-joined tags are read as numbers and lists.
  */
 final class AlertOriginCodec {
   static final ObjectMapper JSON = new ObjectMapper();

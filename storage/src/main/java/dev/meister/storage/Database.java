@@ -30,8 +30,10 @@ public final class Database implements Transactions, AutoCloseable {
   private final Path file;
   private final Connection connection;
   private final ReentrantLock lock = new ReentrantLock();
+
   /** Hooks of the open transaction, in the order they were added; guarded by {@link #lock}. */
   private final List<Runnable> afterCommit = new ArrayList<>();
+
   private boolean closed;
 
   private Database(Path file, Connection connection) {
@@ -163,10 +165,12 @@ public final class Database implements Transactions, AutoCloseable {
 
   /** Like {@link #transaction} for work that returns nothing. */
   public void execute(String operation, SqlAction action) {
-    transaction(operation, c -> {
-      action.run(c);
-      return Boolean.TRUE;
-    });
+    transaction(
+        operation,
+        c -> {
+          action.run(c);
+          return Boolean.TRUE;
+        });
   }
 
   @Override
@@ -189,11 +193,13 @@ public final class Database implements Transactions, AutoCloseable {
   /** True when a trivial query answers: for health checks. */
   public boolean isReachable() {
     try {
-      return transaction("health check", c -> {
-        try (Statement s = c.createStatement()) {
-          return s.executeQuery("SELECT 1").next();
-        }
-      });
+      return transaction(
+          "health check",
+          c -> {
+            try (Statement s = c.createStatement()) {
+              return s.executeQuery("SELECT 1").next();
+            }
+          });
     } catch (StorageException e) {
       return false;
     }
@@ -213,5 +219,4 @@ public final class Database implements Transactions, AutoCloseable {
       lock.unlock();
     }
   }
-
 }

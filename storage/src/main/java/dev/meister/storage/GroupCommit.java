@@ -95,11 +95,13 @@ public final class GroupCommit implements Transactions, AutoCloseable {
 
   private void commit(List<Work<?>> batch) {
     List<Runnable> completions = new ArrayList<>(batch.size());
-    db.execute("committing " + batch.size() + " intakes", c -> {
-      for (Work<?> w : batch) {
-        completions.add(runInSavepoint(db, c, w));
-      }
-    });
+    db.execute(
+        "committing " + batch.size() + " intakes",
+        c -> {
+          for (Work<?> w : batch) {
+            completions.add(runInSavepoint(db, c, w));
+          }
+        });
     completions.forEach(Runnable::run);
   }
 

@@ -20,44 +20,52 @@ public final class JdbcGreenNotices implements GreenNotices {
   }
 
   @Override
-  public List<AlertId> untold(String repo, String workflowPath, String branch, Instant before,
-      int limit) {
-    return db.transaction("reading the untold failures of " + repo + " " + workflowPath, c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT alert_id FROM run_failures"
-          + " WHERE repo = ? AND workflow = ? AND branch = ? AND told = 0 AND occurred_at < ?"
-          + " AND source = 'GITHUB_ACTIONS' ORDER BY occurred_at, alert_id LIMIT ?")) {
-        ps.setString(1, repo);
-        ps.setString(2, workflowPath);
-        ps.setString(3, branch);
-        ps.setLong(4, before.toEpochMilli());
-        ps.setInt(5, limit);
-        List<AlertId> failures = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            failures.add(new AlertId(rs.getLong(1)));
+  public List<AlertId> untold(
+      String repo, String workflowPath, String branch, Instant before, int limit) {
+    return db.transaction(
+        "reading the untold failures of " + repo + " " + workflowPath,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT alert_id FROM run_failures"
+                      + " WHERE repo = ? AND workflow = ? AND branch = ? AND told = 0 AND occurred_at < ?"
+                      + " AND source = 'GITHUB_ACTIONS' ORDER BY occurred_at, alert_id LIMIT ?")) {
+            ps.setString(1, repo);
+            ps.setString(2, workflowPath);
+            ps.setString(3, branch);
+            ps.setLong(4, before.toEpochMilli());
+            ps.setInt(5, limit);
+            List<AlertId> failures = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                failures.add(new AlertId(rs.getLong(1)));
+              }
+            }
+            return failures;
           }
-        }
-        return failures;
-      }
-    });
+        });
   }
 
   @Override
   public boolean notice(AlertId alert, String successKey, Instant at) {
-    return db.transaction("recording green notice of alert " + alert, c -> {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO green_notices (alert_id,"
-          + " success_key, noticed_at) VALUES (?, ?, ?) ON CONFLICT (alert_id) DO NOTHING")) {
-        ps.setLong(1, alert.value());
-        ps.setString(2, successKey);
-        ps.setLong(3, at.toEpochMilli());
-        boolean told = ps.executeUpdate() == 1;
-        try (PreparedStatement done =
-            c.prepareStatement("UPDATE run_failures SET told = 1 WHERE alert_id = ?")) {
-          done.setLong(1, alert.value());
-          done.executeUpdate();
-        }
-        return told;
-      }
-    });
+    return db.transaction(
+        "recording green notice of alert " + alert,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO green_notices (alert_id,"
+                      + " success_key, noticed_at) VALUES (?, ?, ?) ON CONFLICT (alert_id) DO NOTHING")) {
+            ps.setLong(1, alert.value());
+            ps.setString(2, successKey);
+            ps.setLong(3, at.toEpochMilli());
+            boolean told = ps.executeUpdate() == 1;
+            try (PreparedStatement done =
+                c.prepareStatement("UPDATE run_failures SET told = 1 WHERE alert_id = ?")) {
+              done.setLong(1, alert.value());
+              done.executeUpdate();
+            }
+            return told;
+          }
+        });
   }
 }

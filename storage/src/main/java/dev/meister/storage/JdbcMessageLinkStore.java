@@ -26,16 +26,20 @@ public final class JdbcMessageLinkStore implements MessageLinkStore {
 
   @Override
   public void link(MessageRef message, AlertId alert) {
-    db.execute("linking message " + message.messageId() + " to alert " + alert, c -> {
-      insert(c, message, alert);
-    });
+    db.execute(
+        "linking message " + message.messageId() + " to alert " + alert,
+        c -> {
+          insert(c, message, alert);
+        });
   }
 
   @Override
   public void linkAnswer(MessageRef message, AlertId alert) {
-    db.execute("linking answer " + message.messageId() + " to alert " + alert, c -> {
-      insertAnswer(c, message, alert);
-    });
+    db.execute(
+        "linking answer " + message.messageId() + " to alert " + alert,
+        c -> {
+          insertAnswer(c, message, alert);
+        });
   }
 
   /** Links inside an ongoing transaction; a second link of the same message is ignored. */
@@ -50,9 +54,13 @@ public final class JdbcMessageLinkStore implements MessageLinkStore {
 
   private static void insert(Connection c, String table, MessageRef message, AlertId alert)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (platform,"
-        + " chat_id, message_id, thread_id, alert_id) VALUES (?, ?, ?, ?, ?)"
-        + " ON CONFLICT (platform, chat_id, message_id) DO NOTHING")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO "
+                + table
+                + " (platform,"
+                + " chat_id, message_id, thread_id, alert_id) VALUES (?, ?, ?, ?, ?)"
+                + " ON CONFLICT (platform, chat_id, message_id) DO NOTHING")) {
       ChatRef chat = message.chat();
       ps.setString(1, chat.platform().name());
       ps.setString(2, chat.chatId());
@@ -74,36 +82,48 @@ public final class JdbcMessageLinkStore implements MessageLinkStore {
   }
 
   private Optional<AlertId> find(String table, MessageRef message) {
-    return db.transaction("finding the alert of message " + message.messageId(), c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT alert_id FROM " + table
-          + " WHERE platform = ? AND chat_id = ? AND message_id = ?")) {
-        ps.setString(1, message.chat().platform().name());
-        ps.setString(2, message.chat().chatId());
-        ps.setString(3, message.messageId());
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(new AlertId(rs.getLong(1))) : Optional.empty();
-        }
-      }
-    });
+    return db.transaction(
+        "finding the alert of message " + message.messageId(),
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT alert_id FROM "
+                      + table
+                      + " WHERE platform = ? AND chat_id = ? AND message_id = ?")) {
+            ps.setString(1, message.chat().platform().name());
+            ps.setString(2, message.chat().chatId());
+            ps.setString(3, message.messageId());
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(new AlertId(rs.getLong(1))) : Optional.empty();
+            }
+          }
+        });
   }
 
   @Override
   public List<MessageRef> messagesFor(AlertId alert) {
-    return db.transaction("listing messages of alert " + alert, c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT * FROM message_links"
-          + " WHERE alert_id = ? ORDER BY rowid")) {
-        ps.setLong(1, alert.value());
-        List<MessageRef> all = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            String thread = Sql.requiredText(rs, "thread_id");
-            all.add(new MessageRef(new ChatRef(Platform.valueOf(Sql.requiredText(rs, "platform")),
-                Sql.requiredText(rs, "chat_id"), thread.isEmpty() ? null : thread),
-                Sql.requiredText(rs, "message_id")));
+    return db.transaction(
+        "listing messages of alert " + alert,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT * FROM message_links" + " WHERE alert_id = ? ORDER BY rowid")) {
+            ps.setLong(1, alert.value());
+            List<MessageRef> all = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                String thread = Sql.requiredText(rs, "thread_id");
+                all.add(
+                    new MessageRef(
+                        new ChatRef(
+                            Platform.valueOf(Sql.requiredText(rs, "platform")),
+                            Sql.requiredText(rs, "chat_id"),
+                            thread.isEmpty() ? null : thread),
+                        Sql.requiredText(rs, "message_id")));
+              }
+            }
+            return all;
           }
-        }
-        return all;
-      }
-    });
+        });
   }
 }

@@ -18,8 +18,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /** The outbox table. Delivered and failed rows stay for inspection. */
@@ -31,15 +31,18 @@ public final class JdbcOutbox implements Outbox {
    * chat it started from, tens of thousands in a storm.
    */
   private static final String[] NEXT_CHAT = {
-      "SELECT platform, chat_id, thread_id FROM outbox WHERE platform = ? AND chat_id = ?"
-          + " AND thread_id > ? ORDER BY platform, chat_id, thread_id LIMIT 1",
-      "SELECT platform, chat_id, thread_id FROM outbox WHERE platform = ? AND chat_id > ?"
-          + " ORDER BY platform, chat_id, thread_id LIMIT 1",
-      "SELECT platform, chat_id, thread_id FROM outbox WHERE platform > ?"
-          + " ORDER BY platform, chat_id, thread_id LIMIT 1"};
+    "SELECT platform, chat_id, thread_id FROM outbox WHERE platform = ? AND chat_id = ?"
+        + " AND thread_id > ? ORDER BY platform, chat_id, thread_id LIMIT 1",
+    "SELECT platform, chat_id, thread_id FROM outbox WHERE platform = ? AND chat_id > ?"
+        + " ORDER BY platform, chat_id, thread_id LIMIT 1",
+    "SELECT platform, chat_id, thread_id FROM outbox WHERE platform > ?"
+        + " ORDER BY platform, chat_id, thread_id LIMIT 1"
+  };
+
   /** A chat's queue from its first pending entry, in order (the outbox_chat index). */
-  private static final String CHAT_QUEUE = "SELECT * FROM outbox WHERE platform = ?"
-      + " AND chat_id = ? AND thread_id = ? AND state = 'pending' ORDER BY id LIMIT ?";
+  private static final String CHAT_QUEUE =
+      "SELECT * FROM outbox WHERE platform = ?"
+          + " AND chat_id = ? AND thread_id = ? AND state = 'pending' ORDER BY id LIMIT ?";
 
   private final Database db;
   private final Clock clock;
@@ -61,63 +64,69 @@ public final class JdbcOutbox implements Outbox {
 
   @Override
   public long enqueue(PendingMessage m) {
-    return db.transaction("queueing a message to " + m.chat(), c -> {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (kind, platform,"
-          + " chat_id, thread_id, target_message_id, alert_id, body, state, attempts, not_before,"
-          + " created_at, link_kind) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)"
-          + " RETURNING id")) {
-        ChatRef chat = m.chat();
-        ps.setString(1, m.kind().name());
-        ps.setString(2, chat.platform().name());
-        ps.setString(3, chat.chatId());
-        ps.setString(4, chat.threadId() == null ? "" : chat.threadId());
-        Sql.setText(ps, 5, m.target() == null ? null : m.target().messageId());
-        if (m.alert() == null) {
-          ps.setNull(6, java.sql.Types.BIGINT);
-        } else {
-          ps.setLong(6, m.alert().value());
-        }
-        ps.setString(7, MessageCodec.write(m.message()));
-        long now = clock.millis();
-        ps.setLong(8, now);
-        ps.setLong(9, now);
-        ps.setString(10, m.link().name());
-        long id = Sql.returnedId(ps);
-        queued.tellAfterCommit(chat);
-        return id;
-      }
-    });
+    return db.transaction(
+        "queueing a message to " + m.chat(),
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO outbox (kind, platform,"
+                      + " chat_id, thread_id, target_message_id, alert_id, body, state, attempts, not_before,"
+                      + " created_at, link_kind) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)"
+                      + " RETURNING id")) {
+            ChatRef chat = m.chat();
+            ps.setString(1, m.kind().name());
+            ps.setString(2, chat.platform().name());
+            ps.setString(3, chat.chatId());
+            ps.setString(4, chat.threadId() == null ? "" : chat.threadId());
+            Sql.setText(ps, 5, m.target() == null ? null : m.target().messageId());
+            if (m.alert() == null) {
+              ps.setNull(6, java.sql.Types.BIGINT);
+            } else {
+              ps.setLong(6, m.alert().value());
+            }
+            ps.setString(7, MessageCodec.write(m.message()));
+            long now = clock.millis();
+            ps.setLong(8, now);
+            ps.setLong(9, now);
+            ps.setString(10, m.link().name());
+            long id = Sql.returnedId(ps);
+            queued.tellAfterCommit(chat);
+            return id;
+          }
+        });
   }
 
   /**
-   * Due entries in queue order, except those behind an entry of the same chat that must still
-   * wait. Read chat by chat from the head of each chat's queue, so the cost is the number of chats
-   * times the entries taken: a chat with a long backlog waiting out a rate limit or an outage
-   * costs one row per round, not its whole backlog (a storm to an unreachable chat queues
-   * thousands, and every round would otherwise scan and sort them under the database lock).
+   * Due entries in queue order, except those behind an entry of the same chat that must still wait.
+   * Read chat by chat from the head of each chat's queue, so the cost is the number of chats times
+   * the entries taken: a chat with a long backlog waiting out a rate limit or an outage costs one
+   * row per round, not its whole backlog (a storm to an unreachable chat queues thousands, and
+   * every round would otherwise scan and sort them under the database lock).
    */
   @Override
   public List<OutboxEntry> due(Instant now, int limit) {
-    return db.transaction("reading due outbox entries", c -> {
-      List<OutboxEntry> entries = new ArrayList<>();
-      String[] chat = {"", "", ""};
-      try (PreparedStatement queue = c.prepareStatement(CHAT_QUEUE)) {
-        while (nextChat(c, chat)) {
-          queue.setString(1, chat[0]);
-          queue.setString(2, chat[1]);
-          queue.setString(3, chat[2]);
-          queue.setInt(4, limit);
-          try (ResultSet rs = queue.executeQuery()) {
-            // Entries behind one that must wait wait too.
-            while (rs.next() && rs.getLong("not_before") <= now.toEpochMilli()) {
-              entries.add(entry(rs));
+    return db.transaction(
+        "reading due outbox entries",
+        c -> {
+          List<OutboxEntry> entries = new ArrayList<>();
+          String[] chat = {"", "", ""};
+          try (PreparedStatement queue = c.prepareStatement(CHAT_QUEUE)) {
+            while (nextChat(c, chat)) {
+              queue.setString(1, chat[0]);
+              queue.setString(2, chat[1]);
+              queue.setString(3, chat[2]);
+              queue.setInt(4, limit);
+              try (ResultSet rs = queue.executeQuery()) {
+                // Entries behind one that must wait wait too.
+                while (rs.next() && rs.getLong("not_before") <= now.toEpochMilli()) {
+                  entries.add(entry(rs));
+                }
+              }
             }
           }
-        }
-      }
-      entries.sort(java.util.Comparator.comparingLong(OutboxEntry::id));
-      return entries.size() <= limit ? entries : new ArrayList<>(entries.subList(0, limit));
-    });
+          entries.sort(java.util.Comparator.comparingLong(OutboxEntry::id));
+          return entries.size() <= limit ? entries : new ArrayList<>(entries.subList(0, limit));
+        });
   }
 
   private static boolean nextChat(Connection c, String[] chat) throws SQLException {
@@ -152,8 +161,10 @@ public final class JdbcOutbox implements Outbox {
 
   private static ChatRef chat(ResultSet rs) throws SQLException {
     String thread = Sql.requiredText(rs, "thread_id");
-    return new ChatRef(Platform.valueOf(Sql.requiredText(rs, "platform")),
-        Sql.requiredText(rs, "chat_id"), thread.isEmpty() ? null : thread);
+    return new ChatRef(
+        Platform.valueOf(Sql.requiredText(rs, "platform")),
+        Sql.requiredText(rs, "chat_id"),
+        thread.isEmpty() ? null : thread);
   }
 
   private static OutboxEntry entry(ResultSet rs) throws SQLException {
@@ -161,44 +172,56 @@ public final class JdbcOutbox implements Outbox {
     String target = rs.getString("target_message_id");
     long alert = rs.getLong("alert_id");
     AlertId alertId = rs.wasNull() ? null : new AlertId(alert);
-    PendingMessage m = new PendingMessage(DeliveryKind.valueOf(Sql.requiredText(rs, "kind")), chat,
-        target == null ? null : new MessageRef(chat, target),
-        MessageCodec.read(Sql.requiredText(rs, "body")), alertId,
-        LinkKind.valueOf(Sql.requiredText(rs, "link_kind")));
-    return new OutboxEntry(rs.getLong("id"), m, rs.getInt("attempts"), rs.getInt("failures"),
+    PendingMessage m =
+        new PendingMessage(
+            DeliveryKind.valueOf(Sql.requiredText(rs, "kind")),
+            chat,
+            target == null ? null : new MessageRef(chat, target),
+            MessageCodec.read(Sql.requiredText(rs, "body")),
+            alertId,
+            LinkKind.valueOf(Sql.requiredText(rs, "link_kind")));
+    return new OutboxEntry(
+        rs.getLong("id"),
+        m,
+        rs.getInt("attempts"),
+        rs.getInt("failures"),
         Sql.requiredInstant(rs, "not_before"));
   }
 
   @Override
   public void delivered(long id, @Nullable MessageRef sent, Instant at) {
-    db.execute("marking outbox entry " + id + " delivered", c -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET state = 'delivered',"
-          + " finished_at = ?, sent_message_id = ?, last_error = NULL WHERE id = ?")) {
-        ps.setLong(1, at.toEpochMilli());
-        Sql.setText(ps, 2, sent == null ? null : sent.messageId());
-        ps.setLong(3, id);
-        ps.executeUpdate();
-      }
-      if (sent != null) {
-        try (PreparedStatement ps =
-            c.prepareStatement("SELECT alert_id, link_kind FROM outbox WHERE id = ?")) {
-          ps.setLong(1, id);
-          try (ResultSet rs = ps.executeQuery()) {
-            if (rs.next()) {
-              long alert = rs.getLong(1);
-              if (rs.wasNull()) {
-                return;
-              }
-              if (LinkKind.ANSWER.name().equals(rs.getString(2))) {
-                JdbcMessageLinkStore.insertAnswer(c, sent, new AlertId(alert));
-              } else {
-                JdbcMessageLinkStore.insert(c, sent, new AlertId(alert));
+    db.execute(
+        "marking outbox entry " + id + " delivered",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE outbox SET state = 'delivered',"
+                      + " finished_at = ?, sent_message_id = ?, last_error = NULL WHERE id = ?")) {
+            ps.setLong(1, at.toEpochMilli());
+            Sql.setText(ps, 2, sent == null ? null : sent.messageId());
+            ps.setLong(3, id);
+            ps.executeUpdate();
+          }
+          if (sent != null) {
+            try (PreparedStatement ps =
+                c.prepareStatement("SELECT alert_id, link_kind FROM outbox WHERE id = ?")) {
+              ps.setLong(1, id);
+              try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                  long alert = rs.getLong(1);
+                  if (rs.wasNull()) {
+                    return;
+                  }
+                  if (LinkKind.ANSWER.name().equals(rs.getString(2))) {
+                    JdbcMessageLinkStore.insertAnswer(c, sent, new AlertId(alert));
+                  } else {
+                    JdbcMessageLinkStore.insert(c, sent, new AlertId(alert));
+                  }
+                }
               }
             }
           }
-        }
-      }
-    });
+        });
   }
 
   @Override
@@ -212,120 +235,148 @@ public final class JdbcOutbox implements Outbox {
   }
 
   private void reschedule(long id, Instant notBefore, String error, int failure) {
-    db.execute("rescheduling outbox entry " + id, c -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET attempts = attempts + 1,"
-          + " failures = failures + ?, not_before = ?, last_error = ?"
-          + " WHERE id = ? AND state = 'pending'")) {
-        ps.setInt(1, failure);
-        ps.setLong(2, notBefore.toEpochMilli());
-        ps.setString(3, error);
-        ps.setLong(4, id);
-        ps.executeUpdate();
-      }
-    });
+    db.execute(
+        "rescheduling outbox entry " + id,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE outbox SET attempts = attempts + 1,"
+                      + " failures = failures + ?, not_before = ?, last_error = ?"
+                      + " WHERE id = ? AND state = 'pending'")) {
+            ps.setInt(1, failure);
+            ps.setLong(2, notBefore.toEpochMilli());
+            ps.setString(3, error);
+            ps.setLong(4, id);
+            ps.executeUpdate();
+          }
+        });
   }
 
   @Override
   public void failed(long id, String error, Instant at) {
-    db.execute("marking outbox entry " + id + " failed", c -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET state = 'failed',"
-          + " attempts = attempts + 1, finished_at = ?, last_error = ? WHERE id = ?")) {
-        ps.setLong(1, at.toEpochMilli());
-        ps.setString(2, error);
-        ps.setLong(3, id);
-        ps.executeUpdate();
-      }
-    });
+    db.execute(
+        "marking outbox entry " + id + " failed",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE outbox SET state = 'failed',"
+                      + " attempts = attempts + 1, finished_at = ?, last_error = ? WHERE id = ?")) {
+            ps.setLong(1, at.toEpochMilli());
+            ps.setString(2, error);
+            ps.setLong(3, id);
+            ps.executeUpdate();
+          }
+        });
   }
 
   @Override
   public void fold(long id) {
-    db.execute("folding outbox entry " + id + " into a digest", c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "UPDATE outbox SET state = 'folded' WHERE id = ? AND state = 'pending'")) {
-        ps.setLong(1, id);
-        ps.executeUpdate();
-      }
-    });
+    db.execute(
+        "folding outbox entry " + id + " into a digest",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE outbox SET state = 'folded' WHERE id = ? AND state = 'pending'")) {
+            ps.setLong(1, id);
+            ps.executeUpdate();
+          }
+        });
   }
 
   @Override
   public List<OutboxEntry> folded(ChatRef chat, int limit) {
-    return db.transaction("reading folded outbox entries of " + chat, c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT * FROM outbox WHERE platform = ?"
-          + " AND chat_id = ? AND thread_id = ? AND state = 'folded' ORDER BY id LIMIT ?")) {
-        ps.setString(1, chat.platform().name());
-        ps.setString(2, chat.chatId());
-        ps.setString(3, chat.threadId() == null ? "" : chat.threadId());
-        ps.setInt(4, limit);
-        return entries(ps);
-      }
-    });
+    return db.transaction(
+        "reading folded outbox entries of " + chat,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT * FROM outbox WHERE platform = ?"
+                      + " AND chat_id = ? AND thread_id = ? AND state = 'folded' ORDER BY id LIMIT ?")) {
+            ps.setString(1, chat.platform().name());
+            ps.setString(2, chat.chatId());
+            ps.setString(3, chat.threadId() == null ? "" : chat.threadId());
+            ps.setInt(4, limit);
+            return entries(ps);
+          }
+        });
   }
 
   @Override
   public List<ChatRef> chatsWithFolded() {
-    return db.transaction("listing chats with folded outbox entries", c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT platform, chat_id,"
-          + " thread_id FROM outbox WHERE state = 'folded'")) {
-        List<ChatRef> chats = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            chats.add(chat(rs));
+    return db.transaction(
+        "listing chats with folded outbox entries",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT DISTINCT platform, chat_id,"
+                      + " thread_id FROM outbox WHERE state = 'folded'")) {
+            List<ChatRef> chats = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                chats.add(chat(rs));
+              }
+            }
+            return chats;
           }
-        }
-        return chats;
-      }
-    });
+        });
   }
 
   @Override
   public int digestFolded(ChatRef chat, Instant at) {
-    return db.transaction("marking the folded entries of " + chat + " digested", c -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET state = 'digested',"
-          + " finished_at = ? WHERE platform = ? AND chat_id = ? AND thread_id = ?"
-          + " AND state = 'folded'")) {
-        ps.setLong(1, at.toEpochMilli());
-        ps.setString(2, chat.platform().name());
-        ps.setString(3, chat.chatId());
-        ps.setString(4, chat.threadId() == null ? "" : chat.threadId());
-        return ps.executeUpdate();
-      }
-    });
+    return db.transaction(
+        "marking the folded entries of " + chat + " digested",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE outbox SET state = 'digested',"
+                      + " finished_at = ? WHERE platform = ? AND chat_id = ? AND thread_id = ?"
+                      + " AND state = 'folded'")) {
+            ps.setLong(1, at.toEpochMilli());
+            ps.setString(2, chat.platform().name());
+            ps.setString(3, chat.chatId());
+            ps.setString(4, chat.threadId() == null ? "" : chat.threadId());
+            return ps.executeUpdate();
+          }
+        });
   }
 
   /**
    * Walks each chat's rows newest first (the outbox_chat index, one state at a time) and stops at
-   * the first one queued before {@code since}: ids and created_at rise together, as every entry
-   * is queued under the database lock with the clock read then. The cost is the rows of the
-   * period asked about, not the table, however long the bot has run.
+   * the first one queued before {@code since}: ids and created_at rise together, as every entry is
+   * queued under the database lock with the clock read then. The cost is the rows of the period
+   * asked about, not the table, however long the bot has run.
    */
   @Override
   public List<RecentPosts> recentPosts(Instant since) {
-    return db.transaction("reading the recent posts of each chat", c -> {
-      List<RecentPosts> recent = new ArrayList<>();
-      String[] chat = {"", "", ""};
-      while (nextChat(c, chat)) {
-        List<Instant> posts = new ArrayList<>();
-        // Rows that went out on their own; folded and digested ones did not.
-        for (String state : List.of("pending", "delivered", "failed")) {
-          alertPostsSince(c, chat, state, since, posts);
-        }
-        posts.sort(java.util.Comparator.naturalOrder());
-        Optional<Instant> digest = lastDigest(c, chat).filter(t -> !t.isBefore(since));
-        if (!posts.isEmpty() || digest.isPresent()) {
-          recent.add(new RecentPosts(chat(chat), posts, digest));
-        }
-      }
-      return recent;
-    });
+    return db.transaction(
+        "reading the recent posts of each chat",
+        c -> {
+          List<RecentPosts> recent = new ArrayList<>();
+          String[] chat = {"", "", ""};
+          while (nextChat(c, chat)) {
+            List<Instant> posts = new ArrayList<>();
+            // Rows that went out on their own; folded and digested ones did not.
+            for (String state : List.of("pending", "delivered", "failed")) {
+              alertPostsSince(c, chat, state, since, posts);
+            }
+            posts.sort(java.util.Comparator.naturalOrder());
+            Optional<Instant> digest = lastDigest(c, chat).filter(t -> !t.isBefore(since));
+            if (!posts.isEmpty() || digest.isPresent()) {
+              recent.add(new RecentPosts(chat(chat), posts, digest));
+            }
+          }
+          return recent;
+        });
   }
 
-  private static void alertPostsSince(Connection c, String[] chat, String state, Instant since,
-      List<Instant> posts) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT created_at, kind, alert_id, link_kind"
-        + " FROM outbox WHERE platform = ? AND chat_id = ? AND thread_id = ? AND state = ?"
-        + " ORDER BY id DESC")) {
+  private static void alertPostsSince(
+      Connection c, String[] chat, String state, Instant since, List<Instant> posts)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT created_at, kind, alert_id, link_kind"
+                + " FROM outbox WHERE platform = ? AND chat_id = ? AND thread_id = ? AND state = ?"
+                + " ORDER BY id DESC")) {
       bindChat(ps, chat);
       ps.setString(4, state);
       try (ResultSet rs = ps.executeQuery()) {
@@ -334,9 +385,10 @@ public final class JdbcOutbox implements Outbox {
           if (created < since.toEpochMilli()) {
             return;
           }
-          boolean alertPost = rs.getObject("alert_id") != null
-              && DeliveryKind.POST.name().equals(rs.getString("kind"))
-              && LinkKind.ALERT.name().equals(rs.getString("link_kind"));
+          boolean alertPost =
+              rs.getObject("alert_id") != null
+                  && DeliveryKind.POST.name().equals(rs.getString("kind"))
+                  && LinkKind.ALERT.name().equals(rs.getString("link_kind"));
           if (alertPost) {
             posts.add(Instant.ofEpochMilli(created));
           }
@@ -347,9 +399,11 @@ public final class JdbcOutbox implements Outbox {
 
   /** When the chat's newest digested entry was marked: the time of its last digest. */
   private static Optional<Instant> lastDigest(Connection c, String[] chat) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT finished_at FROM outbox"
-        + " WHERE platform = ? AND chat_id = ? AND thread_id = ? AND state = 'digested'"
-        + " ORDER BY id DESC LIMIT 1")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT finished_at FROM outbox"
+                + " WHERE platform = ? AND chat_id = ? AND thread_id = ? AND state = 'digested'"
+                + " ORDER BY id DESC LIMIT 1")) {
       bindChat(ps, chat);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -373,13 +427,15 @@ public final class JdbcOutbox implements Outbox {
 
   @Override
   public int pendingCount() {
-    return db.transaction("counting pending outbox entries", c -> {
-      try (PreparedStatement ps =
-              c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE state = 'pending'");
-          ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
-      }
-    });
+    return db.transaction(
+        "counting pending outbox entries",
+        c -> {
+          try (PreparedStatement ps =
+                  c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE state = 'pending'");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+          }
+        });
   }
 }

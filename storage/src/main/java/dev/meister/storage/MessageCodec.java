@@ -32,7 +32,10 @@ final class MessageCodec {
     }
     ArrayNode buttons = root.putArray("buttons");
     for (Button b : message.buttons()) {
-      buttons.addObject().put("label", b.label()).put("action", b.action().name())
+      buttons
+          .addObject()
+          .put("label", b.label())
+          .put("action", b.action().name())
           .put("payload", b.action().payload());
     }
     try {
@@ -50,47 +53,48 @@ final class MessageCodec {
     return JSON.createObjectNode().put("t", type).put("v", value);
   }
 
-  private static final Span.Visitor<ObjectNode> WRITER = new Span.Visitor<>() {
-    @Override
-    public ObjectNode plain(String text) {
-      return node("plain", text);
-    }
+  private static final Span.Visitor<ObjectNode> WRITER =
+      new Span.Visitor<>() {
+        @Override
+        public ObjectNode plain(String text) {
+          return node("plain", text);
+        }
 
-    @Override
-    public ObjectNode bold(String text) {
-      return node("bold", text);
-    }
+        @Override
+        public ObjectNode bold(String text) {
+          return node("bold", text);
+        }
 
-    @Override
-    public ObjectNode code(String text) {
-      return node("code", text);
-    }
+        @Override
+        public ObjectNode code(String text) {
+          return node("code", text);
+        }
 
-    @Override
-    public ObjectNode codeBlock(String text) {
-      return node("pre", text);
-    }
+        @Override
+        public ObjectNode codeBlock(String text) {
+          return node("pre", text);
+        }
 
-    @Override
-    public ObjectNode link(String label, String url) {
-      return node("link", label).put("url", url);
-    }
+        @Override
+        public ObjectNode link(String label, String url) {
+          return node("link", label).put("url", url);
+        }
 
-    @Override
-    public ObjectNode mention(MemberId member) {
-      return node("mention", member.value());
-    }
+        @Override
+        public ObjectNode mention(MemberId member) {
+          return node("mention", member.value());
+        }
 
-    @Override
-    public ObjectNode emoji(String name) {
-      return node("emoji", name);
-    }
+        @Override
+        public ObjectNode emoji(String name) {
+          return node("emoji", name);
+        }
 
-    @Override
-    public ObjectNode lineBreak() {
-      return JSON.createObjectNode().put("t", "br");
-    }
-  };
+        @Override
+        public ObjectNode lineBreak() {
+          return JSON.createObjectNode().put("t", "br");
+        }
+      };
 
   static OutgoingMessage read(String json) throws SQLException {
     try {

@@ -15,18 +15,24 @@ public final class RunFailureBackfill {
 
   /** Called by the V9 migration, inside its transaction. */
   public static void run(Connection c) throws SQLException {
-    try (PreparedStatement alerts = c.prepareStatement("SELECT id, source, received_at,"
-            + " attributes FROM alerts WHERE source = 'GITHUB_ACTIONS'");
-        PreparedStatement insert = c.prepareStatement("INSERT INTO run_failures (alert_id,"
-            + " source, repo, workflow, branch, occurred_at, told) VALUES (?, ?, ?, ?, ?, ?,"
-            + " CASE WHEN EXISTS (SELECT 1 FROM green_notices WHERE alert_id = ?) THEN 1"
-            + " ELSE 0 END) ON CONFLICT (alert_id) DO NOTHING");
+    try (PreparedStatement alerts =
+            c.prepareStatement(
+                "SELECT id, source, received_at,"
+                    + " attributes FROM alerts WHERE source = 'GITHUB_ACTIONS'");
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO run_failures (alert_id,"
+                    + " source, repo, workflow, branch, occurred_at, told) VALUES (?, ?, ?, ?, ?, ?,"
+                    + " CASE WHEN EXISTS (SELECT 1 FROM green_notices WHERE alert_id = ?) THEN 1"
+                    + " ELSE 0 END) ON CONFLICT (alert_id) DO NOTHING");
         ResultSet rs = alerts.executeQuery()) {
       while (rs.next()) {
         long id = rs.getLong("id");
-        AlertDocumentCodec.Document doc = AlertDocumentCodec.read(
-            Sql.requiredText(rs, "attributes"), AlertSource.GITHUB_ACTIONS,
-            Instant.ofEpochMilli(rs.getLong("received_at")));
+        AlertDocumentCodec.Document doc =
+            AlertDocumentCodec.read(
+                Sql.requiredText(rs, "attributes"),
+                AlertSource.GITHUB_ACTIONS,
+                Instant.ofEpochMilli(rs.getLong("received_at")));
         Optional<GitHubRun> run = doc.origin().match(Optional::of, task -> Optional.empty());
         insert.setLong(1, id);
         insert.setString(2, Sql.requiredText(rs, "source"));

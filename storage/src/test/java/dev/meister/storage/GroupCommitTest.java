@@ -43,12 +43,16 @@ class GroupCommitTest extends StorageTestBase {
   void a_failing_piece_is_rolled_back_alone() throws Exception {
     try (GroupCommit group = new GroupCommit(storage.database(), 64)) {
       ExecutorService pool = Executors.newFixedThreadPool(4);
-      Future<?> bad = pool.submit(() -> group.inTransaction(() -> {
-        storage.alerts().record(alert("half-written"));
-        throw new IllegalStateException("failed after the insert");
-      }));
-      Future<Recorded> good = pool.submit(
-          () -> group.inTransaction(() -> storage.alerts().record(alert("fine"))));
+      Future<?> bad =
+          pool.submit(
+              () ->
+                  group.inTransaction(
+                      () -> {
+                        storage.alerts().record(alert("half-written"));
+                        throw new IllegalStateException("failed after the insert");
+                      }));
+      Future<Recorded> good =
+          pool.submit(() -> group.inTransaction(() -> storage.alerts().record(alert("fine"))));
       pool.shutdown();
 
       assertThat(good.get().created()).isTrue();
@@ -64,17 +68,33 @@ class GroupCommitTest extends StorageTestBase {
     List<String> told = new CopyOnWriteArrayList<>();
     try (GroupCommit group = new GroupCommit(storage.database(), 64)) {
       ExecutorService pool = Executors.newFixedThreadPool(4);
-      Future<?> bad = pool.submit(() -> group.inTransaction(() -> {
-        storage.alerts().record(alert("rolled-back"));
-        storage.database().afterCommit(() -> told.add("rolled-back"));
-        throw new IllegalStateException("failed after the hook");
-      }));
-      Future<Recorded> good = pool.submit(() -> group.inTransaction(() -> {
-        Recorded r = storage.alerts().record(alert("kept"));
-        storage.database().afterCommit(() -> told.add("kept: "
-            + storage.alerts().findByDedupKey("github:kept").isPresent()));
-        return r;
-      }));
+      Future<?> bad =
+          pool.submit(
+              () ->
+                  group.inTransaction(
+                      () -> {
+                        storage.alerts().record(alert("rolled-back"));
+                        storage.database().afterCommit(() -> told.add("rolled-back"));
+                        throw new IllegalStateException("failed after the hook");
+                      }));
+      Future<Recorded> good =
+          pool.submit(
+              () ->
+                  group.inTransaction(
+                      () -> {
+                        Recorded r = storage.alerts().record(alert("kept"));
+                        storage
+                            .database()
+                            .afterCommit(
+                                () ->
+                                    told.add(
+                                        "kept: "
+                                            + storage
+                                                .alerts()
+                                                .findByDedupKey("github:kept")
+                                                .isPresent()));
+                        return r;
+                      }));
       pool.shutdown();
 
       assertThat(good.get().created()).isTrue();

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.meister.core.alert.AckChannel;
 import dev.meister.core.alert.Acknowledgement;
 import dev.meister.core.alert.Alert;
-import dev.meister.core.chat.AlertId;
-import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.Recorded;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.team.MemberId;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +78,8 @@ class JdbcAlertStoreTest extends StorageTestBase {
     storage.alerts().record(alert("one"));
     storage.alerts().record(alert("two"));
 
-    assertThat(storage.alerts().recent(5)).extracting(Alert::dedupKey)
+    assertThat(storage.alerts().recent(5))
+        .extracting(Alert::dedupKey)
         .containsExactly("github:two", "github:one");
   }
 }

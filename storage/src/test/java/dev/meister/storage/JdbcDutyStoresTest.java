@@ -13,8 +13,8 @@ import dev.meister.core.handoff.EpicMove;
 import dev.meister.core.handoff.HandoffRecord;
 import dev.meister.core.handoff.OpenIssue;
 import dev.meister.core.schedule.Position;
-import dev.meister.core.schedule.ScheduleRequest;
 import dev.meister.core.schedule.RotationId;
+import dev.meister.core.schedule.ScheduleRequest;
 import dev.meister.core.team.MemberId;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -25,9 +25,12 @@ class JdbcDutyStoresTest extends StorageTestBase {
 
   @Test
   void a_handoff_keeps_its_follow_ups_and_epic_move_across_a_restart() {
-    HandoffRecord r = HandoffRecord.announced(DAG, Position.PRIMARY, NOW, MemberId.of("alice"),
-        MemberId.of("bob")).reminded(NOW.plusSeconds(60)).escalated(NOW.plusSeconds(120))
-        .withEpic(EpicMove.pending(NOW).failed("GitHub refused: 502", true, NOW));
+    HandoffRecord r =
+        HandoffRecord.announced(
+                DAG, Position.PRIMARY, NOW, MemberId.of("alice"), MemberId.of("bob"))
+            .reminded(NOW.plusSeconds(60))
+            .escalated(NOW.plusSeconds(120))
+            .withEpic(EpicMove.pending(NOW).failed("GitHub refused: 502", true, NOW));
     storage.handoffs().save(r);
 
     reopen();
@@ -41,8 +44,9 @@ class JdbcDutyStoresTest extends StorageTestBase {
   void a_follow_up_step_is_recorded_once_and_acknowledged_alerts_are_no_candidates() {
     AlertId a = storage.alerts().record(alert("1")).id();
     AlertId b = storage.alerts().record(alert("2")).id();
-    storage.alerts().acknowledge(new Acknowledgement(b, MemberId.of("bob"), NOW,
-        AckChannel.COMMAND));
+    storage
+        .alerts()
+        .acknowledge(new Acknowledgement(b, MemberId.of("bob"), NOW, AckChannel.COMMAND));
 
     assertThat(storage.followUps().record(a, FollowUpKind.ESCALATION, 1, NOW)).isTrue();
     assertThat(storage.followUps().record(a, FollowUpKind.ESCALATION, 1, NOW)).isFalse();
@@ -51,8 +55,7 @@ class JdbcDutyStoresTest extends StorageTestBase {
     assertThat(storage.followUps().lastStep(a, FollowUpKind.ESCALATION)).isEqualTo(1);
     assertThat(storage.followUps().lastStep(a, FollowUpKind.FIX_OR_REVERT)).isEqualTo(3);
     assertThat(storage.followUps().lastStep(b, FollowUpKind.ESCALATION)).isZero();
-    assertThat(storage.followUps().unacknowledgedSince(NOW.minusSeconds(1), 10))
-        .containsExactly(a);
+    assertThat(storage.followUps().unacknowledgedSince(NOW.minusSeconds(1), 10)).containsExactly(a);
     assertThat(storage.followUps().buildFailuresSince(NOW.minusSeconds(1), 10))
         .containsExactly(a, b);
     assertThat(storage.followUps().unacknowledgedSince(NOW.plusSeconds(1), 10)).isEmpty();
@@ -62,18 +65,21 @@ class JdbcDutyStoresTest extends StorageTestBase {
   void open_work_lists_linked_issues_once_and_unacknowledged_alerts_of_the_rotation() {
     AlertId a = storage.alerts().record(alert("1")).id();
     AlertId b = storage.alerts().record(alert("2")).id();
-    IssueRef issue = new IssueRef("cryptokaizen/cmamp", 9110,
-        "https://github.com/cryptokaizen/cmamp/issues/9110");
+    IssueRef issue =
+        new IssueRef(
+            "cryptokaizen/cmamp", 9110, "https://github.com/cryptokaizen/cmamp/issues/9110");
     storage.issueLinks().link(new IssueLink(a, issue, NOW, true));
     storage.issueLinks().link(new IssueLink(b, issue, NOW.plusSeconds(5), false));
-    storage.alerts().acknowledge(new Acknowledgement(a, MemberId.of("bob"), NOW,
-        AckChannel.COMMAND));
+    storage
+        .alerts()
+        .acknowledge(new Acknowledgement(a, MemberId.of("bob"), NOW, AckChannel.COMMAND));
     RotationId builds = RotationId.of("buildmeister");
 
     assertThat(storage.openWork().issues(builds, NOW.minus(Duration.ofDays(1))))
         .containsExactly(new OpenIssue(issue, null));
     assertThat(storage.openWork().unacknowledged(builds, NOW.minus(Duration.ofDays(1))))
-        .extracting(x -> x.storedId()).containsExactly(b);
+        .extracting(x -> x.storedId())
+        .containsExactly(b);
     assertThat(storage.openWork().issues(DAG, NOW.minus(Duration.ofDays(1)))).isEmpty();
   }
 
@@ -93,17 +99,29 @@ class JdbcDutyStoresTest extends StorageTestBase {
     storage.issueLinks().link(new IssueLink(c, closed, NOW.plusSeconds(9), true));
     storage.filedIssues().closed(closed);
 
-    assertThat(storage.openWork().issues(RotationId.of("buildmeister"),
-        NOW.minus(Duration.ofDays(1)))).containsExactly(
-        new OpenIssue(p3, "P3"), new OpenIssue(p1, "P1"));
+    assertThat(
+            storage.openWork().issues(RotationId.of("buildmeister"), NOW.minus(Duration.ofDays(1))))
+        .containsExactly(new OpenIssue(p3, "P3"), new OpenIssue(p1, "P1"));
   }
 
   @Test
   void a_request_is_stored_and_its_answer_recorded() {
-    ScheduleRequest asked = storage.requests().add(new ScheduleRequest(0,
-        ScheduleRequest.Kind.OVERRIDE, DAG, MemberId.of("bob"), MemberId.of("carol"),
-        MemberId.of("bob"), NOW, NOW.plus(Duration.ofDays(2)), ScheduleRequest.State.PENDING,
-        NOW, null));
+    ScheduleRequest asked =
+        storage
+            .requests()
+            .add(
+                new ScheduleRequest(
+                    0,
+                    ScheduleRequest.Kind.OVERRIDE,
+                    DAG,
+                    MemberId.of("bob"),
+                    MemberId.of("carol"),
+                    MemberId.of("bob"),
+                    NOW,
+                    NOW.plus(Duration.ofDays(2)),
+                    ScheduleRequest.State.PENDING,
+                    NOW,
+                    null));
 
     storage.requests().decide(asked.decided(ScheduleRequest.State.ACCEPTED, NOW), 42);
     reopen();

@@ -21,17 +21,18 @@ class JdbcFilingStoresTest extends StorageTestBase {
   @Test
   void an_issue_request_survives_a_restart_and_waits_when_deferred() {
     AlertId alert = storage.alerts().record(alert("r")).id();
-    long id = storage.issueRequests().enqueue(IssueRequestKind.JOIN, alert, 9110, UNDER, "bob",
-        NOW);
+    long id =
+        storage.issueRequests().enqueue(IssueRequestKind.JOIN, alert, 9110, UNDER, "bob", NOW);
 
     reopen();
 
-    assertThat(storage.issueRequests().due(NOW, 10)).containsExactly(
-        new IssueRequest(id, IssueRequestKind.JOIN, alert, 9110, UNDER, "bob", 0));
+    assertThat(storage.issueRequests().due(NOW, 10))
+        .containsExactly(new IssueRequest(id, IssueRequestKind.JOIN, alert, 9110, UNDER, "bob", 0));
     assertThat(storage.issueRequests().pendingFor(alert)).isTrue();
     storage.issueRequests().retryLater(id, NOW.plusSeconds(60), "502");
     assertThat(storage.issueRequests().due(NOW.plusSeconds(59), 10)).isEmpty();
-    assertThat(storage.issueRequests().due(NOW.plusSeconds(60), 10)).singleElement()
+    assertThat(storage.issueRequests().due(NOW.plusSeconds(60), 10))
+        .singleElement()
         .satisfies(r -> assertThat(r.attempts()).isEqualTo(1));
     storage.issueRequests().done(id, NOW);
     assertThat(storage.issueRequests().due(NOW.plusSeconds(60), 10)).isEmpty();
@@ -43,8 +44,9 @@ class JdbcFilingStoresTest extends StorageTestBase {
     IssueRef old = new IssueRef("acme/x", 1, "https://github.com/acme/x/issues/1");
     IssueRef newer = new IssueRef("acme/x", 2, "https://github.com/acme/x/issues/2");
     storage.filedIssues().record(new FiledIssue(old, 11, "one", "fp", NOW, true, "P2"));
-    storage.filedIssues().record(new FiledIssue(newer, 12, "two", "fp", NOW.plusSeconds(1),
-        true, null));
+    storage
+        .filedIssues()
+        .record(new FiledIssue(newer, 12, "two", "fp", NOW.plusSeconds(1), true, null));
 
     assertThat(storage.filedIssues().openFor("fp")).map(FiledIssue::ref).contains(newer);
     storage.filedIssues().closed(newer);
@@ -59,8 +61,9 @@ class JdbcFilingStoresTest extends StorageTestBase {
   void a_later_resolution_replaces_the_earlier_and_fingerprints_can_be_refined() {
     AlertId alert = storage.alerts().record(alert("z")).id();
     storage.resolutions().resolve(new Resolution(alert, "Flaky test", "Rerun", "bob", NOW));
-    storage.resolutions().resolve(new Resolution(alert, "Underlying data changed",
-        "Problem solved", "alice", NOW));
+    storage
+        .resolutions()
+        .resolve(new Resolution(alert, "Underlying data changed", "Problem solved", "alice", NOW));
     storage.alerts().refine(alert, "gh:cryptokaizen/cmamp:fast_tests.yml:tests:abc");
 
     reopen();

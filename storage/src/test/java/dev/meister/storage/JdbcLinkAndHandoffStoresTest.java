@@ -25,36 +25,59 @@ class JdbcLinkAndHandoffStoresTest extends StorageTestBase {
 
     reopen();
 
-    assertThat(storage.messageLinks().alertFor(new MessageRef(
-        ChatRef.of(Platform.TELEGRAM, "-100123"), "777"))).contains(id);
+    assertThat(
+            storage
+                .messageLinks()
+                .alertFor(new MessageRef(ChatRef.of(Platform.TELEGRAM, "-100123"), "777")))
+        .contains(id);
     assertThat(storage.messageLinks().messagesFor(id)).containsExactly(message);
-    assertThat(storage.messageLinks().alertFor(new MessageRef(
-        ChatRef.of(Platform.SLACK, "-100123"), "777"))).isEmpty();
+    assertThat(
+            storage
+                .messageLinks()
+                .alertFor(new MessageRef(ChatRef.of(Platform.SLACK, "-100123"), "777")))
+        .isEmpty();
   }
 
   @Test
   void issue_links_are_found_from_either_side() {
     AlertId a = storage.alerts().record(alert("i1")).id();
     AlertId b = storage.alerts().record(alert("i2")).id();
-    IssueRef issue = new IssueRef("cryptokaizen/cmamp", 9110,
-        "https://github.com/cryptokaizen/cmamp/issues/9110");
+    IssueRef issue =
+        new IssueRef(
+            "cryptokaizen/cmamp", 9110, "https://github.com/cryptokaizen/cmamp/issues/9110");
     storage.issueLinks().link(new IssueLink(a, issue, NOW, true));
     storage.issueLinks().link(new IssueLink(b, issue, NOW.plusSeconds(60), false));
 
     assertThat(storage.issueLinks().issueFor(b))
         .contains(new IssueLink(b, issue, NOW.plusSeconds(60), false));
-    assertThat(storage.issueLinks().alertsFor(issue)).extracting(IssueLink::alert)
+    assertThat(storage.issueLinks().alertsFor(issue))
+        .extracting(IssueLink::alert)
         .containsExactly(a, b);
   }
 
   @Test
   void a_handoff_is_saved_once_per_boundary_and_updated_as_people_confirm() {
-    HandoffRecord pending = new HandoffRecord(RotationId.of("dagmeister"), Position.PRIMARY,
-        NOW, MemberId.of("alice"), MemberId.of("bob"), null, null, null);
+    HandoffRecord pending =
+        new HandoffRecord(
+            RotationId.of("dagmeister"),
+            Position.PRIMARY,
+            NOW,
+            MemberId.of("alice"),
+            MemberId.of("bob"),
+            null,
+            null,
+            null);
     storage.handoffs().save(pending);
-    HandoffRecord confirmed = new HandoffRecord(pending.rotation(), pending.position(), NOW,
-        pending.outgoing(), pending.incoming(), NOW.plusSeconds(60), NOW.plusSeconds(120),
-        "watch the tokyo DAGs");
+    HandoffRecord confirmed =
+        new HandoffRecord(
+            pending.rotation(),
+            pending.position(),
+            NOW,
+            pending.outgoing(),
+            pending.incoming(),
+            NOW.plusSeconds(60),
+            NOW.plusSeconds(120),
+            "watch the tokyo DAGs");
     storage.handoffs().save(confirmed);
 
     assertThat(storage.handoffs().find(pending.rotation(), Position.PRIMARY, NOW))

@@ -23,9 +23,18 @@ class JdbcOutboxTest extends StorageTestBase {
   private static final ChatRef BUILD = ChatRef.of(Platform.TELEGRAM, "-100002");
 
   private static OutgoingMessage message(String text) {
-    return new OutgoingMessage(RichText.builder().emoji("red_circle").text(" ").bold(text)
-        .newline().code("task_<1>").text(" & ").link("run", "https://example.org/r?a=1&b=2")
-        .mention(MemberId.of("bob")).codeBlock("Traceback:\n  boom").build(),
+    return new OutgoingMessage(
+        RichText.builder()
+            .emoji("red_circle")
+            .text(" ")
+            .bold(text)
+            .newline()
+            .code("task_<1>")
+            .text(" & ")
+            .link("run", "https://example.org/r?a=1&b=2")
+            .mention(MemberId.of("bob"))
+            .codeBlock("Traceback:\n  boom")
+            .build(),
         List.of(new Button("👀 Looking", new ButtonAction.Ack(17))));
   }
 
@@ -37,8 +46,10 @@ class JdbcOutboxTest extends StorageTestBase {
     reopen();
 
     List<OutboxEntry> due = storage.outbox().due(NOW, 10);
-    assertThat(due).containsExactly(new OutboxEntry(id,
-        PendingMessage.post(DATA, message("Build fail"), alert), 0, 0, NOW));
+    assertThat(due)
+        .containsExactly(
+            new OutboxEntry(
+                id, PendingMessage.post(DATA, message("Build fail"), alert), 0, 0, NOW));
     assertThat(storage.outbox().pendingCount()).isEqualTo(1);
   }
 
@@ -59,9 +70,9 @@ class JdbcOutboxTest extends StorageTestBase {
     AlertId alert = storage.alerts().record(alert("o3")).id();
     MessageRef post = new MessageRef(DATA, "556");
     storage.messageLinks().link(post, alert);
-    long id = storage.outbox().enqueue(PendingMessage.answer(post, message("Filed #9110"),
-        alert));
-    assertThat(storage.outbox().due(NOW, 10)).extracting(e -> e.message())
+    long id = storage.outbox().enqueue(PendingMessage.answer(post, message("Filed #9110"), alert));
+    assertThat(storage.outbox().due(NOW, 10))
+        .extracting(e -> e.message())
         .containsExactly(PendingMessage.answer(post, message("Filed #9110"), alert));
     MessageRef sent = new MessageRef(DATA, "557");
 
@@ -83,7 +94,8 @@ class JdbcOutboxTest extends StorageTestBase {
     storage.outbox().retryLater(first, NOW.plusSeconds(3), "429 retry after 3");
 
     assertThat(storage.outbox().due(NOW, 10)).extracting(OutboxEntry::id).containsExactly(other);
-    assertThat(storage.outbox().due(NOW.plusSeconds(3), 10)).extracting(OutboxEntry::id)
+    assertThat(storage.outbox().due(NOW.plusSeconds(3), 10))
+        .extracting(OutboxEntry::id)
         .containsExactly(first, second, other);
     assertThat(storage.outbox().due(NOW.plusSeconds(3), 10).get(0).attempts()).isEqualTo(1);
   }
@@ -105,8 +117,10 @@ class JdbcOutboxTest extends StorageTestBase {
 
   @Test
   void a_refused_message_is_kept_as_failed_and_no_longer_due() {
-    long id = storage.outbox().enqueue(PendingMessage.reply(new MessageRef(DATA, "9"),
-        message("r"), null));
+    long id =
+        storage
+            .outbox()
+            .enqueue(PendingMessage.reply(new MessageRef(DATA, "9"), message("r"), null));
 
     storage.outbox().failed(id, "400 Bad Request: chat not found", NOW);
 
@@ -148,25 +162,41 @@ class JdbcOutboxTest extends StorageTestBase {
     storage.outbox().retryLater(head, NOW.plusSeconds(60), "429");
 
     assertThat(storage.outbox().due(NOW, 10)).extracting(OutboxEntry::id).containsExactly(other);
-    assertThat(storage.outbox().due(NOW.plusSeconds(60), 3)).extracting(OutboxEntry::id)
+    assertThat(storage.outbox().due(NOW.plusSeconds(60), 3))
+        .extracting(OutboxEntry::id)
         .containsExactly(head, head + 1, head + 2);
   }
 
   @Test
   void a_listener_hears_of_a_queued_message_once_it_is_committed_and_not_after_closing() {
     List<String> heard = new ArrayList<>();
-    Subscription listening = storage.outbox().onQueued(chat -> heard.add(chat + " due "
-        + storage.outbox().due(NOW, 10).size()));
+    Subscription listening =
+        storage
+            .outbox()
+            .onQueued(chat -> heard.add(chat + " due " + storage.outbox().due(NOW, 10).size()));
 
-    storage.database().execute("queue two", c -> {
-      storage.outbox().enqueue(PendingMessage.post(DATA, message("one"), null));
-      storage.outbox().enqueue(PendingMessage.post(BUILD, message("two"), null));
-      heard.add("before the commit");
-    });
-    assertThatThrownBy(() -> storage.database().execute("rolled back", c -> {
-      storage.outbox().enqueue(PendingMessage.post(DATA, message("lost"), null));
-      throw new IllegalStateException("boom");
-    })).hasMessage("boom");
+    storage
+        .database()
+        .execute(
+            "queue two",
+            c -> {
+              storage.outbox().enqueue(PendingMessage.post(DATA, message("one"), null));
+              storage.outbox().enqueue(PendingMessage.post(BUILD, message("two"), null));
+              heard.add("before the commit");
+            });
+    assertThatThrownBy(
+            () ->
+                storage
+                    .database()
+                    .execute(
+                        "rolled back",
+                        c -> {
+                          storage
+                              .outbox()
+                              .enqueue(PendingMessage.post(DATA, message("lost"), null));
+                          throw new IllegalStateException("boom");
+                        }))
+        .hasMessage("boom");
     listening.close();
     storage.outbox().enqueue(PendingMessage.post(DATA, message("unheard"), null));
 
@@ -177,11 +207,17 @@ class JdbcOutboxTest extends StorageTestBase {
   void a_listener_hears_of_a_queued_issue_request_once_it_is_committed() {
     AlertId alert = storage.alerts().record(alert("r1")).id();
     List<String> heard = new ArrayList<>();
-    storage.issueRequests().onQueued(a -> heard.add("request for #" + a + ", due "
-        + storage.issueRequests().due(NOW, 10).size()));
+    storage
+        .issueRequests()
+        .onQueued(
+            a ->
+                heard.add(
+                    "request for #" + a + ", due " + storage.issueRequests().due(NOW, 10).size()));
 
-    storage.issueRequests().enqueue(dev.meister.core.filing.IssueRequestKind.ANALYSE, alert,
-        null, null, "meister", NOW);
+    storage
+        .issueRequests()
+        .enqueue(
+            dev.meister.core.filing.IssueRequestKind.ANALYSE, alert, null, null, "meister", NOW);
 
     assertThat(heard).containsExactly("request for #" + alert + ", due 1");
   }

@@ -3,12 +3,12 @@ package dev.meister.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meister.core.schedule.Position;
+import dev.meister.core.schedule.RotationId;
 import dev.meister.core.schedule.ScheduleChanges;
 import dev.meister.core.schedule.ScheduleOverride;
 import dev.meister.core.schedule.Swap;
 import dev.meister.core.schedule.SwapLayer;
 import dev.meister.core.schedule.Unavailability;
-import dev.meister.core.schedule.RotationId;
 import dev.meister.core.team.MemberId;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -17,9 +17,15 @@ class JdbcOverrideStoreTest extends StorageTestBase {
   private static final RotationId HAUS = RotationId.of("hausmeister");
 
   private static ScheduleOverride override(String who, int startDay, int endDay) {
-    return new ScheduleOverride(null, HAUS, Position.PRIMARY, MemberId.of(who),
-        MemberId.of("alice"), NOW.plusSeconds(86_400L * startDay),
-        NOW.plusSeconds(86_400L * endDay), "vacation");
+    return new ScheduleOverride(
+        null,
+        HAUS,
+        Position.PRIMARY,
+        MemberId.of(who),
+        MemberId.of("alice"),
+        NOW.plusSeconds(86_400L * startDay),
+        NOW.plusSeconds(86_400L * endDay),
+        "vacation");
   }
 
   @Test
@@ -44,17 +50,29 @@ class JdbcOverrideStoreTest extends StorageTestBase {
 
   @Test
   void swaps_and_unavailability_round_trip_and_make_up_the_changes_of_a_rotation() {
-    Swap swap = storage.overrides().add(new Swap(null, HAUS, SwapLayer.WEEKEND, NOW,
-        NOW.plusSeconds(7 * 86_400L)));
-    Unavailability away = storage.overrides().add(new Unavailability(null, MemberId.of("carol"),
-        LocalDate.of(2026, 12, 24), LocalDate.of(2027, 1, 1), MemberId.of("dave"), "holidays"));
+    Swap swap =
+        storage
+            .overrides()
+            .add(new Swap(null, HAUS, SwapLayer.WEEKEND, NOW, NOW.plusSeconds(7 * 86_400L)));
+    Unavailability away =
+        storage
+            .overrides()
+            .add(
+                new Unavailability(
+                    null,
+                    MemberId.of("carol"),
+                    LocalDate.of(2026, 12, 24),
+                    LocalDate.of(2027, 1, 1),
+                    MemberId.of("dave"),
+                    "holidays"));
     ScheduleOverride o = storage.overrides().add(override("bob", 0, 1));
 
     reopen();
 
     assertThat(storage.overrides().changesFor(HAUS, NOW))
-        .isEqualTo(new ScheduleChanges(java.util.List.of(o), java.util.List.of(swap),
-            java.util.List.of(away)));
+        .isEqualTo(
+            new ScheduleChanges(
+                java.util.List.of(o), java.util.List.of(swap), java.util.List.of(away)));
     assertThat(storage.overrides().unavailability(MemberId.of("carol"))).containsExactly(away);
     assertThat(storage.overrides().unavailability(MemberId.of("bob"))).isEmpty();
   }

@@ -9,9 +9,14 @@ import org.junit.jupiter.api.Test;
 
 class JdbcRunHistoryTest extends StorageTestBase {
   private static RunEvent green(String delivery, long minutes, String branch) {
-    return new RunEvent("github:" + delivery, Outcome.SUCCEEDED, NOW.plusSeconds(60 * minutes),
-        GitHubRun.builder("cryptokaizen/cmamp").workflowPath(".github/workflows/fast_tests.yml")
-            .branch(branch).build());
+    return new RunEvent(
+        "github:" + delivery,
+        Outcome.SUCCEEDED,
+        NOW.plusSeconds(60 * minutes),
+        GitHubRun.builder("cryptokaizen/cmamp")
+            .workflowPath(".github/workflows/fast_tests.yml")
+            .branch(branch)
+            .build());
   }
 
   @Test
@@ -21,9 +26,15 @@ class JdbcRunHistoryTest extends StorageTestBase {
     storage.runs().recordSuccess(green("g2", 30, "master"));
     storage.runs().recordSuccess(green("g3", 60, "feature"));
 
-    assertThat(storage.runs().lastSuccess("cryptokaizen/cmamp",
-        ".github/workflows/fast_tests.yml", "master")).contains(NOW.plusSeconds(1800));
-    assertThat(storage.runs().lastSuccess("cryptokaizen/cmamp",
-        ".github/workflows/slow_tests.yml", "master")).isEmpty();
+    assertThat(
+            storage
+                .runs()
+                .lastSuccess("cryptokaizen/cmamp", ".github/workflows/fast_tests.yml", "master"))
+        .contains(NOW.plusSeconds(1800));
+    assertThat(
+            storage
+                .runs()
+                .lastSuccess("cryptokaizen/cmamp", ".github/workflows/slow_tests.yml", "master"))
+        .isEmpty();
   }
 }

@@ -17,10 +17,12 @@ class JdbcStatusPostStoreTest extends StorageTestBase {
   private static final LocalDate DAY = LocalDate.of(2026, 11, 23);
 
   private StatusPost post(ChatRef chat) {
-    long id = storage.outbox().enqueue(
-        PendingMessage.post(chat, OutgoingMessage.plain("dagao: running"), null));
-    return new StatusPost("dagao", DAY, chat, id, null, "dagao: running", NOW.plusSeconds(3600),
-        NOW, false);
+    long id =
+        storage
+            .outbox()
+            .enqueue(PendingMessage.post(chat, OutgoingMessage.plain("dagao: running"), null));
+    return new StatusPost(
+        "dagao", DAY, chat, id, null, "dagao: running", NOW.plusSeconds(3600), NOW, false);
   }
 
   @Test
@@ -42,7 +44,8 @@ class JdbcStatusPostStoreTest extends StorageTestBase {
 
     reopen();
 
-    assertThat(storage.statusPosts().active()).singleElement()
+    assertThat(storage.statusPosts().active())
+        .singleElement()
         .satisfies(p -> assertThat(p.message()).contains(new MessageRef(DATA, "777")));
   }
 
@@ -66,8 +69,8 @@ class JdbcStatusPostStoreTest extends StorageTestBase {
     storage.statusPosts().update(post.polled(NOW.plusSeconds(60), "dagao: done", true));
     storage.statusPosts().update(other.polled(NOW.plusSeconds(60), "dagao: later", false));
 
-    assertThat(storage.statusPosts().active()).containsExactly(
-        other.polled(NOW.plusSeconds(60), "dagao: later", false));
+    assertThat(storage.statusPosts().active())
+        .containsExactly(other.polled(NOW.plusSeconds(60), "dagao: later", false));
     assertThat(storage.statusPosts().find("dagao", DAY, DATA))
         .contains(post.polled(NOW.plusSeconds(60), "dagao: done", true));
   }

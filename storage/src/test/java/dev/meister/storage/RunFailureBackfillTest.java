@@ -17,30 +17,46 @@ class RunFailureBackfillTest extends StorageTestBase {
   void build_alerts_stored_before_the_upgrade_are_failures_a_success_finds() throws Exception {
     Path old = dir.resolve("old.db");
     String url = "jdbc:sqlite:" + old.toAbsolutePath();
-    Flyway.configure(Database.class.getClassLoader()).dataSource(url, null, null)
-        .locations("classpath:db/migration").target("7").load().migrate();
+    Flyway.configure(Database.class.getClassLoader())
+        .dataSource(url, null, null)
+        .locations("classpath:db/migration")
+        .target("7")
+        .load()
+        .migrate();
     try (Connection c = DriverManager.getConnection(url)) {
-      insertAlert(c, 1, "{\"repo\":\"acme/w\",\"workflow_path\":\"ci.yml\",\"branch\":\"main\","
-          + "\"occurred_at\":\"2026-11-23T09:00:00Z\"}");
+      insertAlert(
+          c,
+          1,
+          "{\"repo\":\"acme/w\",\"workflow_path\":\"ci.yml\",\"branch\":\"main\","
+              + "\"occurred_at\":\"2026-11-23T09:00:00Z\"}");
       insertAlert(c, 2, "{\"repo\":\"acme/w\",\"workflow_path\":\"ci.yml\",\"branch\":\"main\"}");
       insertAlert(c, 3, "{\"repo\":\"acme/w\",\"workflow_path\":\"ci.yml\",\"branch\":\"dev\"}");
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO green_notices VALUES (2, 'k', 0)")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("INSERT INTO green_notices VALUES (2, 'k', 0)")) {
         ps.executeUpdate();
       }
     }
 
     try (Storage upgraded = Storage.open(old, CLOCK)) {
-      assertThat(upgraded.greenNotices().untold("acme/w", "ci.yml", "main",
-          Instant.parse("2026-11-24T00:00:00Z"), 10)).containsExactly(new AlertId(1));
-      assertThat(upgraded.greenNotices().untold("acme/w", "ci.yml", "main",
-          Instant.parse("2026-11-23T08:00:00Z"), 10)).isEmpty();
+      assertThat(
+              upgraded
+                  .greenNotices()
+                  .untold("acme/w", "ci.yml", "main", Instant.parse("2026-11-24T00:00:00Z"), 10))
+          .containsExactly(new AlertId(1));
+      assertThat(
+              upgraded
+                  .greenNotices()
+                  .untold("acme/w", "ci.yml", "main", Instant.parse("2026-11-23T08:00:00Z"), 10))
+          .isEmpty();
     }
   }
 
   private static void insertAlert(Connection c, long id, String attributes) throws Exception {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO alerts (id, dedup_key, source,"
-        + " fingerprint, priority, title, received_at, attributes) VALUES (?, ?, 'GITHUB_ACTIONS',"
-        + " 'gh', 'NORMAL', 't', ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO alerts (id, dedup_key, source,"
+                + " fingerprint, priority, title, received_at, attributes) VALUES (?, ?, 'GITHUB_ACTIONS',"
+                + " 'gh', 'NORMAL', 't', ?, ?)")) {
       ps.setLong(1, id);
       ps.setString(2, "github:" + id);
       ps.setLong(3, NOW.toEpochMilli());

@@ -40,10 +40,19 @@ abstract class StorageTestBase {
   }
 
   static Alert alert(String deliveryId) {
-    return new Alert(null, "github:" + deliveryId, "gh:cryptokaizen/cmamp:fast_tests.yml",
-        RotationId.of("buildmeister"), "builds", Priority.NORMAL,
-        "Build fail - cmamp fast (1234)", NOW, NOW.minusSeconds(90),
-        GitHubRun.builder("cryptokaizen/cmamp").branch("master")
-            .commitMessage("say \"hi\" — ünï").build());
+    return new Alert(
+        null,
+        "github:" + deliveryId,
+        "gh:cryptokaizen/cmamp:fast_tests.yml",
+        RotationId.of("buildmeister"),
+        "builds",
+        Priority.NORMAL,
+        "Build fail - cmamp fast (1234)",
+        NOW,
+        NOW.minusSeconds(90),
+        GitHubRun.builder("cryptokaizen/cmamp")
+            .branch("master")
+            .commitMessage("say \"hi\" — ünï")
+            .build());
   }
 }

@@ -17,9 +17,14 @@ import org.jspecify.annotations.Nullable;
  *
  * @param seq the order of arrival, from 0
  */
-public record ApiRequest(long seq, String method, String path, String rawPath,
+public record ApiRequest(
+    long seq,
+    String method,
+    String path,
+    String rawPath,
     @Nullable String query,
-    Map<String, List<String>> headers, String body) {
+    Map<String, List<String>> headers,
+    String body) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public ApiRequest {

@@ -20,10 +20,10 @@ import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 /**
- * The plumbing every fake platform API shares: an HTTP server on 127.0.0.1 at a free port, a log
- * of every request, answers scripted to fail on demand (a 429 with its retry hint, a 5xx), and
- * {@link #close()}. Subclasses speak the platform: {@link #serve} answers one request in the
- * platform's JSON, and calls {@link #scripted} at the point the real API would fail.
+ * The plumbing every fake platform API shares: an HTTP server on 127.0.0.1 at a free port, a log of
+ * every request, answers scripted to fail on demand (a 429 with its retry hint, a 5xx), and {@link
+ * #close()}. Subclasses speak the platform: {@link #serve} answers one request in the platform's
+ * JSON, and calls {@link #scripted} at the point the real API would fail.
  */
 public abstract class LoopbackApi implements AutoCloseable {
   /** How long {@link #awaitRequests} waits: far above any loopback round trip. */
@@ -48,11 +48,13 @@ public abstract class LoopbackApi implements AutoCloseable {
    * with while nothing answered there.
    */
   protected LoopbackApi(String name, int port) throws IOException {
-    threads = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    });
+    threads =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, name);
+              t.setDaemon(true);
+              return t;
+            });
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext("/", this::handle);
     server.setExecutor(threads);
@@ -120,8 +122,15 @@ public abstract class LoopbackApi implements AutoCloseable {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     URI uri = exchange.getRequestURI();
     synchronized (this) {
-      ApiRequest request = new ApiRequest(seq++, exchange.getRequestMethod(), uri.getPath(),
-          uri.getRawPath(), uri.getRawQuery(), exchange.getRequestHeaders(), body);
+      ApiRequest request =
+          new ApiRequest(
+              seq++,
+              exchange.getRequestMethod(),
+              uri.getPath(),
+              uri.getRawPath(),
+              uri.getRawQuery(),
+              exchange.getRequestHeaders(),
+              body);
       log.add(request);
       return request;
     }

@@ -27,8 +27,8 @@ class LoopbackApiTest {
       if (request.path().equals("/boom")) {
         throw new IllegalStateException("fake bug");
       }
-      return scripted(request).orElseGet(() ->
-          ApiAnswer.json(200, "{\"path\":\"" + request.path() + "\"}"));
+      return scripted(request)
+          .orElseGet(() -> ApiAnswer.json(200, "{\"path\":\"" + request.path() + "\"}"));
     }
   }
 
@@ -43,8 +43,11 @@ class LoopbackApiTest {
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(api.root() + path))
-        .header("X-Token", "t1").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create(api.root() + path))
+            .header("X-Token", "t1")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -57,7 +60,8 @@ class LoopbackApiTest {
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/json");
     assertThat(answer.body()).isEqualTo("{\"path\":\"/a\"}");
-    assertThat(api.received()).extracting(ApiRequest::line)
+    assertThat(api.received())
+        .extracting(ApiRequest::line)
         .containsExactly("POST /a?x=1", "POST /b");
     ApiRequest first = api.received().get(0);
     assertThat(first.seq()).isZero();
@@ -68,7 +72,8 @@ class LoopbackApiTest {
 
   @Test
   void a_scripted_failure_answers_the_next_matching_request_once() throws Exception {
-    api.failNext(r -> r.path().equals("/limited"),
+    api.failNext(
+        r -> r.path().equals("/limited"),
         ApiAnswer.json(429, "{\"retry_after\":2}").withHeader("Retry-After", "2"));
 
     HttpResponse<String> other = post("/other", "");
@@ -93,13 +98,15 @@ class LoopbackApiTest {
 
   @Test
   void await_requests_returns_once_enough_have_arrived() throws Exception {
-    Thread sender = new Thread(() -> {
-      try {
-        post("/late", "");
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    Thread sender =
+        new Thread(
+            () -> {
+              try {
+                post("/late", "");
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
     sender.start();
 
     assertThat(api.awaitRequests(r -> r.path().equals("/late"), 1)).hasSize(1);

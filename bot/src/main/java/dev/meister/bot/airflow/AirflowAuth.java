@@ -33,7 +33,11 @@ final class AirflowAuth {
   private final Supplier<String> describe;
   private @Nullable String jwt;
 
-  AirflowAuth(AirflowInstance instance, HttpUrl base, OkHttpClient http, ObjectMapper json,
+  AirflowAuth(
+      AirflowInstance instance,
+      HttpUrl base,
+      OkHttpClient http,
+      ObjectMapper json,
       Supplier<String> describe) {
     this.instance = instance;
     this.tokenUrl = base.newBuilder().addPathSegments("auth/token").build();
@@ -58,7 +62,8 @@ final class AirflowAuth {
   }
 
   private boolean exchangesPassword() {
-    return instance.api() == AirflowApi.V2 && !instance.token().isPresent()
+    return instance.api() == AirflowApi.V2
+        && !instance.token().isPresent()
         && instance.username() != null;
   }
 
@@ -68,7 +73,8 @@ final class AirflowAuth {
     }
     String user = instance.username();
     if (user != null && instance.password().isPresent()) {
-      return request.newBuilder()
+      return request
+          .newBuilder()
           .header("Authorization", Credentials.basic(user, instance.password().reveal()))
           .build();
     }
@@ -90,21 +96,36 @@ final class AirflowAuth {
     if (current != null) {
       return current;
     }
-    String body = json.writeValueAsString(Map.of("username",
-        String.valueOf(instance.username()), "password", instance.password().isPresent()
-            ? instance.password().reveal() : ""));
-    Request request = new Request.Builder().url(tokenUrl)
-        .post(RequestBody.create(body, JSON_TYPE))
-        .header("Accept", "application/json").build();
+    String body =
+        json.writeValueAsString(
+            Map.of(
+                "username",
+                String.valueOf(instance.username()),
+                "password",
+                instance.password().isPresent() ? instance.password().reveal() : ""));
+    Request request =
+        new Request.Builder()
+            .url(tokenUrl)
+            .post(RequestBody.create(body, JSON_TYPE))
+            .header("Accept", "application/json")
+            .build();
     try (Response response = http.newCall(request).execute()) {
       if (response.code() == 401 || response.code() == 403) {
-        throw new AirflowException(Reason.REFUSED, describe.get() + " refused the username and"
-            + " password (HTTP " + response.code() + "): check airflow." + instance.name(),
+        throw new AirflowException(
+            Reason.REFUSED,
+            describe.get()
+                + " refused the username and"
+                + " password (HTTP "
+                + response.code()
+                + "): check airflow."
+                + instance.name(),
             response.code());
       }
       if (!response.isSuccessful()) {
-        throw new AirflowException(Reason.UNREACHABLE, describe.get() + " answered HTTP "
-            + response.code() + " when asked for a token", response.code());
+        throw new AirflowException(
+            Reason.UNREACHABLE,
+            describe.get() + " answered HTTP " + response.code() + " when asked for a token",
+            response.code());
       }
       ResponseBody responseBody = response.body();
       JsonNode answer;
@@ -115,8 +136,10 @@ final class AirflowAuth {
       }
       JsonNode token = answer == null ? null : answer.get("access_token");
       if (token == null || !token.isTextual() || token.asText().isBlank()) {
-        throw new AirflowException(Reason.BAD_RESPONSE,
-            describe.get() + " sent no access_token from /auth/token", response.code());
+        throw new AirflowException(
+            Reason.BAD_RESPONSE,
+            describe.get() + " sent no access_token from /auth/token",
+            response.code());
       }
       jwt = token.asText();
       return token.asText();

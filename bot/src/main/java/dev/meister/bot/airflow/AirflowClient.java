@@ -21,10 +21,10 @@ import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads DAG runs and task instances from one Airflow instance over its stable REST API, v1
- * (Airflow 2) or v2 (Airflow 3) as configured. Every call is bounded by the instance's timeout,
- * so a hung Airflow cannot hold a chat command or a poll for long; failures are {@link
- * AirflowException}s saying what went wrong.
+ * Reads DAG runs and task instances from one Airflow instance over its stable REST API, v1 (Airflow
+ * 2) or v2 (Airflow 3) as configured. Every call is bounded by the instance's timeout, so a hung
+ * Airflow cannot hold a chat command or a poll for long; failures are {@link AirflowException}s
+ * saying what went wrong.
  */
 public final class AirflowClient implements DagRunSource, AutoCloseable {
   /** Airflow's default maximum page size. */
@@ -38,19 +38,21 @@ public final class AirflowClient implements DagRunSource, AutoCloseable {
   private final AirflowAuth auth;
 
   public AirflowClient(AirflowInstance instance) {
-    this(instance, new OkHttpClient.Builder()
-        .connectTimeout(instance.timeout())
-        .readTimeout(instance.timeout())
-        .callTimeout(instance.timeout().multipliedBy(2))
-        .build());
+    this(
+        instance,
+        new OkHttpClient.Builder()
+            .connectTimeout(instance.timeout())
+            .readTimeout(instance.timeout())
+            .callTimeout(instance.timeout().multipliedBy(2))
+            .build());
   }
 
   AirflowClient(AirflowInstance instance, OkHttpClient http) {
     this.instance = instance;
     HttpUrl base = HttpUrl.parse(instance.url());
     if (base == null) {
-      throw new IllegalArgumentException("airflow." + instance.name() + ".url '"
-          + instance.url() + "' is not an http(s) URL");
+      throw new IllegalArgumentException(
+          "airflow." + instance.name() + ".url '" + instance.url() + "' is not an http(s) URL");
     }
     this.api = base.newBuilder().addPathSegments(instance.api().path()).build();
     this.http = http;
@@ -62,10 +64,12 @@ public final class AirflowClient implements DagRunSource, AutoCloseable {
   public Optional<DagRun> latestRun(String dagId) {
     // v2's logical_date is null for some manual runs; run_after is always set.
     String order = instance.api() == AirflowApi.V1 ? "-execution_date" : "-run_after";
-    HttpUrl url = dagRuns(dagId).newBuilder()
-        .addQueryParameter("order_by", order)
-        .addQueryParameter("limit", "1")
-        .build();
+    HttpUrl url =
+        dagRuns(dagId)
+            .newBuilder()
+            .addQueryParameter("order_by", order)
+            .addQueryParameter("limit", "1")
+            .build();
     JsonNode runs = get(url, "DAG " + dagId).path("dag_runs");
     if (!runs.isArray()) {
       throw bad("the DAG runs of " + dagId, "no 'dag_runs' list");
@@ -84,12 +88,14 @@ public final class AirflowClient implements DagRunSource, AutoCloseable {
   public List<TaskRun> taskRuns(String dagId, String runId) {
     List<TaskRun> tasks = new ArrayList<>();
     while (true) {
-      HttpUrl url = dagRuns(dagId).newBuilder()
-          .addPathSegment(runId)
-          .addPathSegment("taskInstances")
-          .addQueryParameter("limit", String.valueOf(PAGE))
-          .addQueryParameter("offset", String.valueOf(tasks.size()))
-          .build();
+      HttpUrl url =
+          dagRuns(dagId)
+              .newBuilder()
+              .addPathSegment(runId)
+              .addPathSegment("taskInstances")
+              .addQueryParameter("limit", String.valueOf(PAGE))
+              .addQueryParameter("offset", String.valueOf(tasks.size()))
+              .build();
       JsonNode page = get(url, "run " + runId + " of DAG " + dagId);
       JsonNode items = page.path("task_instances");
       if (!items.isArray()) {
@@ -118,26 +124,35 @@ public final class AirflowClient implements DagRunSource, AutoCloseable {
   }
 
   private HttpUrl dagRuns(String dagId) {
-    return api.newBuilder().addPathSegment("dags").addPathSegment(dagId)
-        .addPathSegment("dagRuns").build();
+    return api.newBuilder()
+        .addPathSegment("dags")
+        .addPathSegment(dagId)
+        .addPathSegment("dagRuns")
+        .build();
   }
 
   private JsonNode get(HttpUrl url, String what) {
-    Request request = new Request.Builder().url(url).get()
-        .header("Accept", "application/json").build();
+    Request request =
+        new Request.Builder().url(url).get().header("Accept", "application/json").build();
     try (Response response = auth.execute(request)) {
       int code = response.code();
       if (code == 401 || code == 403) {
-        throw new AirflowException(Reason.REFUSED, describe() + " refused the request (HTTP "
-            + code + "): check the credentials in airflow." + instance.name(), code);
+        throw new AirflowException(
+            Reason.REFUSED,
+            describe()
+                + " refused the request (HTTP "
+                + code
+                + "): check the credentials in airflow."
+                + instance.name(),
+            code);
       }
       if (code == 404) {
-        throw new AirflowException(Reason.NOT_FOUND,
-            describe() + " does not know " + what + " (HTTP 404)", code);
+        throw new AirflowException(
+            Reason.NOT_FOUND, describe() + " does not know " + what + " (HTTP 404)", code);
       }
       if (!response.isSuccessful()) {
-        throw new AirflowException(Reason.UNREACHABLE,
-            describe() + " answered HTTP " + code + " for " + what, code);
+        throw new AirflowException(
+            Reason.UNREACHABLE, describe() + " answered HTTP " + code + " for " + what, code);
       }
       ResponseBody body = response.body();
       try {
@@ -150,22 +165,31 @@ public final class AirflowClient implements DagRunSource, AutoCloseable {
         throw bad(what, "not JSON");
       }
     } catch (InterruptedIOException timeout) {
-      throw new AirflowException(Reason.UNREACHABLE,
-          describe() + " did not answer within " + instance.timeout().toSeconds() + "s", timeout);
+      throw new AirflowException(
+          Reason.UNREACHABLE,
+          describe() + " did not answer within " + instance.timeout().toSeconds() + "s",
+          timeout);
     } catch (IOException e) {
-      throw new AirflowException(Reason.UNREACHABLE,
-          describe() + " is unreachable (" + e.getClass().getSimpleName() + ")", e);
+      throw new AirflowException(
+          Reason.UNREACHABLE,
+          describe() + " is unreachable (" + e.getClass().getSimpleName() + ")",
+          e);
     }
   }
 
   private AirflowException bad(String what, @Nullable String why) {
-    return new AirflowException(Reason.BAD_RESPONSE,
-        describe() + " sent an unexpected answer for " + what + ": " + why, 200);
+    return new AirflowException(
+        Reason.BAD_RESPONSE,
+        describe() + " sent an unexpected answer for " + what + ": " + why,
+        200);
   }
 
   /** "Airflow 'prod' at airflow.example.com": never the URL's user info or query. */
   private String describe() {
-    return "Airflow '" + instance.name() + "' at " + api.host()
+    return "Airflow '"
+        + instance.name()
+        + "' at "
+        + api.host()
         + (api.port() == HttpUrl.defaultPort(api.scheme()) ? "" : ":" + api.port());
   }
 

@@ -25,15 +25,21 @@ final class AirflowJson {
       logical = instant(run, "execution_date");
     }
     Instant runAfter = instant(run, "run_after");
-    return new DagRun(text(run, "dag_id"), text(run, "dag_run_id"),
-        RunState.parse(text(run, "state")), logical, runAfter != null ? runAfter : logical,
-        instant(run, "start_date"), instant(run, "end_date"));
+    return new DagRun(
+        text(run, "dag_id"),
+        text(run, "dag_run_id"),
+        RunState.parse(text(run, "state")),
+        logical,
+        runAfter != null ? runAfter : logical,
+        instant(run, "start_date"),
+        instant(run, "end_date"));
   }
 
   static TaskRun taskRun(JsonNode task) {
     JsonNode mapIndex = task.get("map_index");
     JsonNode state = task.get("state");
-    return new TaskRun(text(task, "task_id"),
+    return new TaskRun(
+        text(task, "task_id"),
         mapIndex == null || mapIndex.isNull() ? -1 : mapIndex.asInt(-1),
         TaskState.parse(state == null || state.isNull() ? null : state.asText()));
   }

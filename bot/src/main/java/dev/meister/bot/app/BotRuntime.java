@@ -1,38 +1,38 @@
 package dev.meister.bot.app;
 
-import dev.meister.core.alert.Acknowledgements;
-import dev.meister.core.chat.ChatDispatcher;
-import dev.meister.core.chat.ChatPorts;
-import dev.meister.core.chat.ChatRoutes;
-import dev.meister.core.delivery.OutboxReplies;
-import dev.meister.core.chat.MemberResolver;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.ServerConfig;
-import dev.meister.core.delivery.OutboxWorker;
-import dev.meister.core.alert.StormDigests;
+import dev.meister.bot.config.StatusPostConfig;
 import dev.meister.bot.github.GitHubClient;
 import dev.meister.bot.github.Sleeper;
-import dev.meister.core.alert.Router;
-import dev.meister.core.chat.RetryDelays;
+import dev.meister.bot.jobs.Jobs;
+import dev.meister.bot.jobs.StatusSchedule;
 import dev.meister.bot.webhook.HealthCheck;
 import dev.meister.bot.webhook.HealthStatus;
 import dev.meister.bot.webhook.WebhookEndpoint;
 import dev.meister.bot.webhook.WebhookServer;
 import dev.meister.bot.webhook.airflow.AirflowWebhook;
 import dev.meister.bot.webhook.github.GitHubWebhook;
+import dev.meister.core.alert.Acknowledgements;
 import dev.meister.core.alert.Acknowledger;
 import dev.meister.core.alert.AlertFactory;
 import dev.meister.core.alert.AlertMessages;
-import dev.meister.core.alert.StormGuard;
+import dev.meister.core.alert.Router;
 import dev.meister.core.alert.RunEventSink;
+import dev.meister.core.alert.StormDigests;
+import dev.meister.core.alert.StormGuard;
+import dev.meister.core.chat.ChatDispatcher;
+import dev.meister.core.chat.ChatPort;
+import dev.meister.core.chat.ChatPorts;
+import dev.meister.core.chat.ChatRoutes;
+import dev.meister.core.chat.CommandRegistry;
+import dev.meister.core.chat.MemberResolver;
+import dev.meister.core.chat.RetryDelays;
+import dev.meister.core.delivery.OutboxReplies;
+import dev.meister.core.delivery.OutboxWorker;
 import dev.meister.core.intake.IntakeStores;
 import dev.meister.core.intake.RunIntake;
-import dev.meister.core.chat.ChatPort;
 import dev.meister.core.pipeline.PipelineNotes;
-import dev.meister.core.chat.CommandRegistry;
-import dev.meister.bot.config.StatusPostConfig;
-import dev.meister.bot.jobs.Jobs;
-import dev.meister.bot.jobs.StatusSchedule;
 import dev.meister.core.status.StatusPlan;
 import dev.meister.core.status.StatusPosts;
 import dev.meister.storage.GroupCommit;
@@ -40,7 +40,6 @@ import dev.meister.storage.Storage;
 import dev.meister.storage.Subscription;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,8 +51,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root of the running bot: builds the chats' adapters, the services and the
- * workers once, from a {@link Meister}, and {@link #start starts} them as one ordered list of named
+ * The composition root of the running bot: builds the chats' adapters, the services and the workers
+ * once, from a {@link Meister}, and {@link #start starts} them as one ordered list of named
  * components: storage and clients first, then the webhooks, delivery, issue filing, the scheduler
  * with the timed duties and the status posts, and last the chats, which connect in the background
  * so the webhooks never wait for them. {@link #close} stops them in reverse; undelivered messages
@@ -87,7 +86,9 @@ final class BotRuntime implements AutoCloseable {
     this(meister, Chats.fixed(ports), clock, Sleeper.REAL);
   }
 
-  /** @param sleeper how the GitHub client waits between retries; tests record instead */
+  /**
+   * @param sleeper how the GitHub client waits between retries; tests record instead
+   */
   BotRuntime(Meister meister, List<ChatPort> ports, Clock clock, Sleeper sleeper) {
     this(meister, Chats.fixed(ports), clock, sleeper);
   }
@@ -104,50 +105,90 @@ final class BotRuntime implements AutoCloseable {
     }
     ChatPorts chatPorts = new ChatPorts(chats.ports());
     // Every client is built once here and closed at stop.
-    this.github = config.github().token().isPresent()
-        ? GitHubClient.create(config.github().apiUrl(), config.github().token().reveal(), clock,
-            sleeper)
-        : null;
+    this.github =
+        config.github().token().isPresent()
+            ? GitHubClient.create(
+                config.github().apiUrl(), config.github().token().reveal(), clock, sleeper)
+            : null;
     Router router = RoutingConfig.router(config);
-    this.filing = new Filing(config.github(), config.team(), storage, meister.directory(), clock,
-        github);
-    AlertMessages messages = new AlertMessages(config.team(),
-        new PipelineNotes(config.duties().pipelines()),
-        filing.enabled() ? storage.filedIssues().similarIssues() : null);
+    this.filing =
+        new Filing(config.github(), config.team(), storage, meister.directory(), clock, github);
+    AlertMessages messages =
+        new AlertMessages(
+            config.team(),
+            new PipelineNotes(config.duties().pipelines()),
+            filing.enabled() ? storage.filedIssues().similarIssues() : null);
     // Telegram allows about 20 messages a minute in a group; the others are more generous.
-    StormDigests storms = new StormDigests(new StormGuard(clock, 20, 20), storage.outbox(),
-        storage.alerts(), messages, meister.directory(), storage.database(), clock);
+    StormDigests storms =
+        new StormDigests(
+            new StormGuard(clock, 20, 20),
+            storage.outbox(),
+            storage.alerts(),
+            messages,
+            meister.directory(),
+            storage.database(),
+            clock);
     this.worker = new OutboxWorker(storage.outbox(), chatPorts, clock, storms);
     // Every message queued wakes the worker once its transaction has committed.
     this.outboxWakeups = storage.outbox().onQueued(worker::nudge);
     // Webhook intakes from many threads share one durable commit; see GroupCommit.
     this.intakeCommits = new GroupCommit(storage.database(), 256);
-    this.intake = new RunIntake(router, RoutingConfig.priorities(config),
-        new AlertFactory(RoutingConfig.testTypes(config)), messages, meister.directory(),
-        new IntakeStores(storage.alerts(), storage.runs(), storage.greenNotices(),
-            storage.messageLinks(), storage.outbox(), storage.issueRequests()),
-        filing.enabled(), intakeCommits, storms::admit, clock);
-    Acknowledgements acks = new Acknowledgements(
-        new Acknowledger(storage.alerts(), storage.messageLinks(), clock), messages,
-        storage.messageLinks(), storage.outbox(), storage.database(), meister.directory());
+    this.intake =
+        new RunIntake(
+            router,
+            RoutingConfig.priorities(config),
+            new AlertFactory(RoutingConfig.testTypes(config)),
+            messages,
+            meister.directory(),
+            new IntakeStores(
+                storage.alerts(),
+                storage.runs(),
+                storage.greenNotices(),
+                storage.messageLinks(),
+                storage.outbox(),
+                storage.issueRequests()),
+            filing.enabled(),
+            intakeCommits,
+            storms::admit,
+            clock);
+    Acknowledgements acks =
+        new Acknowledgements(
+            new Acknowledger(storage.alerts(), storage.messageLinks(), clock),
+            messages,
+            storage.messageLinks(),
+            storage.outbox(),
+            storage.database(),
+            meister.directory());
     this.duties = new Duties(meister, clock, router, github);
-    ChatRoutes routes = ChatHandlers.routes(new ChatHandlers.Services(meister, acks,
-        duties.handoffs(), duties.requests(), filing.desk(), clock));
+    ChatRoutes routes =
+        ChatHandlers.routes(
+            new ChatHandlers.Services(
+                meister, acks, duties.handoffs(), duties.requests(), filing.desk(), clock));
     this.commands = routes.commands();
     // The adapters drop what the platforms mark as bots' own; the chain needs no identity here.
-    this.dispatcher = new ChatDispatcher(routes, new MemberResolver(config.team()), chatPorts,
-        new OutboxReplies(storage.outbox()), storage.database(), sender -> false);
+    this.dispatcher =
+        new ChatDispatcher(
+            routes,
+            new MemberResolver(config.team()),
+            chatPorts,
+            new OutboxReplies(storage.outbox()),
+            storage.database(),
+            sender -> false);
     this.statusConfigs = config.statusPosts();
     List<StatusPlan> plans = statusConfigs.stream().map(p -> p.plan()).toList();
-    this.statusPosts = new StatusPosts(plans, meister.statusReader(), storage.statusPosts(),
-        storage.outbox(), storage.database(), clock);
+    this.statusPosts =
+        new StatusPosts(
+            plans,
+            meister.statusReader(),
+            storage.statusPosts(),
+            storage.outbox(),
+            storage.database(),
+            clock);
   }
 
-  /**
-   * The bot over the configured database, owning it: {@link #close} closes the database last.
-   */
-  static BotRuntime open(MeisterConfig config, java.nio.file.Path database, Chats chats,
-      Clock clock) {
+  /** The bot over the configured database, owning it: {@link #close} closes the database last. */
+  static BotRuntime open(
+      MeisterConfig config, java.nio.file.Path database, Chats chats, Clock clock) {
     Meister meister = Meister.open(config, database, clock);
     try {
       BotRuntime runtime = new BotRuntime(meister, chats, clock, Sleeper.REAL);
@@ -228,39 +269,63 @@ final class BotRuntime implements AutoCloseable {
     }
     // First, so a webhook is answered whatever the chats' state; what it queues waits in the
     // outbox for the worker below.
-    start.webhooks().ifPresent(server -> lifecycle.add("webhooks",
-        () -> webhooks = startWebhooks(server, storage, chatEndpoints),
-        () -> Objects.requireNonNull(webhooks).close()));
-    start.delivery().ifPresent(poll -> {
-      lifecycle.add("outbox delivery", () -> worker.start(poll), worker::close);
-      lifecycle.add("issue filing", () -> filing.start(poll), filing::close);
-    });
+    start
+        .webhooks()
+        .ifPresent(
+            server ->
+                lifecycle.add(
+                    "webhooks",
+                    () -> webhooks = startWebhooks(server, storage, chatEndpoints),
+                    () -> Objects.requireNonNull(webhooks).close()));
+    start
+        .delivery()
+        .ifPresent(
+            poll -> {
+              lifecycle.add("outbox delivery", () -> worker.start(poll), worker::close);
+              lifecycle.add("issue filing", () -> filing.start(poll), filing::close);
+            });
     if (start.timers().isPresent() || start.statusPosts().isPresent()) {
       Jobs[] jobs = new Jobs[1];
       lifecycle.add("scheduler", () -> jobs[0] = Jobs.start(2, clock), () -> jobs[0].close());
-      start.timers().ifPresent(sweep -> lifecycle.add("timed duties",
-          () -> duties.timekeeper().start(jobs[0], sweep), () -> { }));
-      start.statusPosts().ifPresent(tick -> lifecycle.add("status posts",
-          () -> StatusSchedule.schedule(jobs[0], statusPosts, statusConfigs, tick, clock),
-          () -> { }));
+      start
+          .timers()
+          .ifPresent(
+              sweep ->
+                  lifecycle.add(
+                      "timed duties", () -> duties.timekeeper().start(jobs[0], sweep), () -> {}));
+      start
+          .statusPosts()
+          .ifPresent(
+              tick ->
+                  lifecycle.add(
+                      "status posts",
+                      () ->
+                          StatusSchedule.schedule(jobs[0], statusPosts, statusConfigs, tick, clock),
+                      () -> {}));
     }
     for (ChatAdapter chat : chats.adapters()) {
       Connector connector = new Connector(chat.link(), chat::connect, RetryDelays.CHAT);
-      lifecycle.add(chat.name(), connector::start, () -> {
-        connector.close();
-        chat.stopReceiving();
-      });
+      lifecycle.add(
+          chat.name(),
+          connector::start,
+          () -> {
+            connector.close();
+            chat.stopReceiving();
+          });
     }
     lifecycle.start();
   }
 
   /** What is open from the start and only needs closing, last: storage, then the clients. */
   private void addClients() {
-    lifecycle.add(Lifecycle.closing("database", () -> {
-      for (AutoCloseable c : owned) {
-        c.close();
-      }
-    }));
+    lifecycle.add(
+        Lifecycle.closing(
+            "database",
+            () -> {
+              for (AutoCloseable c : owned) {
+                c.close();
+              }
+            }));
     lifecycle.add(Lifecycle.closing("intake commits", intakeCommits));
     lifecycle.add(Lifecycle.closing("outbox wake-ups", outboxWakeups));
     GitHubClient gh = github;
@@ -282,12 +347,12 @@ final class BotRuntime implements AutoCloseable {
    * Serves the webhook endpoints whose secrets are configured, the chat adapters' own endpoints
    * (Slack's HTTP mode, Telegram's webhook mode), and /health with a check per chat.
    */
-  private WebhookServer startWebhooks(ServerConfig server, Storage storage,
-      List<WebhookEndpoint> chatEndpoints) {
+  private WebhookServer startWebhooks(
+      ServerConfig server, Storage storage, List<WebhookEndpoint> chatEndpoints) {
     List<WebhookEndpoint> endpoints = new ArrayList<>(chatEndpoints);
     if (server.githubSecret().isPresent()) {
-      endpoints.add(new GitHubWebhook(
-          server.githubSecret().reveal().getBytes(StandardCharsets.UTF_8)));
+      endpoints.add(
+          new GitHubWebhook(server.githubSecret().reveal().getBytes(StandardCharsets.UTF_8)));
     } else {
       log.warn("server.github_secret is not set: POST /hooks/github is not served");
     }
@@ -297,13 +362,17 @@ final class BotRuntime implements AutoCloseable {
       log.warn("server.airflow_token is not set: POST /hooks/airflow is not served");
     }
     Map<String, HealthCheck> checks = new LinkedHashMap<>();
-    checks.put("database", () -> storage.database().isReachable()
-        ? HealthStatus.healthy() : HealthStatus.unhealthy("database not reachable"));
+    checks.put(
+        "database",
+        () ->
+            storage.database().isReachable()
+                ? HealthStatus.healthy()
+                : HealthStatus.unhealthy("database not reachable"));
     for (ChatAdapter chat : chats.adapters()) {
       checks.put(chat.name(), chat.health());
     }
-    WebhookServer started = new WebhookServer(endpoints, intake, checks)
-        .start(server.bind(), server.port());
+    WebhookServer started =
+        new WebhookServer(endpoints, intake, checks).start(server.bind(), server.port());
     log.info("webhooks on http://{}:{}", server.bind(), started.port());
     return started;
   }
@@ -315,7 +384,7 @@ final class BotRuntime implements AutoCloseable {
       // Built but never started (a one-shot test): what was opened still needs closing.
       started = true;
       addClients();
-      lifecycle.add("issue filing", () -> { }, filing::close);
+      lifecycle.add("issue filing", () -> {}, filing::close);
       lifecycle.start();
     }
     lifecycle.close();

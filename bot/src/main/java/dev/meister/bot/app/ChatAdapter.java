@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One configured chat as the root wires it: its outbound port first (so services can queue for
- * it), then its receiving side and endpoints (no network yet), then connecting, which the root
- * does in the background so the webhooks never wait for a chat.
+ * One configured chat as the root wires it: its outbound port first (so services can queue for it),
+ * then its receiving side and endpoints (no network yet), then connecting, which the root does in
+ * the background so the webhooks never wait for a chat.
  */
 interface ChatAdapter extends AutoCloseable {
   /** {@code telegram}, {@code slack}, …: the component's and the health check's name. */
@@ -40,8 +40,12 @@ interface ChatAdapter extends AutoCloseable {
 
   /** Degraded while the chat is unreachable: the webhooks still work, messages wait. */
   default HealthCheck health() {
-    return () -> link().problem().or(this::lastFailure)
-        .map(HealthStatus::degraded).orElseGet(HealthStatus::healthy);
+    return () ->
+        link()
+            .problem()
+            .or(this::lastFailure)
+            .map(HealthStatus::degraded)
+            .orElseGet(HealthStatus::healthy);
   }
 
   /** Stops receiving (polling, the socket, the gateway); the port still works until close. */

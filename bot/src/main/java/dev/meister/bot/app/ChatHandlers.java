@@ -7,8 +7,6 @@ import dev.meister.core.alert.Acknowledgements;
 import dev.meister.core.chat.ButtonAction;
 import dev.meister.core.chat.ChatRoutes;
 import dev.meister.core.chat.HelpCommand;
-import dev.meister.core.schedule.ScheduleCommand;
-import dev.meister.core.schedule.WhoIsOnCallCommand;
 import dev.meister.core.filing.BreakLog;
 import dev.meister.core.filing.FilingButtons;
 import dev.meister.core.filing.IssueCommand;
@@ -23,8 +21,10 @@ import dev.meister.core.handoff.Handoffs;
 import dev.meister.core.schedule.OverrideCommand;
 import dev.meister.core.schedule.RequestArguments;
 import dev.meister.core.schedule.RequestButtons;
+import dev.meister.core.schedule.ScheduleCommand;
 import dev.meister.core.schedule.ScheduleRequests;
 import dev.meister.core.schedule.SwapCommand;
+import dev.meister.core.schedule.WhoIsOnCallCommand;
 import dev.meister.storage.Storage;
 import java.time.Clock;
 
@@ -37,14 +37,20 @@ final class ChatHandlers {
   private ChatHandlers() {}
 
   /** The services the handlers work with; the composition root builds each once. */
-  record Services(Meister meister, Acknowledgements acks, Handoffs handoffs,
-      ScheduleRequests requests, IssueDesk desk, Clock clock) {}
+  record Services(
+      Meister meister,
+      Acknowledgements acks,
+      Handoffs handoffs,
+      ScheduleRequests requests,
+      IssueDesk desk,
+      Clock clock) {}
 
   static ChatRoutes routes(Services s) {
     MeisterConfig config = s.meister().config();
     Storage storage = s.meister().storage();
     ChatRoutes routes = new ChatRoutes();
-    routes.command(new WhoIsOnCallCommand(s.meister().directory(), config.team()))
+    routes
+        .command(new WhoIsOnCallCommand(s.meister().directory(), config.team()))
         .command(new ScheduleCommand(s.meister().directory(), config.team()));
     if (!config.statusPosts().isEmpty()) {
       routes.command(s.meister().statusCommand());
@@ -52,29 +58,38 @@ final class ChatHandlers {
     routes.command(new HelpCommand(routes.commands()));
 
     AckEvents acks = new AckEvents(s.acks());
-    routes.command(new AckCommand(s.acks()))
+    routes
+        .command(new AckCommand(s.acks()))
         .button(ButtonAction.Ack.class, AckEvents.OUTSIDERS, acks::pressed)
         .button(ButtonAction.AckMessage.class, AckEvents.OUTSIDERS, acks::pressedOld)
         .reply(AckEvents::acknowledges, AckEvents.OUTSIDERS_REPLY, acks::replied);
 
     HandoffButtons handoffs = new HandoffButtons(s.handoffs());
-    routes.command(new HandoffCommand(s.handoffs(), config.team()))
+    routes
+        .command(new HandoffCommand(s.handoffs(), config.team()))
         .button(ButtonAction.HandedOver.class, HandoffButtons.OUTSIDERS, handoffs::handedOver)
         .button(ButtonAction.AcceptHandoff.class, HandoffButtons.OUTSIDERS, handoffs::accepted);
 
-    RequestArguments arguments = new RequestArguments(s.meister().directory(), config.team(),
-        Duties.rotationChats(config));
+    RequestArguments arguments =
+        new RequestArguments(s.meister().directory(), config.team(), Duties.rotationChats(config));
     RequestButtons requests = new RequestButtons(s.requests());
-    routes.command(new OverrideCommand(s.requests(), arguments))
+    routes
+        .command(new OverrideCommand(s.requests(), arguments))
         .command(new SwapCommand(s.requests(), arguments))
         .button(ButtonAction.AcceptRequest.class, RequestButtons.OUTSIDERS, requests::accept)
         .button(ButtonAction.DeclineRequest.class, RequestButtons.OUTSIDERS, requests::decline);
 
     BreakLog log = new BreakLog(storage.alerts(), storage.issueLinks(), storage.resolutions());
     FilingButtons filing = new FilingButtons(s.desk());
-    routes.command(new IssueCommand(s.desk(), storage.messageLinks()))
-        .command(new ResolveCommand(storage.resolutions(), storage.messageLinks(),
-            storage.alerts(), new Reasons(config.github().reasons()), s.clock()))
+    routes
+        .command(new IssueCommand(s.desk(), storage.messageLinks()))
+        .command(
+            new ResolveCommand(
+                storage.resolutions(),
+                storage.messageLinks(),
+                storage.alerts(),
+                new Reasons(config.github().reasons()),
+                s.clock()))
         .command(new PostmortemCommand(log))
         .command(new TopCommand(log, s.clock()))
         .button(ButtonAction.FileIssue.class, FilingButtons.OUTSIDERS, filing::fileIssue)

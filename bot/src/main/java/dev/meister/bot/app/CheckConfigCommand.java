@@ -26,7 +26,10 @@ final class CheckConfigCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
+  @Option(
+      names = {"-c", "--config"},
+      required = true,
+      paramLabel = "FILE",
       description = "the meister.yml to check")
   Path config;
 
@@ -40,8 +43,12 @@ final class CheckConfigCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       MeisterConfig loaded = new ConfigLoader(env).load(config, SecretPolicy.REQUIRED);
-      out.printf("%s: OK (%d members, %d rotations, %d routes)%n", config,
-          loaded.team().members().size(), loaded.rotations().size(), loaded.routes().size());
+      out.printf(
+          "%s: OK (%d members, %d rotations, %d routes)%n",
+          config,
+          loaded.team().members().size(),
+          loaded.rotations().size(),
+          loaded.routes().size());
       out.flush();
       return 0;
     } catch (ConfigException e) {

@@ -11,8 +11,8 @@ import java.util.Map;
 import picocli.CommandLine;
 
 /**
- * Loads the configuration for a subcommand, or ends it with the located problems (printed once)
- * and exit 2.
+ * Loads the configuration for a subcommand, or ends it with the located problems (printed once) and
+ * exit 2.
  */
 final class ConfigFile {
   private ConfigFile() {}

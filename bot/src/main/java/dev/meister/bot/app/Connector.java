@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Connects one chat in the background: tries, and after each failure waits a little longer (capped)
- * before the next try, until the chat answers or the bot stops. Start-up never waits for it, so
- * the webhooks are served whatever the chats' state; the {@link ChatLink} logs the outage once
- * and tells {@code /health} and the outbox.
+ * before the next try, until the chat answers or the bot stops. Start-up never waits for it, so the
+ * webhooks are served whatever the chats' state; the {@link ChatLink} logs the outage once and
+ * tells {@code /health} and the outbox.
  */
 final class Connector implements AutoCloseable {
   /** One try at connecting; throws when the chat cannot be reached or refuses us. */
@@ -78,7 +78,8 @@ final class Connector implements AutoCloseable {
   private static String reason(RuntimeException e) {
     String message = String.valueOf(e.getMessage());
     return e instanceof ChatDeliveryException
-        ? message : e.getClass().getSimpleName() + ": " + message;
+        ? message
+        : e.getClass().getSimpleName() + ": " + message;
   }
 
   private boolean waitOrStop(Duration wait) {

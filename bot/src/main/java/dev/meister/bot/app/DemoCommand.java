@@ -1,9 +1,9 @@
 package dev.meister.bot.app;
 
-import dev.meister.bot.config.Secret;
-import dev.meister.bot.config.ServerConfig;
 import dev.meister.bot.config.MeisterConfig;
+import dev.meister.bot.config.Secret;
 import dev.meister.bot.config.SecretPolicy;
+import dev.meister.bot.config.ServerConfig;
 import dev.meister.bot.console.ConsoleChatPort;
 import dev.meister.bot.console.ConsoleSession;
 import dev.meister.core.chat.ChatPort;
@@ -32,23 +32,33 @@ import picocli.CommandLine.Spec;
  * {@code meister demo}: the bot on the example configuration with a console chat. Needs no tokens
  * and no network; its database is a temporary file, so the demo leaves nothing behind.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
     description = "Talk to the bot in this terminal, on the example configuration.")
 final class DemoCommand implements Callable<Integer> {
   private final Map<String, String> env;
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
       description = "default: examples/meister.yml")
   @Nullable Path config;
 
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
-      description = "where the demo serves webhooks on 127.0.0.1 (default ${DEFAULT-VALUE});"
-          + " 0 turns them off")
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "8080",
+      description =
+          "where the demo serves webhooks on 127.0.0.1 (default ${DEFAULT-VALUE});"
+              + " 0 turns them off")
   int port;
 
-  @Option(names = "--as", paramLabel = "MEMBER",
+  @Option(
+      names = "--as",
+      paramLabel = "MEMBER",
       description = "who you are in the chat (a member id); default: the first team lead")
   @Nullable String as;
 
@@ -68,31 +78,48 @@ final class DemoCommand implements Callable<Integer> {
     AtomicLong ids = new AtomicLong();
     ConsoleChatPort console = new ConsoleChatPort(out, cfg.team(), ids);
     // Every configured chat prints here, so alerts for Telegram or Slack show in the console.
-    List<ChatPort> ports = List.of(console, console.standingInFor(Platform.TELEGRAM),
-        console.standingInFor(Platform.SLACK), console.standingInFor(Platform.DISCORD));
+    List<ChatPort> ports =
+        List.of(
+            console,
+            console.standingInFor(Platform.TELEGRAM),
+            console.standingInFor(Platform.SLACK),
+            console.standingInFor(Platform.DISCORD));
     try (BotRuntime runtime =
         BotRuntime.open(cfg, dir.resolve("meister.db"), Chats.fixed(ports), clock)) {
-      out.printf("Meister demo: console chat on %s (%d members, %d rotations).%n", file,
-          cfg.team().members().size(), cfg.rotations().size());
+      out.printf(
+          "Meister demo: console chat on %s (%d members, %d rotations).%n",
+          file, cfg.team().members().size(), cfg.rotations().size());
       // The same parts as run, status posts included; the outbox polls faster for a snappy demo.
-      Start start = Start.none().withDelivery(Duration.ofMillis(200))
-          .withTimers(Duration.ofMinutes(1)).withStatusPosts(Duration.ofSeconds(15));
+      Start start =
+          Start.none()
+              .withDelivery(Duration.ofMillis(200))
+              .withTimers(Duration.ofMinutes(1))
+              .withStatusPosts(Duration.ofSeconds(15));
       if (port != 0 && portFree(port)) {
-        start = start.withWebhooks(new ServerConfig("127.0.0.1", port, Secret.of(DEMO_SECRET),
-            Secret.of(DEMO_SECRET)));
+        start =
+            start.withWebhooks(
+                new ServerConfig(
+                    "127.0.0.1", port, Secret.of(DEMO_SECRET), Secret.of(DEMO_SECRET)));
       } else if (port != 0) {
         out.printf("(webhooks not served: port %d is taken; try --port)%n", port);
       }
       runtime.start(start);
       runtime.webhooks().ifPresent(w -> printCurl(out, w.port()));
-      out.printf("You are %s. Try /whoisoncall, /whoisoncall %s, /schedule %s, /help;"
-          + " /quit leaves.%n", me.displayName(), lastRotation(cfg), firstRotation(cfg));
+      out.printf(
+          "You are %s. Try /whoisoncall, /whoisoncall %s, /schedule %s, /help;"
+              + " /quit leaves.%n",
+          me.displayName(), lastRotation(cfg), firstRotation(cfg));
       // A person reads the console line by line: what a line queued (the command's reply) is
       // delivered before the next prompt, not at the worker's next poll.
-      new ConsoleSession(event -> {
-        runtime.dispatcher().handle(event);
-        runtime.worker().deliverDue();
-      }, me, ids, out, Terminal.isInteractive())
+      new ConsoleSession(
+              event -> {
+                runtime.dispatcher().handle(event);
+                runtime.worker().deliverDue();
+              },
+              me,
+              ids,
+              out,
+              Terminal.isInteractive())
           .resolvingMessagesWith(console)
           .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
       out.println();
@@ -106,9 +133,11 @@ final class DemoCommand implements Callable<Integer> {
 
   /** Says how to send a failure to the demo's webhooks. */
   private static void printCurl(PrintStream out, int port) {
-    out.printf("Webhooks on http://127.0.0.1:%d (secret and token: %s). Send an Airflow failure:%n"
-        + "  curl -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' -d '%s'"
-        + " http://127.0.0.1:%d/hooks/airflow%n", port, DEMO_SECRET, DEMO_SECRET, SAMPLE, port);
+    out.printf(
+        "Webhooks on http://127.0.0.1:%d (secret and token: %s). Send an Airflow failure:%n"
+            + "  curl -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' -d '%s'"
+            + " http://127.0.0.1:%d/hooks/airflow%n",
+        port, DEMO_SECRET, DEMO_SECRET, SAMPLE, port);
   }
 
   /** Whether the port can be bound, so a taken port is a note and not the demo's end. */
@@ -122,17 +151,21 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   static final String DEMO_SECRET = "demo";
-  private static final String SAMPLE = "{\"dag_id\":\"bid_ask_1m\",\"run_id\":\"scheduled__"
-      + "2026-11-23T03:00:00+00:00\",\"task_id\":\"fetch_quotes\",\"try_number\":1,"
-      + "\"logical_date\":\"2026-11-23T03:00:00+00:00\",\"region\":\"tokyo\","
-      + "\"exception\":\"KeyError: 'ask'\"}";
+  private static final String SAMPLE =
+      "{\"dag_id\":\"bid_ask_1m\",\"run_id\":\"scheduled__"
+          + "2026-11-23T03:00:00+00:00\",\"task_id\":\"fetch_quotes\",\"try_number\":1,"
+          + "\"logical_date\":\"2026-11-23T03:00:00+00:00\",\"region\":\"tokyo\","
+          + "\"exception\":\"KeyError: 'ask'\"}";
 
   private Member demoUser(MeisterConfig cfg) {
     if (as != null) {
       String wanted = as;
-      return cfg.team().findByHandle(wanted).orElseThrow(() ->
-          new picocli.CommandLine.ParameterException(spec.commandLine(),
-              "--as: no team member '" + wanted + "'"));
+      return cfg.team()
+          .findByHandle(wanted)
+          .orElseThrow(
+              () ->
+                  new picocli.CommandLine.ParameterException(
+                      spec.commandLine(), "--as: no team member '" + wanted + "'"));
     }
     List<Member> leads = cfg.team().teamLeads();
     return leads.isEmpty() ? cfg.team().members().get(0) : leads.get(0);
@@ -144,6 +177,7 @@ final class DemoCommand implements Callable<Integer> {
 
   private static String lastRotation(MeisterConfig cfg) {
     return cfg.rotations().isEmpty()
-        ? "ROTATION" : cfg.rotations().get(cfg.rotations().size() - 1).id().value();
+        ? "ROTATION"
+        : cfg.rotations().get(cfg.rotations().size() - 1).id().value();
   }
 }

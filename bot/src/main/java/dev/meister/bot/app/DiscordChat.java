@@ -33,13 +33,15 @@ final class DiscordChat implements ChatAdapter {
   private DiscordChat(DiscordConfig config, MeisterConfig meister) {
     this.config = config;
     this.rest = new DiscordRest(config.token().reveal(), DiscordRest.OFFICIAL_URL);
-    this.port = new LinkedChatPort(new DiscordChatPort(rest, new DiscordRenderer(meister.team())),
-        link);
+    this.port =
+        new LinkedChatPort(new DiscordChatPort(rest, new DiscordRenderer(meister.team())), link);
   }
 
   /** Present when {@code chats.discord} is enabled and its token is set. */
   static Optional<DiscordChat> configured(MeisterConfig config) {
-    return config.chats().discordConfig()
+    return config
+        .chats()
+        .discordConfig()
         .filter(d -> d.enabled() && d.token().isPresent())
         .map(d -> new DiscordChat(d, config));
   }
@@ -61,8 +63,8 @@ final class DiscordChat implements ChatAdapter {
 
   @Override
   public List<WebhookEndpoint> receive(ChatDispatcher dispatcher, CommandRegistry commands) {
-    Set<String> channels = config.channels().values().stream()
-        .map(t -> t.ref().chatId()).collect(Collectors.toSet());
+    Set<String> channels =
+        config.channels().values().stream().map(t -> t.ref().chatId()).collect(Collectors.toSet());
     this.gateway = new DiscordGateway(new DiscordInbound(channels, dispatcher));
     this.commands = commands;
     return List.of();

@@ -3,19 +3,19 @@ package dev.meister.bot.app;
 import dev.meister.bot.config.ChatTarget;
 import dev.meister.bot.config.DutiesConfig;
 import dev.meister.bot.config.MeisterConfig;
-import dev.meister.core.escalation.Escalations;
-import dev.meister.core.escalation.RedBuilds;
 import dev.meister.bot.github.GitHubClient;
 import dev.meister.bot.github.GitHubEpicAssignees;
-import dev.meister.core.handoff.Handoffs;
 import dev.meister.bot.jobs.Timekeeper;
-import dev.meister.core.pipeline.SlaChecks;
-import dev.meister.core.schedule.ScheduleRequests;
-import dev.meister.core.chat.ChatRef;
-import dev.meister.core.escalation.FixOrRevertSchedule;
-import dev.meister.core.schedule.RotationId;
-import dev.meister.core.status.DagRunSource;
 import dev.meister.core.alert.Router;
+import dev.meister.core.chat.ChatRef;
+import dev.meister.core.escalation.Escalations;
+import dev.meister.core.escalation.FixOrRevertSchedule;
+import dev.meister.core.escalation.RedBuilds;
+import dev.meister.core.handoff.Handoffs;
+import dev.meister.core.pipeline.SlaChecks;
+import dev.meister.core.schedule.RotationId;
+import dev.meister.core.schedule.ScheduleRequests;
+import dev.meister.core.status.DagRunSource;
 import dev.meister.core.timing.DueWork;
 import dev.meister.storage.Storage;
 import java.time.Clock;
@@ -26,8 +26,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The timed duties assembled from the configuration: hand-offs, escalation, fix-or-revert and
- * SLA checks, and the {@link Timekeeper} that runs them.
+ * The timed duties assembled from the configuration: hand-offs, escalation, fix-or-revert and SLA
+ * checks, and the {@link Timekeeper} that runs them.
  */
 final class Duties {
   private final Handoffs handoffs;
@@ -38,32 +38,68 @@ final class Duties {
    * @param router the routes, built once by the root
    * @param github moves the epics; null without a {@code github} token
    */
-  Duties(Meister meister, Clock clock, Router router,
-      @Nullable GitHubClient github) {
+  Duties(Meister meister, Clock clock, Router router, @Nullable GitHubClient github) {
     MeisterConfig config = meister.config();
     DutiesConfig duties = config.duties();
     Storage storage = meister.storage();
-    this.handoffs = new Handoffs(meister.directory(), config.team(), rotationChats(config),
-        duties.epics(), duties.handoffs(), storage.handoffs(), storage.openWork(),
-        storage.outbox(), storage.database(),
-        github == null ? null : new GitHubEpicAssignees(github), clock);
-    this.requests = new ScheduleRequests(meister.directory(), storage.requests(),
-        meister.overrides(), storage.outbox(), storage.database(), clock);
+    this.handoffs =
+        new Handoffs(
+            meister.directory(),
+            config.team(),
+            rotationChats(config),
+            duties.epics(),
+            duties.handoffs(),
+            storage.handoffs(),
+            storage.openWork(),
+            storage.outbox(),
+            storage.database(),
+            github == null ? null : new GitHubEpicAssignees(github),
+            clock);
+    this.requests =
+        new ScheduleRequests(
+            meister.directory(),
+            storage.requests(),
+            meister.overrides(),
+            storage.outbox(),
+            storage.database(),
+            clock);
     List<DueWork> work = new ArrayList<>();
     work.add(handoffs);
-    work.add(new Escalations(router, duties.ackTimeouts(), meister.directory(), config.team(),
-        storage.alerts(), storage.followUps(), storage.messageLinks(), storage.outbox(),
-        storage.database()));
+    work.add(
+        new Escalations(
+            router,
+            duties.ackTimeouts(),
+            meister.directory(),
+            config.team(),
+            storage.alerts(),
+            storage.followUps(),
+            storage.messageLinks(),
+            storage.outbox(),
+            storage.database()));
     if (duties.fixOrRevert().enabled()) {
-      work.add(new RedBuilds(new FixOrRevertSchedule(duties.fixOrRevert().after(),
-          duties.fixOrRevert().every()), router, meister.directory(), config.team(),
-          storage.alerts(), storage.runs(), storage.followUps(), storage.messageLinks(),
-          storage.outbox(), storage.database()));
+      work.add(
+          new RedBuilds(
+              new FixOrRevertSchedule(duties.fixOrRevert().after(), duties.fixOrRevert().every()),
+              router,
+              meister.directory(),
+              config.team(),
+              storage.alerts(),
+              storage.runs(),
+              storage.followUps(),
+              storage.messageLinks(),
+              storage.outbox(),
+              storage.database()));
     }
     Map<String, DagRunSource> airflow = new LinkedHashMap<>();
     airflow.putAll(meister.airflow());
-    work.add(new SlaChecks(duties.pipelines(), airflow, router, storage.slaChecks(),
-        storage.outbox(), storage.database()));
+    work.add(
+        new SlaChecks(
+            duties.pipelines(),
+            airflow,
+            router,
+            storage.slaChecks(),
+            storage.outbox(),
+            storage.database()));
     this.timekeeper = new Timekeeper(work, clock);
   }
 

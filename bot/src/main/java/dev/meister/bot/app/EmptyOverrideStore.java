@@ -2,10 +2,10 @@ package dev.meister.bot.app;
 
 import dev.meister.core.schedule.OverrideId;
 import dev.meister.core.schedule.OverrideStore;
+import dev.meister.core.schedule.RotationId;
 import dev.meister.core.schedule.ScheduleOverride;
 import dev.meister.core.schedule.Swap;
 import dev.meister.core.schedule.Unavailability;
-import dev.meister.core.schedule.RotationId;
 import dev.meister.core.team.MemberId;
 import java.time.Instant;
 import java.util.List;

@@ -1,11 +1,10 @@
 package dev.meister.bot.app;
 
+import dev.meister.bot.config.GitHubConfig;
+import dev.meister.bot.github.GitHubClient;
 import dev.meister.core.filing.FilingWorker;
 import dev.meister.core.filing.IssueDesk;
 import dev.meister.core.filing.IssueFiler;
-
-import dev.meister.bot.config.GitHubConfig;
-import dev.meister.bot.github.GitHubClient;
 import dev.meister.core.schedule.OnCallDirectory;
 import dev.meister.core.team.Team;
 import dev.meister.storage.Storage;
@@ -23,15 +22,36 @@ public final class Filing implements AutoCloseable {
   private final @Nullable Subscription wakeups;
   private final IssueDesk desk;
 
-  /** @param github the root's GitHub client; null without a {@code github} token */
-  public Filing(GitHubConfig config, Team team, Storage storage, OnCallDirectory directory,
-      Clock clock, @Nullable GitHubClient github) {
+  /**
+   * @param github the root's GitHub client; null without a {@code github} token
+   */
+  public Filing(
+      GitHubConfig config,
+      Team team,
+      Storage storage,
+      OnCallDirectory directory,
+      Clock clock,
+      @Nullable GitHubClient github) {
     if (config.filingEnabled() && github != null) {
-      IssueFiler filer = new IssueFiler(github, config.filingRules(), storage.filedIssues(), storage.alerts(),
-          team, directory, clock);
-      FilingWorker w = new FilingWorker(storage.issueRequests(), storage.alerts(),
-          storage.issueLinks(), storage.messageLinks(), filer, storage.outbox(),
-          storage.database(), clock);
+      IssueFiler filer =
+          new IssueFiler(
+              github,
+              config.filingRules(),
+              storage.filedIssues(),
+              storage.alerts(),
+              team,
+              directory,
+              clock);
+      FilingWorker w =
+          new FilingWorker(
+              storage.issueRequests(),
+              storage.alerts(),
+              storage.issueLinks(),
+              storage.messageLinks(),
+              filer,
+              storage.outbox(),
+              storage.database(),
+              clock);
       this.worker = w;
       // Every request queued (by the chat or by the intake) wakes it once it has committed.
       this.wakeups = storage.issueRequests().onQueued(alert -> w.nudge());
@@ -39,8 +59,9 @@ public final class Filing implements AutoCloseable {
       this.worker = null;
       this.wakeups = null;
     }
-    this.desk = new IssueDesk(worker != null, storage.alerts(), storage.issueLinks(),
-        storage.issueRequests(), clock);
+    this.desk =
+        new IssueDesk(
+            worker != null, storage.alerts(), storage.issueLinks(), storage.issueRequests(), clock);
   }
 
   public boolean enabled() {

@@ -7,8 +7,8 @@ import dev.meister.core.handoff.HandoffRecord;
 import dev.meister.core.schedule.Rotation;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,22 +18,34 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code meister handoffs --rotation R}: the recorded hand-offs of a rotation, newest first. */
-@Command(name = "handoffs", mixinStandardHelpOptions = true,
-    description = "The hand-off history of a rotation: who handed over to whom, who confirmed"
-        + " when, reminders, escalation and the epic move; newest first.")
+@Command(
+    name = "handoffs",
+    mixinStandardHelpOptions = true,
+    description =
+        "The hand-off history of a rotation: who handed over to whom, who confirmed"
+            + " when, reminders, escalation and the epic move; newest first.")
 final class HandoffsCli implements Callable<Integer> {
   private final Map<String, String> env;
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"-r", "--rotation"}, required = true, paramLabel = "ROTATION")
+  @Option(
+      names = {"-r", "--rotation"},
+      required = true,
+      paramLabel = "ROTATION")
   String rotation;
 
-  @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "20",
+  @Option(
+      names = {"-n", "--limit"},
+      paramLabel = "N",
+      defaultValue = "20",
       description = "how many to list (default ${DEFAULT-VALUE})")
   int limit;
 
-  @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE")
+  @Option(
+      names = {"-c", "--config"},
+      required = true,
+      paramLabel = "FILE")
   Path config;
 
   HandoffsCli(Map<String, String> env) {
@@ -47,8 +59,7 @@ final class HandoffsCli implements Callable<Integer> {
     try (Meister meister = Meister.readOnly(cfg, Clock.systemUTC())) {
       Rotation r = Rotations.named(meister.directory(), rotation);
       if (!Files.isRegularFile(cfg.storage().database())) {
-        out.println("No hand-offs recorded yet (no database at " + cfg.storage().database()
-            + ").");
+        out.println("No hand-offs recorded yet (no database at " + cfg.storage().database() + ").");
         out.flush();
         return 0;
       }

@@ -6,8 +6,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine;
 
-/** Reads an instant as ISO-8601 with a zone or offset: {@code 2026-12-24T18:00:00Z}, {@code
- * 2026-12-24T18:00+01:00} or {@code 2026-12-24T18:00+01:00[Europe/Berlin]}. */
+/**
+ * Reads an instant as ISO-8601 with a zone or offset: {@code 2026-12-24T18:00:00Z}, {@code
+ * 2026-12-24T18:00+01:00} or {@code 2026-12-24T18:00+01:00[Europe/Berlin]}.
+ */
 final class InstantConverter implements CommandLine.ITypeConverter<Instant> {
   @Override
   public Instant convert(String value) {
@@ -20,8 +22,10 @@ final class InstantConverter implements CommandLine.ITypeConverter<Instant> {
         try {
           return ZonedDateTime.parse(value).toInstant();
         } catch (DateTimeParseException notZoned) {
-          throw new CommandLine.TypeConversionException("'" + value
-              + "' is not an ISO instant with a zone or offset, e.g. 2026-12-24T18:00:00Z");
+          throw new CommandLine.TypeConversionException(
+              "'"
+                  + value
+                  + "' is not an ISO instant with a zone or offset, e.g. 2026-12-24T18:00:00Z");
         }
       }
     }

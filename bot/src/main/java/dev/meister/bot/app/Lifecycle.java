@@ -6,9 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot's parts in the order they start: each is started after the ones before it, and
- * {@link #close} stops the started ones in reverse, one INFO line each. Order is the list's, so no
- * part has to check that another one was started first.
+ * The bot's parts in the order they start: each is started after the ones before it, and {@link
+ * #close} stops the started ones in reverse, one INFO line each. Order is the list's, so no part
+ * has to check that another one was started first.
  */
 final class Lifecycle implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Lifecycle.class);
@@ -57,7 +57,7 @@ final class Lifecycle implements AutoCloseable {
 
   /** Something already open that only needs closing, such as a client or the database. */
   static Component closing(String name, AutoCloseable resource) {
-    return component(name, () -> { }, resource::close);
+    return component(name, () -> {}, resource::close);
   }
 
   synchronized Lifecycle add(Component component) {
@@ -75,8 +75,8 @@ final class Lifecycle implements AutoCloseable {
   }
 
   /**
-   * Starts every component not started yet, in order. When one fails, the ones started so far
-   * are stopped in reverse and the failure is thrown.
+   * Starts every component not started yet, in order. When one fails, the ones started so far are
+   * stopped in reverse and the failure is thrown.
    */
   synchronized void start() {
     for (Component c : components) {
@@ -87,7 +87,8 @@ final class Lifecycle implements AutoCloseable {
         c.start();
       } catch (Exception e) {
         close();
-        throw e instanceof RuntimeException r ? r
+        throw e instanceof RuntimeException r
+            ? r
             : new IllegalStateException("starting " + c.name() + " failed: " + e.getMessage(), e);
       }
       started.add(c);

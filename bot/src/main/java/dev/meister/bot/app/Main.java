@@ -14,12 +14,13 @@ public final class Main {
   public static CommandLine commandLine(java.util.Map<String, String> env) {
     CommandLine cli = new CommandLine(new MeisterCli(), new EnvFactory(env));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setExecutionExceptionHandler((e, command, parsed) -> {
-      if (e instanceof ConfigFile.Rejected) {
-        return 2;
-      }
-      throw e;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, command, parsed) -> {
+          if (e instanceof ConfigFile.Rejected) {
+            return 2;
+          }
+          throw e;
+        });
     return cli;
   }
 }

@@ -4,21 +4,21 @@ import dev.meister.bot.airflow.AirflowClient;
 import dev.meister.bot.airflow.AirflowClients;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.StatusPostConfig;
-import dev.meister.core.schedule.OnCallDirectory;
 import dev.meister.core.schedule.CachedOverrideStore;
+import dev.meister.core.schedule.OnCallDirectory;
 import dev.meister.core.schedule.OverrideStore;
 import dev.meister.core.schedule.ScheduleChanges;
+import dev.meister.core.status.DagRunSource;
 import dev.meister.core.status.StatusBoard;
 import dev.meister.core.status.StatusCommand;
-import dev.meister.core.status.DagRunSource;
 import dev.meister.core.status.StatusReader;
+import dev.meister.storage.Storage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import dev.meister.storage.Storage;
 
 /**
  * The bot assembled from its configuration: storage, the on-call directory and the chat commands.
@@ -30,18 +30,23 @@ final class Meister implements AutoCloseable {
   private final @Nullable Storage storage;
   private final StatusReader statusReader;
   private final OverrideStore overrides;
+
   /** One client per Airflow instance, shared by /status, the status posts and the SLA checks. */
   private final Map<String, AirflowClient> airflow;
 
-  private Meister(MeisterConfig config, OverrideStore overrides, Clock clock,
-      @Nullable Storage storage) {
+  private Meister(
+      MeisterConfig config, OverrideStore overrides, Clock clock, @Nullable Storage storage) {
     this.config = config;
     this.airflow = AirflowClients.of(config.airflow());
-    this.statusReader = new StatusReader(new java.util.LinkedHashMap<String, DagRunSource>(airflow), clock);
+    this.statusReader =
+        new StatusReader(new java.util.LinkedHashMap<String, DagRunSource>(airflow), clock);
     this.overrides = overrides;
-    this.directory = new OnCallDirectory(config.rotations(), overrides,
-        new ScheduleChanges(config.overrides(), java.util.List.of(), config.unavailability()),
-        clock);
+    this.directory =
+        new OnCallDirectory(
+            config.rotations(),
+            overrides,
+            new ScheduleChanges(config.overrides(), java.util.List.of(), config.unavailability()),
+            clock);
     this.storage = storage;
   }
 
@@ -91,8 +96,7 @@ final class Meister implements AutoCloseable {
 
   /** {@code /status}, over the configured status posts; the CLI prints the same. */
   StatusCommand statusCommand() {
-    List<StatusBoard> boards =
-        config.statusPosts().stream().map(p -> p.plan().board()).toList();
+    List<StatusBoard> boards = config.statusPosts().stream().map(p -> p.plan().board()).toList();
     return new StatusCommand(boards, statusReader);
   }
 

@@ -26,21 +26,29 @@ import picocli.CommandLine.Spec;
  * {@code meister postmortem}: the post-mortem log, every break newest first; with {@code --csv} as
  * RFC 4180 CSV a spreadsheet opens as is.
  */
-@Command(name = "postmortem", mixinStandardHelpOptions = true,
-    description = "The post-mortem log: date, repo or DAG, test type, link, reason, issue,"
-        + " solution of every break.")
+@Command(
+    name = "postmortem",
+    mixinStandardHelpOptions = true,
+    description =
+        "The post-mortem log: date, repo or DAG, test type, link, reason, issue,"
+            + " solution of every break.")
 final class PostmortemCli implements Callable<Integer> {
   private final java.util.Map<String, String> env;
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE")
+  @Option(
+      names = {"-c", "--config"},
+      required = true,
+      paramLabel = "FILE")
   Path config;
 
   @Option(names = "--csv", description = "write CSV (RFC 4180) instead of a text list")
   boolean csv;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
       description = "write to FILE instead of standard output")
   @Nullable Path output;
 
@@ -55,8 +63,8 @@ final class PostmortemCli implements Callable<Integer> {
     List<Break> breaks = new ArrayList<>();
     if (Files.isRegularFile(db)) {
       try (Storage storage = Storage.open(db, Clock.systemUTC())) {
-        breaks.addAll(new BreakLog(storage.alerts(), storage.issueLinks(),
-            storage.resolutions()).all());
+        breaks.addAll(
+            new BreakLog(storage.alerts(), storage.issueLinks(), storage.resolutions()).all());
       }
     }
     String text = csv ? csv(breaks) : text(breaks);
@@ -90,10 +98,15 @@ final class PostmortemCli implements Callable<Integer> {
     StringBuilder sb = new StringBuilder();
     for (Break b : breaks) {
       List<String> r = b.row();
-      sb.append(r.get(0)).append("  #").append(b.alert().storedId()).append(' ')
-          .append(b.alert().title()).append('\n');
-      sb.append("    ").append(b.resolved().map(x -> x.reason() + " → " + x.solution())
-          .orElse("not resolved yet"));
+      sb.append(r.get(0))
+          .append("  #")
+          .append(b.alert().storedId())
+          .append(' ')
+          .append(b.alert().title())
+          .append('\n');
+      sb.append("    ")
+          .append(
+              b.resolved().map(x -> x.reason() + " → " + x.solution()).orElse("not resolved yet"));
       b.issueLink().ifPresent(l -> sb.append("  ").append(l.issue().url()));
       sb.append('\n');
     }

@@ -10,8 +10,16 @@ final class Rotations {
   private Rotations() {}
 
   static Rotation named(OnCallDirectory directory, String name) {
-    return directory.findByName(name).orElseThrow(() -> new CommandLine.PicocliException(
-        "no rotation '" + name + "'; rotations: " + directory.rotations().stream()
-            .map(r -> r.id().value()).collect(Collectors.joining(", "))));
+    return directory
+        .findByName(name)
+        .orElseThrow(
+            () ->
+                new CommandLine.PicocliException(
+                    "no rotation '"
+                        + name
+                        + "'; rotations: "
+                        + directory.rotations().stream()
+                            .map(r -> r.id().value())
+                            .collect(Collectors.joining(", "))));
   }
 }

@@ -4,7 +4,6 @@ import dev.meister.bot.config.ChatTarget;
 import dev.meister.bot.config.MatchConfig;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.RouteConfig;
-import dev.meister.core.schedule.RotationId;
 import dev.meister.core.alert.AlertMatch;
 import dev.meister.core.alert.Glob;
 import dev.meister.core.alert.PriorityRule;
@@ -12,6 +11,7 @@ import dev.meister.core.alert.PriorityRules;
 import dev.meister.core.alert.Route;
 import dev.meister.core.alert.Router;
 import dev.meister.core.alert.TestTypes;
+import dev.meister.core.schedule.RotationId;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -26,16 +26,18 @@ final class RoutingConfig {
       // The loader guarantees both: every route names a rotation, and a chat or a rotation chat.
       RotationId rotation = r.rotationId().orElseThrow();
       ChatTarget chat = r.chatTarget().or(() -> config.chatOf(rotation)).orElseThrow();
-      routes.add(new Route(r.name(), match(r.match()), rotation, chat.ref(),
-          r.fixedPriority().orElse(null)));
+      routes.add(
+          new Route(
+              r.name(), match(r.match()), rotation, chat.ref(), r.fixedPriority().orElse(null)));
     }
     return new Router(routes);
   }
 
   static PriorityRules priorities(MeisterConfig config) {
-    return new PriorityRules(config.priorityRules().stream()
-        .map(p -> new PriorityRule(p.name(), match(p.match()), p.priority()))
-        .toList());
+    return new PriorityRules(
+        config.priorityRules().stream()
+            .map(p -> new PriorityRule(p.name(), match(p.match()), p.priority()))
+            .toList());
   }
 
   static TestTypes testTypes(MeisterConfig config) {
@@ -43,8 +45,15 @@ final class RoutingConfig {
   }
 
   private static AlertMatch match(MatchConfig m) {
-    return new AlertMatch(m.source(), glob(m.repo()), glob(m.workflow()), glob(m.branch()),
-        glob(m.dag()), glob(m.task()), m.tags(), glob(m.region()));
+    return new AlertMatch(
+        m.source(),
+        glob(m.repo()),
+        glob(m.workflow()),
+        glob(m.branch()),
+        glob(m.dag()),
+        glob(m.task()),
+        m.tags(),
+        glob(m.region()));
   }
 
   private static @Nullable Glob glob(@Nullable String pattern) {

@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
  * delivery of anything left in the outbox, connects the configured chats in the background, and
  * runs until it is stopped (SIGTERM or Ctrl-C), when it stops everything in reverse order.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
     description = "Run the bot: webhook intake, chat adapters, delivery.")
 final class RunCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
@@ -31,7 +33,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE")
+  @Option(
+      names = {"-c", "--config"},
+      required = true,
+      paramLabel = "FILE")
   Path config;
 
   RunCommand(Map<String, String> env) {
@@ -42,17 +47,20 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     MeisterConfig cfg = ConfigFile.load(spec.commandLine(), env, config, SecretPolicy.REQUIRED);
     Clock clock = Clock.systemUTC();
-    BotRuntime runtime = BotRuntime.open(cfg, cfg.storage().database(),
-        Chats.configured(cfg, clock), clock);
+    BotRuntime runtime =
+        BotRuntime.open(cfg, cfg.storage().database(), Chats.configured(cfg, clock), clock);
     Thread hook = new Thread(this::stop, "meister-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       runtime.start(Start.everything(cfg.server()));
       Chats chats = runtime.chats();
-      log.info("meister is running with {} rotations; chats: {}", cfg.rotations().size(),
-          chats.adapters().isEmpty() ? "none configured (messages wait in the outbox)"
-              : chats.adapters().stream().map(ChatAdapter::name)
-                  .collect(Collectors.joining(", ")) + " (connecting in the background)");
+      log.info(
+          "meister is running with {} rotations; chats: {}",
+          cfg.rotations().size(),
+          chats.adapters().isEmpty()
+              ? "none configured (messages wait in the outbox)"
+              : chats.adapters().stream().map(ChatAdapter::name).collect(Collectors.joining(", "))
+                  + " (connecting in the background)");
       stopRequested.await();
       log.info("stopping");
     } finally {

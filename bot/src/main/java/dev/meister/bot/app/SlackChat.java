@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Slack adapter as the root wires it: the Web API client and chat port first, then the
- * receiver in the configured mode (Socket Mode connects in the background).
+ * The Slack adapter as the root wires it: the Web API client and chat port first, then the receiver
+ * in the configured mode (Socket Mode connects in the background).
  */
 final class SlackChat implements ChatAdapter {
   private final SlackConfig config;
@@ -35,13 +35,14 @@ final class SlackChat implements ChatAdapter {
     this.config = config;
     this.clock = clock;
     this.api = SlackApi.official(config.botToken().reveal());
-    this.port = new LinkedChatPort(new SlackChatPort(api, new SlackRenderer(meister.team())),
-        link);
+    this.port = new LinkedChatPort(new SlackChatPort(api, new SlackRenderer(meister.team())), link);
   }
 
   /** Present when {@code chats.slack} is enabled and its bot token is set. */
   static Optional<SlackChat> configured(MeisterConfig config, Clock clock) {
-    return config.chats().slackConfig()
+    return config
+        .chats()
+        .slackConfig()
         .filter(s -> s.enabled() && s.botToken().isPresent())
         .map(s -> new SlackChat(s, config, clock));
   }
@@ -64,12 +65,17 @@ final class SlackChat implements ChatAdapter {
   /** HTTP mode serves {@code /hooks/slack}; Socket Mode connects out in {@link #connect}. */
   @Override
   public List<WebhookEndpoint> receive(ChatDispatcher dispatcher, CommandRegistry commands) {
-    Set<String> channels = config.channels().values().stream()
-        .map(t -> t.ref().chatId()).collect(Collectors.toSet());
+    Set<String> channels =
+        config.channels().values().stream().map(t -> t.ref().chatId()).collect(Collectors.toSet());
     boolean http = config.mode() == SlackMode.HTTP;
     // The loader requires signing_secret in HTTP mode and app_token in Socket Mode.
-    SlackReceiver r = new SlackReceiver(api, config.botToken().reveal(),
-        http ? config.signingSecret().reveal() : null, channels, dispatcher);
+    SlackReceiver r =
+        new SlackReceiver(
+            api,
+            config.botToken().reveal(),
+            http ? config.signingSecret().reveal() : null,
+            channels,
+            dispatcher);
     receiver = r;
     return http ? List.of(r.webhook(config.signingSecret().reveal(), clock)) : List.of();
   }

@@ -8,8 +8,7 @@ import java.util.Optional;
 
 /**
  * What {@link BotRuntime#start} starts, and how often each part polls: {@code run} starts
- * everything; the demo the same with a faster outbox; tests pick the parts they drive
- * themselves.
+ * everything; the demo the same with a faster outbox; tests pick the parts they drive themselves.
  *
  * @param delivery the outbox worker's (and the issue filer's) poll
  * @param timers the timed duties' sweep
@@ -17,8 +16,11 @@ import java.util.Optional;
  * @param webhooks where to serve the webhooks and {@code /health}
  * @param endpoints more endpoints to serve, for chats a test connects itself
  */
-record Start(Optional<Duration> delivery, Optional<Duration> timers,
-    Optional<Duration> statusPosts, Optional<ServerConfig> webhooks,
+record Start(
+    Optional<Duration> delivery,
+    Optional<Duration> timers,
+    Optional<Duration> statusPosts,
+    Optional<ServerConfig> webhooks,
     List<WebhookEndpoint> endpoints) {
   Start {
     endpoints = List.copyOf(endpoints);
@@ -26,14 +28,17 @@ record Start(Optional<Duration> delivery, Optional<Duration> timers,
 
   /** Nothing in the background: the chats' connecting only. */
   static Start none() {
-    return new Start(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        List.of());
+    return new Start(
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
   }
 
   /** {@code meister run}. */
   static Start everything(ServerConfig server) {
-    return none().withDelivery(Duration.ofSeconds(1)).withTimers(Duration.ofMinutes(1))
-        .withStatusPosts(Duration.ofSeconds(15)).withWebhooks(server);
+    return none()
+        .withDelivery(Duration.ofSeconds(1))
+        .withTimers(Duration.ofMinutes(1))
+        .withStatusPosts(Duration.ofSeconds(15))
+        .withWebhooks(server);
   }
 
   Start withDelivery(Duration poll) {

@@ -23,18 +23,25 @@ import picocli.CommandLine.Spec;
  * {@code meister status}: the same post as {@code /status}, printed. Exits 1 when Airflow could not
  * be read for some DAG, so scripts can tell.
  */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
     description = "Where the latest run of a configured DAG stands, stage by stage.")
 final class StatusCli implements Callable<Integer> {
   private final Map<String, String> env;
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--dag", paramLabel = "DAG",
+  @Option(
+      names = "--dag",
+      paramLabel = "DAG",
       description = "a DAG id or status post name from status_posts; all of them if none")
   @Nullable String dag;
 
-  @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE")
+  @Option(
+      names = {"-c", "--config"},
+      required = true,
+      paramLabel = "FILE")
   Path config;
 
   StatusCli(Map<String, String> env) {

@@ -12,8 +12,8 @@ import dev.meister.bot.webhook.WebhookEndpoint;
 import dev.meister.core.chat.ChatDispatcher;
 import dev.meister.core.chat.ChatLink;
 import dev.meister.core.chat.ChatPort;
-import dev.meister.core.chat.RetryDelays;
 import dev.meister.core.chat.CommandRegistry;
+import dev.meister.core.chat.RetryDelays;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -37,13 +37,15 @@ final class TelegramChat implements ChatAdapter {
   private TelegramChat(TelegramConfig config, MeisterConfig meister) {
     this.config = config;
     this.api = api(config);
-    this.port = new LinkedChatPort(new TelegramChatPort(api, new TelegramRenderer(meister.team())),
-        link);
+    this.port =
+        new LinkedChatPort(new TelegramChatPort(api, new TelegramRenderer(meister.team())), link);
   }
 
   /** Present when {@code chats.telegram} is enabled and its token is set. */
   static Optional<TelegramChat> configured(MeisterConfig config) {
-    return config.chats().telegramConfig()
+    return config
+        .chats()
+        .telegramConfig()
         .filter(t -> t.enabled() && t.token().isPresent())
         .map(t -> new TelegramChat(t, config));
   }
@@ -65,12 +67,12 @@ final class TelegramChat implements ChatAdapter {
 
   @Override
   public List<WebhookEndpoint> receive(ChatDispatcher dispatcher, CommandRegistry commands) {
-    Set<String> chatIds = config.chats().values().stream()
-        .map(t -> t.ref().chatId()).collect(Collectors.toSet());
+    Set<String> chatIds =
+        config.chats().values().stream().map(t -> t.ref().chatId()).collect(Collectors.toSet());
     if (config.mode() == TelegramMode.WEBHOOK) {
       // The loader requires webhook_url and webhook_secret in this mode.
-      TelegramWebhook endpoint = TelegramWebhook.serving(api, config.webhookSecret().reveal(),
-          chatIds, dispatcher);
+      TelegramWebhook endpoint =
+          TelegramWebhook.serving(api, config.webhookSecret().reveal(), chatIds, dispatcher);
       webhook = endpoint;
       return List.of(endpoint);
     }
@@ -108,11 +110,22 @@ final class TelegramChat implements ChatAdapter {
 
   private static TelegramApi api(TelegramConfig telegram) {
     String token = telegram.token().reveal();
-    return telegram.apiUrlOverride().map(url -> {
-      URI uri = URI.create(url);
-      return new TelegramApi(token, TelegramUrl.builder().schema(uri.getScheme())
-          .host(uri.getHost()).port(uri.getPort() > 0 ? uri.getPort()
-              : ("https".equals(uri.getScheme()) ? 443 : 80)).build());
-    }).orElseGet(() -> TelegramApi.official(token));
+    return telegram
+        .apiUrlOverride()
+        .map(
+            url -> {
+              URI uri = URI.create(url);
+              return new TelegramApi(
+                  token,
+                  TelegramUrl.builder()
+                      .schema(uri.getScheme())
+                      .host(uri.getHost())
+                      .port(
+                          uri.getPort() > 0
+                              ? uri.getPort()
+                              : ("https".equals(uri.getScheme()) ? 443 : 80))
+                      .build());
+            })
+        .orElseGet(() -> TelegramApi.official(token));
   }
 }

@@ -11,7 +11,13 @@ import org.jspecify.annotations.Nullable;
  * @param username with {@code password}: basic auth on v1, a token from {@code /auth/token} on v2
  * @param timeout for connecting and for each answer
  */
-public record AirflowInstance(String name, String url, AirflowApi api, Secret token,
-    @Nullable String username, Secret password, Duration timeout) {
+public record AirflowInstance(
+    String name,
+    String url,
+    AirflowApi api,
+    Secret token,
+    @Nullable String username,
+    Secret password,
+    Duration timeout) {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 }

@@ -1,9 +1,9 @@
 package dev.meister.bot.config;
 
 import dev.meister.core.schedule.Position;
+import dev.meister.core.schedule.Rotation;
 import dev.meister.core.schedule.ScheduleOverride;
 import dev.meister.core.schedule.Unavailability;
-import dev.meister.core.schedule.Rotation;
 import dev.meister.core.team.MemberId;
 import java.time.Instant;
 import java.time.LocalDate;

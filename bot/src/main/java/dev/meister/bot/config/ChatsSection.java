@@ -101,8 +101,13 @@ final class ChatsSection {
     Map<String, ChatTarget> named =
         named(f, "telegram", "chats", TELEGRAM_CHAT_KEYS, ChatsSection::telegramChat);
     return new TelegramConfig(
-        enabled, token, mode == null ? TelegramMode.POLLING : mode, webhookSecret, apiUrl,
-        webhookUrl, named);
+        enabled,
+        token,
+        mode == null ? TelegramMode.POLLING : mode,
+        webhookSecret,
+        apiUrl,
+        webhookUrl,
+        named);
   }
 
   private static @Nullable ChatRef telegramChat(Fields chat) {

@@ -132,8 +132,7 @@ public final class ConfigLoader {
         airflow,
         status.posts(section(top, "status_posts")),
         new DutiesSection(problems, teamSection, rotations, routes).read(top, airflow),
-        new GitHubSection(problems, secrets, rotations, routeList)
-            .read(section(top, "github")));
+        new GitHubSection(problems, secrets, rotations, routeList).read(section(top, "github")));
   }
 
   private static @Nullable YNode section(Fields top, String key) {

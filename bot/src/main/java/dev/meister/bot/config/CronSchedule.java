@@ -45,8 +45,8 @@ public record CronSchedule(String written, String quartz, ZoneId zone) {
   }
 
   /**
-   * The latest time the schedule fired on {@code now}'s local day, at or before {@code now}: what
-   * a bot started late (a deploy at 07:05 for a 07:00 post) has missed today.
+   * The latest time the schedule fired on {@code now}'s local day, at or before {@code now}: what a
+   * bot started late (a deploy at 07:05 for a 07:00 post) has missed today.
    */
   public Optional<Instant> lastFireToday(Instant now) {
     Instant startOfDay = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
@@ -77,8 +77,11 @@ public record CronSchedule(String written, String quartz, ZoneId zone) {
       return String.join(" ", f).toUpperCase(Locale.ROOT);
     }
     if (f.length != 5) {
-      throw new IllegalArgumentException("cron '" + text + "' must have five fields (minute hour"
-          + " day-of-month month day-of-week), e.g. \"0 8 * * MON-FRI\"");
+      throw new IllegalArgumentException(
+          "cron '"
+              + text
+              + "' must have five fields (minute hour"
+              + " day-of-month month day-of-week), e.g. \"0 8 * * MON-FRI\"");
     }
     String dom = f[2];
     String dow = dayNames(f[4].toUpperCase(Locale.ROOT));
@@ -88,8 +91,11 @@ public record CronSchedule(String written, String quartz, ZoneId zone) {
     } else if (dom.equals("*")) {
       dom = "?";
     } else {
-      throw new IllegalArgumentException("cron '" + text + "' restricts both the day of the month"
-          + " and the day of the week; use one of them and '*' for the other");
+      throw new IllegalArgumentException(
+          "cron '"
+              + text
+              + "' restricts both the day of the month"
+              + " and the day of the week; use one of them and '*' for the other");
     }
     return String.join(" ", "0", f[0], f[1], dom, f[3].toUpperCase(Locale.ROOT), dow);
   }

@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The timed duties around the rotations: hand-off handshakes and the epic that follows the
- * on-call, escalation of unacknowledged alerts, "fix it or revert" reminders and pipeline SLAs.
+ * The timed duties around the rotations: hand-off handshakes and the epic that follows the on-call,
+ * escalation of unacknowledged alerts, "fix it or revert" reminders and pipeline SLAs.
  *
- * @param epics per rotation, the epic whose assignee moves with the hand-off
- *     (moved with the {@code github} section's token; without one they stay where they are)
+ * @param epics per rotation, the epic whose assignee moves with the hand-off (moved with the {@code
+ *     github} section's token; without one they stay where they are)
  * @param ackTimeouts per route name
  */
 public record DutiesConfig(

@@ -17,15 +17,25 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code handoffs}, {@code fix_or_revert} and {@code pipelines} (whose SLAs are checked on
- * the instances of the {@code airflow} section), and
- * collects the per-rotation epics and per-route acknowledgement timeouts read with their sections.
+ * the instances of the {@code airflow} section), and collects the per-rotation epics and per-route
+ * acknowledgement timeouts read with their sections.
  */
 final class DutiesSection {
-  private static final List<String> HANDOFF_KEYS =
-      List.of("remind_after", "escalate_after");
+  private static final List<String> HANDOFF_KEYS = List.of("remind_after", "escalate_after");
   private static final List<String> FIX_KEYS = List.of("enabled", "after", "every");
-  private static final List<String> PIPELINE_KEYS = List.of("name", "description", "dag",
-      "owners", "schedule", "sla", "upstream", "downstream", "hints", "runbooks", "airflow");
+  private static final List<String> PIPELINE_KEYS =
+      List.of(
+          "name",
+          "description",
+          "dag",
+          "owners",
+          "schedule",
+          "sla",
+          "upstream",
+          "downstream",
+          "hints",
+          "runbooks",
+          "airflow");
   private static final List<String> OWNER_KEYS = List.of("primary", "secondary");
   private static final List<String> HINT_KEYS = List.of("pattern", "hint");
 
@@ -34,8 +44,8 @@ final class DutiesSection {
   private final RotationSection rotations;
   private final RoutesSection routes;
 
-  DutiesSection(Problems problems, TeamSection team, RotationSection rotations,
-      RoutesSection routes) {
+  DutiesSection(
+      Problems problems, TeamSection team, RotationSection rotations, RoutesSection routes) {
     this.problems = problems;
     this.team = team;
     this.rotations = rotations;
@@ -51,14 +61,20 @@ final class DutiesSection {
       Duration r = remind == null ? policy.remindAfter() : remind;
       Duration e = escalate == null ? policy.escalateAfter() : escalate;
       if (e.compareTo(r) <= 0) {
-        problems.add(h.line(), h.path("escalate_after"),
+        problems.add(
+            h.line(),
+            h.path("escalate_after"),
             "must be later than remind_after (" + r.toHours() + "h)");
       } else {
         policy = new HandoffPolicy(r, e, policy.announceWithin());
       }
     }
-    return new DutiesConfig(policy, rotations.rotationEpics(), routes.ackTimeouts(),
-        fixOrRevert(top), pipelines(top, airflow));
+    return new DutiesConfig(
+        policy,
+        rotations.rotationEpics(),
+        routes.ackTimeouts(),
+        fixOrRevert(top),
+        pipelines(top, airflow));
   }
 
   private FixOrRevertConfig fixOrRevert(Fields top) {
@@ -69,19 +85,23 @@ final class DutiesSection {
     }
     Duration after = f.value("after", false, Durations::positive);
     Duration every = f.value("every", false, Durations::positive);
-    return new FixOrRevertConfig(f.flag("enabled", true), after == null ? d.after() : after,
+    return new FixOrRevertConfig(
+        f.flag("enabled", true),
+        after == null ? d.after() : after,
         every == null ? d.every() : every);
   }
 
   private List<Pipeline> pipelines(Fields top, Map<String, AirflowInstance> airflow) {
     List<Pipeline> all = new ArrayList<>();
     Map<String, Integer> names = new HashMap<>();
-    for (Fields f : Fields.mappings(top.node("pipelines", false), "pipelines", problems,
-        PIPELINE_KEYS)) {
+    for (Fields f :
+        Fields.mappings(top.node("pipelines", false), "pipelines", problems, PIPELINE_KEYS)) {
       int before = problems.count();
       String name = f.text("name", true);
       if (name != null && names.putIfAbsent(name, f.line()) != null) {
-        problems.add(f.located("name"), f.path("name"),
+        problems.add(
+            f.located("name"),
+            f.path("name"),
             "name '" + name + "' is already used on line " + names.get(name));
       }
       String dag = f.text("dag", true);
@@ -90,8 +110,8 @@ final class DutiesSection {
       MemberId secondary = owners == null ? null : member(owners, "secondary", false);
       Sla sla = f.value("sla", false, DutiesSection::sla);
       List<Hint> hints = new ArrayList<>();
-      for (Fields hf : Fields.mappings(f.node("hints", false), f.path("hints"), problems,
-          HINT_KEYS)) {
+      for (Fields hf :
+          Fields.mappings(f.node("hints", false), f.path("hints"), problems, HINT_KEYS)) {
         String pattern = hf.text("pattern", true);
         String advice = hf.text("hint", true);
         if (pattern != null && advice != null) {
@@ -108,25 +128,44 @@ final class DutiesSection {
       List<String> runbooks = texts(f, "runbooks");
       String instance = f.text("airflow", false);
       if (instance != null && !airflow.containsKey(instance)) {
-        problems.add(f.located("airflow"), f.path("airflow"), "no Airflow instance '" + instance
-            + "' in the airflow section" + (airflow.isEmpty() ? "" : "; there are: "
-            + String.join(", ", airflow.keySet())));
+        problems.add(
+            f.located("airflow"),
+            f.path("airflow"),
+            "no Airflow instance '"
+                + instance
+                + "' in the airflow section"
+                + (airflow.isEmpty() ? "" : "; there are: " + String.join(", ", airflow.keySet())));
       }
       if (instance == null && airflow.size() == 1) {
         instance = airflow.keySet().iterator().next();
       }
       if (sla != null && instance == null) {
-        problems.add(f.located("sla"), f.path("sla"), airflow.isEmpty()
-            ? "an SLA is checked against Airflow, but the airflow section names no instance"
-            : "say which Airflow instance to check: add 'airflow' ("
-                + String.join(", ", airflow.keySet()) + ")");
+        problems.add(
+            f.located("sla"),
+            f.path("sla"),
+            airflow.isEmpty()
+                ? "an SLA is checked against Airflow, but the airflow section names no instance"
+                : "say which Airflow instance to check: add 'airflow' ("
+                    + String.join(", ", airflow.keySet())
+                    + ")");
       }
       if (problems.count() > before || name == null || dag == null || primary == null) {
         continue;
       }
-      all.add(new Pipeline(name, description == null ? "" : description, dag, primary,
-          secondary, schedule == null ? "" : schedule, sla, upstream, downstream, hints,
-          runbooks, instance));
+      all.add(
+          new Pipeline(
+              name,
+              description == null ? "" : description,
+              dag,
+              primary,
+              secondary,
+              schedule == null ? "" : schedule,
+              sla,
+              upstream,
+              downstream,
+              hints,
+              runbooks,
+              instance));
     }
     return all;
   }

@@ -45,10 +45,16 @@ public record GitHubConfig(
 
   /** No {@code github} section: no filing, default templates and reasons. */
   public static GitHubConfig none() {
-    return new GitHubConfig(DEFAULT_API_URL, Secret.absent(), FilingRule.defaults(), Map.of(),
-        Map.of(), IssueTemplate.parse(IssuePlaceholders.GITHUB_TITLE, IssuePlaceholders.KNOWN),
+    return new GitHubConfig(
+        DEFAULT_API_URL,
+        Secret.absent(),
+        FilingRule.defaults(),
+        Map.of(),
+        Map.of(),
+        IssueTemplate.parse(IssuePlaceholders.GITHUB_TITLE, IssuePlaceholders.KNOWN),
         IssueTemplate.parse(IssuePlaceholders.AIRFLOW_TITLE, IssuePlaceholders.KNOWN),
-        DEFAULT_TRACE_LINES, Reasons.DEFAULTS);
+        DEFAULT_TRACE_LINES,
+        Reasons.DEFAULTS);
   }
 
   /** Where and how issues are filed, for the filing service. */
@@ -66,7 +72,9 @@ public record GitHubConfig(
     return rotations.getOrDefault(rotation, defaults);
   }
 
-  /** The rule for an alert that matched {@code route} of {@code rotation}: the route's own first. */
+  /**
+   * The rule for an alert that matched {@code route} of {@code rotation}: the route's own first.
+   */
   public FilingRule ruleFor(@Nullable RotationId rotation, @Nullable String route) {
     FilingRule own = route == null ? null : routes.get(route);
     if (own != null) {

@@ -16,8 +16,20 @@ import org.jspecify.annotations.Nullable;
 
 /** Reads the {@code github} section; see {@link GitHubConfig}. */
 final class GitHubSection {
-  static final List<String> KEYS = List.of("api_url", "token", "repo", "epic", "labels",
-      "priority", "confirm_priority", "trace_lines", "titles", "rotations", "routes", "reasons");
+  static final List<String> KEYS =
+      List.of(
+          "api_url",
+          "token",
+          "repo",
+          "epic",
+          "labels",
+          "priority",
+          "confirm_priority",
+          "trace_lines",
+          "titles",
+          "rotations",
+          "routes",
+          "reasons");
   private static final List<String> RULE_KEYS =
       List.of("repo", "epic", "labels", "priority", "confirm_priority");
   private static final List<String> TITLE_KEYS = List.of("github", "airflow");
@@ -29,7 +41,10 @@ final class GitHubSection {
   private final RotationSection rotations;
   private final List<RouteConfig> routeList;
 
-  GitHubSection(Problems problems, SecretResolver secrets, RotationSection rotations,
+  GitHubSection(
+      Problems problems,
+      SecretResolver secrets,
+      RotationSection rotations,
       List<RouteConfig> routeList) {
     this.routeList = List.copyOf(routeList);
     this.problems = problems;
@@ -66,21 +81,28 @@ final class GitHubSection {
     Fields routeRules = f.anyKeysMap("routes", false);
     if (routeRules != null) {
       for (String name : routeRules.keys()) {
-        RouteConfig route = routeList.stream().filter(r -> r.name().equals(name)).findFirst()
-            .orElse(null);
+        RouteConfig route =
+            routeList.stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
         if (route == null) {
-          problems.add(routeRules.keyLine(name), routeRules.path(name), "no route is named '"
-              + name + "'" + Suggestions.didYouMean(name,
-                  routeList.stream().map(RouteConfig::name).toList()));
+          problems.add(
+              routeRules.keyLine(name),
+              routeRules.path(name),
+              "no route is named '"
+                  + name
+                  + "'"
+                  + Suggestions.didYouMean(
+                      name, routeList.stream().map(RouteConfig::name).toList()));
           continue;
         }
         YNode ruleNode = routeRules.node(name, true);
-        Fields r = ruleNode == null ? null
-            : Fields.of(ruleNode, routeRules.path(name), problems, RULE_KEYS);
+        Fields r =
+            ruleNode == null
+                ? null
+                : Fields.of(ruleNode, routeRules.path(name), problems, RULE_KEYS);
         if (r != null) {
           RotationId rotation = route.rotation();
-          FilingRule base = rotation == null ? defaults
-              : perRotation.getOrDefault(rotation, defaults);
+          FilingRule base =
+              rotation == null ? defaults : perRotation.getOrDefault(rotation, defaults);
           perRoute.put(name, rule(r, base));
         }
       }
@@ -96,8 +118,14 @@ final class GitHubSection {
     }
     Long traceLines = f.value("trace_lines", false, GitHubSection::traceLines);
     List<String> reasons = texts(f, "reasons");
-    return new GitHubConfig(apiUrl == null ? GitHubConfig.DEFAULT_API_URL : apiUrl, token,
-        defaults, perRotation, perRoute, githubTitle, airflowTitle,
+    return new GitHubConfig(
+        apiUrl == null ? GitHubConfig.DEFAULT_API_URL : apiUrl,
+        token,
+        defaults,
+        perRotation,
+        perRoute,
+        githubTitle,
+        airflowTitle,
         traceLines == null ? GitHubConfig.DEFAULT_TRACE_LINES : traceLines.intValue(),
         reasons.isEmpty() ? Reasons.DEFAULTS : reasons);
   }
@@ -110,9 +138,12 @@ final class GitHubSection {
     LinkedHashSet<String> labels = new LinkedHashSet<>(base.labels());
     labels.addAll(texts(f, "labels"));
     boolean confirm = f.flag("confirm_priority", base.confirmPriority());
-    return new FilingRule(repo != null ? repo : base.repo(),
-        epic != null ? Integer.valueOf(epic.intValue()) : base.epic(), new ArrayList<>(labels),
-        priority != null ? priority : base.priority(), confirm);
+    return new FilingRule(
+        repo != null ? repo : base.repo(),
+        epic != null ? Integer.valueOf(epic.intValue()) : base.epic(),
+        new ArrayList<>(labels),
+        priority != null ? priority : base.priority(),
+        confirm);
   }
 
   private List<String> texts(Fields f, String key) {
@@ -131,8 +162,11 @@ final class GitHubSection {
 
   private static String url(String text) {
     if (!text.startsWith("https://") && !text.startsWith("http://")) {
-      throw new IllegalArgumentException("'" + text + "' must be an http(s) URL, e.g."
-          + " https://api.github.com or https://github.example.com/api/v3");
+      throw new IllegalArgumentException(
+          "'"
+              + text
+              + "' must be an http(s) URL, e.g."
+              + " https://api.github.com or https://github.example.com/api/v3");
     }
     return text;
   }

@@ -1,9 +1,9 @@
 package dev.meister.bot.config;
 
-import dev.meister.core.schedule.ScheduleOverride;
-import dev.meister.core.schedule.Unavailability;
 import dev.meister.core.schedule.Rotation;
 import dev.meister.core.schedule.RotationId;
+import dev.meister.core.schedule.ScheduleOverride;
+import dev.meister.core.schedule.Unavailability;
 import dev.meister.core.team.Team;
 import java.nio.file.Path;
 import java.util.Collections;

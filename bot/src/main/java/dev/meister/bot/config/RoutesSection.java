@@ -50,7 +50,9 @@ final class RoutesSection {
       }
       if (rotationNode == null) {
         // An alert always tags someone: the route's rotation says who. Its chat is the default.
-        problems.add(f.line(), f.path(),
+        problems.add(
+            f.line(),
+            f.path(),
             "a route needs a 'rotation' (whose on-call the alert tags); 'chat' is optional");
       }
       if (rotation != null

@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 final class StatusPostsSection {
   private static final List<String> AIRFLOW_KEYS =
       List.of("url", "api", "token", "username", "password", "timeout");
-  private static final List<String> POST_KEYS = List.of("name", "dag", "airflow", "chats",
-      "schedule", "poll_every", "stop_after", "stages");
+  private static final List<String> POST_KEYS =
+      List.of("name", "dag", "airflow", "chats", "schedule", "poll_every", "stop_after", "stages");
   private static final List<String> SCHEDULE_KEYS = List.of("cron", "zone");
   private static final List<String> STAGE_KEYS = List.of("name", "calculate", "load");
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|h)");
@@ -34,6 +34,7 @@ final class StatusPostsSection {
   private final SecretResolver secrets;
   private final ChatsSection chats;
   private final Map<String, AirflowInstance> instances = new LinkedHashMap<>();
+
   /** Every instance name written, valid or not, so a post naming a broken one is not blamed. */
   private final java.util.Set<String> declared = new java.util.HashSet<>();
 
@@ -63,21 +64,28 @@ final class StatusPostsSection {
 
   private @Nullable AirflowInstance instance(String name, Fields f) {
     String url = f.value("url", true, StatusPostsSection::httpUrl);
-    AirflowApi api = f.value("api", true,
-        t -> Values.choice(AirflowApi.class, t, List.of("v1", "v2")));
+    AirflowApi api =
+        f.value("api", true, t -> Values.choice(AirflowApi.class, t, List.of("v1", "v2")));
     Secret token = secrets.read(f, "token", false, true);
     String username = f.text("username", false);
     Secret password = secrets.read(f, "password", false, true);
     Duration timeout = f.value("timeout", false, StatusPostsSection::duration);
     if (f.has("token") && (f.has("username") || f.has("password"))) {
-      problems.add(f.line(), f.path(), "give either 'token' or 'username' and 'password', not both");
+      problems.add(
+          f.line(), f.path(), "give either 'token' or 'username' and 'password', not both");
     } else if (f.has("username") != f.has("password")) {
       problems.add(f.line(), f.path(), "'username' and 'password' go together");
     }
     if (url == null || api == null) {
       return null;
     }
-    return new AirflowInstance(name, url, api, token, username, password,
+    return new AirflowInstance(
+        name,
+        url,
+        api,
+        token,
+        username,
+        password,
         timeout == null ? AirflowInstance.DEFAULT_TIMEOUT : timeout);
   }
 
@@ -100,8 +108,14 @@ final class StatusPostsSection {
     if (name != null) {
       Integer earlier = names.putIfAbsent(name, f.line());
       if (earlier != null) {
-        problems.add(f.line(), f.path("name"), "status post '" + name
-            + "' is already defined on line " + earlier + "; give this one a 'name'");
+        problems.add(
+            f.line(),
+            f.path("name"),
+            "status post '"
+                + name
+                + "' is already defined on line "
+                + earlier
+                + "; give this one a 'name'");
       }
     }
     String airflow = airflowReference(f);
@@ -115,8 +129,9 @@ final class StatusPostsSection {
       if (z != null) {
         zone = z;
         if (cron != null) {
-          schedule = Fields.parse(s.located("cron"), s.path("cron"), problems,
-              t -> CronSchedule.parse(t, z));
+          schedule =
+              Fields.parse(
+                  s.located("cron"), s.path("cron"), problems, t -> CronSchedule.parse(t, z));
         }
       }
       if (!f.has("chats")) {
@@ -125,7 +140,9 @@ final class StatusPostsSection {
     }
     Duration poll = f.value("poll_every", false, StatusPostsSection::duration);
     if (poll != null && poll.compareTo(MIN_POLL) < 0) {
-      problems.add(f.located("poll_every"), f.path("poll_every"),
+      problems.add(
+          f.located("poll_every"),
+          f.path("poll_every"),
           "poll Airflow at most every 30s, not every " + poll.toSeconds() + "s");
     }
     Duration stopAfter = f.value("stop_after", false, StatusPostsSection::duration);
@@ -134,8 +151,12 @@ final class StatusPostsSection {
       return null;
     }
     StatusBoard board = new StatusBoard(name, dag, airflow, stages, zone);
-    return new StatusPostConfig(new StatusPlan(board, chatRefs,
-        poll == null ? DEFAULT_POLL : poll, stopAfter == null ? DEFAULT_STOP_AFTER : stopAfter),
+    return new StatusPostConfig(
+        new StatusPlan(
+            board,
+            chatRefs,
+            poll == null ? DEFAULT_POLL : poll,
+            stopAfter == null ? DEFAULT_STOP_AFTER : stopAfter),
         schedule);
   }
 
@@ -147,8 +168,13 @@ final class StatusPostsSection {
     String airflow = f.text("airflow", true);
     if (airflow != null && !instances.containsKey(airflow)) {
       if (!declared.contains(airflow)) {
-        problems.add(f.located("airflow"), f.path("airflow"), "Airflow instance '" + airflow
-            + "' is not defined under 'airflow'" + Suggestions.didYouMean(airflow, declared));
+        problems.add(
+            f.located("airflow"),
+            f.path("airflow"),
+            "Airflow instance '"
+                + airflow
+                + "' is not defined under 'airflow'"
+                + Suggestions.didYouMean(airflow, declared));
       }
       return null;
     }
@@ -215,10 +241,10 @@ final class StatusPostsSection {
 
   private static String httpUrl(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
-    if (!(lower.startsWith("http://") || lower.startsWith("https://")) || okhttp3.HttpUrl.parse(
-        text) == null) {
-      throw new IllegalArgumentException("'" + text + "' must be an http(s) URL such as"
-          + " https://airflow.example.com");
+    if (!(lower.startsWith("http://") || lower.startsWith("https://"))
+        || okhttp3.HttpUrl.parse(text) == null) {
+      throw new IllegalArgumentException(
+          "'" + text + "' must be an http(s) URL such as" + " https://airflow.example.com");
     }
     return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
   }
@@ -237,8 +263,7 @@ final class StatusPostsSection {
     try {
       return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
     } catch (java.time.format.DateTimeParseException e) {
-      throw new IllegalArgumentException("'" + text + "' must be a duration like 30s, 5m or 2h",
-          e);
+      throw new IllegalArgumentException("'" + text + "' must be a duration like 30s, 5m or 2h", e);
     }
   }
 }

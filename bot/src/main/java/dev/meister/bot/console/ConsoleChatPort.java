@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The bot's side of the console chat: prints each message with its number so a person can reply to
- * it ({@code >N text}) or press its buttons ({@code !N action}). Every bot line starts with
- * {@code meister ▸}.
+ * it ({@code >N text}) or press its buttons ({@code !N action}). Every bot line starts with {@code
+ * meister ▸}.
  */
 public final class ConsoleChatPort implements ChatPort {
   public static final String PREFIX = "meister ▸ ";
@@ -53,8 +53,8 @@ public final class ConsoleChatPort implements ChatPort {
   @Override
   public synchronized void edit(MessageRef message, OutgoingMessage replacement) {
     String text = renderer.render(replacement.text());
-    posted.replaceAll(p -> p.ref().equals(message)
-        ? new PostedMessage(message, text, replacement.buttons()) : p);
+    posted.replaceAll(
+        p -> p.ref().equals(message) ? new PostedMessage(message, text, replacement.buttons()) : p);
     write("(edited #" + message.messageId() + ") ", text, replacement.buttons());
   }
 
@@ -102,8 +102,8 @@ public final class ConsoleChatPort implements ChatPort {
   }
 
   @Override
-  public synchronized void answerButton(dev.meister.core.chat.ChatEvent.ButtonPress press,
-      String toast) {
+  public synchronized void answerButton(
+      dev.meister.core.chat.ChatEvent.ButtonPress press, String toast) {
     if (!toast.isEmpty()) {
       out.println(PREFIX + "(" + toast + ")");
       out.flush();
@@ -126,7 +126,8 @@ public final class ConsoleChatPort implements ChatPort {
       out.println(CONTINUATION + lines[i]);
     }
     for (Button b : buttons) {
-      out.println(CONTINUATION + "[" + b.label() + "]  (type !<message number> " + b.action().name() + ")");
+      out.println(
+          CONTINUATION + "[" + b.label() + "]  (type !<message number> " + b.action().name() + ")");
     }
     out.flush();
   }

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * The person's side of the console chat. Reads lines until EOF or {@code /quit}: {@code /command
- * args} runs a command, {@code >N text} replies to bot message N, {@code !N action} presses a button
- * on message N.
+ * args} runs a command, {@code >N text} replies to bot message N, {@code !N action} presses a
+ * button on message N.
  */
 public final class ConsoleSession {
   public static final ChatRef CHAT = ChatRef.of(Platform.CONSOLE, "console");
@@ -37,9 +37,11 @@ public final class ConsoleSession {
   private java.util.function.Function<String, java.util.Optional<ConsoleChatPort.PostedMessage>>
       messages = number -> java.util.Optional.empty();
 
-  /** @param messageIds shared with the {@link ConsoleChatPort} so numbers never collide */
-  public ConsoleSession(ChatEventHandler handler, Member as, AtomicLong messageIds,
-      PrintStream out) {
+  /**
+   * @param messageIds shared with the {@link ConsoleChatPort} so numbers never collide
+   */
+  public ConsoleSession(
+      ChatEventHandler handler, Member as, AtomicLong messageIds, PrintStream out) {
     this(handler, as, messageIds, out, false);
   }
 
@@ -47,8 +49,12 @@ public final class ConsoleSession {
    * @param interactive show a prompt before each line; off when input is piped, where prompts would
    *     run into the bot's lines
    */
-  public ConsoleSession(ChatEventHandler handler, Member as, AtomicLong messageIds,
-      PrintStream out, boolean interactive) {
+  public ConsoleSession(
+      ChatEventHandler handler,
+      Member as,
+      AtomicLong messageIds,
+      PrintStream out,
+      boolean interactive) {
     this.interactive = interactive;
     this.handler = handler;
     this.sender = new Sender(Platform.CONSOLE, as.id().value(), as.id().value(), as.displayName());
@@ -78,8 +84,9 @@ public final class ConsoleSession {
         if (event.isPresent()) {
           handler.handle(event.get());
         } else {
-          out.println("(type /help for commands, >N text to reply to message N, !N action to"
-              + " press a button, /quit to leave)");
+          out.println(
+              "(type /help for commands, >N text to reply to message N, !N action to"
+                  + " press a button, /quit to leave)");
         }
       }
       prompt();
@@ -91,35 +98,54 @@ public final class ConsoleSession {
     if (line.startsWith("/")) {
       List<String> words = Arrays.asList(line.substring(1).split("\\s+"));
       String name = words.get(0).toLowerCase(Locale.ROOT);
-      return Optional.of(new ChatEvent.Command(
-          CHAT, sender, message, name, words.subList(1, words.size()), null));
+      return Optional.of(
+          new ChatEvent.Command(CHAT, sender, message, name, words.subList(1, words.size()), null));
     }
     Matcher reply = REPLY.matcher(line);
     if (reply.matches()) {
-      MessageRef to = messages.apply(reply.group(1)).map(ConsoleChatPort.PostedMessage::ref)
-          .orElse(new MessageRef(CHAT, reply.group(1)));
+      MessageRef to =
+          messages
+              .apply(reply.group(1))
+              .map(ConsoleChatPort.PostedMessage::ref)
+              .orElse(new MessageRef(CHAT, reply.group(1)));
       ChatRef chat = to.chat();
       message = new MessageRef(chat, message.messageId());
       String text = reply.group(2).strip();
       if (text.startsWith("/")) {
         List<String> words = Arrays.asList(text.substring(1).split("\\s+"));
-        return Optional.of(new ChatEvent.Command(chat, sender, message,
-            words.get(0).toLowerCase(Locale.ROOT), words.subList(1, words.size()), to));
+        return Optional.of(
+            new ChatEvent.Command(
+                chat,
+                sender,
+                message,
+                words.get(0).toLowerCase(Locale.ROOT),
+                words.subList(1, words.size()),
+                to));
       }
       return Optional.of(new ChatEvent.Reply(chat, sender, message, text, to));
     }
     Matcher press = PRESS.matcher(line);
     if (press.matches()) {
       Optional<ConsoleChatPort.PostedMessage> posted = messages.apply(press.group(1));
-      MessageRef on = posted.map(ConsoleChatPort.PostedMessage::ref)
-          .orElse(new MessageRef(CHAT, press.group(1)));
+      MessageRef on =
+          posted
+              .map(ConsoleChatPort.PostedMessage::ref)
+              .orElse(new MessageRef(CHAT, press.group(1)));
       String action = press.group(2);
-      String payload = press.group(3) != null ? press.group(3) : posted
-          .flatMap(p -> p.buttons().stream().filter(b -> b.action().name().equals(action))
-              .findFirst())
-          .map(b -> b.action().payload()).orElse("");
-      return Optional.of(new ChatEvent.ButtonPress(
-          on.chat(), sender, on, action + ":" + payload, message.messageId()));
+      String payload =
+          press.group(3) != null
+              ? press.group(3)
+              : posted
+                  .flatMap(
+                      p ->
+                          p.buttons().stream()
+                              .filter(b -> b.action().name().equals(action))
+                              .findFirst())
+                  .map(b -> b.action().payload())
+                  .orElse("");
+      return Optional.of(
+          new ChatEvent.ButtonPress(
+              on.chat(), sender, on, action + ":" + payload, message.messageId()));
     }
     return Optional.empty();
   }

@@ -40,8 +40,13 @@ public final class DiscordChatPort implements ChatPort {
   @Override
   public MessageRef post(ChatRef chat, OutgoingMessage message) {
     ChatRef channel = discordChat(chat);
-    JsonNode sent = rest.call("create message", "POST",
-        "channels/" + channel.chatId() + "/messages", body(message), true);
+    JsonNode sent =
+        rest.call(
+            "create message",
+            "POST",
+            "channels/" + channel.chatId() + "/messages",
+            body(message),
+            true);
     return new MessageRef(channel, sent.path("id").asText());
   }
 
@@ -52,8 +57,8 @@ public final class DiscordChatPort implements ChatPort {
     if (interaction.isPresent()) {
       try {
         // Completes the "thinking…" the gateway left when it deferred the interaction.
-        JsonNode sent = rest.call("interaction follow-up", "POST", interaction.get(),
-            body(message), false);
+        JsonNode sent =
+            rest.call("interaction follow-up", "POST", interaction.get(), body(message), false);
         return new MessageRef(channel, sent.path("id").asText());
       } catch (ChatDeliveryException e) {
         if (e.retryable()) {
@@ -64,10 +69,11 @@ public final class DiscordChatPort implements ChatPort {
       }
     }
     Map<String, Object> body = body(message);
-    body.put("message_reference",
-        Map.of("message_id", to.messageId(), "fail_if_not_exists", false));
-    JsonNode sent = rest.call("create message", "POST",
-        "channels/" + channel.chatId() + "/messages", body, true);
+    body.put(
+        "message_reference", Map.of("message_id", to.messageId(), "fail_if_not_exists", false));
+    JsonNode sent =
+        rest.call(
+            "create message", "POST", "channels/" + channel.chatId() + "/messages", body, true);
     return new MessageRef(channel, sent.path("id").asText());
   }
 
@@ -77,8 +83,12 @@ public final class DiscordChatPort implements ChatPort {
     // An empty component list removes the buttons, which is what an edit without buttons means.
     Map<String, Object> body = body(replacement);
     body.putIfAbsent("components", List.of());
-    rest.call("edit message", "PATCH",
-        "channels/" + channel.chatId() + "/messages/" + message.messageId(), body, true);
+    rest.call(
+        "edit message",
+        "PATCH",
+        "channels/" + channel.chatId() + "/messages/" + message.messageId(),
+        body,
+        true);
   }
 
   @Override
@@ -111,8 +121,8 @@ public final class DiscordChatPort implements ChatPort {
     for (int i = 0; i < buttons.size(); i += BUTTONS_PER_ROW) {
       List<Map<String, Object>> row = new ArrayList<>();
       for (Button b : buttons.subList(i, Math.min(i + BUTTONS_PER_ROW, buttons.size()))) {
-        row.add(Map.of("type", 2, "style", 2, "label", b.label(),
-            "custom_id", b.action().encode()));
+        row.add(
+            Map.of("type", 2, "style", 2, "label", b.label(), "custom_id", b.action().encode()));
       }
       rows.add(Map.of("type", 1, "components", row));
     }

@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns {@link DiscordInput} into {@link ChatEvent}s: slash commands ({@code /whoisoncall} or
- * {@code /meister whoisoncall}), presses of the bot's buttons, and replies to the bot's messages
- * (a reply that starts with {@code /}, such as {@code /issue} to an alert, is a command).
- * Bots and replies to anyone else are no event.
+ * {@code /meister whoisoncall}), presses of the bot's buttons, and replies to the bot's messages (a
+ * reply that starts with {@code /}, such as {@code /issue} to an alert, is a command). Bots and
+ * replies to anyone else are no event.
  */
 public final class DiscordEventTranslator {
   static final String UMBRELLA = "meister";
@@ -25,15 +25,23 @@ public final class DiscordEventTranslator {
       return Optional.empty();
     }
     ChatRef chat = ChatRef.of(Platform.DISCORD, input.channelId());
-    Sender sender = new Sender(Platform.DISCORD, input.user().id(), input.user().username(),
-        input.user().displayName());
+    Sender sender =
+        new Sender(
+            Platform.DISCORD,
+            input.user().id(),
+            input.user().username(),
+            input.user().displayName());
     if (input instanceof DiscordInput.SlashCommand c) {
       return Optional.of(command(chat, sender, c));
     }
     if (input instanceof DiscordInput.ButtonClick b) {
-      return Optional.of(new ChatEvent.ButtonPress(chat, sender,
-          new MessageRef(chat, b.messageId()), b.customId(),
-          DiscordRefs.interaction(b.applicationId(), b.token())));
+      return Optional.of(
+          new ChatEvent.ButtonPress(
+              chat,
+              sender,
+              new MessageRef(chat, b.messageId()),
+              b.customId(),
+              DiscordRefs.interaction(b.applicationId(), b.token())));
     }
     DiscordInput.MessageReply r = (DiscordInput.MessageReply) input;
     if (!r.repliesToBot() || r.text().isBlank()) {
@@ -45,9 +53,14 @@ public final class DiscordEventTranslator {
     if (text.length() > 1 && text.charAt(0) == '/' && !Character.isWhitespace(text.charAt(1))) {
       // A slash command cannot reference a message, so "/issue" answering an alert comes as text.
       int space = text.indexOf(' ');
-      return Optional.of(command(chat, sender, self, replyTo,
-          space < 0 ? text.substring(1) : text.substring(1, space),
-          space < 0 ? "" : text.substring(space + 1)));
+      return Optional.of(
+          command(
+              chat,
+              sender,
+              self,
+              replyTo,
+              space < 0 ? text.substring(1) : text.substring(1, space),
+              space < 0 ? "" : text.substring(space + 1)));
     }
     return Optional.of(new ChatEvent.Reply(chat, sender, self, text, replyTo));
   }
@@ -62,17 +75,24 @@ public final class DiscordEventTranslator {
   }
 
   private static ChatEvent command(ChatRef chat, Sender sender, DiscordInput.SlashCommand c) {
-    MessageRef self =
-        new MessageRef(chat, DiscordRefs.interaction(c.applicationId(), c.token()));
+    MessageRef self = new MessageRef(chat, DiscordRefs.interaction(c.applicationId(), c.token()));
     return command(chat, sender, self, null, c.name(), c.args());
   }
 
-  private static ChatEvent command(ChatRef chat, Sender sender, MessageRef self,
-      @Nullable MessageRef replyTo, String typedName, String args) {
+  private static ChatEvent command(
+      ChatRef chat,
+      Sender sender,
+      MessageRef self,
+      @Nullable MessageRef replyTo,
+      String typedName,
+      String args) {
     String name = typedName.toLowerCase(Locale.ROOT);
-    List<String> words = args.isBlank() ? List.of()
-        : Arrays.stream(args.strip().split("\\s+")).map(DiscordEventTranslator::mention)
-            .toList();
+    List<String> words =
+        args.isBlank()
+            ? List.of()
+            : Arrays.stream(args.strip().split("\\s+"))
+                .map(DiscordEventTranslator::mention)
+                .toList();
     if (name.equals(UMBRELLA)) {
       if (words.isEmpty()) {
         name = "help";

@@ -52,15 +52,19 @@ public final class DiscordGateway extends ListenerAdapter implements AutoCloseab
   public void start(String token, List<CommandHandler> commands) {
     JDA building = null;
     try {
-      building = JDABuilder.createLight(token, EnumSet.of(GatewayIntent.GUILD_MESSAGES))
-          .disableCache(EnumSet.allOf(CacheFlag.class))
-          .addEventListeners(this)
-          .build();
+      building =
+          JDABuilder.createLight(token, EnumSet.of(GatewayIntent.GUILD_MESSAGES))
+              .disableCache(EnumSet.allOf(CacheFlag.class))
+              .addEventListeners(this)
+              .build();
       JDA connected = building.awaitReady();
       jda = connected;
-      connected.updateCommands().addCommands(slashCommands(commands)).queue(
-          ok -> LOG.info("Discord: published {} slash commands", ok.size()),
-          e -> LOG.warn("Discord: could not publish slash commands: {}", e.toString()));
+      connected
+          .updateCommands()
+          .addCommands(slashCommands(commands))
+          .queue(
+              ok -> LOG.info("Discord: published {} slash commands", ok.size()),
+              e -> LOG.warn("Discord: could not publish slash commands: {}", e.toString()));
       LOG.info("Discord: connected as {}", connected.getSelfUser().getName());
     } catch (InterruptedException e) {
       // Stopped while connecting: JDA would otherwise keep reconnecting on its own threads.
@@ -70,19 +74,21 @@ public final class DiscordGateway extends ListenerAdapter implements AutoCloseab
       Thread.currentThread().interrupt();
       throw new ChatDeliveryException("Discord: interrupted while connecting", true, null, e);
     } catch (RuntimeException e) {
-      throw new ChatDeliveryException("Discord could not connect: " + e.getMessage(), true, null,
-          e);
+      throw new ChatDeliveryException(
+          "Discord could not connect: " + e.getMessage(), true, null, e);
     }
   }
 
   static List<SlashCommandData> slashCommands(List<CommandHandler> commands) {
     List<SlashCommandData> data = new ArrayList<>();
     for (CommandHandler c : commands) {
-      data.add(Commands.slash(c.name(), describe(c.summary()))
-          .addOption(OptionType.STRING, ARGS, describe(c.usage()), false));
+      data.add(
+          Commands.slash(c.name(), describe(c.summary()))
+              .addOption(OptionType.STRING, ARGS, describe(c.usage()), false));
     }
-    data.add(Commands.slash(DiscordEventTranslator.UMBRELLA, "Any Meister command, e.g. whoisoncall")
-        .addOption(OptionType.STRING, ARGS, "the command and its arguments", false));
+    data.add(
+        Commands.slash(DiscordEventTranslator.UMBRELLA, "Any Meister command, e.g. whoisoncall")
+            .addOption(OptionType.STRING, ARGS, "the command and its arguments", false));
     return data;
   }
 
@@ -96,20 +102,29 @@ public final class DiscordGateway extends ListenerAdapter implements AutoCloseab
   public void onSlashCommandInteraction(SlashCommandInteractionEvent e) {
     e.deferReply().queue(null, DiscordGateway::deferFailed);
     OptionMapping args = e.getOption(ARGS);
-    inbound.receive(new DiscordInput.SlashCommand(e.getChannelId() == null ? "" : e.getChannelId(),
-        parent(e.getChannel()), user(e.getUser(), e.getMember() == null ? null
-            : e.getMember().getEffectiveName()), e.getName(),
-        args == null ? "" : args.getAsString(), e.getJDA().getSelfUser().getApplicationId(),
-        e.getToken()));
+    inbound.receive(
+        new DiscordInput.SlashCommand(
+            e.getChannelId() == null ? "" : e.getChannelId(),
+            parent(e.getChannel()),
+            user(e.getUser(), e.getMember() == null ? null : e.getMember().getEffectiveName()),
+            e.getName(),
+            args == null ? "" : args.getAsString(),
+            e.getJDA().getSelfUser().getApplicationId(),
+            e.getToken()));
   }
 
   @Override
   public void onButtonInteraction(ButtonInteractionEvent e) {
     e.deferEdit().queue(null, DiscordGateway::deferFailed);
-    inbound.receive(new DiscordInput.ButtonClick(e.getChannelId() == null ? "" : e.getChannelId(),
-        parent(e.getChannel()), user(e.getUser(), e.getMember() == null ? null
-            : e.getMember().getEffectiveName()), e.getMessageId(), e.getComponentId(),
-        e.getJDA().getSelfUser().getApplicationId(), e.getToken()));
+    inbound.receive(
+        new DiscordInput.ButtonClick(
+            e.getChannelId() == null ? "" : e.getChannelId(),
+            parent(e.getChannel()),
+            user(e.getUser(), e.getMember() == null ? null : e.getMember().getEffectiveName()),
+            e.getMessageId(),
+            e.getComponentId(),
+            e.getJDA().getSelfUser().getApplicationId(),
+            e.getToken()));
   }
 
   @Override
@@ -119,11 +134,17 @@ public final class DiscordGateway extends ListenerAdapter implements AutoCloseab
       return;
     }
     Message parent = m.getReferencedMessage();
-    boolean toBot = parent != null
-        && parent.getAuthor().getIdLong() == e.getJDA().getSelfUser().getIdLong();
-    inbound.receive(new DiscordInput.MessageReply(e.getChannel().getId(), parent(e.getChannel()),
-        user(e.getAuthor(), e.getMember() == null ? null : e.getMember().getEffectiveName()),
-        m.getId(), m.getContentRaw(), m.getMessageReference().getMessageId(), toBot));
+    boolean toBot =
+        parent != null && parent.getAuthor().getIdLong() == e.getJDA().getSelfUser().getIdLong();
+    inbound.receive(
+        new DiscordInput.MessageReply(
+            e.getChannel().getId(),
+            parent(e.getChannel()),
+            user(e.getAuthor(), e.getMember() == null ? null : e.getMember().getEffectiveName()),
+            m.getId(),
+            m.getContentRaw(),
+            m.getMessageReference().getMessageId(),
+            toBot));
   }
 
   /** Discord then shows "the application did not respond"; the answer still follows in chat. */
@@ -136,8 +157,8 @@ public final class DiscordGateway extends ListenerAdapter implements AutoCloseab
   }
 
   private static DiscordInput.User user(User u, @Nullable String nickname) {
-    return new DiscordInput.User(u.getId(), u.getName(),
-        nickname != null ? nickname : u.getEffectiveName(), u.isBot());
+    return new DiscordInput.User(
+        u.getId(), u.getName(), nickname != null ? nickname : u.getEffectiveName(), u.isBot());
   }
 
   @Override

@@ -23,11 +23,13 @@ public final class DiscordInbound implements AutoCloseable {
   private final Set<String> channelIds;
   private final ChatEventHandler handler;
   private final DiscordEventTranslator translator = new DiscordEventTranslator();
-  private final ExecutorService events = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "discord-events");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService events =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "discord-events");
+            t.setDaemon(true);
+            return t;
+          });
 
   public DiscordInbound(Set<String> channelIds, ChatEventHandler handler) {
     this.channelIds = Set.copyOf(channelIds);
@@ -37,7 +39,8 @@ public final class DiscordInbound implements AutoCloseable {
   /** Whether Meister serves this channel: a configured one or a thread in one. */
   public boolean serves(DiscordInput input) {
     String parent = input.parentChannelId();
-    return channelIds.contains(input.channelId()) || (parent != null && channelIds.contains(parent));
+    return channelIds.contains(input.channelId())
+        || (parent != null && channelIds.contains(parent));
   }
 
   /** Never throws; the gateway thread must go on. */
@@ -54,16 +57,16 @@ public final class DiscordInbound implements AutoCloseable {
   }
 
   /**
-   * The adapter's one catch, a last resort: the chat chain answers failures of handling itself,
-   * so what lands here is input that could not be read.
+   * The adapter's one catch, a last resort: the chat chain answers failures of handling itself, so
+   * what lands here is input that could not be read.
    */
   private void handle(DiscordInput input) {
     try {
       Optional<ChatEvent> event = translator.translate(input);
       event.ifPresent(handler::handle);
     } catch (RuntimeException e) {
-      LOG.error("Discord: could not handle {} [ref {}]", input.getClass().getSimpleName(), ref(),
-          e);
+      LOG.error(
+          "Discord: could not handle {} [ref {}]", input.getClass().getSimpleName(), ref(), e);
     }
   }
 

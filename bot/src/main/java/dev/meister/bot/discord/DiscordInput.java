@@ -23,12 +23,25 @@ public sealed interface DiscordInput {
    *
    * @param args the text of its {@code args} option, blank when not given
    */
-  record SlashCommand(String channelId, @Nullable String parentChannelId, User user, String name,
-      String args, String applicationId, String token) implements DiscordInput {}
+  record SlashCommand(
+      String channelId,
+      @Nullable String parentChannelId,
+      User user,
+      String name,
+      String args,
+      String applicationId,
+      String token)
+      implements DiscordInput {}
 
   /** A press of a button on one of the bot's messages, already deferred by the gateway. */
-  record ButtonClick(String channelId, @Nullable String parentChannelId, User user,
-      String messageId, String customId, String applicationId, String token)
+  record ButtonClick(
+      String channelId,
+      @Nullable String parentChannelId,
+      User user,
+      String messageId,
+      String customId,
+      String applicationId,
+      String token)
       implements DiscordInput {}
 
   /**
@@ -36,7 +49,13 @@ public sealed interface DiscordInput {
    *
    * @param repliesToBot whether the referenced message is the bot's own
    */
-  record MessageReply(String channelId, @Nullable String parentChannelId, User user,
-      String messageId, String text, String referencedMessageId, boolean repliesToBot)
+  record MessageReply(
+      String channelId,
+      @Nullable String parentChannelId,
+      User user,
+      String messageId,
+      String text,
+      String referencedMessageId,
+      boolean repliesToBot)
       implements DiscordInput {}
 }

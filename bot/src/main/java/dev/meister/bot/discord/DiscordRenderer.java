@@ -67,7 +67,9 @@ public final class DiscordRenderer {
       return "**" + escape(text) + "**";
     }
 
-    /** Inline code shows everything literally but cannot hold a backtick; a look-alike stands in. */
+    /**
+     * Inline code shows everything literally but cannot hold a backtick; a look-alike stands in.
+     */
     @Override
     public String code(String text) {
       return "`" + text.replace('`', '\u02cb') + "`";

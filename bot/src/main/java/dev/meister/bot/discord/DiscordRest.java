@@ -37,17 +37,20 @@ public final class DiscordRest implements AutoCloseable {
   private final OkHttpClient http;
   private volatile @Nullable String lastFailure;
 
-  /** @param baseUrl ending in {@code /api/v10/}; a loopback fake in tests */
+  /**
+   * @param baseUrl ending in {@code /api/v10/}; a loopback fake in tests
+   */
   public DiscordRest(String token, String baseUrl) {
     if (token.isBlank()) {
       throw new IllegalArgumentException("Discord bot token may not be blank");
     }
     this.token = token;
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
-    this.http = new OkHttpClient.Builder()
-        .connectTimeout(10, TimeUnit.SECONDS)
-        .readTimeout(30, TimeUnit.SECONDS)
-        .build();
+    this.http =
+        new OkHttpClient.Builder()
+            .connectTimeout(10, TimeUnit.SECONDS)
+            .readTimeout(30, TimeUnit.SECONDS)
+            .build();
   }
 
   /**
@@ -56,12 +59,13 @@ public final class DiscordRest implements AutoCloseable {
    * @param path relative to the base URL, e.g. {@code channels/123/messages}
    * @param authorized false for interaction webhooks, which the interaction token authorizes
    */
-  JsonNode call(String what, String method, String path, Map<String, Object> body,
-      boolean authorized) {
-    Request.Builder request = new Request.Builder()
-        .url(baseUrl + path)
-        .header("User-Agent", "DiscordBot (https://github.com/meister-bot/meister, 0.1)")
-        .method(method, RequestBody.create(write(body), JSON_TYPE));
+  JsonNode call(
+      String what, String method, String path, Map<String, Object> body, boolean authorized) {
+    Request.Builder request =
+        new Request.Builder()
+            .url(baseUrl + path)
+            .header("User-Agent", "DiscordBot (https://github.com/meister-bot/meister, 0.1)")
+            .method(method, RequestBody.create(write(body), JSON_TYPE));
     if (authorized) {
       request.header("Authorization", "Bot " + token);
     }
@@ -74,16 +78,19 @@ public final class DiscordRest implements AutoCloseable {
       }
       throw failure(what, response.code(), response.header("Retry-After"), text);
     } catch (IOException e) {
-      ChatDeliveryException failure = new ChatDeliveryException(
-          what + " failed: " + e.getClass().getSimpleName() + ": " + redact(e.getMessage()), true,
-          null, null);
+      ChatDeliveryException failure =
+          new ChatDeliveryException(
+              what + " failed: " + e.getClass().getSimpleName() + ": " + redact(e.getMessage()),
+              true,
+              null,
+              null);
       lastFailure = failure.getMessage();
       throw failure;
     }
   }
 
-  private ChatDeliveryException failure(String what, int code, @Nullable String retryHeader,
-      String body) {
+  private ChatDeliveryException failure(
+      String what, int code, @Nullable String retryHeader, String body) {
     String detail = what + " failed: HTTP " + code + " " + redact(abbreviate(body));
     ChatDeliveryException e;
     if (code == 429) {

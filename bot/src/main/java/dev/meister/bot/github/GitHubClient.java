@@ -1,15 +1,14 @@
 package dev.meister.bot.github;
 
-import dev.meister.core.filing.IssueTracker;
-import dev.meister.core.filing.GitHubIssue;
-import dev.meister.core.filing.GitHubRefusedException;
-import dev.meister.core.filing.GitHubUnavailableException;
-import dev.meister.core.filing.WorkflowJob;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meister.core.filing.GitHubIssue;
+import dev.meister.core.filing.GitHubRefusedException;
+import dev.meister.core.filing.GitHubUnavailableException;
 import dev.meister.core.filing.IssueDraft;
+import dev.meister.core.filing.IssueTracker;
+import dev.meister.core.filing.WorkflowJob;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,8 +34,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A 5xx or network failure is retried with a doubling wait; a rate limit (403/429 with {@code
  * x-ratelimit-remaining: 0}, or a {@code retry-after}) is waited out when it ends soon, else
- * reported as {@link GitHubUnavailableException} with the wait. A refusal (401, 403, 404, 422) is
- * a {@link GitHubRefusedException} carrying GitHub's own message.
+ * reported as {@link GitHubUnavailableException} with the wait. A refusal (401, 403, 404, 422) is a
+ * {@link GitHubRefusedException} carrying GitHub's own message.
  */
 public final class GitHubClient implements IssueTracker, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GitHubClient.class);
@@ -44,8 +43,10 @@ public final class GitHubClient implements IssueTracker, AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern REPO = Pattern.compile("[\\w.-]+/[\\w.-]+");
   private static final int ATTEMPTS = 4;
+
   /** Rate limits ending later than this are left to the caller's own retry. */
   private static final Duration MAX_WAIT = Duration.ofMinutes(1);
+
   /** Job logs can be large; beyond this they are cut (the failures are usually in the middle). */
   private static final long MAX_LOG_BYTES = 32L * 1024 * 1024;
 
@@ -59,8 +60,8 @@ public final class GitHubClient implements IssueTracker, AutoCloseable {
    * @param apiUrl {@code https://api.github.com}, or {@code https://HOST/api/v3} for Enterprise
    * @param token a token allowed to read Actions and write issues
    */
-  public GitHubClient(String apiUrl, String token, OkHttpClient http, Clock clock,
-      Sleeper sleeper) {
+  public GitHubClient(
+      String apiUrl, String token, OkHttpClient http, Clock clock, Sleeper sleeper) {
     this.apiUrl = apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
     this.token = token;
     this.http = http;
@@ -70,11 +71,12 @@ public final class GitHubClient implements IssueTracker, AutoCloseable {
 
   /** A client with its own connection pool and sensible timeouts. */
   public static GitHubClient create(String apiUrl, String token, Clock clock, Sleeper sleeper) {
-    OkHttpClient http = new OkHttpClient.Builder()
-        .connectTimeout(10, TimeUnit.SECONDS)
-        .readTimeout(60, TimeUnit.SECONDS)
-        .writeTimeout(30, TimeUnit.SECONDS)
-        .build();
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .connectTimeout(10, TimeUnit.SECONDS)
+            .readTimeout(60, TimeUnit.SECONDS)
+            .writeTimeout(30, TimeUnit.SECONDS)
+            .build();
     return new GitHubClient(apiUrl, token, http, clock, sleeper);
   }
 
@@ -88,8 +90,12 @@ public final class GitHubClient implements IssueTracker, AutoCloseable {
       for (JsonNode s : j.path("steps")) {
         steps.add(new WorkflowJob.Step(s.path("name").asText(""), textOrNull(s, "conclusion")));
       }
-      jobs.add(new WorkflowJob(j.path("id").asLong(), j.path("name").asText(""),
-          textOrNull(j, "conclusion"), steps));
+      jobs.add(
+          new WorkflowJob(
+              j.path("id").asLong(),
+              j.path("name").asText(""),
+              textOrNull(j, "conclusion"),
+              steps));
     }
     return jobs;
   }
@@ -102,9 +108,7 @@ public final class GitHubClient implements IssueTracker, AutoCloseable {
 
   @Override
   public GitHubIssue createIssue(IssueDraft draft) {
-    ObjectNode body = JSON.createObjectNode()
-        .put("title", draft.title())
-        .put("body", draft.body());
+    ObjectNode body = JSON.createObjectNode().put("title", draft.title()).put("body", draft.body());
     draft.labels().forEach(body.putArray("labels")::add);
     draft.assignees().forEach(body.putArray("assignees")::add);
     return issue(json(send("POST", repo(draft.repo()) + "/issues", body)));
@@ -117,7 +121,9 @@ public final class GitHubClient implements IssueTracker, AutoCloseable {
 
   @Override
   public void comment(String repo, int number, String markdown) {
-    send("POST", repo(repo) + "/issues/" + number + "/comments",
+    send(
+        "POST",
+        repo(repo) + "/issues/" + number + "/comments",
         JSON.createObjectNode().put("body", markdown));
   }
 
@@ -132,7 +138,9 @@ public final class GitHubClient implements IssueTracker, AutoCloseable {
    */
   @Override
   public void addSubIssue(String repo, int parent, long childId) {
-    send("POST", repo(repo) + "/issues/" + parent + "/sub_issues",
+    send(
+        "POST",
+        repo(repo) + "/issues/" + parent + "/sub_issues",
         JSON.createObjectNode().put("sub_issue_id", childId));
   }
 
@@ -164,8 +172,11 @@ public final class GitHubClient implements IssueTracker, AutoCloseable {
   }
 
   private static GitHubIssue issue(JsonNode n) {
-    return new GitHubIssue(n.path("id").asLong(), n.path("number").asInt(),
-        n.path("html_url").asText(""), n.path("title").asText(""),
+    return new GitHubIssue(
+        n.path("id").asLong(),
+        n.path("number").asInt(),
+        n.path("html_url").asText(""),
+        n.path("title").asText(""),
         "open".equals(n.path("state").asText("open")));
   }
 
@@ -188,8 +199,8 @@ public final class GitHubClient implements IssueTracker, AutoCloseable {
     try {
       return JSON.readTree(text);
     } catch (IOException e) {
-      throw new GitHubUnavailableException("GitHub answered with something that is not JSON",
-          null, e);
+      throw new GitHubUnavailableException(
+          "GitHub answered with something that is not JSON", null, e);
     }
   }
 
@@ -200,13 +211,17 @@ public final class GitHubClient implements IssueTracker, AutoCloseable {
         return once(method, url, body, log);
       } catch (GitHubUnavailableException e) {
         last = e;
-        Duration wait = e.retryAfter() != null ? e.retryAfter()
-            : Duration.ofSeconds(1L << (attempt - 1));
+        Duration wait =
+            e.retryAfter() != null ? e.retryAfter() : Duration.ofSeconds(1L << (attempt - 1));
         if (attempt == ATTEMPTS || wait.compareTo(MAX_WAIT) > 0) {
           throw e;
         }
-        GitHubClient.log.warn("GitHub {} {}: {}; trying again in {}s", method, path(url),
-            e.getMessage(), wait.toSeconds());
+        GitHubClient.log.warn(
+            "GitHub {} {}: {}; trying again in {}s",
+            method,
+            path(url),
+            e.getMessage(),
+            wait.toSeconds());
         pause(wait, e);
       }
     }
@@ -223,11 +238,13 @@ public final class GitHubClient implements IssueTracker, AutoCloseable {
   }
 
   private String once(String method, String url, @Nullable String body, boolean log) {
-    Request.Builder request = new Request.Builder().url(url)
-        .header("Authorization", "Bearer " + token)
-        .header("Accept", "application/vnd.github+json")
-        .header("X-GitHub-Api-Version", "2022-11-28")
-        .header("User-Agent", "meister-bot");
+    Request.Builder request =
+        new Request.Builder()
+            .url(url)
+            .header("Authorization", "Bearer " + token)
+            .header("Accept", "application/vnd.github+json")
+            .header("X-GitHub-Api-Version", "2022-11-28")
+            .header("User-Agent", "meister-bot");
     request.method(method, body == null ? null : RequestBody.create(body, JSON_TYPE));
     try (Response response = http.newCall(request.build()).execute()) {
       ResponseBody responseBody = response.body();
@@ -237,8 +254,8 @@ public final class GitHubClient implements IssueTracker, AutoCloseable {
       }
       throw failure(response, text, method + " " + path(url));
     } catch (IOException e) {
-      throw new GitHubUnavailableException("GitHub could not be reached ("
-          + e.getClass().getSimpleName() + ")", null, e);
+      throw new GitHubUnavailableException(
+          "GitHub could not be reached (" + e.getClass().getSimpleName() + ")", null, e);
     }
   }
 
@@ -257,12 +274,12 @@ public final class GitHubClient implements IssueTracker, AutoCloseable {
     String message = message(text, response.message());
     Duration rateLimit = rateLimitWait(response);
     if (rateLimit != null) {
-      return new GitHubUnavailableException("GitHub rate limit on " + what + ": " + message,
-          rateLimit, null);
+      return new GitHubUnavailableException(
+          "GitHub rate limit on " + what + ": " + message, rateLimit, null);
     }
     if (status >= 500 || status == 408 || status == 429) {
-      return new GitHubUnavailableException("GitHub answered " + status + " to " + what, null,
-          null);
+      return new GitHubUnavailableException(
+          "GitHub answered " + status + " to " + what, null, null);
     }
     return new GitHubRefusedException(status, message);
   }
@@ -284,8 +301,9 @@ public final class GitHubClient implements IssueTracker, AutoCloseable {
       String reset = response.header("x-ratelimit-reset");
       if (reset != null) {
         try {
-          Duration wait = Duration.between(clock.instant(),
-              Instant.ofEpochSecond(Long.parseLong(reset.trim())));
+          Duration wait =
+              Duration.between(
+                  clock.instant(), Instant.ofEpochSecond(Long.parseLong(reset.trim())));
           return wait.isNegative() ? Duration.ZERO : wait.plusSeconds(1);
         } catch (NumberFormatException e) {
           return Duration.ofMinutes(1);
@@ -302,9 +320,15 @@ public final class GitHubClient implements IssueTracker, AutoCloseable {
       JsonNode n = JSON.readTree(text);
       String message = n.path("message").asText("");
       JsonNode first = n.path("errors").path(0);
-      String detail = first.isTextual() ? first.asText()
-          : first.path("message").asText(first.has("field")
-              ? first.path("field").asText() + " " + first.path("code").asText() : "");
+      String detail =
+          first.isTextual()
+              ? first.asText()
+              : first
+                  .path("message")
+                  .asText(
+                      first.has("field")
+                          ? first.path("field").asText() + " " + first.path("code").asText()
+                          : "");
       if (!detail.isBlank()) {
         message = message + ": " + detail;
       }

@@ -25,8 +25,8 @@ public final class GitHubEpicAssignees implements EpicAssignees {
     try {
       List<String> assigned = github.addAssignees(repo, epic.number(), List.of(toLogin));
       if (assigned.stream().noneMatch(toLogin::equalsIgnoreCase)) {
-        throw new EpicMoveException("GitHub did not assign " + toLogin + " (no access to "
-            + repo + "?)", false);
+        throw new EpicMoveException(
+            "GitHub did not assign " + toLogin + " (no access to " + repo + "?)", false);
       }
       if (!fromLogin.equalsIgnoreCase(toLogin)) {
         github.removeAssignees(repo, epic.number(), List.of(fromLogin));

@@ -75,18 +75,27 @@ public final class Jobs implements AutoCloseable {
 
   /** Runs {@code task} once at {@code at} (at once if that has passed), replacing {@code key}. */
   public void at(Instant at, String key, Runnable task) {
-    schedule(key, task, TriggerBuilder.newTrigger().startAt(Date.from(at))
-        .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-            .withMisfireHandlingInstructionFireNow()));
+    schedule(
+        key,
+        task,
+        TriggerBuilder.newTrigger()
+            .startAt(Date.from(at))
+            .withSchedule(
+                SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow()));
   }
 
   /** Runs {@code task} every {@code period}, the first time after one period. */
   public void every(Duration period, String key, Runnable task) {
-    schedule(key, task, TriggerBuilder.newTrigger()
-        .startAt(Date.from(clock.instant().plus(period)))
-        .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-            .withIntervalInMilliseconds(period.toMillis()).repeatForever()
-            .withMisfireHandlingInstructionNextWithRemainingCount()));
+    schedule(
+        key,
+        task,
+        TriggerBuilder.newTrigger()
+            .startAt(Date.from(clock.instant().plus(period)))
+            .withSchedule(
+                SimpleScheduleBuilder.simpleSchedule()
+                    .withIntervalInMilliseconds(period.toMillis())
+                    .repeatForever()
+                    .withMisfireHandlingInstructionNextWithRemainingCount()));
   }
 
   /** Runs {@code task} every day at {@code time} in {@code zone}; DST moves with the zone. */
@@ -103,12 +112,13 @@ public final class Jobs implements AutoCloseable {
   public void cron(String expression, ZoneId zone, String key, Runnable task) {
     CronScheduleBuilder cron;
     try {
-      cron = CronScheduleBuilder.cronSchedule(expression)
-          .inTimeZone(TimeZone.getTimeZone(zone))
-          .withMisfireHandlingInstructionFireAndProceed();
+      cron =
+          CronScheduleBuilder.cronSchedule(expression)
+              .inTimeZone(TimeZone.getTimeZone(zone))
+              .withMisfireHandlingInstructionFireAndProceed();
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("'" + expression + "' is not a Quartz cron expression: "
-          + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "'" + expression + "' is not a Quartz cron expression: " + e.getMessage(), e);
     }
     schedule(key, task, TriggerBuilder.newTrigger().withSchedule(cron));
   }
@@ -142,8 +152,11 @@ public final class Jobs implements AutoCloseable {
   }
 
   private void schedule(String key, Runnable task, TriggerBuilder<? extends Trigger> trigger) {
-    JobDetail job = JobBuilder.newJob(RunTask.class).withIdentity(key, GROUP)
-        .usingJobData(RunTask.KEY, key).build();
+    JobDetail job =
+        JobBuilder.newJob(RunTask.class)
+            .withIdentity(key, GROUP)
+            .usingJobData(RunTask.KEY, key)
+            .build();
     Trigger t = trigger.withIdentity(key, GROUP).forJob(job).build();
     tasks.put(key, task);
     try {

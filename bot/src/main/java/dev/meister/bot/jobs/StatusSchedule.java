@@ -34,20 +34,28 @@ public final class StatusSchedule {
    * @param tick how often the followed posts are checked; each post polls Airflow at its own
    *     interval
    */
-  public static void schedule(Jobs jobs, StatusPosts posts, List<StatusPostConfig> configs,
-      Duration tick, Clock clock) {
+  public static void schedule(
+      Jobs jobs, StatusPosts posts, List<StatusPostConfig> configs, Duration tick, Clock clock) {
     for (StatusPostConfig config : configs) {
       CronSchedule cron = config.schedule();
       if (cron == null) {
         continue;
       }
       String board = config.name();
-      jobs.cron(cron.quartz(), cron.zone(), postKey(board), () -> {
-        int posted = posts.publish(board);
-        log.info("status post '{}': {} posted", board, posted);
-      });
-      log.info("status post '{}' scheduled at '{}' {}; next {}", board, cron.written(),
-          cron.zone(), jobs.nextFire(postKey(board)).map(Object::toString).orElse("never"));
+      jobs.cron(
+          cron.quartz(),
+          cron.zone(),
+          postKey(board),
+          () -> {
+            int posted = posts.publish(board);
+            log.info("status post '{}': {} posted", board, posted);
+          });
+      log.info(
+          "status post '{}' scheduled at '{}' {}; next {}",
+          board,
+          cron.written(),
+          cron.zone(),
+          jobs.nextFire(postKey(board)).map(Object::toString).orElse("never"));
     }
     if (!posts.plans().isEmpty()) {
       jobs.every(tick, POLL_KEY, posts::pollDue);

@@ -26,15 +26,23 @@ public final class SlackApi implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SlackApi.class);
 
   /** Slack's {@code ok:false} errors that a later attempt can get past. */
-  private static final Set<String> TRANSIENT = Set.of("ratelimited", "internal_error",
-      "fatal_error", "service_unavailable", "request_timeout", "team_added_to_org");
+  private static final Set<String> TRANSIENT =
+      Set.of(
+          "ratelimited",
+          "internal_error",
+          "fatal_error",
+          "service_unavailable",
+          "request_timeout",
+          "team_added_to_org");
 
   private final Slack slack;
   private final MethodsClient methods;
   private final String url;
   private volatile @Nullable String lastFailure;
 
-  /** @param url the Web API prefix ending in {@code /api/}; a loopback fake in tests */
+  /**
+   * @param url the Web API prefix ending in {@code /api/}; a loopback fake in tests
+   */
   public SlackApi(String botToken, String url) {
     if (botToken.isBlank()) {
       throw new IllegalArgumentException("Slack bot token may not be blank");
@@ -66,15 +74,18 @@ public final class SlackApi implements AutoCloseable {
     } catch (SlackApiException e) {
       throw remember(httpFailure(what, e));
     } catch (IOException e) {
-      throw remember(new ChatDeliveryException(
-          what + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), true, null,
-          e));
+      throw remember(
+          new ChatDeliveryException(
+              what + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+              true,
+              null,
+              e));
     }
     if (!response.isOk()) {
       String error = String.valueOf(response.getError());
       boolean retryable = TRANSIENT.contains(error);
-      ChatDeliveryException failure = new ChatDeliveryException(
-          what + " failed: " + error, retryable, null, null);
+      ChatDeliveryException failure =
+          new ChatDeliveryException(what + " failed: " + error, retryable, null, null);
       throw retryable ? remember(failure) : forget(failure);
     }
     if (response.getWarning() != null) {
@@ -108,8 +119,8 @@ public final class SlackApi implements AutoCloseable {
     int code = e.getResponse().code();
     String text = what + " failed: HTTP " + code;
     if (code == 429) {
-      return new ChatDeliveryException(text + " (rate limited)", true,
-          retryAfter(e.getResponse().header("Retry-After")), e);
+      return new ChatDeliveryException(
+          text + " (rate limited)", true, retryAfter(e.getResponse().header("Retry-After")), e);
     }
     return new ChatDeliveryException(text, code >= 500, null, e);
   }

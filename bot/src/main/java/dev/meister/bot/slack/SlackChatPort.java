@@ -10,9 +10,9 @@ import dev.meister.core.chat.Platform;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The chat port for Slack: Block Kit messages with buttons through {@code chat.postMessage}, replies
- * in the message's thread ({@code thread_ts}), edits through {@code chat.update}, and button answers
- * as ephemeral messages only the presser sees.
+ * The chat port for Slack: Block Kit messages with buttons through {@code chat.postMessage},
+ * replies in the message's thread ({@code thread_ts}), edits through {@code chat.update}, and
+ * button answers as ephemeral messages only the presser sees.
  */
 public final class SlackChatPort implements ChatPort {
   private final SlackApi api;
@@ -51,11 +51,15 @@ public final class SlackChatPort implements ChatPort {
   public void edit(MessageRef message, OutgoingMessage replacement) {
     ChatRef chat = slackChat(message.chat());
     SlackMessage m = renderer.render(replacement);
-    api.execute("chat.update", c -> c.chatUpdate(r -> r
-        .channel(chat.chatId())
-        .ts(message.messageId())
-        .text(m.text())
-        .blocks(m.blocks())));
+    api.execute(
+        "chat.update",
+        c ->
+            c.chatUpdate(
+                r ->
+                    r.channel(chat.chatId())
+                        .ts(message.messageId())
+                        .text(m.text())
+                        .blocks(m.blocks())));
   }
 
   /** Slack has no toast for a press: the presser alone sees the answer, in the alert's thread. */
@@ -69,25 +73,39 @@ public final class SlackChatPort implements ChatPort {
   static void ephemeral(SlackApi api, ChatEvent.ButtonPress press, String toast) {
     ChatRef chat = slackChat(press.chat());
     String thread = chat.threadId();
-    api.execute("chat.postEphemeral", c -> c.chatPostEphemeral(r -> {
-      r.channel(chat.chatId()).user(press.sender().userId()).text(SlackRenderer.escape(toast));
-      if (thread != null) {
-        r.threadTs(thread);
-      }
-      return r;
-    }));
+    api.execute(
+        "chat.postEphemeral",
+        c ->
+            c.chatPostEphemeral(
+                r -> {
+                  r.channel(chat.chatId())
+                      .user(press.sender().userId())
+                      .text(SlackRenderer.escape(toast));
+                  if (thread != null) {
+                    r.threadTs(thread);
+                  }
+                  return r;
+                }));
   }
 
   private MessageRef send(ChatRef chat, OutgoingMessage message, @Nullable String threadTs) {
     SlackMessage m = renderer.render(message);
-    ChatPostMessageResponse sent = api.execute("chat.postMessage", c -> c.chatPostMessage(r -> {
-      r.channel(chat.chatId()).text(m.text()).blocks(m.blocks())
-          .unfurlLinks(false).unfurlMedia(false);
-      if (threadTs != null) {
-        r.threadTs(threadTs);
-      }
-      return r;
-    }));
+    ChatPostMessageResponse sent =
+        api.execute(
+            "chat.postMessage",
+            c ->
+                c.chatPostMessage(
+                    r -> {
+                      r.channel(chat.chatId())
+                          .text(m.text())
+                          .blocks(m.blocks())
+                          .unfurlLinks(false)
+                          .unfurlMedia(false);
+                      if (threadTs != null) {
+                        r.threadTs(threadTs);
+                      }
+                      return r;
+                    }));
     ChatRef where = new ChatRef(Platform.SLACK, chat.chatId(), threadTs);
     return new MessageRef(where, sent.getTs());
   }

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns what Slack sends into {@link ChatEvent}s: slash commands ({@code /whoisoncall x} or {@code
- * /meister whoisoncall x}), presses of the bot's buttons, and replies in the thread of a bot message.
- * Everything else (bots, edits, top-level chatter, other people's threads) is no event.
+ * /meister whoisoncall x}), presses of the bot's buttons, and replies in the thread of a bot
+ * message. Everything else (bots, edits, top-level chatter, other people's threads) is no event.
  */
 public final class SlackEventTranslator {
   /** The umbrella command for workspaces that limit how many commands an app may have. */
@@ -45,8 +45,8 @@ public final class SlackEventTranslator {
     ChatRef chat = ChatRef.of(Platform.SLACK, channel);
     String trigger = p.getTriggerId() == null ? "-" : p.getTriggerId();
     MessageRef self = new MessageRef(chat, SlackRefs.SLASH + trigger);
-    return Optional.of(new ChatEvent.Command(chat, sender(user, p.getUserName(), null), self,
-        name, words, null));
+    return Optional.of(
+        new ChatEvent.Command(chat, sender(user, p.getUserName(), null), self, name, words, null));
   }
 
   public Optional<ChatEvent> press(BlockActionPayload p) {
@@ -54,10 +54,14 @@ public final class SlackEventTranslator {
       return Optional.empty();
     }
     BlockActionPayload.Container container = p.getContainer();
-    String channel = p.getChannel() != null ? p.getChannel().getId()
-        : container != null ? container.getChannelId() : null;
-    String ts = container != null && container.getMessageTs() != null ? container.getMessageTs()
-        : p.getMessage() != null ? p.getMessage().getTs() : null;
+    String channel =
+        p.getChannel() != null
+            ? p.getChannel().getId()
+            : container != null ? container.getChannelId() : null;
+    String ts =
+        container != null && container.getMessageTs() != null
+            ? container.getMessageTs()
+            : p.getMessage() != null ? p.getMessage().getTs() : null;
     if (channel == null || ts == null) {
       return Optional.empty(); // A button in a modal or on the app home: not one of ours.
     }
@@ -69,10 +73,13 @@ public final class SlackEventTranslator {
     BlockActionPayload.Action action = p.getActions().get(0);
     String actionId = action.getActionId() == null ? "" : action.getActionId();
     BlockActionPayload.User u = p.getUser();
-    return Optional.of(new ChatEvent.ButtonPress(chat,
-        sender(u.getId(), u.getUsername(), u.getName()), new MessageRef(chat, ts),
-        SlackActions.data(actionId, action.getValue() == null ? "" : action.getValue()),
-        p.getTriggerId() == null ? "-" : p.getTriggerId()));
+    return Optional.of(
+        new ChatEvent.ButtonPress(
+            chat,
+            sender(u.getId(), u.getUsername(), u.getName()),
+            new MessageRef(chat, ts),
+            SlackActions.data(actionId, action.getValue() == null ? "" : action.getValue()),
+            p.getTriggerId() == null ? "-" : p.getTriggerId()));
   }
 
   /**
@@ -83,23 +90,36 @@ public final class SlackEventTranslator {
   public Optional<ChatEvent> message(MessageEvent e, @Nullable String botUserId) {
     String text = e.getText();
     String thread = e.getThreadTs();
-    if (e.getBotId() != null || e.getUser() == null || e.getChannel() == null || text == null
-        || text.isBlank() || thread == null || thread.equals(e.getTs())) {
+    if (e.getBotId() != null
+        || e.getUser() == null
+        || e.getChannel() == null
+        || text == null
+        || text.isBlank()
+        || thread == null
+        || thread.equals(e.getTs())) {
       return Optional.empty();
     }
-    if (botUserId != null && e.getParentUserId() != null
+    if (botUserId != null
+        && e.getParentUserId() != null
         && !botUserId.equals(e.getParentUserId())) {
       return Optional.empty();
     }
     ChatRef chat = new ChatRef(Platform.SLACK, e.getChannel(), thread);
     MessageRef parent = new MessageRef(ChatRef.of(Platform.SLACK, e.getChannel()), thread);
-    return Optional.of(new ChatEvent.Reply(chat, sender(e.getUser(), null, null),
-        new MessageRef(chat, e.getTs()), unescape(text).strip(), parent));
+    return Optional.of(
+        new ChatEvent.Reply(
+            chat,
+            sender(e.getUser(), null, null),
+            new MessageRef(chat, e.getTs()),
+            unescape(text).strip(),
+            parent));
   }
 
   private static Sender sender(String userId, @Nullable String handle, @Nullable String name) {
-    String shown = name != null && !name.isBlank() ? name
-        : handle != null && !handle.isBlank() ? handle : userId;
+    String shown =
+        name != null && !name.isBlank()
+            ? name
+            : handle != null && !handle.isBlank() ? handle : userId;
     return new Sender(Platform.SLACK, userId, handle, shown);
   }
 
@@ -108,7 +128,8 @@ public final class SlackEventTranslator {
       return List.of();
     }
     return Arrays.stream(unescape(text).strip().split("\\s+"))
-        .map(SlackEventTranslator::mention).toList();
+        .map(SlackEventTranslator::mention)
+        .toList();
   }
 
   /** A picked user arrives as {@code <@U0123|name>}; handles read {@code @U0123}. */

@@ -40,27 +40,35 @@ public final class SlackReceiver implements AutoCloseable {
   private final ChatEventHandler handler;
   private final SlackEventTranslator translator = new SlackEventTranslator();
   private final App app;
-  private final ExecutorService events = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "slack-events");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService events =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "slack-events");
+            t.setDaemon(true);
+            return t;
+          });
   private @Nullable SocketModeApp socketMode;
 
   /**
    * @param channelIds the channels the bot serves, e.g. {@code C0123ABC}
    * @param signingSecret for HTTP mode; null in Socket Mode, where requests come over the socket
    */
-  public SlackReceiver(SlackApi api, String botToken, @Nullable String signingSecret,
-      Set<String> channelIds, ChatEventHandler handler) {
+  public SlackReceiver(
+      SlackApi api,
+      String botToken,
+      @Nullable String signingSecret,
+      Set<String> channelIds,
+      ChatEventHandler handler) {
     this.channelIds = Set.copyOf(channelIds);
     this.handler = handler;
-    AppConfig.AppConfigBuilder config = AppConfig.builder()
-        .slack(api.slack())
-        .singleTeamBotToken(botToken)
-        // HTTP requests are verified by SlackWebhook against the injected clock; Bolt's own check
-        // would read the system clock a second time.
-        .requestVerificationEnabled(false);
+    AppConfig.AppConfigBuilder config =
+        AppConfig.builder()
+            .slack(api.slack())
+            .singleTeamBotToken(botToken)
+            // HTTP requests are verified by SlackWebhook against the injected clock; Bolt's own
+            // check
+            // would read the system clock a second time.
+            .requestVerificationEnabled(false);
     if (signingSecret != null) {
       config.signingSecret(signingSecret);
     }
@@ -69,23 +77,31 @@ public final class SlackReceiver implements AutoCloseable {
   }
 
   private void register() {
-    app.command(Pattern.compile("/.+"), (req, ctx) -> {
-      Optional<ChatEvent> event = translator.command(req.getPayload());
-      if (event.isPresent() && !served(event.get())) {
-        return ctx.ack(NOT_HERE);
-      }
-      event.ifPresent(this::enqueue);
-      return ctx.ack();
-    });
-    app.blockAction(Pattern.compile(".+"), (req, ctx) -> {
-      translator.press(req.getPayload()).filter(this::served).ifPresent(this::enqueue);
-      return ctx.ack();
-    });
-    app.event(MessageEvent.class, (payload, ctx) -> {
-      translator.message(payload.getEvent(), ctx.getBotUserId())
-          .filter(this::served).ifPresent(this::enqueue);
-      return ctx.ack();
-    });
+    app.command(
+        Pattern.compile("/.+"),
+        (req, ctx) -> {
+          Optional<ChatEvent> event = translator.command(req.getPayload());
+          if (event.isPresent() && !served(event.get())) {
+            return ctx.ack(NOT_HERE);
+          }
+          event.ifPresent(this::enqueue);
+          return ctx.ack();
+        });
+    app.blockAction(
+        Pattern.compile(".+"),
+        (req, ctx) -> {
+          translator.press(req.getPayload()).filter(this::served).ifPresent(this::enqueue);
+          return ctx.ack();
+        });
+    app.event(
+        MessageEvent.class,
+        (payload, ctx) -> {
+          translator
+              .message(payload.getEvent(), ctx.getBotUserId())
+              .filter(this::served)
+              .ifPresent(this::enqueue);
+          return ctx.ack();
+        });
     // Subscribed with message.channels but of no interest; without a handler Bolt answers 404.
     app.event(MessageChangedEvent.class, (payload, ctx) -> ctx.ack());
     app.event(MessageDeletedEvent.class, (payload, ctx) -> ctx.ack());
@@ -101,8 +117,8 @@ public final class SlackReceiver implements AutoCloseable {
       socketMode = socket;
       LOG.info("Slack: connected in Socket Mode for {} channel(s)", channelIds.size());
     } catch (Exception e) {
-      throw new ChatDeliveryException("Slack Socket Mode could not connect: " + e.getMessage(),
-          true, null, e);
+      throw new ChatDeliveryException(
+          "Slack Socket Mode could not connect: " + e.getMessage(), true, null, e);
     }
   }
 
@@ -123,22 +139,26 @@ public final class SlackReceiver implements AutoCloseable {
     try {
       events.execute(() -> dispatch(event));
     } catch (RejectedExecutionException stopping) {
-      LOG.info("Slack: stopping, dropped {} from {}", event.getClass().getSimpleName(),
-          event.chat());
+      LOG.info(
+          "Slack: stopping, dropped {} from {}", event.getClass().getSimpleName(), event.chat());
     }
   }
 
   /**
-   * Never throws: one failing event must not stop the ones behind it. A last resort: the chat
-   * chain answers failures of handling itself, with a correlation id.
+   * Never throws: one failing event must not stop the ones behind it. A last resort: the chat chain
+   * answers failures of handling itself, with a correlation id.
    */
   private void dispatch(ChatEvent event) {
     try {
       handler.handle(event);
     } catch (RuntimeException e) {
       String ref = UUID.randomUUID().toString().substring(0, 8);
-      LOG.error("Slack: handling {} from {} failed [ref {}]", event.getClass().getSimpleName(),
-          event.chat(), ref, e);
+      LOG.error(
+          "Slack: handling {} from {} failed [ref {}]",
+          event.getClass().getSimpleName(),
+          event.chat(),
+          ref,
+          e);
     }
   }
 

@@ -53,8 +53,11 @@ public final class SlackRenderer {
     for (Span span : text.spans()) {
       String piece = span.accept(mrkdwn);
       if (sb.length() + piece.length() > MAX_TEXT) {
-        sb.append(span instanceof Span.Plain ? escape(cut(RichText.plainText(span),
-            MAX_TEXT - sb.length() - 1)) : "").append('\u2026');
+        sb.append(
+                span instanceof Span.Plain
+                    ? escape(cut(RichText.plainText(span), MAX_TEXT - sb.length() - 1))
+                    : "")
+            .append('\u2026');
         break;
       }
       sb.append(piece);
@@ -75,8 +78,8 @@ public final class SlackRenderer {
         flush(section, elements);
         String body = cut(block.text(), budget);
         budget -= body.length();
-        elements.add(RichTextPreformattedElement.builder()
-            .elements(List.of(plain(body, null))).build());
+        elements.add(
+            RichTextPreformattedElement.builder().elements(List.of(plain(body, null))).build());
         continue;
       }
       RichTextElement element = span.accept(new Elements(budget));
@@ -102,11 +105,12 @@ public final class SlackRenderer {
     List<BlockElement> elements = new ArrayList<>();
     for (int i = 0; i < buttons.size(); i++) {
       Button b = buttons.get(i);
-      elements.add(ButtonElement.builder()
-          .text(PlainTextObject.builder().text(b.label()).emoji(true).build())
-          .actionId(SlackActions.actionId(b.action().name(), i))
-          .value(b.action().payload().isEmpty() ? "-" : b.action().payload())
-          .build());
+      elements.add(
+          ButtonElement.builder()
+              .text(PlainTextObject.builder().text(b.label()).emoji(true).build())
+              .actionId(SlackActions.actionId(b.action().name(), i))
+              .value(b.action().payload().isEmpty() ? "-" : b.action().payload())
+              .build());
     }
     return ActionsBlock.builder().blockId(ACTIONS_BLOCK).elements(elements).build();
   }
@@ -163,48 +167,50 @@ public final class SlackRenderer {
     }
   }
 
-  private final Span.Visitor<String> mrkdwn = new Span.Visitor<>() {
-    @Override
-    public String plain(String text) {
-      return escape(text);
-    }
+  private final Span.Visitor<String> mrkdwn =
+      new Span.Visitor<>() {
+        @Override
+        public String plain(String text) {
+          return escape(text);
+        }
 
-    @Override
-    public String bold(String text) {
-      return "*" + escape(text) + "*";
-    }
+        @Override
+        public String bold(String text) {
+          return "*" + escape(text) + "*";
+        }
 
-    @Override
-    public String code(String text) {
-      return "`" + escape(text.replace('`', '\'')) + "`";
-    }
+        @Override
+        public String code(String text) {
+          return "`" + escape(text.replace('`', '\'')) + "`";
+        }
 
-    @Override
-    public String codeBlock(String text) {
-      return "```" + escape(text.replace("```", "'''")) + "```";
-    }
+        @Override
+        public String codeBlock(String text) {
+          return "```" + escape(text.replace("```", "'''")) + "```";
+        }
 
-    @Override
-    public String link(String label, String url) {
-      return "<" + escape(url).replace("|", "%7C") + "|" + escape(label) + ">";
-    }
+        @Override
+        public String link(String label, String url) {
+          return "<" + escape(url).replace("|", "%7C") + "|" + escape(label) + ">";
+        }
 
-    @Override
-    public String mention(MemberId member) {
-      return slackId(member).map(id -> "<@" + id + ">")
-          .orElseGet(() -> "@" + escape(displayName(member)));
-    }
+        @Override
+        public String mention(MemberId member) {
+          return slackId(member)
+              .map(id -> "<@" + id + ">")
+              .orElseGet(() -> "@" + escape(displayName(member)));
+        }
 
-    @Override
-    public String emoji(String name) {
-      return ":" + name + ":";
-    }
+        @Override
+        public String emoji(String name) {
+          return ":" + name + ":";
+        }
 
-    @Override
-    public String lineBreak() {
-      return "\n";
-    }
-  };
+        @Override
+        public String lineBreak() {
+          return "\n";
+        }
+      };
 
   private Optional<String> slackId(MemberId id) {
     return team.find(id).map(m -> m.chat().slackUserId()).filter(s -> !s.isBlank());
@@ -218,8 +224,8 @@ public final class SlackRenderer {
     return RichText.plainText(span).length();
   }
 
-  private static RichTextSectionElement.Text plain(String text,
-      RichTextSectionElement.@org.jspecify.annotations.Nullable TextStyle style) {
+  private static RichTextSectionElement.Text plain(
+      String text, RichTextSectionElement.@org.jspecify.annotations.Nullable TextStyle style) {
     RichTextSectionElement.Text.TextBuilder b = RichTextSectionElement.Text.builder().text(text);
     if (style != null) {
       b.style(style);

@@ -65,13 +65,15 @@ final class SlackWebhook implements WebhookEndpoint {
     for (String name : PASSED_ON) {
       request.header(name).ifPresent(v -> headers.put(name, List.of(v)));
     }
-    Request<?> boltRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
-        .requestUri(PATH)
-        .queryString(Map.of())
-        .headers(new RequestHeaders(headers))
-        .requestBody(new String(body, StandardCharsets.UTF_8))
-        .remoteAddress("")
-        .build());
+    Request<?> boltRequest =
+        parser.parse(
+            SlackRequestParser.HttpRequest.builder()
+                .requestUri(PATH)
+                .queryString(Map.of())
+                .headers(new RequestHeaders(headers))
+                .requestBody(new String(body, StandardCharsets.UTF_8))
+                .remoteAddress("")
+                .build());
     if (boltRequest == null) {
       throw WebhookRejection.badRequest("not a Slack request Meister understands");
     }
@@ -81,10 +83,10 @@ final class SlackWebhook implements WebhookEndpoint {
     } catch (Exception e) {
       throw new IllegalStateException("Slack request failed in Bolt", e);
     }
-    String contentType = response.getContentType() == null ? "text/plain; charset=utf-8"
-        : response.getContentType();
+    String contentType =
+        response.getContentType() == null ? "text/plain; charset=utf-8" : response.getContentType();
     int status = response.getStatusCode() == null ? 200 : response.getStatusCode();
-    return Verdict.respond(status, contentType,
-        response.getBody() == null ? "" : response.getBody());
+    return Verdict.respond(
+        status, contentType, response.getBody() == null ? "" : response.getBody());
   }
 }

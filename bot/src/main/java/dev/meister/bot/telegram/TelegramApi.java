@@ -39,10 +39,11 @@ public final class TelegramApi implements AutoCloseable {
     }
     this.token = token;
     this.url = url;
-    this.http = new OkHttpClient.Builder()
-        .connectTimeout(10, TimeUnit.SECONDS)
-        .readTimeout(30, TimeUnit.SECONDS)
-        .build();
+    this.http =
+        new OkHttpClient.Builder()
+            .connectTimeout(10, TimeUnit.SECONDS)
+            .readTimeout(30, TimeUnit.SECONDS)
+            .build();
     this.client = new OkHttpTelegramClient(http, token, url);
   }
 
@@ -81,8 +82,8 @@ public final class TelegramApi implements AutoCloseable {
   }
 
   /**
-   * Why the last call failed for want of Telegram (network, 5xx, 429), or empty when it
-   * succeeded: for the health check. Never contains the token.
+   * Why the last call failed for want of Telegram (network, 5xx, 429), or empty when it succeeded:
+   * for the health check. Never contains the token.
    */
   public java.util.Optional<String> lastFailure() {
     return java.util.Optional.ofNullable(lastFailure);

@@ -53,24 +53,24 @@ public final class TelegramChatPort implements ChatPort {
   @Override
   public MessageRef reply(MessageRef to, OutgoingMessage message) {
     // Without allow_sending_without_reply a deleted alert message would make the reply fail.
-    ReplyParameters replyTo = ReplyParameters.builder()
-        .messageId(messageId(to))
-        .allowSendingWithoutReply(true)
-        .build();
+    ReplyParameters replyTo =
+        ReplyParameters.builder().messageId(messageId(to)).allowSendingWithoutReply(true).build();
     return send(to.chat(), message, replyTo);
   }
 
   @Override
   public void edit(MessageRef message, OutgoingMessage replacement) {
-    // Without reply_markup Telegram drops the keyboard, which is what an edit without buttons means.
-    EditMessageText edit = EditMessageText.builder()
-        .chatId(telegramChat(message.chat()).chatId())
-        .messageId(messageId(message))
-        .text(renderer.render(replacement.text()))
-        .parseMode(ParseMode.HTML)
-        .linkPreviewOptions(noPreview())
-        .replyMarkup(keyboard(replacement.buttons()))
-        .build();
+    // Without reply_markup Telegram drops the keyboard, which is what an edit without buttons
+    // means.
+    EditMessageText edit =
+        EditMessageText.builder()
+            .chatId(telegramChat(message.chat()).chatId())
+            .messageId(messageId(message))
+            .text(renderer.render(replacement.text()))
+            .parseMode(ParseMode.HTML)
+            .linkPreviewOptions(noPreview())
+            .replyMarkup(keyboard(replacement.buttons()))
+            .build();
     try {
       api.client().execute(edit);
     } catch (TelegramApiException e) {
@@ -86,18 +86,21 @@ public final class TelegramChatPort implements ChatPort {
     AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> answer =
         AnswerCallbackQuery.builder().callbackQueryId(press.callbackId());
     if (!toast.isBlank()) {
-      answer.text(toast.length() <= MAX_TOAST ? toast : toast.substring(0, MAX_TOAST - 1) + "\u2026");
+      answer.text(
+          toast.length() <= MAX_TOAST ? toast : toast.substring(0, MAX_TOAST - 1) + "\u2026");
     }
     api.execute("answerCallbackQuery", answer.build());
   }
 
-  private MessageRef send(ChatRef chat, OutgoingMessage message, @Nullable ReplyParameters replyTo) {
+  private MessageRef send(
+      ChatRef chat, OutgoingMessage message, @Nullable ReplyParameters replyTo) {
     ChatRef target = telegramChat(chat);
-    SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder()
-        .chatId(target.chatId())
-        .text(renderer.render(message.text()))
-        .parseMode(ParseMode.HTML)
-        .linkPreviewOptions(noPreview());
+    SendMessage.SendMessageBuilder<?, ?> send =
+        SendMessage.builder()
+            .chatId(target.chatId())
+            .text(renderer.render(message.text()))
+            .parseMode(ParseMode.HTML)
+            .linkPreviewOptions(noPreview());
     String thread = target.threadId();
     if (thread != null) {
       send.messageThreadId(parseId(thread, "thread id"));
@@ -121,10 +124,11 @@ public final class TelegramChatPort implements ChatPort {
     for (int i = 0; i < buttons.size(); i += BUTTONS_PER_ROW) {
       InlineKeyboardRow row = new InlineKeyboardRow();
       for (Button b : buttons.subList(i, Math.min(i + BUTTONS_PER_ROW, buttons.size()))) {
-        row.add(InlineKeyboardButton.builder()
-            .text(b.label())
-            .callbackData(b.action().encode())
-            .build());
+        row.add(
+            InlineKeyboardButton.builder()
+                .text(b.label())
+                .callbackData(b.action().encode())
+                .build());
       }
       rows.add(row);
     }

@@ -3,7 +3,6 @@ package dev.meister.bot.telegram;
 import dev.meister.core.chat.ChatDeliveryException;
 import dev.meister.core.chat.ChatEvent;
 import dev.meister.core.chat.ChatEventHandler;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -24,7 +23,10 @@ final class TelegramDispatch {
   private final ChatEventHandler handler;
   private final TelegramUpdateTranslator translator;
 
-  TelegramDispatch(TelegramApi api, Set<String> chatIds, ChatEventHandler handler,
+  TelegramDispatch(
+      TelegramApi api,
+      Set<String> chatIds,
+      ChatEventHandler handler,
       TelegramUpdateTranslator translator) {
     this.api = api;
     this.chatIds = Set.copyOf(chatIds);
@@ -73,5 +75,4 @@ final class TelegramDispatch {
   private static String ref() {
     return UUID.randomUUID().toString().substring(0, 8);
   }
-
 }

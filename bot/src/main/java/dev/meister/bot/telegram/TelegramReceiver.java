@@ -24,11 +24,11 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 /**
  * Long-polls Telegram for updates and hands the events of configured chats to a {@link
  * ChatEventHandler}, one at a time and in order. A failing update is logged with a reference and
- * skipped; polling goes on. When Telegram cannot be reached the poll is retried with capped
- * backoff and the {@link ChatLink} says so (one log line per change, not one per retry).
+ * skipped; polling goes on. When Telegram cannot be reached the poll is retried with capped backoff
+ * and the {@link ChatLink} says so (one log line per change, not one per retry).
  *
- * <p>The poll loop is our own rather than telegrambots' long-polling application: that one logs
- * an ERROR with a stack trace for every failed poll and another when it is stopped.
+ * <p>The poll loop is our own rather than telegrambots' long-polling application: that one logs an
+ * ERROR with a stack trace for every failed poll and another when it is stopped.
  */
 public final class TelegramReceiver implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TelegramReceiver.class);
@@ -43,7 +43,9 @@ public final class TelegramReceiver implements AutoCloseable {
   private final Object lock = new Object();
   private @Nullable Running running;
 
-  /** @param chatIds the chats the bot serves, e.g. {@code -1001234567890}; others are ignored */
+  /**
+   * @param chatIds the chats the bot serves, e.g. {@code -1001234567890}; others are ignored
+   */
   public TelegramReceiver(TelegramApi api, Set<String> chatIds, ChatEventHandler handler) {
     this(api, chatIds, handler, new ChatLink("telegram"), RetryDelays.CHAT);
   }
@@ -52,8 +54,12 @@ public final class TelegramReceiver implements AutoCloseable {
    * @param link told whether each poll reached Telegram
    * @param delays how long to wait after failed polls in a row
    */
-  public TelegramReceiver(TelegramApi api, Set<String> chatIds, ChatEventHandler handler,
-      ChatLink link, RetryDelays delays) {
+  public TelegramReceiver(
+      TelegramApi api,
+      Set<String> chatIds,
+      ChatEventHandler handler,
+      ChatLink link,
+      RetryDelays delays) {
     this.api = api;
     this.chatIds = Set.copyOf(chatIds);
     this.handler = handler;

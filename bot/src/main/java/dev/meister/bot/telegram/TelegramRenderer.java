@@ -47,47 +47,49 @@ public final class TelegramRenderer {
     return span.accept(pieces);
   }
 
-  private final Span.Visitor<HtmlPiece> pieces = new Span.Visitor<>() {
-    @Override
-    public HtmlPiece plain(String text) {
-      return HtmlPiece.text(escape(text));
-    }
+  private final Span.Visitor<HtmlPiece> pieces =
+      new Span.Visitor<>() {
+        @Override
+        public HtmlPiece plain(String text) {
+          return HtmlPiece.text(escape(text));
+        }
 
-    @Override
-    public HtmlPiece bold(String text) {
-      return HtmlPiece.tagged("<b>", escape(text), "</b>");
-    }
+        @Override
+        public HtmlPiece bold(String text) {
+          return HtmlPiece.tagged("<b>", escape(text), "</b>");
+        }
 
-    @Override
-    public HtmlPiece code(String text) {
-      return HtmlPiece.tagged("<code>", escape(text), "</code>");
-    }
+        @Override
+        public HtmlPiece code(String text) {
+          return HtmlPiece.tagged("<code>", escape(text), "</code>");
+        }
 
-    @Override
-    public HtmlPiece codeBlock(String text) {
-      return HtmlPiece.tagged("<pre>", escape(text), "</pre>");
-    }
+        @Override
+        public HtmlPiece codeBlock(String text) {
+          return HtmlPiece.tagged("<pre>", escape(text), "</pre>");
+        }
 
-    @Override
-    public HtmlPiece link(String label, String url) {
-      return HtmlPiece.tagged("<a href=\"" + escapeAttribute(url) + "\">", escape(label), "</a>");
-    }
+        @Override
+        public HtmlPiece link(String label, String url) {
+          return HtmlPiece.tagged(
+              "<a href=\"" + escapeAttribute(url) + "\">", escape(label), "</a>");
+        }
 
-    @Override
-    public HtmlPiece mention(MemberId member) {
-      return TelegramRenderer.this.mention(member);
-    }
+        @Override
+        public HtmlPiece mention(MemberId member) {
+          return TelegramRenderer.this.mention(member);
+        }
 
-    @Override
-    public HtmlPiece emoji(String name) {
-      return HtmlPiece.atomic(escape(EmojiNames.unicode(name)));
-    }
+        @Override
+        public HtmlPiece emoji(String name) {
+          return HtmlPiece.atomic(escape(EmojiNames.unicode(name)));
+        }
 
-    @Override
-    public HtmlPiece lineBreak() {
-      return HtmlPiece.text("\n");
-    }
-  };
+        @Override
+        public HtmlPiece lineBreak() {
+          return HtmlPiece.text("\n");
+        }
+      };
 
   /**
    * A mention is never cut: half a username would ping someone else. Without a username, the

@@ -61,8 +61,8 @@ public final class TelegramUpdateTranslator {
     return Optional.empty();
   }
 
-  private Optional<ChatEvent> command(ChatRef chat, Sender sender, MessageRef self, String text,
-      @Nullable MessageRef replyTo) {
+  private Optional<ChatEvent> command(
+      ChatRef chat, Sender sender, MessageRef self, String text, @Nullable MessageRef replyTo) {
     List<String> words = Arrays.asList(text.strip().split("\\s+"));
     String head = words.get(0).substring(1);
     int at = head.indexOf('@');
@@ -76,8 +76,8 @@ public final class TelegramUpdateTranslator {
       return Optional.empty();
     }
     String name = head.toLowerCase(Locale.ROOT);
-    return Optional.of(new ChatEvent.Command(
-        chat, sender, self, name, words.subList(1, words.size()), replyTo));
+    return Optional.of(
+        new ChatEvent.Command(chat, sender, self, name, words.subList(1, words.size()), replyTo));
   }
 
   private Optional<ChatEvent> buttonPress(CallbackQuery query) {
@@ -87,10 +87,17 @@ public final class TelegramUpdateTranslator {
     if (from == null || isBot(from) || m == null || data == null) {
       return Optional.empty(); // Inline-mode messages and games carry no chat message.
     }
-    ChatRef chat = m instanceof Message full ? chatOf(full)
-        : ChatRef.of(Platform.TELEGRAM, String.valueOf(m.getChatId()));
-    return Optional.of(new ChatEvent.ButtonPress(chat, sender(from),
-        new MessageRef(chat, String.valueOf(m.getMessageId())), data, query.getId()));
+    ChatRef chat =
+        m instanceof Message full
+            ? chatOf(full)
+            : ChatRef.of(Platform.TELEGRAM, String.valueOf(m.getChatId()));
+    return Optional.of(
+        new ChatEvent.ButtonPress(
+            chat,
+            sender(from),
+            new MessageRef(chat, String.valueOf(m.getMessageId())),
+            data,
+            query.getId()));
   }
 
   /**
@@ -120,9 +127,12 @@ public final class TelegramUpdateTranslator {
 
   private static Sender sender(User from) {
     String last = from.getLastName();
-    String name = last == null || last.isBlank()
-        ? from.getFirstName() : from.getFirstName() + " " + last;
-    return new Sender(Platform.TELEGRAM, String.valueOf(from.getId()), from.getUserName(),
+    String name =
+        last == null || last.isBlank() ? from.getFirstName() : from.getFirstName() + " " + last;
+    return new Sender(
+        Platform.TELEGRAM,
+        String.valueOf(from.getId()),
+        from.getUserName(),
         name == null || name.isBlank() ? String.valueOf(from.getId()) : name);
   }
 

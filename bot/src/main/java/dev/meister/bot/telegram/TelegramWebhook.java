@@ -31,8 +31,8 @@ public final class TelegramWebhook implements WebhookEndpoint {
   public static final String PATH = "/hooks/telegram";
   static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
   private static final Logger LOG = LoggerFactory.getLogger(TelegramWebhook.class);
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private final TelegramApi api;
   private final byte[] secret;
@@ -40,8 +40,8 @@ public final class TelegramWebhook implements WebhookEndpoint {
   private final ChatEventHandler handler;
   private volatile @Nullable TelegramDispatch dispatch;
 
-  private TelegramWebhook(TelegramApi api, String secret, Set<String> chatIds,
-      ChatEventHandler handler) {
+  private TelegramWebhook(
+      TelegramApi api, String secret, Set<String> chatIds, ChatEventHandler handler) {
     this.api = api;
     this.secret = secret.getBytes(StandardCharsets.UTF_8);
     this.chatIds = Set.copyOf(chatIds);
@@ -52,19 +52,23 @@ public final class TelegramWebhook implements WebhookEndpoint {
    * The endpoint, served before Telegram is reached: until {@link #connect} succeeds it answers
    * 503, and Telegram delivers the update again later.
    */
-  public static TelegramWebhook serving(TelegramApi api, String secret, Set<String> chatIds,
-      ChatEventHandler handler) {
+  public static TelegramWebhook serving(
+      TelegramApi api, String secret, Set<String> chatIds, ChatEventHandler handler) {
     return new TelegramWebhook(api, secret, chatIds, handler);
   }
 
   /**
-   * Learns who the bot is, publishes the command menu and tells Telegram to send updates to
-   * {@code publicUrl} with {@code secret}.
+   * Learns who the bot is, publishes the command menu and tells Telegram to send updates to {@code
+   * publicUrl} with {@code secret}.
    *
    * @param publicUrl where Telegram reaches this server's {@code /hooks/telegram}, over HTTPS
    */
-  public static TelegramWebhook connect(TelegramApi api, String publicUrl, String secret,
-      Set<String> chatIds, ChatEventHandler handler) {
+  public static TelegramWebhook connect(
+      TelegramApi api,
+      String publicUrl,
+      String secret,
+      Set<String> chatIds,
+      ChatEventHandler handler) {
     TelegramWebhook webhook = serving(api, secret, chatIds, handler);
     webhook.connect(publicUrl);
     return webhook;
@@ -84,9 +88,12 @@ public final class TelegramWebhook implements WebhookEndpoint {
     } catch (dev.meister.core.chat.ChatDeliveryException e) {
       LOG.warn("Telegram: could not publish the command menu: {}", e.getMessage());
     }
-    api.setWebhook(SetWebhook.builder().url(publicUrl).secretToken(new String(secret,
-            StandardCharsets.UTF_8))
-        .allowedUpdates(List.of("message", "callback_query")).build());
+    api.setWebhook(
+        SetWebhook.builder()
+            .url(publicUrl)
+            .secretToken(new String(secret, StandardCharsets.UTF_8))
+            .allowedUpdates(List.of("message", "callback_query"))
+            .build());
     LOG.info("Telegram: webhook set for @{} at {}", me.getUserName(), publicUrl);
     dispatch = new TelegramDispatch(api, chatIds, handler, translator);
   }
@@ -103,8 +110,10 @@ public final class TelegramWebhook implements WebhookEndpoint {
 
   @Override
   public Verdict handle(WebhookRequest request) {
-    String given = request.header(SECRET_HEADER)
-        .orElseThrow(() -> WebhookRejection.unauthorized("missing " + SECRET_HEADER));
+    String given =
+        request
+            .header(SECRET_HEADER)
+            .orElseThrow(() -> WebhookRejection.unauthorized("missing " + SECRET_HEADER));
     if (!MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
       throw WebhookRejection.unauthorized("invalid " + SECRET_HEADER);
     }

@@ -7,8 +7,8 @@ import java.util.Objects;
  * not contain connection strings, tokens or other secrets.
  *
  * @param up false when the dependency is down and the bot cannot do its job (the database)
- * @param degraded true when the bot works but not all of it (a chat is unreachable, so its
- *     messages wait in the outbox): {@code /health} still answers 200, saying {@code degraded}
+ * @param degraded true when the bot works but not all of it (a chat is unreachable, so its messages
+ *     wait in the outbox): {@code /health} still answers 200, saying {@code degraded}
  */
 public record HealthStatus(boolean up, boolean degraded, String detail) {
   public HealthStatus {

@@ -22,8 +22,8 @@ public final class IsoInstants {
   public static Instant parse(String text) {
     if (text.length() == 20 && shaped(text)) {
       try {
-        long day = LocalDate.of(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2))
-            .toEpochDay();
+        long day =
+            LocalDate.of(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2)).toEpochDay();
         int hour = digits(text, 11, 2);
         int minute = digits(text, 14, 2);
         int second = digits(text, 17, 2);

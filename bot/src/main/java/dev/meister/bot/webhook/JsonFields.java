@@ -16,14 +16,14 @@ import java.util.Set;
  * The fields of a JSON object an endpoint reads, and a parser that keeps only those.
  *
  * <p>A GitHub {@code workflow_run} is about 21 KB, mostly repository URLs nobody reads; building
- * the whole tree was the largest cost of a webhook. The body is still read to the end, so
- * malformed JSON anywhere is rejected exactly as before, but the fields outside these paths are
- * skipped without decoding their strings or allocating nodes.
+ * the whole tree was the largest cost of a webhook. The body is still read to the end, so malformed
+ * JSON anywhere is rejected exactly as before, but the fields outside these paths are skipped
+ * without decoding their strings or allocating nodes.
  *
  * <p>A path names a field to keep with everything under it ({@code "workflow_job"}) or, with dots,
  * a field inside objects ({@code "repository.full_name"}). Where the payload has something other
- * than an object on the way to a path, that value is kept as it is, so readers see the same
- * shape (and the same errors) as with the whole tree.
+ * than an object on the way to a path, that value is kept as it is, so readers see the same shape
+ * (and the same errors) as with the whole tree.
  */
 public final class JsonFields {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -92,7 +92,9 @@ public final class JsonFields {
     }
   }
 
-  /** Reads the object the parser is at the start of, keeping the wanted fields into {@code into}. */
+  /**
+   * Reads the object the parser is at the start of, keeping the wanted fields into {@code into}.
+   */
   private void readObject(JsonParser parser, ObjectNode into) throws IOException {
     JsonToken token;
     while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {

@@ -13,8 +13,8 @@ public sealed interface Verdict
   record Deliver(RunEvent event) implements Verdict {}
 
   /**
-   * Nothing to do for this request (an event type or conclusion we don't alert on): 202 with
-   * {@code {"ignored": what, "reason": reason}}, so the sender sees it arrived and stops retrying.
+   * Nothing to do for this request (an event type or conclusion we don't alert on): 202 with {@code
+   * {"ignored": what, "reason": reason}}, so the sender sees it arrived and stops retrying.
    */
   record Ignore(String what, String reason) implements Verdict {}
 

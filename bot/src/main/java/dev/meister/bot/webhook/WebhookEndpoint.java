@@ -3,8 +3,8 @@ package dev.meister.bot.webhook;
 /**
  * One webhook route, e.g. {@code POST /hooks/github}: authenticates a request and translates it
  * into a {@link Verdict}. The server has already enforced the size limit and {@link #accepts} the
- * media type; the endpoint must authenticate before it parses, and throws {@link
- * WebhookRejection} to refuse.
+ * media type; the endpoint must authenticate before it parses, and throws {@link WebhookRejection}
+ * to refuse.
  */
 public interface WebhookEndpoint {
 

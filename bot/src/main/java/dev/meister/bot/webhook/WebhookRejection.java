@@ -4,8 +4,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request the edge refuses, with the HTTP status and the one-line error the sender sees as
- * {@code {"error": ..., "field": ...}}. The message must never contain a secret or token.
+ * A request the edge refuses, with the HTTP status and the one-line error the sender sees as {@code
+ * {"error": ..., "field": ...}}. The message must never contain a secret or token.
  */
 public final class WebhookRejection extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -47,12 +47,16 @@ public final class WebhookServer implements AutoCloseable {
   private final Map<String, HealthCheck> healthChecks;
   private final Javalin app;
   private final Duration healthTimeout;
+
   /** Daemon threads, so a check that never returns cannot keep the process alive. */
-  private final ExecutorService healthExecutor = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "meister-health");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService healthExecutor =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "meister-health");
+            t.setDaemon(true);
+            return t;
+          });
+
   private boolean started;
 
   /**
@@ -60,13 +64,13 @@ public final class WebhookServer implements AutoCloseable {
    * @param healthChecks by the name {@code /health} reports them under
    */
   public WebhookServer(
-      List<WebhookEndpoint> endpoints,
-      RunEventSink sink,
-      Map<String, HealthCheck> healthChecks) {
+      List<WebhookEndpoint> endpoints, RunEventSink sink, Map<String, HealthCheck> healthChecks) {
     this(endpoints, sink, healthChecks, Duration.ofSeconds(2));
   }
 
-  /** @param healthTimeout how long {@code /health} waits for a check before reporting it down */
+  /**
+   * @param healthTimeout how long {@code /health} waits for a check before reporting it down
+   */
   public WebhookServer(
       List<WebhookEndpoint> endpoints,
       RunEventSink sink,
@@ -133,7 +137,8 @@ public final class WebhookServer implements AutoCloseable {
     }
     String mediaType = MediaType.of(ctx.header("Content-Type"));
     if (!endpoint.accepts(mediaType)) {
-      throw MediaType.unsupported("unsupported Content-Type " + mediaType + ", expected application/json");
+      throw MediaType.unsupported(
+          "unsupported Content-Type " + mediaType + ", expected application/json");
     }
     byte[] body;
     try {
@@ -150,7 +155,10 @@ public final class WebhookServer implements AutoCloseable {
     } else if (verdict instanceof Verdict.Ignore ignore) {
       log.info(
           "webhook {} delivery {} ignored: {} ({})",
-          endpoint.path(), label, ignore.what(), ignore.reason());
+          endpoint.path(),
+          label,
+          ignore.what(),
+          ignore.reason());
       respond(ctx, 202, Map.of("ignored", ignore.what(), "reason", ignore.reason()));
     } else if (verdict instanceof Verdict.Respond own) {
       ctx.status(own.status()).contentType(own.contentType()).result(own.body());
@@ -169,7 +177,10 @@ public final class WebhookServer implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn(
           "webhook {} delivery {} ({}): sink failed, answering 503",
-          endpoint.path(), label, event.deliveryKey(), e);
+          endpoint.path(),
+          label,
+          event.deliveryKey(),
+          e);
       respond(ctx, 503, Map.of("error", "storage unavailable, retry"));
       return;
     }
@@ -178,7 +189,10 @@ public final class WebhookServer implements AutoCloseable {
     // "FAILED" (the pipeline's outcome) read like an intake failure.
     log.debug(
         "webhook {} delivery {} ({}) accepted; pipeline outcome {}, alert {}{}",
-        endpoint.path(), label, event.deliveryKey(), event.outcome(),
+        endpoint.path(),
+        label,
+        event.deliveryKey(),
+        event.outcome(),
         intake.alertId().map(Object::toString).orElse("-"),
         intake.duplicate() ? " (duplicate)" : "");
     Map<String, Object> body = new LinkedHashMap<>();
@@ -192,8 +206,10 @@ public final class WebhookServer implements AutoCloseable {
     // All checks at once, each bounded: a hung dependency must not hang the probe asking about it.
     Map<String, CompletableFuture<HealthStatus>> running = new LinkedHashMap<>();
     for (Map.Entry<String, HealthCheck> entry : healthChecks.entrySet()) {
-      running.put(entry.getKey(), CompletableFuture.supplyAsync(
-          () -> run(entry.getKey(), entry.getValue()), healthExecutor));
+      running.put(
+          entry.getKey(),
+          CompletableFuture.supplyAsync(
+              () -> run(entry.getKey(), entry.getValue()), healthExecutor));
     }
     Map<String, Object> checks = new LinkedHashMap<>();
     boolean allUp = true;
@@ -247,11 +263,18 @@ public final class WebhookServer implements AutoCloseable {
     if (e.status() == 401) {
       log.warn(
           "webhook {} delivery {} from {} rejected 401: {}",
-          endpoint.path(), label, ctx.ip(), e.error());
+          endpoint.path(),
+          label,
+          ctx.ip(),
+          e.error());
     } else {
       log.info(
           "webhook {} delivery {} from {} rejected {}: {}",
-          endpoint.path(), label, ctx.ip(), e.status(), e.error());
+          endpoint.path(),
+          label,
+          ctx.ip(),
+          e.status(),
+          e.error());
     }
   }
 

@@ -134,8 +134,11 @@ public final class FakeAirflow extends LoopbackApi {
 
   /** Replaces {@code taskId}'s instance with {@code states.length} mapped instances. */
   public synchronized void mapped(String taskId, String... states) {
-    ObjectNode template = tasks.stream().filter(t -> t.get("task_id").asText().equals(taskId))
-        .findFirst().orElseThrow();
+    ObjectNode template =
+        tasks.stream()
+            .filter(t -> t.get("task_id").asText().equals(taskId))
+            .findFirst()
+            .orElseThrow();
     int at = tasks.indexOf(template);
     tasks.remove(at);
     for (int i = 0; i < states.length; i++) {
@@ -193,7 +196,8 @@ public final class FakeAirflow extends LoopbackApi {
     }
     if (path.equals("/auth/token") && request.method().equals("POST")) {
       JsonNode body = request.json();
-      if (username != null && username.equals(body.path("username").asText())
+      if (username != null
+          && username.equals(body.path("username").asText())
           && Objects.equals(password, body.path("password").asText())) {
         String issued = "jwt-" + tokensIssued++;
         return ApiAnswer.json(201, JSON.createObjectNode().put("access_token", issued));
@@ -211,8 +215,11 @@ public final class FakeAirflow extends LoopbackApi {
     String[] parts = path.substring(prefix.length()).split("/");
     String dag = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
     if (!dag.equals(dagId)) {
-      return ApiAnswer.json(404, "{\"title\":\"DAG not found\",\"detail\":\"DAG with dag_id: '"
-          + dag + "' not found\",\"status\":404}");
+      return ApiAnswer.json(
+          404,
+          "{\"title\":\"DAG not found\",\"detail\":\"DAG with dag_id: '"
+              + dag
+              + "' not found\",\"status\":404}");
     }
     Map<String, String> params = params(query);
     if (parts.length == 2 && parts[1].equals("dagRuns")) {
@@ -225,8 +232,10 @@ public final class FakeAirflow extends LoopbackApi {
       answer.put("total_entries", runs.size());
       return ApiAnswer.json(200, answer.toString());
     }
-    String runId = parts.length > 2 ? URLDecoder.decode(parts[2].replace("+", "%2B"),
-        StandardCharsets.UTF_8) : "";
+    String runId =
+        parts.length > 2
+            ? URLDecoder.decode(parts[2].replace("+", "%2B"), StandardCharsets.UTF_8)
+            : "";
     if (!runId.equals(runId())) {
       return ApiAnswer.json(404, "{\"detail\":\"DagRun not found\"}");
     }
@@ -250,8 +259,9 @@ public final class FakeAirflow extends LoopbackApi {
     if (query != null) {
       for (String pair : query.split("&")) {
         int eq = pair.indexOf('=');
-        params.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1),
-            StandardCharsets.UTF_8));
+        params.put(
+            pair.substring(0, eq),
+            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }
     return params;

@@ -28,8 +28,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,7 +74,9 @@ class AlertFlowTest {
 
   private void boot() throws Exception {
     Path file = dir.resolve("meister.yml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         team:
           members:
             alice: { name: Alice Doe, telegram: alice_d, telegram_id: 100001, roles: [team_lead] }
@@ -101,15 +103,18 @@ class AlertFlowTest {
           - name: deploys
             match: { source: github, workflow: deploy.yml }
             priority: high
-        """.formatted(CHAT));
-    MeisterConfig cfg = new ConfigLoader(Map.of("TELEGRAM_BOT_TOKEN", TOKEN))
-        .load(file, SecretPolicy.REQUIRED);
+        """
+            .formatted(CHAT));
+    MeisterConfig cfg =
+        new ConfigLoader(Map.of("TELEGRAM_BOT_TOKEN", TOKEN)).load(file, SecretPolicy.REQUIRED);
     meister = Meister.open(cfg, dir.resolve("meister.db"), clock);
     api = new TelegramApi(TOKEN, telegram.url());
-    runtime = new BotRuntime(meister,
-        List.of(new TelegramChatPort(api, new TelegramRenderer(cfg.team()))), clock);
-    runtime.start(Start.none().withWebhooks(new ServerConfig("127.0.0.1", 0, Secret.of(SECRET),
-        Secret.absent())));
+    runtime =
+        new BotRuntime(
+            meister, List.of(new TelegramChatPort(api, new TelegramRenderer(cfg.team()))), clock);
+    runtime.start(
+        Start.none()
+            .withWebhooks(new ServerConfig("127.0.0.1", 0, Secret.of(SECRET), Secret.absent())));
     webhooks = runtime.webhooks().orElseThrow();
     receiver = new TelegramReceiver(api, Set.of(CHAT), runtime.dispatcher());
     receiver.start();
@@ -125,20 +130,21 @@ class AlertFlowTest {
   }
 
   /**
-   * Starts a second bot on the same database file while the first is left as it is, unclosed, as
-   * a kill -9 leaves it: nothing it held in memory reaches the new one. It is closed at the end.
+   * Starts a second bot on the same database file while the first is left as it is, unclosed, as a
+   * kill -9 leaves it: nothing it held in memory reaches the new one. It is closed at the end.
    */
   private void kill() throws Exception {
     TelegramReceiver deadReceiver = receiver;
     BotRuntime deadRuntime = runtime;
     TelegramApi deadApi = api;
     Meister deadMeister = meister;
-    killed.add(() -> {
-      deadReceiver.close();
-      deadRuntime.close();
-      deadApi.close();
-      deadMeister.close();
-    });
+    killed.add(
+        () -> {
+          deadReceiver.close();
+          deadRuntime.close();
+          deadApi.close();
+          deadMeister.close();
+        });
     boot();
   }
 
@@ -165,8 +171,14 @@ class AlertFlowTest {
     assertThat(posted.path("text").asText())
         .contains("Build fail - octo-repo test (163)")
         .contains("@bobs");
-    String callback = posted.path("reply_markup").path("inline_keyboard").get(0).get(0)
-        .path("callback_data").asText();
+    String callback =
+        posted
+            .path("reply_markup")
+            .path("inline_keyboard")
+            .get(0)
+            .get(0)
+            .path("callback_data")
+            .asText();
     assertThat(callback).matches("ack:\\d+");
 
     telegram.queueUpdate(pressFrom(100002, "bobs", 100, callback));
@@ -227,8 +239,8 @@ class AlertFlowTest {
       throws Exception {
     List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> storm = new ArrayList<>();
     for (int i = 1; i <= 24; i++) {
-      storm.add(http.sendAsync(request("storm-" + i, failedRun()),
-          HttpResponse.BodyHandlers.ofString()));
+      storm.add(
+          http.sendAsync(request("storm-" + i, failedRun()), HttpResponse.BodyHandlers.ofString()));
     }
     for (var answer : storm) {
       assertThat(answer.get().statusCode()).isEqualTo(202);
@@ -238,12 +250,13 @@ class AlertFlowTest {
 
     runtime.worker().deliverDue();
 
-    List<String> texts = telegram.requests("sendMessage").stream()
-        .map(m -> m.path("text").asText()).toList();
+    List<String> texts =
+        telegram.requests("sendMessage").stream().map(m -> m.path("text").asText()).toList();
     assertThat(texts).hasSize(22);
     assertThat(texts.subList(0, 20)).allMatch(t -> t.contains("Build fail"));
     assertThat(texts.get(20)).contains("HIGHEST PRIORITY");
-    assertThat(texts.get(21)).startsWith("<b>4 more failures in Buildmeister routes:</b>")
+    assertThat(texts.get(21))
+        .startsWith("<b>4 more failures in Buildmeister routes:</b>")
         .contains("Reply /ack ID to take one.");
     assertThat(meister.storage().outbox().pendingCount()).isZero();
   }
@@ -261,15 +274,19 @@ class AlertFlowTest {
     storm(31, 30);
     runtime.worker().deliverDue();
 
-    assertThat(alertPosts()).as("alert posts in the minute, counting those before the kill")
+    assertThat(alertPosts())
+        .as("alert posts in the minute, counting those before the kill")
         .hasSize(21);
     assertThat(digests()).as("digests in the minute").hasSize(1);
 
     clock.advance(Duration.ofSeconds(55));
     runtime.worker().deliverDue();
     assertThat(digests()).hasSize(2);
-    assertThat(digests().get(1)).startsWith("<b>29 more failures in Buildmeister routes:</b>")
-        .contains("#32 ", "#51 ").doesNotContain("#52 ").contains("… and 9 more.");
+    assertThat(digests().get(1))
+        .startsWith("<b>29 more failures in Buildmeister routes:</b>")
+        .contains("#32 ", "#51 ")
+        .doesNotContain("#52 ")
+        .contains("… and 9 more.");
     assertThat(meister.storage().outbox().pendingCount()).isZero();
   }
 
@@ -277,8 +294,8 @@ class AlertFlowTest {
   private void storm(int from, int count) throws Exception {
     List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> storm = new ArrayList<>();
     for (int i = from; i < from + count; i++) {
-      storm.add(http.sendAsync(request("storm-" + i, failedRun()),
-          HttpResponse.BodyHandlers.ofString()));
+      storm.add(
+          http.sendAsync(request("storm-" + i, failedRun()), HttpResponse.BodyHandlers.ofString()));
     }
     for (var answer : storm) {
       assertThat(answer.get().statusCode()).isEqualTo(202);
@@ -286,8 +303,9 @@ class AlertFlowTest {
   }
 
   private List<String> alertPosts() {
-    return texts().stream().filter(t -> t.contains("Build fail - octo-repo")
-        && !t.contains("more failure")).toList();
+    return texts().stream()
+        .filter(t -> t.contains("Build fail - octo-repo") && !t.contains("more failure"))
+        .toList();
   }
 
   private List<String> digests() {
@@ -301,11 +319,14 @@ class AlertFlowTest {
   /** Runs delivery rounds until Telegram got the {@code n}-th {@code method} call. */
   private void awaitDelivered(String method, int n) throws InterruptedException {
     // Each poll runs one delivery round, as the worker's thread would.
-    await(method + " call #" + n + " within 10 s").atMost(Duration.ofSeconds(10))
-        .pollInterval(Duration.ofMillis(20)).until(() -> {
-          runtime.worker().deliverDue();
-          return telegram.requests(method).size() >= n;
-        });
+    await(method + " call #" + n + " within 10 s")
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () -> {
+              runtime.worker().deliverDue();
+              return telegram.requests(method).size() >= n;
+            });
   }
 
   private HttpResponse<String> postFailure(String delivery) throws Exception {
@@ -317,14 +338,14 @@ class AlertFlowTest {
   }
 
   private HttpRequest request(String delivery, byte[] body) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + webhooks.port() + "/hooks/github"))
-        .header("Content-Type", "application/json")
-        .header("X-GitHub-Event", "workflow_run")
-        .header("X-GitHub-Delivery", delivery)
-        .header("X-Hub-Signature-256", sign(body))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webhooks.port() + "/hooks/github"))
+            .header("Content-Type", "application/json")
+            .header("X-GitHub-Event", "workflow_run")
+            .header("X-GitHub-Delivery", delivery)
+            .header("X-Hub-Signature-256", sign(body))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
     return request;
   }
 
@@ -333,10 +354,11 @@ class AlertFlowTest {
   }
 
   private static byte[] failedRun(String workflowPath) throws Exception {
-    try (InputStream in = AlertFlowTest.class.getResourceAsStream(
-        "/fixtures/github/workflow_run.completed.json")) {
+    try (InputStream in =
+        AlertFlowTest.class.getResourceAsStream("/fixtures/github/workflow_run.completed.json")) {
       ObjectNode root = (ObjectNode) JSON.readTree(Objects.requireNonNull(in).readAllBytes());
-      ((ObjectNode) root.get("workflow_run")).put("conclusion", "failure")
+      ((ObjectNode) root.get("workflow_run"))
+          .put("conclusion", "failure")
           .put("path", workflowPath);
       return JSON.writeValueAsBytes(root);
     }
@@ -348,8 +370,8 @@ class AlertFlowTest {
     return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
   }
 
-  private static String replyFrom(long userId, String username, int messageId, int to,
-      String text) {
+  private static String replyFrom(
+      long userId, String username, int messageId, int to, String text) {
     return """
         {"message": {"message_id": %d, "date": 1764061300, "text": "%s",
           "from": {"id": %d, "is_bot": false, "first_name": "Someone", "username": "%s"},
@@ -357,8 +379,17 @@ class AlertFlowTest {
           "reply_to_message": {"message_id": %d, "date": 1764061200, "text": "Build fail",
             "chat": {"id": %s, "type": "supergroup", "title": "builds"},
             "from": {"id": %d, "is_bot": true, "first_name": "Meister", "username": "%s"}}}}
-        """.formatted(messageId, text, userId, username, CHAT, to, CHAT,
-        FakeTelegramApi.BOT_ID, FakeTelegramApi.BOT_USERNAME);
+        """
+        .formatted(
+            messageId,
+            text,
+            userId,
+            username,
+            CHAT,
+            to,
+            CHAT,
+            FakeTelegramApi.BOT_ID,
+            FakeTelegramApi.BOT_USERNAME);
   }
 
   private static String pressFrom(long userId, String username, int messageId, String data) {
@@ -368,7 +399,15 @@ class AlertFlowTest {
           "message": {"message_id": %d, "date": 1764061200, "text": "Build fail",
             "chat": {"id": %s, "type": "supergroup", "title": "builds"},
             "from": {"id": %d, "is_bot": true, "first_name": "Meister", "username": "%s"}}}}
-        """.formatted(messageId, data, userId, username, messageId, CHAT,
-        FakeTelegramApi.BOT_ID, FakeTelegramApi.BOT_USERNAME);
+        """
+        .formatted(
+            messageId,
+            data,
+            userId,
+            username,
+            messageId,
+            CHAT,
+            FakeTelegramApi.BOT_ID,
+            FakeTelegramApi.BOT_USERNAME);
   }
 }

@@ -14,9 +14,9 @@ import dev.meister.bot.config.Secret;
 import dev.meister.bot.config.SecretPolicy;
 import dev.meister.bot.config.ServerConfig;
 import dev.meister.bot.github.FakeGitHub;
-import dev.meister.core.schedule.ScheduleRequests;
 import dev.meister.bot.webhook.WebhookServer;
 import dev.meister.core.alert.AlertMessages;
+import dev.meister.core.schedule.ScheduleRequests;
 import dev.meister.testing.MutableClock;
 import java.io.InputStream;
 import java.net.URI;
@@ -51,20 +51,27 @@ import org.junit.jupiter.api.io.TempDir;
  * (config, SQLite, outbox, pipeline) and each platform's fake: a failed build posted with a mention
  * and a button, acknowledged by button, by reply and by {@code /ack}, filed as a GitHub issue (a
  * fake GitHub API on loopback), overrides and swaps, hand-offs, the read-only commands, and the
- * refusal of people outside the team. One subclass per adapter supplies a {@link ChatHarness};
- * a new flow is one more test method here, written against the harness alone.
+ * refusal of people outside the team. One subclass per adapter supplies a {@link ChatHarness}; a
+ * new flow is one more test method here, written against the harness alone.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 abstract class ChatAdapterContract {
   private static final String GITHUB_SECRET = "hook-secret";
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Wednesday: Bob has the Buildmeister shift (roster bob, alice from Monday 16 Nov). */
   private static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
+
   /** The run of the workflow_run fixture that {@link #alert()} posts. */
   private static final long RUN = 289782451L;
+
   /** Copies of shared/fixtures/github/logs, on the test classpath. */
-  private static final Path LOGS = Path.of(java.net.URI.create(java.util.Objects.requireNonNull(
-      ChatAdapterContract.class.getResource("/fixtures/github/logs/")).toString()));
+  private static final Path LOGS =
+      Path.of(
+          java.net.URI.create(
+              java.util.Objects.requireNonNull(
+                      ChatAdapterContract.class.getResource("/fixtures/github/logs/"))
+                  .toString()));
 
   @TempDir Path dir;
   ChatHarness chat;
@@ -83,10 +90,19 @@ abstract class ChatAdapterContract {
     chat = harness();
     airflow = dev.meister.bot.airflow.FakeAirflow.v1Failed();
     github = new FakeGitHub();
-    github.run(RUN, List.of(new FakeGitHub.Job(RUN * 10, "test", "failure", "Run mvn",
-        Files.readString(LOGS.resolve("maven-surefire.failure.log")))));
+    github.run(
+        RUN,
+        List.of(
+            new FakeGitHub.Job(
+                RUN * 10,
+                "test",
+                "failure",
+                "Run mvn",
+                Files.readString(LOGS.resolve("maven-surefire.failure.log")))));
     Path file = dir.resolve("meister.yml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         team:
           members:
             alice: { name: Alice Doe, telegram: alice_d, telegram_id: 100001, slack: U0ALICE, discord: "100000000000000001", github: alice-gh, roles: [team_lead] }
@@ -118,15 +134,18 @@ abstract class ChatAdapterContract {
           token: ${GITHUB_TOKEN}
           repo: acme/issues
           labels: [build]
-        """.formatted(chat.adapter(), chat.chatsYaml(), airflow.url(), github.apiUrl()));
+        """
+            .formatted(chat.adapter(), chat.chatsYaml(), airflow.url(), github.apiUrl()));
     Map<String, String> env = new HashMap<>(chat.env());
     env.put("GITHUB_TOKEN", "ghp_contract");
     MeisterConfig cfg = new ConfigLoader(env).load(file, SecretPolicy.REQUIRED);
     meister = Meister.open(cfg, dir.resolve("meister.db"), clock);
     runtime = new BotRuntime(meister, chat.ports(cfg), clock);
-    runtime.start(Start.none().withWebhooks(new ServerConfig("127.0.0.1", 0,
-        Secret.of(GITHUB_SECRET), Secret.absent()))
-        .withEndpoints(chat.connect(runtime.dispatcher(), clock)));
+    runtime.start(
+        Start.none()
+            .withWebhooks(
+                new ServerConfig("127.0.0.1", 0, Secret.of(GITHUB_SECRET), Secret.absent()))
+            .withEndpoints(chat.connect(runtime.dispatcher(), clock)));
     webhooks = runtime.webhooks().orElseThrow();
     chat.webhooksAt(webhooks.port());
   }
@@ -159,8 +178,10 @@ abstract class ChatAdapterContract {
 
     chat.press(alert, Person.BOB, "ack");
     Sent edit = awaitSent("the alert edited", s -> s.kind() == Kind.EDIT);
-    Sent reply = awaitSent("the ack under the alert",
-        s -> s.kind() == Kind.REPLY && s.text().contains("is looking into this"));
+    Sent reply =
+        awaitSent(
+            "the ack under the alert",
+            s -> s.kind() == Kind.REPLY && s.text().contains("is looking into this"));
 
     assertThat(edit.id()).isEqualTo(alert.id());
     assertThat(edit.text()).contains("Bob Stone is looking into this");
@@ -176,8 +197,10 @@ abstract class ChatAdapterContract {
 
     String replyId = chat.reply(alert, Person.ALICE, "looking");
     Sent edit = awaitSent("the alert edited", s -> s.kind() == Kind.EDIT);
-    Sent answer = awaitSent("the ack answered",
-        s -> s.kind() == Kind.REPLY && s.text().contains("is looking into this"));
+    Sent answer =
+        awaitSent(
+            "the ack answered",
+            s -> s.kind() == Kind.REPLY && s.text().contains("is looking into this"));
 
     assertThat(edit.id()).isEqualTo(alert.id());
     assertThat(edit.text()).contains("Alice Doe is looking into this");
@@ -193,8 +216,10 @@ abstract class ChatAdapterContract {
 
     chat.reply(alert, Person.ALICE, "on it");
 
-    Sent told = awaitSent("the second taker told",
-        s -> s.text().startsWith("Bob Stone is already looking into this"));
+    Sent told =
+        awaitSent(
+            "the second taker told",
+            s -> s.text().startsWith("Bob Stone is already looking into this"));
     assertThat(told.kind()).isEqualTo(Kind.REPLY);
   }
 
@@ -234,7 +259,8 @@ abstract class ChatAdapterContract {
     chat.command(Person.BOB, "/frobnicate");
 
     assertThat(awaitSent("help", s -> s.text().contains("Meister commands")).text())
-        .contains("/whoisoncall").contains("/ack");
+        .contains("/whoisoncall")
+        .contains("/ack");
     awaitSent("unknown", s -> s.text().contains("Unknown command /frobnicate. Try /help."));
   }
 
@@ -244,10 +270,12 @@ abstract class ChatAdapterContract {
     String number = alert.buttons().get(0).substring("ack:".length());
 
     chat.press(alert, Person.OUTSIDER, "ack");
-    await("the press refused",
+    await(
+        "the press refused",
         () -> chat.answers().contains("Only members of the team can acknowledge alerts."));
     chat.command(Person.OUTSIDER, "/ack " + number);
-    awaitSent("the command refused",
+    awaitSent(
+        "the command refused",
         s -> s.text().contains("Sorry, only members of the team can use /ack."));
 
     assertThat(chat.sent()).noneMatch(s -> s.kind() == Kind.EDIT);
@@ -282,7 +310,8 @@ abstract class ChatAdapterContract {
     String handedOver = announcement.buttons().get(0);
 
     chat.press(announcement, Person.BOB, accept.substring(0, accept.indexOf(':')));
-    await("only the incoming side may accept",
+    await(
+        "only the incoming side may accept",
         () -> chat.answers().contains("Only alice can accept this hand-off."));
     chat.press(announcement, Person.BOB, handedOver.substring(0, handedOver.indexOf(':')));
     chat.press(announcement, Person.ALICE, accept.substring(0, accept.indexOf(':')));
@@ -296,7 +325,8 @@ abstract class ChatAdapterContract {
     chat.command(Person.BOB, "/status prod-dagao");
 
     Sent answer = awaitSent("the status", s -> s.text().contains("prod-dagao run of"));
-    assertThat(answer.text()).contains("Sun 22 Nov 02:00 UTC: failed")
+    assertThat(answer.text())
+        .contains("Sun 22 Nov 02:00 UTC: failed")
         .contains("Financial Reports failed: finance failed");
   }
 
@@ -319,7 +349,8 @@ abstract class ChatAdapterContract {
     chat.press(alert, Person.BOB, AlertMessages.ISSUE_ACTION);
 
     assertIssueFiledUnder(alert);
-    await("the press answered",
+    await(
+        "the press answered",
         () -> chat.answers().stream().anyMatch(a -> a.startsWith("Filing an issue for alert #")));
   }
 
@@ -338,13 +369,14 @@ abstract class ChatAdapterContract {
 
   /** GitHub got exactly one new issue for the alert's run, and its link is under the alert. */
   private void assertIssueFiledUnder(Sent alert) throws Exception {
-    Sent filed = awaitSent("the issue under the alert",
-        s -> s.kind() == Kind.REPLY && s.text().contains("Filed #9110"));
+    Sent filed =
+        awaitSent(
+            "the issue under the alert",
+            s -> s.kind() == Kind.REPLY && s.text().contains("Filed #9110"));
     assertThat(filed.under()).isEqualTo(alert.id());
     assertThat(filed.text()).contains("Build fail - octo-repo test (163)");
     assertThat(filed.links()).contains("https://github.com/acme/issues/issues/9110");
-    List<FakeGitHub.Received> created =
-        github.received("POST", "/api/v3/repos/acme/issues/issues");
+    List<FakeGitHub.Received> created = github.received("POST", "/api/v3/repos/acme/issues/issues");
     assertThat(created).hasSize(1);
     JsonNode issue = created.get(0).json();
     assertThat(issue.path("title").asText()).isEqualTo("Build fail - octo-repo test (163)");
@@ -360,7 +392,8 @@ abstract class ChatAdapterContract {
     Sent question = overrideAsked();
 
     chat.press(question, Person.BOB, ScheduleRequests.YES);
-    await("only the asked person may accept",
+    await(
+        "only the asked person may accept",
         () -> chat.answers().stream().anyMatch(a -> a.startsWith("Only alice can answer")));
     chat.press(question, Person.ALICE, ScheduleRequests.YES);
 
@@ -382,10 +415,11 @@ abstract class ChatAdapterContract {
 
   /** Bob, on call, asks Alice (picked the platform's way) to take today to Friday. */
   private Sent overrideAsked() throws Exception {
-    chat.command(Person.BOB, "/override " + chat.mentionTyped(Person.ALICE)
-        + " 2026-11-25..2026-11-27 buildmeister");
-    Sent question = awaitSent("the override asked",
-        s -> s.text().contains("asks you to take Buildmeister"));
+    chat.command(
+        Person.BOB,
+        "/override " + chat.mentionTyped(Person.ALICE) + " 2026-11-25..2026-11-27 buildmeister");
+    Sent question =
+        awaitSent("the override asked", s -> s.text().contains("asks you to take Buildmeister"));
     assertThat(question.mentions())
         .contains(chat.identity(Person.ALICE), chat.identity(Person.BOB));
     assertThat(question.buttons()).hasSize(2);
@@ -397,8 +431,7 @@ abstract class ChatAdapterContract {
     chat.command(Person.BOB, "/whoisoncall buildmeister");
 
     Sent answer = awaitSent("the answer", s -> s.text().contains("Primary: "));
-    assertThat(answer.text())
-        .contains("Primary: Alice Doe (override) until Sat 28 Nov 00:00 CET");
+    assertThat(answer.text()).contains("Primary: Alice Doe (override) until Sat 28 Nov 00:00 CET");
   }
 
   /** Moves the clock over Monday's 11:00 boundary (Bob → Alice) and waits for the announcement. */
@@ -406,8 +439,10 @@ abstract class ChatAdapterContract {
     runtime.duties().timekeeper().tick();
     clock.advance(Duration.between(NOW, Instant.parse("2026-11-30T10:01:00Z")));
     runtime.duties().timekeeper().tick();
-    Sent announcement = awaitSent("the hand-off announced",
-        s -> s.kind() == Kind.POST && s.text().contains("Hand-off Buildmeister"));
+    Sent announcement =
+        awaitSent(
+            "the hand-off announced",
+            s -> s.kind() == Kind.POST && s.text().contains("Hand-off Buildmeister"));
     assertThat(announcement.buttons()).hasSize(2);
     return announcement;
   }
@@ -421,11 +456,16 @@ abstract class ChatAdapterContract {
 
   /** Runs delivery rounds until the chat received a message matching {@code wanted}. */
   Sent awaitSent(String what, Predicate<Sent> wanted) {
-    return Awaitility.await(what + " within 10 s").atMost(Duration.ofSeconds(10))
-        .pollInterval(Duration.ofMillis(20)).until(() -> {
-          settle();
-          return chat.sent().stream().filter(wanted).findFirst();
-        }, Optional::isPresent).orElseThrow();
+    return Awaitility.await(what + " within 10 s")
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () -> {
+              settle();
+              return chat.sent().stream().filter(wanted).findFirst();
+            },
+            Optional::isPresent)
+        .orElseThrow();
   }
 
   @FunctionalInterface
@@ -435,14 +475,17 @@ abstract class ChatAdapterContract {
 
   /** Runs delivery rounds until {@code check} holds. */
   private void await(String what, Check check) {
-    Awaitility.await(what + " within 10 s").atMost(Duration.ofSeconds(10))
-        .pollInterval(Duration.ofMillis(20)).until(() -> {
-          if (check.holds()) {
-            return true;
-          }
-          settle();
-          return false;
-        });
+    Awaitility.await(what + " within 10 s")
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () -> {
+              if (check.holds()) {
+                return true;
+              }
+              settle();
+              return false;
+            });
   }
 
   /** One round of the outbox and the filing worker, as their threads would do. */
@@ -454,20 +497,21 @@ abstract class ChatAdapterContract {
 
   HttpResponse<String> postFailure() throws Exception {
     byte[] body = failedRun();
-    HttpRequest request = HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + webhooks.port() + "/hooks/github"))
-        .header("Content-Type", "application/json")
-        .header("X-GitHub-Event", "workflow_run")
-        .header("X-GitHub-Delivery", "delivery-1")
-        .header("X-Hub-Signature-256", sign(body))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webhooks.port() + "/hooks/github"))
+            .header("Content-Type", "application/json")
+            .header("X-GitHub-Event", "workflow_run")
+            .header("X-GitHub-Delivery", "delivery-1")
+            .header("X-Hub-Signature-256", sign(body))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private static byte[] failedRun() throws Exception {
-    try (InputStream in = ChatAdapterContract.class.getResourceAsStream(
-        "/fixtures/github/workflow_run.completed.json")) {
+    try (InputStream in =
+        ChatAdapterContract.class.getResourceAsStream(
+            "/fixtures/github/workflow_run.completed.json")) {
       ObjectNode root = (ObjectNode) JSON.readTree(Objects.requireNonNull(in).readAllBytes());
       ((ObjectNode) root.get("workflow_run")).put("conclusion", "failure");
       return JSON.writeValueAsBytes(root);

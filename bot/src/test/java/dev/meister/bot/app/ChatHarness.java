@@ -15,10 +15,18 @@ import java.util.Map;
  */
 public interface ChatHarness extends AutoCloseable {
   /** People in the contract's team (and one who is not in it). */
-  enum Person { ALICE, BOB, OUTSIDER }
+  enum Person {
+    ALICE,
+    BOB,
+    OUTSIDER
+  }
 
   /** What the bot did in the chat, normalised from the platform's wire format. */
-  enum Kind { POST, REPLY, EDIT }
+  enum Kind {
+    POST,
+    REPLY,
+    EDIT
+  }
 
   /**
    * @param id the platform's message id (for an edit: the edited message's)
@@ -28,8 +36,14 @@ public interface ChatHarness extends AutoCloseable {
    * @param buttons {@code action:payload} of each button
    * @param links the addresses the message links to, in order
    */
-  record Sent(Kind kind, String id, String under, String text, List<String> mentions,
-      List<String> buttons, List<String> links) {}
+  record Sent(
+      Kind kind,
+      String id,
+      String under,
+      String text,
+      List<String> mentions,
+      List<String> buttons,
+      List<String> links) {}
 
   /** {@code telegram}, {@code slack}, ...: alerts are routed to {@code <adapter>/alerts}. */
   String adapter();

@@ -30,11 +30,19 @@ class CliTest {
 
   @Test
   void whoisoncall_answers_for_every_rotation_at_the_given_instant() {
-    int code = run(Map.of(), "whoisoncall", "--at", "2026-11-25T09:00:00Z",
-        "--config", EXAMPLE.toString());
+    int code =
+        run(
+            Map.of(),
+            "whoisoncall",
+            "--at",
+            "2026-11-25T09:00:00Z",
+            "--config",
+            EXAMPLE.toString());
 
     assertThat(code).isZero();
-    assertThat(out.toString()).isEqualToNormalizingNewlines("""
+    assertThat(out.toString())
+        .isEqualToNormalizingNewlines(
+            """
         📅 DagMeister
         Primary: Bob Stone until Mon 30 Nov 11:00 CET
         Next: Carol Lee from Mon 30 Nov 11:00 CET
@@ -53,8 +61,15 @@ class CliTest {
   @Test
   void whoisoncall_for_one_rotation_shows_the_configured_vacation_override() {
     // Bob covers Dave's week; Dave also holds that weekend, so the override runs to Monday.
-    int code = run(Map.of(), "whoisoncall", "hausmeister", "--at", "2026-12-22T09:00:00Z",
-        "--config", EXAMPLE.toString());
+    int code =
+        run(
+            Map.of(),
+            "whoisoncall",
+            "hausmeister",
+            "--at",
+            "2026-12-22T09:00:00Z",
+            "--config",
+            EXAMPLE.toString());
 
     assertThat(code).isZero();
     assertThat(out.toString()).contains("Primary: Bob Stone (override) until Mon 28 Dec 11:00 CET");
@@ -62,11 +77,22 @@ class CliTest {
 
   @Test
   void schedule_lists_weekday_and_weekend_stretches_with_their_level_2() {
-    int code = run(Map.of(), "schedule", "hausmeister", "--next", "3",
-        "--from", "2026-11-25T09:00:00Z", "--config", EXAMPLE.toString());
+    int code =
+        run(
+            Map.of(),
+            "schedule",
+            "hausmeister",
+            "--next",
+            "3",
+            "--from",
+            "2026-11-25T09:00:00Z",
+            "--config",
+            EXAMPLE.toString());
 
     assertThat(code).isZero();
-    assertThat(out.toString()).isEqualToNormalizingNewlines("""
+    assertThat(out.toString())
+        .isEqualToNormalizingNewlines(
+            """
         Hausmeister schedule (Europe/Berlin)
         Mon 23 Nov 11:00 CET → Fri 27 Nov 17:00 CET  Dave Kim, Level 2: Grace Hopper
         Fri 27 Nov 17:00 CET → Mon 30 Nov 11:00 CET  Bob Stone (weekend), Level 2: Grace Hopper
@@ -85,9 +111,26 @@ class CliTest {
 
   @Test
   void check_config_accepts_the_example_when_its_secrets_are_set() {
-    int code = run(Map.of("TELEGRAM_BOT_TOKEN", "123:abc", "SLACK_BOT_TOKEN", "xoxb-1",
-        "SLACK_APP_TOKEN", "xapp-1", "GITHUB_WEBHOOK_SECRET", "s", "AIRFLOW_WEBHOOK_TOKEN", "t",
-        "GITHUB_TOKEN", "g", "AIRFLOW_API_TOKEN", "a"), "check-config", "--config", EXAMPLE.toString());
+    int code =
+        run(
+            Map.of(
+                "TELEGRAM_BOT_TOKEN",
+                "123:abc",
+                "SLACK_BOT_TOKEN",
+                "xoxb-1",
+                "SLACK_APP_TOKEN",
+                "xapp-1",
+                "GITHUB_WEBHOOK_SECRET",
+                "s",
+                "AIRFLOW_WEBHOOK_TOKEN",
+                "t",
+                "GITHUB_TOKEN",
+                "g",
+                "AIRFLOW_API_TOKEN",
+                "a"),
+            "check-config",
+            "--config",
+            EXAMPLE.toString());
 
     assertThat(code).isZero();
     assertThat(out.toString()).contains("OK (7 members, 3 rotations, 3 routes)");
@@ -95,10 +138,11 @@ class CliTest {
   }
 
   @Test
-  void check_config_prints_three_located_problems_and_exits_2(@TempDir Path dir)
-      throws Exception {
+  void check_config_prints_three_located_problems_and_exits_2(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("meister.yml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         team:
           members:
             alice: { name: Alice, roles: [team_lead] }
@@ -123,19 +167,25 @@ class CliTest {
     int code = run(Map.of(), "check-config", "--config", file.toString());
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString().lines().toList()).startsWith(
-        file + ":8: rotations.dagmeister.zone: unknown time zone 'Europe/Berln'"
-            + " (did you mean 'Europe/Berlin'?)",
-        file + ":12: rotations.dagmeister.rooster: unknown key 'rooster' (did you mean 'roster'?)",
-        file + ":19: rotations.buildmeister.roster[1]: unknown member 'bobb'"
-            + " (did you mean 'bob'?)");
+    assertThat(err.toString().lines().toList())
+        .startsWith(
+            file
+                + ":8: rotations.dagmeister.zone: unknown time zone 'Europe/Berln'"
+                + " (did you mean 'Europe/Berlin'?)",
+            file
+                + ":12: rotations.dagmeister.rooster: unknown key 'rooster' (did you mean 'roster'?)",
+            file
+                + ":19: rotations.buildmeister.roster[1]: unknown member 'bobb'"
+                + " (did you mean 'bob'?)");
     assertThat(err.toString()).doesNotContain("Exception").doesNotContain("\tat ");
   }
 
   @Test
   void telegram_webhook_mode_needs_a_public_url_and_a_secret(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("meister.yml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         team:
           members:
             alice: { name: Alice, roles: [team_lead] }

@@ -49,8 +49,11 @@ class ConnectorTest {
     int[] tries = {0};
     return () -> {
       if (tries[0]++ < failures) {
-        throw new ChatDeliveryException("getMe failed: ConnectException: Connection refused",
-            true, null, new java.net.ConnectException("Connection refused"));
+        throw new ChatDeliveryException(
+            "getMe failed: ConnectException: Connection refused",
+            true,
+            null,
+            new java.net.ConnectException("Connection refused"));
       }
     };
   }
@@ -59,26 +62,36 @@ class ConnectorTest {
   void retries_with_capped_exponential_backoff_until_the_chat_answers() {
     Connector connector = new Connector(link, failing(6), DELAYS);
 
-    boolean connected = connector.connect(wait -> {
-      pauses.add(wait);
-      return false;
-    });
+    boolean connected =
+        connector.connect(
+            wait -> {
+              pauses.add(wait);
+              return false;
+            });
 
     assertThat(connected).isTrue();
     assertThat(link.isUp()).isTrue();
-    assertThat(pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2),
-        Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(8),
-        Duration.ofSeconds(8));
+    assertThat(pauses)
+        .containsExactly(
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(4),
+            Duration.ofSeconds(8),
+            Duration.ofSeconds(8),
+            Duration.ofSeconds(8));
   }
 
   @Test
   void six_failed_tries_log_one_warning_without_a_stack_trace_then_one_line_when_connected() {
     new Connector(link, failing(6), DELAYS).connect(wait -> false);
 
-    assertThat(logged.list).extracting(ILoggingEvent::getLevel, ILoggingEvent::getFormattedMessage)
+    assertThat(logged.list)
+        .extracting(ILoggingEvent::getLevel, ILoggingEvent::getFormattedMessage)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(Level.WARN, "telegram: unreachable, retrying in"
-                + " the background: getMe failed: ConnectException: Connection refused"),
+            org.assertj.core.groups.Tuple.tuple(
+                Level.WARN,
+                "telegram: unreachable, retrying in"
+                    + " the background: getMe failed: ConnectException: Connection refused"),
             org.assertj.core.groups.Tuple.tuple(Level.INFO, "telegram: reachable again"));
     assertThat(logged.list).allSatisfy(e -> assertThat(e.getThrowableProxy()).isNull());
   }
@@ -87,10 +100,12 @@ class ConnectorTest {
   void stops_trying_when_the_bot_stops_during_a_pause() {
     Connector connector = new Connector(link, failing(100), DELAYS);
 
-    boolean connected = connector.connect(wait -> {
-      pauses.add(wait);
-      return pauses.size() == 3;
-    });
+    boolean connected =
+        connector.connect(
+            wait -> {
+              pauses.add(wait);
+              return pauses.size() == 3;
+            });
 
     assertThat(connected).isFalse();
     assertThat(pauses).hasSize(3);
@@ -103,7 +118,8 @@ class ConnectorTest {
     new Connector(link, failing(0), DELAYS).connect(wait -> false);
 
     assertThat(link.isUp()).isTrue();
-    assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage)
+    assertThat(logged.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
         .containsExactly("telegram: connected");
   }
 }

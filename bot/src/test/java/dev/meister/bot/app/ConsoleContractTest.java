@@ -2,12 +2,12 @@ package dev.meister.bot.app;
 
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.console.ConsoleChatPort;
-import dev.meister.core.chat.ChatRef;
 import dev.meister.bot.console.PlainTextRenderer;
 import dev.meister.bot.webhook.WebhookEndpoint;
 import dev.meister.core.chat.ChatEvent;
 import dev.meister.core.chat.ChatEventHandler;
 import dev.meister.core.chat.ChatPort;
+import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;
 import dev.meister.core.chat.Platform;
 import dev.meister.core.chat.Sender;
@@ -29,7 +29,8 @@ class ConsoleContractTest extends ChatAdapterContract {
     return new ConsoleHarness();
   }
 
-  @SuppressWarnings("NullAway.Init") // Set by ports() and connect(), which the contract calls first.
+  @SuppressWarnings(
+      "NullAway.Init") // Set by ports() and connect(), which the contract calls first.
   static final class ConsoleHarness implements ChatHarness {
     private static final Pattern MENTION = Pattern.compile("@(\\w+)");
     private static final ChatRef ALERTS = ChatRef.of(Platform.CONSOLE, "alerts");
@@ -57,8 +58,11 @@ class ConsoleContractTest extends ChatAdapterContract {
     @Override
     public List<ChatPort> ports(MeisterConfig config) {
       PlainTextRenderer renderer = new PlainTextRenderer(config.team());
-      port = new RecordingChatPort(new ConsoleChatPort(out, config.team(), ids),
-          m -> renderer.render(m.text()), ConsoleHarness::mentions);
+      port =
+          new RecordingChatPort(
+              new ConsoleChatPort(out, config.team(), ids),
+              m -> renderer.render(m.text()),
+              ConsoleHarness::mentions);
       return List.of(port);
     }
 
@@ -78,42 +82,51 @@ class ConsoleContractTest extends ChatAdapterContract {
     }
 
     private Sender sender(Person who) {
-      String id = switch (who) {
-        case ALICE -> "alice";
-        case BOB -> "bob";
-        case OUTSIDER -> "mallory";
-      };
+      String id =
+          switch (who) {
+            case ALICE -> "alice";
+            case BOB -> "bob";
+            case OUTSIDER -> "mallory";
+          };
       return new Sender(Platform.CONSOLE, id, id, id);
     }
 
     @Override
     public void command(Person who, String line) {
       List<String> words = Arrays.asList(line.substring(1).split("\\s+"));
-      dispatcher.handle(new ChatEvent.Command(ALERTS, sender(who), next(),
-          words.get(0), words.subList(1, words.size()), null));
+      dispatcher.handle(
+          new ChatEvent.Command(
+              ALERTS, sender(who), next(), words.get(0), words.subList(1, words.size()), null));
     }
 
     @Override
     public void commandReplying(Sent to, Person who, String line) {
       List<String> words = Arrays.asList(line.substring(1).split("\\s+"));
-      dispatcher.handle(new ChatEvent.Command(ALERTS, sender(who), next(),
-          words.get(0), words.subList(1, words.size()), new MessageRef(ALERTS, to.id())));
+      dispatcher.handle(
+          new ChatEvent.Command(
+              ALERTS,
+              sender(who),
+              next(),
+              words.get(0),
+              words.subList(1, words.size()),
+              new MessageRef(ALERTS, to.id())));
     }
 
     @Override
     public String reply(Sent to, Person who, String text) {
       MessageRef self = next();
-      dispatcher.handle(new ChatEvent.Reply(ALERTS, sender(who), self, text,
-          new MessageRef(ALERTS, to.id())));
+      dispatcher.handle(
+          new ChatEvent.Reply(ALERTS, sender(who), self, text, new MessageRef(ALERTS, to.id())));
       return self.messageId();
     }
 
     @Override
     public void press(Sent on, Person who, String action) {
-      String data = on.buttons().stream().filter(b -> b.startsWith(action + ":"))
-          .findFirst().orElseThrow();
-      dispatcher.handle(new ChatEvent.ButtonPress(ALERTS, sender(who),
-          new MessageRef(ALERTS, on.id()), data, "press"));
+      String data =
+          on.buttons().stream().filter(b -> b.startsWith(action + ":")).findFirst().orElseThrow();
+      dispatcher.handle(
+          new ChatEvent.ButtonPress(
+              ALERTS, sender(who), new MessageRef(ALERTS, on.id()), data, "press"));
     }
 
     @Override

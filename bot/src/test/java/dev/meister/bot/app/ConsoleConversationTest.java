@@ -39,10 +39,14 @@ class ConsoleConversationTest {
       ConsoleChatPort port = new ConsoleChatPort(out, cfg.team(), ids);
       try (BotRuntime runtime = new BotRuntime(meister, List.of(port), clock)) {
         // As in the demo: what a line queued is delivered before the next line is read.
-        new ConsoleSession(event -> {
-          runtime.dispatcher().handle(event);
-          runtime.worker().deliverDue();
-        }, cfg.team().teamLeads().get(0), ids, out)
+        new ConsoleSession(
+                event -> {
+                  runtime.dispatcher().handle(event);
+                  runtime.worker().deliverDue();
+                },
+                cfg.team().teamLeads().get(0),
+                ids,
+                out)
             .run(new BufferedReader(new StringReader(input)));
       }
     }
@@ -53,7 +57,9 @@ class ConsoleConversationTest {
   void whoisoncall_for_one_rotation_is_answered_under_the_question() throws Exception {
     String screen = converse("/whoisoncall hausmeister\n");
 
-    assertThat(screen).isEqualToNormalizingNewlines("""
+    assertThat(screen)
+        .isEqualToNormalizingNewlines(
+            """
         meister ▸ #2 ↳ #1 📅 Hausmeister
                   Primary: Dave Kim until Fri 27 Nov 17:00 CET
                   Level 2: Grace Hopper until Mon 30 Nov 11:00 CET
@@ -79,7 +85,7 @@ class ConsoleConversationTest {
   void a_misspelt_rotation_is_answered_with_the_known_ones() throws Exception {
     String screen = converse("/whoisoncall hausmeistr\n");
 
-    assertThat(screen).contains(
-        "No rotation 'hausmeistr'. Rotations: dagmeister, buildmeister, hausmeister.");
+    assertThat(screen)
+        .contains("No rotation 'hausmeistr'. Rotations: dagmeister, buildmeister, hausmeister.");
   }
 }

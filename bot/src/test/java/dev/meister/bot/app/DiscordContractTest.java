@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * The adapter contract on Discord, as far as it goes without a live gateway: what a person does
- * enters as the input the JDA listener would build from its gateway event (the listener itself is
- * a field-by-field copy), and everything the bot sends goes over HTTP to a fake Discord REST API.
+ * enters as the input the JDA listener would build from its gateway event (the listener itself is a
+ * field-by-field copy), and everything the bot sends goes over HTTP to a fake Discord REST API.
  */
 class DiscordContractTest extends ChatAdapterContract {
   @Override
@@ -30,13 +30,15 @@ class DiscordContractTest extends ChatAdapterContract {
     return new DiscordHarness();
   }
 
-  @SuppressWarnings("NullAway.Init") // Set by ports() and connect(), which the contract calls first.
+  @SuppressWarnings(
+      "NullAway.Init") // Set by ports() and connect(), which the contract calls first.
   static final class DiscordHarness implements ChatHarness {
     private static final String TOKEN = "discord-contract-token";
     private static final String CHANNEL = "300000000000000001";
     private static final String APP = "800000000000000001";
     private static final Pattern MENTION = Pattern.compile("<@(\\d+)>");
-    private static final Pattern LINK = Pattern.compile("\\[((?:[^\\]\\\\]|\\\\.)*)\\]\\(([^)\\s]+)\\)");
+    private static final Pattern LINK =
+        Pattern.compile("\\[((?:[^\\]\\\\]|\\\\.)*)\\]\\(([^)\\s]+)\\)");
 
     private final FakeDiscordApi discord = new FakeDiscordApi(TOKEN);
     private final AtomicLong next = new AtomicLong(1_300_000_000_000_000_000L);
@@ -56,7 +58,9 @@ class DiscordContractTest extends ChatAdapterContract {
           discord:
             token: ${DISCORD_BOT_TOKEN}
             channels:
-              alerts: { channel: "%s" }""".formatted(CHANNEL).indent(2);
+              alerts: { channel: "%s" }"""
+          .formatted(CHANNEL)
+          .indent(2);
     }
 
     @Override
@@ -98,14 +102,20 @@ class DiscordContractTest extends ChatAdapterContract {
     @Override
     public void command(Person who, String line) {
       int space = line.indexOf(' ');
-      inbound.receive(new DiscordInput.SlashCommand(CHANNEL, null, user(who),
-          space < 0 ? line.substring(1) : line.substring(1, space),
-          space < 0 ? "" : line.substring(space + 1), APP, "token-" + next.incrementAndGet()));
+      inbound.receive(
+          new DiscordInput.SlashCommand(
+              CHANNEL,
+              null,
+              user(who),
+              space < 0 ? line.substring(1) : line.substring(1, space),
+              space < 0 ? "" : line.substring(space + 1),
+              APP,
+              "token-" + next.incrementAndGet()));
     }
 
     /**
-     * A slash command is an interaction and cannot reference a message, so a command answering
-     * one of the bot's messages is typed as the text of a reply, as Discord sends it.
+     * A slash command is an interaction and cannot reference a message, so a command answering one
+     * of the bot's messages is typed as the text of a reply, as Discord sends it.
      */
     @Override
     public void commandReplying(Sent to, Person who, String line) {
@@ -115,17 +125,18 @@ class DiscordContractTest extends ChatAdapterContract {
     @Override
     public String reply(Sent to, Person who, String text) {
       String id = String.valueOf(next.incrementAndGet());
-      inbound.receive(new DiscordInput.MessageReply(CHANNEL, null, user(who), id, text,
-          to.id(), true));
+      inbound.receive(
+          new DiscordInput.MessageReply(CHANNEL, null, user(who), id, text, to.id(), true));
       return id;
     }
 
     @Override
     public void press(Sent on, Person who, String action) {
-      String customId = on.buttons().stream().filter(b -> b.startsWith(action + ":"))
-          .findFirst().orElseThrow();
-      inbound.receive(new DiscordInput.ButtonClick(CHANNEL, null, user(who), on.id(), customId,
-          APP, "token-" + next.incrementAndGet()));
+      String customId =
+          on.buttons().stream().filter(b -> b.startsWith(action + ":")).findFirst().orElseThrow();
+      inbound.receive(
+          new DiscordInput.ButtonClick(
+              CHANNEL, null, user(who), on.id(), customId, APP, "token-" + next.incrementAndGet()));
     }
 
     @Override
@@ -155,8 +166,8 @@ class DiscordContractTest extends ChatAdapterContract {
       return sent;
     }
 
-    private static Sent sent(Kind kind, String id, String under,
-        com.fasterxml.jackson.databind.JsonNode body) {
+    private static Sent sent(
+        Kind kind, String id, String under, com.fasterxml.jackson.databind.JsonNode body) {
       List<String> links = new ArrayList<>();
       Matcher link = LINK.matcher(body.path("content").asText());
       while (link.find()) {
@@ -173,8 +184,8 @@ class DiscordContractTest extends ChatAdapterContract {
       body.path("allowed_mentions").path("users").forEach(u -> allowed.add(u.asText()));
       mentions.retainAll(allowed); // Only these really notify.
       // Markup off (bold, code), then escapes undone: what a person reads.
-      String text = content.replace("**", "").replaceAll("(?<!\\\\)`", "")
-          .replaceAll("\\\\(.)", "$1");
+      String text =
+          content.replace("**", "").replaceAll("(?<!\\\\)`", "").replaceAll("\\\\(.)", "$1");
       List<String> buttons = new ArrayList<>();
       for (com.fasterxml.jackson.databind.JsonNode row : body.path("components")) {
         for (com.fasterxml.jackson.databind.JsonNode b : row.path("components")) {
@@ -186,8 +197,10 @@ class DiscordContractTest extends ChatAdapterContract {
 
     @Override
     public List<String> answers() {
-      return discord.calls().stream().filter(c -> c.body().path("flags").asInt() == 64)
-          .map(c -> c.body().path("content").asText().replaceAll("\\\\(.)", "$1")).toList();
+      return discord.calls().stream()
+          .filter(c -> c.body().path("flags").asInt() == 64)
+          .map(c -> c.body().path("content").asText().replaceAll("\\\\(.)", "$1"))
+          .toList();
     }
 
     @Override

@@ -43,11 +43,11 @@ final class DutyBot implements AutoCloseable {
   }
 
   private void open() throws Exception {
-    MeisterConfig cfg = new ConfigLoader(env).load(dir.resolve("meister.yml"),
-        SecretPolicy.OPTIONAL, w -> {});
+    MeisterConfig cfg =
+        new ConfigLoader(env).load(dir.resolve("meister.yml"), SecretPolicy.OPTIONAL, w -> {});
     meister = Meister.open(cfg, dir.resolve("meister.db"), clock);
     // GitHub retries within a call would sleep for real: these scenarios move time themselves.
-    runtime = new BotRuntime(meister, List.of(chat), clock, wait -> { });
+    runtime = new BotRuntime(meister, List.of(chat), clock, wait -> {});
   }
 
   /** Closes the database and everything on it, then opens the same file again: a restart. */
@@ -80,26 +80,46 @@ final class DutyBot implements AutoCloseable {
   void say(String member, String text) {
     String[] words = text.trim().split("\\s+");
     List<String> args = Arrays.asList(words).subList(1, words.length);
-    runtime.dispatcher().handle(new ChatEvent.Command(chatRef(), sender(member), nextMessage(),
-        words[0].substring(1), args, null));
+    runtime
+        .dispatcher()
+        .handle(
+            new ChatEvent.Command(
+                chatRef(), sender(member), nextMessage(), words[0].substring(1), args, null));
     runtime.worker().deliverDue();
   }
 
   /** Someone who is not on the team types {@code text}. */
   void sayAsStranger(String text) {
     String[] words = text.trim().split("\\s+");
-    runtime.dispatcher().handle(new ChatEvent.Command(chatRef(),
-        new Sender(Platform.TELEGRAM, "999999", "mallory", "Mallory"), nextMessage(),
-        words[0].substring(1), Arrays.asList(words).subList(1, words.length), null));
+    runtime
+        .dispatcher()
+        .handle(
+            new ChatEvent.Command(
+                chatRef(),
+                new Sender(Platform.TELEGRAM, "999999", "mallory", "Mallory"),
+                nextMessage(),
+                words[0].substring(1),
+                Arrays.asList(words).subList(1, words.length),
+                null));
     runtime.worker().deliverDue();
   }
 
   /** {@code member} presses {@code button} on {@code message}. */
   void press(String member, TranscriptChatPort.Sent message, String label) {
-    var button = message.buttons().stream().filter(b -> b.label().equals(label)).findFirst()
-        .orElseThrow(() -> new AssertionError("no button " + label + " on " + message.text()));
-    runtime.dispatcher().handle(new ChatEvent.ButtonPress(chatRef(), sender(member), message.ref(),
-        button.action().encode(), "cb" + inbound.incrementAndGet()));
+    var button =
+        message.buttons().stream()
+            .filter(b -> b.label().equals(label))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no button " + label + " on " + message.text()));
+    runtime
+        .dispatcher()
+        .handle(
+            new ChatEvent.ButtonPress(
+                chatRef(),
+                sender(member),
+                message.ref(),
+                button.action().encode(),
+                "cb" + inbound.incrementAndGet()));
     runtime.worker().deliverDue();
   }
 
@@ -120,10 +140,13 @@ final class DutyBot implements AutoCloseable {
   }
 
   private Sender sender(String member) {
-    Member m = meister.config().team().find(dev.meister.core.team.MemberId.of(member))
-        .orElseThrow();
-    return new Sender(Platform.TELEGRAM, String.valueOf(m.chat().telegramUserId()),
-        m.chat().telegramUsername(), m.displayName());
+    Member m =
+        meister.config().team().find(dev.meister.core.team.MemberId.of(member)).orElseThrow();
+    return new Sender(
+        Platform.TELEGRAM,
+        String.valueOf(m.chat().telegramUserId()),
+        m.chat().telegramUsername(),
+        m.displayName());
   }
 
   @Override

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Unacknowledged alerts climb the ladder (Level 2, then the team lead) until someone acks, and a red
- * build is reminded about until it is green again; time comes from the test's clock.
+ * Unacknowledged alerts climb the ladder (Level 2, then the team lead) until someone acks, and a
+ * red build is reminded about until it is green again; time comes from the test's clock.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class EscalationScenarioTest {
@@ -32,7 +32,11 @@ class EscalationScenarioTest {
 
   @BeforeEach
   void start() throws Exception {
-    bot = new DutyBot(dir, HandoffScenarioTest.TEAM + """
+    bot =
+        new DutyBot(
+            dir,
+            HandoffScenarioTest.TEAM
+                + """
         rotations:
           hausmeister:
             name: Hausmeister
@@ -59,7 +63,9 @@ class EscalationScenarioTest {
         fix_or_revert:
           after: 60m
           every: 30m
-        """, T0, Map.of());
+        """,
+            T0,
+            Map.of());
   }
 
   @AfterEach
@@ -74,9 +80,11 @@ class EscalationScenarioTest {
     bot.chat.clear();
 
     bot.advance(Duration.ofMinutes(15), MINUTE);
-    assertThat(bot.chat.texts()).containsExactly(":arrow_double_up: Alert 1 (Build fail -"
-        + " cmamp fast_tests (163)) is not acknowledged after 15 min. @carol (Level 2),"
-        + " please take it: /ack 1");
+    assertThat(bot.chat.texts())
+        .containsExactly(
+            ":arrow_double_up: Alert 1 (Build fail -"
+                + " cmamp fast_tests (163)) is not acknowledged after 15 min. @carol (Level 2),"
+                + " please take it: /ack 1");
     assertThat(bot.chat.sent().get(0).replyTo()).isEqualTo(alert.ref());
 
     bot.say("carol", "/ack 1");
@@ -92,11 +100,13 @@ class EscalationScenarioTest {
 
     bot.advance(Duration.ofHours(2), MINUTE);
 
-    assertThat(bot.chat.texts()).filteredOn(t -> t.contains("acknowledged")).containsExactly(
-        ":arrow_double_up: Alert 1 (Build fail - cmamp fast_tests (163)) is not"
-            + " acknowledged after 15 min. @carol (Level 2), please take it: /ack 1",
-        ":rotating_light: Alert 1 (Build fail - cmamp fast_tests (163)) is still not"
-            + " acknowledged after 30 min. Team lead @lena, please find someone: /ack 1");
+    assertThat(bot.chat.texts())
+        .filteredOn(t -> t.contains("acknowledged"))
+        .containsExactly(
+            ":arrow_double_up: Alert 1 (Build fail - cmamp fast_tests (163)) is not"
+                + " acknowledged after 15 min. @carol (Level 2), please take it: /ack 1",
+            ":rotating_light: Alert 1 (Build fail - cmamp fast_tests (163)) is still not"
+                + " acknowledged after 30 min. Team lead @lena, please find someone: /ack 1");
   }
 
   @Test
@@ -106,17 +116,24 @@ class EscalationScenarioTest {
 
     bot.advance(Duration.ofMinutes(40), MINUTE);
 
-    assertThat(bot.chat.texts()).filteredOn(t -> t.contains("acknowledged")).containsExactly(
-        ":rotating_light: High-priority alert 1 (Build fail - cmamp fast_tests (163)) is"
-            + " still not acknowledged after 10 min. Team lead @lena, please find someone:"
-            + " /ack 1");
+    assertThat(bot.chat.texts())
+        .filteredOn(t -> t.contains("acknowledged"))
+        .containsExactly(
+            ":rotating_light: High-priority alert 1 (Build fail - cmamp fast_tests (163)) is"
+                + " still not acknowledged after 10 min. Team lead @lena, please find someone:"
+                + " /ack 1");
   }
 
   @Test
   void a_route_without_ack_timeout_never_escalates() {
-    bot.runtime().intake().accept(new RunEvent("airflow:1",
-        Outcome.FAILED, T0,
-        AirflowTask.builder("ohlcv_daily").taskId("load").exception("boom").build()));
+    bot.runtime()
+        .intake()
+        .accept(
+            new RunEvent(
+                "airflow:1",
+                Outcome.FAILED,
+                T0,
+                AirflowTask.builder("ohlcv_daily").taskId("load").exception("boom").build()));
     bot.tick();
     bot.chat.clear();
 
@@ -137,9 +154,10 @@ class EscalationScenarioTest {
     bot.tick();
     bot.tick();
 
-    assertThat(bot.chat.texts()).filteredOn(t -> t.contains("acknowledged"))
-        .extracting(t -> t.substring(0, t.indexOf(' '))).containsExactly(":arrow_double_up:",
-            ":rotating_light:");
+    assertThat(bot.chat.texts())
+        .filteredOn(t -> t.contains("acknowledged"))
+        .extracting(t -> t.substring(0, t.indexOf(' ')))
+        .containsExactly(":arrow_double_up:", ":rotating_light:");
   }
 
   @Test
@@ -151,9 +169,11 @@ class EscalationScenarioTest {
     bot.advance(Duration.ofMinutes(59), MINUTE);
     assertThat(bot.chat.texts()).isEmpty();
     bot.advance(MINUTE, MINUTE);
-    assertThat(bot.chat.texts()).containsExactly(":red_circle: cryptokaizen/cmamp"
-        + " .github/workflows/fast_tests.yml on master is still red, 60 min after alert 1."
-        + " Fix it or revert: @alice (on call), @carol (commit author). Run.");
+    assertThat(bot.chat.texts())
+        .containsExactly(
+            ":red_circle: cryptokaizen/cmamp"
+                + " .github/workflows/fast_tests.yml on master is still red, 60 min after alert 1."
+                + " Fix it or revert: @alice (on call), @carol (commit author). Run.");
     bot.advance(Duration.ofMinutes(30), MINUTE);
     assertThat(bot.chat.texts()).hasSize(2).last().asString().contains("90 min after alert 1");
 
@@ -188,17 +208,18 @@ class EscalationScenarioTest {
   }
 
   private RunEvent event(String branch, Outcome outcome) {
-    GitHubRun run = GitHubRun.builder("cryptokaizen/cmamp")
-        .workflowPath(".github/workflows/fast_tests.yml")
-        .workflowName("Fast tests")
-        .branch(branch)
-        .runNumber(163)
-        .runId(9001L)
-        .runUrl("https://github.com/cryptokaizen/cmamp/actions/runs/9001")
-        .actor("carol-gh")
-        .commitAuthor("Carol Lee")
-        .conclusion(outcome == Outcome.FAILED ? "failure" : "success")
-        .build();
+    GitHubRun run =
+        GitHubRun.builder("cryptokaizen/cmamp")
+            .workflowPath(".github/workflows/fast_tests.yml")
+            .workflowName("Fast tests")
+            .branch(branch)
+            .runNumber(163)
+            .runId(9001L)
+            .runUrl("https://github.com/cryptokaizen/cmamp/actions/runs/9001")
+            .actor("carol-gh")
+            .commitAuthor("Carol Lee")
+            .conclusion(outcome == Outcome.FAILED ? "failure" : "success")
+            .build();
     return new RunEvent("github:" + (++deliveries), outcome, bot.clock.instant(), run);
   }
 }

@@ -9,13 +9,11 @@ import dev.meister.bot.config.SecretPolicy;
 import dev.meister.bot.console.ConsoleChatPort;
 import dev.meister.bot.console.ConsoleSession;
 import dev.meister.bot.github.FakeGitHub;
-import dev.meister.core.chat.AlertId;
-import dev.meister.core.alert.AlertSource;
-import dev.meister.core.chat.AlertId;
-import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.AirflowTask;
+import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEvent;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.filing.Csv;
 import dev.meister.core.filing.IssueLink;
 import dev.meister.testing.MutableClock;
@@ -47,8 +45,12 @@ import picocli.CommandLine;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class FilingFlowTest {
   /** Copies of shared/fixtures/github/logs, on the test classpath. */
-  private static final Path LOGS = Path.of(java.net.URI.create(java.util.Objects.requireNonNull(
-      FilingFlowTest.class.getResource("/fixtures/github/logs/")).toString()));
+  private static final Path LOGS =
+      Path.of(
+          java.net.URI.create(
+              java.util.Objects.requireNonNull(
+                      FilingFlowTest.class.getResource("/fixtures/github/logs/"))
+                  .toString()));
 
   @TempDir Path dir;
   private FakeGitHub github;
@@ -68,7 +70,9 @@ class FilingFlowTest {
     github = new FakeGitHub();
     github.issue("acme/issues", 100, "Epic: keep the builds green", true);
     config = dir.resolve("meister.yml");
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         team:
           members:
             alice: { name: Alice Doe, github: alice-gh, roles: [team_lead] }
@@ -106,15 +110,17 @@ class FilingFlowTest {
           reasons:
             - Merged a branch with broken tests
             - Underlying data changed
-        """.formatted(dir.resolve("meister.db"), github.apiUrl()));
+        """
+            .formatted(dir.resolve("meister.db"), github.apiUrl()));
     env = Map.of("GITHUB_TOKEN", "ghp_test");
     MeisterConfig cfg = new ConfigLoader(env).load(config, SecretPolicy.REQUIRED);
     meister = Meister.open(cfg, dir.resolve("meister.db"), clock);
     PrintStream out = new PrintStream(screen, true, StandardCharsets.UTF_8);
     port = new ConsoleChatPort(out, cfg.team(), ids);
     runtime = new BotRuntime(meister, List.of(port), clock, slept::add);
-    session = new ConsoleSession(runtime.dispatcher(), cfg.team().teamLeads().get(0), ids, out)
-        .resolvingMessagesWith(port);
+    session =
+        new ConsoleSession(runtime.dispatcher(), cfg.team().teamLeads().get(0), ids, out)
+            .resolvingMessagesWith(port);
   }
 
   @AfterEach
@@ -146,18 +152,35 @@ class FilingFlowTest {
   }
 
   private AlertId fail(long run, String log, String repo) throws Exception {
-    github.run(run, List.of(
-        new FakeGitHub.Job(run * 10, "run_fast_tests", "failure", "Run fast tests",
-            Files.readString(LOGS.resolve(log))),
-        new FakeGitHub.Job(run * 10 + 1, "lint", "success", null, null)));
+    github.run(
+        run,
+        List.of(
+            new FakeGitHub.Job(
+                run * 10,
+                "run_fast_tests",
+                "failure",
+                "Run fast tests",
+                Files.readString(LOGS.resolve(log))),
+            new FakeGitHub.Job(run * 10 + 1, "lint", "success", null, null)));
     clock.advance(java.time.Duration.ofMinutes(5));
-    GitHubRun a = GitHubRun.builder(repo).branch("master").event("push")
-        .workflowName("Fast tests").workflowPath(".github/workflows/fast_tests.yml")
-        .runId(run).runNumber(Integer.valueOf("1" + run))
-        .runUrl("https://github.com/acme/widgets/actions/runs/" + run)
-        .headSha("6113728f27ae82c7b1a177c8d03f9e96e0adf246").commitAuthor("Carol Coder").build();
-    AlertId id = runtime.sink().accept(new RunEvent(
-        "github:delivery-" + run, Outcome.FAILED, clock.instant(), a)).alertId().orElseThrow();
+    GitHubRun a =
+        GitHubRun.builder(repo)
+            .branch("master")
+            .event("push")
+            .workflowName("Fast tests")
+            .workflowPath(".github/workflows/fast_tests.yml")
+            .runId(run)
+            .runNumber(Integer.valueOf("1" + run))
+            .runUrl("https://github.com/acme/widgets/actions/runs/" + run)
+            .headSha("6113728f27ae82c7b1a177c8d03f9e96e0adf246")
+            .commitAuthor("Carol Coder")
+            .build();
+    AlertId id =
+        runtime
+            .sink()
+            .accept(new RunEvent("github:delivery-" + run, Outcome.FAILED, clock.instant(), a))
+            .alertId()
+            .orElseThrow();
     settle();
     return id;
   }
@@ -206,15 +229,26 @@ class FilingFlowTest {
         .contains("@alice-gh please confirm the priority (P2).");
     assertThat(github.issue("acme/issues", 9110).path("assignees").findValuesAsText("login"))
         .containsExactly("bob-gh");
-    assertThat(github.received("POST", ".*/issues/100/sub_issues").get(0).json()
-        .path("sub_issue_id").asLong()).isEqualTo(2_000_009_110L);
-    assertThat(screen()).contains("↳ #" + messageOf(alert) + " 📝 Filed #9110"
-        + " (https://github.com/acme/issues/issues/9110): Build fail - widgets fast (142)");
-    assertThat(meister.storage().issueLinks().issueFor(alert)).map(IssueLink::issue)
+    assertThat(
+            github
+                .received("POST", ".*/issues/100/sub_issues")
+                .get(0)
+                .json()
+                .path("sub_issue_id")
+                .asLong())
+        .isEqualTo(2_000_009_110L);
+    assertThat(screen())
+        .contains(
+            "↳ #"
+                + messageOf(alert)
+                + " 📝 Filed #9110"
+                + " (https://github.com/acme/issues/issues/9110): Build fail - widgets fast (142)");
+    assertThat(meister.storage().issueLinks().issueFor(alert))
+        .map(IssueLink::issue)
         .hasValueSatisfying(i -> assertThat(i.number()).isEqualTo(9110));
     // The weekend hand-off sorts open issues by this priority.
-    assertThat(meister.storage().filedIssues().find("acme/issues", 9110).orElseThrow()
-        .priority()).isEqualTo("P2");
+    assertThat(meister.storage().filedIssues().find("acme/issues", 9110).orElseThrow().priority())
+        .isEqualTo("P2");
   }
 
   @Test
@@ -230,8 +264,9 @@ class FilingFlowTest {
     List<FakeGitHub.Received> comments = github.received("POST", ".*/issues/9110/comments");
     assertThat(comments).hasSize(1);
     assertThat(comments.get(0).json().path("body").asText())
-        .startsWith("Failed again 2026-11-25 09:10 UTC:"
-            + " https://github.com/acme/widgets/actions/runs/43 (branch `master`)");
+        .startsWith(
+            "Failed again 2026-11-25 09:10 UTC:"
+                + " https://github.com/acme/widgets/actions/runs/43 (branch `master`)");
     assertThat(screen()).contains("📝 Same as #9110");
     assertThat(meister.storage().issueLinks().issueFor(second).orElseThrow().filed()).isFalse();
     assertThat(meister.storage().alerts().find(second).orElseThrow().fingerprint())
@@ -257,14 +292,18 @@ class FilingFlowTest {
   @Test
   void github_refusing_is_said_in_the_chat_and_the_alert_can_be_filed_again() throws Exception {
     AlertId alert = fail(42, "pytest-fast-tests.failure.log");
-    github.failNext("POST", ".*/acme/issues/issues",
+    github.failNext(
+        "POST",
+        ".*/acme/issues/issues",
         FakeGitHub.error(403, "Resource not accessible by personal access token"));
 
     say(">" + messageOf(alert) + " /issue");
 
-    assertThat(screen()).contains("Could not file the issue: GitHub refused (403): Resource not"
-        + " accessible by personal access token. Nothing is lost: the alert is unchanged;"
-        + " fix that and send /issue again.");
+    assertThat(screen())
+        .contains(
+            "Could not file the issue: GitHub refused (403): Resource not"
+                + " accessible by personal access token. Nothing is lost: the alert is unchanged;"
+                + " fix that and send /issue again.");
     assertThat(meister.storage().issueLinks().issueFor(alert)).isEmpty();
 
     say(">" + messageOf(alert) + " /issue");
@@ -292,15 +331,20 @@ class FilingFlowTest {
   void the_file_issue_button_files_and_a_second_press_says_it_is_filed() throws Exception {
     AlertId alert = fail(42, "pytest-fast-tests.failure.log");
     assertThat(port.find(messageOf(alert)).orElseThrow().buttons())
-        .extracting(b -> b.label()).containsExactly("👀 Looking", "📝 File issue");
+        .extracting(b -> b.label())
+        .containsExactly("👀 Looking", "📝 File issue");
 
     say("!" + messageOf(alert) + " issue");
     say("!" + messageOf(alert) + " issue");
 
-    assertThat(screen()).contains("(Filing an issue for alert #" + alert + "…)")
+    assertThat(screen())
+        .contains("(Filing an issue for alert #" + alert + "…)")
         .contains("📝 Filed #9110")
-        .contains("(Alert #" + alert + " is already linked to acme/issues#9110:"
-            + " https://github.com/acme/issues/issues/9110)");
+        .contains(
+            "(Alert #"
+                + alert
+                + " is already linked to acme/issues#9110:"
+                + " https://github.com/acme/issues/issues/9110)");
     onlyCreatedIssue();
   }
 
@@ -311,16 +355,17 @@ class FilingFlowTest {
 
     say(">" + messageOf(alert) + " /issue 77");
 
-    assertThat(github.received("POST", ".*/issues/77/comments").get(0).json().path("body")
-        .asText()).contains("https://github.com/acme/widgets/actions/runs/42");
-    assertThat(screen()).contains("📝 Same as #77 (https://github.com/acme/issues/issues/77)"
-        + " (Fast tests flaky since Monday): linked, and this run is noted there.");
+    assertThat(github.received("POST", ".*/issues/77/comments").get(0).json().path("body").asText())
+        .contains("https://github.com/acme/widgets/actions/runs/42");
+    assertThat(screen())
+        .contains(
+            "📝 Same as #77 (https://github.com/acme/issues/issues/77)"
+                + " (Fast tests flaky since Monday): linked, and this run is noted there.");
     assertThat(github.received("POST", ".*/acme/issues/issues")).isEmpty();
   }
 
   @Test
-  void a_later_alert_with_a_filed_root_cause_says_looks_like_and_offers_same_as()
-      throws Exception {
+  void a_later_alert_with_a_filed_root_cause_says_looks_like_and_offers_same_as() throws Exception {
     // A job-level alert's fingerprint is complete at intake: the failing job names the failure.
     github.run(50, List.of());
     AlertId first = jobFailure(50, "build");
@@ -346,13 +391,22 @@ class FilingFlowTest {
     AlertId second = fail(43, "pytest-fast-tests.failure.log");
     AlertId third = fail(44, "maven-surefire.failure.log");
 
-    assertThat(screen()).containsOnlyOnce("📝 Looks like #9110")
-        .contains("↳ #" + messageOf(second) + " 📝 Looks like #9110"
-            + " (https://github.com/acme/issues/issues/9110) (Build fail - widgets fast (142)):"
-            + " the same failures.");
-    ConsoleChatPort.PostedMessage hint = port.posted().stream()
-        .filter(p -> p.text().contains("Looks like")).findFirst().orElseThrow();
-    assertThat(hint.buttons()).extracting(b -> b.action().payload()).containsExactly(second + ":9110");
+    assertThat(screen())
+        .containsOnlyOnce("📝 Looks like #9110")
+        .contains(
+            "↳ #"
+                + messageOf(second)
+                + " 📝 Looks like #9110"
+                + " (https://github.com/acme/issues/issues/9110) (Build fail - widgets fast (142)):"
+                + " the same failures.");
+    ConsoleChatPort.PostedMessage hint =
+        port.posted().stream()
+            .filter(p -> p.text().contains("Looks like"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(hint.buttons())
+        .extracting(b -> b.action().payload())
+        .containsExactly(second + ":9110");
     say("!" + hint.ref().messageId() + " same");
     assertThat(github.received("POST", ".*/issues/9110/comments")).hasSize(1);
     assertThat(meister.storage().issueLinks().issueFor(second)).isPresent();
@@ -362,17 +416,29 @@ class FilingFlowTest {
   @Test
   void people_outside_the_team_cannot_file_issues() throws Exception {
     AlertId alert = fail(42, "pytest-fast-tests.failure.log");
-    dev.meister.core.team.Member eve = new dev.meister.core.team.Member(
-        dev.meister.core.team.MemberId.of("eve"), "Eve", dev.meister.core.team.ChatIdentities
-            .none(), null, java.util.Set.of());
-    ConsoleSession outsider = new ConsoleSession(runtime.dispatcher(), eve, ids,
-        new PrintStream(screen, true, StandardCharsets.UTF_8)).resolvingMessagesWith(port);
+    dev.meister.core.team.Member eve =
+        new dev.meister.core.team.Member(
+            dev.meister.core.team.MemberId.of("eve"),
+            "Eve",
+            dev.meister.core.team.ChatIdentities.none(),
+            null,
+            java.util.Set.of());
+    ConsoleSession outsider =
+        new ConsoleSession(
+                runtime.dispatcher(),
+                eve,
+                ids,
+                new PrintStream(screen, true, StandardCharsets.UTF_8))
+            .resolvingMessagesWith(port);
 
-    outsider.run(new BufferedReader(new StringReader("!" + messageOf(alert) + " issue\n>"
-        + messageOf(alert) + " /issue\n")));
+    outsider.run(
+        new BufferedReader(
+            new StringReader(
+                "!" + messageOf(alert) + " issue\n>" + messageOf(alert) + " /issue\n")));
     settle();
 
-    assertThat(screen()).contains("(Only members of the team can file issues.)")
+    assertThat(screen())
+        .contains("(Only members of the team can file issues.)")
         .contains("Sorry, only members of the team can use /issue.");
     assertThat(github.received("POST", ".*/issues")).isEmpty();
   }
@@ -382,33 +448,51 @@ class FilingFlowTest {
       throws Exception {
     AlertId alert = fail(42, "pytest-fast-tests.failure.log");
     github.failNext("POST", ".*/issues/100/sub_issues", FakeGitHub.error(404, "Not Found"));
-    github.failNext("POST", ".*/issues/9110/assignees", new FakeGitHub.Scripted(422, Map.of(),
-        "{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":\"Issue\","
-            + "\"code\":\"invalid\",\"field\":\"assignees\"}]}"));
+    github.failNext(
+        "POST",
+        ".*/issues/9110/assignees",
+        new FakeGitHub.Scripted(
+            422,
+            Map.of(),
+            "{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":\"Issue\","
+                + "\"code\":\"invalid\",\"field\":\"assignees\"}]}"));
 
     say(">" + messageOf(alert) + " /issue");
 
     assertThat(github.issue("acme/issues", 9110).path("body").asText())
         .endsWith("\nPart of #100\n");
-    assertThat(github.received("POST", ".*/issues/100/comments").get(0).json().path("body")
-        .asText()).isEqualTo("Sub-issue: #9110 Build fail - widgets fast (142)");
-    assertThat(screen()).contains("📝 Filed #9110")
-        .contains("⚠️ assigning bob-gh failed: GitHub refused (422): Validation Failed:"
-            + " assignees invalid");
+    assertThat(
+            github.received("POST", ".*/issues/100/comments").get(0).json().path("body").asText())
+        .isEqualTo("Sub-issue: #9110 Build fail - widgets fast (142)");
+    assertThat(screen())
+        .contains("📝 Filed #9110")
+        .contains(
+            "⚠️ assigning bob-gh failed: GitHub refused (422): Validation Failed:"
+                + " assignees invalid");
   }
 
   @Test
   void an_airflow_failure_is_filed_with_its_template_exception_and_notebook() throws Exception {
-    AlertId alert = runtime.sink().accept(new RunEvent(
-        "airflow:bid_ask/r1/download/1", Outcome.FAILED, clock.instant(),
-        AirflowTask.builder("bid_ask").taskId("download")
-            .logicalDate("2026-11-25T03:00:00+00:00")
-            .tryNumber(2)
-            .logUrl("https://airflow.example.com/log?try=2")
-            .exception("Traceback (most recent call last):\n  File \"x.py\","
-                + " line 3\nKeyError: 'ask'")
-            .notebookUrl("https://notebooks.example.com/qa/bid_ask.ipynb").build()))
-        .alertId().orElseThrow();
+    AlertId alert =
+        runtime
+            .sink()
+            .accept(
+                new RunEvent(
+                    "airflow:bid_ask/r1/download/1",
+                    Outcome.FAILED,
+                    clock.instant(),
+                    AirflowTask.builder("bid_ask")
+                        .taskId("download")
+                        .logicalDate("2026-11-25T03:00:00+00:00")
+                        .tryNumber(2)
+                        .logUrl("https://airflow.example.com/log?try=2")
+                        .exception(
+                            "Traceback (most recent call last):\n  File \"x.py\","
+                                + " line 3\nKeyError: 'ask'")
+                        .notebookUrl("https://notebooks.example.com/qa/bid_ask.ipynb")
+                        .build()))
+            .alertId()
+            .orElseThrow();
     settle();
 
     say(">" + messageOf(alert) + " /issue");
@@ -419,50 +503,73 @@ class FilingFlowTest {
     assertThat(issue.path("body").asText())
         .contains("**Airflow log:** https://airflow.example.com/log?try=2")
         .contains("**QA notebook:** https://notebooks.example.com/qa/bid_ask.ipynb")
-        .contains("```\nTraceback (most recent call last):\n  File \"x.py\", line 3\n"
-            + "KeyError: 'ask'\n```");
+        .contains(
+            "```\nTraceback (most recent call last):\n  File \"x.py\", line 3\n"
+                + "KeyError: 'ask'\n```");
     assertThat(github.received("GET", ".*/actions/.*")).isEmpty();
   }
 
   @Test
   void a_signed_workflow_run_webhook_is_filed_from_its_real_payload() throws Exception {
-    github.run(289782451L, List.of(new FakeGitHub.Job(5, "test", "failure", "Run mvn",
-        Files.readString(LOGS.resolve("maven-surefire.failure.log")))));
-    runtime.start(Start.none().withWebhooks(new dev.meister.bot.config.ServerConfig("127.0.0.1",
-        0, dev.meister.bot.config.Secret.of("hook-secret"),
-        dev.meister.bot.config.Secret.absent())));
+    github.run(
+        289782451L,
+        List.of(
+            new FakeGitHub.Job(
+                5,
+                "test",
+                "failure",
+                "Run mvn",
+                Files.readString(LOGS.resolve("maven-surefire.failure.log")))));
+    runtime.start(
+        Start.none()
+            .withWebhooks(
+                new dev.meister.bot.config.ServerConfig(
+                    "127.0.0.1",
+                    0,
+                    dev.meister.bot.config.Secret.of("hook-secret"),
+                    dev.meister.bot.config.Secret.absent())));
     var webhooks = runtime.webhooks().orElseThrow();
     com.fasterxml.jackson.databind.ObjectMapper json =
         new com.fasterxml.jackson.databind.ObjectMapper();
     com.fasterxml.jackson.databind.node.ObjectNode root;
-    try (var in = FilingFlowTest.class.getResourceAsStream(
-        "/fixtures/github/workflow_run.completed.json")) {
-      root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
-          java.util.Objects.requireNonNull(in).readAllBytes());
+    try (var in =
+        FilingFlowTest.class.getResourceAsStream("/fixtures/github/workflow_run.completed.json")) {
+      root =
+          (com.fasterxml.jackson.databind.node.ObjectNode)
+              json.readTree(java.util.Objects.requireNonNull(in).readAllBytes());
     }
     ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("workflow_run"))
         .put("conclusion", "failure");
     byte[] body = json.writeValueAsBytes(root);
     javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-    mac.init(new javax.crypto.spec.SecretKeySpec(
-        "hook-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-        .newBuilder(java.net.URI.create("http://127.0.0.1:" + webhooks.port() + "/hooks/github"))
-        .header("Content-Type", "application/json").header("X-GitHub-Event", "workflow_run")
-        .header("X-GitHub-Delivery", "d-real-1")
-        .header("X-Hub-Signature-256",
-            "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body)))
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
+    mac.init(
+        new javax.crypto.spec.SecretKeySpec(
+            "hook-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    var response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            "http://127.0.0.1:" + webhooks.port() + "/hooks/github"))
+                    .header("Content-Type", "application/json")
+                    .header("X-GitHub-Event", "workflow_run")
+                    .header("X-GitHub-Delivery", "d-real-1")
+                    .header(
+                        "X-Hub-Signature-256",
+                        "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body)))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(202);
     settle();
-    AlertId alert = meister.storage().alerts().findByDedupKey("github:d-real-1").orElseThrow()
-        .storedId();
+    AlertId alert =
+        meister.storage().alerts().findByDedupKey("github:d-real-1").orElseThrow().storedId();
 
     say(">" + messageOf(alert) + " /issue");
 
-    assertThat(github.received("GET",
-        "/api/v3/repos/octo-org/octo-repo/actions/runs/289782451/jobs")).isNotEmpty();
+    assertThat(
+            github.received("GET", "/api/v3/repos/octo-org/octo-repo/actions/runs/289782451/jobs"))
+        .isNotEmpty();
     JsonNode issue = onlyCreatedIssue();
     assertThat(issue.path("title").asText()).isEqualTo("Build fail - octo-repo test (163)");
     assertThat(issue.path("body").asText())
@@ -474,11 +581,22 @@ class FilingFlowTest {
   private AlertId jobFailure(long run, String job) {
     clock.advance(java.time.Duration.ofMinutes(5));
     github.run(run, List.of());
-    AlertId id = runtime.sink().accept(new RunEvent(
-        "github:job-" + run, Outcome.FAILED, clock.instant(), GitHubRun.builder("acme/widgets")
-            .job(job).workflowName("Build").runId(run)
-            .runUrl("https://github.com/acme/widgets/actions/runs/" + run).build()))
-        .alertId().orElseThrow();
+    AlertId id =
+        runtime
+            .sink()
+            .accept(
+                new RunEvent(
+                    "github:job-" + run,
+                    Outcome.FAILED,
+                    clock.instant(),
+                    GitHubRun.builder("acme/widgets")
+                        .job(job)
+                        .workflowName("Build")
+                        .runId(run)
+                        .runUrl("https://github.com/acme/widgets/actions/runs/" + run)
+                        .build()))
+            .alertId()
+            .orElseThrow();
     settle();
     return id;
   }
@@ -487,22 +605,33 @@ class FilingFlowTest {
   void a_later_successful_run_says_green_again_under_the_failure_once() throws Exception {
     AlertId alert = fail(42, "pytest-fast-tests.failure.log");
     clock.advance(java.time.Duration.ofMinutes(30));
-    RunEvent success = new RunEvent("github:ok-1",
-        Outcome.SUCCEEDED, clock.instant(), GitHubRun.builder("acme/widgets")
-            .branch("master").workflowName("Fast tests")
-            .workflowPath(".github/workflows/fast_tests.yml")
-            .runNumber(144)
-            .runUrl("https://github.com/acme/widgets/actions/runs/44").build());
+    RunEvent success =
+        new RunEvent(
+            "github:ok-1",
+            Outcome.SUCCEEDED,
+            clock.instant(),
+            GitHubRun.builder("acme/widgets")
+                .branch("master")
+                .workflowName("Fast tests")
+                .workflowPath(".github/workflows/fast_tests.yml")
+                .runNumber(144)
+                .runUrl("https://github.com/acme/widgets/actions/runs/44")
+                .build());
 
     runtime.sink().accept(success);
     settle();
-    runtime.sink().accept(new RunEvent("github:ok-2",
-        Outcome.SUCCEEDED, clock.instant(), success.origin()));
+    runtime
+        .sink()
+        .accept(new RunEvent("github:ok-2", Outcome.SUCCEEDED, clock.instant(), success.origin()));
     settle();
 
     assertThat(screen()).containsOnlyOnce("🟢 Green again");
-    assertThat(screen()).contains("↳ #" + messageOf(alert) + " 🟢 Green again: Fast tests on"
-        + " master passed (run #144 (https://github.com/acme/widgets/actions/runs/44)).");
+    assertThat(screen())
+        .contains(
+            "↳ #"
+                + messageOf(alert)
+                + " 🟢 Green again: Fast tests on"
+                + " master passed (run #144 (https://github.com/acme/widgets/actions/runs/44)).");
   }
 
   @Test
@@ -510,8 +639,11 @@ class FilingFlowTest {
       throws Exception {
     AlertId alert = fail(42, "pytest-fast-tests.failure.log");
     say(">" + messageOf(alert) + " /issue");
-    ConsoleChatPort.PostedMessage filed = port.posted().stream()
-        .filter(p -> p.text().startsWith("📝 Filed #9110")).findFirst().orElseThrow();
+    ConsoleChatPort.PostedMessage filed =
+        port.posted().stream()
+            .filter(p -> p.text().startsWith("📝 Filed #9110"))
+            .findFirst()
+            .orElseThrow();
     String alertText = port.find(messageOf(alert)).orElseThrow().text();
 
     say(">" + filed.ref().messageId() + " /resolve 1 | Problem solved");
@@ -519,8 +651,11 @@ class FilingFlowTest {
     say("/ack " + alert);
 
     assertThat(screen())
-        .contains("Logged for alert #" + alert + ": Merged a branch with broken tests → Problem"
-            + " solved")
+        .contains(
+            "Logged for alert #"
+                + alert
+                + ": Merged a branch with broken tests → Problem"
+                + " solved")
         .contains("Post-mortem log (last 1)")
         .contains("#" + alert + " Build fail - widgets fast (142)")
         .contains("Merged a branch with broken tests → Problem solved");
@@ -528,8 +663,7 @@ class FilingFlowTest {
         .isEqualTo("Problem solved");
     // The ack edited the alert's own message, not the issue answer under it.
     assertThat(port.find(messageOf(alert)).orElseThrow().text()).isNotEqualTo(alertText);
-    assertThat(port.find(filed.ref().messageId()).orElseThrow().text())
-        .isEqualTo(filed.text());
+    assertThat(port.find(filed.ref().messageId()).orElseThrow().text()).isEqualTo(filed.text());
   }
 
   @Test
@@ -547,8 +681,11 @@ class FilingFlowTest {
     say("/top 7");
 
     assertThat(screen())
-        .contains("Logged for alert #" + first + ": Merged a branch with broken tests → Tests"
-            + " disabled, \"for now\"")
+        .contains(
+            "Logged for alert #"
+                + first
+                + ": Merged a branch with broken tests → Tests"
+                + " disabled, \"for now\"")
         .contains("'cosmic rays' is not one of the reasons.")
         .contains("Post-mortem log (last 2)")
         .contains("Underlying data changed → Problem solved")
@@ -561,20 +698,40 @@ class FilingFlowTest {
     CommandLine cli = Main.commandLine(env);
     cli.setOut(new PrintWriter(out));
     int code = cli.execute("postmortem", "--csv", "--config", config.toString());
-    meister = Meister.open(new ConfigLoader(env).load(config, SecretPolicy.REQUIRED),
-        dir.resolve("meister.db"), clock);
+    meister =
+        Meister.open(
+            new ConfigLoader(env).load(config, SecretPolicy.REQUIRED),
+            dir.resolve("meister.db"),
+            clock);
     runtime = new BotRuntime(meister, List.of(port), clock, slept::add);
 
     assertThat(code).isZero();
     List<List<String>> rows = Csv.parse(out.toString());
     assertThat(rows).hasSize(4);
-    assertThat(rows.get(0)).containsExactly("date", "source", "repo_or_dag", "test_type",
-        "title", "link", "reason", "issue", "solution", "alert");
-    assertThat(rows.get(3)).containsExactly("2026-11-25 09:05", "github", "acme/widgets",
-        "fast", "Build fail - widgets fast (142)",
-        "https://github.com/acme/widgets/actions/runs/42", "Merged a branch with broken tests",
-        "https://github.com/acme/issues/issues/9110", "Tests disabled, \"for now\"",
-        first.toString());
+    assertThat(rows.get(0))
+        .containsExactly(
+            "date",
+            "source",
+            "repo_or_dag",
+            "test_type",
+            "title",
+            "link",
+            "reason",
+            "issue",
+            "solution",
+            "alert");
+    assertThat(rows.get(3))
+        .containsExactly(
+            "2026-11-25 09:05",
+            "github",
+            "acme/widgets",
+            "fast",
+            "Build fail - widgets fast (142)",
+            "https://github.com/acme/widgets/actions/runs/42",
+            "Merged a branch with broken tests",
+            "https://github.com/acme/issues/issues/9110",
+            "Tests disabled, \"for now\"",
+            first.toString());
     assertThat(out.toString()).contains("\r\n").contains("\"Tests disabled, \"\"for now\"\"\"");
   }
 

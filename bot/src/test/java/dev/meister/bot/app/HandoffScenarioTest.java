@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.meister.bot.github.FakeGitHub;
-import dev.meister.core.chat.AlertId;
-import dev.meister.core.alert.AlertSource;
-import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.AirflowTask;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEvent;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.filing.IssueLink;
 import dev.meister.core.filing.IssueRef;
 import dev.meister.core.handoff.EpicMove;
@@ -37,7 +35,8 @@ import picocli.CommandLine;
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class HandoffScenarioTest {
-  static final String TEAM = """
+  static final String TEAM =
+      """
       team:
         members:
           alice: { name: Alice Doe, telegram: alice_d, telegram_id: 100001, github: alice-gh }
@@ -63,7 +62,11 @@ class HandoffScenarioTest {
   void start() throws Exception {
     github = new FakeGitHub();
     github.issue("cryptokaizen/cmamp", 8785, "DagMeister", true, "alice-gh");
-    bot = new DutyBot(dir, TEAM + """
+    bot =
+        new DutyBot(
+            dir,
+            TEAM
+                + """
         rotations:
           dagmeister:
             name: DagMeister
@@ -84,7 +87,10 @@ class HandoffScenarioTest {
           database: %s
         routes:
           - { name: dags, match: { source: airflow }, rotation: dagmeister }
-        """.formatted(github.url(), dir.resolve("meister.db")), MON_16_NOV_0800Z, Map.of("GITHUB_TOKEN", "gh-token"));
+        """
+                    .formatted(github.url(), dir.resolve("meister.db")),
+            MON_16_NOV_0800Z,
+            Map.of("GITHUB_TOKEN", "gh-token"));
   }
 
   @AfterEach
@@ -98,23 +104,26 @@ class HandoffScenarioTest {
     bot.advanceTo(BOUNDARY.plus(MINUTE), Duration.ofMinutes(10));
     bot.advance(Duration.ofMinutes(30), MINUTE);
 
-    assertThat(bot.chat.texts()).containsExactly(
-        ":repeat: Hand-off DagMeister: @alice → @bob (until Mon 30 Nov 11:00 Europe/Berlin)."
-            + " Open: nothing.\n@alice: /handoff when you have handed over (notes welcome)."
-            + " @bob: /handoff accept to take it.");
-    assertThat(bot.chat.sent().get(0).buttons()).extracting(b -> b.label())
+    assertThat(bot.chat.texts())
+        .containsExactly(
+            ":repeat: Hand-off DagMeister: @alice → @bob (until Mon 30 Nov 11:00 Europe/Berlin)."
+                + " Open: nothing.\n@alice: /handoff when you have handed over (notes welcome)."
+                + " @bob: /handoff accept to take it.");
+    assertThat(bot.chat.sent().get(0).buttons())
+        .extracting(b -> b.label())
         .containsExactly("✅ Handed over", "🤝 Accept");
 
     bot.chat.clear();
     bot.say("alice", "/handoff @bob the ohlcv backfill is still running");
     bot.say("bob", "/handoff accept");
 
-    assertThat(bot.chat.texts()).containsExactly(
-        "@alice handed DagMeister over to @bob. Notes: “the ohlcv backfill is still running”."
-            + " Waiting for @bob to /handoff accept.",
-        ":white_check_mark: Hand-off complete: @bob has DagMeister until Mon 30 Nov 11:00"
-            + " Europe/Berlin. Notes from @alice: “the ohlcv backfill is still running”.",
-        "Epic cryptokaizen/cmamp#8785 is now assigned to @bob.");
+    assertThat(bot.chat.texts())
+        .containsExactly(
+            "@alice handed DagMeister over to @bob. Notes: “the ohlcv backfill is still running”."
+                + " Waiting for @bob to /handoff accept.",
+            ":white_check_mark: Hand-off complete: @bob has DagMeister until Mon 30 Nov 11:00"
+                + " Europe/Berlin. Notes from @alice: “the ohlcv backfill is still running”.",
+            "Epic cryptokaizen/cmamp#8785 is now assigned to @bob.");
     assertThat(github.assignees("cryptokaizen/cmamp", 8785)).containsExactly("bob-gh");
     HandoffRecord r = record(BOUNDARY);
     assertThat(r.outgoingConfirmedAt()).isEqualTo(BOUNDARY.plus(Duration.ofMinutes(31)));
@@ -133,17 +142,26 @@ class HandoffScenarioTest {
     AlertId open = intake.accept(airflowFailure("airflow:2")).alertId().orElseThrow();
     bot.runtime().worker().deliverDue();
     bot.say("alice", "/ack " + acked.value());
-    IssueRef issue = new IssueRef("cryptokaizen/cmamp", 9110,
-        "https://github.com/cryptokaizen/cmamp/issues/9110");
-    bot.meister().storage().issueLinks().link(new IssueLink(acked, issue, bot.clock.instant(),
-        true));
+    IssueRef issue =
+        new IssueRef(
+            "cryptokaizen/cmamp", 9110, "https://github.com/cryptokaizen/cmamp/issues/9110");
+    bot.meister()
+        .storage()
+        .issueLinks()
+        .link(new IssueLink(acked, issue, bot.clock.instant(), true));
     bot.chat.clear();
 
     bot.advanceTo(BOUNDARY, Duration.ofMinutes(30));
 
-    assertThat(bot.chat.texts()).singleElement().asString().startsWith(":repeat: Hand-off"
-        + " DagMeister: @alice → @bob (until Mon 30 Nov 11:00 Europe/Berlin). Open: #9110;"
-        + " unacknowledged alerts: " + open.value() + " (DAG fail - ");
+    assertThat(bot.chat.texts())
+        .singleElement()
+        .asString()
+        .startsWith(
+            ":repeat: Hand-off"
+                + " DagMeister: @alice → @bob (until Mon 30 Nov 11:00 Europe/Berlin). Open: #9110;"
+                + " unacknowledged alerts: "
+                + open.value()
+                + " (DAG fail - ");
   }
 
   @Test
@@ -152,10 +170,13 @@ class HandoffScenarioTest {
 
     bot.runtime().start(Start.none().withTimers(Duration.ofHours(1)));
 
-    await("announced within 10 s").atMost(Duration.ofSeconds(10))
+    await("announced within 10 s")
+        .atMost(Duration.ofSeconds(10))
         .until(() -> bot.meister().storage().outbox().pendingCount() > 0);
     bot.runtime().worker().deliverDue();
-    assertThat(bot.chat.texts()).singleElement().asString()
+    assertThat(bot.chat.texts())
+        .singleElement()
+        .asString()
         .startsWith(":repeat: Hand-off DagMeister: @alice → @bob");
   }
 
@@ -166,13 +187,16 @@ class HandoffScenarioTest {
 
     bot.sayAsStranger("/handoff accept");
 
-    assertThat(bot.chat.texts()).containsExactly(
-        "Sorry, only members of the team can use /handoff.");
+    assertThat(bot.chat.texts())
+        .containsExactly("Sorry, only members of the team can use /handoff.");
     assertThat(record(BOUNDARY).state().name()).isEqualTo("PENDING");
   }
 
   private RunEvent airflowFailure(String key) {
-    return new RunEvent(key, Outcome.FAILED, bot.clock.instant(),
+    return new RunEvent(
+        key,
+        Outcome.FAILED,
+        bot.clock.instant(),
         AirflowTask.builder("prod-dagao").taskId("finance").exception("boom").build());
   }
 
@@ -185,8 +209,9 @@ class HandoffScenarioTest {
     bot.press("bob", announcement, "🤝 Accept");
     bot.press("alice", announcement, "✅ Handed over");
 
-    assertThat(bot.chat.toasts()).containsExactly("Only bob can accept this hand-off.",
-        "Thanks, noted.", "Hand-off complete.");
+    assertThat(bot.chat.toasts())
+        .containsExactly(
+            "Only bob can accept this hand-off.", "Thanks, noted.", "Hand-off complete.");
     assertThat(bot.chat.texts()).anyMatch(t -> t.contains("Hand-off complete: @bob"));
     assertThat(record(BOUNDARY).isComplete()).isTrue();
   }
@@ -200,23 +225,29 @@ class HandoffScenarioTest {
     bot.advance(Duration.ofHours(4).minus(MINUTE), MINUTE);
     assertThat(bot.chat.texts()).isEmpty();
     bot.advance(MINUTE, MINUTE);
-    assertThat(bot.chat.texts()).containsExactly(":alarm_clock: The DagMeister hand-off since"
-        + " Mon 16 Nov 11:00 Europe/Berlin is not confirmed yet. @bob: /handoff accept.");
+    assertThat(bot.chat.texts())
+        .containsExactly(
+            ":alarm_clock: The DagMeister hand-off since"
+                + " Mon 16 Nov 11:00 Europe/Berlin is not confirmed yet. @bob: /handoff accept.");
 
     bot.chat.clear();
     bot.advance(Duration.ofHours(4), Duration.ofMinutes(5));
-    assertThat(bot.chat.texts()).containsExactly(":rotating_light: The DagMeister hand-off since"
-        + " Mon 16 Nov 11:00 Europe/Berlin is still not confirmed. @bob: /handoff accept."
-        + " Team lead: @lena, please sort it out.");
+    assertThat(bot.chat.texts())
+        .containsExactly(
+            ":rotating_light: The DagMeister hand-off since"
+                + " Mon 16 Nov 11:00 Europe/Berlin is still not confirmed. @bob: /handoff accept."
+                + " Team lead: @lena, please sort it out.");
 
     bot.chat.clear();
     bot.advance(Duration.ofDays(2), Duration.ofHours(1));
     assertThat(bot.chat.texts()).isEmpty();
     bot.say("bob", "/handoff status");
-    assertThat(bot.chat.texts()).containsExactly("DagMeister: alice → bob at Mon 16 Nov 11:00"
-        + " Europe/Berlin — waiting for bob to accept; handed over Mon 16 Nov 11:00"
-        + " Europe/Berlin; reminded Mon 16 Nov 15:00 Europe/Berlin; team lead tagged"
-        + " Mon 16 Nov 19:00 Europe/Berlin");
+    assertThat(bot.chat.texts())
+        .containsExactly(
+            "DagMeister: alice → bob at Mon 16 Nov 11:00"
+                + " Europe/Berlin — waiting for bob to accept; handed over Mon 16 Nov 11:00"
+                + " Europe/Berlin; reminded Mon 16 Nov 15:00 Europe/Berlin; team lead tagged"
+                + " Mon 16 Nov 19:00 Europe/Berlin");
   }
 
   @Test
@@ -247,16 +278,20 @@ class HandoffScenarioTest {
 
     bot.advance(Duration.ofDays(14), Duration.ofHours(1));
 
-    assertThat(bot.chat.texts()).filteredOn(t -> t.startsWith(":repeat:")).containsExactly(
-        ":repeat: Hand-off DagMeister: @alice → @bob (until Mon 30 Nov 11:00 Europe/Berlin)."
-            + " Open: nothing.\n@alice: /handoff when you have handed over (notes welcome)."
-            + " @bob: /handoff accept to take it.",
-        ":repeat: Hand-off DagMeister: @bob → @carol (until Mon 14 Dec 11:00 Europe/Berlin)."
-            + " Open: nothing.\n@bob: /handoff when you have handed over (notes welcome)."
-            + " @carol: /handoff accept to take it.");
-    List<HandoffRecord> history = bot.meister().storage().handoffs()
-        .history(RotationId.of("dagmeister"), 10);
-    assertThat(history).extracting(HandoffRecord::incoming).extracting(m -> m.value())
+    assertThat(bot.chat.texts())
+        .filteredOn(t -> t.startsWith(":repeat:"))
+        .containsExactly(
+            ":repeat: Hand-off DagMeister: @alice → @bob (until Mon 30 Nov 11:00 Europe/Berlin)."
+                + " Open: nothing.\n@alice: /handoff when you have handed over (notes welcome)."
+                + " @bob: /handoff accept to take it.",
+            ":repeat: Hand-off DagMeister: @bob → @carol (until Mon 14 Dec 11:00 Europe/Berlin)."
+                + " Open: nothing.\n@bob: /handoff when you have handed over (notes welcome)."
+                + " @carol: /handoff accept to take it.");
+    List<HandoffRecord> history =
+        bot.meister().storage().handoffs().history(RotationId.of("dagmeister"), 10);
+    assertThat(history)
+        .extracting(HandoffRecord::incoming)
+        .extracting(m -> m.value())
         .containsExactly("carol", "bob");
   }
 
@@ -268,16 +303,19 @@ class HandoffScenarioTest {
     bot.say("alice", "/handoff");
     bot.say("bob", "/handoff accept");
 
-    assertThat(bot.chat.texts()).last().isEqualTo(":warning: Could not move epic"
-        + " cryptokaizen/cmamp#8785 from @alice to @bob: GitHub is unavailable: GitHub answered"
-        + " 503 to POST /repos/cryptokaizen/cmamp/issues/8785/assignees. I will try again.");
+    assertThat(bot.chat.texts())
+        .last()
+        .isEqualTo(
+            ":warning: Could not move epic"
+                + " cryptokaizen/cmamp#8785 from @alice to @bob: GitHub is unavailable: GitHub answered"
+                + " 503 to POST /repos/cryptokaizen/cmamp/issues/8785/assignees. I will try again.");
     assertThat(record(BOUNDARY).epic().state()).isEqualTo(EpicMove.State.PENDING);
 
     bot.chat.clear();
     bot.advance(Duration.ofMinutes(10), MINUTE);
 
-    assertThat(bot.chat.texts()).containsExactly(
-        "Epic cryptokaizen/cmamp#8785 is now assigned to @bob.");
+    assertThat(bot.chat.texts())
+        .containsExactly("Epic cryptokaizen/cmamp#8785 is now assigned to @bob.");
     assertThat(github.assignees("cryptokaizen/cmamp", 8785)).containsExactly("bob-gh");
     assertThat(record(BOUNDARY).epic().attempts()).isEqualTo(2);
   }
@@ -289,9 +327,12 @@ class HandoffScenarioTest {
     bot.say("alice", "/handoff");
     bot.say("bob", "/handoff accept");
 
-    assertThat(bot.chat.texts()).last().isEqualTo(":warning: Gave up moving epic"
-        + " cryptokaizen/cmamp#8785 from @alice to @bob: GitHub refused (403): Resource not"
-        + " accessible by integration. Please reassign it by hand.");
+    assertThat(bot.chat.texts())
+        .last()
+        .isEqualTo(
+            ":warning: Gave up moving epic"
+                + " cryptokaizen/cmamp#8785 from @alice to @bob: GitHub refused (403): Resource not"
+                + " accessible by integration. Please reassign it by hand.");
     assertThat(record(BOUNDARY).isComplete()).isTrue();
     assertThat(record(BOUNDARY).epic().state()).isEqualTo(EpicMove.State.FAILED);
   }
@@ -305,10 +346,11 @@ class HandoffScenarioTest {
     bot.say("alice", "/handoff @carol");
     bot.say("carol", "/handoff accept");
 
-    assertThat(bot.chat.texts()).containsExactly(
-        "The dagmeister hand-off is from alice to bob; only alice can confirm it with /handoff.",
-        "The dagmeister hand-off goes to bob, not carol.",
-        "The dagmeister hand-off is from alice to bob; only bob can accept it.");
+    assertThat(bot.chat.texts())
+        .containsExactly(
+            "The dagmeister hand-off is from alice to bob; only alice can confirm it with /handoff.",
+            "The dagmeister hand-off goes to bob, not carol.",
+            "The dagmeister hand-off is from alice to bob; only bob can accept it.");
     assertThat(record(BOUNDARY).state().name()).isEqualTo("PENDING");
   }
 
@@ -321,17 +363,27 @@ class HandoffScenarioTest {
     CommandLine cli = Main.commandLine(Map.of());
     cli.setOut(new PrintWriter(out, true));
 
-    int code = cli.execute("handoffs", "--rotation", "dagmeister", "--config",
-        dir.resolve("meister.yml").toString());
+    int code =
+        cli.execute(
+            "handoffs",
+            "--rotation",
+            "dagmeister",
+            "--config",
+            dir.resolve("meister.yml").toString());
 
     assertThat(code).isZero();
-    assertThat(out.toString()).isEqualToNormalizingNewlines("DagMeister: alice → bob at"
-        + " Mon 16 Nov 11:00 Europe/Berlin — complete; handed over Mon 16 Nov 11:00"
-        + " Europe/Berlin; accepted Mon 16 Nov 11:00 Europe/Berlin; epic done\n");
+    assertThat(out.toString())
+        .isEqualToNormalizingNewlines(
+            "DagMeister: alice → bob at"
+                + " Mon 16 Nov 11:00 Europe/Berlin — complete; handed over Mon 16 Nov 11:00"
+                + " Europe/Berlin; accepted Mon 16 Nov 11:00 Europe/Berlin; epic done\n");
   }
 
   private HandoffRecord record(Instant boundary) {
-    return bot.meister().storage().handoffs()
-        .find(RotationId.of("dagmeister"), Position.PRIMARY, boundary).orElseThrow();
+    return bot.meister()
+        .storage()
+        .handoffs()
+        .find(RotationId.of("dagmeister"), Position.PRIMARY, boundary)
+        .orElseThrow();
   }
 }

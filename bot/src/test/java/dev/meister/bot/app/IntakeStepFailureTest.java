@@ -6,16 +6,15 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.meister.bot.config.ConfigLoader;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.SecretPolicy;
-import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.AlertFactory;
-import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.AlertMessages;
-import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.AlertStore;
+import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.Intake;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEvent;
 import dev.meister.core.alert.RunHistory;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.chat.MessageLinkStore;
 import dev.meister.core.chat.MessageRef;
 import dev.meister.core.delivery.Outbox;
@@ -50,8 +49,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The intake is one transaction: whichever store call fails (as a crash would stop it there), the
  * redelivery of the same webhook does every step exactly once, and a redelivery after that changes
- * nothing. Each run fails the store at step 1, then 2, and so on, on a fresh SQLite file, until
- * the intake gets through without reaching the failing step.
+ * nothing. Each run fails the store at step 1, then 2, and so on, on a fresh SQLite file, until the
+ * intake gets through without reaching the failing step.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class IntakeStepFailureTest {
@@ -85,16 +84,20 @@ class IntakeStepFailureTest {
         assertThat(again.alertId()).isEqualTo(redelivered.alertId());
         assertThat(bot.count("SELECT COUNT(*) FROM alerts")).isEqualTo(1);
         assertThat(bot.count("SELECT COUNT(*) FROM run_failures")).isEqualTo(1);
-        assertThat(bot.count("SELECT COUNT(*) FROM outbox WHERE kind = 'POST' AND state = '"
-            + (withinPace ? "pending" : "folded") + "'")).isEqualTo(1);
+        assertThat(
+                bot.count(
+                    "SELECT COUNT(*) FROM outbox WHERE kind = 'POST' AND state = '"
+                        + (withinPace ? "pending" : "folded")
+                        + "'"))
+            .isEqualTo(1);
         assertThat(bot.count("SELECT COUNT(*) FROM outbox")).isEqualTo(1);
         assertThat(bot.count("SELECT COUNT(*) FROM issue_requests WHERE kind = 'ANALYSE'"))
             .isEqualTo(1);
       }
     }
 
-    List<String> expected = new ArrayList<>(List.of("AlertStore.record",
-        "RunHistory.recordFailure", "Outbox.enqueue"));
+    List<String> expected =
+        new ArrayList<>(List.of("AlertStore.record", "RunHistory.recordFailure", "Outbox.enqueue"));
     if (!withinPace) {
       expected.add("Outbox.fold");
     }
@@ -135,15 +138,24 @@ class IntakeStepFailureTest {
         assertThat(bot.count("SELECT COUNT(*) FROM run_successes")).isEqualTo(1);
         assertThat(bot.count("SELECT COUNT(*) FROM green_notices WHERE alert_id = " + red.value()))
             .isEqualTo(1);
-        assertThat(bot.count("SELECT COUNT(*) FROM outbox WHERE kind = 'REPLY'"
-            + " AND target_message_id = '100' AND body LIKE '%Green again%'")).isEqualTo(1);
-        assertThat(bot.count("SELECT COUNT(*) FROM outbox")).as("the post and the notice")
+        assertThat(
+                bot.count(
+                    "SELECT COUNT(*) FROM outbox WHERE kind = 'REPLY'"
+                        + " AND target_message_id = '100' AND body LIKE '%Green again%'"))
+            .isEqualTo(1);
+        assertThat(bot.count("SELECT COUNT(*) FROM outbox"))
+            .as("the post and the notice")
             .isEqualTo(2);
       }
     }
 
-    assertThat(steps).containsExactly("RunHistory.recordSuccess", "GreenNotices.untold",
-        "MessageLinkStore.messagesFor", "GreenNotices.notice", "Outbox.enqueue");
+    assertThat(steps)
+        .containsExactly(
+            "RunHistory.recordSuccess",
+            "GreenNotices.untold",
+            "MessageLinkStore.messagesFor",
+            "GreenNotices.notice",
+            "Outbox.enqueue");
     assertThat(n - 1).as("runs that failed a step").isEqualTo(5);
   }
 
@@ -154,20 +166,34 @@ class IntakeStepFailureTest {
       AlertId first = bot.intake.accept(failure("f-1", NOW)).alertId().orElseThrow();
       bot.deliverAll();
       bot.intake.accept(success("ok-1", NOW.plus(Duration.ofMinutes(10))));
-      AlertId second = bot.intake.accept(failure("f-2", NOW.plus(Duration.ofMinutes(20))))
-          .alertId().orElseThrow();
+      AlertId second =
+          bot.intake
+              .accept(failure("f-2", NOW.plus(Duration.ofMinutes(20))))
+              .alertId()
+              .orElseThrow();
       bot.deliverAll();
       bot.intake.accept(success("ok-2", NOW.plus(Duration.ofMinutes(30))));
-      AlertId later = bot.intake.accept(failure("f-3", NOW.plus(Duration.ofMinutes(40))))
-          .alertId().orElseThrow();
+      AlertId later =
+          bot.intake
+              .accept(failure("f-3", NOW.plus(Duration.ofMinutes(40))))
+              .alertId()
+              .orElseThrow();
       bot.deliverAll();
 
-      assertThat(bot.count("SELECT COUNT(*) FROM green_notices WHERE alert_id = "
-          + first.value() + " AND success_key = 'github:ok-1'")).isEqualTo(1);
-      assertThat(bot.count("SELECT COUNT(*) FROM green_notices WHERE alert_id = "
-          + second.value() + " AND success_key = 'github:ok-2'")).isEqualTo(1);
-      assertThat(bot.count("SELECT COUNT(*) FROM green_notices WHERE alert_id = "
-          + later.value())).isZero();
+      assertThat(
+              bot.count(
+                  "SELECT COUNT(*) FROM green_notices WHERE alert_id = "
+                      + first.value()
+                      + " AND success_key = 'github:ok-1'"))
+          .isEqualTo(1);
+      assertThat(
+              bot.count(
+                  "SELECT COUNT(*) FROM green_notices WHERE alert_id = "
+                      + second.value()
+                      + " AND success_key = 'github:ok-2'"))
+          .isEqualTo(1);
+      assertThat(bot.count("SELECT COUNT(*) FROM green_notices WHERE alert_id = " + later.value()))
+          .isZero();
       assertThat(bot.count("SELECT COUNT(*) FROM outbox WHERE body LIKE '%Green again%'"))
           .isEqualTo(2);
     }
@@ -182,8 +208,13 @@ class IntakeStepFailureTest {
   }
 
   private static GitHubRun build(long runId, int runNumber) {
-    return GitHubRun.builder("acme/widgets").runId(runId).runNumber(runNumber).branch("master")
-        .workflowName("Fast tests").workflowPath(".github/workflows/fast_tests.yml").build();
+    return GitHubRun.builder("acme/widgets")
+        .runId(runId)
+        .runNumber(runNumber)
+        .branch("master")
+        .workflowName("Fast tests")
+        .workflowPath(".github/workflows/fast_tests.yml")
+        .build();
   }
 
   /** Counts every call to the stores and fails the one numbered {@code failAt} (0: none). */
@@ -196,19 +227,22 @@ class IntakeStepFailureTest {
     }
 
     <T> T wrap(Class<T> port, T store) {
-      Object proxy = Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port},
-          (self, method, args) -> {
-            String step = port.getSimpleName() + "." + method.getName();
-            seen.add(step);
-            if (seen.size() == failAt) {
-              throw new IllegalStateException("crash at step " + failAt + ": " + step);
-            }
-            try {
-              return method.invoke(store, args);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            }
-          });
+      Object proxy =
+          Proxy.newProxyInstance(
+              port.getClassLoader(),
+              new Class<?>[] {port},
+              (self, method, args) -> {
+                String step = port.getSimpleName() + "." + method.getName();
+                seen.add(step);
+                if (seen.size() == failAt) {
+                  throw new IllegalStateException("crash at step " + failAt + ": " + step);
+                }
+                try {
+                  return method.invoke(store, args);
+                } catch (InvocationTargetException e) {
+                  throw e.getCause();
+                }
+              });
       return port.cast(proxy);
     }
   }
@@ -224,7 +258,9 @@ class IntakeStepFailureTest {
 
     Bot(int failAt, boolean withinPace) throws Exception {
       Path config = dir.resolve("meister-" + failAt + "-" + withinPace + ".yml");
-      Files.writeString(config, """
+      Files.writeString(
+          config,
+          """
           team:
             members:
               bob: { name: Bob Stone }
@@ -243,39 +279,54 @@ class IntakeStepFailureTest {
               rotation: buildmeister
           """);
       MeisterConfig cfg = new ConfigLoader(Map.of()).load(config, SecretPolicy.REQUIRED);
-      meister = Meister.open(cfg, dir.resolve("meister-" + failAt + "-" + withinPace + ".db"),
-          CLOCK);
+      meister =
+          Meister.open(cfg, dir.resolve("meister-" + failAt + "-" + withinPace + ".db"), CLOCK);
       storage = meister.storage();
       steps = new Steps(failAt);
       commits = new GroupCommit(storage.database(), 16);
-      IntakeStores stores = new IntakeStores(
-          steps.wrap(AlertStore.class, storage.alerts()),
-          steps.wrap(RunHistory.class, storage.runs()),
-          steps.wrap(GreenNotices.class, storage.greenNotices()),
-          steps.wrap(MessageLinkStore.class, storage.messageLinks()),
-          steps.wrap(Outbox.class, storage.outbox()),
-          steps.wrap(IssueRequests.class, storage.issueRequests()));
-      intake = new RunIntake(RoutingConfig.router(cfg), RoutingConfig.priorities(cfg),
-          new AlertFactory(RoutingConfig.testTypes(cfg)),
-          new AlertMessages(cfg.team(), new PipelineNotes(cfg.duties().pipelines()), null),
-          meister.directory(), stores, true, commits, chat -> withinPace, CLOCK);
+      IntakeStores stores =
+          new IntakeStores(
+              steps.wrap(AlertStore.class, storage.alerts()),
+              steps.wrap(RunHistory.class, storage.runs()),
+              steps.wrap(GreenNotices.class, storage.greenNotices()),
+              steps.wrap(MessageLinkStore.class, storage.messageLinks()),
+              steps.wrap(Outbox.class, storage.outbox()),
+              steps.wrap(IssueRequests.class, storage.issueRequests()));
+      intake =
+          new RunIntake(
+              RoutingConfig.router(cfg),
+              RoutingConfig.priorities(cfg),
+              new AlertFactory(RoutingConfig.testTypes(cfg)),
+              new AlertMessages(cfg.team(), new PipelineNotes(cfg.duties().pipelines()), null),
+              meister.directory(),
+              stores,
+              true,
+              commits,
+              chat -> withinPace,
+              CLOCK);
     }
 
     /** Marks every pending post delivered as a chat message, as the outbox worker would. */
     void deliverAll() {
       for (OutboxEntry e : storage.outbox().due(NOW.plus(Duration.ofDays(1)), 100)) {
-        storage.outbox().delivered(e.id(), new MessageRef(e.message().chat(), "m" + messages++),
-            NOW);
+        storage
+            .outbox()
+            .delivered(e.id(), new MessageRef(e.message().chat(), "m" + messages++), NOW);
       }
     }
 
     int count(String sql) {
-      return storage.database().transaction("counting", c -> {
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          return rs.getInt(1);
-        }
-      });
+      return storage
+          .database()
+          .transaction(
+              "counting",
+              c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql);
+                    ResultSet rs = ps.executeQuery()) {
+                  rs.next();
+                  return rs.getInt(1);
+                }
+              });
     }
 
     @Override

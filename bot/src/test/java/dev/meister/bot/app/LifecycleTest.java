@@ -39,8 +39,8 @@ class LifecycleTest {
   }
 
   private Lifecycle.Component recorded(String name) {
-    return Lifecycle.component(name, () -> calls.add("start " + name),
-        () -> calls.add("stop " + name));
+    return Lifecycle.component(
+        name, () -> calls.add("start " + name), () -> calls.add("stop " + name));
   }
 
   @Test
@@ -50,19 +50,30 @@ class LifecycleTest {
     lifecycle.start();
     lifecycle.close();
 
-    assertThat(calls).containsExactly("start database", "start outbox delivery",
-        "start webhooks", "stop webhooks", "stop outbox delivery", "stop database");
+    assertThat(calls)
+        .containsExactly(
+            "start database",
+            "start outbox delivery",
+            "start webhooks",
+            "stop webhooks",
+            "stop outbox delivery",
+            "stop database");
     assertThat(logged.list).extracting(ILoggingEvent::getLevel).containsOnly(Level.INFO);
-    assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
-        "stopped webhooks", "stopped outbox delivery", "stopped database");
+    assertThat(logged.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .containsExactly("stopped webhooks", "stopped outbox delivery", "stopped database");
   }
 
   @Test
   void a_part_that_fails_to_start_stops_the_ones_before_it_and_not_the_ones_after() {
-    lifecycle.add(recorded("database"))
-        .add("webhooks", () -> {
-          throw new IllegalStateException("port 8080 is taken");
-        }, () -> calls.add("stop webhooks"))
+    lifecycle
+        .add(recorded("database"))
+        .add(
+            "webhooks",
+            () -> {
+              throw new IllegalStateException("port 8080 is taken");
+            },
+            () -> calls.add("stop webhooks"))
         .add(recorded("telegram"));
 
     assertThatThrownBy(lifecycle::start).hasMessage("port 8080 is taken");
@@ -72,18 +83,24 @@ class LifecycleTest {
 
   @Test
   void a_failing_stop_is_one_warning_and_the_others_still_stop() {
-    lifecycle.add(recorded("database"))
-        .add("telegram", () -> { }, () -> {
-          throw new IllegalStateException("already closed");
-        });
+    lifecycle
+        .add(recorded("database"))
+        .add(
+            "telegram",
+            () -> {},
+            () -> {
+              throw new IllegalStateException("already closed");
+            });
     lifecycle.start();
 
     lifecycle.close();
 
     assertThat(calls).containsExactly("start database", "stop database");
-    assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
-        "stopping telegram failed: java.lang.IllegalStateException: already closed",
-        "stopped database");
+    assertThat(logged.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .containsExactly(
+            "stopping telegram failed: java.lang.IllegalStateException: already closed",
+            "stopped database");
     assertThat(logged.list).allSatisfy(e -> assertThat(e.getThrowableProxy()).isNull());
   }
 

@@ -3,7 +3,6 @@ package dev.meister.bot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meister.bot.airflow.FakeAirflow;
-import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.AirflowTask;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEvent;
@@ -31,7 +30,11 @@ class PipelineScenarioTest {
   @BeforeEach
   void start() throws Exception {
     airflow = FakeAirflow.v2Running();
-    bot = new DutyBot(dir, HandoffScenarioTest.TEAM + """
+    bot =
+        new DutyBot(
+            dir,
+            HandoffScenarioTest.TEAM
+                + """
         rotations:
           dagmeister:
             name: DagMeister
@@ -64,7 +67,10 @@ class PipelineScenarioTest {
               - { pattern: zero rows, hint: check the Kafka topics }
               - { pattern: "OOM|OutOfMemory", hint: check partitions for data skew }
             runbooks: [https://wiki.example.com/dagao]
-        """.formatted(airflow.url()), NIGHT, Map.of("AIRFLOW_API_TOKEN", "af-token"));
+        """
+                    .formatted(airflow.url()),
+            NIGHT,
+            Map.of("AIRFLOW_API_TOKEN", "af-token"));
   }
 
   @AfterEach
@@ -80,12 +86,14 @@ class PipelineScenarioTest {
 
     bot.advance(Duration.ofMinutes(30), MINUTE);
 
-    assertThat(bot.chat.texts()).containsExactly(":hourglass: SLA missed: dagao (DAG prod-dagao)"
-        + " should have its data by 03:00 UTC; its latest run"
-        + " scheduled__2026-11-23T02:00:00+00:00 is running.\nOwners: @dave, @carol."
-        + " Downstream: @bob. Runbook");
-    assertThat(airflow.requests()).containsExactly(
-        "GET /api/v2/dags/prod-dagao/dagRuns?order_by=-run_after&limit=1");
+    assertThat(bot.chat.texts())
+        .containsExactly(
+            ":hourglass: SLA missed: dagao (DAG prod-dagao)"
+                + " should have its data by 03:00 UTC; its latest run"
+                + " scheduled__2026-11-23T02:00:00+00:00 is running.\nOwners: @dave, @carol."
+                + " Downstream: @bob. Runbook");
+    assertThat(airflow.requests())
+        .containsExactly("GET /api/v2/dags/prod-dagao/dagRuns?order_by=-run_after&limit=1");
     assertThat(airflow.authorizations()).containsExactly("Bearer af-token");
   }
 
@@ -110,7 +118,9 @@ class PipelineScenarioTest {
     assertThat(bot.chat.texts()).isEmpty();
     bot.advance(Duration.ofMinutes(40), Duration.ofMinutes(5));
 
-    assertThat(bot.chat.texts()).singleElement().asString()
+    assertThat(bot.chat.texts())
+        .singleElement()
+        .asString()
         .startsWith(":warning: Could not check the SLA of dagao (DAG prod-dagao, due 03:00 UTC):")
         .endsWith("Owners: @dave, @carol. Downstream: @bob. Runbook");
     assertThat(airflow.requests().size()).isGreaterThan(5);
@@ -118,19 +128,32 @@ class PipelineScenarioTest {
 
   @Test
   void an_alert_of_the_pipeline_shows_its_owners_and_the_matching_hints_also_after_the_ack() {
-    bot.runtime().intake().accept(new RunEvent("airflow:1",
-        Outcome.FAILED, NIGHT, AirflowTask.builder("prod-dagao").taskId("finance")
-            .exception("java.lang.NullPointerException: column 'price' is null").build()));
+    bot.runtime()
+        .intake()
+        .accept(
+            new RunEvent(
+                "airflow:1",
+                Outcome.FAILED,
+                NIGHT,
+                AirflowTask.builder("prod-dagao")
+                    .taskId("finance")
+                    .exception("java.lang.NullPointerException: column 'price' is null")
+                    .build()));
     bot.runtime().worker().deliverDue();
 
     String posted = bot.chat.texts().get(0);
-    assertThat(posted).contains("Pipeline dagao (The warehouse load; daily 02:00 UTC): owner"
-        + " @dave, secondary @carol; upstream @alice;"
-        + " downstream @bob\n💡 check upstream for a missing required column\nRunbook");
+    assertThat(posted)
+        .contains(
+            "Pipeline dagao (The warehouse load; daily 02:00 UTC): owner"
+                + " @dave, secondary @carol; upstream @alice;"
+                + " downstream @bob\n💡 check upstream for a missing required column\nRunbook");
     assertThat(posted).doesNotContain("Kafka").doesNotContain("skew");
 
     bot.say("dave", "/ack 1");
-    assertThat(bot.chat.texts()).anyMatch(t -> t.startsWith("(edit)")
-        && t.contains("💡 check upstream for a missing required column"));
+    assertThat(bot.chat.texts())
+        .anyMatch(
+            t ->
+                t.startsWith("(edit)")
+                    && t.contains("💡 check upstream for a missing required column"));
   }
 }

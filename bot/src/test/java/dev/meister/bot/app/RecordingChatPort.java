@@ -21,7 +21,9 @@ final class RecordingChatPort implements ChatPort {
   private final List<Sent> sent = new ArrayList<>();
   private final List<String> answers = new ArrayList<>();
 
-  RecordingChatPort(ChatPort port, Function<OutgoingMessage, String> render,
+  RecordingChatPort(
+      ChatPort port,
+      Function<OutgoingMessage, String> render,
       Function<String, List<String>> mentions) {
     this.port = port;
     this.render = render;
@@ -69,8 +71,16 @@ final class RecordingChatPort implements ChatPort {
 
   private Sent record(Kind kind, String id, String under, OutgoingMessage message) {
     String text = render.apply(message);
-    return new Sent(kind, id, under, text, mentions.apply(text), message.buttons().stream()
-        .map(b -> b.action().encode()).toList(), message.text().spans().stream()
-        .filter(Span.Link.class::isInstance).map(l -> ((Span.Link) l).url()).toList());
+    return new Sent(
+        kind,
+        id,
+        under,
+        text,
+        mentions.apply(text),
+        message.buttons().stream().map(b -> b.action().encode()).toList(),
+        message.text().spans().stream()
+            .filter(Span.Link.class::isInstance)
+            .map(l -> ((Span.Link) l).url())
+            .toList());
   }
 }

@@ -74,11 +74,15 @@ class RunWhileTelegramIsDownTest {
   static void warmUp(@TempDir Path warm) throws Exception {
     new dev.meister.bot.config.ConfigLoader(Map.of())
         .load(CliTest.EXAMPLE, dev.meister.bot.config.SecretPolicy.OPTIONAL);
-    dev.meister.storage.Storage.open(warm.resolve("warm.db"), java.time.Clock.systemUTC())
+    dev.meister.storage.Storage.open(warm.resolve("warm.db"), java.time.Clock.systemUTC()).close();
+    new dev.meister.bot.webhook.WebhookServer(
+            java.util.List.of(),
+            event -> {
+              throw new IllegalStateException("not used");
+            },
+            Map.of())
+        .start("127.0.0.1", 0)
         .close();
-    new dev.meister.bot.webhook.WebhookServer(java.util.List.of(), event -> {
-      throw new IllegalStateException("not used");
-    }, Map.of()).start("127.0.0.1", 0).close();
   }
 
   @BeforeEach
@@ -92,7 +96,9 @@ class RunWhileTelegramIsDownTest {
 
   private void startBot() throws Exception {
     Path file = dir.resolve("meister.yml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         team:
           members:
             alice: { name: Alice Doe, telegram: alice_d, telegram_id: 100001, roles: [team_lead] }
@@ -122,9 +128,10 @@ class RunWhileTelegramIsDownTest {
           bind: 127.0.0.1
           port: %d
           github_secret: ${GITHUB_WEBHOOK_SECRET}
-        """.formatted(telegramPort, CHAT, dir.resolve("meister.db"), webhookPort));
-    CommandLine cli = Main.commandLine(Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
-        "GITHUB_WEBHOOK_SECRET", SECRET));
+        """
+            .formatted(telegramPort, CHAT, dir.resolve("meister.db"), webhookPort));
+    CommandLine cli =
+        Main.commandLine(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "GITHUB_WEBHOOK_SECRET", SECRET));
     cli.setErr(new PrintWriter(err, true));
     run = (RunCommand) Objects.requireNonNull(cli.getSubcommands().get("run")).getCommand();
     exit = CompletableFuture.supplyAsync(() -> cli.execute("run", "--config", file.toString()));
@@ -148,45 +155,73 @@ class RunWhileTelegramIsDownTest {
   void serves_webhooks_at_once_and_posts_the_alert_once_telegram_is_back() throws Exception {
     startBot();
 
-    JsonNode health = await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
-        .ignoreExceptions().until(() -> get("/health"), h -> h.path("checks").has("telegram"));
+    JsonNode health =
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .pollInterval(Duration.ofMillis(50))
+            .ignoreExceptions()
+            .until(() -> get("/health"), h -> h.path("checks").has("telegram"));
     assertThat(health.path("status").asText()).isEqualTo("degraded");
     assertThat(health.path("checks").path("telegram").path("status").asText())
         .isEqualTo("degraded");
     assertThat(health.path("checks").path("telegram").path("detail").asText())
-        .startsWith("telegram: ").doesNotContain(TOKEN);
+        .startsWith("telegram: ")
+        .doesNotContain(TOKEN);
 
     HttpResponse<String> answer = postFailure("delivery-while-down");
     assertThat(answer.statusCode()).isEqualTo(202);
 
     // Telegram comes back only once the bot has found it unreachable: /health says degraded
     // from the start, before the first attempt to connect has even failed.
-    await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> List.copyOf(logged.list).stream()
-        .anyMatch(e -> e.getFormattedMessage().startsWith("telegram: unreachable")));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptions()
+        .until(
+            () ->
+                List.copyOf(logged.list).stream()
+                    .anyMatch(e -> e.getFormattedMessage().startsWith("telegram: unreachable")));
     FakeTelegramApi back = new FakeTelegramApi(TOKEN, telegramPort);
     telegram = back;
     JsonNode sent = back.awaitRequest("sendMessage", 1, Duration.ofSeconds(30));
     assertThat(sent.path("chat_id").asText()).isEqualTo(CHAT);
     assertThat(sent.path("text").asText()).containsAnyOf("@bobs", "@alice_d");
-    await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(50))
         .until(() -> get("/health").path("status").asText(), "up"::equals);
 
     Objects.requireNonNull(run).stop();
 
     assertThat(Objects.requireNonNull(exit).join()).isZero();
     assertThat(logged.list).noneMatch(e -> e.getLevel() == Level.ERROR);
-    assertThat(logged.list).allSatisfy(e -> assertThat(e.getThrowableProxy())
-        .as("stack trace of %s", e.getFormattedMessage()).isNull());
-    assertThat(logged.list).filteredOn(e -> e.getLevel() == Level.WARN)
+    assertThat(logged.list)
+        .allSatisfy(
+            e ->
+                assertThat(e.getThrowableProxy())
+                    .as("stack trace of %s", e.getFormattedMessage())
+                    .isNull());
+    assertThat(logged.list)
+        .filteredOn(e -> e.getLevel() == Level.WARN)
         .extracting(ILoggingEvent::getFormattedMessage)
         .filteredOn(m -> m.startsWith("telegram:"))
-        .singleElement().asString().startsWith("telegram: unreachable, retrying in the background");
-    assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage)
+        .singleElement()
+        .asString()
+        .startsWith("telegram: unreachable, retrying in the background");
+    assertThat(logged.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
         .filteredOn(m -> m.startsWith("stopped "))
-        .containsExactly("stopped telegram", "stopped status posts", "stopped timed duties",
-            "stopped scheduler", "stopped issue filing", "stopped outbox delivery",
-            "stopped webhooks", "stopped telegram client", "stopped outbox wake-ups",
-            "stopped intake commits", "stopped database");
+        .containsExactly(
+            "stopped telegram",
+            "stopped status posts",
+            "stopped timed duties",
+            "stopped scheduler",
+            "stopped issue filing",
+            "stopped outbox delivery",
+            "stopped webhooks",
+            "stopped telegram client",
+            "stopped outbox wake-ups",
+            "stopped intake commits",
+            "stopped database");
   }
 
   @Test
@@ -201,35 +236,41 @@ class RunWhileTelegramIsDownTest {
 
     assertThat(code).isEqualTo(2);
     String printed = badErr.toString();
-    assertThat(printed).contains("bad.yml:").contains("Fix the configuration")
-        .doesNotContain("invalid configuration").doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(printed)
+        .contains("bad.yml:")
+        .contains("Fix the configuration")
+        .doesNotContain("invalid configuration")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
     String firstProblem = printed.lines().findFirst().orElseThrow();
     assertThat(printed.lines().filter(firstProblem::equals)).hasSize(1);
   }
 
   private JsonNode get(String path) throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + webhookPort + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webhookPort + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
     return JSON.readTree(response.body());
   }
 
   private HttpResponse<String> postFailure(String delivery) throws Exception {
     byte[] body;
-    try (InputStream in = getClass().getResourceAsStream(
-        "/fixtures/github/workflow_run.completed.json")) {
+    try (InputStream in =
+        getClass().getResourceAsStream("/fixtures/github/workflow_run.completed.json")) {
       ObjectNode root = (ObjectNode) JSON.readTree(Objects.requireNonNull(in).readAllBytes());
       ((ObjectNode) root.get("workflow_run")).put("conclusion", "failure");
       body = JSON.writeValueAsBytes(root);
     }
-    return http.send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + webhookPort + "/hooks/github"))
-        .header("Content-Type", "application/json")
-        .header("X-GitHub-Event", "workflow_run")
-        .header("X-GitHub-Delivery", delivery)
-        .header("X-Hub-Signature-256", sign(body))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webhookPort + "/hooks/github"))
+            .header("Content-Type", "application/json")
+            .header("X-GitHub-Event", "workflow_run")
+            .header("X-GitHub-Delivery", delivery)
+            .header("X-Hub-Signature-256", sign(body))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static String sign(byte[] body) throws Exception {

@@ -54,15 +54,18 @@ class SlackContractTest extends ChatAdapterContract {
     runtime.worker().deliverDue();
     int triedBeforeRetryAfter = slack.calls("chat.postMessage").size();
     clock.advance(java.time.Duration.ofSeconds(11));
-    ChatHarness.Sent alert = awaitSent("the alert after Retry-After",
-        s -> s.kind() == ChatHarness.Kind.POST && s.text().contains("Build fail"));
+    ChatHarness.Sent alert =
+        awaitSent(
+            "the alert after Retry-After",
+            s -> s.kind() == ChatHarness.Kind.POST && s.text().contains("Build fail"));
 
     assertThat(triedBeforeRetryAfter).isEqualTo(1);
     assertThat(slack.calls("chat.postMessage")).hasSize(2);
     assertThat(alert.buttons()).first().asString().startsWith("ack:");
   }
 
-  @SuppressWarnings("NullAway.Init") // Set by ports() and connect(), which the contract calls first.
+  @SuppressWarnings(
+      "NullAway.Init") // Set by ports() and connect(), which the contract calls first.
   static final class SlackHarness implements ChatHarness {
     static final String BOT_TOKEN = "xoxb-contract-token";
     static final String SIGNING_SECRET = "contract-signing-secret";
@@ -92,7 +95,9 @@ class SlackContractTest extends ChatAdapterContract {
             signing_secret: ${SLACK_SIGNING_SECRET}
             mode: http
             channels:
-              alerts: { channel: %s }""".formatted(CHANNEL).indent(2);
+              alerts: { channel: %s }"""
+          .formatted(CHANNEL)
+          .indent(2);
     }
 
     @Override
@@ -190,56 +195,104 @@ class SlackContractTest extends ChatAdapterContract {
       envelope.put("type", "event_callback");
       envelope.put("event_id", "Ev0" + next.incrementAndGet());
       envelope.put("event_time", 1764061300);
-      HttpResponse<String> response =
-          post(JSON.writeValueAsString(envelope), "application/json");
+      HttpResponse<String> response = post(JSON.writeValueAsString(envelope), "application/json");
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
       return ts;
     }
 
     @Override
     public void press(Sent on, Person who, String action) throws Exception {
-      String payload = on.buttons().stream().filter(b -> b.startsWith(action + ":"))
-          .findFirst().orElseThrow().substring(action.length() + 1);
+      String payload =
+          on.buttons().stream()
+              .filter(b -> b.startsWith(action + ":"))
+              .findFirst()
+              .orElseThrow()
+              .substring(action.length() + 1);
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("type", "block_actions");
-      body.put("user", Map.of("id", identity(who), "username", handle(who), "name",
-          handle(who), "team_id", FakeSlackApi.TEAM));
+      body.put(
+          "user",
+          Map.of(
+              "id",
+              identity(who),
+              "username",
+              handle(who),
+              "name",
+              handle(who),
+              "team_id",
+              FakeSlackApi.TEAM));
       body.put("api_app_id", "A0APP");
       body.put("token", "verification-token-unused");
-      body.put("container", Map.of("type", "message", "message_ts", on.id(),
-          "channel_id", CHANNEL, "is_ephemeral", false));
+      body.put(
+          "container",
+          Map.of(
+              "type",
+              "message",
+              "message_ts",
+              on.id(),
+              "channel_id",
+              CHANNEL,
+              "is_ephemeral",
+              false));
       body.put("trigger_id", "1764061300.2." + next.incrementAndGet());
       body.put("team", Map.of("id", FakeSlackApi.TEAM, "domain", "acme"));
       body.put("channel", Map.of("id", CHANNEL, "name", "alerts"));
-      body.put("message", Map.of("type", "message", "user", FakeSlackApi.BOT_USER,
-          "bot_id", FakeSlackApi.BOT_ID, "ts", on.id(), "text", on.text()));
+      body.put(
+          "message",
+          Map.of(
+              "type",
+              "message",
+              "user",
+              FakeSlackApi.BOT_USER,
+              "bot_id",
+              FakeSlackApi.BOT_ID,
+              "ts",
+              on.id(),
+              "text",
+              on.text()));
       body.put("response_url", "https://hooks.slack.com/actions/T0TEAM/1/xyz");
-      body.put("actions", List.of(Map.of("action_id", action + "#0",
-          "block_id", "meister-actions", "text", Map.of("type", "plain_text",
-              "text", "Looking", "emoji", true), "value", payload, "type", "button",
-          "action_ts", "1764061300.123456")));
-      HttpResponse<String> response = post(encode(Map.of("payload",
-          JSON.writeValueAsString(body))), "application/x-www-form-urlencoded");
+      body.put(
+          "actions",
+          List.of(
+              Map.of(
+                  "action_id",
+                  action + "#0",
+                  "block_id",
+                  "meister-actions",
+                  "text",
+                  Map.of("type", "plain_text", "text", "Looking", "emoji", true),
+                  "value",
+                  payload,
+                  "type",
+                  "button",
+                  "action_ts",
+                  "1764061300.123456")));
+      HttpResponse<String> response =
+          post(
+              encode(Map.of("payload", JSON.writeValueAsString(body))),
+              "application/x-www-form-urlencoded");
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     HttpResponse<String> post(String body, String contentType) throws Exception {
       String timestamp = String.valueOf(clock.instant().getEpochSecond());
-      HttpRequest request = HttpRequest.newBuilder(
-              URI.create("http://127.0.0.1:" + port + "/hooks/slack"))
-          .header("Content-Type", contentType)
-          .header("X-Slack-Request-Timestamp", timestamp)
-          .header("X-Slack-Signature", sign(timestamp, body))
-          .POST(HttpRequest.BodyPublishers.ofString(body))
-          .build();
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hooks/slack"))
+              .header("Content-Type", contentType)
+              .header("X-Slack-Request-Timestamp", timestamp)
+              .header("X-Slack-Signature", sign(timestamp, body))
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .build();
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     static String sign(String timestamp, String body) throws Exception {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(SIGNING_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return "v0=" + HexFormat.of().formatHex(
-          mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
+      return "v0="
+          + HexFormat.of()
+              .formatHex(
+                  mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String encode(Map<String, String> form) {
@@ -258,8 +311,12 @@ class SlackContractTest extends ChatAdapterContract {
         }
         if (method.equals("chat.postMessage")) {
           String thread = call.path("thread_ts").asText("");
-          sent.add(sent(thread.isEmpty() ? Kind.POST : Kind.REPLY, call.path("_ts").asText(),
-              thread, call));
+          sent.add(
+              sent(
+                  thread.isEmpty() ? Kind.POST : Kind.REPLY,
+                  call.path("_ts").asText(),
+                  thread,
+                  call));
         } else if (method.equals("chat.update")) {
           sent.add(sent(Kind.EDIT, call.path("ts").asText(), "", call));
         }
@@ -277,8 +334,8 @@ class SlackContractTest extends ChatAdapterContract {
         if (block.path("type").asText().equals("actions")) {
           for (JsonNode b : block.path("elements")) {
             String actionId = b.path("action_id").asText();
-            buttons.add(actionId.substring(0, actionId.indexOf('#')) + ":"
-                + b.path("value").asText());
+            buttons.add(
+                actionId.substring(0, actionId.indexOf('#')) + ":" + b.path("value").asText());
           }
           continue;
         }
@@ -304,8 +361,7 @@ class SlackContractTest extends ChatAdapterContract {
 
     @Override
     public List<String> answers() {
-      return slack.calls("chat.postEphemeral").stream()
-          .map(c -> c.path("text").asText()).toList();
+      return slack.calls("chat.postEphemeral").stream().map(c -> c.path("text").asText()).toList();
     }
 
     @Override

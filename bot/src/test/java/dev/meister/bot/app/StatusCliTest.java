@@ -29,7 +29,9 @@ class StatusCliTest {
     airflow = FakeAirflow.v1Failed();
     airflow.requireAuthorization("Bearer api-token");
     config = dir.resolve("meister.yml");
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         team:
           members:
             alice: { name: Alice, telegram_id: 1, roles: [team_lead] }
@@ -56,7 +58,8 @@ class StatusCliTest {
               - { name: Facts and Dimensions, calculate: itaipu-dimensional-modeling, load: capivara-dm }
               - { name: Models and Policies, calculate: itaipu-policies }
               - { name: Other datasets, calculate: itaipu-rest, load: capivara-rest }
-        """.formatted(dir.resolve("none.db"), airflow.url()));
+        """
+            .formatted(dir.resolve("none.db"), airflow.url()));
   }
 
   @AfterEach
@@ -73,11 +76,19 @@ class StatusCliTest {
 
   @Test
   void status_prints_the_post_with_failures_first() {
-    int code = run(Map.of("AIRFLOW_API_TOKEN", "api-token"), "status", "--dag", "prod-dagao",
-        "--config", config.toString());
+    int code =
+        run(
+            Map.of("AIRFLOW_API_TOKEN", "api-token"),
+            "status",
+            "--dag",
+            "prod-dagao",
+            "--config",
+            config.toString());
 
     assertThat(code).isZero();
-    assertThat(out.toString()).isEqualToNormalizingNewlines("""
+    assertThat(out.toString())
+        .isEqualToNormalizingNewlines(
+            """
         prod-dagao run of Sun 22 Nov 02:00 UTC: failed
         🔥 Financial Reports failed: finance failed
         🔥 Models and Policies failed: itaipu-policies upstream_failed
@@ -94,8 +105,10 @@ class StatusCliTest {
     int code = run(Map.of(), "status", "--config", config.toString());
 
     assertThat(code).isEqualTo(1);
-    assertThat(out.toString()).contains("⚠️ Cannot read the run from Airflow",
-        "refused the request (HTTP 401): check the credentials in airflow.legacy");
+    assertThat(out.toString())
+        .contains(
+            "⚠️ Cannot read the run from Airflow",
+            "refused the request (HTTP 401): check the credentials in airflow.legacy");
   }
 
   @Test

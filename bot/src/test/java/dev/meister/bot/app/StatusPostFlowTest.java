@@ -52,7 +52,9 @@ class StatusPostFlowTest {
 
   private void boot() throws Exception {
     Path file = dir.resolve("meister.yml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         team:
           members:
             alice: { name: Alice Doe, telegram: alice_d, telegram_id: 100001, roles: [team_lead] }
@@ -89,13 +91,16 @@ class StatusPostFlowTest {
               - { name: Facts & Dimensions, calculate: itaipu-dimensional-modeling, load: capivara-dm }
               - { name: Models and Policies, calculate: itaipu-policies }
               - { name: Other datasets, calculate: itaipu-rest, load: capivara-rest }
-        """.formatted(CHAT, airflow.url()));
-    MeisterConfig cfg = new ConfigLoader(Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
-        "AIRFLOW_API_TOKEN", "af-token")).load(file, SecretPolicy.REQUIRED);
+        """
+            .formatted(CHAT, airflow.url()));
+    MeisterConfig cfg =
+        new ConfigLoader(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "AIRFLOW_API_TOKEN", "af-token"))
+            .load(file, SecretPolicy.REQUIRED);
     meister = Meister.open(cfg, dir.resolve("meister.db"), clock);
     api = new TelegramApi(TOKEN, telegram.url());
-    runtime = new BotRuntime(meister,
-        List.of(new TelegramChatPort(api, new TelegramRenderer(cfg.team()))), clock);
+    runtime =
+        new BotRuntime(
+            meister, List.of(new TelegramChatPort(api, new TelegramRenderer(cfg.team()))), clock);
   }
 
   @AfterEach
@@ -136,7 +141,9 @@ class StatusPostFlowTest {
     assertThat(again).isZero();
     JsonNode sent = telegram.onlyRequest("sendMessage");
     assertThat(sent.path("parse_mode").asText()).isEqualTo("html");
-    assertThat(sent.path("text").asText()).isEqualTo("""
+    assertThat(sent.path("text").asText())
+        .isEqualTo(
+            """
         <b>dagao</b> (<code>prod-dagao</code>) run of Sun 22 Nov 23:00 BRT: running
         ✅ Contracts
         ✅ Financial Reports
@@ -170,10 +177,15 @@ class StatusPostFlowTest {
 
     assertThat(List.of(first, early, unchanged, loading, done, after))
         .containsExactly(1, 0, 0, 1, 1, 0);
-    assertThat(progressed).contains("✅ Facts &amp; Dimensions\n", "✅ Models and Policies\n",
-        "▶️ Other datasets: being calculated");
+    assertThat(progressed)
+        .contains(
+            "✅ Facts &amp; Dimensions\n",
+            "✅ Models and Policies\n",
+            "▶️ Other datasets: being calculated");
     assertThat(beingLoaded).contains("⏩ Other datasets: calculated, being loaded");
-    assertThat(finished).contains("✅ Other datasets").doesNotContain("⏩", "▶️", "❌")
+    assertThat(finished)
+        .contains("✅ Other datasets")
+        .doesNotContain("⏩", "▶️", "❌")
         .endsWith("Run succeeded at 01:11 BRT");
     assertThat(telegram.requests("sendMessage")).hasSize(1);
     assertThat(airflow.requests()).hasSize(requestsAtEnd);
@@ -192,9 +204,10 @@ class StatusPostFlowTest {
     String back = lastEdit();
 
     assertThat(down).isEqualTo(1);
-    assertThat(warning).contains("⚠️ Cannot read the run from Airflow (07:05 BRT): Airflow"
-        + " 'prod' at 127.0.0.1:", "answered HTTP 503 for DAG prod-dagao\n"
-        + "Last known, as of 07:00 BRT:\n✅ Contracts");
+    assertThat(warning)
+        .contains(
+            "⚠️ Cannot read the run from Airflow (07:05 BRT): Airflow" + " 'prod' at 127.0.0.1:",
+            "answered HTTP 503 for DAG prod-dagao\n" + "Last known, as of 07:00 BRT:\n✅ Contracts");
     assertThat(recovered).isEqualTo(1);
     assertThat(back).doesNotContain("⚠️").contains("✅ Facts &amp; Dimensions\n");
   }
@@ -218,8 +231,11 @@ class StatusPostFlowTest {
 
   @Test
   void a_post_not_yet_delivered_is_edited_once_the_chat_has_it() {
-    telegram.failNext("sendMessage", 1, 502, "{\"ok\":false,\"error_code\":502,"
-        + "\"description\":\"Bad Gateway\"}");
+    telegram.failNext(
+        "sendMessage",
+        1,
+        502,
+        "{\"ok\":false,\"error_code\":502," + "\"description\":\"Bad Gateway\"}");
     runtime.statusPosts().publish("dagao");
     runtime.worker().deliverDue();
 
@@ -270,13 +286,24 @@ class StatusPostFlowTest {
 
   @Test
   void status_in_chat_answers_with_the_same_post() {
-    var reply = meister.statusCommand()
-        .handle(new dev.meister.core.chat.CommandRequest(new dev.meister.core.chat.ChatEvent
-            .Command(dev.meister.core.chat.ChatRef.of(dev.meister.core.chat.Platform.TELEGRAM,
-            CHAT), new dev.meister.core.chat.Sender(dev.meister.core.chat.Platform.TELEGRAM,
-            "5", null, "Someone"), new dev.meister.core.chat.MessageRef(
-            dev.meister.core.chat.ChatRef.of(dev.meister.core.chat.Platform.TELEGRAM, CHAT), "9"),
-            "status", List.of("prod-dagao"), null), null));
+    var reply =
+        meister
+            .statusCommand()
+            .handle(
+                new dev.meister.core.chat.CommandRequest(
+                    new dev.meister.core.chat.ChatEvent.Command(
+                        dev.meister.core.chat.ChatRef.of(
+                            dev.meister.core.chat.Platform.TELEGRAM, CHAT),
+                        new dev.meister.core.chat.Sender(
+                            dev.meister.core.chat.Platform.TELEGRAM, "5", null, "Someone"),
+                        new dev.meister.core.chat.MessageRef(
+                            dev.meister.core.chat.ChatRef.of(
+                                dev.meister.core.chat.Platform.TELEGRAM, CHAT),
+                            "9"),
+                        "status",
+                        List.of("prod-dagao"),
+                        null),
+                    null));
 
     assertThat(reply.message().text().plainText())
         .contains(":fast_forward: Facts & Dimensions: calculated, being loaded");

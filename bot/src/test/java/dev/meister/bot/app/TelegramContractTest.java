@@ -26,7 +26,8 @@ class TelegramContractTest extends ChatAdapterContract {
     return new TelegramHarness();
   }
 
-  @SuppressWarnings("NullAway.Init") // Set by ports() and connect(), which the contract calls first.
+  @SuppressWarnings(
+      "NullAway.Init") // Set by ports() and connect(), which the contract calls first.
   static final class TelegramHarness implements ChatHarness {
     private static final String TOKEN = "123:contract-token";
     private static final String CHAT = "-1009876543210";
@@ -52,7 +53,9 @@ class TelegramContractTest extends ChatAdapterContract {
             telegram:
               token: ${TELEGRAM_BOT_TOKEN}
               chats:
-                alerts: { chat_id: %s }""".formatted(CHAT).indent(2);
+                alerts: { chat_id: %s }"""
+          .formatted(CHAT)
+          .indent(2);
     }
 
     @Override
@@ -96,18 +99,27 @@ class TelegramContractTest extends ChatAdapterContract {
 
     @Override
     public void command(Person who, String line) throws Exception {
-      telegram.queueUpdate("""
+      telegram.queueUpdate(
+          """
           {"message": {"message_id": %d, "date": 1764061300, "text": "%s",
             "entities": [{"type": "bot_command", "offset": 0, "length": %d}],
             "from": {"id": %d, "is_bot": false, "first_name": "%s", "username": "%s"},
             "chat": {"id": %s, "type": "supergroup", "title": "alerts"}}}
-          """.formatted(nextUserMessage.incrementAndGet(), line, line.split(" ")[0].length(),
-          userId(who), who.name(), username(who), CHAT));
+          """
+              .formatted(
+                  nextUserMessage.incrementAndGet(),
+                  line,
+                  line.split(" ")[0].length(),
+                  userId(who),
+                  who.name(),
+                  username(who),
+                  CHAT));
     }
 
     @Override
     public void commandReplying(Sent to, Person who, String line) throws Exception {
-      telegram.queueUpdate("""
+      telegram.queueUpdate(
+          """
           {"message": {"message_id": %d, "date": 1764061300, "text": "%s",
             "entities": [{"type": "bot_command", "offset": 0, "length": %d}],
             "from": {"id": %d, "is_bot": false, "first_name": "%s", "username": "%s"},
@@ -115,38 +127,69 @@ class TelegramContractTest extends ChatAdapterContract {
             "reply_to_message": {"message_id": %s, "date": 1764061200, "text": "Build fail",
               "chat": {"id": %s, "type": "supergroup", "title": "alerts"},
               "from": {"id": %d, "is_bot": true, "first_name": "Meister", "username": "%s"}}}}
-          """.formatted(nextUserMessage.incrementAndGet(), line, line.split(" ")[0].length(),
-          userId(who), who.name(), username(who), CHAT, to.id(), CHAT,
-          FakeTelegramApi.BOT_ID, FakeTelegramApi.BOT_USERNAME));
+          """
+              .formatted(
+                  nextUserMessage.incrementAndGet(),
+                  line,
+                  line.split(" ")[0].length(),
+                  userId(who),
+                  who.name(),
+                  username(who),
+                  CHAT,
+                  to.id(),
+                  CHAT,
+                  FakeTelegramApi.BOT_ID,
+                  FakeTelegramApi.BOT_USERNAME));
     }
 
     @Override
     public String reply(Sent to, Person who, String text) throws Exception {
       int id = nextUserMessage.incrementAndGet();
-      telegram.queueUpdate("""
+      telegram.queueUpdate(
+          """
           {"message": {"message_id": %d, "date": 1764061300, "text": "%s",
             "from": {"id": %d, "is_bot": false, "first_name": "%s", "username": "%s"},
             "chat": {"id": %s, "type": "supergroup", "title": "alerts"},
             "reply_to_message": {"message_id": %s, "date": 1764061200, "text": "Build fail",
               "chat": {"id": %s, "type": "supergroup", "title": "alerts"},
               "from": {"id": %d, "is_bot": true, "first_name": "Meister", "username": "%s"}}}}
-          """.formatted(id, text, userId(who), who.name(), username(who), CHAT, to.id(), CHAT,
-          FakeTelegramApi.BOT_ID, FakeTelegramApi.BOT_USERNAME));
+          """
+              .formatted(
+                  id,
+                  text,
+                  userId(who),
+                  who.name(),
+                  username(who),
+                  CHAT,
+                  to.id(),
+                  CHAT,
+                  FakeTelegramApi.BOT_ID,
+                  FakeTelegramApi.BOT_USERNAME));
       return String.valueOf(id);
     }
 
     @Override
     public void press(Sent on, Person who, String action) throws Exception {
-      String data = on.buttons().stream().filter(b -> b.startsWith(action + ":"))
-          .findFirst().orElseThrow();
-      telegram.queueUpdate("""
+      String data =
+          on.buttons().stream().filter(b -> b.startsWith(action + ":")).findFirst().orElseThrow();
+      telegram.queueUpdate(
+          """
           {"callback_query": {"id": "cb-%d", "chat_instance": "42", "data": "%s",
             "from": {"id": %d, "is_bot": false, "first_name": "%s", "username": "%s"},
             "message": {"message_id": %s, "date": 1764061200, "text": "Build fail",
               "chat": {"id": %s, "type": "supergroup", "title": "alerts"},
               "from": {"id": %d, "is_bot": true, "first_name": "Meister", "username": "%s"}}}}
-          """.formatted(nextUserMessage.incrementAndGet(), data, userId(who), who.name(),
-          username(who), on.id(), CHAT, FakeTelegramApi.BOT_ID, FakeTelegramApi.BOT_USERNAME));
+          """
+              .formatted(
+                  nextUserMessage.incrementAndGet(),
+                  data,
+                  userId(who),
+                  who.name(),
+                  username(who),
+                  on.id(),
+                  CHAT,
+                  FakeTelegramApi.BOT_ID,
+                  FakeTelegramApi.BOT_USERNAME));
     }
 
     @Override
@@ -155,8 +198,12 @@ class TelegramContractTest extends ChatAdapterContract {
       int id = 100; // The fake numbers sent messages from 100.
       for (JsonNode m : telegram.requests("sendMessage")) {
         JsonNode replyTo = m.path("reply_parameters").path("message_id");
-        sent.add(sent(replyTo.isMissingNode() ? Kind.POST : Kind.REPLY, String.valueOf(id++),
-            replyTo.isMissingNode() ? "" : replyTo.asText(), m));
+        sent.add(
+            sent(
+                replyTo.isMissingNode() ? Kind.POST : Kind.REPLY,
+                String.valueOf(id++),
+                replyTo.isMissingNode() ? "" : replyTo.asText(),
+                m));
       }
       for (JsonNode e : telegram.requests("editMessageText")) {
         sent.add(sent(Kind.EDIT, e.path("message_id").asText(), "", e));
@@ -170,9 +217,13 @@ class TelegramContractTest extends ChatAdapterContract {
       while (a.find()) {
         links.add(a.group(1).replace("&quot;", "\"").replace("&amp;", "&"));
       }
-      String text = TAG.matcher(request.path("text").asText()).replaceAll("")
-          .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-          .replace("&amp;", "&");
+      String text =
+          TAG.matcher(request.path("text").asText())
+              .replaceAll("")
+              .replace("&lt;", "<")
+              .replace("&gt;", ">")
+              .replace("&quot;", "\"")
+              .replace("&amp;", "&");
       List<String> mentions = new ArrayList<>();
       Matcher m = MENTION.matcher(text);
       while (m.find()) {
@@ -190,7 +241,8 @@ class TelegramContractTest extends ChatAdapterContract {
     @Override
     public List<String> answers() {
       return telegram.requests("answerCallbackQuery").stream()
-          .map(a -> a.path("text").asText("")).toList();
+          .map(a -> a.path("text").asText(""))
+          .toList();
     }
 
     @Override

@@ -18,7 +18,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TranscriptChatPort implements ChatPort {
   /** One message the bot sent. */
-  public record Sent(ChatRef chat, MessageRef ref, @Nullable MessageRef replyTo, String text,
+  public record Sent(
+      ChatRef chat,
+      MessageRef ref,
+      @Nullable MessageRef replyTo,
+      String text,
       List<Button> buttons) {}
 
   private final Platform platform;
@@ -51,8 +55,13 @@ public final class TranscriptChatPort implements ChatPort {
 
   @Override
   public synchronized void edit(MessageRef message, OutgoingMessage replacement) {
-    sent.add(new Sent(message.chat(), message, message, "(edit) " + replacement.text()
-        .plainText(), replacement.buttons()));
+    sent.add(
+        new Sent(
+            message.chat(),
+            message,
+            message,
+            "(edit) " + replacement.text().plainText(),
+            replacement.buttons()));
   }
 
   @Override

@@ -2,12 +2,10 @@ package dev.meister.bot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meister.core.chat.AlertId;
-import dev.meister.core.alert.AlertSource;
-import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.AirflowTask;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEvent;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.filing.FiledIssue;
 import dev.meister.core.filing.IssueLink;
 import dev.meister.core.filing.IssueRef;
@@ -32,7 +30,11 @@ class WeekendHandoffTest {
 
   @BeforeEach
   void start() throws Exception {
-    bot = new DutyBot(dir, HandoffScenarioTest.TEAM + """
+    bot =
+        new DutyBot(
+            dir,
+            HandoffScenarioTest.TEAM
+                + """
         rotations:
           hausmeister:
             name: Hausmeister
@@ -48,7 +50,9 @@ class WeekendHandoffTest {
             chat: telegram/data-alerts
         routes:
           - { name: dags, match: { source: airflow }, rotation: hausmeister }
-        """, Instant.parse("2026-11-20T12:00:00Z"), Map.of());
+        """,
+            Instant.parse("2026-11-20T12:00:00Z"),
+            Map.of());
   }
 
   @AfterEach
@@ -60,8 +64,10 @@ class WeekendHandoffTest {
   void friday_hands_to_the_weekend_on_call_and_monday_to_the_new_weekday_on_call() {
     bot.advance(Duration.ofDays(3), Duration.ofMinutes(30));
 
-    assertThat(bot.chat.texts()).filteredOn(t -> t.startsWith(":repeat:"))
-        .extracting(t -> t.substring(0, t.indexOf('\n'))).containsExactly(
+    assertThat(bot.chat.texts())
+        .filteredOn(t -> t.startsWith(":repeat:"))
+        .extracting(t -> t.substring(0, t.indexOf('\n')))
+        .containsExactly(
             ":repeat: Weekend hand-off Hausmeister: @alice → @carol (until Mon 23 Nov 11:00"
                 + " Europe/Berlin). Open: nothing.",
             ":repeat: Hand-off Hausmeister: @carol → @bob (until Fri 27 Nov 17:00"
@@ -79,27 +85,42 @@ class WeekendHandoffTest {
 
     bot.advanceTo(Instant.parse("2026-11-20T16:30:00Z"), Duration.ofMinutes(30));
 
-    assertThat(announcements()).containsExactly(
-        ":repeat: Weekend hand-off Hausmeister: @alice → @carol (until Mon 23 Nov 11:00"
-            + " Europe/Berlin). Open: #9112, #9111; unacknowledged alerts: " + unacked.value()
-            + " (" + title + "). P1/P2 stay with @alice: #9110.");
+    assertThat(announcements())
+        .containsExactly(
+            ":repeat: Weekend hand-off Hausmeister: @alice → @carol (until Mon 23 Nov 11:00"
+                + " Europe/Berlin). Open: #9112, #9111; unacknowledged alerts: "
+                + unacked.value()
+                + " ("
+                + title
+                + "). P1/P2 stay with @alice: #9110.");
 
     bot.chat.clear();
     bot.advanceTo(Instant.parse("2026-11-23T10:30:00Z"), Duration.ofMinutes(30));
 
-    assertThat(announcements()).containsExactly(
-        ":repeat: Hand-off Hausmeister: @carol → @bob (until Fri 27 Nov 17:00 Europe/Berlin)."
-            + " Open: #9112, #9111, #9110; unacknowledged alerts: " + unacked.value() + " ("
-            + title + ").");
+    assertThat(announcements())
+        .containsExactly(
+            ":repeat: Hand-off Hausmeister: @carol → @bob (until Fri 27 Nov 17:00 Europe/Berlin)."
+                + " Open: #9112, #9111, #9110; unacknowledged alerts: "
+                + unacked.value()
+                + " ("
+                + title
+                + ").");
   }
 
   /** An Airflow failure routed to the Hausmeister rotation, a minute after the last one. */
   private AlertId failure(String key) {
     bot.clock.advance(Duration.ofMinutes(1));
-    AlertId id = bot.runtime().intake().accept(new RunEvent(key,
-        Outcome.FAILED, bot.clock.instant(),
-        AirflowTask.builder("prod-dagao").taskId("finance").exception("boom").build()))
-        .alertId().orElseThrow();
+    AlertId id =
+        bot.runtime()
+            .intake()
+            .accept(
+                new RunEvent(
+                    key,
+                    Outcome.FAILED,
+                    bot.clock.instant(),
+                    AirflowTask.builder("prod-dagao").taskId("finance").exception("boom").build()))
+            .alertId()
+            .orElseThrow();
     bot.runtime().worker().deliverDue();
     return id;
   }
@@ -110,18 +131,29 @@ class WeekendHandoffTest {
    */
   private void issueFiledFor(AlertId alert, int number, @Nullable String priority) {
     bot.say("alice", "/ack " + alert.value());
-    IssueRef ref = new IssueRef("acme/data", number, "https://github.com/acme/data/issues/"
-        + number);
+    IssueRef ref =
+        new IssueRef("acme/data", number, "https://github.com/acme/data/issues/" + number);
     var storage = bot.meister().storage();
-    storage.filedIssues().record(new FiledIssue(ref, 2_000_000_000L + number, "DAG fail",
-        "fp-" + number, bot.clock.instant(), true, priority));
+    storage
+        .filedIssues()
+        .record(
+            new FiledIssue(
+                ref,
+                2_000_000_000L + number,
+                "DAG fail",
+                "fp-" + number,
+                bot.clock.instant(),
+                true,
+                priority));
     storage.issueLinks().link(new IssueLink(alert, ref, bot.clock.instant(), true));
   }
 
   /** The first lines of the hand-off announcements sent so far. */
   private List<String> announcements() {
-    return bot.chat.texts().stream().filter(t -> t.startsWith(":repeat:"))
-        .map(t -> t.substring(0, t.indexOf('\n'))).toList();
+    return bot.chat.texts().stream()
+        .filter(t -> t.startsWith(":repeat:"))
+        .map(t -> t.substring(0, t.indexOf('\n')))
+        .toList();
   }
 
   @Test
@@ -129,8 +161,10 @@ class WeekendHandoffTest {
     bot.say("carol", "/swap @dave");
     bot.say("dave", "/swap accept 1");
 
-    assertThat(bot.chat.texts()).last().asString().startsWith(":white_check_mark: @dave and"
-        + " @carol swapped their Hausmeister shifts");
+    assertThat(bot.chat.texts())
+        .last()
+        .asString()
+        .startsWith(":white_check_mark: @dave and" + " @carol swapped their Hausmeister shifts");
     assertThat(primaryAt("2026-11-21T12:00:00Z")).isEqualTo("dave");
     assertThat(primaryAt("2026-11-28T12:00:00Z")).isEqualTo("carol");
     assertThat(primaryAt("2026-11-25T12:00:00Z")).isEqualTo("bob");
@@ -151,8 +185,11 @@ class WeekendHandoffTest {
     bot.say("alice", "/handoff @carol two reruns pending");
     bot.say("carol", "/handoff accept");
 
-    assertThat(bot.chat.texts()).last().isEqualTo(":white_check_mark: Hand-off complete: @carol"
-        + " has Hausmeister until Mon 23 Nov 11:00 Europe/Berlin. Notes from @alice:"
-        + " “two reruns pending”.");
+    assertThat(bot.chat.texts())
+        .last()
+        .isEqualTo(
+            ":white_check_mark: Hand-off complete: @carol"
+                + " has Hausmeister until Mon 23 Nov 11:00 Europe/Berlin. Notes from @alice:"
+                + " “two reruns pending”.");
   }
 }

@@ -58,8 +58,12 @@ class DutiesConfigTest {
 
   @Test
   void everything_is_read() throws ConfigException {
-    DutiesConfig d = fixture.load(BASE.replace("chat: console/ops",
-        "chat: console/ops\n    epic: cryptokaizen/cmamp#8785") + """
+    DutiesConfig d =
+        fixture
+            .load(
+                BASE.replace(
+                        "chat: console/ops", "chat: console/ops\n    epic: cryptokaizen/cmamp#8785")
+                    + """
         airflow:
           prod: { url: "https://airflow.example.com", api: v2 }
         routes:
@@ -75,29 +79,34 @@ class DutiesConfigTest {
             hints:
               - { pattern: OOM, hint: check partitions for data skew }
             runbooks: [https://wiki.example.com/dagao]
-        """).duties();
+        """)
+            .duties();
 
-    assertThat(d.epics()).containsEntry(RotationId.of("ops"), EpicRef.parse(
-        "cryptokaizen/cmamp#8785"));
+    assertThat(d.epics())
+        .containsEntry(RotationId.of("ops"), EpicRef.parse("cryptokaizen/cmamp#8785"));
     assertThat(d.ackTimeout("all")).contains(Duration.ofMinutes(15));
     assertThat(d.handoffs().remindAfter()).isEqualTo(Duration.ofHours(2));
     assertThat(d.handoffs().escalateAfter()).isEqualTo(Duration.ofDays(1));
-    assertThat(d.fixOrRevert()).isEqualTo(new FixOrRevertConfig(true, Duration.ofMinutes(45),
-        Duration.ofHours(2)));
+    assertThat(d.fixOrRevert())
+        .isEqualTo(new FixOrRevertConfig(true, Duration.ofMinutes(45), Duration.ofHours(2)));
     Pipeline p = d.pipelines().get(0);
     assertThat(p.primaryOwner()).isEqualTo(MemberId.of("bob"));
-    assertThat(p.deadline()).hasValueSatisfying(sla -> {
-      assertThat(sla.by()).isEqualTo(LocalTime.of(3, 0));
-      assertThat(sla.zone()).isEqualTo(java.time.ZoneId.of("UTC"));
-    });
+    assertThat(p.deadline())
+        .hasValueSatisfying(
+            sla -> {
+              assertThat(sla.by()).isEqualTo(LocalTime.of(3, 0));
+              assertThat(sla.zone()).isEqualTo(java.time.ZoneId.of("UTC"));
+            });
     assertThat(p.airflow()).isEqualTo("prod");
     assertThat(p.hintsFor("java.lang.OOM killed")).hasSize(1);
   }
 
   @Test
   void mistakes_are_reported_with_their_lines() {
-    assertThat(fixture.problems(BASE.replace("chat: console/ops",
-        "chat: console/ops\n    epic: cmamp-8785") + """
+    assertThat(
+            fixture.problems(
+                BASE.replace("chat: console/ops", "chat: console/ops\n    epic: cmamp-8785")
+                    + """
         routes:
           - { name: all, rotation: ops, ack_timeout: soon }
         handoffs: { remind_after: 8h, escalate_after: 4h }
@@ -108,14 +117,15 @@ class DutiesConfigTest {
             sla: "03:00 UTC"
             hints:
               - { pattern: "(oops", hint: x }
-        """)).containsExactly(
-        "meister.yml:15: rotations.ops.epic: 'cmamp-8785' is not an issue like owner/repo#123",
-        "meister.yml:17: routes[0].ack_timeout: 'soon' is not a duration like 90s, 15m, 4h or 1d",
-        "meister.yml:18: handoffs.escalate_after: must be later than remind_after (8h)",
-        "meister.yml:22: pipelines[0].owners.primary: unknown member 'zed'",
-        "meister.yml:23: pipelines[0].sla: an SLA is checked against Airflow, but the airflow"
-            + " section names no instance",
-        "meister.yml:25: pipelines[0].hints[0].pattern: pattern '(oops' is not a valid regular"
-            + " expression: Unclosed group");
+        """))
+        .containsExactly(
+            "meister.yml:15: rotations.ops.epic: 'cmamp-8785' is not an issue like owner/repo#123",
+            "meister.yml:17: routes[0].ack_timeout: 'soon' is not a duration like 90s, 15m, 4h or 1d",
+            "meister.yml:18: handoffs.escalate_after: must be later than remind_after (8h)",
+            "meister.yml:22: pipelines[0].owners.primary: unknown member 'zed'",
+            "meister.yml:23: pipelines[0].sla: an SLA is checked against Airflow, but the airflow"
+                + " section names no instance",
+            "meister.yml:25: pipelines[0].hints[0].pattern: pattern '(oops' is not a valid regular"
+                + " expression: Unclosed group");
   }
 }

@@ -149,20 +149,27 @@ class ExampleConfigTest {
     assertThat(config.chats().discordConfig().orElseThrow().enabled()).isFalse();
     assertThat(config.server().githubSecret().reveal()).isEqualTo("gh-hook-secret");
     assertThat(config.server().airflowToken().reveal()).isEqualTo("af-token");
-    assertThat(java.util.Objects.requireNonNull(config.airflow().get("prod")).token().reveal()).isEqualTo("af-api-token");
+    assertThat(java.util.Objects.requireNonNull(config.airflow().get("prod")).token().reveal())
+        .isEqualTo("af-api-token");
   }
 
   @Test
   void the_example_status_post_has_the_five_stages_of_the_issue() throws ConfigException {
     StatusPostConfig post = example().statusPosts().get(0);
 
-    assertThat(post.plan().board().stages()).extracting(s -> s.name()).containsExactly(
-        "Contracts", "Financial Reports", "Facts and Dimensions", "Models and Policies",
-        "Other datasets");
-    assertThat(post.plan().board().stages().get(2).load()).extracting(Object::toString)
+    assertThat(post.plan().board().stages())
+        .extracting(s -> s.name())
+        .containsExactly(
+            "Contracts",
+            "Financial Reports",
+            "Facts and Dimensions",
+            "Models and Policies",
+            "Other datasets");
+    assertThat(post.plan().board().stages().get(2).load())
+        .extracting(Object::toString)
         .containsExactly("capivara-dm");
-    assertThat(post.plan().chats()).containsExactly(ChatRef.of(Platform.TELEGRAM,
-        "-1001234567890"));
+    assertThat(post.plan().chats())
+        .containsExactly(ChatRef.of(Platform.TELEGRAM, "-1001234567890"));
     assertThat(post.scheduleIfAny().orElseThrow().quartz()).isEqualTo("0 0 7 ? * MON-FRI");
   }
 

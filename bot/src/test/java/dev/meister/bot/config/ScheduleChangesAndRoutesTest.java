@@ -187,8 +187,9 @@ class ScheduleChangesAndRoutesTest {
     String yaml = BASE + "routes:\n  - { name: nowhere, match: { source: github } }\n";
 
     assertThat(fixture.problems(yaml))
-        .containsExactly("meister.yml:16: routes[0]: a route needs a 'rotation'"
-            + " (whose on-call the alert tags); 'chat' is optional");
+        .containsExactly(
+            "meister.yml:16: routes[0]: a route needs a 'rotation'"
+                + " (whose on-call the alert tags); 'chat' is optional");
   }
 
   @Test
@@ -196,8 +197,9 @@ class ScheduleChangesAndRoutesTest {
     String yaml = BASE + "routes:\n  - { name: chat-only, chat: console/ops }\n";
 
     assertThat(fixture.problems(yaml))
-        .containsExactly("meister.yml:16: routes[0]: a route needs a 'rotation'"
-            + " (whose on-call the alert tags); 'chat' is optional");
+        .containsExactly(
+            "meister.yml:16: routes[0]: a route needs a 'rotation'"
+                + " (whose on-call the alert tags); 'chat' is optional");
   }
 
   @Test

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -28,7 +27,8 @@ class StatusPostsConfigTest {
   }
 
   /** Team, rotation and a Telegram chat; 13 lines. */
-  private static final String BASE = """
+  private static final String BASE =
+      """
       team:
         members:
           alice: { name: Alice, telegram_id: 1, roles: [team_lead] }
@@ -46,7 +46,10 @@ class StatusPostsConfigTest {
 
   @Test
   void a_status_post_with_stages_and_an_airflow_instance_is_read() throws ConfigException {
-    MeisterConfig config = fixture.load(BASE + """
+    MeisterConfig config =
+        fixture.load(
+            BASE
+                + """
         airflow:
           prod: { url: "https://airflow.example.com/", api: v1, username: bot, password: "${PW}" }
         status_posts:
@@ -68,7 +71,8 @@ class StatusPostsConfigTest {
     assertThat(board.name()).isEqualTo("prod-dagao");
     assertThat(board.airflow()).isEqualTo("prod");
     assertThat(board.zone()).isEqualTo(ZoneId.of("America/Sao_Paulo"));
-    assertThat(board.stages().get(0).calculate()).extracting(Object::toString)
+    assertThat(board.stages().get(0).calculate())
+        .extracting(Object::toString)
         .containsExactly("itaipu-contracts", "itaipu-extra-*");
     assertThat(post.plan().pollEvery()).isEqualTo(Duration.ofMinutes(5));
     assertThat(post.plan().stopAfter()).isEqualTo(Duration.ofHours(12));
@@ -77,7 +81,10 @@ class StatusPostsConfigTest {
 
   @Test
   void every_mistake_is_reported_at_its_line() {
-    List<String> problems = fixture.problems(BASE + """
+    List<String> problems =
+        fixture.problems(
+            BASE
+                + """
         airflow:
           prod: { url: "ftp://x", api: v3, token: literal, username: bob }
         status_posts:
@@ -91,23 +98,27 @@ class StatusPostsConfigTest {
               - { name: Bad, calculate: "group:" }
         """);
 
-    assertThat(problems).containsExactlyInAnyOrder(
-        "meister.yml:15: airflow.prod: give either 'token' or 'username' and 'password', not both",
-        "meister.yml:15: airflow.prod.url: 'ftp://x' must be an http(s) URL such as"
-            + " https://airflow.example.com",
-        "meister.yml:15: airflow.prod.api: 'v3' must be one of: v1, v2",
-        "meister.yml:15: airflow.prod.token: write secrets as ${ENV_VAR}, not literally in the"
-            + " file",
-        "meister.yml:18: status_posts[0].airflow: Airflow instance 'prd' is not defined under"
-            + " 'airflow' (did you mean 'prod'?)",
-        problems.stream().filter(p -> p.contains("telegram/nope")).findFirst().orElse("-"),
-        problems.stream().filter(p -> p.contains("Mars/Olympus")).findFirst().orElse("-"),
-        "meister.yml:21: status_posts[0].poll_every: poll Airflow at most every 30s, not every"
-            + " 5s",
-        "meister.yml:23: status_posts[0].stages[0]: missing required field 'calculate'",
-        "meister.yml:24: status_posts[0].stages[1].calculate: task group may not be blank");
-    assertThat(problems).filteredOn(p -> p.contains("Mars/Olympus")).singleElement()
-        .asString().startsWith("meister.yml:20: status_posts[0].schedule.zone:");
+    assertThat(problems)
+        .containsExactlyInAnyOrder(
+            "meister.yml:15: airflow.prod: give either 'token' or 'username' and 'password', not both",
+            "meister.yml:15: airflow.prod.url: 'ftp://x' must be an http(s) URL such as"
+                + " https://airflow.example.com",
+            "meister.yml:15: airflow.prod.api: 'v3' must be one of: v1, v2",
+            "meister.yml:15: airflow.prod.token: write secrets as ${ENV_VAR}, not literally in the"
+                + " file",
+            "meister.yml:18: status_posts[0].airflow: Airflow instance 'prd' is not defined under"
+                + " 'airflow' (did you mean 'prod'?)",
+            problems.stream().filter(p -> p.contains("telegram/nope")).findFirst().orElse("-"),
+            problems.stream().filter(p -> p.contains("Mars/Olympus")).findFirst().orElse("-"),
+            "meister.yml:21: status_posts[0].poll_every: poll Airflow at most every 30s, not every"
+                + " 5s",
+            "meister.yml:23: status_posts[0].stages[0]: missing required field 'calculate'",
+            "meister.yml:24: status_posts[0].stages[1].calculate: task group may not be blank");
+    assertThat(problems)
+        .filteredOn(p -> p.contains("Mars/Olympus"))
+        .singleElement()
+        .asString()
+        .startsWith("meister.yml:20: status_posts[0].schedule.zone:");
   }
 
   @Test
@@ -118,9 +129,11 @@ class StatusPostsConfigTest {
     assertThat(CronSchedule.parse("0 8 * * 0,6", utc).quartz()).isEqualTo("0 0 8 ? * SUN,SAT");
     assertThat(CronSchedule.parse("0 8 1 * *", utc).quartz()).isEqualTo("0 0 8 1 * ?");
     assertThat(CronSchedule.parse("0 0 8 ? * MON", utc).quartz()).isEqualTo("0 0 8 ? * MON");
-    assertThatIllegalArgumentException().isThrownBy(() -> CronSchedule.parse("0 8 1 * MON", utc))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> CronSchedule.parse("0 8 1 * MON", utc))
         .withMessageContaining("restricts both the day of the month and the day of the week");
-    assertThatIllegalArgumentException().isThrownBy(() -> CronSchedule.parse("0 8 *", utc))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> CronSchedule.parse("0 8 *", utc))
         .withMessageContaining("must have five fields");
   }
 
@@ -128,8 +141,8 @@ class StatusPostsConfigTest {
   void the_post_time_stays_at_local_time_across_a_daylight_saving_change() {
     CronSchedule sevenInNewYork = CronSchedule.parse("0 7 * * *", ZoneId.of("America/New_York"));
 
-    Instant beforeChange = sevenInNewYork.nextAfter(Instant.parse("2026-10-31T12:00:00Z"))
-        .orElseThrow();
+    Instant beforeChange =
+        sevenInNewYork.nextAfter(Instant.parse("2026-10-31T12:00:00Z")).orElseThrow();
     Instant afterChange = sevenInNewYork.nextAfter(beforeChange).orElseThrow();
 
     assertThat(beforeChange).isEqualTo(Instant.parse("2026-11-01T12:00:00Z"));
@@ -138,7 +151,10 @@ class StatusPostsConfigTest {
 
   @Test
   void one_airflow_instance_is_used_when_a_post_names_none() throws ConfigException {
-    MeisterConfig config = fixture.load(BASE + """
+    MeisterConfig config =
+        fixture.load(
+            BASE
+                + """
         airflow:
           only: { url: "http://localhost:8080", api: v2 }
         status_posts:

@@ -39,8 +39,12 @@ class DiscordChatPortTest {
 
   @Test
   void a_post_carries_buttons_as_components_and_pings_nobody_it_does_not_mention() {
-    MessageRef sent = port.post(CHANNEL, new OutgoingMessage(RichText.plain("Build fail @here"),
-        List.of(new Button("👀 Looking", new ButtonAction.Ack(17)))));
+    MessageRef sent =
+        port.post(
+            CHANNEL,
+            new OutgoingMessage(
+                RichText.plain("Build fail @here"),
+                List.of(new Button("👀 Looking", new ButtonAction.Ack(17)))));
 
     FakeDiscordApi.Call call = discord.calls().get(0);
     assertThat(call.method()).isEqualTo("POST");
@@ -59,8 +63,8 @@ class DiscordChatPortTest {
     port.reply(alert, OutgoingMessage.plain("on it"));
     port.edit(alert, OutgoingMessage.plain("taken"));
 
-    assertThat(discord.calls().get(0).body().path("message_reference").path("message_id")
-        .asText()).isEqualTo("1200000000000000077");
+    assertThat(discord.calls().get(0).body().path("message_reference").path("message_id").asText())
+        .isEqualTo("1200000000000000077");
     FakeDiscordApi.Call edit = discord.calls().get(1);
     assertThat(edit.method()).isEqualTo("PATCH");
     assertThat(edit.path()).isEqualTo("channels/300000000000000001/messages/1200000000000000077");
@@ -69,7 +73,8 @@ class DiscordChatPortTest {
 
   @Test
   void the_answer_to_a_slash_command_is_the_interactions_follow_up() {
-    port.reply(new MessageRef(CHANNEL, DiscordRefs.interaction("800", "tok-1")),
+    port.reply(
+        new MessageRef(CHANNEL, DiscordRefs.interaction("800", "tok-1")),
         OutgoingMessage.plain("Bob"));
 
     assertThat(discord.calls().get(0).path()).isEqualTo("webhooks/800/tok-1");
@@ -79,20 +84,25 @@ class DiscordChatPortTest {
   void an_answer_whose_interaction_token_expired_goes_to_the_channel_instead() {
     discord.failNext(401, "{\"message\": \"Invalid Webhook Token\", \"code\": 50027}");
 
-    port.reply(new MessageRef(CHANNEL, DiscordRefs.interaction("800", "old")),
+    port.reply(
+        new MessageRef(CHANNEL, DiscordRefs.interaction("800", "old")),
         OutgoingMessage.plain("Bob"));
 
-    assertThat(discord.calls()).extracting(FakeDiscordApi.Call::path)
+    assertThat(discord.calls())
+        .extracting(FakeDiscordApi.Call::path)
         .containsExactly("webhooks/800/old", "channels/300000000000000001/messages");
   }
 
   @Test
   void http_429_is_retryable_after_discords_retry_after() {
-    discord.failNext(429, "{\"message\": \"You are being rate limited.\", \"retry_after\": 1.2,"
-        + " \"global\": false}");
+    discord.failNext(
+        429,
+        "{\"message\": \"You are being rate limited.\", \"retry_after\": 1.2,"
+            + " \"global\": false}");
 
-    ChatDeliveryException e = catchThrowableOfType(ChatDeliveryException.class,
-        () -> port.post(CHANNEL, OutgoingMessage.plain("x")));
+    ChatDeliveryException e =
+        catchThrowableOfType(
+            ChatDeliveryException.class, () -> port.post(CHANNEL, OutgoingMessage.plain("x")));
 
     assertThat(e.retryable()).isTrue();
     assertThat(e.retryAfter()).isEqualTo(Duration.ofMillis(1200));
@@ -103,10 +113,12 @@ class DiscordChatPortTest {
     discord.failNext(403, "{\"message\": \"Missing Access\", \"code\": 50001}");
     discord.failNext(502, "<html>Bad Gateway</html>");
 
-    ChatDeliveryException refused = catchThrowableOfType(ChatDeliveryException.class,
-        () -> port.post(CHANNEL, OutgoingMessage.plain("x")));
-    ChatDeliveryException outage = catchThrowableOfType(ChatDeliveryException.class,
-        () -> port.post(CHANNEL, OutgoingMessage.plain("x")));
+    ChatDeliveryException refused =
+        catchThrowableOfType(
+            ChatDeliveryException.class, () -> port.post(CHANNEL, OutgoingMessage.plain("x")));
+    ChatDeliveryException outage =
+        catchThrowableOfType(
+            ChatDeliveryException.class, () -> port.post(CHANNEL, OutgoingMessage.plain("x")));
 
     assertThat(refused.retryable()).isFalse();
     assertThat(refused.getMessage()).contains("Missing Access");

@@ -37,29 +37,42 @@ class DiscordGatewayTest {
 
   private final FakeDiscordApi discord = new FakeDiscordApi(TOKEN);
   private final ThreadingConfig threads = threads();
-  private final JDAImpl jda = new JDAImpl(new AuthorizationConfig(TOKEN),
-      SessionConfig.getDefault(), threads, MetaConfig.getDefault(),
-      new RestConfig().setBaseUrl(discord.url()));
+  private final JDAImpl jda =
+      new JDAImpl(
+          new AuthorizationConfig(TOKEN),
+          SessionConfig.getDefault(),
+          threads,
+          MetaConfig.getDefault(),
+          new RestConfig().setBaseUrl(discord.url()));
 
   private static ThreadingConfig threads() {
     ThreadingConfig t = ThreadingConfig.getDefault();
     t.init(() -> "DiscordGatewayTest");
     return t;
   }
+
   private final List<ChatEvent> received = new ArrayList<>();
-  private final DiscordInbound inbound = new DiscordInbound(Set.of(CHANNEL), e -> {
-    synchronized (received) {
-      received.add(e);
-    }
-  });
+  private final DiscordInbound inbound =
+      new DiscordInbound(
+          Set.of(CHANNEL),
+          e -> {
+            synchronized (received) {
+              received.add(e);
+            }
+          });
   private final DiscordGateway gateway = new DiscordGateway(inbound);
 
   DiscordGatewayTest() throws java.io.IOException {
     jda.initRequester();
-    jda.setSelfUser(jda.getEntityBuilder().createSelfUser(DataObject.fromJson("""
+    jda.setSelfUser(
+        jda.getEntityBuilder()
+            .createSelfUser(
+                DataObject.fromJson(
+                    """
         {"id": "%s", "username": "Meister", "discriminator": "0", "bot": true,
          "avatar": null, "verified": true, "mfa_enabled": false, "flags": 0}
-        """.formatted(FakeDiscordApi.BOT_ID))));
+        """
+                        .formatted(FakeDiscordApi.BOT_ID))));
   }
 
   @AfterEach
@@ -87,25 +100,33 @@ class DiscordGatewayTest {
           "position": 0, "permission_overwrites": [], "nsfw": false, "parent_id": null,
           "permissions": "2048"},
         "app_permissions": "2048", "entitlements": [], "authorizing_integration_owners": {"0": "400000000000000001"},
-        "context": 0""".formatted(CHANNEL, CHANNEL);
+        "context": 0"""
+        .formatted(CHANNEL, CHANNEL);
   }
 
   private ChatEvent awaitEvent() {
-    return await("an event within 10 s").atMost(Duration.ofSeconds(10)).until(() -> {
-      synchronized (received) {
-        return received.isEmpty() ? null : received.get(0);
-      }
-    }, Objects::nonNull);
+    return await("an event within 10 s")
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              synchronized (received) {
+                return received.isEmpty() ? null : received.get(0);
+              }
+            },
+            Objects::nonNull);
   }
 
   @Test
   void a_slash_command_is_deferred_and_handed_on_with_its_args() throws Exception {
-    DataObject data = DataObject.fromJson("""
+    DataObject data =
+        DataObject.fromJson(
+            """
         {"id": "500000000000000001", "application_id": "800000000000000001", "type": 2,
          "token": "tok-1", "version": 1, %s, %s,
          "data": {"id": "600000000000000001", "name": "whoisoncall", "type": 1,
            "options": [{"name": "args", "type": 3, "value": "buildmeister"}]}}
-        """.formatted(guild(), member()));
+        """
+                .formatted(guild(), member()));
 
     gateway.onSlashCommandInteraction(
         new SlashCommandInteractionEvent(jda, 1, new SlashCommandInteractionImpl(jda, data)));
@@ -121,7 +142,8 @@ class DiscordGatewayTest {
   }
 
   private void awaitCall(String path) {
-    await(path + " within 10 s").atMost(Duration.ofSeconds(10))
+    await(path + " within 10 s")
+        .atMost(Duration.ofSeconds(10))
         .until(() -> discord.calls().stream().anyMatch(c -> c.path().equals(path)));
   }
 }

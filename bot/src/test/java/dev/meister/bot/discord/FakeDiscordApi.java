@@ -77,11 +77,14 @@ public final class FakeDiscordApi extends LoopbackApi {
     m.put("type", body.has("message_reference") ? 19 : 0);
     m.put("channel_id", parts[0].equals("channels") ? parts[1] : "0");
     m.put("content", body.path("content").asText());
-    m.set("author", json.valueToTree(Map.of("id", BOT_ID, "username", "Meister",
-        "discriminator", "0", "bot", true)));
+    m.set(
+        "author",
+        json.valueToTree(
+            Map.of("id", BOT_ID, "username", "Meister", "discriminator", "0", "bot", true)));
     m.put("timestamp", "2026-11-25T09:00:00.000000+00:00");
-    m.set("components", body.path("components").isMissingNode()
-        ? json.createArrayNode() : body.path("components"));
+    m.set(
+        "components",
+        body.path("components").isMissingNode() ? json.createArrayNode() : body.path("components"));
     return m;
   }
 

@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * GitHub's REST API on loopback, at the root as api.github.com serves it ({@link #url()}) and under
- * {@code /api/v3} as GitHub Enterprise does ({@link #apiUrl()}): workflow run jobs, job logs by
- * 302 redirect to a blob URL, issues, comments, sub-issues and assignees, in GitHub's JSON shapes
+ * {@code /api/v3} as GitHub Enterprise does ({@link #apiUrl()}): workflow run jobs, job logs by 302
+ * redirect to a blob URL, issues, comments, sub-issues and assignees, in GitHub's JSON shapes
  * (https://docs.github.com/en/rest/issues, https://docs.github.com/en/rest/actions/workflow-jobs).
  * Answers can be scripted to fail (403, 422, 5xx, rate limits).
  */
@@ -52,8 +52,10 @@ public final class FakeGitHub extends LoopbackApi {
   private final Map<Long, ArrayNode> jobsByRun = new ConcurrentHashMap<>();
   private final Map<Long, String> logs = new ConcurrentHashMap<>();
   private final Map<String, ObjectNode> issues = new ConcurrentHashMap<>();
+
   /** Logins GitHub accepts as assignees; empty means everyone. */
   private final Set<String> collaborators = ConcurrentHashMap.newKeySet();
+
   private final AtomicInteger nextNumber = new AtomicInteger(9110);
 
   public FakeGitHub() throws IOException {
@@ -75,17 +77,28 @@ public final class FakeGitHub extends LoopbackApi {
     ArrayNode list = JSON.createArrayNode();
     for (Job j : jobs) {
       ObjectNode job = list.addObject();
-      job.put("id", j.id()).put("run_id", runId).put("name", j.name())
-          .put("status", "completed").put("conclusion", j.conclusion())
-          .put("html_url", "https://github.com/acme/widgets/actions/runs/" + runId + "/job/"
-              + j.id());
-      ArrayNode steps = job.putArray("steps");
-      steps.addObject().put("name", "Set up job").put("status", "completed")
-          .put("conclusion", "success").put("number", 1);
-      String step = j.failedStep();
-      steps.addObject().put("name", step == null ? "Run tests" : step)
+      job.put("id", j.id())
+          .put("run_id", runId)
+          .put("name", j.name())
           .put("status", "completed")
-          .put("conclusion", step == null ? "success" : "failure").put("number", 2);
+          .put("conclusion", j.conclusion())
+          .put(
+              "html_url",
+              "https://github.com/acme/widgets/actions/runs/" + runId + "/job/" + j.id());
+      ArrayNode steps = job.putArray("steps");
+      steps
+          .addObject()
+          .put("name", "Set up job")
+          .put("status", "completed")
+          .put("conclusion", "success")
+          .put("number", 1);
+      String step = j.failedStep();
+      steps
+          .addObject()
+          .put("name", step == null ? "Run tests" : step)
+          .put("status", "completed")
+          .put("conclusion", step == null ? "success" : "failure")
+          .put("number", 2);
       String log = j.log();
       if (log != null) {
         logs.put(j.id(), log);
@@ -95,9 +108,8 @@ public final class FakeGitHub extends LoopbackApi {
   }
 
   /** One job of a run. */
-  public record Job(long id, String name, String conclusion,
-      @Nullable String failedStep,
-      @Nullable String log) {}
+  public record Job(
+      long id, String name, String conclusion, @Nullable String failedStep, @Nullable String log) {}
 
   /** An existing issue, e.g. an epic, assigned to {@code assignees}. */
   public void issue(String repo, int number, String title, boolean open, String... assignees) {
@@ -127,20 +139,27 @@ public final class FakeGitHub extends LoopbackApi {
   }
 
   /**
-   * The next requests, whatever they ask, fail with these statuses in order: 403 as a token
-   * without access to the repository, anything else as a server error.
+   * The next requests, whatever they ask, fail with these statuses in order: 403 as a token without
+   * access to the repository, anything else as a server error.
    */
   public void failNext(int... statuses) {
     for (int status : statuses) {
-      failNext(r -> true, error(status, status == 403 ? "Resource not accessible by integration"
-          : "Server Error").toAnswer());
+      failNext(
+          r -> true,
+          error(status, status == 403 ? "Resource not accessible by integration" : "Server Error")
+              .toAnswer());
     }
   }
 
   public static Scripted error(int status, String message) {
-    return new Scripted(status, Map.of(), "{\"message\":\"" + message
-        + "\",\"documentation_url\":\"https://docs.github.com/rest\",\"status\":\"" + status
-        + "\"}");
+    return new Scripted(
+        status,
+        Map.of(),
+        "{\"message\":\""
+            + message
+            + "\",\"documentation_url\":\"https://docs.github.com/rest\",\"status\":\""
+            + status
+            + "\"}");
   }
 
   /** Every request so far, in order. */
@@ -149,8 +168,9 @@ public final class FakeGitHub extends LoopbackApi {
   }
 
   public List<Received> received(String method, String pathRegex) {
-    return requests().stream().filter(r -> r.method().equals(method)
-        && r.path().matches(pathRegex)).toList();
+    return requests().stream()
+        .filter(r -> r.method().equals(method) && r.path().matches(pathRegex))
+        .toList();
   }
 
   private static Received received(ApiRequest r) {
@@ -167,18 +187,25 @@ public final class FakeGitHub extends LoopbackApi {
 
   @Override
   protected ApiAnswer serve(ApiRequest request) throws IOException {
-    ApiAnswer answer = scripted(request).orElseGet(() -> {
-      try {
-        return route(request);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    ApiAnswer answer =
+        scripted(request)
+            .orElseGet(
+                () -> {
+                  try {
+                    return route(request);
+                  } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                });
     // GitHub sends its rate-limit headers on every answer; a scripted one may carry its own.
-    boolean own = answer.headers().keySet().stream()
-        .anyMatch(k -> k.equalsIgnoreCase("x-ratelimit-remaining"));
-    return own ? answer : answer.withHeader("x-ratelimit-limit", "5000")
-        .withHeader("x-ratelimit-remaining", "4999");
+    boolean own =
+        answer.headers().keySet().stream()
+            .anyMatch(k -> k.equalsIgnoreCase("x-ratelimit-remaining"));
+    return own
+        ? answer
+        : answer
+            .withHeader("x-ratelimit-limit", "5000")
+            .withHeader("x-ratelimit-remaining", "4999");
   }
 
   private static ApiAnswer json(int status, String body) {
@@ -207,8 +234,8 @@ public final class FakeGitHub extends LoopbackApi {
     String repo = m.group(1);
     String rest = m.group(2);
     Matcher g;
-    if ("GET".equals(method) && (g = Pattern.compile("/actions/runs/(\\d+)/jobs").matcher(rest))
-        .matches()) {
+    if ("GET".equals(method)
+        && (g = Pattern.compile("/actions/runs/(\\d+)/jobs").matcher(rest)).matches()) {
       ArrayNode jobs = jobsByRun.get(Long.parseLong(g.group(1)));
       if (jobs == null) {
         return notFound();
@@ -218,13 +245,13 @@ public final class FakeGitHub extends LoopbackApi {
       return json(200, out);
     } else if ("GET".equals(method)
         && (g = Pattern.compile("/actions/jobs/(\\d+)/logs").matcher(rest)).matches()) {
-      return ApiAnswer.text(302, "text/plain", "").withHeader("Location",
-          root() + "/blob/job-logs/" + g.group(1) + "?sig=short-lived");
+      return ApiAnswer.text(302, "text/plain", "")
+          .withHeader("Location", root() + "/blob/job-logs/" + g.group(1) + "?sig=short-lived");
     } else if ("POST".equals(method) && rest.equals("/issues")) {
       JsonNode in = request.json();
       int number = nextNumber.getAndIncrement();
-      ObjectNode issue = issueJson(repo, number, in.path("title").asText(),
-          in.path("body").asText(), true);
+      ObjectNode issue =
+          issueJson(repo, number, in.path("title").asText(), in.path("body").asText(), true);
       issue.set("labels", labels(in.path("labels")));
       issues.put(repo + "#" + number, issue);
       return json(201, issue);
@@ -234,12 +261,14 @@ public final class FakeGitHub extends LoopbackApi {
     return notFound();
   }
 
-  private ApiAnswer issueRoute(String method, String repo, int number, @Nullable String sub,
-      ApiRequest request) {
+  private ApiAnswer issueRoute(
+      String method, String repo, int number, @Nullable String sub, ApiRequest request) {
     ObjectNode issue = issues.get(repo + "#" + number);
     if (issue == null) {
-      return json(404, "{\"message\":\"Not Found\",\"documentation_url\":"
-          + "\"https://docs.github.com/rest/issues/issues#get-an-issue\",\"status\":\"404\"}");
+      return json(
+          404,
+          "{\"message\":\"Not Found\",\"documentation_url\":"
+              + "\"https://docs.github.com/rest/issues/issues#get-an-issue\",\"status\":\"404\"}");
     }
     JsonNode in = request.json();
     if (sub == null && "GET".equals(method)) {
@@ -250,17 +279,25 @@ public final class FakeGitHub extends LoopbackApi {
       }
       return json(200, issue);
     } else if ("/comments".equals(sub) && "POST".equals(method)) {
-      return json(201, JSON.createObjectNode().put("id", 1_500_000 + received().size())
-          .put("body", in.path("body").asText())
-          .put("html_url", issue.path("html_url").asText() + "#issuecomment-1"));
+      return json(
+          201,
+          JSON.createObjectNode()
+              .put("id", 1_500_000 + received().size())
+              .put("body", in.path("body").asText())
+              .put("html_url", issue.path("html_url").asText() + "#issuecomment-1"));
     } else if ("/sub_issues".equals(sub) && "POST".equals(method)) {
       long child = in.path("sub_issue_id").asLong();
-      ObjectNode found = issues.values().stream().filter(i -> i.path("id").asLong() == child)
-          .findFirst().orElse(null);
+      ObjectNode found =
+          issues.values().stream()
+              .filter(i -> i.path("id").asLong() == child)
+              .findFirst()
+              .orElse(null);
       if (found == null) {
-        return json(422, "{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":"
-            + "\"Issue\",\"code\":\"invalid\",\"field\":\"sub_issue_id\"}],"
-            + "\"status\":\"422\"}");
+        return json(
+            422,
+            "{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":"
+                + "\"Issue\",\"code\":\"invalid\",\"field\":\"sub_issue_id\"}],"
+                + "\"status\":\"422\"}");
       }
       found.put("parent_issue_number", number);
       return json(201, found);
@@ -294,7 +331,8 @@ public final class FakeGitHub extends LoopbackApi {
 
   private ObjectNode issueJson(String repo, int number, String title, String body, boolean open) {
     ObjectNode issue = JSON.createObjectNode();
-    issue.put("id", 2_000_000_000L + number)
+    issue
+        .put("id", 2_000_000_000L + number)
         .put("node_id", "I_kwDOfake" + number)
         .put("url", apiUrl() + "/repos/" + repo + "/issues/" + number)
         .put("html_url", "https://github.com/" + repo + "/issues/" + number)

@@ -1,14 +1,13 @@
 package dev.meister.bot.github;
 
-import dev.meister.core.filing.GitHubIssue;
-import dev.meister.core.filing.GitHubRefusedException;
-import dev.meister.core.filing.GitHubUnavailableException;
-import dev.meister.core.filing.WorkflowJob;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.meister.core.filing.GitHubIssue;
+import dev.meister.core.filing.GitHubRefusedException;
+import dev.meister.core.filing.GitHubUnavailableException;
 import dev.meister.core.filing.IssueDraft;
+import dev.meister.core.filing.WorkflowJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,14 +27,24 @@ import org.junit.jupiter.api.Test;
 @DisplayNameGeneration(ReplaceUnderscores.class)
 class GitHubClientTest {
   /** Copies of shared/fixtures/github/logs, on the test classpath. */
-  static final Path LOGS = Path.of(java.net.URI.create(java.util.Objects.requireNonNull(
-      GitHubClientTest.class.getResource("/fixtures/github/logs/")).toString()));
+  static final Path LOGS =
+      Path.of(
+          java.net.URI.create(
+              java.util.Objects.requireNonNull(
+                      GitHubClientTest.class.getResource("/fixtures/github/logs/"))
+                  .toString()));
+
   private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
   private final FakeGitHub fake = new FakeGitHub();
   private final List<Duration> slept = new ArrayList<>();
-  private final GitHubClient client = new GitHubClient(fake.apiUrl() + "/", "ghp_secret",
-      new OkHttpClient(), Clock.fixed(NOW, ZoneOffset.UTC), slept::add);
+  private final GitHubClient client =
+      new GitHubClient(
+          fake.apiUrl() + "/",
+          "ghp_secret",
+          new OkHttpClient(),
+          Clock.fixed(NOW, ZoneOffset.UTC),
+          slept::add);
 
   GitHubClientTest() throws Exception {}
 
@@ -51,8 +60,11 @@ class GitHubClientTest {
   @Test
   void lists_a_runs_jobs_and_downloads_a_log_through_the_redirect() throws Exception {
     String log = log("pytest-fast-tests.failure.log");
-    fake.run(42, List.of(new FakeGitHub.Job(7, "run_fast_tests", "failure", "Run fast tests",
-        log), new FakeGitHub.Job(8, "lint", "success", null, null)));
+    fake.run(
+        42,
+        List.of(
+            new FakeGitHub.Job(7, "run_fast_tests", "failure", "Run fast tests", log),
+            new FakeGitHub.Job(8, "lint", "success", null, null)));
 
     List<WorkflowJob> jobs = client.runJobs("acme/widgets", 42);
     String text = client.jobLog("acme/widgets", 7);
@@ -63,23 +75,34 @@ class GitHubClientTest {
     assertThat(jobs.get(1).failed()).isFalse();
     assertThat(text).isEqualTo(log);
     assertThat(fake.received("GET", ".*/blob/job-logs/7")).hasSize(1);
-    assertThat(fake.received("GET", "/api/v3/repos/acme/widgets/actions/runs/42/jobs").get(0)
-        .authorization()).isEqualTo("Bearer ghp_secret");
+    assertThat(
+            fake.received("GET", "/api/v3/repos/acme/widgets/actions/runs/42/jobs")
+                .get(0)
+                .authorization())
+        .isEqualTo("Bearer ghp_secret");
   }
 
   @Test
   void creates_an_issue_and_returns_its_numeric_id_for_sub_issues() {
-    GitHubIssue issue = client.createIssue(new IssueDraft("acme/widgets", "Build fail",
-        "body", List.of("bug", "P2"), List.of()));
+    GitHubIssue issue =
+        client.createIssue(
+            new IssueDraft("acme/widgets", "Build fail", "body", List.of("bug", "P2"), List.of()));
     fake.issue("acme/widgets", 100, "Epic: green builds", true);
     client.addSubIssue("acme/widgets", 100, issue.id());
 
     assertThat(issue.number()).isEqualTo(9110);
     assertThat(issue.url()).isEqualTo("https://github.com/acme/widgets/issues/9110");
-    assertThat(fake.received("POST", ".*/issues/100/sub_issues").get(0).json()
-        .path("sub_issue_id").asLong()).isEqualTo(issue.id()).isNotEqualTo(9110L);
+    assertThat(
+            fake.received("POST", ".*/issues/100/sub_issues")
+                .get(0)
+                .json()
+                .path("sub_issue_id")
+                .asLong())
+        .isEqualTo(issue.id())
+        .isNotEqualTo(9110L);
     assertThat(fake.issue("acme/widgets", 9110).path("labels").toString())
-        .contains("\"bug\"").contains("\"P2\"");
+        .contains("\"bug\"")
+        .contains("\"P2\"");
   }
 
   @Test
@@ -120,10 +143,17 @@ class GitHubClientTest {
   @Test
   void an_exhausted_rate_limit_is_waited_out_until_its_reset() {
     fake.issue("acme/widgets", 5, "Epic", true);
-    fake.failNext("GET", ".*/issues/5", new FakeGitHub.Scripted(403, FakeGitHub.headers(
-        "x-ratelimit-remaining", "0", "x-ratelimit-reset",
-        Long.toString(NOW.getEpochSecond() + 20)),
-        "{\"message\":\"API rate limit exceeded for user ID 1.\"}"));
+    fake.failNext(
+        "GET",
+        ".*/issues/5",
+        new FakeGitHub.Scripted(
+            403,
+            FakeGitHub.headers(
+                "x-ratelimit-remaining",
+                "0",
+                "x-ratelimit-reset",
+                Long.toString(NOW.getEpochSecond() + 20)),
+            "{\"message\":\"API rate limit exceeded for user ID 1.\"}"));
 
     GitHubIssue issue = client.issue("acme/widgets", 5);
 
@@ -134,9 +164,13 @@ class GitHubClientTest {
   @Test
   void a_secondary_rate_limit_waits_as_long_as_retry_after_says() {
     fake.issue("acme/widgets", 5, "Epic", true);
-    fake.failNext("GET", ".*/issues/5", new FakeGitHub.Scripted(403,
-        FakeGitHub.headers("retry-after", "7"),
-        "{\"message\":\"You have exceeded a secondary rate limit.\"}"));
+    fake.failNext(
+        "GET",
+        ".*/issues/5",
+        new FakeGitHub.Scripted(
+            403,
+            FakeGitHub.headers("retry-after", "7"),
+            "{\"message\":\"You have exceeded a secondary rate limit.\"}"));
 
     client.issue("acme/widgets", 5);
 
@@ -145,41 +179,60 @@ class GitHubClientTest {
 
   @Test
   void a_rate_limit_ending_much_later_is_left_to_the_caller_with_its_wait() {
-    fake.failNext("GET", ".*/issues/5", new FakeGitHub.Scripted(429, FakeGitHub.headers(
-        "x-ratelimit-remaining", "0", "x-ratelimit-reset",
-        Long.toString(NOW.getEpochSecond() + 1800)), "{\"message\":\"API rate limit exceeded\"}"));
+    fake.failNext(
+        "GET",
+        ".*/issues/5",
+        new FakeGitHub.Scripted(
+            429,
+            FakeGitHub.headers(
+                "x-ratelimit-remaining",
+                "0",
+                "x-ratelimit-reset",
+                Long.toString(NOW.getEpochSecond() + 1800)),
+            "{\"message\":\"API rate limit exceeded\"}"));
 
     assertThatThrownBy(() -> client.issue("acme/widgets", 5))
-        .isInstanceOfSatisfying(GitHubUnavailableException.class,
+        .isInstanceOfSatisfying(
+            GitHubUnavailableException.class,
             e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1801)));
     assertThat(slept).isEmpty();
   }
 
   @Test
   void a_refusal_carries_githubs_message_and_is_not_retried() {
-    fake.failNext("POST", ".*/issues", FakeGitHub.error(403,
-        "Resource not accessible by personal access token"));
+    fake.failNext(
+        "POST",
+        ".*/issues",
+        FakeGitHub.error(403, "Resource not accessible by personal access token"));
 
-    assertThatThrownBy(() -> client.createIssue(new IssueDraft("acme/widgets", "t", "b",
-        List.of(), List.of())))
-        .isInstanceOfSatisfying(GitHubRefusedException.class, e -> {
-          assertThat(e.status()).isEqualTo(403);
-          assertThat(e.describe()).isEqualTo(
-              "GitHub refused (403): Resource not accessible by personal access token");
-        });
+    assertThatThrownBy(
+            () ->
+                client.createIssue(new IssueDraft("acme/widgets", "t", "b", List.of(), List.of())))
+        .isInstanceOfSatisfying(
+            GitHubRefusedException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(403);
+              assertThat(e.describe())
+                  .isEqualTo(
+                      "GitHub refused (403): Resource not accessible by personal access token");
+            });
     assertThat(slept).isEmpty();
   }
 
   @Test
   void a_validation_failure_names_the_field() {
     assertThatThrownBy(() -> client.addSubIssue("acme/widgets", 77, 1L))
-        .isInstanceOfSatisfying(GitHubRefusedException.class,
+        .isInstanceOfSatisfying(
+            GitHubRefusedException.class,
             e -> assertThat(e.describe()).isEqualTo("GitHub refused (404): Not Found"));
     fake.issue("acme/widgets", 77, "Epic", true);
 
     assertThatThrownBy(() -> client.addSubIssue("acme/widgets", 77, 1L))
-        .isInstanceOfSatisfying(GitHubRefusedException.class, e -> assertThat(e.describe())
-            .isEqualTo("GitHub refused (422): Validation Failed: sub_issue_id invalid"));
+        .isInstanceOfSatisfying(
+            GitHubRefusedException.class,
+            e ->
+                assertThat(e.describe())
+                    .isEqualTo("GitHub refused (422): Validation Failed: sub_issue_id invalid"));
   }
 
   @Test

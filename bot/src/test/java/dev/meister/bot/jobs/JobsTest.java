@@ -59,8 +59,8 @@ class JobsTest {
 
     ZonedDateTime next = jobs.nextFire("status").orElseThrow().atZone(berlin);
     assertThat(next.toLocalTime()).isEqualTo(LocalTime.of(9, 30));
-    assertThat(Duration.between(Instant.now(), next.toInstant())).isBetween(Duration.ZERO,
-        Duration.ofDays(1));
+    assertThat(Duration.between(Instant.now(), next.toInstant()))
+        .isBetween(Duration.ZERO, Duration.ofDays(1));
   }
 
   @Test
@@ -70,8 +70,8 @@ class JobsTest {
 
     jobs.at(later, "wake", () -> {});
 
-    assertThat(jobs.nextFire("wake")).contains(later.truncatedTo(
-        java.time.temporal.ChronoUnit.MILLIS));
+    assertThat(jobs.nextFire("wake"))
+        .contains(later.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     assertThat(jobs.cancel("wake")).isTrue();
     assertThat(jobs.nextFire("wake")).isEmpty();
   }
@@ -88,11 +88,14 @@ class JobsTest {
     AtomicInteger runs = new AtomicInteger();
     CountDownLatch twice = new CountDownLatch(2);
 
-    jobs.every(Duration.ofMillis(50), "flaky", () -> {
-      runs.incrementAndGet();
-      twice.countDown();
-      throw new IllegalStateException("boom");
-    });
+    jobs.every(
+        Duration.ofMillis(50),
+        "flaky",
+        () -> {
+          runs.incrementAndGet();
+          twice.countDown();
+          throw new IllegalStateException("boom");
+        });
 
     assertThat(twice.await(10, TimeUnit.SECONDS)).isTrue();
     assertThat(runs.get()).isGreaterThanOrEqualTo(2);
@@ -102,20 +105,21 @@ class JobsTest {
   void the_timekeeper_runs_its_work_at_start_and_wakes_at_the_next_due_moment() throws Exception {
     CountDownLatch ranTwice = new CountDownLatch(2);
     List<Instant> seen = new ArrayList<>();
-    DueWork work = new DueWork() {
-      @Override
-      public String name() {
-        return "test";
-      }
+    DueWork work =
+        new DueWork() {
+          @Override
+          public String name() {
+            return "test";
+          }
 
-      @Override
-      public synchronized Optional<Instant> runDue(Instant now) {
-        seen.add(now);
-        ranTwice.countDown();
-        // Due again in 100 ms: the timekeeper must come back by itself, not wait for the sweep.
-        return Optional.of(now.plusMillis(100));
-      }
-    };
+          @Override
+          public synchronized Optional<Instant> runDue(Instant now) {
+            seen.add(now);
+            ranTwice.countDown();
+            // Due again in 100 ms: the timekeeper must come back by itself, not wait for the sweep.
+            return Optional.of(now.plusMillis(100));
+          }
+        };
     Timekeeper keeper = new Timekeeper(List.of(work, failing()), Clock.systemUTC());
 
     keeper.start(jobs, Duration.ofHours(1));

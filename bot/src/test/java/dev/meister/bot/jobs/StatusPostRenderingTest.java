@@ -28,22 +28,41 @@ class StatusPostRenderingTest {
   private static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
 
   private static RichText post() {
-    StatusBoard board = new StatusBoard("<b>R&D</b> *daily*", "etl_<x>&y", "prod", List.of(
-        new Stage("Facts & <Dims>", List.of(TaskSelector.of("calc_<1>&2")), List.of()),
-        new Stage("_Other_ *sets*", List.of(TaskSelector.of("rest")), List.of())),
-        ZoneId.of("UTC"));
-    DagRun run = new DagRun("etl_<x>&y", "manual__1", RunState.RUNNING, null,
-        Instant.parse("2026-11-23T02:00:00Z"), null, null);
-    return StatusMessages.report(StageRules.evaluate(board, run, List.of(
-        new TaskRun("calc_<1>&2", -1, TaskState.FAILED),
-        new TaskRun("rest", -1, TaskState.SUCCESS)), AT));
+    StatusBoard board =
+        new StatusBoard(
+            "<b>R&D</b> *daily*",
+            "etl_<x>&y",
+            "prod",
+            List.of(
+                new Stage("Facts & <Dims>", List.of(TaskSelector.of("calc_<1>&2")), List.of()),
+                new Stage("_Other_ *sets*", List.of(TaskSelector.of("rest")), List.of())),
+            ZoneId.of("UTC"));
+    DagRun run =
+        new DagRun(
+            "etl_<x>&y",
+            "manual__1",
+            RunState.RUNNING,
+            null,
+            Instant.parse("2026-11-23T02:00:00Z"),
+            null,
+            null);
+    return StatusMessages.report(
+        StageRules.evaluate(
+            board,
+            run,
+            List.of(
+                new TaskRun("calc_<1>&2", -1, TaskState.FAILED),
+                new TaskRun("rest", -1, TaskState.SUCCESS)),
+            AT));
   }
 
   @Test
   void telegram_escapes_names_and_keeps_its_own_tags_and_unicode_emoji() {
     String html = new TelegramRenderer(new Team(List.of())).render(post());
 
-    assertThat(html).isEqualTo("""
+    assertThat(html)
+        .isEqualTo(
+            """
         <b>&lt;b&gt;R&amp;D&lt;/b&gt; *daily*</b> (<code>etl_&lt;x&gt;&amp;y</code>) run of \
         Mon 23 Nov 02:00 UTC: running
         🔥 <b>Facts &amp; &lt;Dims&gt;</b> failed: <code>calc_&lt;1&gt;&amp;2</code> failed
@@ -54,7 +73,9 @@ class StatusPostRenderingTest {
   void the_terminal_gets_plain_text_with_unicode_emoji() {
     String text = new PlainTextRenderer(new Team(List.of())).render(post());
 
-    assertThat(text).isEqualTo("""
+    assertThat(text)
+        .isEqualTo(
+            """
         <b>R&D</b> *daily* (etl_<x>&y) run of Mon 23 Nov 02:00 UTC: running
         🔥 Facts & <Dims> failed: calc_<1>&2 failed
         ✅ _Other_ *sets*""");

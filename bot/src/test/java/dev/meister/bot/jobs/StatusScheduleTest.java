@@ -31,12 +31,20 @@ class StatusScheduleTest {
   @TempDir Path dir;
 
   private static StatusPostConfig post(String name, @Nullable CronSchedule schedule) {
-    StatusBoard board = new StatusBoard(name, "prod-dagao", "prod",
-        List.of(new Stage("All", List.of(TaskSelector.of("*")), List.of())),
-        ZoneId.of("America/Sao_Paulo"));
-    return new StatusPostConfig(new StatusPlan(board,
-        List.of(ChatRef.of(Platform.TELEGRAM, "-100")), Duration.ofMinutes(5),
-        Duration.ofHours(8)), schedule);
+    StatusBoard board =
+        new StatusBoard(
+            name,
+            "prod-dagao",
+            "prod",
+            List.of(new Stage("All", List.of(TaskSelector.of("*")), List.of())),
+            ZoneId.of("America/Sao_Paulo"));
+    return new StatusPostConfig(
+        new StatusPlan(
+            board,
+            List.of(ChatRef.of(Platform.TELEGRAM, "-100")),
+            Duration.ofMinutes(5),
+            Duration.ofHours(8)),
+        schedule);
   }
 
   @Test
@@ -46,12 +54,17 @@ class StatusScheduleTest {
     StatusPostConfig onDemand = post("adhoc", null);
     try (Storage storage = Storage.open(dir.resolve("m.db"), Clock.systemUTC());
         Jobs jobs = Jobs.start(1, Clock.systemUTC())) {
-      StatusPosts posts = new StatusPosts(List.of(scheduled.plan(), onDemand.plan()),
-          new StatusReader(Map.of(), Clock.systemUTC()), storage.statusPosts(), storage.outbox(),
-          storage.database(), Clock.systemUTC());
+      StatusPosts posts =
+          new StatusPosts(
+              List.of(scheduled.plan(), onDemand.plan()),
+              new StatusReader(Map.of(), Clock.systemUTC()),
+              storage.statusPosts(),
+              storage.outbox(),
+              storage.database(),
+              Clock.systemUTC());
 
-      StatusSchedule.schedule(jobs, posts, List.of(scheduled, onDemand), Duration.ofSeconds(15),
-          Clock.systemUTC());
+      StatusSchedule.schedule(
+          jobs, posts, List.of(scheduled, onDemand), Duration.ofSeconds(15), Clock.systemUTC());
 
       Instant next = jobs.nextFire(StatusSchedule.postKey("dagao")).orElseThrow();
       assertThat(next).isEqualTo(seven.nextAfter(Instant.now()).orElseThrow());
@@ -64,8 +77,8 @@ class StatusScheduleTest {
   @Test
   void a_bot_started_after_todays_post_time_still_posts_while_the_run_may_be_followed() {
     // 07:00 in São Paulo is 10:00 UTC; the post follows its run for 8 h.
-    List<StatusPostConfig> configs = List.of(post("dagao",
-        CronSchedule.parse("0 7 * * *", ZoneId.of("America/Sao_Paulo"))));
+    List<StatusPostConfig> configs =
+        List.of(post("dagao", CronSchedule.parse("0 7 * * *", ZoneId.of("America/Sao_Paulo"))));
 
     assertThat(StatusSchedule.missedToday(configs, Instant.parse("2026-11-23T09:59:00Z")))
         .isEmpty();

@@ -18,11 +18,11 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Slack Web API on 127.0.0.1 speaking Slack's JSON (https://api.slack.com/methods): records
- * every call's parameters (form fields or JSON, with {@code blocks} parsed), answers
- * {@code auth.test}, {@code chat.postMessage}, {@code chat.update}, {@code chat.postEphemeral} and
- * {@code apps.connections.open}, refuses a wrong token with {@code invalid_auth}, and can be told
- * to fail the next calls.
+ * A Slack Web API on 127.0.0.1 speaking Slack's JSON (https://api.slack.com/methods): records every
+ * call's parameters (form fields or JSON, with {@code blocks} parsed), answers {@code auth.test},
+ * {@code chat.postMessage}, {@code chat.update}, {@code chat.postEphemeral} and {@code
+ * apps.connections.open}, refuses a wrong token with {@code invalid_auth}, and can be told to fail
+ * the next calls.
  */
 public final class FakeSlackApi extends LoopbackApi {
   public static final String BOT_USER = "U0BOT";
@@ -53,12 +53,16 @@ public final class FakeSlackApi extends LoopbackApi {
   }
 
   public void failNext(String method, int status, Map<String, String> headers, String body) {
-    failNext(r -> r.path().equals("/api/" + method),
+    failNext(
+        r -> r.path().equals("/api/" + method),
         new ApiAnswer(status, "application/json; charset=utf-8", headers, body));
   }
 
   public void rateLimitNext(String method, int retryAfterSeconds) {
-    failNext(method, 429, Map.of("Retry-After", String.valueOf(retryAfterSeconds)),
+    failNext(
+        method,
+        429,
+        Map.of("Retry-After", String.valueOf(retryAfterSeconds)),
         "{\"ok\":false,\"error\":\"ratelimited\"}");
   }
 
@@ -83,8 +87,10 @@ public final class FakeSlackApi extends LoopbackApi {
     }
     String method = request.path().substring("/api/".length());
     String type = request.header("Content-Type").orElse("");
-    ObjectNode params = type.startsWith("application/json")
-        ? (ObjectNode) json.readTree(request.body()) : form(request.body());
+    ObjectNode params =
+        type.startsWith("application/json")
+            ? (ObjectNode) json.readTree(request.body())
+            : form(request.body());
     String auth = request.header("Authorization").orElse("null");
     if (params.has("token")) {
       auth = "Bearer " + params.path("token").asText();
@@ -115,7 +121,8 @@ public final class FakeSlackApi extends LoopbackApi {
       }
       int eq = pair.indexOf('=');
       String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       if (key.equals("blocks")) {
         params.set(key, json.readTree(value));
       } else {
@@ -148,8 +155,19 @@ public final class FakeSlackApi extends LoopbackApi {
         params.put("_ts", ts);
         ok.put("channel", params.path("channel").asText());
         ok.put("ts", ts);
-        ok.put("message", Map.of("type", "message", "user", BOT_USER, "bot_id", BOT_ID,
-            "text", params.path("text").asText(), "ts", ts));
+        ok.put(
+            "message",
+            Map.of(
+                "type",
+                "message",
+                "user",
+                BOT_USER,
+                "bot_id",
+                BOT_ID,
+                "text",
+                params.path("text").asText(),
+                "ts",
+                ts));
       }
       case "chat.update" -> {
         ok.put("channel", params.path("channel").asText());

@@ -49,7 +49,8 @@ class SlackChatPortTest {
     assertThat(posts.get(1).path("thread_ts").asText()).isEqualTo(alert.messageId());
     assertThat(reply.chat().threadId()).isEqualTo(alert.messageId());
     assertThat(posts.get(2).path("thread_ts").asText())
-        .as("a reply to a reply stays in the thread of the root").isEqualTo(alert.messageId());
+        .as("a reply to a reply stays in the thread of the root")
+        .isEqualTo(alert.messageId());
   }
 
   @Test
@@ -74,8 +75,9 @@ class SlackChatPortTest {
   void http_429_is_retryable_after_slacks_retry_after() {
     slack.rateLimitNext("chat.postMessage", 7);
 
-    ChatDeliveryException e = catchThrowableOfType(ChatDeliveryException.class,
-        () -> port.post(CHANNEL, OutgoingMessage.plain("x")));
+    ChatDeliveryException e =
+        catchThrowableOfType(
+            ChatDeliveryException.class, () -> port.post(CHANNEL, OutgoingMessage.plain("x")));
 
     assertThat(e.retryable()).isTrue();
     assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(7));
@@ -84,13 +86,16 @@ class SlackChatPortTest {
 
   @Test
   void a_channel_the_bot_is_not_in_is_refused_for_good_and_a_5xx_is_retried() {
-    slack.failNext("chat.postMessage", 200, Map.of(), "{\"ok\":false,\"error\":\"not_in_channel\"}");
+    slack.failNext(
+        "chat.postMessage", 200, Map.of(), "{\"ok\":false,\"error\":\"not_in_channel\"}");
     slack.failNext("chat.postMessage", 503, Map.of(), "<html>unavailable</html>");
 
-    ChatDeliveryException refused = catchThrowableOfType(ChatDeliveryException.class,
-        () -> port.post(CHANNEL, OutgoingMessage.plain("x")));
-    ChatDeliveryException outage = catchThrowableOfType(ChatDeliveryException.class,
-        () -> port.post(CHANNEL, OutgoingMessage.plain("x")));
+    ChatDeliveryException refused =
+        catchThrowableOfType(
+            ChatDeliveryException.class, () -> port.post(CHANNEL, OutgoingMessage.plain("x")));
+    ChatDeliveryException outage =
+        catchThrowableOfType(
+            ChatDeliveryException.class, () -> port.post(CHANNEL, OutgoingMessage.plain("x")));
 
     assertThat(refused.retryable()).isFalse();
     assertThat(refused).hasMessage("chat.postMessage failed: not_in_channel");
@@ -100,9 +105,13 @@ class SlackChatPortTest {
 
   @Test
   void a_button_answer_is_an_ephemeral_message_to_the_presser_alone() {
-    ChatEvent.ButtonPress press = new ChatEvent.ButtonPress(CHANNEL,
-        new Sender(Platform.SLACK, "U0BOB", "bob", "bob"),
-        new MessageRef(CHANNEL, "1764061200.000100"), "ack:1", "trigger");
+    ChatEvent.ButtonPress press =
+        new ChatEvent.ButtonPress(
+            CHANNEL,
+            new Sender(Platform.SLACK, "U0BOB", "bob", "bob"),
+            new MessageRef(CHANNEL, "1764061200.000100"),
+            "ack:1",
+            "trigger");
 
     port.answerButton(press, "Thanks, noted.");
     port.answerButton(press, "");

@@ -21,10 +21,17 @@ class SlackEventTranslatorTest {
 
   @Test
   void a_reply_in_the_thread_of_a_bot_message_replies_to_its_root_and_is_unescaped() {
-    ChatEvent.Reply r = (ChatEvent.Reply) translator.message(message("""
+    ChatEvent.Reply r =
+        (ChatEvent.Reply)
+            translator
+                .message(
+                    message(
+                        """
         {"type":"message","channel":"C1","user":"U0BOB","text":"on it &amp; &lt;fast&gt;",
          "ts":"1764061300.000200","thread_ts":"1764061200.000100","parent_user_id":"U0BOT"}
-        """), "U0BOT").orElseThrow();
+        """),
+                    "U0BOT")
+                .orElseThrow();
 
     assertThat(r.text()).isEqualTo("on it & <fast>");
     assertThat(r.replyTo().messageId()).isEqualTo("1764061200.000100");
@@ -34,28 +41,47 @@ class SlackEventTranslatorTest {
 
   @Test
   void top_level_messages_bot_messages_and_other_peoples_threads_are_no_events() {
-    assertThat(translator.message(message("""
+    assertThat(
+            translator.message(
+                message(
+                    """
         {"type":"message","channel":"C1","user":"U0BOB","text":"looking","ts":"1.1"}
-        """), "U0BOT")).isEmpty();
-    assertThat(translator.message(message("""
+        """),
+                "U0BOT"))
+        .isEmpty();
+    assertThat(
+            translator.message(
+                message(
+                    """
         {"type":"message","channel":"C1","user":"U0X","bot_id":"B9","text":"looking",
          "ts":"1.2","thread_ts":"1.1","parent_user_id":"U0BOT"}
-        """), "U0BOT")).isEmpty();
-    assertThat(translator.message(message("""
+        """),
+                "U0BOT"))
+        .isEmpty();
+    assertThat(
+            translator.message(
+                message(
+                    """
         {"type":"message","channel":"C1","user":"U0BOB","text":"looking",
          "ts":"1.2","thread_ts":"1.1","parent_user_id":"U0ALICE"}
-        """), "U0BOT")).isEmpty();
+        """),
+                "U0BOT"))
+        .isEmpty();
   }
 
   @Test
   void a_press_on_a_message_inside_a_thread_keeps_the_thread() {
-    BlockActionPayload p = GsonFactory.createSnakeCase().fromJson("""
+    BlockActionPayload p =
+        GsonFactory.createSnakeCase()
+            .fromJson(
+                """
         {"type":"block_actions","user":{"id":"U0BOB","username":"bob","name":"bob"},
          "container":{"type":"message","message_ts":"1.5","channel_id":"C1","thread_ts":"1.1"},
          "channel":{"id":"C1","name":"alerts"},"trigger_id":"t1",
          "actions":[{"action_id":"ack#0","block_id":"meister-actions","value":"17",
                      "type":"button","action_ts":"1.6"}]}
-        """, BlockActionPayload.class);
+        """,
+                BlockActionPayload.class);
 
     ChatEvent.ButtonPress press = (ChatEvent.ButtonPress) translator.press(p).orElseThrow();
 

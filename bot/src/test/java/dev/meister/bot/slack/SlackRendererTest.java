@@ -22,11 +22,17 @@ import org.junit.jupiter.api.Test;
 
 @DisplayNameGeneration(ReplaceUnderscores.class)
 class SlackRendererTest {
-  private static final Team TEAM = new Team(List.of(
-      new Member(MemberId.of("bob"), "Bob *Stone_<x>* & `co`",
-          new ChatIdentities(null, null, "U0BOB", null), null, Set.of()),
-      new Member(MemberId.of("carol"), "Carol _C_ <c@x>", ChatIdentities.none(), null,
-          Set.of())));
+  private static final Team TEAM =
+      new Team(
+          List.of(
+              new Member(
+                  MemberId.of("bob"),
+                  "Bob *Stone_<x>* & `co`",
+                  new ChatIdentities(null, null, "U0BOB", null),
+                  null,
+                  Set.of()),
+              new Member(
+                  MemberId.of("carol"), "Carol _C_ <c@x>", ChatIdentities.none(), null, Set.of())));
 
   private final SlackRenderer renderer = new SlackRenderer(TEAM);
 
@@ -36,8 +42,13 @@ class SlackRendererTest {
   }
 
   private static JsonArray section(SlackMessage m) {
-    return blocks(m).get(0).getAsJsonObject().getAsJsonArray("elements").get(0)
-        .getAsJsonObject().getAsJsonArray("elements");
+    return blocks(m)
+        .get(0)
+        .getAsJsonObject()
+        .getAsJsonArray("elements")
+        .get(0)
+        .getAsJsonObject()
+        .getAsJsonArray("elements");
   }
 
   @Test
@@ -49,8 +60,14 @@ class SlackRendererTest {
 
   @Test
   void rich_text_carries_markup_characters_literally_so_names_show_as_written() {
-    SlackMessage m = renderer.render(OutgoingMessage.of(RichText.builder()
-        .bold("etl_*daily* <prod>").text(" failed & `x` ").code("load_*").build()));
+    SlackMessage m =
+        renderer.render(
+            OutgoingMessage.of(
+                RichText.builder()
+                    .bold("etl_*daily* <prod>")
+                    .text(" failed & `x` ")
+                    .code("load_*")
+                    .build()));
 
     JsonArray elements = section(m);
     JsonObject bold = elements.get(0).getAsJsonObject();
@@ -59,15 +76,18 @@ class SlackRendererTest {
     assertThat(bold.getAsJsonObject("style").get("bold").getAsBoolean()).isTrue();
     assertThat(elements.get(1).getAsJsonObject().get("text").getAsString())
         .isEqualTo(" failed & `x` ");
-    assertThat(elements.get(2).getAsJsonObject().getAsJsonObject("style").get("code")
-        .getAsBoolean()).isTrue();
+    assertThat(
+            elements.get(2).getAsJsonObject().getAsJsonObject("style").get("code").getAsBoolean())
+        .isTrue();
     assertThat(m.text()).isEqualTo("*etl_*daily* &lt;prod&gt;* failed &amp; `x` `load_*`");
   }
 
   @Test
   void a_member_with_a_slack_id_is_mentioned_as_a_user_element_and_as_angle_at_in_the_fallback() {
-    SlackMessage m = renderer.render(OutgoingMessage.of(
-        RichText.builder().mention(MemberId.of("bob")).text(" is on call").build()));
+    SlackMessage m =
+        renderer.render(
+            OutgoingMessage.of(
+                RichText.builder().mention(MemberId.of("bob")).text(" is on call").build()));
 
     JsonObject mention = section(m).get(0).getAsJsonObject();
     assertThat(mention.get("type").getAsString()).isEqualTo("user");
@@ -77,8 +97,9 @@ class SlackRendererTest {
 
   @Test
   void a_member_without_a_slack_id_is_named_escaped_instead() {
-    SlackMessage m = renderer.render(OutgoingMessage.of(
-        RichText.builder().mention(MemberId.of("carol")).build()));
+    SlackMessage m =
+        renderer.render(
+            OutgoingMessage.of(RichText.builder().mention(MemberId.of("carol")).build()));
 
     assertThat(m.text()).isEqualTo("@Carol _C_ &lt;c@x&gt;");
     assertThat(section(m).get(0).getAsJsonObject().get("text").getAsString())
@@ -87,9 +108,15 @@ class SlackRendererTest {
 
   @Test
   void links_emoji_and_code_blocks_use_their_own_elements() {
-    SlackMessage m = renderer.render(OutgoingMessage.of(RichText.builder()
-        .emoji("fire").link("logs <1>", "https://airflow/x?a=1&b=2").newline()
-        .codeBlock("Traceback:\n  x < y & z").build()));
+    SlackMessage m =
+        renderer.render(
+            OutgoingMessage.of(
+                RichText.builder()
+                    .emoji("fire")
+                    .link("logs <1>", "https://airflow/x?a=1&b=2")
+                    .newline()
+                    .codeBlock("Traceback:\n  x < y & z")
+                    .build()));
 
     JsonArray parts = blocks(m).get(0).getAsJsonObject().getAsJsonArray("elements");
     JsonArray inline = parts.get(0).getAsJsonObject().getAsJsonArray("elements");
@@ -100,15 +127,21 @@ class SlackRendererTest {
     assertThat(link.get("text").getAsString()).isEqualTo("logs <1>");
     assertThat(parts.get(1).getAsJsonObject().get("type").getAsString())
         .isEqualTo("rich_text_preformatted");
-    assertThat(m.text()).isEqualTo(":fire:<https://airflow/x?a=1&amp;b=2|logs &lt;1&gt;>\n"
-        + "```Traceback:\n  x &lt; y &amp; z```");
+    assertThat(m.text())
+        .isEqualTo(
+            ":fire:<https://airflow/x?a=1&amp;b=2|logs &lt;1&gt;>\n"
+                + "```Traceback:\n  x &lt; y &amp; z```");
   }
 
   @Test
   void buttons_become_an_actions_block_with_unique_action_ids() {
-    SlackMessage m = renderer.render(new OutgoingMessage(RichText.plain("Build fail"),
-        List.of(new Button("👀 Looking", new ButtonAction.Ack(17)),
-            new Button("Looking (old)", new ButtonAction.AckMessage()))));
+    SlackMessage m =
+        renderer.render(
+            new OutgoingMessage(
+                RichText.plain("Build fail"),
+                List.of(
+                    new Button("👀 Looking", new ButtonAction.Ack(17)),
+                    new Button("Looking (old)", new ButtonAction.AckMessage()))));
 
     JsonObject actions = blocks(m).get(1).getAsJsonObject();
     assertThat(actions.get("type").getAsString()).isEqualTo("actions");
@@ -118,11 +151,10 @@ class SlackRendererTest {
     assertThat(looking.get("action_id").getAsString()).isEqualTo("ack#0");
     assertThat(looking.get("value").getAsString()).isEqualTo("17");
     assertThat(looking.getAsJsonObject("text").get("text").getAsString()).isEqualTo("👀 Looking");
-    assertThat(buttons.get(1).getAsJsonObject().get("action_id").getAsString())
-        .isEqualTo("ack#1");
+    assertThat(buttons.get(1).getAsJsonObject().get("action_id").getAsString()).isEqualTo("ack#1");
     assertThat(SlackActions.action("ack#1")).isEqualTo("ack");
-    assertThat(SlackActions.payload(buttons.get(1).getAsJsonObject().get("value")
-        .getAsString())).isEmpty();
+    assertThat(SlackActions.payload(buttons.get(1).getAsJsonObject().get("value").getAsString()))
+        .isEmpty();
   }
 
   @Test

@@ -36,13 +36,18 @@ class SlackSocketModeTest {
   private final FakeSocketMode socket = new FakeSocketMode();
   private final List<ChatEvent> received = new ArrayList<>();
   private final CountDownLatch handled = new CountDownLatch(1);
-  private final SlackReceiver receiver = new SlackReceiver(api, TOKEN, null, Set.of("C0ALERTS"),
-      e -> {
-        synchronized (received) {
-          received.add(e);
-        }
-        handled.countDown();
-      });
+  private final SlackReceiver receiver =
+      new SlackReceiver(
+          api,
+          TOKEN,
+          null,
+          Set.of("C0ALERTS"),
+          e -> {
+            synchronized (received) {
+              received.add(e);
+            }
+            handled.countDown();
+          });
 
   SlackSocketModeTest() throws Exception {}
 
@@ -63,18 +68,29 @@ class SlackSocketModeTest {
 
     receiver.startSocketMode("xapp-1-A0APP-socket");
     assertThat(socket.connected.await(10, TimeUnit.SECONDS)).as("connected").isTrue();
-    socket.broadcast(JSON.writeValueAsString(Map.of(
-        "envelope_id", "env-1",
-        "type", "slash_commands",
-        "accepts_response_payload", true,
-        "payload", Map.ofEntries(
-            Map.entry("token", "t"), Map.entry("team_id", FakeSlackApi.TEAM),
-            Map.entry("team_domain", "acme"), Map.entry("channel_id", "C0ALERTS"),
-            Map.entry("channel_name", "alerts"), Map.entry("user_id", "U0BOB"),
-            Map.entry("user_name", "bob"), Map.entry("command", "/whoisoncall"),
-            Map.entry("text", "hausmeister"), Map.entry("api_app_id", "A0APP"),
-            Map.entry("response_url", "https://hooks.slack.com/commands/1"),
-            Map.entry("trigger_id", "1.2.3")))));
+    socket.broadcast(
+        JSON.writeValueAsString(
+            Map.of(
+                "envelope_id",
+                "env-1",
+                "type",
+                "slash_commands",
+                "accepts_response_payload",
+                true,
+                "payload",
+                Map.ofEntries(
+                    Map.entry("token", "t"),
+                    Map.entry("team_id", FakeSlackApi.TEAM),
+                    Map.entry("team_domain", "acme"),
+                    Map.entry("channel_id", "C0ALERTS"),
+                    Map.entry("channel_name", "alerts"),
+                    Map.entry("user_id", "U0BOB"),
+                    Map.entry("user_name", "bob"),
+                    Map.entry("command", "/whoisoncall"),
+                    Map.entry("text", "hausmeister"),
+                    Map.entry("api_app_id", "A0APP"),
+                    Map.entry("response_url", "https://hooks.slack.com/commands/1"),
+                    Map.entry("trigger_id", "1.2.3")))));
 
     assertThat(handled.await(10, TimeUnit.SECONDS)).as("handled").isTrue();
     assertThat(socket.ack.await(10, TimeUnit.SECONDS)).as("acknowledged").isTrue();
@@ -102,8 +118,9 @@ class SlackSocketModeTest {
 
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
-      conn.send("{\"type\":\"hello\",\"num_connections\":1,\"debug_info\":{\"host\":\"fake\","
-          + "\"approximate_connection_time\":18060},\"connection_info\":{\"app_id\":\"A0APP\"}}");
+      conn.send(
+          "{\"type\":\"hello\",\"num_connections\":1,\"debug_info\":{\"host\":\"fake\","
+              + "\"approximate_connection_time\":18060},\"connection_info\":{\"app_id\":\"A0APP\"}}");
       connected.countDown();
     }
 

@@ -37,11 +37,14 @@ class SlackWebhookTest {
   private final FakeSlackApi slack = new FakeSlackApi(TOKEN);
   private final SlackApi api = new SlackApi(TOKEN, slack.url());
   private final List<ChatEvent> received = new ArrayList<>();
-  private final SlackReceiver receiver = new SlackReceiver(api, TOKEN, SECRET,
-      Set.of("C0ALERTS"), this::receive);
-  private final WebhookServer server = new WebhookServer(
-      List.of(receiver.webhook(SECRET, Clock.fixed(NOW, ZoneOffset.UTC))), new RecordingSink(),
-      Map.of()).start("127.0.0.1", 0);
+  private final SlackReceiver receiver =
+      new SlackReceiver(api, TOKEN, SECRET, Set.of("C0ALERTS"), this::receive);
+  private final WebhookServer server =
+      new WebhookServer(
+              List.of(receiver.webhook(SECRET, Clock.fixed(NOW, ZoneOffset.UTC))),
+              new RecordingSink(),
+              Map.of())
+          .start("127.0.0.1", 0);
   private final HttpClient http = HttpClient.newHttpClient();
   private final SlackSignature signer =
       new SlackSignature(SECRET, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -61,21 +64,26 @@ class SlackWebhookTest {
   }
 
   private static String command(String channel, String command, String text) {
-    return "token=t&team_id=T0TEAM&channel_id=" + channel + "&channel_name=alerts"
-        + "&user_id=U0BOB&user_name=bob&command=" + URLEncoder.encode(command, StandardCharsets.UTF_8)
-        + "&text=" + URLEncoder.encode(text, StandardCharsets.UTF_8)
+    return "token=t&team_id=T0TEAM&channel_id="
+        + channel
+        + "&channel_name=alerts"
+        + "&user_id=U0BOB&user_name=bob&command="
+        + URLEncoder.encode(command, StandardCharsets.UTF_8)
+        + "&text="
+        + URLEncoder.encode(text, StandardCharsets.UTF_8)
         + "&api_app_id=A0APP&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2F1"
         + "&trigger_id=13345224609.738474920.8088930838d88f008e0";
   }
 
   private HttpResponse<String> post(String body, String timestamp, String signature)
       throws Exception {
-    return http.send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + server.port() + "/hooks/slack"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-Slack-Request-Timestamp", timestamp)
-        .header("X-Slack-Signature", signature)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/hooks/slack"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Slack-Request-Timestamp", timestamp)
+            .header("X-Slack-Signature", signature)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -84,7 +92,8 @@ class SlackWebhookTest {
   }
 
   private ChatEvent awaitEvent() {
-    return await("an event within 10 s").atMost(Duration.ofSeconds(10))
+    return await("an event within 10 s")
+        .atMost(Duration.ofSeconds(10))
         .until(this::firstReceived, Objects::nonNull);
   }
 
@@ -93,7 +102,8 @@ class SlackWebhookTest {
     String body = command("C0ALERTS", "/whoisoncall", "buildmeister");
     String ts = String.valueOf(NOW.getEpochSecond());
 
-    HttpResponse<String> answer = post(body, ts, signer.sign(ts, body.getBytes(StandardCharsets.UTF_8)));
+    HttpResponse<String> answer =
+        post(body, ts, signer.sign(ts, body.getBytes(StandardCharsets.UTF_8)));
 
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(answer.body()).isEmpty();
@@ -121,7 +131,8 @@ class SlackWebhookTest {
     String body = command("C0ELSEWHERE", "/whoisoncall", "");
     String ts = String.valueOf(NOW.getEpochSecond());
 
-    HttpResponse<String> answer = post(body, ts, signer.sign(ts, body.getBytes(StandardCharsets.UTF_8)));
+    HttpResponse<String> answer =
+        post(body, ts, signer.sign(ts, body.getBytes(StandardCharsets.UTF_8)));
 
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(answer.body()).contains(SlackReceiver.NOT_HERE);
@@ -130,17 +141,20 @@ class SlackWebhookTest {
 
   @Test
   void slacks_url_verification_is_answered_with_its_challenge() throws Exception {
-    String body = "{\"token\":\"Jhj5dZrVaK7ZwHHjRyZWjbDl\",\"challenge\":"
-        + "\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}";
+    String body =
+        "{\"token\":\"Jhj5dZrVaK7ZwHHjRyZWjbDl\",\"challenge\":"
+            + "\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}";
     String ts = String.valueOf(NOW.getEpochSecond());
 
-    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + server.port() + "/hooks/slack"))
-        .header("Content-Type", "application/json")
-        .header("X-Slack-Request-Timestamp", ts)
-        .header("X-Slack-Signature", signer.sign(ts, body.getBytes(StandardCharsets.UTF_8)))
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/hooks/slack"))
+                .header("Content-Type", "application/json")
+                .header("X-Slack-Request-Timestamp", ts)
+                .header("X-Slack-Signature", signer.sign(ts, body.getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(answer.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
@@ -151,7 +165,8 @@ class SlackWebhookTest {
     String body = command("C0ALERTS", "/ack", "1");
     String ts = String.valueOf(NOW.getEpochSecond());
 
-    HttpResponse<String> answer = post(body, ts, signer.sign(ts, "other".getBytes(StandardCharsets.UTF_8)));
+    HttpResponse<String> answer =
+        post(body, ts, signer.sign(ts, "other".getBytes(StandardCharsets.UTF_8)));
 
     assertThat(answer.statusCode()).isEqualTo(401);
     assertThat(answer.body()).contains("invalid X-Slack-Signature");
@@ -161,9 +176,11 @@ class SlackWebhookTest {
   void a_correctly_signed_request_older_than_five_minutes_is_a_replay_and_refused()
       throws Exception {
     String body = command("C0ALERTS", "/ack", "1");
-    String stale = String.valueOf(NOW.minus(Duration.ofMinutes(5)).minusSeconds(1).getEpochSecond());
+    String stale =
+        String.valueOf(NOW.minus(Duration.ofMinutes(5)).minusSeconds(1).getEpochSecond());
 
-    HttpResponse<String> answer = post(body, stale, signer.sign(stale, body.getBytes(StandardCharsets.UTF_8)));
+    HttpResponse<String> answer =
+        post(body, stale, signer.sign(stale, body.getBytes(StandardCharsets.UTF_8)));
 
     assertThat(answer.statusCode()).isEqualTo(401);
     assertThat(answer.body()).contains("more than 5 minutes off");
@@ -173,15 +190,16 @@ class SlackWebhookTest {
   @Test
   void the_signature_matches_slacks_documented_example() {
     // api.slack.com/authentication/verifying-requests-from-slack, with its secret and timestamp.
-    SlackSignature docs = new SlackSignature(SECRET,
-        Clock.fixed(Instant.ofEpochSecond(1531420618), ZoneOffset.UTC));
-    String body = "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow"
-        + "&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner"
-        + "&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2F"
-        + "commands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN"
-        + "&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c";
+    SlackSignature docs =
+        new SlackSignature(SECRET, Clock.fixed(Instant.ofEpochSecond(1531420618), ZoneOffset.UTC));
+    String body =
+        "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow"
+            + "&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner"
+            + "&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2F"
+            + "commands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN"
+            + "&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c";
 
-    assertThat(docs.sign("1531420618", body.getBytes(StandardCharsets.UTF_8))).isEqualTo(
-        "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503");
+    assertThat(docs.sign("1531420618", body.getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo("v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503");
   }
 }

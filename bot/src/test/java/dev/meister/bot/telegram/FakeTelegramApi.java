@@ -29,8 +29,10 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 public final class FakeTelegramApi extends LoopbackApi {
   public static final long BOT_ID = 999;
   public static final String BOT_USERNAME = "MeisterBot";
+
   /** Telegram answers long polls after {@code timeout} seconds; the fake answers sooner. */
   private static final long MAX_HOLD_MILLIS = 200;
+
   private static final Pattern FIELD_NAME = Pattern.compile("name=\"([^\"]+)\"");
 
   private final ObjectMapper json = new ObjectMapper();
@@ -67,21 +69,29 @@ public final class FakeTelegramApi extends LoopbackApi {
   public void failNext(String method, int count, int status, String body) {
     String type = body.startsWith("{") ? "application/json" : "text/html";
     for (int i = 0; i < count; i++) {
-      failNext(r -> method(r).equals(Optional.of(key(method))),
-          ApiAnswer.text(status, type, body));
+      failNext(r -> method(r).equals(Optional.of(key(method))), ApiAnswer.text(status, type, body));
     }
   }
 
   public void rateLimitNext(String method, int count, int retryAfterSeconds) {
-    failNext(method, count, 429, "{\"ok\":false,\"error_code\":429,"
-        + "\"description\":\"Too Many Requests: retry after " + retryAfterSeconds + "\","
-        + "\"parameters\":{\"retry_after\":" + retryAfterSeconds + "}}");
+    failNext(
+        method,
+        count,
+        429,
+        "{\"ok\":false,\"error_code\":429,"
+            + "\"description\":\"Too Many Requests: retry after "
+            + retryAfterSeconds
+            + "\","
+            + "\"parameters\":{\"retry_after\":"
+            + retryAfterSeconds
+            + "}}");
   }
 
   /** The bodies of every call of {@code method} so far, multipart fields as one JSON object. */
   public List<JsonNode> requests(String method) {
     return received(r -> method(r).equals(Optional.of(key(method)))).stream()
-        .map(this::body).toList();
+        .map(this::body)
+        .toList();
   }
 
   /** The only call of {@code method} so far. */
@@ -95,28 +105,31 @@ public final class FakeTelegramApi extends LoopbackApi {
 
   /** Waits for the {@code n}-th call (1-based) of {@code method}. */
   public JsonNode awaitRequest(String method, int n, Duration timeout) {
-    return await("no " + method + " call #" + n + " within " + timeout).atMost(timeout)
-        .until(() -> requests(method), calls -> calls.size() >= n).get(n - 1);
+    return await("no " + method + " call #" + n + " within " + timeout)
+        .atMost(timeout)
+        .until(() -> requests(method), calls -> calls.size() >= n)
+        .get(n - 1);
   }
 
   /** The method a request calls, lower case; empty when its path lacks the bot token. */
   private Optional<String> method(ApiRequest request) {
     return request.path().startsWith(prefix)
-        ? Optional.of(key(request.path().substring(prefix.length()))) : Optional.empty();
+        ? Optional.of(key(request.path().substring(prefix.length())))
+        : Optional.empty();
   }
 
   @Override
   protected ApiAnswer serve(ApiRequest request) throws IOException {
     Optional<String> method = method(request);
     if (method.isEmpty()) {
-      return ApiAnswer.json(401,
-          "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}");
+      return ApiAnswer.json(
+          401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}");
     }
     Optional<ApiAnswer> failure = scripted(request);
     if (failure.isPresent()) {
       ApiAnswer f = failure.get();
-      return new ApiAnswer(f.status(), f.contentType(), f.headers(),
-          f.body().replace("{path}", request.path()));
+      return new ApiAnswer(
+          f.status(), f.contentType(), f.headers(), f.body().replace("{path}", request.path()));
     }
     Object result;
     try {
@@ -135,14 +148,15 @@ public final class FakeTelegramApi extends LoopbackApi {
 
   private JsonNode body(ApiRequest request) {
     String type = request.header("Content-Type").orElse("");
-    return type.startsWith("multipart/form-data") ? formFields(type, request.body())
+    return type.startsWith("multipart/form-data")
+        ? formFields(type, request.body())
         : request.json();
   }
 
   /** The text fields of a multipart body (setWebhook is sent that way), as one JSON object. */
   private ObjectNode formFields(String contentType, String raw) {
-    String boundary = "--" + contentType.substring(contentType.indexOf("boundary=") + 9)
-        .replace("\"", "");
+    String boundary =
+        "--" + contentType.substring(contentType.indexOf("boundary=") + 9).replace("\"", "");
     ObjectNode fields = json.createObjectNode();
     for (String part : raw.split(Pattern.quote(boundary))) {
       Matcher name = FIELD_NAME.matcher(part);
@@ -161,10 +175,9 @@ public final class FakeTelegramApi extends LoopbackApi {
 
   private @Nullable Object answer(String method, JsonNode body) throws InterruptedException {
     return switch (method) {
-      case "getme" -> Map.of("id", BOT_ID, "is_bot", true, "first_name", "Meister",
-          "username", BOT_USERNAME);
-      case "getupdates" ->
-          nextUpdates(body.path("offset").asInt(0), body.path("limit").asInt(100));
+      case "getme" ->
+          Map.of("id", BOT_ID, "is_bot", true, "first_name", "Meister", "username", BOT_USERNAME);
+      case "getupdates" -> nextUpdates(body.path("offset").asInt(0), body.path("limit").asInt(100));
       case "sendmessage" -> sentMessage(body, nextMessageId());
       case "editmessagetext" -> sentMessage(body, body.path("message_id").asInt());
       case "deletewebhook", "setmycommands", "answercallbackquery", "setwebhook" -> true;
@@ -191,8 +204,8 @@ public final class FakeTelegramApi extends LoopbackApi {
     return Map.of(
         "message_id", messageId,
         "date", 1_700_000_000,
-        "from", Map.of("id", BOT_ID, "is_bot", true, "first_name", "Meister",
-            "username", BOT_USERNAME),
+        "from",
+            Map.of("id", BOT_ID, "is_bot", true, "first_name", "Meister", "username", BOT_USERNAME),
         "chat", Map.of("id", request.path("chat_id").asLong(), "type", "supergroup"),
         "text", request.path("text").asText());
   }

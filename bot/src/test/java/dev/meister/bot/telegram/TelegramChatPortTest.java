@@ -50,10 +50,12 @@ class TelegramChatPortTest {
 
   @Test
   void post_sends_html_into_the_topic_with_buttons_and_no_link_preview() {
-    OutgoingMessage alert = new OutgoingMessage(
-        RichText.builder().bold("etl <daily>").text(" failed").build(),
-        List.of(new Button("Ack", new ButtonAction.Ack(17)),
-            new Button("Looking", new ButtonAction.FileIssue(17))));
+    OutgoingMessage alert =
+        new OutgoingMessage(
+            RichText.builder().bold("etl <daily>").text(" failed").build(),
+            List.of(
+                new Button("Ack", new ButtonAction.Ack(17)),
+                new Button("Looking", new ButtonAction.FileIssue(17))));
 
     MessageRef sent = port.post(TOPIC, alert);
 
@@ -97,8 +99,11 @@ class TelegramChatPortTest {
   void edit_replaces_text_and_buttons_of_the_message() {
     MessageRef alert = new MessageRef(GROUP, "555");
 
-    port.edit(alert, new OutgoingMessage(RichText.plain("acked & closed"),
-        List.of(new Button("Reopen", new ButtonAction.SameAs(17, 9110)))));
+    port.edit(
+        alert,
+        new OutgoingMessage(
+            RichText.plain("acked & closed"),
+            List.of(new Button("Reopen", new ButtonAction.SameAs(17, 9110)))));
 
     JsonNode request = telegram.onlyRequest("editMessageText");
     assertThat(request.path("chat_id").asText()).isEqualTo("-1001234567890");
@@ -111,9 +116,13 @@ class TelegramChatPortTest {
 
   @Test
   void edit_accepts_message_is_not_modified_as_success() {
-    telegram.failNext("editMessageText", 1, 400, "{\"ok\":false,\"error_code\":400,"
-        + "\"description\":\"Bad Request: message is not modified: specified new message content"
-        + " and reply markup are exactly the same as a current content\"}");
+    telegram.failNext(
+        "editMessageText",
+        1,
+        400,
+        "{\"ok\":false,\"error_code\":400,"
+            + "\"description\":\"Bad Request: message is not modified: specified new message content"
+            + " and reply markup are exactly the same as a current content\"}");
 
     port.edit(new MessageRef(GROUP, "555"), OutgoingMessage.plain("same"));
 
@@ -133,8 +142,8 @@ class TelegramChatPortTest {
 
   @Test
   void a_bad_gateway_is_retryable() {
-    telegram.failNext("sendMessage", 1, 502,
-        "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}");
+    telegram.failNext(
+        "sendMessage", 1, 502, "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}");
 
     ChatDeliveryException e = postFails();
 
@@ -144,8 +153,8 @@ class TelegramChatPortTest {
 
   @Test
   void an_outage_makes_the_health_check_fail_until_a_call_succeeds_again() {
-    telegram.failNext("sendMessage", 1, 502,
-        "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}");
+    telegram.failNext(
+        "sendMessage", 1, 502, "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}");
 
     postFails();
     assertThat(api.lastFailure()).contains("sendMessage failed: [502] Bad Gateway");
@@ -156,7 +165,10 @@ class TelegramChatPortTest {
 
   @Test
   void a_refused_message_says_nothing_about_the_connection() {
-    telegram.failNext("sendMessage", 1, 400,
+    telegram.failNext(
+        "sendMessage",
+        1,
+        400,
         "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}");
 
     postFails();
@@ -176,7 +188,10 @@ class TelegramChatPortTest {
 
   @Test
   void a_bad_request_is_not_retryable() {
-    telegram.failNext("sendMessage", 1, 400,
+    telegram.failNext(
+        "sendMessage",
+        1,
+        400,
         "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}");
 
     ChatDeliveryException e = postFails();
@@ -187,7 +202,10 @@ class TelegramChatPortTest {
 
   @Test
   void the_token_never_appears_in_the_exception_even_when_telegram_echoes_the_url() {
-    telegram.failNext("sendMessage", 1, 404,
+    telegram.failNext(
+        "sendMessage",
+        1,
+        404,
         "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found: {path}\"}");
 
     ChatDeliveryException e = postFails();
@@ -209,9 +227,13 @@ class TelegramChatPortTest {
 
   @Test
   void answer_button_answers_the_callback_query_with_the_toast() {
-    ChatEvent.ButtonPress press = new ChatEvent.ButtonPress(GROUP,
-        new Sender(Platform.TELEGRAM, "11", "ali_ce", "Alice"), new MessageRef(GROUP, "555"),
-        "ack:17", "cbq-1");
+    ChatEvent.ButtonPress press =
+        new ChatEvent.ButtonPress(
+            GROUP,
+            new Sender(Platform.TELEGRAM, "11", "ali_ce", "Alice"),
+            new MessageRef(GROUP, "555"),
+            "ack:17",
+            "cbq-1");
 
     port.answerButton(press, "Acknowledged");
 
@@ -226,8 +248,8 @@ class TelegramChatPortTest {
   }
 
   private ChatDeliveryException postFails() {
-    return catchThrowableOfType(ChatDeliveryException.class,
-        () -> port.post(GROUP, OutgoingMessage.plain("alert")));
+    return catchThrowableOfType(
+        ChatDeliveryException.class, () -> port.post(GROUP, OutgoingMessage.plain("alert")));
   }
 
   private static String stackTrace(Throwable e) {

@@ -33,28 +33,33 @@ class TelegramCommandsTest {
   void registers_each_command_with_a_description() {
     new TelegramCommands(api).register();
 
-    assertThat(telegram.onlyRequest("setMyCommands").path("commands").toString()).isEqualTo("["
-        + "{\"command\":\"whoisoncall\",\"description\":\"Who is on call right now, and until when\"},"
-        + "{\"command\":\"schedule\",\"description\":\"Upcoming on-call shifts\"},"
-        + "{\"command\":\"ack\",\"description\":\"Acknowledge the alert you are replying to\"},"
-        + "{\"command\":\"issue\",\"description\":"
-        + "\"File a GitHub issue for the alert you are replying to\"},"
-        + "{\"command\":\"resolve\",\"description\":"
-        + "\"Log why the alert broke and what was done: REASON | SOLUTION\"},"
-        + "{\"command\":\"postmortem\",\"description\":"
-        + "\"The last breaks with reason, issue and solution\"},"
-        + "{\"command\":\"top\",\"description\":\"The most common failures of the last days\"},"
-        + "{\"command\":\"help\",\"description\":\"What I can do and how to ask\"}]");
+    assertThat(telegram.onlyRequest("setMyCommands").path("commands").toString())
+        .isEqualTo(
+            "["
+                + "{\"command\":\"whoisoncall\",\"description\":\"Who is on call right now, and until when\"},"
+                + "{\"command\":\"schedule\",\"description\":\"Upcoming on-call shifts\"},"
+                + "{\"command\":\"ack\",\"description\":\"Acknowledge the alert you are replying to\"},"
+                + "{\"command\":\"issue\",\"description\":"
+                + "\"File a GitHub issue for the alert you are replying to\"},"
+                + "{\"command\":\"resolve\",\"description\":"
+                + "\"Log why the alert broke and what was done: REASON | SOLUTION\"},"
+                + "{\"command\":\"postmortem\",\"description\":"
+                + "\"The last breaks with reason, issue and solution\"},"
+                + "{\"command\":\"top\",\"description\":\"The most common failures of the last days\"},"
+                + "{\"command\":\"help\",\"description\":\"What I can do and how to ask\"}]");
   }
 
   @Test
   void reports_a_rejected_menu_as_not_retryable() {
-    telegram.failNext("setMyCommands", 1, 400,
+    telegram.failNext(
+        "setMyCommands",
+        1,
+        400,
         "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: BOT_COMMAND_INVALID\"}");
 
     assertThatThrownBy(() -> new TelegramCommands(api).register())
-        .isInstanceOfSatisfying(ChatDeliveryException.class,
-            e -> assertThat(e.retryable()).isFalse())
+        .isInstanceOfSatisfying(
+            ChatDeliveryException.class, e -> assertThat(e.retryable()).isFalse())
         .hasMessage("setMyCommands failed: [400] Bad Request: BOT_COMMAND_INVALID");
   }
 }

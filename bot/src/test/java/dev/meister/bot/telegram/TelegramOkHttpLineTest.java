@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class TelegramOkHttpLineTest {
   @Test
   void only_one_okhttp_jar_is_on_the_classpath() throws Exception {
-    List<URL> copies = Collections.list(
-        getClass().getClassLoader().getResources("okhttp3/OkHttpClient.class"));
+    List<URL> copies =
+        Collections.list(getClass().getClassLoader().getResources("okhttp3/OkHttpClient.class"));
 
     assertThat(copies).hasSize(1);
     assertThat(copies.get(0).toString()).contains("okhttp-4.12.0.jar");

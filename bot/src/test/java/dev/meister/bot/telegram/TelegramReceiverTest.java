@@ -22,7 +22,8 @@ class TelegramReceiverTest {
   private static final String TOKEN = "123456:SECRET-token_value";
   private static final String SERVED = "-1001234567890";
   private static final Duration WAIT = Duration.ofSeconds(10);
-  private static final String ALICE = "\"from\":{\"id\":11,\"is_bot\":false,\"first_name\":\"Alice\"}";
+  private static final String ALICE =
+      "\"from\":{\"id\":11,\"is_bot\":false,\"first_name\":\"Alice\"}";
 
   private final BlockingQueue<ChatEvent> received = new LinkedBlockingQueue<>();
   private FakeTelegramApi telegram;
@@ -33,12 +34,16 @@ class TelegramReceiverTest {
   void start() throws Exception {
     telegram = new FakeTelegramApi(TOKEN);
     api = new TelegramApi(TOKEN, telegram.url());
-    receiver = new TelegramReceiver(api, Set.of(SERVED), event -> {
-      if (event instanceof ChatEvent.Command c && c.name().equals("boom")) {
-        throw new IllegalStateException("handler failed");
-      }
-      received.add(event);
-    });
+    receiver =
+        new TelegramReceiver(
+            api,
+            Set.of(SERVED),
+            event -> {
+              if (event instanceof ChatEvent.Command c && c.name().equals("boom")) {
+                throw new IllegalStateException("handler failed");
+              }
+              received.add(event);
+            });
   }
 
   @AfterEach
@@ -55,11 +60,14 @@ class TelegramReceiverTest {
     receiver.start();
 
     ChatEvent event = next();
-    assertThat(event).isInstanceOfSatisfying(ChatEvent.Command.class, c -> {
-      assertThat(c.name()).isEqualTo("whoisoncall");
-      assertThat(c.args()).containsExactly("hausmeister");
-      assertThat(c.chat().chatId()).isEqualTo(SERVED);
-    });
+    assertThat(event)
+        .isInstanceOfSatisfying(
+            ChatEvent.Command.class,
+            c -> {
+              assertThat(c.name()).isEqualTo("whoisoncall");
+              assertThat(c.args()).containsExactly("hausmeister");
+              assertThat(c.chat().chatId()).isEqualTo(SERVED);
+            });
   }
 
   @Test
@@ -69,8 +77,7 @@ class TelegramReceiverTest {
 
     receiver.start();
 
-    assertThat(next()).extracting(ChatEvent::message).extracting(m -> m.messageId())
-        .isEqualTo("6");
+    assertThat(next()).extracting(ChatEvent::message).extracting(m -> m.messageId()).isEqualTo("6");
     assertThat(received).isEmpty();
   }
 
@@ -81,8 +88,9 @@ class TelegramReceiverTest {
 
     receiver.start();
 
-    assertThat(next()).isInstanceOfSatisfying(ChatEvent.Command.class,
-        c -> assertThat(c.name()).isEqualTo("help"));
+    assertThat(next())
+        .isInstanceOfSatisfying(
+            ChatEvent.Command.class, c -> assertThat(c.name()).isEqualTo("help"));
   }
 
   @Test
@@ -117,8 +125,8 @@ class TelegramReceiverTest {
       TelegramReceiver wrong = new TelegramReceiver(wrongToken, Set.of(SERVED), received::add);
 
       assertThatThrownBy(wrong::start)
-          .isInstanceOfSatisfying(ChatDeliveryException.class,
-              e -> assertThat(e.retryable()).isFalse())
+          .isInstanceOfSatisfying(
+              ChatDeliveryException.class, e -> assertThat(e.retryable()).isFalse())
           .hasMessage("getMe failed: [401] Unauthorized");
     }
   }
@@ -129,17 +137,19 @@ class TelegramReceiverTest {
 
     JsonNode menu = telegram.onlyRequest("setMyCommands");
     assertThat(menu.path("commands").findValuesAsText("command"))
-        .containsExactly("whoisoncall", "schedule", "ack", "issue", "resolve", "postmortem",
-            "top", "help");
+        .containsExactly(
+            "whoisoncall", "schedule", "ack", "issue", "resolve", "postmortem", "top", "help");
     assertThat(menu.path("commands").findValuesAsText("description"))
         .allSatisfy(d -> assertThat(d).isNotBlank());
   }
 
   @Test
   void answers_a_button_press_from_an_unconfigured_chat_so_it_stops_spinning() throws Exception {
-    telegram.queueUpdate("{\"callback_query\":{\"id\":\"cbq-9\"," + ALICE
-        + ",\"chat_instance\":\"ci\",\"data\":\"ack:a-1\",\"message\":{\"message_id\":100,"
-        + "\"date\":1700000000,\"chat\":{\"id\":-1009999999999,\"type\":\"supergroup\"}}}}");
+    telegram.queueUpdate(
+        "{\"callback_query\":{\"id\":\"cbq-9\","
+            + ALICE
+            + ",\"chat_instance\":\"ci\",\"data\":\"ack:a-1\",\"message\":{\"message_id\":100,"
+            + "\"date\":1700000000,\"chat\":{\"id\":-1009999999999,\"type\":\"supergroup\"}}}}");
 
     receiver.start();
 
@@ -164,8 +174,15 @@ class TelegramReceiverTest {
   }
 
   private static String command(String chatId, int messageId, String text) {
-    return "{\"message\":{\"message_id\":" + messageId + ",\"date\":1700000000,"
-        + "\"chat\":{\"id\":" + chatId + ",\"type\":\"supergroup\"}," + ALICE
-        + ",\"text\":\"" + text + "\"}}";
+    return "{\"message\":{\"message_id\":"
+        + messageId
+        + ",\"date\":1700000000,"
+        + "\"chat\":{\"id\":"
+        + chatId
+        + ",\"type\":\"supergroup\"},"
+        + ALICE
+        + ",\"text\":\""
+        + text
+        + "\"}}";
   }
 }

@@ -19,10 +19,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 @DisplayNameGeneration(ReplaceUnderscores.class)
 class TelegramRendererTest {
-  private static final Team TEAM = new Team(List.of(
-      member("alice", "Alice", new ChatIdentities("ali_ce", 11L, null, null)),
-      member("bob", "Bob <B> & Co", new ChatIdentities(null, 42L, null, null)),
-      member("carol", "Carol *C*", ChatIdentities.none())));
+  private static final Team TEAM =
+      new Team(
+          List.of(
+              member("alice", "Alice", new ChatIdentities("ali_ce", 11L, null, null)),
+              member("bob", "Bob <B> & Co", new ChatIdentities(null, 42L, null, null)),
+              member("carol", "Carol *C*", ChatIdentities.none())));
 
   private final TelegramRenderer renderer = new TelegramRenderer(TEAM);
 
@@ -35,13 +37,19 @@ class TelegramRendererTest {
 
   @Test
   void renders_bold_code_code_blocks_and_line_breaks_as_html_tags() {
-    RichText text = RichText.builder()
-        .bold("etl_daily <prod>").text(" failed in ").code("load_*")
-        .newline().codeBlock("Traceback:\n  x < y & z").build();
+    RichText text =
+        RichText.builder()
+            .bold("etl_daily <prod>")
+            .text(" failed in ")
+            .code("load_*")
+            .newline()
+            .codeBlock("Traceback:\n  x < y & z")
+            .build();
 
-    assertThat(renderer.render(text)).isEqualTo(
-        "<b>etl_daily &lt;prod&gt;</b> failed in <code>load_*</code>\n"
-            + "<pre>Traceback:\n  x &lt; y &amp; z</pre>");
+    assertThat(renderer.render(text))
+        .isEqualTo(
+            "<b>etl_daily &lt;prod&gt;</b> failed in <code>load_*</code>\n"
+                + "<pre>Traceback:\n  x &lt; y &amp; z</pre>");
   }
 
   @Test
@@ -83,11 +91,12 @@ class TelegramRendererTest {
 
   @ParameterizedTest
   @CsvSource({
-      "white_check_mark, \u2705",
-      "rotating_light, \uD83D\uDEA8",
-      "arrow_forward, \u25B6\uFE0F",
-      "green_circle, \uD83D\uDFE2",
-      "party_parrot, :party_parrot:"})
+    "white_check_mark, \u2705",
+    "rotating_light, \uD83D\uDEA8",
+    "arrow_forward, \u25B6\uFE0F",
+    "green_circle, \uD83D\uDFE2",
+    "party_parrot, :party_parrot:"
+  })
   void renders_emoji_names_as_unicode_or_keeps_unknown_names(String name, String expected) {
     assertThat(renderer.render(RichText.builder().emoji(name).build())).isEqualTo(expected);
   }
@@ -101,11 +110,14 @@ class TelegramRendererTest {
 
   @Test
   void closes_a_cut_code_block_before_the_ellipsis() {
-    RichText text = RichText.builder().text("Log:").newline().codeBlock("line\n".repeat(2000)).build();
+    RichText text =
+        RichText.builder().text("Log:").newline().codeBlock("line\n".repeat(2000)).build();
 
     String html = renderer.render(text);
 
-    assertThat(html).hasSizeLessThanOrEqualTo(4096).startsWith("Log:\n<pre>line")
+    assertThat(html)
+        .hasSizeLessThanOrEqualTo(4096)
+        .startsWith("Log:\n<pre>line")
         .endsWith("</pre>\u2026");
     assertBalanced(html);
   }

@@ -24,7 +24,8 @@ class TelegramUpdateTranslatorTest {
   private static final String FROM_ALICE =
       "\"from\":{\"id\":11,\"is_bot\":false,\"first_name\":\"Alice\",\"last_name\":\"Liddell\","
           + "\"username\":\"ali_ce\"}";
-  private static final String FROM_BOB = "\"from\":{\"id\":12,\"is_bot\":false,\"first_name\":\"Bob\"}";
+  private static final String FROM_BOB =
+      "\"from\":{\"id\":12,\"is_bot\":false,\"first_name\":\"Bob\"}";
   private static final String FROM_ME =
       "\"from\":{\"id\":999,\"is_bot\":true,\"first_name\":\"Meister\",\"username\":\"MeisterBot\"}";
   private static final String CHAT = "\"chat\":{\"id\":-1001234567890,\"type\":\"supergroup\"}";
@@ -34,11 +35,18 @@ class TelegramUpdateTranslatorTest {
 
   @Test
   void reads_a_command_addressed_to_this_bot_with_lower_case_name_and_args() {
-    Optional<ChatEvent> event = translate(message(5, FROM_ALICE,
-        "/WhoIsOnCall@meisterbot  hausmeister   tomorrow", ""));
+    Optional<ChatEvent> event =
+        translate(message(5, FROM_ALICE, "/WhoIsOnCall@meisterbot  hausmeister   tomorrow", ""));
 
-    assertThat(event).contains(new ChatEvent.Command(GROUP, ALICE, new MessageRef(GROUP, "5"),
-        "whoisoncall", List.of("hausmeister", "tomorrow"), null));
+    assertThat(event)
+        .contains(
+            new ChatEvent.Command(
+                GROUP,
+                ALICE,
+                new MessageRef(GROUP, "5"),
+                "whoisoncall",
+                List.of("hausmeister", "tomorrow"),
+                null));
   }
 
   @Test
@@ -51,11 +59,15 @@ class TelegramUpdateTranslatorTest {
     Optional<ChatEvent> event =
         translate(message(6, FROM_ALICE, "/ack", replyTo(100, FROM_ME, "")));
 
-    assertThat(event).get().isInstanceOfSatisfying(ChatEvent.Command.class, c -> {
-      assertThat(c.name()).isEqualTo("ack");
-      assertThat(c.args()).isEmpty();
-      assertThat(c.replyTo()).isEqualTo(new MessageRef(GROUP, "100"));
-    });
+    assertThat(event)
+        .get()
+        .isInstanceOfSatisfying(
+            ChatEvent.Command.class,
+            c -> {
+              assertThat(c.name()).isEqualTo("ack");
+              assertThat(c.args()).isEmpty();
+              assertThat(c.replyTo()).isEqualTo(new MessageRef(GROUP, "100"));
+            });
   }
 
   @Test
@@ -63,8 +75,10 @@ class TelegramUpdateTranslatorTest {
     Optional<ChatEvent> event =
         translate(message(7, FROM_ALICE, " looking ", replyTo(100, FROM_ME, "")));
 
-    assertThat(event).contains(new ChatEvent.Reply(GROUP, ALICE, new MessageRef(GROUP, "7"),
-        "looking", new MessageRef(GROUP, "100")));
+    assertThat(event)
+        .contains(
+            new ChatEvent.Reply(
+                GROUP, ALICE, new MessageRef(GROUP, "7"), "looking", new MessageRef(GROUP, "100")));
   }
 
   @Test
@@ -79,38 +93,58 @@ class TelegramUpdateTranslatorTest {
 
   @Test
   void a_message_in_a_forum_topic_carries_the_topic_as_thread() {
-    Optional<ChatEvent> event = translate(message(8, FROM_ALICE, "/schedule",
-        ",\"message_thread_id\":77,\"is_topic_message\":true"));
+    Optional<ChatEvent> event =
+        translate(
+            message(
+                8, FROM_ALICE, "/schedule", ",\"message_thread_id\":77,\"is_topic_message\":true"));
 
-    assertThat(event).get().extracting(ChatEvent::chat)
+    assertThat(event)
+        .get()
+        .extracting(ChatEvent::chat)
         .isEqualTo(new ChatRef(Platform.TELEGRAM, "-1001234567890", "77"));
   }
 
   @Test
   void a_reply_outside_a_forum_stays_in_the_main_chat_despite_its_thread_id() {
-    Optional<ChatEvent> event = translate(message(9, FROM_ALICE, "/schedule",
-        ",\"message_thread_id\":100" + replyTo(100, FROM_ME, "")));
+    Optional<ChatEvent> event =
+        translate(
+            message(
+                9,
+                FROM_ALICE,
+                "/schedule",
+                ",\"message_thread_id\":100" + replyTo(100, FROM_ME, "")));
 
     assertThat(event).get().extracting(ChatEvent::chat).isEqualTo(GROUP);
   }
 
   @Test
   void the_topic_opening_message_of_a_bot_created_topic_is_no_reply() {
-    String topicStart = ",\"message_thread_id\":77,\"is_topic_message\":true"
-        + replyTo(77, FROM_ME, ",\"forum_topic_created\":{\"name\":\"alerts\",\"icon_color\":1}");
+    String topicStart =
+        ",\"message_thread_id\":77,\"is_topic_message\":true"
+            + replyTo(
+                77, FROM_ME, ",\"forum_topic_created\":{\"name\":\"alerts\",\"icon_color\":1}");
 
     assertThat(translate(message(10, FROM_ALICE, "morning all", topicStart))).isEmpty();
   }
 
   @Test
   void reads_a_button_press_keeping_its_data_whole() {
-    Optional<ChatEvent> event = translate("{\"update_id\":1,\"callback_query\":{"
-        + "\"id\":\"cbq-1\"," + FROM_ALICE + ",\"chat_instance\":\"ci\",\"data\":\"ack:a:17\","
-        + "\"message\":{\"message_id\":100,\"date\":1700000000," + CHAT + "," + FROM_ME
-        + ",\"text\":\"alert\"}}}");
+    Optional<ChatEvent> event =
+        translate(
+            "{\"update_id\":1,\"callback_query\":{"
+                + "\"id\":\"cbq-1\","
+                + FROM_ALICE
+                + ",\"chat_instance\":\"ci\",\"data\":\"ack:a:17\","
+                + "\"message\":{\"message_id\":100,\"date\":1700000000,"
+                + CHAT
+                + ","
+                + FROM_ME
+                + ",\"text\":\"alert\"}}}");
 
-    assertThat(event).contains(new ChatEvent.ButtonPress(GROUP, ALICE,
-        new MessageRef(GROUP, "100"), "ack:a:17", "cbq-1"));
+    assertThat(event)
+        .contains(
+            new ChatEvent.ButtonPress(
+                GROUP, ALICE, new MessageRef(GROUP, "100"), "ack:a:17", "cbq-1"));
   }
 
   @Test
@@ -122,18 +156,27 @@ class TelegramUpdateTranslatorTest {
 
   @Test
   void ignores_edited_messages() {
-    String edited = "{\"update_id\":1,\"edited_message\":{\"message_id\":12,\"date\":1700000000,"
-        + "\"edit_date\":1700000100," + CHAT + "," + FROM_ALICE + ",\"text\":\"/ack\"}}";
+    String edited =
+        "{\"update_id\":1,\"edited_message\":{\"message_id\":12,\"date\":1700000000,"
+            + "\"edit_date\":1700000100,"
+            + CHAT
+            + ","
+            + FROM_ALICE
+            + ",\"text\":\"/ack\"}}";
 
     assertThat(translate(edited)).isEmpty();
   }
 
   @Test
   void ignores_messages_without_text() {
-    String sticker = "{\"update_id\":1,\"message\":{\"message_id\":13,\"date\":1700000000,"
-        + CHAT + "," + FROM_ALICE + ",\"sticker\":{\"file_id\":\"f\",\"file_unique_id\":\"u\","
-        + "\"type\":\"regular\",\"width\":1,\"height\":1,\"is_animated\":false,"
-        + "\"is_video\":false}}}";
+    String sticker =
+        "{\"update_id\":1,\"message\":{\"message_id\":13,\"date\":1700000000,"
+            + CHAT
+            + ","
+            + FROM_ALICE
+            + ",\"sticker\":{\"file_id\":\"f\",\"file_unique_id\":\"u\","
+            + "\"type\":\"regular\",\"width\":1,\"height\":1,\"is_animated\":false,"
+            + "\"is_video\":false}}}";
 
     assertThat(translate(sticker)).isEmpty();
   }
@@ -146,14 +189,32 @@ class TelegramUpdateTranslatorTest {
     }
   }
 
-  /** @param extra more fields of the message, each starting with a comma */
+  /**
+   * @param extra more fields of the message, each starting with a comma
+   */
   static String message(int id, String from, String text, String extra) {
-    return "{\"update_id\":1,\"message\":{\"message_id\":" + id + ",\"date\":1700000000,"
-        + CHAT + "," + from + ",\"text\":\"" + text + "\"" + extra + "}}";
+    return "{\"update_id\":1,\"message\":{\"message_id\":"
+        + id
+        + ",\"date\":1700000000,"
+        + CHAT
+        + ","
+        + from
+        + ",\"text\":\""
+        + text
+        + "\""
+        + extra
+        + "}}";
   }
 
   private static String replyTo(int id, String from, String extra) {
-    return ",\"reply_to_message\":{\"message_id\":" + id + ",\"date\":1700000000," + CHAT + ","
-        + from + ",\"text\":\"earlier\"" + extra + "}";
+    return ",\"reply_to_message\":{\"message_id\":"
+        + id
+        + ",\"date\":1700000000,"
+        + CHAT
+        + ","
+        + from
+        + ",\"text\":\"earlier\""
+        + extra
+        + "}";
   }
 }

@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.jspecify.annotations.Nullable;
 
 /** Telegram's webhook mode: updates POSTed to our server, checked by the secret token. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -38,10 +38,16 @@ class TelegramWebhookTest {
   void start() throws Exception {
     telegram = new FakeTelegramApi(TOKEN);
     api = new TelegramApi(TOKEN, telegram.url());
-    TelegramWebhook endpoint = TelegramWebhook.connect(api, "https://meister.example.org"
-        + TelegramWebhook.PATH, SECRET, Set.of(CHAT), events::add);
-    server = new WebhookServer(List.of(endpoint), e -> new Intake(null, false), Map.of())
-        .start("127.0.0.1", 0);
+    TelegramWebhook endpoint =
+        TelegramWebhook.connect(
+            api,
+            "https://meister.example.org" + TelegramWebhook.PATH,
+            SECRET,
+            Set.of(CHAT),
+            events::add);
+    server =
+        new WebhookServer(List.of(endpoint), e -> new Intake(null, false), Map.of())
+            .start("127.0.0.1", 0);
   }
 
   @AfterEach
@@ -51,12 +57,12 @@ class TelegramWebhookTest {
     telegram.close();
   }
 
-  private HttpResponse<String> post(@Nullable String secretHeader, String update)
-      throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + server.port() + TelegramWebhook.PATH))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(update));
+  private HttpResponse<String> post(@Nullable String secretHeader, String update) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + TelegramWebhook.PATH))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(update));
     if (secretHeader != null) {
       request.header(TelegramWebhook.SECRET_HEADER, secretHeader);
     }
@@ -69,7 +75,8 @@ class TelegramWebhookTest {
           "entities": [{"type": "bot_command", "offset": 0, "length": 12}],
           "from": {"id": 100002, "is_bot": false, "first_name": "Bob", "username": "bobs"},
           "chat": {"id": %s, "type": "supergroup", "title": "ops"}}}
-        """.formatted(text, chat);
+        """
+        .formatted(text, chat);
   }
 
   @Test
@@ -86,11 +93,15 @@ class TelegramWebhookTest {
     HttpResponse<String> response = post(SECRET, command(CHAT, "/whoisoncall hausmeister"));
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(events).singleElement().isInstanceOfSatisfying(ChatEvent.Command.class, c -> {
-      assertThat(c.name()).isEqualTo("whoisoncall");
-      assertThat(c.args()).containsExactly("hausmeister");
-      assertThat(c.sender().username()).isEqualTo("bobs");
-    });
+    assertThat(events)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ChatEvent.Command.class,
+            c -> {
+              assertThat(c.name()).isEqualTo("whoisoncall");
+              assertThat(c.args()).containsExactly("hausmeister");
+              assertThat(c.sender().username()).isEqualTo("bobs");
+            });
   }
 
   @Test

@@ -33,8 +33,7 @@ public final class Loopback implements AutoCloseable {
 
   /** A server whose {@code /health} waits at most {@code healthTimeout} for each check. */
   public Loopback(RecordingSink sink, Map<String, HealthCheck> checks, Duration healthTimeout) {
-    this.server = new WebhookServer(List.of(), sink, checks, healthTimeout)
-        .start("127.0.0.1", 0);
+    this.server = new WebhookServer(List.of(), sink, checks, healthTimeout).start("127.0.0.1", 0);
   }
 
   public Loopback(WebhookEndpoint endpoint, RecordingSink sink) {

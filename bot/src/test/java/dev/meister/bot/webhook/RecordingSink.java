@@ -1,10 +1,10 @@
 package dev.meister.bot.webhook;
 
-import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.Intake;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEvent;
 import dev.meister.core.alert.RunEventSink;
+import dev.meister.core.chat.AlertId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

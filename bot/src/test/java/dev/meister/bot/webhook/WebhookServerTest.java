@@ -31,8 +31,11 @@ class WebhookServerTest {
           List.of(new ParsingEndpoint()),
           sink,
           Map.of(
-              "database", HealthStatus::healthy,
-              "chat", () -> chatUp.get() ? HealthStatus.healthy() : HealthStatus.unhealthy("telegram: 502")));
+              "database",
+              HealthStatus::healthy,
+              "chat",
+              () ->
+                  chatUp.get() ? HealthStatus.healthy() : HealthStatus.unhealthy("telegram: 502")));
 
   @AfterEach
   void stop() {
@@ -136,14 +139,21 @@ class WebhookServerTest {
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.text("status")).isEqualTo("up");
     assertThat(answer.json().path("checks").path("chat").path("status").asText()).isEqualTo("up");
-    assertThat(answer.json().path("checks").path("database").path("status").asText()).isEqualTo("up");
+    assertThat(answer.json().path("checks").path("database").path("status").asText())
+        .isEqualTo("up");
   }
 
   @Test
   void health_is_200_and_degraded_with_the_reason_while_a_chat_is_unreachable() {
-    try (Loopback degraded = new Loopback(List.of(), sink, Map.of(
-        "database", HealthStatus::healthy,
-        "telegram", () -> HealthStatus.degraded("telegram: getMe failed: ConnectException")))) {
+    try (Loopback degraded =
+        new Loopback(
+            List.of(),
+            sink,
+            Map.of(
+                "database",
+                HealthStatus::healthy,
+                "telegram",
+                () -> HealthStatus.degraded("telegram: getMe failed: ConnectException")))) {
       Answer answer = degraded.get("/health");
 
       assertThat(answer.status()).isEqualTo(200);
@@ -165,8 +175,10 @@ class WebhookServerTest {
 
     assertThat(answer.status()).isEqualTo(503);
     assertThat(answer.text("status")).isEqualTo("down");
-    assertThat(answer.json().path("checks").path("chat").path("detail").asText()).isEqualTo("telegram: 502");
-    assertThat(answer.json().path("checks").path("database").path("status").asText()).isEqualTo("up");
+    assertThat(answer.json().path("checks").path("chat").path("detail").asText())
+        .isEqualTo("telegram: 502");
+    assertThat(answer.json().path("checks").path("database").path("status").asText())
+        .isEqualTo("up");
   }
 
   @Test
@@ -190,22 +202,23 @@ class WebhookServerTest {
   void a_check_that_hangs_counts_as_down_after_the_timeout_and_the_others_still_answer()
       throws InterruptedException {
     java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
-    HealthCheck hanging = () -> {
-      try {
-        never.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return HealthStatus.healthy();
-    };
+    HealthCheck hanging =
+        () -> {
+          try {
+            never.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return HealthStatus.healthy();
+        };
     Map<String, HealthCheck> checks = Map.of("chat", hanging, "database", HealthStatus::healthy);
     try (Loopback slow = new Loopback(sink, checks, java.time.Duration.ofMillis(300))) {
       long start = System.nanoTime();
 
       Answer answer = slow.get("/health");
 
-      assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(
-          java.time.Duration.ofSeconds(3));
+      assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+          .isLessThan(java.time.Duration.ofSeconds(3));
       assertThat(answer.status()).isEqualTo(503);
       assertThat(answer.json().path("checks").path("chat").path("detail").asText())
           .isEqualTo("no answer within 300 ms");

@@ -3,23 +3,23 @@ package dev.meister.core.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meister.bot.console.ConsoleChatPort;
+import dev.meister.core.delivery.OutboxReplies;
+import dev.meister.core.delivery.OutboxWorker;
 import dev.meister.core.team.ChatIdentities;
 import dev.meister.core.team.Member;
 import dev.meister.core.team.MemberId;
 import dev.meister.core.team.Role;
 import dev.meister.core.team.Team;
+import dev.meister.storage.Storage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import dev.meister.core.delivery.OutboxReplies;
-import dev.meister.core.delivery.OutboxWorker;
-import dev.meister.storage.Storage;
-import java.nio.file.Path;
-import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -31,16 +31,26 @@ import org.junit.jupiter.api.io.TempDir;
 class ChatDispatcherTest {
   private static final ChatRef CHAT = ChatRef.of(Platform.CONSOLE, "console");
 
-  private final Team team = new Team(List.of(new Member(MemberId.of("alice"), "Alice",
-      new ChatIdentities("alice_tg", 42L, null, null), "alice-gh", Set.of(Role.TEAM_LEAD))));
+  private final Team team =
+      new Team(
+          List.of(
+              new Member(
+                  MemberId.of("alice"),
+                  "Alice",
+                  new ChatIdentities("alice_tg", 42L, null, null),
+                  "alice-gh",
+                  Set.of(Role.TEAM_LEAD))));
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ConsoleChatPort port = new ConsoleChatPort(
-      new PrintStream(out, true, StandardCharsets.UTF_8), team, new AtomicLong());
+  private final ConsoleChatPort port =
+      new ConsoleChatPort(
+          new PrintStream(out, true, StandardCharsets.UTF_8), team, new AtomicLong());
   private final List<ChatEvent> others = new ArrayList<>();
-  private final ChatRoutes routes = new ChatRoutes()
-      .reply(reply -> true, "members only", (reply, member) -> others.add(reply));
+  private final ChatRoutes routes =
+      new ChatRoutes().reply(reply -> true, "members only", (reply, member) -> others.add(reply));
+
   /** Commands register through the routes; the tests below add theirs to this view of them. */
   private final Registry registry = new Registry(routes);
+
   @TempDir Path dir;
   private Storage storage;
   private ChatDispatcher dispatcher;
@@ -50,8 +60,14 @@ class ChatDispatcherTest {
   void open() {
     storage = Storage.open(dir.resolve("meister.db"), Clock.systemUTC());
     ChatPorts ports = new ChatPorts(List.of(port));
-    dispatcher = new ChatDispatcher(routes, new MemberResolver(team), ports,
-        new OutboxReplies(storage.outbox()), storage.database(), sender -> false);
+    dispatcher =
+        new ChatDispatcher(
+            routes,
+            new MemberResolver(team),
+            ports,
+            new OutboxReplies(storage.outbox()),
+            storage.database(),
+            sender -> false);
     worker = new OutboxWorker(storage.outbox(), ports, Clock.systemUTC());
   }
 
@@ -81,8 +97,8 @@ class ChatDispatcherTest {
 
     dispatcher.handle(command("alice", "help"));
 
-    assertThat(lastReply()).isEqualTo(
-        "Meister commands\n/help — this list\n/echo WORDS — repeats the words");
+    assertThat(lastReply())
+        .isEqualTo("Meister commands\n/help — this list\n/echo WORDS — repeats the words");
   }
 
   @Test
@@ -119,14 +135,16 @@ class ChatDispatcherTest {
     dispatcher.handle(command("alice", "echo", "boom"));
 
     assertThat(lastReply())
-        .matches("Sorry, that failed on my side \\(error [0-9a-f]{8}\\)\\. The logs have the details\\.")
+        .matches(
+            "Sorry, that failed on my side \\(error [0-9a-f]{8}\\)\\. The logs have the details\\.")
         .doesNotContain("IllegalStateException");
   }
 
   @Test
   void replies_and_button_presses_go_to_the_other_handler() {
-    ChatEvent.Reply reply = new ChatEvent.Reply(CHAT, sender("alice"),
-        new MessageRef(CHAT, "9"), "looking", new MessageRef(CHAT, "1"));
+    ChatEvent.Reply reply =
+        new ChatEvent.Reply(
+            CHAT, sender("alice"), new MessageRef(CHAT, "9"), "looking", new MessageRef(CHAT, "1"));
 
     dispatcher.handle(reply);
 
@@ -144,8 +162,8 @@ class ChatDispatcherTest {
   }
 
   private static ChatEvent.Command command(String user, String name, String... args) {
-    return new ChatEvent.Command(CHAT, sender(user), new MessageRef(CHAT, "100"), name,
-        List.of(args), null);
+    return new ChatEvent.Command(
+        CHAT, sender(user), new MessageRef(CHAT, "100"), name, List.of(args), null);
   }
 
   private static Sender sender(String user) {

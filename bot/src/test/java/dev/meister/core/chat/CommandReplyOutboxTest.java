@@ -34,8 +34,8 @@ class CommandReplyOutboxTest {
   @TempDir Path dir;
   private final FakeTelegramApi telegram = new FakeTelegramApi(TOKEN);
   private final TelegramApi api = new TelegramApi(TOKEN, telegram.url());
-  private final ChatPorts ports = new ChatPorts(List.of(
-      new TelegramChatPort(api, new TelegramRenderer(new Team(List.of())))));
+  private final ChatPorts ports =
+      new ChatPorts(List.of(new TelegramChatPort(api, new TelegramRenderer(new Team(List.of())))));
   private @org.jspecify.annotations.Nullable Storage storage;
 
   CommandReplyOutboxTest() throws java.io.IOException {}
@@ -53,14 +53,24 @@ class CommandReplyOutboxTest {
   void a_reply_refused_with_429_is_delivered_once_the_wait_is_over() throws Exception {
     Storage storage = Storage.open(dir.resolve("meister.db"), Clock.fixed(NOW, ZoneOffset.UTC));
     this.storage = storage;
-    ChatDispatcher dispatcher = new ChatDispatcher(new ChatRoutes().command(new Ping()),
-        new MemberResolver(new Team(List.of())), ports, new OutboxReplies(storage.outbox()),
-        storage.database(), sender -> false);
+    ChatDispatcher dispatcher =
+        new ChatDispatcher(
+            new ChatRoutes().command(new Ping()),
+            new MemberResolver(new Team(List.of())),
+            ports,
+            new OutboxReplies(storage.outbox()),
+            storage.database(),
+            sender -> false);
     telegram.rateLimitNext("sendMessage", 1, 5);
 
-    dispatcher.handle(new ChatEvent.Command(GROUP,
-        new Sender(Platform.TELEGRAM, "7", "someone", "Someone"), new MessageRef(GROUP, "41"),
-        "ping", List.of(), null));
+    dispatcher.handle(
+        new ChatEvent.Command(
+            GROUP,
+            new Sender(Platform.TELEGRAM, "7", "someone", "Someone"),
+            new MessageRef(GROUP, "41"),
+            "ping",
+            List.of(),
+            null));
 
     assertThat(telegram.requests("sendMessage")).as("nothing is sent before delivery").isEmpty();
     new OutboxWorker(storage.outbox(), ports, clockAt(NOW)).deliverDue();

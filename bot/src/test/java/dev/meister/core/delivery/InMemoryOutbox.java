@@ -14,8 +14,10 @@ final class InMemoryOutbox implements Outbox {
 
   private final Map<Long, Row> rows = new LinkedHashMap<>();
   private long next = 1;
+
   /** How many times {@link #due} was asked: a delivery round each. */
-  final java.util.concurrent.atomic.AtomicInteger rounds = new java.util.concurrent.atomic.AtomicInteger();
+  final java.util.concurrent.atomic.AtomicInteger rounds =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   @Override
   public synchronized long enqueue(PendingMessage message) {
@@ -61,8 +63,13 @@ final class InMemoryOutbox implements Outbox {
 
   private void reschedule(long id, Instant notBefore, String error, int failure) {
     OutboxEntry e = row(id).entry;
-    rows.put(id, new Row(new OutboxEntry(id, e.message(), e.attempts() + 1,
-        e.failures() + failure, notBefore), "pending", null, error));
+    rows.put(
+        id,
+        new Row(
+            new OutboxEntry(id, e.message(), e.attempts() + 1, e.failures() + failure, notBefore),
+            "pending",
+            null,
+            error));
   }
 
   @Override
@@ -78,14 +85,19 @@ final class InMemoryOutbox implements Outbox {
   }
 
   private List<OutboxEntry> allFolded(int limit) {
-    return rows.values().stream().filter(r -> r.state.equals("folded")).map(Row::entry)
-        .limit(limit).toList();
+    return rows.values().stream()
+        .filter(r -> r.state.equals("folded"))
+        .map(Row::entry)
+        .limit(limit)
+        .toList();
   }
 
   @Override
   public synchronized List<OutboxEntry> folded(dev.meister.core.chat.ChatRef chat, int limit) {
     return allFolded(Integer.MAX_VALUE).stream()
-        .filter(e -> e.message().chat().equals(chat)).limit(limit).toList();
+        .filter(e -> e.message().chat().equals(chat))
+        .limit(limit)
+        .toList();
   }
 
   @Override

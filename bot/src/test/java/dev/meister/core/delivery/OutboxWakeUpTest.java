@@ -41,8 +41,8 @@ class OutboxWakeUpTest {
   @BeforeEach
   void start() {
     storage = Storage.open(dir.resolve("meister.db"), Clock.systemUTC());
-    worker = new OutboxWorker(storage.outbox(), new ChatPorts(List.of(new Chat())),
-        Clock.systemUTC());
+    worker =
+        new OutboxWorker(storage.outbox(), new ChatPorts(List.of(new Chat())), Clock.systemUTC());
     storage.outbox().onQueued(worker::nudge);
     worker.start(Duration.ofHours(1));
     // The first round runs at start; once it delivered this, only a wake-up can send more.
@@ -67,10 +67,17 @@ class OutboxWakeUpTest {
 
   @Test
   void a_message_of_a_rolled_back_transaction_wakes_nothing_and_is_never_sent() {
-    assertThatThrownBy(() -> storage.database().execute("failing", c -> {
-      storage.outbox().enqueue(post("rolled back"));
-      throw new IllegalStateException("boom");
-    })).hasMessage("boom");
+    assertThatThrownBy(
+            () ->
+                storage
+                    .database()
+                    .execute(
+                        "failing",
+                        c -> {
+                          storage.outbox().enqueue(post("rolled back"));
+                          throw new IllegalStateException("boom");
+                        }))
+        .hasMessage("boom");
     storage.outbox().enqueue(post("committed"));
 
     await().atMost(Duration.ofSeconds(10)).until(() -> sent.contains("committed"));
@@ -78,8 +85,8 @@ class OutboxWakeUpTest {
   }
 
   private static PendingMessage post(String text) {
-    return PendingMessage.post(CHAT, OutgoingMessage.of(RichText.builder().text(text).build()),
-        null);
+    return PendingMessage.post(
+        CHAT, OutgoingMessage.of(RichText.builder().text(text).build()), null);
   }
 
   private final class Chat implements ChatPort {

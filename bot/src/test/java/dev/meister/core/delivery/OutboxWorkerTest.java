@@ -3,9 +3,9 @@ package dev.meister.core.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.meister.core.chat.ChatPorts;
 import dev.meister.core.chat.ChatDeliveryException;
 import dev.meister.core.chat.ChatPort;
+import dev.meister.core.chat.ChatPorts;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;
 import dev.meister.core.chat.OutgoingMessage;
@@ -13,7 +13,6 @@ import dev.meister.core.chat.Platform;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -30,8 +29,7 @@ class OutboxWorkerTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
   private final InMemoryOutbox outbox = new InMemoryOutbox();
   private final FlakyChat chat = new FlakyChat();
-  private final OutboxWorker worker =
-      new OutboxWorker(outbox, new ChatPorts(List.of(chat)), clock);
+  private final OutboxWorker worker = new OutboxWorker(outbox, new ChatPorts(List.of(chat)), clock);
 
   @Test
   void delivers_queued_messages_in_order_and_records_the_sent_message() {
@@ -48,8 +46,9 @@ class OutboxWorkerTest {
 
   @Test
   void a_rate_limited_message_waits_as_long_as_the_chat_asks_and_holds_back_its_chat_only() {
-    chat.failNext(new ChatDeliveryException("Too Many Requests: retry after 3", true,
-        Duration.ofSeconds(3), null));
+    chat.failNext(
+        new ChatDeliveryException(
+            "Too Many Requests: retry after 3", true, Duration.ofSeconds(3), null));
     long limited = outbox.enqueue(PendingMessage.post(DATA, OutgoingMessage.plain("a"), null));
     outbox.enqueue(PendingMessage.post(DATA, OutgoingMessage.plain("b"), null));
     outbox.enqueue(PendingMessage.post(BUILD, OutgoingMessage.plain("c"), null));
@@ -117,7 +116,8 @@ class OutboxWorkerTest {
     assertThat(chat.sent).containsExactly("post -100002 c");
     assertThat(outbox.row(broken).state()).isEqualTo("pending");
     assertThat(outbox.row(broken).entry().notBefore()).isEqualTo(clock.instant().plusSeconds(1));
-    assertThat(outbox.row(broken).error()).isEqualTo("java.lang.IllegalStateException: adapter bug");
+    assertThat(outbox.row(broken).error())
+        .isEqualTo("java.lang.IllegalStateException: adapter bug");
   }
 
   @Test
@@ -145,8 +145,9 @@ class OutboxWorkerTest {
 
   @Test
   void a_message_for_a_chat_that_must_wait_starts_no_round_while_other_chats_still_do() {
-    chat.failNext(new ChatDeliveryException("Too Many Requests: retry after 30", true,
-        Duration.ofSeconds(30), null));
+    chat.failNext(
+        new ChatDeliveryException(
+            "Too Many Requests: retry after 30", true, Duration.ofSeconds(30), null));
     long limited = outbox.enqueue(PendingMessage.post(DATA, OutgoingMessage.plain("a"), null));
     // Only nudges start rounds after the first: the poll is an hour away.
     worker.start(Duration.ofHours(1));
@@ -176,8 +177,9 @@ class OutboxWorkerTest {
   @Test
   void rate_limits_do_not_count_towards_the_backoff_of_a_later_outage() {
     for (int i = 0; i < 3; i++) {
-      chat.failNext(new ChatDeliveryException("Too Many Requests: retry after 2", true,
-          Duration.ofSeconds(2), null));
+      chat.failNext(
+          new ChatDeliveryException(
+              "Too Many Requests: retry after 2", true, Duration.ofSeconds(2), null));
     }
     for (int i = 0; i < 2; i++) {
       chat.failNext(new ChatDeliveryException("502 Bad Gateway", true, null, null));
@@ -193,9 +195,14 @@ class OutboxWorkerTest {
       worker.deliverDue();
     }
 
-    assertThat(waits).as("three waits the chat asked for, then the outage backoff from 1 s")
-        .containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2),
-            Duration.ofSeconds(1), Duration.ofSeconds(2));
+    assertThat(waits)
+        .as("three waits the chat asked for, then the outage backoff from 1 s")
+        .containsExactly(
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2));
     assertThat(outbox.row(id).entry().attempts()).isEqualTo(5);
     assertThat(outbox.row(id).entry().failures()).isEqualTo(2);
     assertThat(chat.sent).containsExactly("post -100001 alert");
@@ -215,7 +222,8 @@ class OutboxWorkerTest {
   /** A chat that records what it was asked to send and fails on demand. */
   private static final class FlakyChat implements ChatPort {
     final List<String> sent = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final Deque<RuntimeException> failures = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final Deque<RuntimeException> failures =
+        new java.util.concurrent.ConcurrentLinkedDeque<>();
     private int ids;
 
     void failNext(RuntimeException e) {

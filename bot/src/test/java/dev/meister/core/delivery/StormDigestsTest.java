@@ -1,25 +1,24 @@
 package dev.meister.core.delivery;
 
-import dev.meister.core.alert.StormDigests;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.meister.core.chat.ChatPorts;
 import dev.meister.core.alert.Alert;
-import dev.meister.core.chat.AlertId;
+import dev.meister.core.alert.AlertMessages;
 import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.Priority;
-import dev.meister.core.alert.AlertMessages;
+import dev.meister.core.alert.StormDigests;
 import dev.meister.core.alert.StormGuard;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.chat.ChatPort;
+import dev.meister.core.chat.ChatPorts;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.Platform;
 import dev.meister.core.schedule.OnCallDirectory;
-import dev.meister.core.schedule.ScheduleChanges;
 import dev.meister.core.schedule.RotationId;
+import dev.meister.core.schedule.ScheduleChanges;
 import dev.meister.core.team.Team;
 import dev.meister.storage.Storage;
 import java.nio.file.Path;
@@ -47,8 +46,9 @@ class StormDigestsTest {
   private Storage storage;
   private OutboxWorker worker;
   private StormDigests storms;
+
   /** Runs each time the digests read a chat's folded entries. */
-  private Runnable onFolded = () -> { };
+  private Runnable onFolded = () -> {};
 
   @BeforeEach
   void open() {
@@ -58,12 +58,19 @@ class StormDigestsTest {
 
   private void open(Storage s) {
     Team team = new Team(List.of());
-    OnCallDirectory directory = new OnCallDirectory(List.of(), s.overrides(),
-        ScheduleChanges.NONE, clock);
-    storms = new StormDigests(new StormGuard(clock, 20, 20), new ObservedOutbox(s.outbox()),
-        s.alerts(), new AlertMessages(team), directory, s.database(), clock);
-    worker = new OutboxWorker(s.outbox(), new ChatPorts(List.of(new RecordingChat())), clock,
-        storms);
+    OnCallDirectory directory =
+        new OnCallDirectory(List.of(), s.overrides(), ScheduleChanges.NONE, clock);
+    storms =
+        new StormDigests(
+            new StormGuard(clock, 20, 20),
+            new ObservedOutbox(s.outbox()),
+            s.alerts(),
+            new AlertMessages(team),
+            directory,
+            s.database(),
+            clock);
+    worker =
+        new OutboxWorker(s.outbox(), new ChatPorts(List.of(new RecordingChat())), clock, storms);
   }
 
   @AfterEach
@@ -76,19 +83,38 @@ class StormDigestsTest {
       int n = i;
       // As the intake stores an alert and queues its post: folded in the same transaction when
       // over the pace.
-      storage.database().inTransaction(() -> {
-        AlertId id = storage.alerts().record(new Alert(null,
-            "github:d" + n, "gh:o/r:fast_tests.yml", RotationId.of("buildmeister"), null,
-            Priority.NORMAL, "Build fail - r fast (" + n + ")", clock.instant(), clock.instant(),
-            GitHubRun.builder("o/r").runUrl("https://github.com/o/r/actions/runs/" + n).build()))
-            .id();
-        long queued = storage.outbox().enqueue(PendingMessage.post(CHAT,
-            OutgoingMessage.plain("alert " + n), id));
-        if (!storms.admit(CHAT)) {
-          storage.outbox().fold(queued);
-        }
-        return queued;
-      });
+      storage
+          .database()
+          .inTransaction(
+              () -> {
+                AlertId id =
+                    storage
+                        .alerts()
+                        .record(
+                            new Alert(
+                                null,
+                                "github:d" + n,
+                                "gh:o/r:fast_tests.yml",
+                                RotationId.of("buildmeister"),
+                                null,
+                                Priority.NORMAL,
+                                "Build fail - r fast (" + n + ")",
+                                clock.instant(),
+                                clock.instant(),
+                                GitHubRun.builder("o/r")
+                                    .runUrl("https://github.com/o/r/actions/runs/" + n)
+                                    .build()))
+                        .id();
+                long queued =
+                    storage
+                        .outbox()
+                        .enqueue(
+                            PendingMessage.post(CHAT, OutgoingMessage.plain("alert " + n), id));
+                if (!storms.admit(CHAT)) {
+                  storage.outbox().fold(queued);
+                }
+                return queued;
+              });
     }
   }
 
@@ -164,7 +190,8 @@ class StormDigestsTest {
     assertThat(sent.stream().filter(t -> t.startsWith("alert ")))
         .as("twenty before the restart, and the one token back in five seconds")
         .hasSize(21);
-    assertThat(sent.get(sent.size() - 1)).startsWith("9 more failures in")
+    assertThat(sent.get(sent.size() - 1))
+        .startsWith("9 more failures in")
         .contains("#22 Build fail - r fast (22)", "#30 Build fail - r fast (30)");
   }
 
@@ -179,7 +206,9 @@ class StormDigestsTest {
     alerts(26, 10);
     worker.deliverDue();
 
-    assertThat(sent).as("three tokens back in ten seconds, no digest yet").hasSize(24)
+    assertThat(sent)
+        .as("three tokens back in ten seconds, no digest yet")
+        .hasSize(24)
         .noneMatch(t -> t.startsWith("10 more") || t.startsWith("7 more"));
     clock.advance(Duration.ofSeconds(50));
     worker.deliverDue();
@@ -196,7 +225,8 @@ class StormDigestsTest {
     worker.deliverDue();
 
     assertThat(sent).hasSize(21);
-    assertThat(sent.get(20)).startsWith("40 more failures in")
+    assertThat(sent.get(20))
+        .startsWith("40 more failures in")
         .contains("#21 Build fail - r fast (21)", "#40 Build fail - r fast (40)")
         .doesNotContain("#41 ")
         .contains("… and 20 more.");
@@ -208,18 +238,23 @@ class StormDigestsTest {
       throws InterruptedException {
     alerts(1, 29);
     List<Thread> intakes = new ArrayList<>();
-    onFolded = () -> {
-      if (!intakes.isEmpty()) {
-        return;
-      }
-      // A webhook burst on another thread folds 30 more alerts meanwhile: it either commits
-      // before the digest marks what it holds, or waits for the digest's transaction.
-      Thread intake = new Thread(() -> alerts(30, 30), "intake");
-      intakes.add(intake);
-      intake.start();
-      await().atMost(Duration.ofSeconds(10)).until(() -> intake.getState() == Thread.State.WAITING
-          || intake.getState() == Thread.State.TERMINATED);
-    };
+    onFolded =
+        () -> {
+          if (!intakes.isEmpty()) {
+            return;
+          }
+          // A webhook burst on another thread folds 30 more alerts meanwhile: it either commits
+          // before the digest marks what it holds, or waits for the digest's transaction.
+          Thread intake = new Thread(() -> alerts(30, 30), "intake");
+          intakes.add(intake);
+          intake.start();
+          await()
+              .atMost(Duration.ofSeconds(10))
+              .until(
+                  () ->
+                      intake.getState() == Thread.State.WAITING
+                          || intake.getState() == Thread.State.TERMINATED);
+        };
 
     worker.deliverDue();
     intakes.get(0).join(10_000);
@@ -228,10 +263,15 @@ class StormDigestsTest {
 
     List<String> digests = sent.stream().filter(t -> !t.startsWith("alert ")).toList();
     assertThat(digests).hasSize(2);
-    assertThat(digests).allSatisfy(d -> assertThat(listed(d)).as(d)
-        .isEqualTo(Math.min(20, Integer.parseInt(d.substring(0, d.indexOf(' '))))));
+    assertThat(digests)
+        .allSatisfy(
+            d ->
+                assertThat(listed(d))
+                    .as(d)
+                    .isEqualTo(Math.min(20, Integer.parseInt(d.substring(0, d.indexOf(' '))))));
     assertThat(digests.get(0)).startsWith("9 more failures");
-    assertThat(digests.get(1)).startsWith("30 more failures")
+    assertThat(digests.get(1))
+        .startsWith("30 more failures")
         .contains("#30 Build fail - r fast (30)", "#49 Build fail - r fast (49)");
   }
 

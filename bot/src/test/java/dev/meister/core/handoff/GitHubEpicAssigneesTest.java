@@ -1,11 +1,10 @@
 package dev.meister.core.handoff;
 
-import dev.meister.bot.github.FakeGitHub;
-import dev.meister.bot.github.GitHubEpicAssignees;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.meister.bot.github.FakeGitHub;
+import dev.meister.bot.github.GitHubEpicAssignees;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -25,8 +24,9 @@ class GitHubEpicAssigneesTest {
 
   /** Over the shared client, as the bot builds it; GitHub's retries wait for no one here. */
   private GitHubEpicAssignees assignees() {
-    return new GitHubEpicAssignees(dev.meister.bot.github.GitHubClient.create(github.url(), "tok",
-        java.time.Clock.systemUTC(), wait -> { }));
+    return new GitHubEpicAssignees(
+        dev.meister.bot.github.GitHubClient.create(
+            github.url(), "tok", java.time.Clock.systemUTC(), wait -> {}));
   }
 
   @AfterEach
@@ -39,7 +39,8 @@ class GitHubEpicAssigneesTest {
     assignees().move(EPIC, "alice-gh", "bob-gh");
 
     assertThat(github.assignees("cryptokaizen/cmamp", 8785)).containsExactly("bob-gh");
-    assertThat(github.requests()).extracting(FakeGitHub.Received::method)
+    assertThat(github.requests())
+        .extracting(FakeGitHub.Received::method)
         .containsExactly("POST", "DELETE");
     FakeGitHub.Received post = github.requests().get(0);
     assertThat(post.path()).isEqualTo("/repos/cryptokaizen/cmamp/issues/8785/assignees");
@@ -53,8 +54,7 @@ class GitHubEpicAssigneesTest {
   void a_login_github_silently_ignores_is_an_error_and_the_outgoing_one_stays() throws Exception {
     github.onlyCollaborators("alice-gh");
 
-    assertThatThrownBy(() -> assignees()
-        .move(EPIC, "alice-gh", "bob-gh"))
+    assertThatThrownBy(() -> assignees().move(EPIC, "alice-gh", "bob-gh"))
         .isInstanceOf(EpicMoveException.class)
         .hasMessage("GitHub did not assign bob-gh (no access to cryptokaizen/cmamp?)")
         .matches(e -> !((EpicMoveException) e).retryable());
@@ -91,9 +91,10 @@ class GitHubEpicAssigneesTest {
     FakeGitHub gone = new FakeGitHub();
     String url = gone.url();
     gone.close();
-    GitHubEpicAssignees assignees = new GitHubEpicAssignees(
-        dev.meister.bot.github.GitHubClient.create(url, "tok", java.time.Clock.systemUTC(),
-            wait -> { }));
+    GitHubEpicAssignees assignees =
+        new GitHubEpicAssignees(
+            dev.meister.bot.github.GitHubClient.create(
+                url, "tok", java.time.Clock.systemUTC(), wait -> {}));
 
     assertThatThrownBy(() -> assignees.move(EPIC, "a", "b"))
         .isInstanceOf(EpicMoveException.class)

@@ -1,7 +1,6 @@
 package dev.meister.core.alert;
 
 import dev.meister.core.chat.AlertId;
-
 import dev.meister.core.chat.ChatEvent;
 import dev.meister.core.chat.CommandHandler;
 import dev.meister.core.chat.CommandReply;
@@ -52,14 +51,13 @@ public final class AckCommand implements CommandHandler {
     Member member = request.sender().orElseThrow();
     Optional<AckResult> result;
     if (!request.args().isEmpty()) {
-      result = acks.byId(id(request.args().get(0)), command.message(), member.id(),
-          AckChannel.COMMAND);
+      result =
+          acks.byId(id(request.args().get(0)), command.message(), member.id(), AckChannel.COMMAND);
     } else if (command.replyTo() != null) {
-      result = acks.byMessage(command.replyTo(), command.message(), member.id(),
-          AckChannel.COMMAND);
+      result =
+          acks.byMessage(command.replyTo(), command.message(), member.id(), AckChannel.COMMAND);
     } else {
-      throw new IllegalArgumentException("Reply /ack to an alert, or give its number: "
-          + usage());
+      throw new IllegalArgumentException("Reply /ack to an alert, or give its number: " + usage());
     }
     if (result.isEmpty()) {
       throw new IllegalArgumentException("That is not an alert I know.");

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * Presses of "👀 Looking" and replies such as "looking" or "on it" under alerts: they acknowledge.
- * The chat chain lets only team members through; others are told {@link #OUTSIDERS} (as a toast)
- * or {@link #OUTSIDERS_REPLY} (as a reply).
+ * The chat chain lets only team members through; others are told {@link #OUTSIDERS} (as a toast) or
+ * {@link #OUTSIDERS_REPLY} (as a reply).
  */
 public final class AckEvents {
   public static final String OUTSIDERS = "Only members of the team can acknowledge alerts.";
@@ -25,15 +25,14 @@ public final class AckEvents {
 
   /** The button carries its alert's id. */
   public String pressed(ButtonAction.Ack ack, ChatEvent.ButtonPress press, Member member) {
-    return toast(acks.byId(new AlertId(ack.alert()), press.message(), member.id(),
-        AckChannel.BUTTON));
+    return toast(
+        acks.byId(new AlertId(ack.alert()), press.message(), member.id(), AckChannel.BUTTON));
   }
 
   /** A button without an id (an old one) goes by the message it is under. */
-  public String pressedOld(ButtonAction.AckMessage ack, ChatEvent.ButtonPress press,
-      Member member) {
-    return toast(acks.byMessage(press.message(), press.message(), member.id(),
-        AckChannel.BUTTON));
+  public String pressedOld(
+      ButtonAction.AckMessage ack, ChatEvent.ButtonPress press, Member member) {
+    return toast(acks.byMessage(press.message(), press.message(), member.id(), AckChannel.BUTTON));
   }
 
   /** Whether a reply is one of the phrases that acknowledge. */
@@ -47,7 +46,8 @@ public final class AckEvents {
   }
 
   private static String toast(Optional<AckResult> result) {
-    return result.map(r -> r.first() ? "Thanks, noted." : "Someone is already on it.")
+    return result
+        .map(r -> r.first() ? "Thanks, noted." : "Someone is already on it.")
         .orElse("That alert is unknown.");
   }
 }

@@ -1,6 +1,5 @@
 package dev.meister.core.alert;
 
-
 /**
  * What an attempt to take an alert found.
  *

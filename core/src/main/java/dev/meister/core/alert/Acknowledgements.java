@@ -1,7 +1,6 @@
 package dev.meister.core.alert;
 
 import dev.meister.core.chat.AlertId;
-
 import dev.meister.core.chat.MessageLinkStore;
 import dev.meister.core.chat.MessageRef;
 import dev.meister.core.chat.OutgoingMessage;
@@ -25,8 +24,12 @@ public final class Acknowledgements {
   private final Transactions transactions;
   private final AlertContext context;
 
-  public Acknowledgements(Acknowledger acknowledger, AlertMessages messages,
-      MessageLinkStore links, Outbox outbox, Transactions transactions,
+  public Acknowledgements(
+      Acknowledger acknowledger,
+      AlertMessages messages,
+      MessageLinkStore links,
+      Outbox outbox,
+      Transactions transactions,
       OnCallDirectory directory) {
     this.acknowledger = acknowledger;
     this.messages = messages;
@@ -40,24 +43,28 @@ public final class Acknowledgements {
    * Acknowledges the alert behind {@code alertMessage}, answering under {@code answerUnder}; empty
    * when the message is no alert's.
    */
-  public Optional<AckResult> byMessage(MessageRef alertMessage, MessageRef answerUnder,
-      MemberId who, AckChannel via) {
-    Optional<AckResult> result = transactions.inTransaction(() -> {
-      Optional<AckResult> r = acknowledger.acknowledge(alertMessage, who, via);
-      r.ifPresent(ack -> answer(ack, answerUnder));
-      return r;
-    });
+  public Optional<AckResult> byMessage(
+      MessageRef alertMessage, MessageRef answerUnder, MemberId who, AckChannel via) {
+    Optional<AckResult> result =
+        transactions.inTransaction(
+            () -> {
+              Optional<AckResult> r = acknowledger.acknowledge(alertMessage, who, via);
+              r.ifPresent(ack -> answer(ack, answerUnder));
+              return r;
+            });
     return result;
   }
 
   /** Acknowledges alert {@code id}, answering under {@code answerUnder}. */
-  public Optional<AckResult> byId(AlertId id, MessageRef answerUnder, MemberId who,
-      AckChannel via) {
-    Optional<AckResult> result = transactions.inTransaction(() -> {
-      Optional<AckResult> r = acknowledger.acknowledge(id, who, via);
-      r.ifPresent(ack -> answer(ack, answerUnder));
-      return r;
-    });
+  public Optional<AckResult> byId(
+      AlertId id, MessageRef answerUnder, MemberId who, AckChannel via) {
+    Optional<AckResult> result =
+        transactions.inTransaction(
+            () -> {
+              Optional<AckResult> r = acknowledger.acknowledge(id, who, via);
+              r.ifPresent(ack -> answer(ack, answerUnder));
+              return r;
+            });
     return result;
   }
 
@@ -65,13 +72,14 @@ public final class Acknowledgements {
     Alert alert = result.alert();
     AlertId id = alert.storedId();
     if (!result.first()) {
-      outbox.enqueue(PendingMessage.reply(under,
-          messages.alreadyAcked(result.ack(), context.zone(alert)), id));
+      outbox.enqueue(
+          PendingMessage.reply(
+              under, messages.alreadyAcked(result.ack(), context.zone(alert)), id));
       return;
     }
     outbox.enqueue(PendingMessage.reply(under, messages.ackReply(result.ack()), id));
-    OutgoingMessage marked = messages.acknowledged(alert, context.onCall(alert),
-        context.zone(alert), result.ack());
+    OutgoingMessage marked =
+        messages.acknowledged(alert, context.onCall(alert), context.zone(alert), result.ack());
     for (MessageRef original : links.messagesFor(id)) {
       outbox.enqueue(PendingMessage.edit(original, marked, id));
     }

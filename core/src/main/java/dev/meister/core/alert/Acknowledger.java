@@ -1,7 +1,6 @@
 package dev.meister.core.alert;
 
 import dev.meister.core.chat.AlertId;
-
 import dev.meister.core.chat.MessageLinkStore;
 import dev.meister.core.chat.MessageRef;
 import dev.meister.core.team.MemberId;

@@ -132,10 +132,19 @@ public record AirflowTask(
     }
 
     public AirflowTask build() {
-      return new AirflowTask(dagId, Texts.present(dagRunId), Texts.present(taskId),
-          Optional.ofNullable(tryNumber), Texts.present(logicalDate), Texts.present(startDate),
-          Texts.present(logUrl), Texts.present(exception), tags, Texts.present(region),
-          Texts.present(airflowUrl), Texts.present(notebookUrl));
+      return new AirflowTask(
+          dagId,
+          Texts.present(dagRunId),
+          Texts.present(taskId),
+          Optional.ofNullable(tryNumber),
+          Texts.present(logicalDate),
+          Texts.present(startDate),
+          Texts.present(logUrl),
+          Texts.present(exception),
+          tags,
+          Texts.present(region),
+          Texts.present(airflowUrl),
+          Texts.present(notebookUrl));
     }
   }
 }

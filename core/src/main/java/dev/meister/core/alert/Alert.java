@@ -1,7 +1,6 @@
 package dev.meister.core.alert;
 
 import dev.meister.core.chat.AlertId;
-
 import dev.meister.core.schedule.RotationId;
 import dev.meister.core.validation.Checks;
 import java.time.Instant;
@@ -81,18 +80,45 @@ public record Alert(
    */
   public Alert receivedAt(Instant at) {
     // Milliseconds, as stored: a re-rendered message then sees exactly the same instant.
-    return new Alert(id, dedupKey, fingerprint, rotation, route, priority, title,
-        at.truncatedTo(ChronoUnit.MILLIS), occurredAt, origin);
+    return new Alert(
+        id,
+        dedupKey,
+        fingerprint,
+        rotation,
+        route,
+        priority,
+        title,
+        at.truncatedTo(ChronoUnit.MILLIS),
+        occurredAt,
+        origin);
   }
 
   /** This alert as routed by the route named {@code name}. */
   public Alert withRoute(String name) {
-    return new Alert(id, dedupKey, fingerprint, rotation, Checks.notBlank(name, "route"), priority,
-        title, receivedAt, occurredAt, origin);
+    return new Alert(
+        id,
+        dedupKey,
+        fingerprint,
+        rotation,
+        Checks.notBlank(name, "route"),
+        priority,
+        title,
+        receivedAt,
+        occurredAt,
+        origin);
   }
 
   public Alert withId(AlertId newId) {
-    return new Alert(newId, dedupKey, fingerprint, rotation, route, priority, title, receivedAt,
-        occurredAt, origin);
+    return new Alert(
+        newId,
+        dedupKey,
+        fingerprint,
+        rotation,
+        route,
+        priority,
+        title,
+        receivedAt,
+        occurredAt,
+        origin);
   }
 }

@@ -21,20 +21,37 @@ public final class AlertFactory {
   /** A new, unstored alert for {@code e}, received when the event occurred. */
   public Alert create(RunEvent e, @Nullable RotationId rotation, Priority priority) {
     record Made(AlertOrigin origin, String title, String fingerprint) {}
-    Made made = e.origin().match(
-        run -> {
-          String testType =
-              testTypes.typeOf(run.workflowPath().orElse(null), run.workflowName().orElse(null));
-          return new Made(run.withTestType(testType), githubTitle(run, testType),
-              githubFingerprint(run));
-        },
-        task -> new Made(task, airflowTitle(task), airflowFingerprint(task)));
-    return new Alert(null, e.deliveryKey(), made.fingerprint(), rotation, null, priority,
-        made.title(), e.occurredAt(), e.occurredAt(), made.origin());
+    Made made =
+        e.origin()
+            .match(
+                run -> {
+                  String testType =
+                      testTypes.typeOf(
+                          run.workflowPath().orElse(null), run.workflowName().orElse(null));
+                  return new Made(
+                      run.withTestType(testType),
+                      githubTitle(run, testType),
+                      githubFingerprint(run));
+                },
+                task -> new Made(task, airflowTitle(task), airflowFingerprint(task)));
+    return new Alert(
+        null,
+        e.deliveryKey(),
+        made.fingerprint(),
+        rotation,
+        null,
+        priority,
+        made.title(),
+        e.occurredAt(),
+        e.occurredAt(),
+        made.origin());
   }
 
   private static String githubTitle(GitHubRun run, String testType) {
-    return "Build fail - " + run.repoName() + " " + testType
+    return "Build fail - "
+        + run.repoName()
+        + " "
+        + testType
         + suffix(run.runNumber().map(String::valueOf));
   }
 
@@ -44,13 +61,19 @@ public final class AlertFactory {
    * filing.IssueFingerprint}.
    */
   private static String githubFingerprint(GitHubRun run) {
-    return "gh:" + run.repo() + ":" + run.workflowFile().orElse("")
+    return "gh:"
+        + run.repo()
+        + ":"
+        + run.workflowFile().orElse("")
         + run.job().map(job -> ":job:" + job).orElse("");
   }
 
   private static String airflowTitle(AirflowTask task) {
     String when = task.logicalDate().map(AlertFactory::utcMinutes).orElse(null);
-    return "DAG fail - " + task.dagId() + "." + task.taskId().orElse("unknown")
+    return "DAG fail - "
+        + task.dagId()
+        + "."
+        + task.taskId().orElse("unknown")
         + suffix(Optional.ofNullable(when));
   }
 

@@ -1,6 +1,7 @@
 package dev.meister.core.alert;
 
 import dev.meister.core.chat.Button;
+import dev.meister.core.chat.ButtonAction;
 import dev.meister.core.chat.EmojiNames;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.RichText;
@@ -11,7 +12,6 @@ import dev.meister.core.team.MemberId;
 import dev.meister.core.team.Team;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import dev.meister.core.chat.ButtonAction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +26,7 @@ public final class AlertMessages {
 
   /** The button action that files an issue; its payload is the alert id. */
   public static final String ISSUE_ACTION = ButtonAction.FILE_ISSUE;
+
   /** The button action that links to an issue; its payload is {@code ALERT-ID:ISSUE-NUMBER}. */
   public static final String SAME_ACTION = ButtonAction.SAME_AS;
 
@@ -37,7 +38,9 @@ public final class AlertMessages {
     this(team, AlertNotes.NONE);
   }
 
-  /** @param notes extra lines under each alert, e.g. its pipeline's owners and hints */
+  /**
+   * @param notes extra lines under each alert, e.g. its pipeline's owners and hints
+   */
   public AlertMessages(Team team, AlertNotes notes) {
     this(team, notes, null);
   }
@@ -65,10 +68,15 @@ public final class AlertMessages {
     List<Button> buttons = new ArrayList<>();
     buttons.add(new Button(EmojiNames.unicode("eyes") + " Looking", new ButtonAction.Ack(id)));
     if (filedIssues != null) {
-      buttons.add(new Button(EmojiNames.unicode("memo") + " File issue",
-          new ButtonAction.FileIssue(id)));
-      similar(alert).ifPresent(issue -> buttons.add(new Button(
-          "Same as #" + issue.number(), new ButtonAction.SameAs(id, issue.number()))));
+      buttons.add(
+          new Button(EmojiNames.unicode("memo") + " File issue", new ButtonAction.FileIssue(id)));
+      similar(alert)
+          .ifPresent(
+              issue ->
+                  buttons.add(
+                      new Button(
+                          "Same as #" + issue.number(),
+                          new ButtonAction.SameAs(id, issue.number()))));
     }
     return new OutgoingMessage(text, buttons);
   }
@@ -144,11 +152,17 @@ public final class AlertMessages {
     text.text(EmojiNames.unicode("red_circle") + " ")
         .bold(AlertDetails.cap(alert.title()))
         .newline();
-    alert.origin().match(
-        run -> AlertDetails.github(run, text), task -> AlertDetails.airflow(task, zone, text));
-    similar(alert).ifPresent(issue -> text.text(EmojiNames.unicode("memo") + " Looks like ")
-        .link("#" + issue.number(), issue.url())
-        .text(" (" + AlertDetails.cap(issue.title()) + ")").newline());
+    alert
+        .origin()
+        .match(
+            run -> AlertDetails.github(run, text), task -> AlertDetails.airflow(task, zone, text));
+    similar(alert)
+        .ifPresent(
+            issue ->
+                text.text(EmojiNames.unicode("memo") + " Looks like ")
+                    .link("#" + issue.number(), issue.url())
+                    .text(" (" + AlertDetails.cap(issue.title()) + ")")
+                    .newline());
     onCallLine(onCall, text);
     notes.addTo(alert, text);
     return text;

@@ -195,12 +195,23 @@ public record GitHubRun(
     }
 
     public GitHubRun build() {
-      return new GitHubRun(repo, Optional.ofNullable(runId), Texts.present(job),
-          Texts.present(branch), Texts.present(event), Texts.present(workflowName),
-          Texts.present(workflowPath), Optional.ofNullable(runNumber),
-          Optional.ofNullable(runAttempt), Texts.present(runUrl), Texts.present(headSha),
-          Texts.present(actor), Texts.present(commitAuthor), Texts.present(commitMessage),
-          Texts.present(conclusion), Texts.present(testType));
+      return new GitHubRun(
+          repo,
+          Optional.ofNullable(runId),
+          Texts.present(job),
+          Texts.present(branch),
+          Texts.present(event),
+          Texts.present(workflowName),
+          Texts.present(workflowPath),
+          Optional.ofNullable(runNumber),
+          Optional.ofNullable(runAttempt),
+          Texts.present(runUrl),
+          Texts.present(headSha),
+          Texts.present(actor),
+          Texts.present(commitAuthor),
+          Texts.present(commitMessage),
+          Texts.present(conclusion),
+          Texts.present(testType));
     }
   }
 }

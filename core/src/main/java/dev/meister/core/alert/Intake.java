@@ -1,7 +1,6 @@
 package dev.meister.core.alert;
 
 import dev.meister.core.chat.AlertId;
-
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 

@@ -11,7 +11,8 @@ import java.time.Instant;
  *     repeated delivery carries the same key
  * @param origin the run or task, parsed once by the webhook
  */
-public record RunEvent(String deliveryKey, Outcome outcome, Instant occurredAt, AlertOrigin origin) {
+public record RunEvent(
+    String deliveryKey, Outcome outcome, Instant occurredAt, AlertOrigin origin) {
 
   public RunEvent {
     Checks.notBlank(deliveryKey, "deliveryKey");

@@ -1,9 +1,8 @@
 package dev.meister.core.alert;
 
-import dev.meister.core.delivery.HeldMessages;
 import dev.meister.core.chat.AlertId;
-
 import dev.meister.core.chat.ChatRef;
+import dev.meister.core.delivery.HeldMessages;
 import dev.meister.core.delivery.Outbox;
 import dev.meister.core.delivery.OutboxEntry;
 import dev.meister.core.delivery.PendingMessage;
@@ -27,9 +26,9 @@ import java.util.stream.Collectors;
  * announced together in one digest when the pace allows. Nothing is dropped and nothing stalls;
  * folded alerts stay stored and can be taken with {@code /ack ID}.
  *
- * <p>The intake asks {@link #admit} for each new alert post inside the transaction that stores
- * it, so a folded post is folded in the same commit and the delivery worker never reads it: in a
- * storm of thousands a second, deciding at delivery would cost a read and a commit per round.
+ * <p>The intake asks {@link #admit} for each new alert post inside the transaction that stores it,
+ * so a folded post is folded in the same commit and the delivery worker never reads it: in a storm
+ * of thousands a second, deciding at delivery would cost a read and a commit per round.
  */
 public final class StormDigests implements HeldMessages {
   /** A digest counts every folded alert of its chat and lists the oldest of them. */
@@ -41,6 +40,7 @@ public final class StormDigests implements HeldMessages {
   private final AlertMessages messages;
   private final OnCallDirectory directory;
   private final Transactions transactions;
+
   /**
    * Chats that have had folded alerts since the start (read from the outbox at the start, then
    * added to as alerts are folded), so a round reads folded entries only of a chat whose digest is
@@ -48,10 +48,17 @@ public final class StormDigests implements HeldMessages {
    * a digest finds the chat empty, and a few chats cost one indexed read a minute each.
    */
   private final Set<ChatRef> foldedChats = ConcurrentHashMap.newKeySet();
+
   private final Clock clock;
 
-  public StormDigests(StormGuard guard, Outbox outbox, AlertStore alerts, AlertMessages messages,
-      OnCallDirectory directory, Transactions transactions, Clock clock) {
+  public StormDigests(
+      StormGuard guard,
+      Outbox outbox,
+      AlertStore alerts,
+      AlertMessages messages,
+      OnCallDirectory directory,
+      Transactions transactions,
+      Clock clock) {
     this.guard = guard;
     this.outbox = outbox;
     this.alerts = alerts;
@@ -97,21 +104,25 @@ public final class StormDigests implements HeldMessages {
    * be counted but not listed, and the digest would list fewer than the oldest 20 it holds.
    */
   private boolean queueDigest(ChatRef chat) {
-    return transactions.inTransaction(() -> {
-      List<OutboxEntry> listed = outbox.folded(chat, LISTED_PER_DIGEST);
-      if (listed.isEmpty()) {
-        return false;
-      }
-      List<Alert> folded = new ArrayList<>();
-      for (OutboxEntry e : listed) {
-        AlertId id = Objects.requireNonNull(e.message().alert());
-        alerts.find(id).ifPresent(folded::add);
-      }
-      int total = outbox.digestFolded(chat, clock.instant());
-      outbox.enqueue(PendingMessage.post(chat,
-          messages.digest(folded, Math.max(total, folded.size()), rotations(folded)), null));
-      return true;
-    });
+    return transactions.inTransaction(
+        () -> {
+          List<OutboxEntry> listed = outbox.folded(chat, LISTED_PER_DIGEST);
+          if (listed.isEmpty()) {
+            return false;
+          }
+          List<Alert> folded = new ArrayList<>();
+          for (OutboxEntry e : listed) {
+            AlertId id = Objects.requireNonNull(e.message().alert());
+            alerts.find(id).ifPresent(folded::add);
+          }
+          int total = outbox.digestFolded(chat, clock.instant());
+          outbox.enqueue(
+              PendingMessage.post(
+                  chat,
+                  messages.digest(folded, Math.max(total, folded.size()), rotations(folded)),
+                  null));
+          return true;
+        });
   }
 
   private String rotations(List<Alert> folded) {

@@ -47,10 +47,10 @@ public final class StormGuard {
   }
 
   /**
-   * Resumes a chat's pace after a restart from what it was sent before: its alert posts of the
-   * last {@link #memory} are replayed on a bucket taken to be empty then, the most it can have
-   * lacked (it would be full again by now anyway). So a chat that had its burst just before a
-   * kill does not get a second one straight after, which is when Telegram answers with 429s.
+   * Resumes a chat's pace after a restart from what it was sent before: its alert posts of the last
+   * {@link #memory} are replayed on a bucket taken to be empty then, the most it can have lacked
+   * (it would be full again by now anyway). So a chat that had its burst just before a kill does
+   * not get a second one straight after, which is when Telegram answers with 429s.
    *
    * @param posts when alert posts to the chat went out on their own (or were queued to)
    * @param lastDigest when the chat's last digest was queued, if any

@@ -8,7 +8,8 @@ public record Button(String label, ButtonAction action) {
   public Button {
     Checks.notBlank(label, "label");
     String data = action.encode();
-    Checks.check(data.getBytes(StandardCharsets.UTF_8).length <= ButtonAction.MAX_BYTES,
+    Checks.check(
+        data.getBytes(StandardCharsets.UTF_8).length <= ButtonAction.MAX_BYTES,
         "button data '" + data + "' is longer than " + ButtonAction.MAX_BYTES + " bytes");
   }
 }

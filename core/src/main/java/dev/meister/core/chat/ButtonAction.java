@@ -9,11 +9,11 @@ import java.util.Optional;
  * What pressing one of the bot's buttons means, and how that travels through a chat platform: as
  * {@code name:payload} (Telegram {@code callback_data}, Discord {@code custom_id}; Slack carries
  * the name in {@code action_id} and the payload in {@code value}). The encoding is the one buttons
- * always had, so buttons posted by an earlier version still work. Every encoding fits Telegram's
- * 64 bytes of callback data; {@link #decode} refuses anything that does not.
+ * always had, so buttons posted by an earlier version still work. Every encoding fits Telegram's 64
+ * bytes of callback data; {@link #decode} refuses anything that does not.
  *
- * <p>The records carry plain values (numbers, a rotation's id as text), not the domain types of
- * the packages that handle them, so that chat depends on none of them.
+ * <p>The records carry plain values (numbers, a rotation's id as text), not the domain types of the
+ * packages that handle them, so that chat depends on none of them.
  */
 public sealed interface ButtonAction {
   /** Telegram accepts at most this many bytes of {@code callback_data}. */
@@ -38,14 +38,16 @@ public sealed interface ButtonAction {
     return name() + ":" + payload();
   }
 
-  /** The action {@code data} encodes; empty for unknown actions, broken payloads and over-long data. */
+  /**
+   * The action {@code data} encodes; empty for unknown actions, broken payloads and over-long data.
+   */
   static Optional<ButtonAction> decode(String data) {
     if (data.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
       return Optional.empty();
     }
     int colon = data.indexOf(':');
-    return decode(colon < 0 ? data : data.substring(0, colon),
-        colon < 0 ? "" : data.substring(colon + 1));
+    return decode(
+        colon < 0 ? data : data.substring(0, colon), colon < 0 ? "" : data.substring(colon + 1));
   }
 
   /** Like {@link #decode(String)}, for platforms that carry the name and the payload apart. */
@@ -54,16 +56,18 @@ public sealed interface ButtonAction {
       return Optional.empty();
     }
     try {
-      return Optional.ofNullable(switch (name) {
-        case ACK -> payload.isEmpty() ? new AckMessage() : new Ack(number(payload));
-        case FILE_ISSUE -> new FileIssue(number(payload));
-        case SAME_AS -> sameAs(payload);
-        case HANDED_OVER -> HandoffPayload.parse(payload).map(HandedOver::of).orElse(null);
-        case ACCEPT_HANDOFF -> HandoffPayload.parse(payload).map(AcceptHandoff::of).orElse(null);
-        case ACCEPT_REQUEST -> new AcceptRequest(number(payload));
-        case DECLINE_REQUEST -> new DeclineRequest(number(payload));
-        default -> null;
-      });
+      return Optional.ofNullable(
+          switch (name) {
+            case ACK -> payload.isEmpty() ? new AckMessage() : new Ack(number(payload));
+            case FILE_ISSUE -> new FileIssue(number(payload));
+            case SAME_AS -> sameAs(payload);
+            case HANDED_OVER -> HandoffPayload.parse(payload).map(HandedOver::of).orElse(null);
+            case ACCEPT_HANDOFF ->
+                HandoffPayload.parse(payload).map(AcceptHandoff::of).orElse(null);
+            case ACCEPT_REQUEST -> new AcceptRequest(number(payload));
+            case DECLINE_REQUEST -> new DeclineRequest(number(payload));
+            default -> null;
+          });
     } catch (IllegalArgumentException broken) { // NumberFormatException is one
       return Optional.empty();
     }

@@ -39,8 +39,8 @@ public final class ChatAnswers {
   }
 
   /**
-   * Answers at once, bypassing the queue: for errors, which may be the queue's own (a database
-   * that cannot write). Returns false when the chat could not take it either.
+   * Answers at once, bypassing the queue: for errors, which may be the queue's own (a database that
+   * cannot write). Returns false when the chat could not take it either.
    */
   public boolean replyNow(ChatEvent event, OutgoingMessage message) {
     try {

@@ -17,11 +17,21 @@ public final class ChatDispatcher implements ChatEventHandler {
    * @param replies where command replies are queued for delivery
    * @param isBot true for the bot's own identity, whose events are dropped
    */
-  public ChatDispatcher(ChatRoutes routes, MemberResolver members, ChatPorts ports,
-      ReplyQueue replies, Transactions transactions, Predicate<Sender> isBot) {
+  public ChatDispatcher(
+      ChatRoutes routes,
+      MemberResolver members,
+      ChatPorts ports,
+      ReplyQueue replies,
+      Transactions transactions,
+      Predicate<Sender> isBot) {
     ChatAnswers answers = new ChatAnswers(ports, replies);
-    this.chain = new ChatChain(List.of(new ErrorReplies(answers), new IgnoreOwnMessages(isBot),
-        new Membership(members, routes, answers)), new ChatRouter(routes, answers, transactions));
+    this.chain =
+        new ChatChain(
+            List.of(
+                new ErrorReplies(answers),
+                new IgnoreOwnMessages(isBot),
+                new Membership(members, routes, answers)),
+            new ChatRouter(routes, answers, transactions));
   }
 
   @Override

@@ -19,8 +19,14 @@ public sealed interface ChatEvent {
    * @param args the words after the name
    * @param replyTo the bot message this command replies to, if it was sent as a reply
    */
-  record Command(ChatRef chat, Sender sender, MessageRef message, String name, List<String> args,
-      @Nullable MessageRef replyTo) implements ChatEvent {
+  record Command(
+      ChatRef chat,
+      Sender sender,
+      MessageRef message,
+      String name,
+      List<String> args,
+      @Nullable MessageRef replyTo)
+      implements ChatEvent {
     public Command {
       args = List.copyOf(args);
     }
@@ -37,8 +43,9 @@ public sealed interface ChatEvent {
    *     ack:17}
    * @param callbackId the platform's id for answering the press (Telegram callback query id)
    */
-  record ButtonPress(ChatRef chat, Sender sender, MessageRef message, String data,
-      String callbackId) implements ChatEvent {
+  record ButtonPress(
+      ChatRef chat, Sender sender, MessageRef message, String data, String callbackId)
+      implements ChatEvent {
     /** What the press means; empty for a button this version does not know or cannot read. */
     public java.util.Optional<ButtonAction> action() {
       return ButtonAction.decode(data);

@@ -16,7 +16,11 @@ public final class ChatLink {
   private static final Logger log = LoggerFactory.getLogger(ChatLink.class);
 
   /** Where the link stands. */
-  public enum State { CONNECTING, UP, DOWN }
+  public enum State {
+    CONNECTING,
+    UP,
+    DOWN
+  }
 
   private final String name;
   private final List<Runnable> onUp = new CopyOnWriteArrayList<>();
@@ -24,7 +28,9 @@ public final class ChatLink {
   private String reason = "connecting";
   private int failures;
 
-  /** @param name the chat as the log and {@code /health} show it, e.g. {@code telegram} */
+  /**
+   * @param name the chat as the log and {@code /health} show it, e.g. {@code telegram}
+   */
   public ChatLink(String name) {
     this.name = name;
   }

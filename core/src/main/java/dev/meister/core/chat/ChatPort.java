@@ -2,15 +2,17 @@ package dev.meister.core.chat;
 
 /**
  * Port: the outbound side of one chat platform. Implementations render {@link RichText} in their
- * markup, mention members by their platform identity and throw {@link ChatDeliveryException} when the
- * platform cannot take the message now.
+ * markup, mention members by their platform identity and throw {@link ChatDeliveryException} when
+ * the platform cannot take the message now.
  */
 public interface ChatPort {
   Platform platform();
 
   MessageRef post(ChatRef chat, OutgoingMessage message);
 
-  /** Posts under {@code to}: a Telegram reply, a Slack thread reply, a Discord message reference. */
+  /**
+   * Posts under {@code to}: a Telegram reply, a Slack thread reply, a Discord message reference.
+   */
   MessageRef reply(MessageRef to, OutgoingMessage message);
 
   void edit(MessageRef message, OutgoingMessage replacement);

@@ -4,8 +4,8 @@ import dev.meister.core.validation.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A conversation the bot posts to: a Telegram chat (and forum topic), a Slack channel (and thread), a
- * Discord channel (or thread), or the console.
+ * A conversation the bot posts to: a Telegram chat (and forum topic), a Slack channel (and thread),
+ * a Discord channel (or thread), or the console.
  *
  * @param chatId the platform's chat/channel id
  * @param threadId Telegram {@code message_thread_id}, Slack {@code thread_ts}; absent for the main
@@ -22,7 +22,9 @@ public record ChatRef(Platform platform, String chatId, @Nullable String threadI
 
   @Override
   public String toString() {
-    return platform.name().toLowerCase(java.util.Locale.ROOT) + ":" + chatId
+    return platform.name().toLowerCase(java.util.Locale.ROOT)
+        + ":"
+        + chatId
         + (threadId == null ? "" : "/" + threadId);
   }
 }

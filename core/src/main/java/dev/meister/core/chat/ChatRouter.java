@@ -5,8 +5,8 @@ import dev.meister.core.tx.Transactions;
 import java.util.Optional;
 
 /**
- * The end of the chain: runs the handler {@link ChatRoutes} has for the event. A command's reply
- * is queued for delivery (in the command's own transaction when it {@linkplain
+ * The end of the chain: runs the handler {@link ChatRoutes} has for the event. A command's reply is
+ * queued for delivery (in the command's own transaction when it {@linkplain
  * CommandHandler#storesOnly touches only the stores}); a press is answered at once with its
  * handler's toast; a handler's {@link IllegalArgumentException} becomes its message in chat.
  */
@@ -41,10 +41,11 @@ public final class ChatRouter implements ChatMiddleware.Next {
     }
     CommandRequest request = new CommandRequest(command, member.orElse(null));
     if (handler.get().storesOnly()) {
-      transactions.inTransaction(() -> {
-        answer(command, run(handler.get(), request));
-        return Boolean.TRUE;
-      });
+      transactions.inTransaction(
+          () -> {
+            answer(command, run(handler.get(), request));
+            return Boolean.TRUE;
+          });
     } else {
       answer(command, run(handler.get(), request));
     }
@@ -95,7 +96,8 @@ public final class ChatRouter implements ChatMiddleware.Next {
 
   /** Buttons and replies are for members only; {@link Membership} stopped everyone else. */
   private static Member required(Optional<Member> member) {
-    return member.orElseThrow(() -> new IllegalStateException(
-        "no member: the chain must check membership before routing"));
+    return member.orElseThrow(
+        () ->
+            new IllegalStateException("no member: the chain must check membership before routing"));
   }
 }

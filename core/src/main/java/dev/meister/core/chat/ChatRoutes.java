@@ -26,8 +26,8 @@ public final class ChatRoutes {
    * @param outsiders the toast for a press by someone outside the team
    * @throws IllegalArgumentException when {@code type} already has a handler
    */
-  public <A extends ButtonAction> ChatRoutes button(Class<A> type, String outsiders,
-      ButtonHandler<A> handler) {
+  public <A extends ButtonAction> ChatRoutes button(
+      Class<A> type, String outsiders, ButtonHandler<A> handler) {
     if (buttons.putIfAbsent(type, new Button<>(type, outsiders, handler)) != null) {
       throw new IllegalArgumentException("button " + type.getSimpleName() + " is registered twice");
     }
@@ -38,8 +38,8 @@ public final class ChatRoutes {
    * @param wants which replies the handler takes; the first registered that wants one gets it
    * @param outsiders the answer to someone outside the team
    */
-  public ChatRoutes reply(Predicate<ChatEvent.Reply> wants, String outsiders,
-      ReplyHandler handler) {
+  public ChatRoutes reply(
+      Predicate<ChatEvent.Reply> wants, String outsiders, ReplyHandler handler) {
     replies.add(new Reply(wants, outsiders, handler));
     return this;
   }
@@ -52,7 +52,9 @@ public final class ChatRoutes {
   /** What to tell someone outside the team who sent {@code event}; empty when anyone may. */
   public Optional<String> refusalForOutsiders(ChatEvent event) {
     if (event instanceof ChatEvent.Command c) {
-      return commands.find(c.name()).filter(CommandHandler::changesState)
+      return commands
+          .find(c.name())
+          .filter(CommandHandler::changesState)
           .map(h -> "Sorry, only members of the team can use /" + c.name() + ".");
     }
     if (event instanceof ChatEvent.ButtonPress p) {
@@ -69,8 +71,7 @@ public final class ChatRoutes {
     return replies.stream().filter(r -> r.wants().test(reply)).findFirst();
   }
 
-  record Button<A extends ButtonAction>(Class<A> type, String outsiders,
-      ButtonHandler<A> handler) {
+  record Button<A extends ButtonAction>(Class<A> type, String outsiders, ButtonHandler<A> handler) {
     String press(ButtonAction action, ChatEvent.ButtonPress press, dev.meister.core.team.Member m) {
       return handler.press(type.cast(action), press, m);
     }

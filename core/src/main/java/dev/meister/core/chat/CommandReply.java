@@ -1,6 +1,5 @@
 package dev.meister.core.chat;
 
-
 /**
  * What a command answers in the chat it came from.
  *

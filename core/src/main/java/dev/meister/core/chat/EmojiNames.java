@@ -7,24 +7,25 @@ import java.util.Map;
  * platforms that need the character itself.
  */
 public final class EmojiNames {
-  private static final Map<String, String> UNICODE = Map.ofEntries(
-      Map.entry("white_check_mark", "✅"),
-      Map.entry("fast_forward", "⏩"),
-      Map.entry("arrow_forward", "▶️"),
-      Map.entry("x", "❌"),
-      Map.entry("fire", "🔥"),
-      Map.entry("eyes", "👀"),
-      Map.entry("rotating_light", "🚨"),
-      Map.entry("memo", "📝"),
-      Map.entry("warning", "⚠️"),
-      Map.entry("red_circle", "🔴"),
-      Map.entry("green_circle", "🟢"),
-      Map.entry("handshake", "🤝"),
-      Map.entry("calendar", "📅"),
-      Map.entry("repeat", "🔁"),
-      Map.entry("alarm_clock", "⏰"),
-      Map.entry("arrow_double_up", "⏫"),
-      Map.entry("hourglass", "⌛"));
+  private static final Map<String, String> UNICODE =
+      Map.ofEntries(
+          Map.entry("white_check_mark", "✅"),
+          Map.entry("fast_forward", "⏩"),
+          Map.entry("arrow_forward", "▶️"),
+          Map.entry("x", "❌"),
+          Map.entry("fire", "🔥"),
+          Map.entry("eyes", "👀"),
+          Map.entry("rotating_light", "🚨"),
+          Map.entry("memo", "📝"),
+          Map.entry("warning", "⚠️"),
+          Map.entry("red_circle", "🔴"),
+          Map.entry("green_circle", "🟢"),
+          Map.entry("handshake", "🤝"),
+          Map.entry("calendar", "📅"),
+          Map.entry("repeat", "🔁"),
+          Map.entry("alarm_clock", "⏰"),
+          Map.entry("arrow_double_up", "⏫"),
+          Map.entry("hourglass", "⌛"));
 
   private EmojiNames() {}
 

@@ -21,7 +21,9 @@ public final class ErrorReplies implements ChatMiddleware {
     this(answers, () -> UUID.randomUUID().toString().substring(0, 8));
   }
 
-  /** @param ids makes correlation ids; tests supply their own */
+  /**
+   * @param ids makes correlation ids; tests supply their own
+   */
   public ErrorReplies(ChatAnswers answers, Supplier<String> ids) {
     this.answers = answers;
     this.ids = ids;

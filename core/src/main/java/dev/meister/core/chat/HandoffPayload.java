@@ -15,8 +15,10 @@ record HandoffPayload(String rotation, Instant boundary) {
     if (at <= 0 || !ROTATION.matcher(payload.substring(0, at)).matches()) {
       return Optional.empty();
     }
-    return Optional.of(new HandoffPayload(payload.substring(0, at),
-        Instant.ofEpochMilli(Long.parseLong(payload.substring(at + 1)))));
+    return Optional.of(
+        new HandoffPayload(
+            payload.substring(0, at),
+            Instant.ofEpochMilli(Long.parseLong(payload.substring(at + 1)))));
   }
 
   static String format(String rotation, Instant boundary) {

@@ -1,6 +1,5 @@
 package dev.meister.core.chat;
 
-
 /** {@code /help}: every command with its usage and one line on what it does. */
 public final class HelpCommand implements CommandHandler {
   private final CommandRegistry registry;

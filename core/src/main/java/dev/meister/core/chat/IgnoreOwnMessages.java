@@ -14,7 +14,9 @@ public final class IgnoreOwnMessages implements ChatMiddleware {
 
   private final Predicate<Sender> isBot;
 
-  /** @param isBot true for the bot's own identity on a platform */
+  /**
+   * @param isBot true for the bot's own identity on a platform
+   */
   public IgnoreOwnMessages(Predicate<Sender> isBot) {
     this.isBot = isBot;
   }
@@ -22,7 +24,9 @@ public final class IgnoreOwnMessages implements ChatMiddleware {
   @Override
   public void handle(Inbound inbound, Next next) {
     if (isBot.test(inbound.event().sender())) {
-      log.debug("ignoring the bot's own {} in {}", ErrorReplies.describe(inbound.event()),
+      log.debug(
+          "ignoring the bot's own {} in {}",
+          ErrorReplies.describe(inbound.event()),
           inbound.event().chat());
       return;
     }

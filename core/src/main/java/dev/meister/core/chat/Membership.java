@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds the team member behind the sender and, when there is none, refuses what only members may
- * do (state-changing commands, every button, acknowledging replies) with the handler's own words.
+ * Finds the team member behind the sender and, when there is none, refuses what only members may do
+ * (state-changing commands, every button, acknowledging replies) with the handler's own words.
  * Everything else goes on, with or without a member.
  */
 public final class Membership implements ChatMiddleware {

@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * Port: which chat messages belong to which alert, so a reply or button press finds its alert even
  * after a restart. The bot's answers about an alert (e.g. "Filed #9110") are kept apart from the
- * alert's own messages: {@link #messagesFor} lists only the latter, which an acknowledgement
- * edits, so an answer is never overwritten with the alert's text.
+ * alert's own messages: {@link #messagesFor} lists only the latter, which an acknowledgement edits,
+ * so an answer is never overwritten with the alert's text.
  */
 public interface MessageLinkStore {
   void link(MessageRef message, AlertId alert);

@@ -7,13 +7,16 @@ import java.time.Duration;
  * than {@code max}.
  */
 public record RetryDelays(Duration first, Duration max) {
-  /** One second, doubling up to a minute: a chat back after an outage is reached within a minute. */
-  public static final RetryDelays CHAT = new RetryDelays(Duration.ofSeconds(1), Duration.ofMinutes(1));
+  /**
+   * One second, doubling up to a minute: a chat back after an outage is reached within a minute.
+   */
+  public static final RetryDelays CHAT =
+      new RetryDelays(Duration.ofSeconds(1), Duration.ofMinutes(1));
 
   public RetryDelays {
     if (first.isNegative() || first.isZero() || max.compareTo(first) < 0) {
-      throw new IllegalArgumentException("retry delays need 0 < first <= max, got " + first
-          + " and " + max);
+      throw new IllegalArgumentException(
+          "retry delays need 0 < first <= max, got " + first + " and " + max);
     }
   }
 

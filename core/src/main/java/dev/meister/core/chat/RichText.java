@@ -32,47 +32,48 @@ public record RichText(List<Span> spans) {
     return span.accept(PLAIN);
   }
 
-  private static final Span.Visitor<String> PLAIN = new Span.Visitor<>() {
-    @Override
-    public String plain(String text) {
-      return text;
-    }
+  private static final Span.Visitor<String> PLAIN =
+      new Span.Visitor<>() {
+        @Override
+        public String plain(String text) {
+          return text;
+        }
 
-    @Override
-    public String bold(String text) {
-      return text;
-    }
+        @Override
+        public String bold(String text) {
+          return text;
+        }
 
-    @Override
-    public String code(String text) {
-      return text;
-    }
+        @Override
+        public String code(String text) {
+          return text;
+        }
 
-    @Override
-    public String codeBlock(String text) {
-      return text;
-    }
+        @Override
+        public String codeBlock(String text) {
+          return text;
+        }
 
-    @Override
-    public String link(String label, String url) {
-      return label;
-    }
+        @Override
+        public String link(String label, String url) {
+          return label;
+        }
 
-    @Override
-    public String mention(MemberId member) {
-      return "@" + member;
-    }
+        @Override
+        public String mention(MemberId member) {
+          return "@" + member;
+        }
 
-    @Override
-    public String emoji(String name) {
-      return ":" + name + ":";
-    }
+        @Override
+        public String emoji(String name) {
+          return ":" + name + ":";
+        }
 
-    @Override
-    public String lineBreak() {
-      return "\n";
-    }
-  };
+        @Override
+        public String lineBreak() {
+          return "\n";
+        }
+      };
 
   /** Builds a text; every method appends. */
   public static final class Builder {

@@ -8,5 +8,5 @@ import org.jspecify.annotations.Nullable;
  * @param userId the platform's stable user id
  * @param username Telegram username (without {@code @}) or Slack/Discord handle, if any
  */
-public record Sender(Platform platform, String userId, @Nullable String username,
-    String displayName) {}
+public record Sender(
+    Platform platform, String userId, @Nullable String username, String displayName) {}

@@ -4,10 +4,9 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * When to try a message again: the chat's own wait (Telegram's {@code retry_after}, Slack's
- * {@code Retry-After}) when it gives one, else doubling from one second up to five minutes. A
- * message is never dropped for having been retried often; only a refusal that cannot succeed ends
- * it.
+ * When to try a message again: the chat's own wait (Telegram's {@code retry_after}, Slack's {@code
+ * Retry-After}) when it gives one, else doubling from one second up to five minutes. A message is
+ * never dropped for having been retried often; only a refusal that cannot succeed ends it.
  */
 public final class Backoff {
   static final Duration FIRST = Duration.ofSeconds(1);

@@ -22,8 +22,8 @@ public interface Outbox {
   List<OutboxEntry> due(Instant now, int limit);
 
   /**
-   * Marks an entry delivered and, when it belongs to an alert and a message was created, links
-   * that message to the alert, in one step.
+   * Marks an entry delivered and, when it belongs to an alert and a message was created, links that
+   * message to the alert, in one step.
    */
   void delivered(long id, @Nullable MessageRef sent, Instant at);
 
@@ -62,8 +62,8 @@ public interface Outbox {
   int digestFolded(ChatRef chat, Instant at);
 
   /**
-   * Every chat that, since {@code since}, had an alert post queued to go out on its own or a
-   * digest queued: read once at start, so storm pacing resumes where it stood before a restart.
+   * Every chat that, since {@code since}, had an alert post queued to go out on its own or a digest
+   * queued: read once at start, so storm pacing resumes where it stood before a restart.
    */
   List<RecentPosts> recentPosts(Instant since);
 

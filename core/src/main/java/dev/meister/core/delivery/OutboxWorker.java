@@ -1,29 +1,27 @@
 package dev.meister.core.delivery;
 
-
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 
-import dev.meister.core.chat.ChatPorts;
 import dev.meister.core.chat.ChatDeliveryException;
 import dev.meister.core.chat.ChatPort;
+import dev.meister.core.chat.ChatPorts;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class OutboxWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
   private static final int BATCH = 100;
+
   /**
    * Nudged rounds start at most this often. Under a burst of webhooks every group commit nudges;
    * back-to-back rounds would each scan the queue (and take the database lock the intake commits
@@ -50,17 +49,20 @@ public final class OutboxWorker implements AutoCloseable {
   private final @Nullable HeldMessages storms;
   private @Nullable ScheduledExecutorService executor;
   private final AtomicBoolean roundRequested = new AtomicBoolean();
+
   /** Chats whose first entry waits (rate limit, outage), until when: nudges for them can wait. */
   private final Map<ChatRef, Instant> blocked = new ConcurrentHashMap<>();
+
   private volatile long lastRoundStart = System.nanoTime() - MIN_ROUND_GAP_NANOS;
 
   public OutboxWorker(Outbox outbox, ChatPorts ports, Clock clock) {
     this(outbox, ports, clock, null);
   }
 
-  /** @param storms announces alerts folded during a storm in digests; null for none */
-  public OutboxWorker(Outbox outbox, ChatPorts ports, Clock clock,
-      @Nullable HeldMessages storms) {
+  /**
+   * @param storms announces alerts folded during a storm in digests; null for none
+   */
+  public OutboxWorker(Outbox outbox, ChatPorts ports, Clock clock, @Nullable HeldMessages storms) {
     this.outbox = outbox;
     this.ports = ports;
     this.clock = clock;
@@ -72,11 +74,13 @@ public final class OutboxWorker implements AutoCloseable {
     if (executor != null) {
       return;
     }
-    ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "meister-outbox");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService ex =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "meister-outbox");
+              t.setDaemon(true);
+              return t;
+            });
     // deliverSafely catches everything, so the periodic task is never cancelled by an exception.
     var unused =
         ex.scheduleWithFixedDelay(this::deliverSafely, 0, interval.toMillis(), MILLISECONDS);
@@ -191,8 +195,13 @@ public final class OutboxWorker implements AutoCloseable {
         } else {
           wait = retryAfterFailure(entry, why);
         }
-        log.warn("outbox #{} to {} not delivered (attempt {}): {}; next try in {}s",
-            entry.id(), m.chat(), entry.attempts() + 1, e.getMessage(), wait.toSeconds());
+        log.warn(
+            "outbox #{} to {} not delivered (attempt {}): {}; next try in {}s",
+            entry.id(),
+            m.chat(),
+            entry.attempts() + 1,
+            e.getMessage(),
+            wait.toSeconds());
         return false;
       }
       log.error("outbox #{} to {} refused for good: {}", entry.id(), m.chat(), e.getMessage());
@@ -203,8 +212,12 @@ public final class OutboxWorker implements AutoCloseable {
       // message went out is unknown; keeping it is better than losing it. Back off so one bad
       // entry cannot hammer the chat or hold up the other chats' messages.
       Duration wait = retryAfterFailure(entry, String.valueOf(bug));
-      log.error("outbox #{} to {} failed unexpectedly; next try in {}s", entry.id(), m.chat(),
-          wait.toSeconds(), bug);
+      log.error(
+          "outbox #{} to {} failed unexpectedly; next try in {}s",
+          entry.id(),
+          m.chat(),
+          wait.toSeconds(),
+          bug);
       return false;
     }
   }

@@ -30,32 +30,35 @@ public record PendingMessage(
   }
 
   /** A message linked as one of the alert's own, if any. */
-  public PendingMessage(DeliveryKind kind, ChatRef chat, @Nullable MessageRef target,
-      OutgoingMessage message, @Nullable AlertId alert) {
+  public PendingMessage(
+      DeliveryKind kind,
+      ChatRef chat,
+      @Nullable MessageRef target,
+      OutgoingMessage message,
+      @Nullable AlertId alert) {
     this(kind, chat, target, message, alert, LinkKind.ALERT);
   }
 
-  public static PendingMessage post(ChatRef chat, OutgoingMessage message,
-      @Nullable AlertId alert) {
+  public static PendingMessage post(
+      ChatRef chat, OutgoingMessage message, @Nullable AlertId alert) {
     return new PendingMessage(DeliveryKind.POST, chat, null, message, alert);
   }
 
-  public static PendingMessage reply(MessageRef to, OutgoingMessage message,
-      @Nullable AlertId alert) {
+  public static PendingMessage reply(
+      MessageRef to, OutgoingMessage message, @Nullable AlertId alert) {
     return new PendingMessage(DeliveryKind.REPLY, to.chat(), to, message, alert);
   }
 
   /**
-   * A reply that answers something about {@code about} (e.g. the issue filed for it): replies to
-   * it find the alert, acknowledgements leave it as it is.
+   * A reply that answers something about {@code about} (e.g. the issue filed for it): replies to it
+   * find the alert, acknowledgements leave it as it is.
    */
   public static PendingMessage answer(MessageRef to, OutgoingMessage message, AlertId about) {
-    return new PendingMessage(DeliveryKind.REPLY, to.chat(), to, message, about,
-        LinkKind.ANSWER);
+    return new PendingMessage(DeliveryKind.REPLY, to.chat(), to, message, about, LinkKind.ANSWER);
   }
 
-  public static PendingMessage edit(MessageRef message, OutgoingMessage replacement,
-      @Nullable AlertId alert) {
+  public static PendingMessage edit(
+      MessageRef message, OutgoingMessage replacement, @Nullable AlertId alert) {
     return new PendingMessage(DeliveryKind.EDIT, message.chat(), message, replacement, alert);
   }
 }

@@ -10,8 +10,8 @@ import java.util.Optional;
  *
  * @param alertPosts when each alert post that was to go out on its own (not folded) was queued,
  *     oldest first
- * @param lastDigest when the chat's folded alerts were last announced in a digest, if in the
- *     period asked about
+ * @param lastDigest when the chat's folded alerts were last announced in a digest, if in the period
+ *     asked about
  */
 public record RecentPosts(ChatRef chat, List<Instant> alertPosts, Optional<Instant> lastDigest) {
   public RecentPosts {

@@ -11,23 +11,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Who an unacknowledged alert escalates to, and when: after {@code ackTimeout} the secondary
- * (Level 2), after another {@code ackTimeout} the team lead. A high-priority alert, which tagged
- * the team lead at once, escalates straight to the lead; so does a rotation without a Level 2.
- * An acknowledgement stops the ladder (the caller stops asking).
+ * Who an unacknowledged alert escalates to, and when: after {@code ackTimeout} the secondary (Level
+ * 2), after another {@code ackTimeout} the team lead. A high-priority alert, which tagged the team
+ * lead at once, escalates straight to the lead; so does a rotation without a Level 2. An
+ * acknowledgement stops the ladder (the caller stops asking).
  */
 public final class EscalationLadder {
   private final List<EscalationStep> steps;
 
   public EscalationLadder(Alert alert, Duration ackTimeout, boolean hasSecondary) {
-    Checks.check(!ackTimeout.isNegative() && !ackTimeout.isZero(),
-        "ack_timeout must be positive");
-    List<Target> targets = alert.priority() == Priority.HIGH || !hasSecondary
-        ? List.of(Target.TEAM_LEAD) : List.of(Target.SECONDARY, Target.TEAM_LEAD);
+    Checks.check(!ackTimeout.isNegative() && !ackTimeout.isZero(), "ack_timeout must be positive");
+    List<Target> targets =
+        alert.priority() == Priority.HIGH || !hasSecondary
+            ? List.of(Target.TEAM_LEAD)
+            : List.of(Target.SECONDARY, Target.TEAM_LEAD);
     List<EscalationStep> all = new ArrayList<>();
     for (int i = 0; i < targets.size(); i++) {
-      all.add(new EscalationStep(i + 1, targets.get(i),
-          alert.receivedAt().plus(ackTimeout.multipliedBy(i + 1L))));
+      all.add(
+          new EscalationStep(
+              i + 1, targets.get(i), alert.receivedAt().plus(ackTimeout.multipliedBy(i + 1L))));
     }
     this.steps = List.copyOf(all);
   }
@@ -52,7 +54,9 @@ public final class EscalationLadder {
 
   /** When the next step after {@code lastTaken} falls due; empty at the top of the ladder. */
   public Optional<Instant> nextAfter(int lastTaken) {
-    return steps.stream().filter(s -> s.number() > lastTaken).findFirst()
+    return steps.stream()
+        .filter(s -> s.number() > lastTaken)
+        .findFirst()
         .map(EscalationStep::dueAt);
   }
 }

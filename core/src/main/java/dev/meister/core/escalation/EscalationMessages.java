@@ -19,19 +19,37 @@ public final class EscalationMessages {
   /** Level 2 is asked to step in. */
   public static OutgoingMessage toSecondary(Alert alert, Duration waited, MemberId secondary) {
     long id = alert.storedId().value();
-    return OutgoingMessage.of(RichText.builder().emoji("arrow_double_up")
-        .text(" Alert " + id + " (" + alert.title() + ") is not acknowledged after "
-            + minutes(waited) + ". ")
-        .mention(secondary).text(" (Level 2), please take it: /ack " + id).build());
+    return OutgoingMessage.of(
+        RichText.builder()
+            .emoji("arrow_double_up")
+            .text(
+                " Alert "
+                    + id
+                    + " ("
+                    + alert.title()
+                    + ") is not acknowledged after "
+                    + minutes(waited)
+                    + ". ")
+            .mention(secondary)
+            .text(" (Level 2), please take it: /ack " + id)
+            .build());
   }
 
   /** The team lead is asked to find someone. */
   public static OutgoingMessage toTeamLead(Alert alert, Duration waited, List<Member> leads) {
     long id = alert.storedId().value();
-    RichText.Builder t = RichText.builder().emoji("rotating_light")
-        .text(" " + (alert.priority() == Priority.HIGH ? "High-priority alert " : "Alert ") + id
-            + " (" + alert.title() + ") is still not acknowledged after " + minutes(waited)
-            + ". ");
+    RichText.Builder t =
+        RichText.builder()
+            .emoji("rotating_light")
+            .text(
+                " "
+                    + (alert.priority() == Priority.HIGH ? "High-priority alert " : "Alert ")
+                    + id
+                    + " ("
+                    + alert.title()
+                    + ") is still not acknowledged after "
+                    + minutes(waited)
+                    + ". ");
     if (leads.isEmpty()) {
       t.text("No team lead is configured to tell; whoever sees this: /ack " + id);
     } else {
@@ -49,16 +67,26 @@ public final class EscalationMessages {
    *
    * @param author the author as a team member, when their GitHub login is on the team
    */
-  public static OutgoingMessage fixOrRevert(Alert alert, Duration red, @Nullable MemberId onCall,
-      @Nullable MemberId author) {
+  public static OutgoingMessage fixOrRevert(
+      Alert alert, Duration red, @Nullable MemberId onCall, @Nullable MemberId author) {
     Optional<GitHubRun> run = alert.gitHubRun();
-    String workflow = run.flatMap(r -> r.workflowPath().or(r::workflowName))
-        .orElse("the workflow");
+    String workflow = run.flatMap(r -> r.workflowPath().or(r::workflowName)).orElse("the workflow");
     String branch = run.flatMap(GitHubRun::branch).orElse("?");
-    RichText.Builder t = RichText.builder().emoji("red_circle")
-        .text(" " + run.map(GitHubRun::repo).orElse("") + " " + workflow + " on "
-            + branch + " is still red, " + minutes(red) + " after alert "
-            + alert.storedId().value() + ". Fix it or revert: ");
+    RichText.Builder t =
+        RichText.builder()
+            .emoji("red_circle")
+            .text(
+                " "
+                    + run.map(GitHubRun::repo).orElse("")
+                    + " "
+                    + workflow
+                    + " on "
+                    + branch
+                    + " is still red, "
+                    + minutes(red)
+                    + " after alert "
+                    + alert.storedId().value()
+                    + ". Fix it or revert: ");
     if (onCall != null) {
       t.mention(onCall).text(" (on call)");
     }

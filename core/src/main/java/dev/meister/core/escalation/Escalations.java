@@ -1,8 +1,10 @@
 package dev.meister.core.escalation;
 
 import dev.meister.core.alert.Alert;
-import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.AlertStore;
+import dev.meister.core.alert.Route;
+import dev.meister.core.alert.Router;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.chat.MessageLinkStore;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.delivery.Outbox;
@@ -10,8 +12,6 @@ import dev.meister.core.schedule.Assignment;
 import dev.meister.core.schedule.OnCallDirectory;
 import dev.meister.core.schedule.Position;
 import dev.meister.core.schedule.Rotation;
-import dev.meister.core.alert.Route;
-import dev.meister.core.alert.Router;
 import dev.meister.core.team.MemberId;
 import dev.meister.core.team.Team;
 import dev.meister.core.timing.DueWork;
@@ -26,13 +26,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Escalates alerts nobody acknowledged within their route's {@code ack_timeout}: the secondary,
  * then the team lead (high priority: the lead at once). Each step is recorded in the transaction
- * that queues its message, so a restart neither loses nor repeats one; an acknowledgement takes
- * the alert out of the candidates and so stops the ladder.
+ * that queues its message, so a restart neither loses nor repeats one; an acknowledgement takes the
+ * alert out of the candidates and so stops the ladder.
  */
 public final class Escalations implements DueWork {
   private static final Logger log = LoggerFactory.getLogger(Escalations.class);
+
   /** Alerts older than this are history, not something to escalate. */
   private static final Duration HORIZON = Duration.ofDays(2);
+
   private static final int BATCH = 500;
 
   private final Router routes;
@@ -44,10 +46,19 @@ public final class Escalations implements DueWork {
   private final FollowUpPoster poster;
   private final Transactions transactions;
 
-  /** @param ackTimeouts per route name; routes without one never escalate */
-  public Escalations(Router router, Map<String, Duration> ackTimeouts, OnCallDirectory directory,
-      Team team, AlertStore alerts, AlertFollowUps followUps, MessageLinkStore links,
-      Outbox outbox, Transactions transactions) {
+  /**
+   * @param ackTimeouts per route name; routes without one never escalate
+   */
+  public Escalations(
+      Router router,
+      Map<String, Duration> ackTimeouts,
+      OnCallDirectory directory,
+      Team team,
+      AlertStore alerts,
+      AlertFollowUps followUps,
+      MessageLinkStore links,
+      Outbox outbox,
+      Transactions transactions) {
     this.routes = router;
     this.ackTimeouts = Map.copyOf(ackTimeouts);
     this.directory = directory;
@@ -95,14 +106,16 @@ public final class Escalations implements DueWork {
     if (due.isPresent()) {
       EscalationStep step = due.get();
       OutgoingMessage message = message(alert, rotation.orElse(null), step, now);
-      boolean sent = transactions.inTransaction(() -> {
-        // Re-checked inside the transaction: an acknowledgement may have landed meanwhile.
-        if (alerts.acknowledgement(id).isPresent()
-            || !followUps.record(id, FollowUpKind.ESCALATION, step.number(), now)) {
-          return false;
-        }
-        return poster.post(alert, route.get().chat(), message);
-      });
+      boolean sent =
+          transactions.inTransaction(
+              () -> {
+                // Re-checked inside the transaction: an acknowledgement may have landed meanwhile.
+                if (alerts.acknowledgement(id).isPresent()
+                    || !followUps.record(id, FollowUpKind.ESCALATION, step.number(), now)) {
+                  return false;
+                }
+                return poster.post(alert, route.get().chat(), message);
+              });
       if (sent) {
         log.info("alert {} escalated to {}", id, step.target());
       }
@@ -111,12 +124,15 @@ public final class Escalations implements DueWork {
     return ladder.nextAfter(taken);
   }
 
-  private OutgoingMessage message(Alert alert, @org.jspecify.annotations.Nullable Rotation r,
-      EscalationStep step, Instant now) {
+  private OutgoingMessage message(
+      Alert alert,
+      @org.jspecify.annotations.Nullable Rotation r,
+      EscalationStep step,
+      Instant now) {
     Duration waited = Duration.between(alert.receivedAt(), now);
     if (step.target() == EscalationStep.Target.SECONDARY && r != null) {
-      Optional<MemberId> secondary = directory.resolver(r, now)
-          .assignmentAt(Position.SECONDARY, now).map(Assignment::member);
+      Optional<MemberId> secondary =
+          directory.resolver(r, now).assignmentAt(Position.SECONDARY, now).map(Assignment::member);
       if (secondary.isPresent()) {
         return EscalationMessages.toSecondary(alert, waited, secondary.get());
       }

@@ -1,15 +1,15 @@
 package dev.meister.core.escalation;
 
 import dev.meister.core.alert.Alert;
-import dev.meister.core.alert.GitHubRun;
-import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.AlertStore;
+import dev.meister.core.alert.GitHubRun;
+import dev.meister.core.alert.Route;
+import dev.meister.core.alert.Router;
 import dev.meister.core.alert.RunHistory;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.chat.MessageLinkStore;
 import dev.meister.core.delivery.Outbox;
 import dev.meister.core.schedule.OnCallDirectory;
-import dev.meister.core.alert.Route;
-import dev.meister.core.alert.Router;
 import dev.meister.core.team.Member;
 import dev.meister.core.team.MemberId;
 import dev.meister.core.team.Team;
@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class RedBuilds implements DueWork {
   private static final Logger log = LoggerFactory.getLogger(RedBuilds.class);
+
   /** A build red for longer than this has been dealt with in some other way. */
   private static final Duration HORIZON = Duration.ofDays(7);
+
   private static final int BATCH = 2000;
 
   private final FixOrRevertSchedule schedule;
@@ -47,9 +49,17 @@ public final class RedBuilds implements DueWork {
   private final FollowUpPoster poster;
   private final Transactions transactions;
 
-  public RedBuilds(FixOrRevertSchedule schedule, Router router, OnCallDirectory directory,
-      Team team, AlertStore alerts, RunHistory runs, AlertFollowUps followUps,
-      MessageLinkStore links, Outbox outbox, Transactions transactions) {
+  public RedBuilds(
+      FixOrRevertSchedule schedule,
+      Router router,
+      OnCallDirectory directory,
+      Team team,
+      AlertStore alerts,
+      RunHistory runs,
+      AlertFollowUps followUps,
+      MessageLinkStore links,
+      Outbox outbox,
+      Transactions transactions) {
     this.schedule = schedule;
     this.routes = router;
     this.directory = directory;
@@ -102,13 +112,18 @@ public final class RedBuilds implements DueWork {
     int last = followUps.lastStep(alert.storedId(), FollowUpKind.FIX_OR_REVERT);
     int step = schedule.stepAt(failedAt, now);
     if (step > last) {
-      MemberId onCall = route.flatMap(r -> directory.find(r.rotation()))
-          .map(r -> directory.resolver(r, now).onCallAt(now).primary().member()).orElse(null);
-      var message = EscalationMessages.fixOrRevert(alert, Duration.between(failedAt, now),
-          onCall, author(alert));
-      transactions.inTransaction(() ->
-          followUps.record(alert.storedId(), FollowUpKind.FIX_OR_REVERT, step, now)
-              && poster.post(alert, route.map(Route::chat).orElse(null), message));
+      MemberId onCall =
+          route
+              .flatMap(r -> directory.find(r.rotation()))
+              .map(r -> directory.resolver(r, now).onCallAt(now).primary().member())
+              .orElse(null);
+      var message =
+          EscalationMessages.fixOrRevert(
+              alert, Duration.between(failedAt, now), onCall, author(alert));
+      transactions.inTransaction(
+          () ->
+              followUps.record(alert.storedId(), FollowUpKind.FIX_OR_REVERT, step, now)
+                  && poster.post(alert, route.map(Route::chat).orElse(null), message));
       last = step;
     }
     return Optional.of(schedule.dueAt(failedAt, last + 1));
@@ -122,15 +137,19 @@ public final class RedBuilds implements DueWork {
     }
     String login = actor.toLowerCase(Locale.ROOT);
     return team.members().stream()
-        .filter(m -> m.githubLogin() != null
-            && m.githubLogin().toLowerCase(Locale.ROOT).equals(login))
-        .map(Member::id).findFirst().orElse(null);
+        .filter(
+            m -> m.githubLogin() != null && m.githubLogin().toLowerCase(Locale.ROOT).equals(login))
+        .map(Member::id)
+        .findFirst()
+        .orElse(null);
   }
 
   private static String key(Alert a) {
     Optional<GitHubRun> run = a.gitHubRun();
-    return run.map(GitHubRun::repo).orElse("") + "\n"
-        + run.flatMap(GitHubRun::workflowPath).orElse("") + "\n"
+    return run.map(GitHubRun::repo).orElse("")
+        + "\n"
+        + run.flatMap(GitHubRun::workflowPath).orElse("")
+        + "\n"
         + run.flatMap(GitHubRun::branch).orElse("");
   }
 }

@@ -11,8 +11,18 @@ import org.jspecify.annotations.Nullable;
 /** One row of the post-mortem log: an alert with its issue and resolution, if it has them. */
 public record Break(Alert alert, @Nullable IssueLink issue, @Nullable Resolution resolution) {
   /** The column names of {@link #row()}. */
-  public static final List<String> COLUMNS = List.of("date", "source", "repo_or_dag", "test_type",
-      "title", "link", "reason", "issue", "solution", "alert");
+  public static final List<String> COLUMNS =
+      List.of(
+          "date",
+          "source",
+          "repo_or_dag",
+          "test_type",
+          "title",
+          "link",
+          "reason",
+          "issue",
+          "solution",
+          "alert");
 
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -26,8 +36,9 @@ public record Break(Alert alert, @Nullable IssueLink issue, @Nullable Resolution
 
   /** The repo ({@code owner/name}) of a build, or {@code dag.task} of a DAG task. */
   public String where() {
-    return alert.origin().match(GitHubRun::repo,
-        task -> task.dagId() + task.taskId().map(t -> "." + t).orElse(""));
+    return alert
+        .origin()
+        .match(GitHubRun::repo, task -> task.dagId() + task.taskId().map(t -> "." + t).orElse(""));
   }
 
   /** The build's test type, or {@code dag} for a DAG task. */
@@ -46,8 +57,13 @@ public record Break(Alert alert, @Nullable IssueLink issue, @Nullable Resolution
 
   /** The values for {@link #COLUMNS}, empty strings for what is not known yet. */
   public List<String> row() {
-    return List.of(date(), alert.source() == dev.meister.core.alert.AlertSource.AIRFLOW
-            ? "airflow" : "github", where(), testType(), alert.title(), link(),
+    return List.of(
+        date(),
+        alert.source() == dev.meister.core.alert.AlertSource.AIRFLOW ? "airflow" : "github",
+        where(),
+        testType(),
+        alert.title(),
+        link(),
         resolution == null ? "" : resolution.reason(),
         issue == null ? "" : issue.issue().url(),
         resolution == null ? "" : resolution.solution(),

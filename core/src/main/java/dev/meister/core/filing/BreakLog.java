@@ -51,7 +51,9 @@ public final class BreakLog {
   }
 
   public Break of(Alert a) {
-    return new Break(a, issues.issueFor(a.storedId()).orElse(null),
+    return new Break(
+        a,
+        issues.issueFor(a.storedId()).orElse(null),
         resolutions.resolutionOf(a.storedId()).orElse(null));
   }
 }

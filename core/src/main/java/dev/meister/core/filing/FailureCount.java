@@ -9,5 +9,5 @@ import org.jspecify.annotations.Nullable;
  * @param title the newest alert's title
  * @param issue the issue its alerts were filed as or linked to, the newest one if several
  */
-public record FailureCount(String fingerprint, String title, int count, Instant last,
-    @Nullable IssueRef issue) {}
+public record FailureCount(
+    String fingerprint, String title, int count, Instant last, @Nullable IssueRef issue) {}

@@ -20,17 +20,23 @@ public final class FailureExtractor {
 
   private static final Pattern PYTEST_FAILED =
       Pattern.compile("^(?:FAILED|ERROR) (\\S+::\\S+?)(?: - .*)?$");
+
   /** Surefire 3: {@code [ERROR] pkg.Class.method -- Time elapsed: 0.011 s <<< FAILURE!}. */
   private static final Pattern SUREFIRE_TEST =
-      Pattern.compile("^(?:\\[ERROR\\] )?([\\w$.]+\\.[\\w$]+)(?:\\(.*\\))? +-- Time elapsed:"
-          + ".*<<< (?:FAILURE|ERROR)!$");
-  /** Surefire 2: {@code method(pkg.Class)  Time elapsed: 0.011 sec  <<< FAILURE!}. */
+      Pattern.compile(
+          "^(?:\\[ERROR\\] )?([\\w$.]+\\.[\\w$]+)(?:\\(.*\\))? +-- Time elapsed:"
+              + ".*<<< (?:FAILURE|ERROR)!$");
+
+  /** Surefire 2: {@code method(pkg.Class) Time elapsed: 0.011 sec <<< FAILURE!}. */
   private static final Pattern SUREFIRE_OLD_TEST =
-      Pattern.compile("^(?:\\[ERROR\\] )?([\\w$]+)\\(([\\w$.]+)\\) +Time elapsed:.*<<< "
-          + "(?:FAILURE|ERROR)!$");
-  /** A line in the summary sections: {@code   InvoiceTest.roundsHalfEven:57 expected...}. */
+      Pattern.compile(
+          "^(?:\\[ERROR\\] )?([\\w$]+)\\(([\\w$.]+)\\) +Time elapsed:.*<<< "
+              + "(?:FAILURE|ERROR)!$");
+
+  /** A line in the summary sections: {@code InvoiceTest.roundsHalfEven:57 expected...}. */
   private static final Pattern SUREFIRE_SUMMARY_ITEM =
       Pattern.compile("^(?:\\[ERROR\\])? +([\\w$.]+\\.[\\w$]+)(?::\\d+)?(?: .*)?$");
+
   private static final Pattern SUREFIRE_SUMMARY_HEAD =
       Pattern.compile("^(?:\\[ERROR\\] )?(?:Failed tests|Tests in error|Failures|Errors): *$");
   private static final Pattern GO_FAIL = Pattern.compile("^\\s*--- FAIL: (\\S+)");
@@ -39,7 +45,9 @@ public final class FailureExtractor {
 
   private final int maxTraceLines;
 
-  /** @param maxTraceLines how many lines of the first error block to keep */
+  /**
+   * @param maxTraceLines how many lines of the first error block to keep
+   */
   public FailureExtractor(int maxTraceLines) {
     if (maxTraceLines < 1) {
       throw new IllegalArgumentException("maxTraceLines must be at least 1");
@@ -156,8 +164,11 @@ public final class FailureExtractor {
     List<String> block = new ArrayList<>();
     for (int i = from; i < lines.size(); i++) {
       String line = lines.get(i);
-      boolean frame = line.startsWith("\tat ") || line.startsWith("    at ")
-          || line.startsWith("Caused by:") || line.startsWith("\t... ");
+      boolean frame =
+          line.startsWith("\tat ")
+              || line.startsWith("    at ")
+              || line.startsWith("Caused by:")
+              || line.startsWith("\t... ");
       if (!block.isEmpty() && !frame) {
         break;
       }
@@ -174,7 +185,8 @@ public final class FailureExtractor {
     block.add(lines.get(from).strip());
     for (int i = from + 1; i < lines.size(); i++) {
       String line = lines.get(i);
-      if (line.isEmpty() || !Character.isWhitespace(line.charAt(0))
+      if (line.isEmpty()
+          || !Character.isWhitespace(line.charAt(0))
           || GO_FAIL.matcher(line).find()) {
         break;
       }

@@ -11,5 +11,11 @@ import org.jspecify.annotations.Nullable;
  * @param open false once Meister saw it closed
  * @param priority the priority label it was filed with ({@code P1}–{@code P4}); null for none
  */
-public record FiledIssue(IssueRef ref, long id, String title, String fingerprint,
-    Instant filedAt, boolean open, @Nullable String priority) {}
+public record FiledIssue(
+    IssueRef ref,
+    long id,
+    String title,
+    String fingerprint,
+    Instant filedAt,
+    boolean open,
+    @Nullable String priority) {}

@@ -16,7 +16,8 @@ public interface FiledIssueStore {
 
   /** These issues as alerts ask for them: the open one for a root cause. */
   default SimilarIssues similarIssues() {
-    return fingerprint -> openFor(fingerprint)
-        .map(f -> new SimilarIssues.SimilarIssue(f.ref().number(), f.ref().url(), f.title()));
+    return fingerprint ->
+        openFor(fingerprint)
+            .map(f -> new SimilarIssues.SimilarIssue(f.ref().number(), f.ref().url(), f.title()));
   }
 }

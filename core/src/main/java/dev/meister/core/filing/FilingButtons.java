@@ -2,7 +2,6 @@ package dev.meister.core.filing;
 
 import dev.meister.core.chat.AlertId;
 import dev.meister.core.chat.ButtonAction;
-import dev.meister.core.alert.AlertMessages;
 import dev.meister.core.chat.ChatEvent;
 import dev.meister.core.team.Member;
 
@@ -19,8 +18,8 @@ public final class FilingButtons {
     this.desk = desk;
   }
 
-  public String fileIssue(ButtonAction.FileIssue action, ChatEvent.ButtonPress press,
-      Member member) {
+  public String fileIssue(
+      ButtonAction.FileIssue action, ChatEvent.ButtonPress press, Member member) {
     return desk.request(new AlertId(action.alert()), null, press.message(), member);
   }
 

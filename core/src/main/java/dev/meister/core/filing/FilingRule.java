@@ -14,8 +14,12 @@ import org.jspecify.annotations.Nullable;
  * @param priority a label such as {@code P2}; absent for none
  * @param confirmPriority mention the team lead, asking them to confirm the priority
  */
-public record FilingRule(@Nullable String repo, @Nullable Integer epic, List<String> labels,
-    @Nullable String priority, boolean confirmPriority) {
+public record FilingRule(
+    @Nullable String repo,
+    @Nullable Integer epic,
+    List<String> labels,
+    @Nullable String priority,
+    boolean confirmPriority) {
   public FilingRule {
     labels = List.copyOf(labels);
     if (repo != null) {

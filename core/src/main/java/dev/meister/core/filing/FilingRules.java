@@ -31,7 +31,9 @@ public record FilingRules(
     return rotations.getOrDefault(rotation, defaults);
   }
 
-  /** The rule for an alert that matched {@code route} of {@code rotation}: the route's own first. */
+  /**
+   * The rule for an alert that matched {@code route} of {@code rotation}: the route's own first.
+   */
   public FilingRule ruleFor(Optional<RotationId> rotation, Optional<String> route) {
     Optional<FilingRule> own = route.map(routes::get);
     return own.orElseGet(() -> rotation.map(this::ruleFor).orElse(defaults));

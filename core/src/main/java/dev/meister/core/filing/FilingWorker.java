@@ -4,11 +4,11 @@ import static java.util.concurrent.TimeUnit.MILLISECONDS;
 
 import dev.meister.core.alert.Alert;
 import dev.meister.core.alert.AlertStore;
+import dev.meister.core.chat.MessageLinkStore;
+import dev.meister.core.chat.MessageRef;
 import dev.meister.core.delivery.Backoff;
 import dev.meister.core.delivery.Outbox;
 import dev.meister.core.delivery.PendingMessage;
-import dev.meister.core.chat.MessageLinkStore;
-import dev.meister.core.chat.MessageRef;
 import dev.meister.core.tx.Transactions;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,12 +25,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Works through queued issue requests off the chat thread, since GitHub can be slow or down. A
- * request ends done (the alert is linked and the answer queued in one transaction) or failed with
- * a clear answer in the chat; while GitHub is unavailable it waits and is tried again, so nothing
- * is lost.
+ * request ends done (the alert is linked and the answer queued in one transaction) or failed with a
+ * clear answer in the chat; while GitHub is unavailable it waits and is tried again, so nothing is
+ * lost.
  */
 public final class FilingWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FilingWorker.class);
+
   /** Tries before giving up on an unavailable GitHub: with the backoff, about half an hour. */
   static final int MAX_ATTEMPTS = 8;
 
@@ -45,8 +46,14 @@ public final class FilingWorker implements AutoCloseable {
   private final AtomicBoolean roundRequested = new AtomicBoolean();
   private @Nullable ScheduledExecutorService executor;
 
-  public FilingWorker(IssueRequests requests, AlertStore alerts, IssueLinkStore links,
-      MessageLinkStore messages, IssueFiler filer, Outbox outbox, Transactions transactions,
+  public FilingWorker(
+      IssueRequests requests,
+      AlertStore alerts,
+      IssueLinkStore links,
+      MessageLinkStore messages,
+      IssueFiler filer,
+      Outbox outbox,
+      Transactions transactions,
       Clock clock) {
     this.requests = requests;
     this.alerts = alerts;
@@ -63,13 +70,15 @@ public final class FilingWorker implements AutoCloseable {
     if (executor != null) {
       return;
     }
-    ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "meister-filing");
-      t.setDaemon(true);
-      return t;
-    });
-    var unused = ex.scheduleWithFixedDelay(this::processSafely, 0, interval.toMillis(),
-        MILLISECONDS);
+    ScheduledExecutorService ex =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "meister-filing");
+              t.setDaemon(true);
+              return t;
+            });
+    var unused =
+        ex.scheduleWithFixedDelay(this::processSafely, 0, interval.toMillis(), MILLISECONDS);
     executor = ex;
   }
 
@@ -115,18 +124,20 @@ public final class FilingWorker implements AutoCloseable {
     }
     MessageRef under = Objects.requireNonNull(r.answerUnder());
     try {
-      FilingOutcome outcome = r.kind() == IssueRequestKind.JOIN
-          ? filer.join(alert.get(), Objects.requireNonNull(r.issue()))
-          : filer.file(alert.get());
-      transactions.inTransaction(() -> {
-        links.link(new IssueLink(r.alert(), outcome.issue(), clock.instant(), outcome.filed()));
-        requests.done(r.id(), clock.instant());
-        // Linked as an answer, so /resolve in reply to it finds the alert; an ack leaves it be.
-        outbox.enqueue(PendingMessage.answer(under, FilingReplies.done(outcome), r.alert()));
-        return Boolean.TRUE;
-      });
-      log.info("alert #{} {} {}", r.alert(), outcome.filed() ? "filed as" : "joined",
-          outcome.issue());
+      FilingOutcome outcome =
+          r.kind() == IssueRequestKind.JOIN
+              ? filer.join(alert.get(), Objects.requireNonNull(r.issue()))
+              : filer.file(alert.get());
+      transactions.inTransaction(
+          () -> {
+            links.link(new IssueLink(r.alert(), outcome.issue(), clock.instant(), outcome.filed()));
+            requests.done(r.id(), clock.instant());
+            // Linked as an answer, so /resolve in reply to it finds the alert; an ack leaves it be.
+            outbox.enqueue(PendingMessage.answer(under, FilingReplies.done(outcome), r.alert()));
+            return Boolean.TRUE;
+          });
+      log.info(
+          "alert #{} {} {}", r.alert(), outcome.filed() ? "filed as" : "joined", outcome.issue());
       return true;
     } catch (GitHubRefusedException e) {
       finishFailed(r, e.describe(), e.describe());
@@ -155,12 +166,16 @@ public final class FilingWorker implements AutoCloseable {
     }
     try {
       Optional<FiledIssue> same = filer.sameRootCause(alert);
-      transactions.inTransaction(() -> {
-        requests.done(r.id(), clock.instant());
-        same.ifPresent(issue -> outbox.enqueue(PendingMessage.reply(posted.get(0),
-            FilingReplies.looksLike(r.alert(), issue), null)));
-        return Boolean.TRUE;
-      });
+      transactions.inTransaction(
+          () -> {
+            requests.done(r.id(), clock.instant());
+            same.ifPresent(
+                issue ->
+                    outbox.enqueue(
+                        PendingMessage.reply(
+                            posted.get(0), FilingReplies.looksLike(r.alert(), issue), null)));
+            return Boolean.TRUE;
+          });
       return true;
     } catch (GitHubRefusedException | NotFileableException e) {
       log.info("analysing alert #{} refused: {}", r.alert(), e.getMessage());
@@ -180,33 +195,41 @@ public final class FilingWorker implements AutoCloseable {
       requests.failed(r.id(), error, clock.instant());
       return true;
     }
-    requests.retryLater(r.id(), clock.instant().plus(Backoff.after(r.attempts() + 1,
-        retryAfter)), error);
+    requests.retryLater(
+        r.id(), clock.instant().plus(Backoff.after(r.attempts() + 1, retryAfter)), error);
     return false;
   }
 
   private boolean retry(IssueRequest r, String error, @Nullable Duration retryAfter) {
     int attempts = r.attempts() + 1;
     if (attempts >= MAX_ATTEMPTS) {
-      finishFailed(r, error, "GitHub did not answer after " + attempts + " tries (" + error
-          + ")");
+      finishFailed(r, error, "GitHub did not answer after " + attempts + " tries (" + error + ")");
       return true;
     }
     Duration wait = Backoff.after(attempts, retryAfter);
-    log.warn("issue request #{} for alert #{} not done (attempt {}): {}; next try in {}s",
-        r.id(), r.alert(), attempts, error, wait.toSeconds());
+    log.warn(
+        "issue request #{} for alert #{} not done (attempt {}): {}; next try in {}s",
+        r.id(),
+        r.alert(),
+        attempts,
+        error,
+        wait.toSeconds());
     requests.retryLater(r.id(), clock.instant().plus(wait), error);
     return false;
   }
 
   private void finishFailed(IssueRequest r, String error, String why) {
     log.warn("issue request #{} for alert #{} failed: {}", r.id(), r.alert(), error);
-    transactions.inTransaction(() -> {
-      requests.failed(r.id(), error, clock.instant());
-      outbox.enqueue(PendingMessage.reply(Objects.requireNonNull(r.answerUnder()),
-          FilingReplies.failed(r.kind(), why), null));
-      return Boolean.TRUE;
-    });
+    transactions.inTransaction(
+        () -> {
+          requests.failed(r.id(), error, clock.instant());
+          outbox.enqueue(
+              PendingMessage.reply(
+                  Objects.requireNonNull(r.answerUnder()),
+                  FilingReplies.failed(r.kind(), why),
+                  null));
+          return Boolean.TRUE;
+        });
   }
 
   @Override
@@ -222,5 +245,4 @@ public final class FilingWorker implements AutoCloseable {
       executor = null;
     }
   }
-
 }

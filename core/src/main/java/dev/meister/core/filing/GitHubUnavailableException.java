@@ -12,8 +12,8 @@ public final class GitHubUnavailableException extends RuntimeException {
 
   private final @Nullable Duration retryAfter;
 
-  public GitHubUnavailableException(String message, @Nullable Duration retryAfter,
-      @Nullable Throwable cause) {
+  public GitHubUnavailableException(
+      String message, @Nullable Duration retryAfter, @Nullable Throwable cause) {
     super(message, cause);
     this.retryAfter = retryAfter;
   }

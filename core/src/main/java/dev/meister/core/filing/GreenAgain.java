@@ -1,8 +1,8 @@
 package dev.meister.core.filing;
 
-import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.RunEvent;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.chat.EmojiNames;
 import dev.meister.core.chat.MessageLinkStore;
 import dev.meister.core.chat.MessageRef;
@@ -45,8 +45,8 @@ public final class GreenAgain {
     }
     String repo = build.get().repo();
     int told = 0;
-    for (AlertId failure : notices.untold(repo, workflow.get(), branch.get(),
-        success.occurredAt(), LOOK_BACK)) {
+    for (AlertId failure :
+        notices.untold(repo, workflow.get(), branch.get(), success.occurredAt(), LOOK_BACK)) {
       List<MessageRef> posted = messages.messagesFor(failure);
       if (posted.isEmpty()) {
         continue; // not posted (yet): nothing to answer under
@@ -60,9 +60,15 @@ public final class GreenAgain {
   }
 
   private static OutgoingMessage message(GitHubRun success) {
-    RichText.Builder text = RichText.builder().text(EmojiNames.unicode("green_circle")
-        + " Green again: " + success.workflowName().orElse("the build")
-        + " on " + success.branch().orElse("?") + " passed");
+    RichText.Builder text =
+        RichText.builder()
+            .text(
+                EmojiNames.unicode("green_circle")
+                    + " Green again: "
+                    + success.workflowName().orElse("the build")
+                    + " on "
+                    + success.branch().orElse("?")
+                    + " passed");
     Optional<String> url = success.runUrl();
     String run = "run " + success.runNumber().map(n -> "#" + n).orElse("");
     if (url.isPresent()) {

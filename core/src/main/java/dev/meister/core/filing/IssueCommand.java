@@ -2,10 +2,10 @@ package dev.meister.core.filing;
 
 import dev.meister.core.chat.AlertId;
 import dev.meister.core.chat.ChatEvent;
-import dev.meister.core.chat.MessageLinkStore;
 import dev.meister.core.chat.CommandHandler;
 import dev.meister.core.chat.CommandReply;
 import dev.meister.core.chat.CommandRequest;
+import dev.meister.core.chat.MessageLinkStore;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,14 +50,17 @@ public final class IssueCommand implements CommandHandler {
   public CommandReply handle(CommandRequest request) {
     ChatEvent.Command command = request.event();
     if (command.replyTo() == null || request.args().size() > 1) {
-      throw new IllegalArgumentException("Reply to an alert with " + usage()
-          + ": without N to file an issue, with N to link the alert to issue #N.");
+      throw new IllegalArgumentException(
+          "Reply to an alert with "
+              + usage()
+              + ": without N to file an issue, with N to link the alert to issue #N.");
     }
-    AlertId alert = messages.alertFor(command.replyTo())
-        .orElseThrow(() -> new IllegalArgumentException("That is not an alert I know."));
+    AlertId alert =
+        messages
+            .alertFor(command.replyTo())
+            .orElseThrow(() -> new IllegalArgumentException("That is not an alert I know."));
     Integer number = request.args().isEmpty() ? null : number(request.args().get(0));
-    String note = desk.request(alert, number, command.replyTo(),
-        request.sender().orElseThrow());
+    String note = desk.request(alert, number, command.replyTo(), request.sender().orElseThrow());
     return CommandReply.plain(note);
   }
 

@@ -9,8 +9,8 @@ import java.util.List;
  * @param body GitHub Markdown
  * @param assignees GitHub logins
  */
-public record IssueDraft(String repo, String title, String body, List<String> labels,
-    List<String> assignees) {
+public record IssueDraft(
+    String repo, String title, String body, List<String> labels, List<String> assignees) {
   public IssueDraft {
     Checks.notBlank(repo, "repo");
     Checks.notBlank(title, "title");

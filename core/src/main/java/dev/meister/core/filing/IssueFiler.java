@@ -24,8 +24,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class IssueFiler {
   private static final Logger log = LoggerFactory.getLogger(IssueFiler.class);
+
   /** Logs of more failed jobs than this add little and cost a download each. */
   private static final int MAX_JOBS = 5;
+
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final IssueTracker github;
@@ -38,8 +40,14 @@ public final class IssueFiler {
   private final OnCallDirectory directory;
   private final Clock clock;
 
-  public IssueFiler(IssueTracker github, FilingRules config, FiledIssueStore filed,
-      AlertFingerprints fingerprints, Team team, OnCallDirectory directory, Clock clock) {
+  public IssueFiler(
+      IssueTracker github,
+      FilingRules config,
+      FiledIssueStore filed,
+      AlertFingerprints fingerprints,
+      Team team,
+      OnCallDirectory directory,
+      Clock clock) {
     this.github = github;
     this.config = config;
     this.extractor = new FailureExtractor(config.traceLines());
@@ -55,8 +63,8 @@ public final class IssueFiler {
   FilingOutcome file(Alert alert) {
     FilingRule rule = rule(alert);
     Analysis analysis = analyse(alert);
-    String fingerprint = IssueFingerprint.of(alert, analysis.failures(), analysis.job(),
-        analysis.step());
+    String fingerprint =
+        IssueFingerprint.of(alert, analysis.failures(), analysis.job(), analysis.step());
     if (!fingerprint.equals(alert.fingerprint())) {
       fingerprints.refine(alert.storedId(), fingerprint);
     }
@@ -70,17 +78,21 @@ public final class IssueFiler {
     }
     String repo = repo(alert, rule);
     Member onCall = onCall(alert);
-    IssueDraft draft = writer.draft(alert, analysis.failures(), fingerprint, repo, rule, onCall,
-        team.teamLeads());
+    IssueDraft draft =
+        writer.draft(alert, analysis.failures(), fingerprint, repo, rule, onCall, team.teamLeads());
     // Assignees go separately: a login GitHub does not accept must not stop the filing.
-    GitHubIssue issue = github.createIssue(new IssueDraft(draft.repo(), draft.title(),
-        draft.body(), draft.labels(), List.of()));
+    GitHubIssue issue =
+        github.createIssue(
+            new IssueDraft(draft.repo(), draft.title(), draft.body(), draft.labels(), List.of()));
     IssueRef ref = new IssueRef(repo, issue.number(), issue.url());
-    filed.record(new FiledIssue(ref, issue.id(), issue.title(), fingerprint, clock.instant(),
-        true, rule.priority()));
+    filed.record(
+        new FiledIssue(
+            ref, issue.id(), issue.title(), fingerprint, clock.instant(), true, rule.priority()));
     List<String> notes = new ArrayList<>();
     if (!draft.assignees().isEmpty()) {
-      bestEffort(notes, "assigning " + String.join(", ", draft.assignees()),
+      bestEffort(
+          notes,
+          "assigning " + String.join(", ", draft.assignees()),
           () -> github.addAssignees(repo, issue.number(), draft.assignees()));
     }
     rule.epicNumber().ifPresent(epic -> linkToEpic(repo, epic, issue, draft.body(), notes));
@@ -93,8 +105,8 @@ public final class IssueFiler {
    */
   Optional<FiledIssue> sameRootCause(Alert alert) {
     Analysis analysis = analyse(alert);
-    String fingerprint = IssueFingerprint.of(alert, analysis.failures(), analysis.job(),
-        analysis.step());
+    String fingerprint =
+        IssueFingerprint.of(alert, analysis.failures(), analysis.job(), analysis.step());
     if (fingerprint.equals(alert.fingerprint())) {
       return Optional.empty();
     }
@@ -121,23 +133,26 @@ public final class IssueFiler {
     if (!current.open()) {
       notes.add("note: #" + ref.number() + " is closed");
     }
-    return new FilingOutcome(new IssueRef(ref.repo(), ref.number(), current.url()), false,
-        current.title(), notes);
+    return new FilingOutcome(
+        new IssueRef(ref.repo(), ref.number(), current.url()), false, current.title(), notes);
   }
 
   /** GitHub sub-issues where the server has them; else a "Part of" line and a comment. */
-  private void linkToEpic(String repo, int epic, GitHubIssue issue, String body,
-      List<String> notes) {
+  private void linkToEpic(
+      String repo, int epic, GitHubIssue issue, String body, List<String> notes) {
     try {
       github.addSubIssue(repo, epic, issue.id());
       return;
     } catch (GitHubRefusedException e) {
       log.info("sub-issue link to #{} refused ({}); using a Part of line", epic, e.describe());
     }
-    bestEffort(notes, "linking to epic #" + epic, () -> {
-      github.editBody(repo, issue.number(), body + "\nPart of #" + epic + "\n");
-      github.comment(repo, epic, "Sub-issue: #" + issue.number() + " " + issue.title());
-    });
+    bestEffort(
+        notes,
+        "linking to epic #" + epic,
+        () -> {
+          github.editBody(repo, issue.number(), body + "\nPart of #" + epic + "\n");
+          github.comment(repo, epic, "Sub-issue: #" + issue.number() + " " + issue.title());
+        });
   }
 
   private static void bestEffort(List<String> notes, String what, Runnable action) {
@@ -152,10 +167,15 @@ public final class IssueFiler {
     StringBuilder c = new StringBuilder("Failed again ");
     c.append(alert.receivedAt().atZone(ZoneOffset.UTC).format(WHEN)).append(" UTC");
     alert.origin().pageUrl().ifPresent(url -> c.append(": ").append(url));
-    alert.gitHubRun().flatMap(GitHubRun::branch).ifPresent(b -> c.append(" (branch `").append(b)
-        .append("`)"));
-    c.append("\n\n").append(alert.title()).append(" — Meister alert #")
-        .append(alert.storedId()).append('\n');
+    alert
+        .gitHubRun()
+        .flatMap(GitHubRun::branch)
+        .ifPresent(b -> c.append(" (branch `").append(b).append("`)"));
+    c.append("\n\n")
+        .append(alert.title())
+        .append(" — Meister alert #")
+        .append(alert.storedId())
+        .append('\n');
     for (String t : failures.tests()) {
       c.append("- `").append(t).append("`\n");
     }
@@ -168,14 +188,16 @@ public final class IssueFiler {
     if (repo.isEmpty() || runId.isEmpty()) {
       return new Analysis(Failures.none(), null, null);
     }
-    List<WorkflowJob> failed = github.runJobs(repo.get(), runId.get()).stream()
-        .filter(WorkflowJob::failed).toList();
+    List<WorkflowJob> failed =
+        github.runJobs(repo.get(), runId.get()).stream().filter(WorkflowJob::failed).toList();
     Failures failures = Failures.none();
     for (WorkflowJob job : failed.subList(0, Math.min(MAX_JOBS, failed.size()))) {
       failures = failures.and(extractor.extract(github.jobLog(repo.get(), job.id())));
     }
     WorkflowJob first = failed.isEmpty() ? null : failed.get(0);
-    return new Analysis(failures, first == null ? null : first.name(),
+    return new Analysis(
+        failures,
+        first == null ? null : first.name(),
         first == null ? null : first.failedStep().orElse(null));
   }
 
@@ -186,9 +208,13 @@ public final class IssueFiler {
   private static String repo(Alert alert, FilingRule rule) {
     return rule.targetRepo()
         .or(() -> alert.gitHubRun().map(GitHubRun::repo))
-        .orElseThrow(() -> new NotFileableException("no repository to file in: set"
-            + " github.repo (or github.rotations." + alert.routedRotation()
-                .map(Object::toString).orElse("ROTATION") + ".repo) in the configuration"));
+        .orElseThrow(
+            () ->
+                new NotFileableException(
+                    "no repository to file in: set"
+                        + " github.repo (or github.rotations."
+                        + alert.routedRotation().map(Object::toString).orElse("ROTATION")
+                        + ".repo) in the configuration"));
   }
 
   private @Nullable Member onCall(Alert alert) {

@@ -26,8 +26,8 @@ public final class IssueFingerprint {
    * @param failingJob the first failed job's name, if known
    * @param failingStep that job's first failed step, if known
    */
-  public static String of(Alert alert, Failures failures, @Nullable String failingJob,
-      @Nullable String failingStep) {
+  public static String of(
+      Alert alert, Failures failures, @Nullable String failingJob, @Nullable String failingStep) {
     Optional<GitHubRun> run = alert.gitHubRun();
     if (run.isEmpty()) {
       return alert.fingerprint();

@@ -1,7 +1,7 @@
 package dev.meister.core.filing;
 
-import dev.meister.core.alert.Alert;
 import dev.meister.core.alert.AirflowTask;
+import dev.meister.core.alert.Alert;
 import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.WorkflowFiles;
 import java.time.OffsetDateTime;
@@ -15,11 +15,28 @@ import java.util.Set;
 /** The values an issue title template may use, taken from an alert. */
 public final class IssuePlaceholders {
   /** Every placeholder a template may name. */
-  public static final Set<String> KNOWN = Set.of("repo", "repo_full", "test_type", "run_number",
-      "run_id", "workflow", "branch", "event", "commit", "author", "job", "dag_id", "task_id",
-      "logical_date", "alert_id", "title");
+  public static final Set<String> KNOWN =
+      Set.of(
+          "repo",
+          "repo_full",
+          "test_type",
+          "run_number",
+          "run_id",
+          "workflow",
+          "branch",
+          "event",
+          "commit",
+          "author",
+          "job",
+          "dag_id",
+          "task_id",
+          "logical_date",
+          "alert_id",
+          "title");
+
   /** The default title of a build failure's issue. */
   public static final String GITHUB_TITLE = "Build fail - {repo} {test_type} ({run_number})";
+
   /** The default title of a DAG task failure's issue. */
   public static final String AIRFLOW_TITLE = "DAG fail - {dag_id}.{task_id} ({logical_date})";
 

@@ -13,5 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param requestedBy the member id of who asked
  * @param attempts how many times it was tried
  */
-public record IssueRequest(long id, IssueRequestKind kind, AlertId alert, @Nullable Integer issue,
-    @Nullable MessageRef answerUnder, String requestedBy, int attempts) {}
+public record IssueRequest(
+    long id,
+    IssueRequestKind kind,
+    AlertId alert,
+    @Nullable Integer issue,
+    @Nullable MessageRef answerUnder,
+    String requestedBy,
+    int attempts) {}

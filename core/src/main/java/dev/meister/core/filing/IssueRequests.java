@@ -11,8 +11,13 @@ import org.jspecify.annotations.Nullable;
  * restart, loses no request.
  */
 public interface IssueRequests {
-  long enqueue(IssueRequestKind kind, AlertId alert, @Nullable Integer issue,
-      @Nullable MessageRef answerUnder, String requestedBy, Instant at);
+  long enqueue(
+      IssueRequestKind kind,
+      AlertId alert,
+      @Nullable Integer issue,
+      @Nullable MessageRef answerUnder,
+      String requestedBy,
+      Instant at);
 
   /** Pending requests whose time has come, oldest first. */
   List<IssueRequest> due(Instant now, int limit);

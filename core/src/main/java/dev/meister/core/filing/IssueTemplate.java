@@ -37,9 +37,13 @@ public final class IssueTemplate {
       }
     }
     if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException("unknown placeholder" + (unknown.size() > 1 ? "s " : " ")
-          + String.join(", ", unknown) + "; known: {" + String.join("}, {", new TreeSet<>(known))
-          + "}");
+      throw new IllegalArgumentException(
+          "unknown placeholder"
+              + (unknown.size() > 1 ? "s " : " ")
+              + String.join(", ", unknown)
+              + "; known: {"
+              + String.join("}, {", new TreeSet<>(known))
+              + "}");
     }
     return new IssueTemplate(text);
   }
@@ -50,8 +54,8 @@ public final class IssueTemplate {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String value = values.get(m.group(1));
-      m.appendReplacement(out,
-          Matcher.quoteReplacement(value == null || value.isBlank() ? "?" : value));
+      m.appendReplacement(
+          out, Matcher.quoteReplacement(value == null || value.isBlank() ? "?" : value));
     }
     m.appendTail(out);
     return out.toString();

@@ -22,7 +22,9 @@ public interface IssueTracker {
 
   void editBody(String repo, int number, String markdown);
 
-  /** Makes {@code childId} (the issue's numeric id, not its number) a sub-issue of {@code parent}. */
+  /**
+   * Makes {@code childId} (the issue's numeric id, not its number) a sub-issue of {@code parent}.
+   */
   void addSubIssue(String repo, int parent, long childId);
 
   /** Adds assignees; returns the logins the tracker accepted. */

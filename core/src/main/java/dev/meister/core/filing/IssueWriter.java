@@ -2,8 +2,8 @@ package dev.meister.core.filing;
 
 import dev.meister.core.alert.AirflowTask;
 import dev.meister.core.alert.Alert;
-import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.AlertSource;
+import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.team.Member;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +11,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes the issue for an alert: title from the configured template, and a body with everything
- * the person fixing it needs, so nobody copies a run URL or stack trace by hand.
+ * Writes the issue for an alert: title from the configured template, and a body with everything the
+ * person fixing it needs, so nobody copies a run URL or stack trace by hand.
  */
 public final class IssueWriter {
   private final IssueTemplate githubTitle;
@@ -31,8 +31,14 @@ public final class IssueWriter {
    * @param onCall who is assigned, if they have a GitHub login
    * @param leads mentioned when the rule asks for the priority to be confirmed
    */
-  public IssueDraft draft(Alert alert, Failures failures, String fingerprint, String repo,
-      FilingRule rule, @Nullable Member onCall, List<Member> leads) {
+  public IssueDraft draft(
+      Alert alert,
+      Failures failures,
+      String fingerprint,
+      String repo,
+      FilingRule rule,
+      @Nullable Member onCall,
+      List<Member> leads) {
     IssueTemplate template =
         alert.source() == AlertSource.GITHUB_ACTIONS ? githubTitle : airflowTitle;
     String title = template.render(IssuePlaceholders.of(alert));
@@ -40,12 +46,21 @@ public final class IssueWriter {
     if (onCall != null && onCall.githubLogin() != null) {
       assignees.add(onCall.githubLogin());
     }
-    return new IssueDraft(repo, title, body(alert, failures, fingerprint, rule, onCall, leads),
-        rule.allLabels(), assignees);
+    return new IssueDraft(
+        repo,
+        title,
+        body(alert, failures, fingerprint, rule, onCall, leads),
+        rule.allLabels(),
+        assignees);
   }
 
-  private static String body(Alert alert, Failures failures, String fingerprint, FilingRule rule,
-      @Nullable Member onCall, List<Member> leads) {
+  private static String body(
+      Alert alert,
+      Failures failures,
+      String fingerprint,
+      FilingRule rule,
+      @Nullable Member onCall,
+      List<Member> leads) {
     StringBuilder b = new StringBuilder();
     alert.origin().match(run -> github(b, run), task -> airflow(b, task));
     if (onCall != null) {
@@ -57,7 +72,8 @@ public final class IssueWriter {
         b.append(who(lead)).append(' ');
       }
       b.append("please confirm the priority")
-          .append(rule.priority() == null ? "" : " (" + rule.priority() + ")").append(".\n");
+          .append(rule.priority() == null ? "" : " (" + rule.priority() + ")")
+          .append(".\n");
     }
     if (!failures.tests().isEmpty()) {
       b.append("\n### Failing tests\n\n");
@@ -67,8 +83,12 @@ public final class IssueWriter {
     }
     List<String> trace = failures.trace();
     if (trace.isEmpty()) {
-      trace = alert.airflowTask().flatMap(AirflowTask::exception).map(e -> e.lines().toList())
-          .orElse(List.of());
+      trace =
+          alert
+              .airflowTask()
+              .flatMap(AirflowTask::exception)
+              .map(e -> e.lines().toList())
+              .orElse(List.of());
     }
     if (!trace.isEmpty()) {
       b.append("\n### Stack trace\n\n```\n");
@@ -78,8 +98,10 @@ public final class IssueWriter {
       }
       b.append("```\n");
     }
-    b.append("\n_Filed by Meister from alert #").append(alert.storedId())
-        .append(" (fingerprint `").append(fingerprint)
+    b.append("\n_Filed by Meister from alert #")
+        .append(alert.storedId())
+        .append(" (fingerprint `")
+        .append(fingerprint)
         .append("`)._\n");
     return b.toString();
   }
@@ -110,9 +132,10 @@ public final class IssueWriter {
       return Optional.empty();
     }
     StringBuilder c = new StringBuilder(sha.get());
-    run.commitMessage().filter(m -> !m.isBlank())
-        .ifPresent(m -> c.append(" \"").append(m.lines().findFirst().orElse("").strip())
-            .append('"'));
+    run.commitMessage()
+        .filter(m -> !m.isBlank())
+        .ifPresent(
+            m -> c.append(" \"").append(m.lines().findFirst().orElse("").strip()).append('"'));
     run.commitAuthor().ifPresent(a -> c.append(" by ").append(a));
     run.actor().ifPresent(a -> c.append(" (pushed by @").append(a).append(')'));
     return Optional.of(c.toString());
@@ -128,7 +151,8 @@ public final class IssueWriter {
   }
 
   private static void fact(StringBuilder b, String label, Optional<String> value) {
-    value.filter(v -> !v.isBlank())
+    value
+        .filter(v -> !v.isBlank())
         .ifPresent(v -> b.append("**").append(label).append(":** ").append(v).append('\n'));
   }
 }

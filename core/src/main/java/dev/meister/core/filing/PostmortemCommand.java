@@ -1,9 +1,9 @@
 package dev.meister.core.filing;
 
-import dev.meister.core.chat.RichText;
 import dev.meister.core.chat.CommandHandler;
 import dev.meister.core.chat.CommandReply;
 import dev.meister.core.chat.CommandRequest;
+import dev.meister.core.chat.RichText;
 import java.util.List;
 
 /** {@code /postmortem [N]}: the last N breaks, newest first, with reason, issue and solution. */
@@ -34,14 +34,13 @@ public final class PostmortemCommand implements CommandHandler {
 
   @Override
   public CommandReply handle(CommandRequest request) {
-    int n = request.args().isEmpty() ? DEFAULT
-        : Counts.parse(request.args().get(0), MAX, "N");
+    int n = request.args().isEmpty() ? DEFAULT : Counts.parse(request.args().get(0), MAX, "N");
     List<Break> breaks = log.recent(n);
     if (breaks.isEmpty()) {
       return CommandReply.plain("No breaks logged yet.");
     }
-    RichText.Builder text = RichText.builder().bold("Post-mortem log (last " + breaks.size()
-        + ")").newline();
+    RichText.Builder text =
+        RichText.builder().bold("Post-mortem log (last " + breaks.size() + ")").newline();
     for (Break b : breaks) {
       text.text(b.date() + " ");
       String label = "#" + b.alert().storedId() + " " + b.alert().title();
@@ -50,10 +49,12 @@ public final class PostmortemCommand implements CommandHandler {
       } else {
         text.link(label, b.link());
       }
-      b.issueLink().ifPresent(l -> text.text(" · ").link("#" + l.issue().number(),
-          l.issue().url()));
-      text.newline().text("    ").text(b.resolved()
-          .map(r -> r.reason() + " → " + r.solution()).orElse("not resolved yet")).newline();
+      b.issueLink()
+          .ifPresent(l -> text.text(" · ").link("#" + l.issue().number(), l.issue().url()));
+      text.newline()
+          .text("    ")
+          .text(b.resolved().map(r -> r.reason() + " → " + r.solution()).orElse("not resolved yet"))
+          .newline();
     }
     return CommandReply.of(text.build());
   }

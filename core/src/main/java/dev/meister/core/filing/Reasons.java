@@ -7,13 +7,14 @@ import java.util.Locale;
 /** The configured reasons a break may be put down to, so the log can be counted by reason. */
 public final class Reasons {
   /** Used when the configuration names none: the reasons teams gave most often. */
-  public static final List<String> DEFAULTS = List.of(
-      "Merged a branch with broken tests",
-      "Master was not merged in a branch",
-      "Merged broken slow tests without knowing that",
-      "Underlying data changed",
-      "Flaky test",
-      "Infrastructure problem");
+  public static final List<String> DEFAULTS =
+      List.of(
+          "Merged a branch with broken tests",
+          "Master was not merged in a branch",
+          "Merged broken slow tests without knowing that",
+          "Underlying data changed",
+          "Flaky test",
+          "Infrastructure problem");
 
   private final List<String> reasons;
 
@@ -47,8 +48,10 @@ public final class Reasons {
         return r;
       }
     }
-    List<String> starts = lower.isEmpty() ? List.of() : reasons.stream()
-        .filter(r -> r.toLowerCase(Locale.ROOT).startsWith(lower)).toList();
+    List<String> starts =
+        lower.isEmpty()
+            ? List.of()
+            : reasons.stream().filter(r -> r.toLowerCase(Locale.ROOT).startsWith(lower)).toList();
     if (starts.size() == 1) {
       return starts.get(0);
     }

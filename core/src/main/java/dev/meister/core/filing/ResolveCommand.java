@@ -2,20 +2,20 @@ package dev.meister.core.filing;
 
 import dev.meister.core.chat.AlertId;
 import dev.meister.core.chat.ChatEvent;
-import dev.meister.core.chat.MessageLinkStore;
-import dev.meister.core.chat.MessageRef;
 import dev.meister.core.chat.CommandHandler;
 import dev.meister.core.chat.CommandReply;
 import dev.meister.core.chat.CommandRequest;
+import dev.meister.core.chat.MessageLinkStore;
+import dev.meister.core.chat.MessageRef;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code /resolve REASON | SOLUTION} as a reply to an alert or to the bot's "Filed #N" answer
- * under it (or {@code /resolve #ALERT REASON | SOLUTION} anywhere): writes the break's reason, picked from the configured list by number or
- * words, and its solution into the post-mortem log.
+ * {@code /resolve REASON | SOLUTION} as a reply to an alert or to the bot's "Filed #N" answer under
+ * it (or {@code /resolve #ALERT REASON | SOLUTION} anywhere): writes the break's reason, picked
+ * from the configured list by number or words, and its solution into the post-mortem log.
  */
 public final class ResolveCommand implements CommandHandler {
   private final ResolutionStore resolutions;
@@ -24,8 +24,12 @@ public final class ResolveCommand implements CommandHandler {
   private final Reasons reasons;
   private final Clock clock;
 
-  public ResolveCommand(ResolutionStore resolutions, MessageLinkStore messages,
-      dev.meister.core.alert.AlertStore alerts, Reasons reasons, Clock clock) {
+  public ResolveCommand(
+      ResolutionStore resolutions,
+      MessageLinkStore messages,
+      dev.meister.core.alert.AlertStore alerts,
+      Reasons reasons,
+      Clock clock) {
     this.resolutions = resolutions;
     this.messages = messages;
     this.alerts = alerts;
@@ -74,9 +78,12 @@ public final class ResolveCommand implements CommandHandler {
     String text = String.join(" ", args);
     int bar = text.indexOf('|');
     if (alert.isEmpty() || bar < 0 || text.substring(bar + 1).isBlank()) {
-      throw new IllegalArgumentException("Reply to an alert or its issue with " + usage()
-          + ", e.g."
-          + " /resolve 1 | Tests disabled. " + reasons.listing());
+      throw new IllegalArgumentException(
+          "Reply to an alert or its issue with "
+              + usage()
+              + ", e.g."
+              + " /resolve 1 | Tests disabled. "
+              + reasons.listing());
     }
     AlertId id = alert.get();
     if (alerts.find(id).isEmpty()) {
@@ -84,8 +91,9 @@ public final class ResolveCommand implements CommandHandler {
     }
     String reason = reasons.match(text.substring(0, bar));
     String solution = text.substring(bar + 1).strip();
-    resolutions.resolve(new Resolution(id, reason, solution,
-        request.sender().orElseThrow().id().value(), clock.instant()));
+    resolutions.resolve(
+        new Resolution(
+            id, reason, solution, request.sender().orElseThrow().id().value(), clock.instant()));
     return CommandReply.plain("Logged for alert #" + id + ": " + reason + " → " + solution);
   }
 }

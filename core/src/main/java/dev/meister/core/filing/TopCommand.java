@@ -1,9 +1,9 @@
 package dev.meister.core.filing;
 
-import dev.meister.core.chat.RichText;
 import dev.meister.core.chat.CommandHandler;
 import dev.meister.core.chat.CommandReply;
 import dev.meister.core.chat.CommandRequest;
+import dev.meister.core.chat.RichText;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -39,15 +39,17 @@ public final class TopCommand implements CommandHandler {
 
   @Override
   public CommandReply handle(CommandRequest request) {
-    int days = request.args().isEmpty() ? DEFAULT_DAYS
-        : Counts.parse(request.args().get(0), MAX_DAYS, "DAYS");
-    List<FailureCount> top = TopFailures.of(
-        log.since(clock.instant().minus(Duration.ofDays(days))), SHOWN);
+    int days =
+        request.args().isEmpty()
+            ? DEFAULT_DAYS
+            : Counts.parse(request.args().get(0), MAX_DAYS, "DAYS");
+    List<FailureCount> top =
+        TopFailures.of(log.since(clock.instant().minus(Duration.ofDays(days))), SHOWN);
     if (top.isEmpty()) {
       return CommandReply.plain("No failures in the last " + days + " days.");
     }
-    RichText.Builder text = RichText.builder()
-        .bold("Top failures, last " + days + " days").newline();
+    RichText.Builder text =
+        RichText.builder().bold("Top failures, last " + days + " days").newline();
     int rank = 1;
     for (FailureCount c : top) {
       text.text(rank++ + ". " + c.count() + "× " + c.title());

@@ -19,13 +19,24 @@ public final class TopFailures {
     List<FailureCount> counts = new ArrayList<>();
     for (Map.Entry<String, List<Break>> e : groups.entrySet()) {
       Break newest = e.getValue().get(0);
-      IssueRef issue = e.getValue().stream().filter(b -> b.issue() != null)
-          .map(b -> b.issueLink().orElseThrow().issue()).findFirst().orElse(null);
-      counts.add(new FailureCount(e.getKey(), newest.alert().title(), e.getValue().size(),
-          newest.alert().receivedAt(), issue));
+      IssueRef issue =
+          e.getValue().stream()
+              .filter(b -> b.issue() != null)
+              .map(b -> b.issueLink().orElseThrow().issue())
+              .findFirst()
+              .orElse(null);
+      counts.add(
+          new FailureCount(
+              e.getKey(),
+              newest.alert().title(),
+              e.getValue().size(),
+              newest.alert().receivedAt(),
+              issue));
     }
-    counts.sort(Comparator.comparingInt(FailureCount::count).reversed()
-        .thenComparing(FailureCount::last, Comparator.reverseOrder()));
+    counts.sort(
+        Comparator.comparingInt(FailureCount::count)
+            .reversed()
+            .thenComparing(FailureCount::last, Comparator.reverseOrder()));
     return counts.size() > limit ? counts.subList(0, limit) : counts;
   }
 }

@@ -24,7 +24,9 @@ public record WorkflowJob(long id, String name, @Nullable String conclusion, Lis
 
   /** The first step that failed. */
   public Optional<String> failedStep() {
-    return steps.stream().filter(s -> "failure".equals(s.conclusion())
-        || "timed_out".equals(s.conclusion())).map(Step::name).findFirst();
+    return steps.stream()
+        .filter(s -> "failure".equals(s.conclusion()) || "timed_out".equals(s.conclusion()))
+        .map(Step::name)
+        .findFirst();
   }
 }

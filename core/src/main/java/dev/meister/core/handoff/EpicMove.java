@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param nextAttemptAt when to try (again), while {@link State#PENDING}
  * @param error what GitHub (or the configuration) said the last time it failed
  */
-public record EpicMove(State state, int attempts, @Nullable Instant nextAttemptAt,
-    @Nullable String error) {
+public record EpicMove(
+    State state, int attempts, @Nullable Instant nextAttemptAt, @Nullable String error) {
   /** Gives up after this many calls; GitHub outages longer than the back-off are reported. */
   public static final int MAX_ATTEMPTS = 6;
 
@@ -28,7 +28,8 @@ public record EpicMove(State state, int attempts, @Nullable Instant nextAttemptA
 
   public EpicMove {
     Checks.check(attempts >= 0, "attempts must not be negative");
-    Checks.check(state != State.PENDING || nextAttemptAt != null,
+    Checks.check(
+        state != State.PENDING || nextAttemptAt != null,
         "a pending epic move needs its next attempt time");
   }
 

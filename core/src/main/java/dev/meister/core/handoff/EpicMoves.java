@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves a rotation's epic to the incoming member once a hand-off completed: one attempt right
- * away, then retries with back-off while GitHub is out; the outcome is stored with the chat
- * message that reports it, and the hand-off stays complete whatever GitHub says.
+ * Moves a rotation's epic to the incoming member once a hand-off completed: one attempt right away,
+ * then retries with back-off while GitHub is out; the outcome is stored with the chat message that
+ * reports it, and the hand-off stays complete whatever GitHub says.
  */
 final class EpicMoves {
   private static final Logger log = LoggerFactory.getLogger(EpicMoves.class);
@@ -32,9 +32,14 @@ final class EpicMoves {
   private final BiConsumer<RotationId, OutgoingMessage> post;
   private final Clock clock;
 
-  EpicMoves(Map<RotationId, EpicRef> epics, Team team, HandoffStore store,
-      Transactions transactions, @Nullable EpicAssignees assignees,
-      BiConsumer<RotationId, OutgoingMessage> post, Clock clock) {
+  EpicMoves(
+      Map<RotationId, EpicRef> epics,
+      Team team,
+      HandoffStore store,
+      Transactions transactions,
+      @Nullable EpicAssignees assignees,
+      BiConsumer<RotationId, OutgoingMessage> post,
+      Clock clock) {
     this.epics = Map.copyOf(epics);
     this.team = team;
     this.store = store;
@@ -62,26 +67,28 @@ final class EpicMoves {
     EpicRef epic = epics.get(record.rotation());
     EpicMove before = record.epic();
     EpicMove outcome = epic == null ? EpicMove.none() : attempt(epic, record, clock.instant());
-    transactions.inTransaction(() -> {
-      HandoffRecord current = store.find(record.rotation(), record.position(), record.boundary())
-          .orElse(record);
-      if (current.epic().state() != EpicMove.State.PENDING) {
-        return false;
-      }
-      store.save(current.withEpic(outcome));
-      if (epic != null) {
-        message(epic, current, before, outcome).ifPresent(m -> post.accept(record.rotation(), m));
-      }
-      return true;
-    });
+    transactions.inTransaction(
+        () -> {
+          HandoffRecord current =
+              store.find(record.rotation(), record.position(), record.boundary()).orElse(record);
+          if (current.epic().state() != EpicMove.State.PENDING) {
+            return false;
+          }
+          store.save(current.withEpic(outcome));
+          if (epic != null) {
+            message(epic, current, before, outcome)
+                .ifPresent(m -> post.accept(record.rotation(), m));
+          }
+          return true;
+        });
   }
 
   private EpicMove attempt(EpicRef epic, HandoffRecord r, Instant now) {
     String from = login(r.outgoing());
     String to = login(r.incoming());
     if (to == null) {
-      return r.epic().failed(r.incoming() + " has no github login in the team configuration",
-          false, now);
+      return r.epic()
+          .failed(r.incoming() + " has no github login in the team configuration", false, now);
     }
     if (assignees == null) {
       return r.epic().failed("no GitHub token is configured (handoffs.github_token)", false, now);
@@ -96,8 +103,8 @@ final class EpicMoves {
     }
   }
 
-  private static Optional<OutgoingMessage> message(EpicRef epic, HandoffRecord r,
-      EpicMove before, EpicMove after) {
+  private static Optional<OutgoingMessage> message(
+      EpicRef epic, HandoffRecord r, EpicMove before, EpicMove after) {
     String error = after.error() == null ? "unknown error" : after.error();
     switch (after.state()) {
       case DONE:
@@ -107,7 +114,8 @@ final class EpicMoves {
       case PENDING:
         // Said once; later retries stay quiet until they succeed or give up.
         return before.attempts() == 0
-            ? Optional.of(HandoffMessages.epicRetrying(epic, r, error)) : Optional.empty();
+            ? Optional.of(HandoffMessages.epicRetrying(epic, r, error))
+            : Optional.empty();
       default:
         return Optional.empty();
     }

@@ -22,8 +22,7 @@ public record EpicRef(String owner, String repo, int number) {
   public static EpicRef parse(String text) {
     Matcher m = FORM.matcher(text.trim());
     if (!m.matches()) {
-      throw new IllegalArgumentException(
-          "'" + text + "' is not an issue like owner/repo#123");
+      throw new IllegalArgumentException("'" + text + "' is not an issue like owner/repo#123");
     }
     return new EpicRef(m.group(1), m.group(2), Integer.parseInt(m.group(3)));
   }

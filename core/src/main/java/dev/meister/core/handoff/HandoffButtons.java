@@ -17,13 +17,13 @@ public final class HandoffButtons {
     this.handoffs = handoffs;
   }
 
-  public String handedOver(ButtonAction.HandedOver action, ChatEvent.ButtonPress press,
-      Member member) {
+  public String handedOver(
+      ButtonAction.HandedOver action, ChatEvent.ButtonPress press, Member member) {
     return confirm(action.rotation(), action.boundary(), member, Party.OUTGOING);
   }
 
-  public String accepted(ButtonAction.AcceptHandoff action, ChatEvent.ButtonPress press,
-      Member member) {
+  public String accepted(
+      ButtonAction.AcceptHandoff action, ChatEvent.ButtonPress press, Member member) {
     return confirm(action.rotation(), action.boundary(), member, Party.INCOMING);
   }
 

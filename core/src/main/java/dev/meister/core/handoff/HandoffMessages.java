@@ -1,6 +1,5 @@
 package dev.meister.core.handoff;
 
-import dev.meister.core.schedule.TimeFormat;
 import dev.meister.core.alert.Alert;
 import dev.meister.core.chat.Button;
 import dev.meister.core.chat.ButtonAction;
@@ -8,11 +7,11 @@ import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.RichText;
 import dev.meister.core.filing.IssueRef;
 import dev.meister.core.schedule.Rotation;
+import dev.meister.core.schedule.TimeFormat;
 import dev.meister.core.team.Member;
 import dev.meister.core.team.MemberId;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 public final class HandoffMessages {
   /** Button action of the outgoing member's confirmation. */
   public static final String OUT_ACTION = ButtonAction.HANDED_OVER;
+
   /** Button action of the incoming member's acceptance. */
   public static final String IN_ACTION = ButtonAction.ACCEPT_HANDOFF;
 
@@ -36,15 +36,25 @@ public final class HandoffMessages {
    * takes over ({@code weekend}), only P3/P4 and unprioritised issues are handed on: P1/P2 stay
    * with the outgoing weekday on-call, and the message says so.
    */
-  public static OutgoingMessage announcement(Rotation rotation, HandoffRecord r,
-      @Nullable Instant until, boolean weekend, List<OpenIssue> open, List<Alert> unacked) {
-    List<OpenIssue> kept = weekend
-        ? open.stream().filter(OpenIssue::staysOnWeekdays).toList() : List.of();
-    List<OpenIssue> issues = weekend
-        ? open.stream().filter(i -> !i.staysOnWeekdays()).toList() : open;
-    RichText.Builder t = RichText.builder().emoji("repeat")
-        .bold(" " + (weekend ? "Weekend hand-off " : "Hand-off ") + rotation.displayName() + ": ")
-        .mention(r.outgoing()).text(" → ").mention(r.incoming());
+  public static OutgoingMessage announcement(
+      Rotation rotation,
+      HandoffRecord r,
+      @Nullable Instant until,
+      boolean weekend,
+      List<OpenIssue> open,
+      List<Alert> unacked) {
+    List<OpenIssue> kept =
+        weekend ? open.stream().filter(OpenIssue::staysOnWeekdays).toList() : List.of();
+    List<OpenIssue> issues =
+        weekend ? open.stream().filter(i -> !i.staysOnWeekdays()).toList() : open;
+    RichText.Builder t =
+        RichText.builder()
+            .emoji("repeat")
+            .bold(
+                " " + (weekend ? "Weekend hand-off " : "Hand-off ") + rotation.displayName() + ": ")
+            .mention(r.outgoing())
+            .text(" → ")
+            .mention(r.incoming());
     if (until != null) {
       t.text(" (until " + when(until, rotation.zone()) + ")");
     }
@@ -66,13 +76,17 @@ public final class HandoffMessages {
       issueLinks(t, kept);
       t.text(".");
     }
-    t.newline().mention(r.outgoing())
+    t.newline()
+        .mention(r.outgoing())
         .text(": /handoff when you have handed over (notes welcome). ")
-        .mention(r.incoming()).text(": /handoff accept to take it.");
+        .mention(r.incoming())
+        .text(": /handoff accept to take it.");
     String id = r.rotation().value();
-    return new OutgoingMessage(t.build(), List.of(
-        new Button("✅ Handed over", new ButtonAction.HandedOver(id, r.boundary())),
-        new Button("🤝 Accept", new ButtonAction.AcceptHandoff(id, r.boundary()))));
+    return new OutgoingMessage(
+        t.build(),
+        List.of(
+            new Button("✅ Handed over", new ButtonAction.HandedOver(id, r.boundary())),
+            new Button("🤝 Accept", new ButtonAction.AcceptHandoff(id, r.boundary()))));
   }
 
   private static void issueLinks(RichText.Builder t, List<OpenIssue> issues) {
@@ -83,26 +97,37 @@ public final class HandoffMessages {
   }
 
   public static OutgoingMessage outgoingConfirmed(Rotation rotation, HandoffRecord r) {
-    RichText.Builder t = RichText.builder().mention(r.outgoing())
-        .text(" handed " + rotation.displayName() + " over to ").mention(r.incoming()).text(".");
+    RichText.Builder t =
+        RichText.builder()
+            .mention(r.outgoing())
+            .text(" handed " + rotation.displayName() + " over to ")
+            .mention(r.incoming())
+            .text(".");
     if (r.notes() != null) {
       t.text(" Notes: “" + r.notes() + "”.");
     }
-    return OutgoingMessage.of(t.text(" Waiting for ").mention(r.incoming())
-        .text(" to /handoff accept.").build());
+    return OutgoingMessage.of(
+        t.text(" Waiting for ").mention(r.incoming()).text(" to /handoff accept.").build());
   }
 
   public static OutgoingMessage incomingAccepted(Rotation rotation, HandoffRecord r) {
-    return OutgoingMessage.of(RichText.builder().mention(r.incoming())
-        .text(" accepted " + rotation.displayName() + ". Waiting for ").mention(r.outgoing())
-        .text(" to confirm with /handoff.").build());
+    return OutgoingMessage.of(
+        RichText.builder()
+            .mention(r.incoming())
+            .text(" accepted " + rotation.displayName() + ". Waiting for ")
+            .mention(r.outgoing())
+            .text(" to confirm with /handoff.")
+            .build());
   }
 
-  public static OutgoingMessage complete(Rotation rotation, HandoffRecord r,
-      @Nullable Instant until) {
-    RichText.Builder t = RichText.builder().emoji("white_check_mark")
-        .bold(" Hand-off complete: ").mention(r.incoming())
-        .text(" has " + rotation.displayName());
+  public static OutgoingMessage complete(
+      Rotation rotation, HandoffRecord r, @Nullable Instant until) {
+    RichText.Builder t =
+        RichText.builder()
+            .emoji("white_check_mark")
+            .bold(" Hand-off complete: ")
+            .mention(r.incoming())
+            .text(" has " + rotation.displayName());
     if (until != null) {
       t.text(" until " + when(until, rotation.zone()));
     }
@@ -114,18 +139,29 @@ public final class HandoffMessages {
   }
 
   public static OutgoingMessage reminder(Rotation rotation, HandoffRecord r) {
-    RichText.Builder t = RichText.builder().emoji("alarm_clock")
-        .text(" The " + rotation.displayName() + " hand-off since "
-            + when(r.boundary(), rotation.zone()) + " is not confirmed yet.");
+    RichText.Builder t =
+        RichText.builder()
+            .emoji("alarm_clock")
+            .text(
+                " The "
+                    + rotation.displayName()
+                    + " hand-off since "
+                    + when(r.boundary(), rotation.zone())
+                    + " is not confirmed yet.");
     waitingFor(t, r);
     return OutgoingMessage.of(t.build());
   }
 
-  public static OutgoingMessage escalation(Rotation rotation, HandoffRecord r,
-      List<Member> leads) {
-    RichText.Builder t = RichText.builder().emoji("rotating_light")
-        .text(" The " + rotation.displayName() + " hand-off since "
-            + when(r.boundary(), rotation.zone()) + " is still not confirmed.");
+  public static OutgoingMessage escalation(Rotation rotation, HandoffRecord r, List<Member> leads) {
+    RichText.Builder t =
+        RichText.builder()
+            .emoji("rotating_light")
+            .text(
+                " The "
+                    + rotation.displayName()
+                    + " hand-off since "
+                    + when(r.boundary(), rotation.zone())
+                    + " is still not confirmed.");
     waitingFor(t, r);
     if (leads.isEmpty()) {
       t.text(" (No team lead is configured to tell.)");
@@ -149,34 +185,57 @@ public final class HandoffMessages {
   }
 
   public static OutgoingMessage epicRetrying(EpicRef epic, HandoffRecord r, String why) {
-    return OutgoingMessage.of(RichText.builder().emoji("warning")
-        .text(" Could not move epic " + epic + " from ").mention(r.outgoing()).text(" to ")
-        .mention(r.incoming()).text(": " + why + ". I will try again.").build());
+    return OutgoingMessage.of(
+        RichText.builder()
+            .emoji("warning")
+            .text(" Could not move epic " + epic + " from ")
+            .mention(r.outgoing())
+            .text(" to ")
+            .mention(r.incoming())
+            .text(": " + why + ". I will try again.")
+            .build());
   }
 
   public static OutgoingMessage epicFailed(EpicRef epic, HandoffRecord r, String why) {
-    return OutgoingMessage.of(RichText.builder().emoji("warning")
-        .text(" Gave up moving epic " + epic + " from ").mention(r.outgoing()).text(" to ")
-        .mention(r.incoming()).text(": " + why + ". Please reassign it by hand.").build());
+    return OutgoingMessage.of(
+        RichText.builder()
+            .emoji("warning")
+            .text(" Gave up moving epic " + epic + " from ")
+            .mention(r.outgoing())
+            .text(" to ")
+            .mention(r.incoming())
+            .text(": " + why + ". Please reassign it by hand.")
+            .build());
   }
 
   public static OutgoingMessage epicMoved(EpicRef epic, MemberId to) {
-    return OutgoingMessage.of(RichText.builder()
-        .text("Epic " + epic + " is now assigned to ").mention(to).text(".").build());
+    return OutgoingMessage.of(
+        RichText.builder()
+            .text("Epic " + epic + " is now assigned to ")
+            .mention(to)
+            .text(".")
+            .build());
   }
 
   /** One line of {@code /handoff status} and {@code meister handoffs}. */
   public static String statusLine(Rotation rotation, HandoffRecord r) {
     ZoneId zone = rotation.zone();
     StringBuilder s = new StringBuilder();
-    s.append(rotation.displayName()).append(": ").append(r.outgoing()).append(" → ")
-        .append(r.incoming()).append(" at ").append(when(r.boundary(), zone)).append(" — ");
-    s.append(switch (r.state()) {
-      case COMPLETE -> "complete";
-      case OUTGOING_CONFIRMED -> "waiting for " + r.incoming() + " to accept";
-      case INCOMING_CONFIRMED -> "waiting for " + r.outgoing() + " to confirm";
-      case PENDING -> "waiting for both";
-    });
+    s.append(rotation.displayName())
+        .append(": ")
+        .append(r.outgoing())
+        .append(" → ")
+        .append(r.incoming())
+        .append(" at ")
+        .append(when(r.boundary(), zone))
+        .append(" — ");
+    s.append(
+        switch (r.state()) {
+          case COMPLETE -> "complete";
+          case OUTGOING_CONFIRMED -> "waiting for " + r.incoming() + " to accept";
+          case INCOMING_CONFIRMED -> "waiting for " + r.outgoing() + " to confirm";
+          case PENDING -> "waiting for both";
+        });
     if (r.outgoingConfirmedAt() != null) {
       s.append("; handed over ").append(when(r.outgoingConfirmedAt(), zone));
     }

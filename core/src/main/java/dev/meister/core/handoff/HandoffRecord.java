@@ -29,16 +29,36 @@ public record HandoffRecord(
     EpicMove epic) {
 
   /** A record without follow-ups or an epic move. */
-  public HandoffRecord(RotationId rotation, Position position, Instant boundary,
-      MemberId outgoing, MemberId incoming, @Nullable Instant outgoingConfirmedAt,
-      @Nullable Instant incomingConfirmedAt, @Nullable String notes) {
-    this(rotation, position, boundary, outgoing, incoming, outgoingConfirmedAt,
-        incomingConfirmedAt, notes, null, null, EpicMove.none());
+  public HandoffRecord(
+      RotationId rotation,
+      Position position,
+      Instant boundary,
+      MemberId outgoing,
+      MemberId incoming,
+      @Nullable Instant outgoingConfirmedAt,
+      @Nullable Instant incomingConfirmedAt,
+      @Nullable String notes) {
+    this(
+        rotation,
+        position,
+        boundary,
+        outgoing,
+        incoming,
+        outgoingConfirmedAt,
+        incomingConfirmedAt,
+        notes,
+        null,
+        null,
+        EpicMove.none());
   }
 
   /** A hand-off that just came due, nobody confirmed yet. */
-  public static HandoffRecord announced(RotationId rotation, Position position, Instant boundary,
-      MemberId outgoing, MemberId incoming) {
+  public static HandoffRecord announced(
+      RotationId rotation,
+      Position position,
+      Instant boundary,
+      MemberId outgoing,
+      MemberId incoming) {
     return new HandoffRecord(rotation, position, boundary, outgoing, incoming, null, null, null);
   }
 
@@ -58,27 +78,77 @@ public record HandoffRecord(
 
   /** The outgoing member confirmed, with notes for the incoming one (kept if none are given). */
   public HandoffRecord confirmedByOutgoing(Instant at, @Nullable String newNotes) {
-    return new HandoffRecord(rotation, position, boundary, outgoing, incoming, at,
-        incomingConfirmedAt, newNotes == null ? notes : newNotes, remindedAt, escalatedAt, epic);
+    return new HandoffRecord(
+        rotation,
+        position,
+        boundary,
+        outgoing,
+        incoming,
+        at,
+        incomingConfirmedAt,
+        newNotes == null ? notes : newNotes,
+        remindedAt,
+        escalatedAt,
+        epic);
   }
 
   public HandoffRecord acceptedByIncoming(Instant at) {
-    return new HandoffRecord(rotation, position, boundary, outgoing, incoming,
-        outgoingConfirmedAt, at, notes, remindedAt, escalatedAt, epic);
+    return new HandoffRecord(
+        rotation,
+        position,
+        boundary,
+        outgoing,
+        incoming,
+        outgoingConfirmedAt,
+        at,
+        notes,
+        remindedAt,
+        escalatedAt,
+        epic);
   }
 
   public HandoffRecord reminded(Instant at) {
-    return new HandoffRecord(rotation, position, boundary, outgoing, incoming,
-        outgoingConfirmedAt, incomingConfirmedAt, notes, at, escalatedAt, epic);
+    return new HandoffRecord(
+        rotation,
+        position,
+        boundary,
+        outgoing,
+        incoming,
+        outgoingConfirmedAt,
+        incomingConfirmedAt,
+        notes,
+        at,
+        escalatedAt,
+        epic);
   }
 
   public HandoffRecord escalated(Instant at) {
-    return new HandoffRecord(rotation, position, boundary, outgoing, incoming,
-        outgoingConfirmedAt, incomingConfirmedAt, notes, remindedAt, at, epic);
+    return new HandoffRecord(
+        rotation,
+        position,
+        boundary,
+        outgoing,
+        incoming,
+        outgoingConfirmedAt,
+        incomingConfirmedAt,
+        notes,
+        remindedAt,
+        at,
+        epic);
   }
 
   public HandoffRecord withEpic(EpicMove move) {
-    return new HandoffRecord(rotation, position, boundary, outgoing, incoming,
-        outgoingConfirmedAt, incomingConfirmedAt, notes, remindedAt, escalatedAt, move);
+    return new HandoffRecord(
+        rotation,
+        position,
+        boundary,
+        outgoing,
+        incoming,
+        outgoingConfirmedAt,
+        incomingConfirmedAt,
+        notes,
+        remindedAt,
+        escalatedAt,
+        move);
   }
 }

@@ -9,9 +9,9 @@ import dev.meister.core.schedule.Handover;
 import dev.meister.core.schedule.OnCallDirectory;
 import dev.meister.core.schedule.OnCallResolver;
 import dev.meister.core.schedule.Position;
-import dev.meister.core.schedule.Source;
 import dev.meister.core.schedule.Rotation;
 import dev.meister.core.schedule.RotationId;
+import dev.meister.core.schedule.Source;
 import dev.meister.core.team.MemberId;
 import dev.meister.core.team.Team;
 import dev.meister.core.timing.DueWork;
@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Handoffs implements DueWork {
   private static final Logger log = LoggerFactory.getLogger(Handoffs.class);
+
   /** Open work older than this is not the outgoing member's to pass on. */
   private static final Duration OPEN_WORK_WINDOW = Duration.ofDays(31);
 
@@ -50,13 +51,21 @@ public final class Handoffs implements DueWork {
   private final Clock clock;
 
   /**
-   * @param assignees moves epics on GitHub; null when no token is configured, which is reported
-   *     in chat when an epic should move
+   * @param assignees moves epics on GitHub; null when no token is configured, which is reported in
+   *     chat when an epic should move
    */
-  public Handoffs(OnCallDirectory directory, Team team, Map<RotationId, ChatRef> chats,
-      Map<RotationId, EpicRef> epics, HandoffPolicy policy, HandoffStore store,
-      OpenWork openWork, Outbox outbox, Transactions transactions,
-      @Nullable EpicAssignees assignees, Clock clock) {
+  public Handoffs(
+      OnCallDirectory directory,
+      Team team,
+      Map<RotationId, ChatRef> chats,
+      Map<RotationId, EpicRef> epics,
+      HandoffPolicy policy,
+      HandoffStore store,
+      OpenWork openWork,
+      Outbox outbox,
+      Transactions transactions,
+      @Nullable EpicAssignees assignees,
+      Clock clock) {
     this.directory = directory;
     this.team = team;
     this.chats = Map.copyOf(chats);
@@ -67,8 +76,7 @@ public final class Handoffs implements DueWork {
     this.outbox = outbox;
     this.transactions = transactions;
     this.clock = clock;
-    this.epicMoves = new EpicMoves(epics, team, store, transactions, assignees, this::post,
-        clock);
+    this.epicMoves = new EpicMoves(epics, team, store, transactions, assignees, this::post, clock);
   }
 
   @Override
@@ -107,18 +115,27 @@ public final class Handoffs implements DueWork {
     Instant floor = h.at().minus(OPEN_WORK_WINDOW);
     Instant from = since.isBefore(floor) ? floor : since;
     Instant until = HandoffBoundaries.until(resolver, h).orElse(null);
-    boolean created = transactions.inTransaction(() -> {
-      if (store.find(rotation.id(), Position.PRIMARY, h.at()).isPresent()) {
-        return false;
-      }
-      HandoffRecord r = HandoffRecord.announced(rotation.id(), Position.PRIMARY, h.at(),
-          h.from(), h.to());
-      store.save(r);
-      post(rotation.id(), HandoffMessages.announcement(rotation, r, until,
-          h.toSource() == Source.WEEKEND, openWork.issues(rotation.id(), from),
-          openWork.unacknowledged(rotation.id(), from)));
-      return true;
-    });
+    boolean created =
+        transactions.inTransaction(
+            () -> {
+              if (store.find(rotation.id(), Position.PRIMARY, h.at()).isPresent()) {
+                return false;
+              }
+              HandoffRecord r =
+                  HandoffRecord.announced(
+                      rotation.id(), Position.PRIMARY, h.at(), h.from(), h.to());
+              store.save(r);
+              post(
+                  rotation.id(),
+                  HandoffMessages.announcement(
+                      rotation,
+                      r,
+                      until,
+                      h.toSource() == Source.WEEKEND,
+                      openWork.issues(rotation.id(), from),
+                      openWork.unacknowledged(rotation.id(), from)));
+              return true;
+            });
     if (created) {
       log.info("hand-off {}: {} → {} at {}", rotation.id(), h.from(), h.to(), h.at());
     }
@@ -130,76 +147,92 @@ public final class Handoffs implements DueWork {
    * over the weekend and now pass to the new one with everything else.
    */
   private static Instant openWorkSince(OnCallResolver resolver, Handover h) {
-    Optional<Assignment> outgoing = resolver.assignmentAt(Position.PRIMARY,
-        h.at().minusMillis(1));
+    Optional<Assignment> outgoing = resolver.assignmentAt(Position.PRIMARY, h.at().minusMillis(1));
     if (outgoing.isEmpty()) {
       return h.at();
     }
     Instant since = outgoing.get().start();
     if (outgoing.get().source() == Source.WEEKEND && h.toSource() != Source.WEEKEND) {
-      since = resolver.assignmentAt(Position.PRIMARY, since.minusMillis(1))
-          .map(Assignment::start).orElse(since);
+      since =
+          resolver
+              .assignmentAt(Position.PRIMARY, since.minusMillis(1))
+              .map(Assignment::start)
+              .orElse(since);
     }
     return since;
   }
 
   private void followUp(Rotation rotation, Instant boundary, Instant now) {
-    transactions.inTransaction(() -> {
-      // Read again inside the transaction: a confirmation may have landed since.
-      Optional<HandoffRecord> current = store.find(rotation.id(), Position.PRIMARY, boundary);
-      if (current.isEmpty()) {
-        return false;
-      }
-      HandoffRecord r = current.get();
-      FollowUp due = FollowUp.dueAt(r, policy, now);
-      if (due == FollowUp.ESCALATE) {
-        HandoffRecord updated = r.remindedAt() == null ? r.reminded(now) : r;
-        store.save(updated.escalated(now));
-        post(rotation.id(), HandoffMessages.escalation(rotation, r, team.teamLeads()));
-        return true;
-      }
-      if (due == FollowUp.REMIND) {
-        store.save(r.reminded(now));
-        post(rotation.id(), HandoffMessages.reminder(rotation, r));
-        return true;
-      }
-      return false;
-    });
+    transactions.inTransaction(
+        () -> {
+          // Read again inside the transaction: a confirmation may have landed since.
+          Optional<HandoffRecord> current = store.find(rotation.id(), Position.PRIMARY, boundary);
+          if (current.isEmpty()) {
+            return false;
+          }
+          HandoffRecord r = current.get();
+          FollowUp due = FollowUp.dueAt(r, policy, now);
+          if (due == FollowUp.ESCALATE) {
+            HandoffRecord updated = r.remindedAt() == null ? r.reminded(now) : r;
+            store.save(updated.escalated(now));
+            post(rotation.id(), HandoffMessages.escalation(rotation, r, team.teamLeads()));
+            return true;
+          }
+          if (due == FollowUp.REMIND) {
+            store.save(r.reminded(now));
+            post(rotation.id(), HandoffMessages.reminder(rotation, r));
+            return true;
+          }
+          return false;
+        });
   }
 
   /**
    * Applies a confirmation to the record at {@code boundary}; posts what changed and, when both
    * confirmed, "Hand-off complete" and the epic move.
    */
-  Confirmation confirm(RotationId rotationId, Instant boundary, MemberId who, Party party,
-      @Nullable String notes) {
+  Confirmation confirm(
+      RotationId rotationId, Instant boundary, MemberId who, Party party, @Nullable String notes) {
     Rotation rotation = directory.find(rotationId).orElseThrow();
     Instant now = clock.instant();
-    Confirmation result = transactions.inTransaction(() -> {
-      HandoffRecord r = store.find(rotationId, Position.PRIMARY, boundary).orElseThrow(
-          () -> new IllegalArgumentException("That hand-off is unknown."));
-      if (!party.memberOf(r).equals(who)) {
-        throw new IllegalArgumentException("Only " + party.memberOf(r) + " can "
-            + (party == Party.OUTGOING ? "hand this over." : "accept this hand-off."));
-      }
-      if (party.confirmedAt(r) != null) {
-        return new Confirmation(r, false);
-      }
-      HandoffRecord updated = party == Party.OUTGOING
-          ? r.confirmedByOutgoing(now, notes) : r.acceptedByIncoming(now);
-      if (updated.isComplete()) {
-        if (epics.containsKey(rotationId)) {
-          updated = updated.withEpic(EpicMove.pending(now));
-        }
-        post(rotationId, HandoffMessages.complete(rotation, updated, until(rotation, updated)));
-      } else {
-        post(rotationId, party == Party.OUTGOING
-            ? HandoffMessages.outgoingConfirmed(rotation, updated)
-            : HandoffMessages.incomingAccepted(rotation, updated));
-      }
-      store.save(updated);
-      return new Confirmation(updated, true);
-    });
+    Confirmation result =
+        transactions.inTransaction(
+            () -> {
+              HandoffRecord r =
+                  store
+                      .find(rotationId, Position.PRIMARY, boundary)
+                      .orElseThrow(() -> new IllegalArgumentException("That hand-off is unknown."));
+              if (!party.memberOf(r).equals(who)) {
+                throw new IllegalArgumentException(
+                    "Only "
+                        + party.memberOf(r)
+                        + " can "
+                        + (party == Party.OUTGOING ? "hand this over." : "accept this hand-off."));
+              }
+              if (party.confirmedAt(r) != null) {
+                return new Confirmation(r, false);
+              }
+              HandoffRecord updated =
+                  party == Party.OUTGOING
+                      ? r.confirmedByOutgoing(now, notes)
+                      : r.acceptedByIncoming(now);
+              if (updated.isComplete()) {
+                if (epics.containsKey(rotationId)) {
+                  updated = updated.withEpic(EpicMove.pending(now));
+                }
+                post(
+                    rotationId,
+                    HandoffMessages.complete(rotation, updated, until(rotation, updated)));
+              } else {
+                post(
+                    rotationId,
+                    party == Party.OUTGOING
+                        ? HandoffMessages.outgoingConfirmed(rotation, updated)
+                        : HandoffMessages.incomingAccepted(rotation, updated));
+              }
+              store.save(updated);
+              return new Confirmation(updated, true);
+            });
     if (result.changed() && result.record().epic().state() == EpicMove.State.PENDING) {
       epicMoves.move(result.record());
     }
@@ -214,7 +247,9 @@ public final class Handoffs implements DueWork {
   private void post(RotationId rotation, OutgoingMessage message) {
     ChatRef chat = chats.get(rotation);
     if (chat == null) {
-      log.warn("rotation {} names no chat; hand-off message not posted: {}", rotation,
+      log.warn(
+          "rotation {} names no chat; hand-off message not posted: {}",
+          rotation,
           message.text().plainText());
       return;
     }

@@ -31,13 +31,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Where webhook events land. Every step of one event runs in one transaction: the dedupe by
  * delivery key, the run in the run history, for a success the "green again" notices under the
- * build's earlier failures, for a failure the alert routed, its message queued (or folded into
- * the chat's next digest during a storm) and its logs queued for analysis. So once this returns
+ * build's earlier failures, for a failure the alert routed, its message queued (or folded into the
+ * chat's next digest during a storm) and its logs queued for analysis. So once this returns
  * everything is durable, and if the process dies before, nothing is: the redelivery then does all
  * of it, and a redelivery after the commit finds it all done and changes nothing.
  *
- * <p>The workers that deliver messages and analyse logs are woken once the transaction commits,
- * by the stores' listeners; nothing here waits for them.
+ * <p>The workers that deliver messages and analyse logs are woken once the transaction commits, by
+ * the stores' listeners; nothing here waits for them.
  */
 public final class RunIntake implements RunEventSink {
   private static final Logger log = LoggerFactory.getLogger(RunIntake.class);
@@ -60,9 +60,17 @@ public final class RunIntake implements RunEventSink {
    * @param pace whether a new alert post to a chat may go out on its own (see StormDigests); when
    *     not, it is folded into the chat's next digest in the same transaction
    */
-  public RunIntake(Router router, PriorityRules priorities, AlertFactory factory,
-      AlertMessages messages, OnCallDirectory directory, IntakeStores stores, boolean analyseLogs,
-      Transactions transactions, Predicate<ChatRef> pace, Clock clock) {
+  public RunIntake(
+      Router router,
+      PriorityRules priorities,
+      AlertFactory factory,
+      AlertMessages messages,
+      OnCallDirectory directory,
+      IntakeStores stores,
+      boolean analyseLogs,
+      Transactions transactions,
+      Predicate<ChatRef> pace,
+      Clock clock) {
     this.router = router;
     this.priorities = priorities;
     this.factory = factory;
@@ -83,8 +91,10 @@ public final class RunIntake implements RunEventSink {
     }
     Optional<Route> route = router.route(event);
     Priority priority = priorities.priorityOf(event, route.orElse(null));
-    Alert created = factory.create(event, route.map(Route::rotation).orElse(null), priority)
-        .receivedAt(clock.instant());
+    Alert created =
+        factory
+            .create(event, route.map(Route::rotation).orElse(null), priority)
+            .receivedAt(clock.instant());
     // Stored with it, so escalation, filing and hand-off find this route later even after the
     // routes' criteria were edited.
     Alert alert = route.map(r -> created.withRoute(r.name())).orElse(created);
@@ -106,8 +116,8 @@ public final class RunIntake implements RunEventSink {
     return new Intake(null, false);
   }
 
-  private Recorded failure(RunEvent event, Alert alert, Optional<Route> route,
-      @Nullable OnCall onCall) {
+  private Recorded failure(
+      RunEvent event, Alert alert, Optional<Route> route, @Nullable OnCall onCall) {
     // The alert's dedup key is the delivery key: storing it is the dedupe.
     Recorded recorded = stores.alerts().record(alert);
     if (!recorded.created()) {
@@ -118,14 +128,14 @@ public final class RunIntake implements RunEventSink {
     if (route.isPresent()) {
       post(recorded.alert(), route.get().chat(), onCall);
     } else {
-      log.warn("alert #{} ({}) matched no route: stored, not posted", recorded.id(),
-          alert.title());
+      log.warn("alert #{} ({}) matched no route: stored, not posted", recorded.id(), alert.title());
     }
     if (analyseLogs && event.origin().match(run -> run.runId().isPresent(), task -> false)) {
       // Whether the logs show a root cause already filed ("looks like #N"); GitHub is read by
       // the filing worker, never on the webhook's thread.
-      stores.requests().enqueue(IssueRequestKind.ANALYSE, recorded.id(), null, null, "meister",
-          clock.instant());
+      stores
+          .requests()
+          .enqueue(IssueRequestKind.ANALYSE, recorded.id(), null, null, "meister", clock.instant());
     }
     return recorded;
   }

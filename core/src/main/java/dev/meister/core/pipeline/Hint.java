@@ -21,8 +21,9 @@ public record Hint(Pattern pattern, String advice) {
     try {
       return new Hint(Pattern.compile(pattern, Pattern.CASE_INSENSITIVE), advice);
     } catch (java.util.regex.PatternSyntaxException e) {
-      throw new IllegalArgumentException("pattern '" + pattern + "' is not a valid regular"
-          + " expression: " + e.getDescription(), e);
+      throw new IllegalArgumentException(
+          "pattern '" + pattern + "' is not a valid regular" + " expression: " + e.getDescription(),
+          e);
     }
   }
 

@@ -32,10 +32,15 @@ public final class PipelineNotes implements AlertNotes {
       return;
     }
     Pipeline p = found.get();
-    String about = String.join("; ", java.util.stream.Stream.of(p.description(), p.schedule())
-        .filter(x -> !x.isBlank()).toList());
-    text.newline().text("Pipeline " + p.name() + (about.isEmpty() ? "" : " (" + about + ")")
-        + ": owner ").mention(p.primaryOwner());
+    String about =
+        String.join(
+            "; ",
+            java.util.stream.Stream.of(p.description(), p.schedule())
+                .filter(x -> !x.isBlank())
+                .toList());
+    text.newline()
+        .text("Pipeline " + p.name() + (about.isEmpty() ? "" : " (" + about + ")") + ": owner ")
+        .mention(p.primaryOwner());
     if (p.secondaryOwner() != null) {
       text.text(", secondary ").mention(p.secondaryOwner());
     }
@@ -45,8 +50,8 @@ public final class PipelineNotes implements AlertNotes {
       text.newline().text("💡 " + hint.advice());
     }
     for (int i = 0; i < p.runbooks().size(); i++) {
-      text.newline().link(p.runbooks().size() == 1 ? "Runbook" : "Runbook " + (i + 1),
-          p.runbooks().get(i));
+      text.newline()
+          .link(p.runbooks().size() == 1 ? "Runbook" : "Runbook " + (i + 1), p.runbooks().get(i));
     }
   }
 

@@ -1,13 +1,13 @@
 package dev.meister.core.pipeline;
 
 import dev.meister.core.alert.AirflowTask;
+import dev.meister.core.alert.Route;
+import dev.meister.core.alert.Router;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.RichText;
 import dev.meister.core.delivery.Outbox;
 import dev.meister.core.delivery.PendingMessage;
-import dev.meister.core.alert.Route;
-import dev.meister.core.alert.Router;
 import dev.meister.core.status.DagRun;
 import dev.meister.core.status.DagRunSource;
 import dev.meister.core.status.RunSourceException;
@@ -31,8 +31,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlaChecks implements DueWork {
   private static final Logger log = LoggerFactory.getLogger(SlaChecks.class);
+
   /** Deadlines older than this when first seen (the bot was down) are not checked late. */
   static final Duration LATE_LIMIT = Duration.ofHours(6);
+
   /** How long to retry an unreachable Airflow before saying so. */
   static final Duration PATIENCE = Duration.ofHours(1);
 
@@ -43,9 +45,16 @@ public final class SlaChecks implements DueWork {
   private final Outbox outbox;
   private final Transactions transactions;
 
-  /** @param airflow run sources by Airflow instance name */
-  public SlaChecks(List<Pipeline> pipelines, Map<String, DagRunSource> airflow, Router router,
-      SlaCheckStore checks, Outbox outbox, Transactions transactions) {
+  /**
+   * @param airflow run sources by Airflow instance name
+   */
+  public SlaChecks(
+      List<Pipeline> pipelines,
+      Map<String, DagRunSource> airflow,
+      Router router,
+      SlaCheckStore checks,
+      Outbox outbox,
+      Transactions transactions) {
     this.pipelines = pipelines.stream().filter(p -> p.sla() != null).toList();
     this.airflow = Map.copyOf(airflow);
     this.router = router;
@@ -88,11 +97,16 @@ public final class SlaChecks implements DueWork {
       run = source.latestRun(p.dagId());
     } catch (RunSourceException e) {
       if (now.isBefore(deadline.plus(PATIENCE))) {
-        log.warn("SLA check of {}: Airflow did not answer ({}); trying again", p.name(),
-            e.getMessage());
+        log.warn(
+            "SLA check of {}: Airflow did not answer ({}); trying again", p.name(), e.getMessage());
         return;
       }
-      report(p, deadline, now, false, "Airflow could not be asked: " + e.getMessage(),
+      report(
+          p,
+          deadline,
+          now,
+          false,
+          "Airflow could not be asked: " + e.getMessage(),
           unknown(p, deadline, String.valueOf(e.getMessage())));
       return;
     }
@@ -101,19 +115,25 @@ public final class SlaChecks implements DueWork {
     report(p, deadline, now, met, detail, met ? null : missed(p, deadline, run.orElse(null)));
   }
 
-  private void report(Pipeline p, Instant deadline, Instant now, boolean met, String detail,
+  private void report(
+      Pipeline p,
+      Instant deadline,
+      Instant now,
+      boolean met,
+      String detail,
       @org.jspecify.annotations.Nullable OutgoingMessage message) {
     Optional<ChatRef> chat = chatOf(p);
-    transactions.inTransaction(() -> {
-      if (!checks.record(p.name(), deadline, now, met, detail)) {
-        return false;
-      }
-      if (message != null && chat.isPresent()) {
-        outbox.enqueue(PendingMessage.post(chat.get(), message, null));
-        return true;
-      }
-      return false;
-    });
+    transactions.inTransaction(
+        () -> {
+          if (!checks.record(p.name(), deadline, now, met, detail)) {
+            return false;
+          }
+          if (message != null && chat.isPresent()) {
+            outbox.enqueue(PendingMessage.post(chat.get(), message, null));
+            return true;
+          }
+          return false;
+        });
     log.info("SLA of {} at {}: {} ({})", p.name(), deadline, met ? "met" : "missed", detail);
   }
 
@@ -121,17 +141,21 @@ public final class SlaChecks implements DueWork {
     // Matched as a task of the DAG that names no task, tags or region.
     Optional<Route> route = router.route(AirflowTask.builder(p.dagId()).build());
     if (route.isEmpty()) {
-      log.warn("no route matches DAG {} of pipeline {}: its SLA misses are not posted",
-          p.dagId(), p.name());
+      log.warn(
+          "no route matches DAG {} of pipeline {}: its SLA misses are not posted",
+          p.dagId(),
+          p.name());
     }
     return route.map(Route::chat);
   }
 
-  static OutgoingMessage missed(Pipeline p, Instant deadline,
-      @org.jspecify.annotations.Nullable DagRun run) {
-    RichText.Builder t = RichText.builder().emoji("hourglass")
-        .bold(" SLA missed: " + p.name())
-        .text(" (DAG " + p.dagId() + ") should have its data by " + p.sla() + "; ");
+  static OutgoingMessage missed(
+      Pipeline p, Instant deadline, @org.jspecify.annotations.Nullable DagRun run) {
+    RichText.Builder t =
+        RichText.builder()
+            .emoji("hourglass")
+            .bold(" SLA missed: " + p.name())
+            .text(" (DAG " + p.dagId() + ") should have its data by " + p.sla() + "; ");
     if (run == null) {
       t.text("the DAG has no runs.");
     } else {
@@ -141,9 +165,19 @@ public final class SlaChecks implements DueWork {
   }
 
   private static OutgoingMessage unknown(Pipeline p, Instant deadline, String why) {
-    RichText.Builder t = RichText.builder().emoji("warning")
-        .text(" Could not check the SLA of " + p.name() + " (DAG " + p.dagId() + ", due "
-            + p.sla() + "): " + why + ".");
+    RichText.Builder t =
+        RichText.builder()
+            .emoji("warning")
+            .text(
+                " Could not check the SLA of "
+                    + p.name()
+                    + " (DAG "
+                    + p.dagId()
+                    + ", due "
+                    + p.sla()
+                    + "): "
+                    + why
+                    + ".");
     return OutgoingMessage.of(owners(p, t).build());
   }
 
@@ -161,8 +195,8 @@ public final class SlaChecks implements DueWork {
     }
     t.text(".");
     for (int i = 0; i < p.runbooks().size(); i++) {
-      t.text(" ").link(p.runbooks().size() == 1 ? "Runbook" : "Runbook " + (i + 1),
-          p.runbooks().get(i));
+      t.text(" ")
+          .link(p.runbooks().size() == 1 ? "Runbook" : "Runbook " + (i + 1), p.runbooks().get(i));
     }
     return t;
   }

@@ -11,8 +11,8 @@ import java.time.Instant;
  * @param start inclusive
  * @param end exclusive
  */
-public record Assignment(Position position, MemberId member, Source source, Instant start,
-    Instant end) {
+public record Assignment(
+    Position position, MemberId member, Source source, Instant start, Instant end) {
   public Assignment {
     Checks.check(start.isBefore(end), "an assignment must end after it starts");
   }

@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps the schedule changes in memory, because every alert asks who is on call and the changes
- * are few and rarely written. Every write goes through this store and clears the copy, so a change
- * made in chat shows at once. One process owns the database (SQLite); a store shared by several
+ * Keeps the schedule changes in memory, because every alert asks who is on call and the changes are
+ * few and rarely written. Every write goes through this store and clears the copy, so a change made
+ * in chat shows at once. One process owns the database (SQLite); a store shared by several
  * processes would need expiry as well.
  */
 public final class CachedOverrideStore implements OverrideStore {

@@ -5,7 +5,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who is on call for a rotation at one instant, each with the stretch they hold, and who comes next.
+ * Who is on call for a rotation at one instant, each with the stretch they hold, and who comes
+ * next.
  *
  * @param nextPrimary the next different member to hold the primary position, with their stretch
  */

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The team's rotations, in configured order, each resolvable against the schedule changes stored
- * so far. "Now" comes from the injected clock.
+ * The team's rotations, in configured order, each resolvable against the schedule changes stored so
+ * far. "Now" comes from the injected clock.
  */
 public final class OnCallDirectory {
   /** Overrides that ended this long ago no longer matter to any query we answer. */
@@ -49,8 +49,10 @@ public final class OnCallDirectory {
   public Optional<Rotation> findByName(String name) {
     String wanted = name.trim().toLowerCase(java.util.Locale.ROOT);
     return rotations.values().stream()
-        .filter(r -> r.id().value().equals(wanted)
-            || r.displayName().toLowerCase(java.util.Locale.ROOT).equals(wanted))
+        .filter(
+            r ->
+                r.id().value().equals(wanted)
+                    || r.displayName().toLowerCase(java.util.Locale.ROOT).equals(wanted))
         .findFirst();
   }
 

@@ -92,16 +92,24 @@ public final class OnCallResolver {
   }
 
   /**
-   * The first moment after {@code t} the position passes to a different member; empty when
-   * nobody else ever takes it (a rotation of one).
+   * The first moment after {@code t} the position passes to a different member; empty when nobody
+   * else ever takes it (a rotation of one).
    *
    * @throws IllegalArgumentException for SECONDARY when there is no Level 2
    */
   public Optional<Handover> nextHandover(Position position, Instant t) {
     Checks.check(exists(position), "rotation '" + rotation.id() + "' has no Level-2 roster");
     Assignment current = stretchAt(position, t);
-    return nextDifferent(current).map(next -> new Handover(
-        rotation.id(), position, next.start(), current.member(), next.member(), next.source()));
+    return nextDifferent(current)
+        .map(
+            next ->
+                new Handover(
+                    rotation.id(),
+                    position,
+                    next.start(),
+                    current.member(),
+                    next.member(),
+                    next.source()));
   }
 
   /**

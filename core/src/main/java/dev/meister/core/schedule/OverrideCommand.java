@@ -63,11 +63,12 @@ public final class OverrideCommand implements CommandHandler {
       throw new IllegalArgumentException("Usage: " + usage());
     }
     MemberId other = arguments.member(args.get(0), member.id());
-    Rotation rotation = arguments.rotation(args.size() == 3 ? args.get(2) : null, member.id(),
-        request.event().chat());
+    Rotation rotation =
+        arguments.rotation(
+            args.size() == 3 ? args.get(2) : null, member.id(), request.event().chat());
     Instant[] period = period(args.get(1), rotation.zone());
-    requests.requestOverride(rotation, member.id(), other, period[0], period[1],
-        request.event().chat());
+    requests.requestOverride(
+        rotation, member.id(), other, period[0], period[1], request.event().chat());
     return CommandReply.none();
   }
 
@@ -75,8 +76,8 @@ public final class OverrideCommand implements CommandHandler {
   static Instant[] period(String text, ZoneId zone) {
     int dots = text.indexOf("..");
     if (dots < 0) {
-      throw new IllegalArgumentException("Write the period as FROM..TO, e.g."
-          + " 2026-12-01..2026-12-08.");
+      throw new IllegalArgumentException(
+          "Write the period as FROM..TO, e.g." + " 2026-12-01..2026-12-08.");
     }
     String from = text.substring(0, dots);
     String to = text.substring(dots + 2);
@@ -95,8 +96,12 @@ public final class OverrideCommand implements CommandHandler {
       }
       return new Instant[] {start, end};
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("'" + text + "' is not a period like"
-          + " 2026-12-01..2026-12-08 or 2026-12-01T11:00..2026-12-08T11:00.", e);
+      throw new IllegalArgumentException(
+          "'"
+              + text
+              + "' is not a period like"
+              + " 2026-12-01..2026-12-08 or 2026-12-01T11:00..2026-12-08T11:00.",
+          e);
     }
   }
 }

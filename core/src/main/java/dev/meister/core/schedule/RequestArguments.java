@@ -26,8 +26,10 @@ public final class RequestArguments {
     if (!handle.startsWith("@")) {
       throw new IllegalArgumentException("Name the other person as @name, not '" + handle + "'.");
     }
-    MemberId id = team.findByHandle(handle).map(Member::id).orElseThrow(
-        () -> new IllegalArgumentException(handle + " is not on the team."));
+    MemberId id =
+        team.findByHandle(handle)
+            .map(Member::id)
+            .orElseThrow(() -> new IllegalArgumentException(handle + " is not on the team."));
     if (id.equals(requester)) {
       throw new IllegalArgumentException("Name someone other than yourself.");
     }
@@ -40,26 +42,46 @@ public final class RequestArguments {
    */
   Rotation rotation(@Nullable String name, MemberId requester, ChatRef chat) {
     if (name != null) {
-      return directory.findByName(name).orElseThrow(() -> new IllegalArgumentException(
-          "No rotation '" + name + "'. Rotations: " + names(directory.rotations()) + "."));
+      return directory
+          .findByName(name)
+          .orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      "No rotation '"
+                          + name
+                          + "'. Rotations: "
+                          + names(directory.rotations())
+                          + "."));
     }
-    List<Rotation> here = directory.rotations().stream()
-        .filter(r -> Optional.ofNullable(chats.get(r.id()))
-            .map(c -> c.platform() == chat.platform() && c.chatId().equals(chat.chatId()))
-            .orElse(false))
-        .toList();
+    List<Rotation> here =
+        directory.rotations().stream()
+            .filter(
+                r ->
+                    Optional.ofNullable(chats.get(r.id()))
+                        .map(
+                            c ->
+                                c.platform() == chat.platform() && c.chatId().equals(chat.chatId()))
+                        .orElse(false))
+            .toList();
     if (here.size() == 1) {
       return here.get(0);
     }
-    List<Rotation> mine = directory.rotations().stream()
-        .filter(r -> r.primary().members().contains(requester)
-            || r.weekendLayer().map(w -> w.roster().members().contains(requester)).orElse(false))
-        .toList();
+    List<Rotation> mine =
+        directory.rotations().stream()
+            .filter(
+                r ->
+                    r.primary().members().contains(requester)
+                        || r.weekendLayer()
+                            .map(w -> w.roster().members().contains(requester))
+                            .orElse(false))
+            .toList();
     if (mine.size() == 1) {
       return mine.get(0);
     }
-    throw new IllegalArgumentException("Which rotation? Add its name: "
-        + names(mine.isEmpty() ? directory.rotations() : mine) + ".");
+    throw new IllegalArgumentException(
+        "Which rotation? Add its name: "
+            + names(mine.isEmpty() ? directory.rotations() : mine)
+            + ".");
   }
 
   /** An answer's request number, e.g. {@code 7} or {@code #7}. */
@@ -67,8 +89,11 @@ public final class RequestArguments {
    * Handles {@code accept ID} / {@code decline ID}, the same for overrides and swaps; false when
    * the arguments are a new request instead. The answer is posted in the chat with its outcome.
    */
-  static boolean answerGiven(ScheduleRequests requests, List<String> args,
-      dev.meister.core.team.Member member, dev.meister.core.chat.CommandRequest request,
+  static boolean answerGiven(
+      ScheduleRequests requests,
+      List<String> args,
+      dev.meister.core.team.Member member,
+      dev.meister.core.chat.CommandRequest request,
       String usage) {
     if (args.isEmpty() || !(args.get(0).equals("accept") || args.get(0).equals("decline"))) {
       return false;
@@ -76,8 +101,8 @@ public final class RequestArguments {
     if (args.size() != 2) {
       throw new IllegalArgumentException("Usage: " + usage);
     }
-    requests.answer(requestId(args.get(1)), member.id(), args.get(0).equals("accept"),
-        request.event().chat());
+    requests.answer(
+        requestId(args.get(1)), member.id(), args.get(0).equals("accept"), request.event().chat());
     return true;
   }
 

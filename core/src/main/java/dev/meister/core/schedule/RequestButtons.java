@@ -14,13 +14,13 @@ public final class RequestButtons {
     this.requests = requests;
   }
 
-  public String accept(ButtonAction.AcceptRequest action, ChatEvent.ButtonPress press,
-      Member member) {
+  public String accept(
+      ButtonAction.AcceptRequest action, ChatEvent.ButtonPress press, Member member) {
     return requests.answer(action.request(), member.id(), true, press.chat());
   }
 
-  public String decline(ButtonAction.DeclineRequest action, ChatEvent.ButtonPress press,
-      Member member) {
+  public String decline(
+      ButtonAction.DeclineRequest action, ChatEvent.ButtonPress press, Member member) {
     return requests.answer(action.request(), member.id(), false, press.chat());
   }
 }

@@ -15,7 +15,9 @@ public record Roster(List<MemberId> members) {
     return new Roster(java.util.Arrays.stream(ids).map(MemberId::of).toList());
   }
 
-  /** The member whose turn is shift {@code index}; negative indexes count back before the anchor. */
+  /**
+   * The member whose turn is shift {@code index}; negative indexes count back before the anchor.
+   */
   public MemberId at(long index) {
     return members.get((int) Math.floorMod(index, (long) members.size()));
   }

@@ -42,8 +42,14 @@ public record Rotation(
     if (shiftLength.unit() == ShiftLength.Unit.DAYS && shiftLength.amount() % 7 == 0) {
       Checks.check(
           anchor.getDayOfWeek() == handoff.day(),
-          "rotation '" + id + "': anchor " + anchor + " is a " + anchor.getDayOfWeek()
-              + " but hand-offs are on " + handoff.day());
+          "rotation '"
+              + id
+              + "': anchor "
+              + anchor
+              + " is a "
+              + anchor.getDayOfWeek()
+              + " but hand-offs are on "
+              + handoff.day());
     }
   }
 

@@ -17,8 +17,10 @@ final class RotationArgument {
   static Rotation required(OnCallDirectory directory, String name) {
     return directory
         .findByName(name)
-        .orElseThrow(() -> new IllegalArgumentException(
-            "No rotation '" + name + "'. Rotations: " + known(directory) + "."));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "No rotation '" + name + "'. Rotations: " + known(directory) + "."));
   }
 
   private static String known(OnCallDirectory directory) {

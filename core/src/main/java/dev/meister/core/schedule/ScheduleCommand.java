@@ -3,7 +3,6 @@ package dev.meister.core.schedule;
 import dev.meister.core.chat.CommandHandler;
 import dev.meister.core.chat.CommandReply;
 import dev.meister.core.chat.CommandRequest;
-
 import dev.meister.core.chat.RichText;
 import dev.meister.core.team.Team;
 import java.time.Instant;
@@ -69,8 +68,11 @@ public final class ScheduleCommand implements CommandHandler {
         .text(" (" + rotation.zone().getId() + ")")
         .newline();
     for (Assignment a : resolver.upcoming(Position.PRIMARY, from, count)) {
-      text.text(TimeFormat.at(a.start(), rotation.zone()) + " → "
-              + TimeFormat.at(a.end(), rotation.zone()) + "  ")
+      text.text(
+              TimeFormat.at(a.start(), rotation.zone())
+                  + " → "
+                  + TimeFormat.at(a.end(), rotation.zone())
+                  + "  ")
           .bold(Labels.name(team, a))
           .text(Labels.source(a.source()));
       secondaryAt(resolver, a.start())

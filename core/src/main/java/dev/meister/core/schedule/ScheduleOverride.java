@@ -6,9 +6,9 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Someone covers a position of a rotation for an interval, e.g. during a vacation. Overrides win over
- * the regular roster, the weekend layer, swaps and covers. Where two overlap, the later-created one
- * wins.
+ * Someone covers a position of a rotation for an interval, e.g. during a vacation. Overrides win
+ * over the regular roster, the weekend layer, swaps and covers. Where two overlap, the
+ * later-created one wins.
  *
  * @param id storage identity; {@code null} until stored
  * @param coveredMember when set, the override applies only while this member would be on call
@@ -51,6 +51,7 @@ public record ScheduleOverride(
   }
 
   public ScheduleOverride withId(OverrideId newId) {
-    return new ScheduleOverride(newId, rotation, position, coveringMember, coveredMember, start, end, reason);
+    return new ScheduleOverride(
+        newId, rotation, position, coveringMember, coveredMember, start, end, reason);
   }
 }

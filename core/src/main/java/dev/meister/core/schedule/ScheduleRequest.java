@@ -47,12 +47,12 @@ public record ScheduleRequest(
   }
 
   public ScheduleRequest withId(long newId) {
-    return new ScheduleRequest(newId, kind, rotation, requester, other, covered, start, end, state,
-        createdAt, decidedAt);
+    return new ScheduleRequest(
+        newId, kind, rotation, requester, other, covered, start, end, state, createdAt, decidedAt);
   }
 
   public ScheduleRequest decided(State newState, Instant at) {
-    return new ScheduleRequest(id, kind, rotation, requester, other, covered, start, end,
-        newState, createdAt, at);
+    return new ScheduleRequest(
+        id, kind, rotation, requester, other, covered, start, end, newState, createdAt, at);
   }
 }

@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Two regular shifts of one layer exchange their members: whoever had the shift starting at {@code
- * firstShiftStart} takes the one starting at {@code secondShiftStart}, and the other way round. Both
- * instants must be shift starts of that layer.
+ * firstShiftStart} takes the one starting at {@code secondShiftStart}, and the other way round.
+ * Both instants must be shift starts of that layer.
  */
 public record Swap(
     @Nullable OverrideId id,
@@ -17,7 +17,8 @@ public record Swap(
     Instant secondShiftStart) {
 
   public Swap {
-    Checks.check(!firstShiftStart.equals(secondShiftStart), "a shift cannot be swapped with itself");
+    Checks.check(
+        !firstShiftStart.equals(secondShiftStart), "a shift cannot be swapped with itself");
   }
 
   public Swap withId(OverrideId newId) {

@@ -56,8 +56,9 @@ public final class SwapCommand implements CommandHandler {
       throw new IllegalArgumentException("Usage: " + usage());
     }
     MemberId other = arguments.member(args.get(0), member.id());
-    Rotation rotation = arguments.rotation(args.size() == 2 ? args.get(1) : null, member.id(),
-        request.event().chat());
+    Rotation rotation =
+        arguments.rotation(
+            args.size() == 2 ? args.get(1) : null, member.id(), request.event().chat());
     requests.requestSwap(rotation, member.id(), other, request.event().chat());
     return CommandReply.none();
   }

@@ -6,8 +6,9 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A member is away on these dates (inclusive, read in each rotation's zone) in every rotation. Their
- * shifts go to {@code coveredBy} when set, otherwise as the rotation's unavailability policy says.
+ * A member is away on these dates (inclusive, read in each rotation's zone) in every rotation.
+ * Their shifts go to {@code coveredBy} when set, otherwise as the rotation's unavailability policy
+ * says.
  */
 public record Unavailability(
     @Nullable OverrideId id,

@@ -8,8 +8,8 @@ import java.time.LocalTime;
  * A window that recurs every week in the rotation's zone, e.g. Friday 17:00 to Monday 11:00. It may
  * wrap past Sunday; it is shorter than a week.
  */
-public record WeeklyWindow(DayOfWeek startDay, LocalTime startTime, DayOfWeek endDay,
-    LocalTime endTime) {
+public record WeeklyWindow(
+    DayOfWeek startDay, LocalTime startTime, DayOfWeek endDay, LocalTime endTime) {
   public WeeklyWindow {
     startTime = startTime.withSecond(0).withNano(0);
     endTime = endTime.withSecond(0).withNano(0);

@@ -3,7 +3,6 @@ package dev.meister.core.schedule;
 import dev.meister.core.chat.CommandHandler;
 import dev.meister.core.chat.CommandReply;
 import dev.meister.core.chat.CommandRequest;
-
 import dev.meister.core.chat.RichText;
 import dev.meister.core.team.Team;
 import java.time.Instant;
@@ -63,7 +62,8 @@ public final class WhoIsOnCallCommand implements CommandHandler {
     Assignment next = onCall.nextPrimary();
     text.text("Next: ")
         .bold(Labels.name(team, next))
-        .text(Labels.source(next.source()) + " from " + TimeFormat.at(next.start(), rotation.zone()))
+        .text(
+            Labels.source(next.source()) + " from " + TimeFormat.at(next.start(), rotation.zone()))
         .newline();
   }
 

@@ -17,8 +17,8 @@ public final class StageRules {
 
   private StageRules() {}
 
-  public static StatusReport evaluate(StatusBoard board, DagRun run, List<TaskRun> tasks,
-      Instant observedAt) {
+  public static StatusReport evaluate(
+      StatusBoard board, DagRun run, List<TaskRun> tasks, Instant observedAt) {
     List<StageStatus> stages = new ArrayList<>();
     for (Stage stage : board.stages()) {
       stages.add(evaluate(stage, tasks));
@@ -35,15 +35,13 @@ public final class StageRules {
     if (calculate.isEmpty() || (stage.hasLoad() && load.isEmpty())) {
       return new StageStatus(stage, StageState.NO_TASKS, List.of(), done, all.size());
     }
-    List<TaskRun> failures = all.stream()
-        .filter(t -> t.state().isFailed())
-        .sorted(FAILURES_FIRST)
-        .toList();
+    List<TaskRun> failures =
+        all.stream().filter(t -> t.state().isFailed()).sorted(FAILURES_FIRST).toList();
     return new StageStatus(stage, state(calculate, load, failures), failures, done, all.size());
   }
 
-  private static StageState state(List<TaskRun> calculate, List<TaskRun> load,
-      List<TaskRun> failures) {
+  private static StageState state(
+      List<TaskRun> calculate, List<TaskRun> load, List<TaskRun> failures) {
     if (!failures.isEmpty()) {
       return StageState.FAILED;
     }
@@ -51,7 +49,8 @@ public final class StageRules {
     if (calculated) {
       // With no load task this is "calculated and loaded": there is nothing to load.
       return load.stream().allMatch(t -> t.state().isDone())
-          ? StageState.LOADED : StageState.LOADING;
+          ? StageState.LOADED
+          : StageState.LOADING;
     }
     boolean begun = calculate.stream().anyMatch(t -> t.state().isActive() || t.state().isDone());
     return begun ? StageState.CALCULATING : StageState.NOT_STARTED;

@@ -10,8 +10,8 @@ import java.util.List;
  * @param done how many of the stage's instances (calculate and load) are done
  * @param total how many instances the stage has in this run
  */
-public record StageStatus(Stage stage, StageState state, List<TaskRun> failures, int done,
-    int total) {
+public record StageStatus(
+    Stage stage, StageState state, List<TaskRun> failures, int done, int total) {
   public StageStatus {
     failures = List.copyOf(failures);
   }

@@ -1,9 +1,9 @@
 package dev.meister.core.status;
 
-import dev.meister.core.chat.RichText;
 import dev.meister.core.chat.CommandHandler;
 import dev.meister.core.chat.CommandReply;
 import dev.meister.core.chat.CommandRequest;
+import dev.meister.core.chat.RichText;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -65,12 +65,14 @@ public final class StatusCommand implements CommandHandler {
       return boards;
     }
     String wanted = args.get(0);
-    List<StatusBoard> found = boards.stream()
-        .filter(b -> b.name().equals(wanted) || b.dagId().equals(wanted))
-        .toList();
+    List<StatusBoard> found =
+        boards.stream().filter(b -> b.name().equals(wanted) || b.dagId().equals(wanted)).toList();
     if (found.isEmpty()) {
-      throw new IllegalArgumentException("no status post for '" + wanted + "'; configured: "
-          + boards.stream().map(StatusBoard::name).collect(Collectors.joining(", ")));
+      throw new IllegalArgumentException(
+          "no status post for '"
+              + wanted
+              + "'; configured: "
+              + boards.stream().map(StatusBoard::name).collect(Collectors.joining(", ")));
     }
     return found;
   }

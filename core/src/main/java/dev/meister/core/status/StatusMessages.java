@@ -19,6 +19,7 @@ public final class StatusMessages {
       DateTimeFormatter.ofPattern("EEE d MMM HH:mm zzz", Locale.ENGLISH);
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm zzz", Locale.ENGLISH);
+
   /** Failing tasks named per stage; a fan-out of mapped failures is summarised beyond this. */
   private static final int MAX_FAILURES_NAMED = 5;
 
@@ -40,8 +41,13 @@ public final class StatusMessages {
     } else {
       text.bold(board.name()).newline();
     }
-    text.emoji("warning").text(" Cannot read the run from Airflow (" + time(snapshot.at(), board)
-        + "): " + snapshot.problem()).newline();
+    text.emoji("warning")
+        .text(
+            " Cannot read the run from Airflow ("
+                + time(snapshot.at(), board)
+                + "): "
+                + snapshot.problem())
+        .newline();
     if (lastKnown != null) {
       text.text("Last known, as of " + time(lastKnown.observedAt(), board) + ":").newline();
       stages(text, lastKnown);
@@ -56,8 +62,12 @@ public final class StatusMessages {
     stages(text, report);
     DagRun run = report.run();
     if (run.state().isFinal() && run.endDate() != null) {
-      text.text("Run " + (run.state() == RunState.SUCCESS ? "succeeded" : "failed") + " at "
-          + time(run.endDate(), report.board())).newline();
+      text.text(
+              "Run "
+                  + (run.state() == RunState.SUCCESS ? "succeeded" : "failed")
+                  + " at "
+                  + time(run.endDate(), report.board()))
+          .newline();
     }
     return withoutLastBreak(text.build());
   }
@@ -80,13 +90,13 @@ public final class StatusMessages {
     }
     Instant date = run.date();
     text.text(date == null ? " run " : " run of " + DAY_TIME.format(date.atZone(board.zone())))
-        .text(": " + runState(run.state())).newline();
+        .text(": " + runState(run.state()))
+        .newline();
   }
 
   private static void stages(RichText.Builder text, StatusReport report) {
     for (StageStatus failed : report.failed()) {
-      text.emoji(StageState.FAILED.emoji()).text(" ").bold(failed.stage().name())
-          .text(" failed: ");
+      text.emoji(StageState.FAILED.emoji()).text(" ").bold(failed.stage().name()).text(" failed: ");
       failures(text, failed.failures());
       text.newline();
     }
@@ -105,8 +115,8 @@ public final class StatusMessages {
         text.text(" (");
         List<TaskSelector> selectors = new ArrayList<>(s.stage().calculate());
         selectors.addAll(s.stage().load());
-        text.code(selectors.stream().map(TaskSelector::toString)
-            .collect(Collectors.joining(", "))).text(")");
+        text.code(selectors.stream().map(TaskSelector::toString).collect(Collectors.joining(", ")))
+            .text(")");
       }
       text.newline();
     }

@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * How a board is posted: to which chats, how often the post is refreshed while the run goes on,
- * and for how long after posting at most.
+ * How a board is posted: to which chats, how often the post is refreshed while the run goes on, and
+ * for how long after posting at most.
  */
-public record StatusPlan(StatusBoard board, List<ChatRef> chats, Duration pollEvery,
-    Duration stopAfter) {
+public record StatusPlan(
+    StatusBoard board, List<ChatRef> chats, Duration pollEvery, Duration stopAfter) {
   public StatusPlan {
     chats = List.copyOf(chats);
     Checks.check(!pollEvery.isNegative() && !pollEvery.isZero(), "poll_every must be positive");

@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The daily status posts: posts a board to its chats once a day, then, while the run goes on,
- * edits those same messages whenever a poll finds the stages changed. Stops at the end of the run
- * or the plan's deadline. Everything goes through the outbox, so a chat outage delays but loses
- * nothing; Airflow being down shows in the post and the next poll recovers.
+ * The daily status posts: posts a board to its chats once a day, then, while the run goes on, edits
+ * those same messages whenever a poll finds the stages changed. Stops at the end of the run or the
+ * plan's deadline. Everything goes through the outbox, so a chat outage delays but loses nothing;
+ * Airflow being down shows in the post and the next poll recovers.
  */
 public final class StatusPosts {
   private final Map<String, StatusPlan> plans = new LinkedHashMap<>();
@@ -30,11 +30,17 @@ public final class StatusPosts {
   private final Outbox outbox;
   private final Transactions transactions;
   private final Clock clock;
+
   /** The last report read per board, shown under a warning while Airflow cannot be read. */
   private final Map<String, StatusReport> lastKnown = new HashMap<>();
 
-  public StatusPosts(List<StatusPlan> plans, StatusReader reader, StatusPostStore store,
-      Outbox outbox, Transactions transactions, Clock clock) {
+  public StatusPosts(
+      List<StatusPlan> plans,
+      StatusReader reader,
+      StatusPostStore store,
+      Outbox outbox,
+      Transactions transactions,
+      Clock clock) {
     for (StatusPlan plan : plans) {
       this.plans.put(plan.board().name(), plan);
     }
@@ -62,29 +68,38 @@ public final class StatusPosts {
     }
     Instant now = clock.instant();
     LocalDate day = now.atZone(plan.board().zone()).toLocalDate();
-    List<ChatRef> missing = plan.chats().stream()
-        .filter(chat -> store.find(board, day, chat).isEmpty())
-        .toList();
+    List<ChatRef> missing =
+        plan.chats().stream().filter(chat -> store.find(board, day, chat).isEmpty()).toList();
     if (missing.isEmpty()) {
       return 0;
     }
     StatusSnapshot snapshot = read(plan.board());
     RichText text = render(snapshot);
     Instant stopAt = now.plus(plan.stopAfter());
-    transactions.inTransaction(() -> {
-      for (ChatRef chat : missing) {
-        long id = outbox.enqueue(PendingMessage.post(chat, OutgoingMessage.of(text), null));
-        store.create(new StatusPost(board, day, chat, id, null, text.plainText(), stopAt, now,
-            isOver(snapshot, day)));
-      }
-      return null;
-    });
+    transactions.inTransaction(
+        () -> {
+          for (ChatRef chat : missing) {
+            long id = outbox.enqueue(PendingMessage.post(chat, OutgoingMessage.of(text), null));
+            store.create(
+                new StatusPost(
+                    board,
+                    day,
+                    chat,
+                    id,
+                    null,
+                    text.plainText(),
+                    stopAt,
+                    now,
+                    isOver(snapshot, day)));
+          }
+          return null;
+        });
     return missing.size();
   }
 
   /**
-   * Polls every followed post whose poll is due, and edits those whose stages changed. One read
-   * of Airflow per board serves all its chats.
+   * Polls every followed post whose poll is due, and edits those whose stages changed. One read of
+   * Airflow per board serves all its chats.
    *
    * @return how many edits were queued
    */
@@ -111,30 +126,31 @@ public final class StatusPosts {
     StatusSnapshot snapshot = read(board);
     RichText text = render(snapshot);
     String plain = text.plainText();
-    return transactions.inTransaction(() -> {
-      int edits = 0;
-      for (StatusPost post : posts) {
-        Optional<MessageRef> message = post.message();
-        boolean changed = !plain.equals(post.text());
-        if (changed && message.isEmpty()) {
-          // The post is still on its way (chat outage): edit once the chat has it.
-          store.update(post.polled(now, post.text(), false));
-          continue;
-        }
-        if (changed) {
-          outbox.enqueue(PendingMessage.edit(message.get(), OutgoingMessage.of(text), null));
-          edits++;
-        }
-        store.update(post.polled(now, plain, isOver(snapshot, post.day())));
-      }
-      return edits;
-    });
+    return transactions.inTransaction(
+        () -> {
+          int edits = 0;
+          for (StatusPost post : posts) {
+            Optional<MessageRef> message = post.message();
+            boolean changed = !plain.equals(post.text());
+            if (changed && message.isEmpty()) {
+              // The post is still on its way (chat outage): edit once the chat has it.
+              store.update(post.polled(now, post.text(), false));
+              continue;
+            }
+            if (changed) {
+              outbox.enqueue(PendingMessage.edit(message.get(), OutgoingMessage.of(text), null));
+              edits++;
+            }
+            store.update(post.polled(now, plain, isOver(snapshot, post.day())));
+          }
+          return edits;
+        });
   }
 
   /**
-   * Whether the day's post can stop following: its run is final and ended on the post's day. A
-   * run that ended before that day is yesterday's, shown while today's has not begun; following
-   * goes on so the post switches to today's run when it appears.
+   * Whether the day's post can stop following: its run is final and ended on the post's day. A run
+   * that ended before that day is yesterday's, shown while today's has not begun; following goes on
+   * so the post switches to today's run when it appears.
    */
   private static boolean isOver(StatusSnapshot snapshot, LocalDate day) {
     StatusReport report = snapshot.report();

@@ -10,7 +10,9 @@ public final class StatusReader {
   private final Map<String, DagRunSource> sources;
   private final Clock clock;
 
-  /** @param sources by configured Airflow instance name */
+  /**
+   * @param sources by configured Airflow instance name
+   */
   public StatusReader(Map<String, DagRunSource> sources, Clock clock) {
     this.sources = Map.copyOf(sources);
     this.clock = clock;
@@ -20,14 +22,14 @@ public final class StatusReader {
   public StatusSnapshot read(StatusBoard board) {
     DagRunSource source = sources.get(board.airflow());
     if (source == null) {
-      return StatusSnapshot.problem(board,
-          "Airflow instance '" + board.airflow() + "' is not configured", clock.instant());
+      return StatusSnapshot.problem(
+          board, "Airflow instance '" + board.airflow() + "' is not configured", clock.instant());
     }
     try {
       Optional<DagRun> latest = source.latestRun(board.dagId());
       if (latest.isEmpty()) {
-        return StatusSnapshot.problem(board, "DAG " + board.dagId() + " has no runs yet",
-            clock.instant());
+        return StatusSnapshot.problem(
+            board, "DAG " + board.dagId() + " has no runs yet", clock.instant());
       }
       DagRun run = latest.get();
       List<TaskRun> tasks = source.taskRuns(board.dagId(), run.runId());

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /** The stages of one DAG run as they stood at {@code observedAt}. */
-public record StatusReport(StatusBoard board, DagRun run, List<StageStatus> stages,
-    Instant observedAt) {
+public record StatusReport(
+    StatusBoard board, DagRun run, List<StageStatus> stages, Instant observedAt) {
   public StatusReport {
     stages = List.copyOf(stages);
   }

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  * One attempt to read a board: the report, or why there is none (the DAG never ran, Airflow could
  * not be asked).
  */
-public record StatusSnapshot(StatusBoard board, @Nullable StatusReport report,
-    @Nullable String problem, Instant at) {
+public record StatusSnapshot(
+    StatusBoard board, @Nullable StatusReport report, @Nullable String problem, Instant at) {
 
   public StatusSnapshot {
     if ((report == null) == (problem == null)) {
@@ -29,7 +29,9 @@ public record StatusSnapshot(StatusBoard board, @Nullable StatusReport report,
     return Optional.ofNullable(report);
   }
 
-  /** Whether polling can stop: the run is over. A problem is never final; the next poll may pass. */
+  /**
+   * Whether polling can stop: the run is over. A problem is never final; the next poll may pass.
+   */
   public boolean isFinal() {
     return report != null && report.isFinal();
   }

@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The state of one task instance as Airflow reports it. Airflow 2.7+ and 3 send {@code null} for a
- * task that has not been looked at yet; older Airflow 2 sends {@code "none"}: both are {@link #NONE}.
+ * task that has not been looked at yet; older Airflow 2 sends {@code "none"}: both are {@link
+ * #NONE}.
  */
 public enum TaskState {
   NONE,

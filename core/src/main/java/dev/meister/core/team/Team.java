@@ -49,8 +49,7 @@ public final class Team {
     return members().stream().filter(Member::isTeamLead).toList();
   }
 
-  public Optional<Member> findByTelegram(@Nullable Long userId,
-      @Nullable String username) {
+  public Optional<Member> findByTelegram(@Nullable Long userId, @Nullable String username) {
     for (Member m : members()) {
       ChatIdentities c = m.chat();
       if (userId != null && userId.equals(c.telegramUserId())) {

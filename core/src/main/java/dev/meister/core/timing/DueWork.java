@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Timed work that keeps its own state in storage: each call does everything due at or before
- * {@code now} that has not been done yet, records it as done, and says when the next thing falls
- * due. Calling it twice for the same {@code now} does nothing the second time, so a scheduler may
- * wake it early, late or repeatedly, and a restart loses nothing.
+ * Timed work that keeps its own state in storage: each call does everything due at or before {@code
+ * now} that has not been done yet, records it as done, and says when the next thing falls due.
+ * Calling it twice for the same {@code now} does nothing the second time, so a scheduler may wake
+ * it early, late or repeatedly, and a restart loses nothing.
  */
 public interface DueWork {
   /** A short name for logs, e.g. {@code handoffs}. */

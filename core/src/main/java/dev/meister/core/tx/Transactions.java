@@ -3,8 +3,8 @@ package dev.meister.core.tx;
 import java.util.function.Supplier;
 
 /**
- * Port: runs work against several stores as one unit, all of it durable or none of it, e.g. an alert
- * and the chat message announcing it.
+ * Port: runs work against several stores as one unit, all of it durable or none of it, e.g. an
+ * alert and the chat message announcing it.
  */
 @FunctionalInterface
 public interface Transactions {

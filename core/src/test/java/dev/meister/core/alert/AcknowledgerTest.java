@@ -1,9 +1,8 @@
 package dev.meister.core.alert;
 
-import dev.meister.core.chat.AlertId;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;
 import dev.meister.core.chat.Platform;

@@ -49,8 +49,7 @@ class AlertFactoryTest {
 
   @Test
   void an_airflow_failure_becomes_a_dag_alert() {
-    RunEvent e =
-        airflow("2026-11-20T03:00:00+00:00", "ValueError: bad symbol 'XBT'\nTraceback...");
+    RunEvent e = airflow("2026-11-20T03:00:00+00:00", "ValueError: bad symbol 'XBT'\nTraceback...");
 
     Alert alert = FACTORY.create(e, RotationId.of("dagmeister"), Priority.HIGH);
 
@@ -99,21 +98,23 @@ class AlertFactoryTest {
   }
 
   private static RunEvent github(String branch, String runNumber) {
-    GitHubRun run = GitHubRun.builder("causify-ai/cmamp")
-        .branch(branch)
-        .workflowName("Fast tests")
-        .workflowPath(".github/workflows/fast_tests.yml")
-        .runNumber(Integer.valueOf(runNumber))
-        .build();
+    GitHubRun run =
+        GitHubRun.builder("causify-ai/cmamp")
+            .branch(branch)
+            .workflowName("Fast tests")
+            .workflowPath(".github/workflows/fast_tests.yml")
+            .runNumber(Integer.valueOf(runNumber))
+            .build();
     return new RunEvent("github:72d3162e", Outcome.FAILED, OCCURRED, run);
   }
 
   private static RunEvent airflow(String logicalDate, String exception) {
-    AirflowTask task = AirflowTask.builder("bid_ask_1m")
-        .taskId("download")
-        .logicalDate(logicalDate)
-        .exception(exception)
-        .build();
+    AirflowTask task =
+        AirflowTask.builder("bid_ask_1m")
+            .taskId("download")
+            .logicalDate(logicalDate)
+            .exception(exception)
+            .build();
     return new RunEvent("airflow:9", Outcome.FAILED, OCCURRED, task);
   }
 }

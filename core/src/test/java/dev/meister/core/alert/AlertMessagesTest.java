@@ -1,9 +1,8 @@
 package dev.meister.core.alert;
 
-import dev.meister.core.chat.AlertId;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.chat.Button;
 import dev.meister.core.chat.ButtonAction;
 import dev.meister.core.chat.OutgoingMessage;
@@ -11,8 +10,8 @@ import dev.meister.core.chat.Span;
 import dev.meister.core.schedule.Assignment;
 import dev.meister.core.schedule.OnCall;
 import dev.meister.core.schedule.Position;
-import dev.meister.core.schedule.Source;
 import dev.meister.core.schedule.RotationId;
+import dev.meister.core.schedule.Source;
 import dev.meister.core.team.ChatIdentities;
 import dev.meister.core.team.Member;
 import dev.meister.core.team.MemberId;
@@ -140,7 +139,9 @@ class AlertMessagesTest {
   @Test
   void long_attributes_are_capped_at_300_characters() {
     Alert noisy =
-        task(Priority.NORMAL, Map.of("dag_id", "d", "exception", "E".repeat(5000), "region", "r".repeat(400)));
+        task(
+            Priority.NORMAL,
+            Map.of("dag_id", "d", "exception", "E".repeat(5000), "region", "r".repeat(400)));
 
     String text = MESSAGES.alert(noisy, null, BERLIN).text().plainText();
 

@@ -41,10 +41,16 @@ final class Events {
 
   private static GitHubRun github(Map<String, String> f) {
     GitHubRun.Builder b = GitHubRun.builder(take(f, "repo"));
-    b.branch(f.remove("branch")).event(f.remove("event")).job(f.remove("job_name"))
-        .workflowName(f.remove("workflow_name")).workflowPath(f.remove("workflow_path"))
-        .runUrl(f.remove("run_url")).headSha(f.remove("head_sha")).actor(f.remove("actor"))
-        .commitAuthor(f.remove("commit_author")).commitMessage(f.remove("commit_message"))
+    b.branch(f.remove("branch"))
+        .event(f.remove("event"))
+        .job(f.remove("job_name"))
+        .workflowName(f.remove("workflow_name"))
+        .workflowPath(f.remove("workflow_path"))
+        .runUrl(f.remove("run_url"))
+        .headSha(f.remove("head_sha"))
+        .actor(f.remove("actor"))
+        .commitAuthor(f.remove("commit_author"))
+        .commitMessage(f.remove("commit_message"))
         .conclusion(f.remove("conclusion"));
     String id = f.remove("run_id");
     String number = f.remove("run_number");
@@ -57,10 +63,15 @@ final class Events {
 
   private static AirflowTask airflow(Map<String, String> f) {
     AirflowTask.Builder b = AirflowTask.builder(take(f, "dag_id"));
-    b.dagRunId(f.remove("dag_run_id")).taskId(f.remove("task_id"))
-        .logicalDate(f.remove("logical_date")).startDate(f.remove("start_date"))
-        .logUrl(f.remove("log_url")).exception(f.remove("exception")).region(f.remove("region"))
-        .airflowUrl(f.remove("airflow_url")).notebookUrl(f.remove("notebook_url"));
+    b.dagRunId(f.remove("dag_run_id"))
+        .taskId(f.remove("task_id"))
+        .logicalDate(f.remove("logical_date"))
+        .startDate(f.remove("start_date"))
+        .logUrl(f.remove("log_url"))
+        .exception(f.remove("exception"))
+        .region(f.remove("region"))
+        .airflowUrl(f.remove("airflow_url"))
+        .notebookUrl(f.remove("notebook_url"));
     String tryNumber = f.remove("try_number");
     b.tryNumber(tryNumber == null ? null : Integer.valueOf(tryNumber));
     String tags = f.remove("tags");

@@ -1,7 +1,6 @@
 package dev.meister.core.alert;
 
 import dev.meister.core.chat.AlertId;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

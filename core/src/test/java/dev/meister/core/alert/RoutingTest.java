@@ -98,11 +98,18 @@ class RoutingTest {
     var before = new Router(List.of(DAGS, CATCH_ALL));
     RunEvent failure = Events.airflow("dag_id=x");
     Route matched = before.route(failure).orElseThrow();
-    Alert stored = new AlertFactory(new TestTypes(java.util.Map.of()))
-        .create(failure, matched.rotation(), Priority.NORMAL).withRoute(matched.name());
+    Alert stored =
+        new AlertFactory(new TestTypes(java.util.Map.of()))
+            .create(failure, matched.rotation(), Priority.NORMAL)
+            .withRoute(matched.name());
     // The edit: the catch-all moves first, and "dags" now posts to another chat.
-    Route movedDags = new Route("dags", source(AlertSource.AIRFLOW), RotationId.of("dagmeister"),
-        ChatRef.of(Platform.SLACK, "C-DAGS"), null);
+    Route movedDags =
+        new Route(
+            "dags",
+            source(AlertSource.AIRFLOW),
+            RotationId.of("dagmeister"),
+            ChatRef.of(Platform.SLACK, "C-DAGS"),
+            null);
     var after = new Router(List.of(CATCH_ALL, movedDags));
 
     assertThat(after.route(failure)).contains(CATCH_ALL);
@@ -112,8 +119,8 @@ class RoutingTest {
   @Test
   void a_stored_alert_whose_route_was_removed_or_that_matched_none_has_no_route() {
     RunEvent failure = Events.airflow("dag_id=x");
-    Alert routed = new AlertFactory(new TestTypes(java.util.Map.of()))
-        .create(failure, null, Priority.NORMAL);
+    Alert routed =
+        new AlertFactory(new TestTypes(java.util.Map.of())).create(failure, null, Priority.NORMAL);
     var router = new Router(List.of(CATCH_ALL));
 
     assertThat(router.routeOf(routed.withRoute("dags"))).isEmpty();

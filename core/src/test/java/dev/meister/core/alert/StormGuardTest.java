@@ -88,7 +88,8 @@ class StormGuardTest {
     guard.resume(ALERTS, burst, Optional.empty());
 
     assertThat(Collections.frequency(attempts(ALERTS, 25), true))
-        .as("one token back in five seconds at twenty a minute").isEqualTo(1);
+        .as("one token back in five seconds at twenty a minute")
+        .isEqualTo(1);
     assertThat(guard.tryPost(OTHER)).as("other chats keep their burst").isTrue();
   }
 
@@ -103,7 +104,8 @@ class StormGuardTest {
     guard.resume(ALERTS, steady, Optional.empty());
 
     assertThat(Collections.frequency(attempts(ALERTS, 25), true))
-        .as("the token that came back since the last post").isEqualTo(1);
+        .as("the token that came back since the last post")
+        .isEqualTo(1);
   }
 
   @Test

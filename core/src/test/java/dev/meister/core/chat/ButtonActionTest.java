@@ -15,11 +15,16 @@ class ButtonActionTest {
 
   @Test
   void every_action_decodes_to_itself() {
-    List<ButtonAction> all = List.of(new ButtonAction.Ack(17), new ButtonAction.AckMessage(),
-        new ButtonAction.FileIssue(17), new ButtonAction.SameAs(17, 9110),
-        new ButtonAction.HandedOver("buildmeister", BOUNDARY),
-        new ButtonAction.AcceptHandoff("buildmeister", BOUNDARY),
-        new ButtonAction.AcceptRequest(3), new ButtonAction.DeclineRequest(3));
+    List<ButtonAction> all =
+        List.of(
+            new ButtonAction.Ack(17),
+            new ButtonAction.AckMessage(),
+            new ButtonAction.FileIssue(17),
+            new ButtonAction.SameAs(17, 9110),
+            new ButtonAction.HandedOver("buildmeister", BOUNDARY),
+            new ButtonAction.AcceptHandoff("buildmeister", BOUNDARY),
+            new ButtonAction.AcceptRequest(3),
+            new ButtonAction.DeclineRequest(3));
 
     for (ButtonAction action : all) {
       assertThat(ButtonAction.decode(action.encode())).as(action.encode()).contains(action);
@@ -63,16 +68,21 @@ class ButtonActionTest {
   void a_button_whose_action_does_not_fit_telegram_is_refused() {
     ButtonAction tooLong = new ButtonAction.HandedOver("r".repeat(50), BOUNDARY);
 
-    assertThatIllegalArgumentException().isThrownBy(() -> new Button("✅ Handed over", tooLong))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new Button("✅ Handed over", tooLong))
         .withMessageContaining("longer than 64 bytes");
   }
 
   @Test
   void a_press_reads_its_data_as_a_button_action() {
     ChatRef chat = ChatRef.of(Platform.CONSOLE, "console");
-    ChatEvent.ButtonPress press = new ChatEvent.ButtonPress(chat,
-        new Sender(Platform.CONSOLE, "alice", "alice", "Alice"), new MessageRef(chat, "1"),
-        "req_no:3", "cb");
+    ChatEvent.ButtonPress press =
+        new ChatEvent.ButtonPress(
+            chat,
+            new Sender(Platform.CONSOLE, "alice", "alice", "Alice"),
+            new MessageRef(chat, "1"),
+            "req_no:3",
+            "cb");
 
     assertThat(press.action()).contains(new ButtonAction.DeclineRequest(3));
   }

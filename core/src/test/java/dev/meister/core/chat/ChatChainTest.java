@@ -19,56 +19,72 @@ import org.junit.jupiter.api.Test;
 class ChatChainTest {
   private static final ChatRef CHAT = ChatRef.of(Platform.CONSOLE, "console");
 
-  private final Team team = new Team(List.of(new Member(MemberId.of("alice"), "Alice",
-      new ChatIdentities("alice_tg", 42L, null, null), "alice-gh", Set.of(Role.TEAM_LEAD))));
+  private final Team team =
+      new Team(
+          List.of(
+              new Member(
+                  MemberId.of("alice"),
+                  "Alice",
+                  new ChatIdentities("alice_tg", 42L, null, null),
+                  "alice-gh",
+                  Set.of(Role.TEAM_LEAD))));
   private final Recording port = new Recording();
   private final List<String> queued = new ArrayList<>();
-  private final ChatAnswers answers = new ChatAnswers(new ChatPorts(List.of(port)),
-      new ReplyQueue() {
-        @Override
-        public void reply(MessageRef to, OutgoingMessage message) {
-          queued.add(to.messageId() + " " + message.text().plainText());
-        }
+  private final ChatAnswers answers =
+      new ChatAnswers(
+          new ChatPorts(List.of(port)),
+          new ReplyQueue() {
+            @Override
+            public void reply(MessageRef to, OutgoingMessage message) {
+              queued.add(to.messageId() + " " + message.text().plainText());
+            }
 
-        @Override
-        public void post(ChatRef chat, OutgoingMessage message) {
-          queued.add(chat + " " + message.text().plainText());
-        }
-      });
+            @Override
+            public void post(ChatRef chat, OutgoingMessage message) {
+              queued.add(chat + " " + message.text().plainText());
+            }
+          });
   private final List<Inbound> reached = new ArrayList<>();
 
   @Test
   void error_replies_answer_a_failure_with_its_correlation_id_straight_to_the_chat() {
-    ChatChain chain = new ChatChain(List.of(new ErrorReplies(answers, () -> "c0ffee42")),
-        in -> {
-          throw new IllegalStateException("kaput");
-        });
+    ChatChain chain =
+        new ChatChain(
+            List.of(new ErrorReplies(answers, () -> "c0ffee42")),
+            in -> {
+              throw new IllegalStateException("kaput");
+            });
 
     chain.handle(command("alice", "boom"));
 
-    assertThat(port.replies).containsExactly(
-        "100 Sorry, that failed on my side (error c0ffee42). The logs have the details.");
+    assertThat(port.replies)
+        .containsExactly(
+            "100 Sorry, that failed on my side (error c0ffee42). The logs have the details.");
     assertThat(queued).as("the queue may be what failed").isEmpty();
   }
 
   @Test
   void error_replies_answer_a_failed_press_with_a_toast_and_never_throw() {
     port.failAnswers = true;
-    ChatChain chain = new ChatChain(List.of(new ErrorReplies(answers, () -> "c0ffee42")),
-        in -> {
-          throw new IllegalStateException("kaput");
-        });
+    ChatChain chain =
+        new ChatChain(
+            List.of(new ErrorReplies(answers, () -> "c0ffee42")),
+            in -> {
+              throw new IllegalStateException("kaput");
+            });
 
     chain.handle(press("alice", "ack:17"));
 
-    assertThat(port.toasts).containsExactly(
-        "Sorry, that failed on my side (error c0ffee42). The logs have the details.");
+    assertThat(port.toasts)
+        .containsExactly(
+            "Sorry, that failed on my side (error c0ffee42). The logs have the details.");
   }
 
   @Test
   void the_bots_own_events_stop_before_any_handler() {
-    ChatChain chain = new ChatChain(
-        List.of(new IgnoreOwnMessages(s -> s.userId().equals("meister"))), reached::add);
+    ChatChain chain =
+        new ChatChain(
+            List.of(new IgnoreOwnMessages(s -> s.userId().equals("meister"))), reached::add);
 
     chain.handle(command("meister", "help"));
     chain.handle(command("alice", "help"));
@@ -78,28 +94,37 @@ class ChatChainTest {
 
   @Test
   void membership_passes_members_on_with_their_member() {
-    ChatRoutes routes = new ChatRoutes()
-        .button(ButtonAction.Ack.class, "members only", (a, p, m) -> "ok");
-    ChatChain chain = new ChatChain(
-        List.of(new Membership(new MemberResolver(team), routes, answers)), reached::add);
+    ChatRoutes routes =
+        new ChatRoutes().button(ButtonAction.Ack.class, "members only", (a, p, m) -> "ok");
+    ChatChain chain =
+        new ChatChain(
+            List.of(new Membership(new MemberResolver(team), routes, answers)), reached::add);
 
     chain.handle(press("alice", "ack:17"));
 
-    assertThat(reached).singleElement()
+    assertThat(reached)
+        .singleElement()
         .satisfies(in -> assertThat(in.member()).map(Member::displayName).contains("Alice"));
   }
 
   @Test
   void membership_refuses_outsiders_with_the_handlers_words() {
-    ChatRoutes routes = new ChatRoutes()
-        .button(ButtonAction.Ack.class, "Only members may ack.", (a, p, m) -> "ok")
-        .reply(r -> true, "Only members may reply.", (r, m) -> { });
-    ChatChain chain = new ChatChain(
-        List.of(new Membership(new MemberResolver(team), routes, answers)), reached::add);
+    ChatRoutes routes =
+        new ChatRoutes()
+            .button(ButtonAction.Ack.class, "Only members may ack.", (a, p, m) -> "ok")
+            .reply(r -> true, "Only members may reply.", (r, m) -> {});
+    ChatChain chain =
+        new ChatChain(
+            List.of(new Membership(new MemberResolver(team), routes, answers)), reached::add);
 
     chain.handle(press("mallory", "ack:17"));
-    chain.handle(new ChatEvent.Reply(CHAT, sender("mallory"), new MessageRef(CHAT, "9"),
-        "looking", new MessageRef(CHAT, "1")));
+    chain.handle(
+        new ChatEvent.Reply(
+            CHAT,
+            sender("mallory"),
+            new MessageRef(CHAT, "9"),
+            "looking",
+            new MessageRef(CHAT, "1")));
 
     assertThat(reached).isEmpty();
     assertThat(port.toasts).containsExactly("Only members may ack.");
@@ -109,8 +134,9 @@ class ChatChainTest {
   @Test
   void membership_lets_outsiders_through_where_anyone_may() {
     ChatRoutes routes = new ChatRoutes();
-    ChatChain chain = new ChatChain(
-        List.of(new Membership(new MemberResolver(team), routes, answers)), reached::add);
+    ChatChain chain =
+        new ChatChain(
+            List.of(new Membership(new MemberResolver(team), routes, answers)), reached::add);
 
     chain.handle(command("mallory", "whoisoncall"));
     chain.handle(press("mallory", "rerun:1"));
@@ -120,11 +146,15 @@ class ChatChainTest {
 
   @Test
   void a_press_is_toasted_at_once_and_a_broken_one_gets_an_empty_answer() {
-    ChatRoutes routes = new ChatRoutes()
-        .button(ButtonAction.Ack.class, "no", (a, p, m) -> "Thanks for #" + a.alert());
-    ChatChain chain = new ChatChain(List.of(new ErrorReplies(answers),
-        new Membership(new MemberResolver(team), routes, answers)),
-        new ChatRouter(routes, answers, Direct.INSTANCE));
+    ChatRoutes routes =
+        new ChatRoutes()
+            .button(ButtonAction.Ack.class, "no", (a, p, m) -> "Thanks for #" + a.alert());
+    ChatChain chain =
+        new ChatChain(
+            List.of(
+                new ErrorReplies(answers),
+                new Membership(new MemberResolver(team), routes, answers)),
+            new ChatRouter(routes, answers, Direct.INSTANCE));
 
     chain.handle(press("alice", "ack:17"));
     chain.handle(press("alice", "ack:broken"));
@@ -134,8 +164,8 @@ class ChatChainTest {
   }
 
   private static ChatEvent.Command command(String user, String name) {
-    return new ChatEvent.Command(CHAT, sender(user), new MessageRef(CHAT, "100"), name,
-        List.of(), null);
+    return new ChatEvent.Command(
+        CHAT, sender(user), new MessageRef(CHAT, "100"), name, List.of(), null);
   }
 
   private static ChatEvent.ButtonPress press(String user, String data) {

@@ -40,12 +40,17 @@ class ChatLinkTest {
       link.down("getUpdates failed: ConnectException: Connection refused");
     }
 
-    assertThat(logged.list).singleElement().satisfies(e -> {
-      assertThat(e.getLevel()).isEqualTo(Level.WARN);
-      assertThat(e.getFormattedMessage()).isEqualTo("telegram: unreachable, retrying in the"
-          + " background: getUpdates failed: ConnectException: Connection refused");
-      assertThat(e.getThrowableProxy()).isNull();
-    });
+    assertThat(logged.list)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getLevel()).isEqualTo(Level.WARN);
+              assertThat(e.getFormattedMessage())
+                  .isEqualTo(
+                      "telegram: unreachable, retrying in the"
+                          + " background: getUpdates failed: ConnectException: Connection refused");
+              assertThat(e.getThrowableProxy()).isNull();
+            });
   }
 
   @Test
@@ -58,10 +63,11 @@ class ChatLinkTest {
     link.up();
     link.up();
 
-    assertThat(logged.list).extracting(ILoggingEvent::getLevel, ILoggingEvent::getFormattedMessage)
+    assertThat(logged.list)
+        .extracting(ILoggingEvent::getLevel, ILoggingEvent::getFormattedMessage)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(Level.WARN,
-                "telegram: unreachable, retrying in the background: connect timed out"),
+            org.assertj.core.groups.Tuple.tuple(
+                Level.WARN, "telegram: unreachable, retrying in the background: connect timed out"),
             org.assertj.core.groups.Tuple.tuple(Level.INFO, "telegram: reachable again"));
     assertThat(woken).hasValue(1);
   }
@@ -94,9 +100,15 @@ class ChatLinkTest {
     RetryDelays delays = new RetryDelays(Duration.ofSeconds(1), Duration.ofSeconds(30));
 
     assertThat(java.util.stream.IntStream.rangeClosed(1, 8).mapToObj(delays::after))
-        .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
-            Duration.ofSeconds(8), Duration.ofSeconds(16), Duration.ofSeconds(30),
-            Duration.ofSeconds(30), Duration.ofSeconds(30));
+        .containsExactly(
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(4),
+            Duration.ofSeconds(8),
+            Duration.ofSeconds(16),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(30));
     assertThat(delays.after(1_000)).isEqualTo(Duration.ofSeconds(30));
   }
 }

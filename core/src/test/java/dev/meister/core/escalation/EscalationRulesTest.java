@@ -3,11 +3,9 @@ package dev.meister.core.escalation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meister.core.alert.Alert;
-import dev.meister.core.chat.AlertId;
-import dev.meister.core.alert.AlertSource;
-import dev.meister.core.chat.AlertId;
 import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.Priority;
+import dev.meister.core.chat.AlertId;
 import dev.meister.core.escalation.EscalationStep.Target;
 import dev.meister.core.schedule.RotationId;
 import java.time.Duration;
@@ -25,7 +23,8 @@ class EscalationRulesTest {
   void a_normal_alert_goes_to_level_two_then_the_team_lead() {
     EscalationLadder ladder = new EscalationLadder(alert(Priority.NORMAL), TIMEOUT, true);
 
-    assertThat(ladder.steps()).extracting(EscalationStep::target)
+    assertThat(ladder.steps())
+        .extracting(EscalationStep::target)
         .containsExactly(Target.SECONDARY, Target.TEAM_LEAD);
     assertThat(ladder.dueAt(T.plus(Duration.ofMinutes(14)), 0)).isEmpty();
     assertThat(ladder.dueAt(T.plus(TIMEOUT), 0)).map(EscalationStep::number).contains(1);
@@ -37,22 +36,24 @@ class EscalationRulesTest {
   void a_bot_that_was_down_jumps_to_the_step_due_now() {
     EscalationLadder ladder = new EscalationLadder(alert(Priority.NORMAL), TIMEOUT, true);
 
-    assertThat(ladder.dueAt(T.plus(Duration.ofHours(2)), 0)).map(EscalationStep::target)
+    assertThat(ladder.dueAt(T.plus(Duration.ofHours(2)), 0))
+        .map(EscalationStep::target)
         .contains(Target.TEAM_LEAD);
   }
 
   @Test
   void high_priority_and_rotations_without_level_two_go_to_the_lead() {
     assertThat(new EscalationLadder(alert(Priority.HIGH), TIMEOUT, true).steps())
-        .extracting(EscalationStep::target).containsExactly(Target.TEAM_LEAD);
+        .extracting(EscalationStep::target)
+        .containsExactly(Target.TEAM_LEAD);
     assertThat(new EscalationLadder(alert(Priority.NORMAL), TIMEOUT, false).steps())
-        .extracting(EscalationStep::target).containsExactly(Target.TEAM_LEAD);
+        .extracting(EscalationStep::target)
+        .containsExactly(Target.TEAM_LEAD);
   }
 
   @Test
   void fix_or_revert_reminders_come_after_an_hour_then_at_the_interval() {
-    FixOrRevertSchedule s = new FixOrRevertSchedule(Duration.ofMinutes(60),
-        Duration.ofMinutes(30));
+    FixOrRevertSchedule s = new FixOrRevertSchedule(Duration.ofMinutes(60), Duration.ofMinutes(30));
 
     assertThat(s.stepAt(T, T.plus(Duration.ofMinutes(59)))).isZero();
     assertThat(s.stepAt(T, T.plus(Duration.ofMinutes(60)))).isEqualTo(1);
@@ -62,7 +63,16 @@ class EscalationRulesTest {
   }
 
   private static Alert alert(Priority priority) {
-    return new Alert(new AlertId(1), "github:1", "fp", RotationId.of("hausmeister"), null,
-        priority, "Build fail", T, T, GitHubRun.builder("acme/widgets").build());
+    return new Alert(
+        new AlertId(1),
+        "github:1",
+        "fp",
+        RotationId.of("hausmeister"),
+        null,
+        priority,
+        "Build fail",
+        T,
+        T,
+        GitHubRun.builder("acme/widgets").build());
   }
 }

@@ -19,16 +19,22 @@ class CsvTest {
 
   @Test
   void what_is_written_reads_back_the_same() {
-    List<List<String>> rows = List.of(List.of("date", "reason", "solution"),
-        List.of("2026-11-23 05:00", "Merged a branch with broken tests", "Tests disabled, \"for now\""),
-        List.of("", "x\r\ny", "ünïcode, ✅"));
+    List<List<String>> rows =
+        List.of(
+            List.of("date", "reason", "solution"),
+            List.of(
+                "2026-11-23 05:00",
+                "Merged a branch with broken tests",
+                "Tests disabled, \"for now\""),
+            List.of("", "x\r\ny", "ünïcode, ✅"));
 
     assertThat(Csv.parse(Csv.write(rows))).isEqualTo(rows);
   }
 
   @Test
   void an_unclosed_quote_is_an_error() {
-    assertThatIllegalArgumentException().isThrownBy(() -> Csv.parse("\"abc\r\n"))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Csv.parse("\"abc\r\n"))
         .withMessage("a quoted field is not closed");
   }
 }

@@ -17,8 +17,13 @@ class HandoffRulesTest {
   private static final Instant B = Instant.parse("2026-11-16T10:00:00Z");
   private static final HandoffPolicy POLICY =
       new HandoffPolicy(Duration.ofHours(4), Duration.ofHours(8), Duration.ofDays(1));
-  private final HandoffRecord pending = HandoffRecord.announced(RotationId.of("dagmeister"),
-      Position.PRIMARY, B, MemberId.of("alice"), MemberId.of("bob"));
+  private final HandoffRecord pending =
+      HandoffRecord.announced(
+          RotationId.of("dagmeister"),
+          Position.PRIMARY,
+          B,
+          MemberId.of("alice"),
+          MemberId.of("bob"));
 
   @Test
   void nothing_is_due_before_the_reminder_time() {
@@ -33,8 +38,7 @@ class HandoffRulesTest {
     assertThat(FollowUp.dueAt(pending, POLICY, remindAt)).isEqualTo(FollowUp.REMIND);
 
     HandoffRecord reminded = pending.reminded(remindAt);
-    assertThat(FollowUp.dueAt(reminded, POLICY, remindAt.plusSeconds(60)))
-        .isEqualTo(FollowUp.NONE);
+    assertThat(FollowUp.dueAt(reminded, POLICY, remindAt.plusSeconds(60))).isEqualTo(FollowUp.NONE);
     assertThat(FollowUp.next(reminded, POLICY)).contains(B.plus(Duration.ofHours(8)));
     assertThat(FollowUp.dueAt(reminded, POLICY, B.plus(Duration.ofHours(8))))
         .isEqualTo(FollowUp.ESCALATE);
@@ -84,7 +88,8 @@ class HandoffRulesTest {
   void epics_are_written_owner_repo_number() {
     assertThat(EpicRef.parse("cryptokaizen/cmamp#8785"))
         .isEqualTo(new EpicRef("cryptokaizen", "cmamp", 8785));
-    assertThatIllegalArgumentException().isThrownBy(() -> EpicRef.parse("cmamp#8785"))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> EpicRef.parse("cmamp#8785"))
         .withMessage("'cmamp#8785' is not an issue like owner/repo#123");
   }
 }

@@ -12,8 +12,8 @@ class OpenIssueTest {
 
   @Test
   void only_p1_and_p2_stay_with_the_weekday_on_call() {
-    assertThat(Stream.of("P1", "P2", "P3", "P4")
-        .map(p -> new OpenIssue(ISSUE, p).staysOnWeekdays()))
+    assertThat(
+            Stream.of("P1", "P2", "P3", "P4").map(p -> new OpenIssue(ISSUE, p).staysOnWeekdays()))
         .containsExactly(true, true, false, false);
     assertThat(new OpenIssue(ISSUE, null).staysOnWeekdays()).isFalse();
   }

@@ -17,10 +17,12 @@ import org.junit.jupiter.api.Test;
 class PipelineRulesTest {
   @Test
   void hints_match_the_exception_case_insensitively_in_configured_order() {
-    Pipeline p = pipeline(List.of(
-        Hint.of("NullPointerException", "check upstream for a missing required column"),
-        Hint.of("zero rows", "check the Kafka topics"),
-        Hint.of("OOM|OutOfMemory", "check partitions for data skew")));
+    Pipeline p =
+        pipeline(
+            List.of(
+                Hint.of("NullPointerException", "check upstream for a missing required column"),
+                Hint.of("zero rows", "check the Kafka topics"),
+                Hint.of("OOM|OutOfMemory", "check partitions for data skew")));
 
     assertThat(p.hintsFor("java.lang.outofmemoryerror after ZERO ROWS"))
         .extracting(Hint::advice)
@@ -30,7 +32,8 @@ class PipelineRulesTest {
 
   @Test
   void a_bad_pattern_is_refused_with_the_reason() {
-    assertThatIllegalArgumentException().isThrownBy(() -> Hint.of("(oops", "x"))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Hint.of("(oops", "x"))
         .withMessageStartingWith("pattern '(oops' is not a valid regular expression");
   }
 
@@ -54,7 +57,18 @@ class PipelineRulesTest {
   }
 
   private static Pipeline pipeline(List<Hint> hints) {
-    return new Pipeline("dagao", "", "prod-dagao", MemberId.of("dave"), null, "", null,
-        List.of(), List.of(), hints, List.of(), null);
+    return new Pipeline(
+        "dagao",
+        "",
+        "prod-dagao",
+        MemberId.of("dave"),
+        null,
+        "",
+        null,
+        List.of(),
+        List.of(),
+        hints,
+        List.of(),
+        null);
   }
 }

@@ -21,8 +21,15 @@ class CachedOverrideStoreTest {
   private final CachedOverrideStore store = new CachedOverrideStore(backing);
 
   private static ScheduleOverride override(int fromDay, int toDay) {
-    return new ScheduleOverride(null, HAUS, Position.PRIMARY, MemberId.of("bob"), null,
-        T.plusSeconds(86_400L * fromDay), T.plusSeconds(86_400L * toDay), null);
+    return new ScheduleOverride(
+        null,
+        HAUS,
+        Position.PRIMARY,
+        MemberId.of("bob"),
+        null,
+        T.plusSeconds(86_400L * fromDay),
+        T.plusSeconds(86_400L * toDay),
+        null);
   }
 
   @Test
@@ -41,8 +48,14 @@ class CachedOverrideStoreTest {
     assertThat(store.overrides(HAUS, T)).isEmpty();
 
     store.add(override(0, 2));
-    store.add(new Unavailability(null, MemberId.of("carol"), LocalDate.of(2026, 12, 24),
-        LocalDate.of(2026, 12, 31), null, null));
+    store.add(
+        new Unavailability(
+            null,
+            MemberId.of("carol"),
+            LocalDate.of(2026, 12, 24),
+            LocalDate.of(2026, 12, 31),
+            null,
+            null));
 
     assertThat(store.overrides(HAUS, T)).hasSize(1);
     assertThat(store.allUnavailability()).hasSize(1);
@@ -53,7 +66,8 @@ class CachedOverrideStoreTest {
     store.add(override(-5, -3));
     store.add(override(-1, 1));
 
-    assertThat(store.overrides(HAUS, T)).extracting(o -> o.start())
+    assertThat(store.overrides(HAUS, T))
+        .extracting(o -> o.start())
         .containsExactly(T.minusSeconds(86_400));
   }
 

@@ -101,7 +101,8 @@ class HandoverTest {
             ScheduleChanges.NONE);
 
     assertThat(sameOnWeekends.nextHandover(Position.PRIMARY, at("2026-11-10T12:00Z")))
-        .map(Handover::at).contains(at("2026-11-16T11:00 Europe/Berlin"));
+        .map(Handover::at)
+        .contains(at("2026-11-16T11:00 Europe/Berlin"));
   }
 
   @Test

@@ -33,19 +33,20 @@ final class AirflowPayload {
             .orElseThrow(() -> WebhookRejection.missingField("logical_date"));
     List<String> tags = tags(root);
 
-    AirflowTask task = AirflowTask.builder(dagId)
-        .dagRunId(runId)
-        .taskId(taskId)
-        .tryNumber(tryNumber)
-        .logicalDate(logicalDate)
-        .startDate(text(root, "start_date").orElse(null))
-        .logUrl(text(root, "log_url").orElse(null))
-        .exception(text(root, "exception").map(AirflowPayload::cap).orElse(null))
-        .tags(tags)
-        .region(text(root, "region").or(() -> regionTag(tags)).orElse(null))
-        .airflowUrl(text(root, "airflow_url").orElse(null))
-        .notebookUrl(text(root, "notebook_url").orElse(null))
-        .build();
+    AirflowTask task =
+        AirflowTask.builder(dagId)
+            .dagRunId(runId)
+            .taskId(taskId)
+            .tryNumber(tryNumber)
+            .logicalDate(logicalDate)
+            .startDate(text(root, "start_date").orElse(null))
+            .logUrl(text(root, "log_url").orElse(null))
+            .exception(text(root, "exception").map(AirflowPayload::cap).orElse(null))
+            .tags(tags)
+            .region(text(root, "region").or(() -> regionTag(tags)).orElse(null))
+            .airflowUrl(text(root, "airflow_url").orElse(null))
+            .notebookUrl(text(root, "notebook_url").orElse(null))
+            .build();
 
     Outcome outcome =
         text(root, "state").filter(s -> s.equalsIgnoreCase("success")).isPresent()

@@ -58,7 +58,8 @@ public final class AirflowWebhook implements WebhookEndpoint {
     if (!authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
       throw WebhookRejection.unauthorized("missing bearer token");
     }
-    byte[] given = authorization.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8);
+    byte[] given =
+        authorization.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8);
     if (!MessageDigest.isEqual(token, given)) {
       throw WebhookRejection.unauthorized("invalid token");
     }

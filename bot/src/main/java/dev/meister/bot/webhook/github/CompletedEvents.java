@@ -21,8 +21,13 @@ final class CompletedEvents {
    * @param timeField the field under {@code what} that says when it ended
    * @param facts adds the object's own facts to the run
    */
-  static Verdict translate(String deliveryKey, ObjectNode root, String what,
-      boolean successCounts, String timeField, BiConsumer<GitHubPayload, GitHubRun.Builder> facts) {
+  static Verdict translate(
+      String deliveryKey,
+      ObjectNode root,
+      String what,
+      boolean successCounts,
+      String timeField,
+      BiConsumer<GitHubPayload, GitHubRun.Builder> facts) {
     GitHubPayload payload = new GitHubPayload(root);
     String action = payload.required("action");
     if (!action.equals("completed")) {
@@ -36,7 +41,7 @@ final class CompletedEvents {
     GitHubRun.Builder run =
         GitHubRun.builder(payload.required("repository", "full_name")).conclusion(conclusion);
     facts.accept(payload, run);
-    return Verdict.deliver(new RunEvent(deliveryKey, outcome.get(),
-        payload.instant(what, timeField), run.build()));
+    return Verdict.deliver(
+        new RunEvent(deliveryKey, outcome.get(), payload.instant(what, timeField), run.build()));
   }
 }

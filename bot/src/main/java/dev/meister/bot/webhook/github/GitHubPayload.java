@@ -48,8 +48,7 @@ final class GitHubPayload {
   }
 
   long requiredNumber(String... path) {
-    return number(path)
-        .orElseThrow(() -> WebhookRejection.missingField(String.join(".", path)));
+    return number(path).orElseThrow(() -> WebhookRejection.missingField(String.join(".", path)));
   }
 
   /** A whole number that fits an {@code int}, absent when missing. */

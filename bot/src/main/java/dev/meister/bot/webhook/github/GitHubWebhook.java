@@ -24,31 +24,34 @@ public final class GitHubWebhook implements WebhookEndpoint {
   static final String EVENT = "X-GitHub-Event";
   static final String DELIVERY = "X-GitHub-Delivery";
   private static final String FORM = "application/x-www-form-urlencoded";
+
   /**
    * Every field {@link CompletedEvents}, {@link WorkflowRuns} and {@link WorkflowJobs} read; the
-   * rest of the payload is skipped unparsed. GitHubWebhookTest checks, over every fixture, that
-   * the events are the same as from the whole tree, so a field read but not listed fails there.
+   * rest of the payload is skipped unparsed. GitHubWebhookTest checks, over every fixture, that the
+   * events are the same as from the whole tree, so a field read but not listed fails there.
    */
-  static final JsonFields READ = JsonFields.of(Set.of(
-      "action",
-      "repository.full_name",
-      "sender.login",
-      "workflow.name",
-      "workflow_job",
-      "workflow_run.id",
-      "workflow_run.conclusion",
-      "workflow_run.updated_at",
-      "workflow_run.head_branch",
-      "workflow_run.event",
-      "workflow_run.name",
-      "workflow_run.path",
-      "workflow_run.run_number",
-      "workflow_run.run_attempt",
-      "workflow_run.html_url",
-      "workflow_run.head_sha",
-      "workflow_run.actor.login",
-      "workflow_run.triggering_actor.login",
-      "workflow_run.head_commit"));
+  static final JsonFields READ =
+      JsonFields.of(
+          Set.of(
+              "action",
+              "repository.full_name",
+              "sender.login",
+              "workflow.name",
+              "workflow_job",
+              "workflow_run.id",
+              "workflow_run.conclusion",
+              "workflow_run.updated_at",
+              "workflow_run.head_branch",
+              "workflow_run.event",
+              "workflow_run.name",
+              "workflow_run.path",
+              "workflow_run.run_number",
+              "workflow_run.run_attempt",
+              "workflow_run.html_url",
+              "workflow_run.head_sha",
+              "workflow_run.actor.login",
+              "workflow_run.triggering_actor.login",
+              "workflow_run.head_commit"));
 
   private final GitHubSignature signature;
   private final boolean workflowJobs;
@@ -107,9 +110,10 @@ public final class GitHubWebhook implements WebhookEndpoint {
     return switch (event) {
       case "ping" -> Verdict.pong();
       case "workflow_run" -> WorkflowRuns.verdict(deliveryKey, json(request.mediaType(), body));
-      case "workflow_job" -> workflowJobs
-          ? WorkflowJobs.verdict(deliveryKey, json(request.mediaType(), body))
-          : Verdict.ignore(event, "workflow_job alerts are off; the workflow_run reports it");
+      case "workflow_job" ->
+          workflowJobs
+              ? WorkflowJobs.verdict(deliveryKey, json(request.mediaType(), body))
+              : Verdict.ignore(event, "workflow_job alerts are off; the workflow_run reports it");
       default -> Verdict.ignore(event, "event not handled");
     };
   }

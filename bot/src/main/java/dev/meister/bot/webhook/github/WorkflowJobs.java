@@ -13,7 +13,12 @@ final class WorkflowJobs {
   private WorkflowJobs() {}
 
   static Verdict verdict(String deliveryKey, ObjectNode root) {
-    return CompletedEvents.translate(deliveryKey, root, WHAT, false, "completed_at",
+    return CompletedEvents.translate(
+        deliveryKey,
+        root,
+        WHAT,
+        false,
+        "completed_at",
         (payload, run) ->
             run.runId(payload.requiredNumber(WHAT, "run_id"))
                 .job(payload.required(WHAT, "name"))

@@ -15,13 +15,15 @@ class AirflowPayloadTest {
 
   @Test
   void a_long_traceback_keeps_its_head_and_the_last_line_that_names_the_error() {
-    String traceback = "Traceback (most recent call last):\n"
-        + "  File \"/opt/airflow/dags/bid_ask.py\", line 42, in fetch\n".repeat(200)
-        + "KeyError: 'ask'";
+    String traceback =
+        "Traceback (most recent call last):\n"
+            + "  File \"/opt/airflow/dags/bid_ask.py\", line 42, in fetch\n".repeat(200)
+            + "KeyError: 'ask'";
 
     String capped = AirflowPayload.cap(traceback);
 
-    assertThat(capped).hasSizeLessThanOrEqualTo(AirflowPayload.EXCEPTION_LIMIT)
+    assertThat(capped)
+        .hasSizeLessThanOrEqualTo(AirflowPayload.EXCEPTION_LIMIT)
         .startsWith("Traceback (most recent call last):")
         .contains("\n…\n")
         .endsWith("KeyError: 'ask'");

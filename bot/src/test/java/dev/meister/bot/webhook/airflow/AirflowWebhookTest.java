@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meister.bot.webhook.Loopback;
 import dev.meister.bot.webhook.Loopback.Answer;
 import dev.meister.bot.webhook.RecordingSink;
-import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.AirflowTask;
+import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEvent;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +52,9 @@ class AirflowWebhookTest {
     payload.put("logical_date", "2026-11-22T00:00:00+00:00");
     payload.put("start_date", "2026-11-23T07:50:02.123456+00:00");
     payload.put("end_date", "2026-11-23T07:55:10.5+00:00");
-    payload.put("log_url", "https://airflow.example.com/dags/sales_daily/runs/r/tasks/load_orders?try_number=3");
+    payload.put(
+        "log_url",
+        "https://airflow.example.com/dags/sales_daily/runs/r/tasks/load_orders?try_number=3");
     payload.put("exception", "psycopg2.OperationalError: could not connect to server");
     payload.putArray("tags").add("sales").add("region:tokyo");
     payload.put("airflow_url", "https://airflow.example.com");
@@ -79,18 +81,20 @@ class AirflowWebhookTest {
     assertThat(event.outcome()).isEqualTo(Outcome.FAILED);
     assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-11-23T07:55:10.5Z"));
     assertThat(event.origin())
-        .isEqualTo(AirflowTask.builder("sales_daily")
-            .dagRunId("scheduled__2026-11-22T00:00:00+00:00")
-            .taskId("load_orders")
-            .tryNumber(3)
-            .logicalDate("2026-11-22T00:00:00+00:00")
-            .startDate("2026-11-23T07:50:02.123456+00:00")
-            .logUrl("https://airflow.example.com/dags/sales_daily/runs/r/tasks/load_orders?try_number=3")
-            .exception("psycopg2.OperationalError: could not connect to server")
-            .tags(List.of("sales", "region:tokyo"))
-            .region("tokyo")
-            .airflowUrl("https://airflow.example.com")
-            .build());
+        .isEqualTo(
+            AirflowTask.builder("sales_daily")
+                .dagRunId("scheduled__2026-11-22T00:00:00+00:00")
+                .taskId("load_orders")
+                .tryNumber(3)
+                .logicalDate("2026-11-22T00:00:00+00:00")
+                .startDate("2026-11-23T07:50:02.123456+00:00")
+                .logUrl(
+                    "https://airflow.example.com/dags/sales_daily/runs/r/tasks/load_orders?try_number=3")
+                .exception("psycopg2.OperationalError: could not connect to server")
+                .tags(List.of("sales", "region:tokyo"))
+                .region("tokyo")
+                .airflowUrl("https://airflow.example.com")
+                .build());
   }
 
   @Test
@@ -113,7 +117,8 @@ class AirflowWebhookTest {
 
   @Test
   void basic_auth_with_the_token_is_not_a_bearer_token() {
-    Map<String, String> basic = Map.of("Content-Type", "application/json", "Authorization", "Basic " + TOKEN);
+    Map<String, String> basic =
+        Map.of("Content-Type", "application/json", "Authorization", "Basic " + TOKEN);
 
     Answer answer = post(failure(), basic);
 
@@ -242,7 +247,11 @@ class AirflowWebhookTest {
   @Test
   void a_form_body_is_415_for_airflow() {
     Map<String, String> form =
-        Map.of("Content-Type", "application/x-www-form-urlencoded", "Authorization", "Bearer " + TOKEN);
+        Map.of(
+            "Content-Type",
+            "application/x-www-form-urlencoded",
+            "Authorization",
+            "Bearer " + TOKEN);
 
     Answer answer = post(failure(), form);
 

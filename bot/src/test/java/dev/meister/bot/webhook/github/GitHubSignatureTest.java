@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 @DisplayNameGeneration(ReplaceUnderscores.class)
 class GitHubSignatureTest {
   // GitHub's own test vector ("Validating webhook deliveries").
-  private static final byte[] SECRET = "It's a Secret to Everybody".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] SECRET =
+      "It's a Secret to Everybody".getBytes(StandardCharsets.UTF_8);
   private static final byte[] BODY = "Hello, World!".getBytes(StandardCharsets.UTF_8);
   private static final String EXPECTED =
       "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17";

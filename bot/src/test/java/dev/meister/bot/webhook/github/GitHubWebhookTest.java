@@ -51,21 +51,22 @@ class GitHubWebhookTest {
     assertThat(event.outcome()).isEqualTo(Outcome.FAILED);
     assertThat(event.occurredAt()).isEqualTo(Instant.parse("2020-10-05T16:33:49Z"));
     assertThat(event.origin())
-        .isEqualTo(GitHubRun.builder("octo-org/octo-repo")
-            .branch("master")
-            .event("repository_dispatch")
-            .workflowName("test")
-            .workflowPath(".github/workflows/test.yml")
-            .runId(289782451L)
-            .runNumber(163)
-            .runAttempt(1)
-            .runUrl("https://github.com/octo-org/octo-repo/actions/runs/289782451")
-            .headSha("3484a3fb816e0859fd6e1cea078d76385ff50625")
-            .actor("Codertocat")
-            .commitAuthor("Matthias Fax")
-            .commitMessage("build(test): check workflow run event payload")
-            .conclusion("failure")
-            .build());
+        .isEqualTo(
+            GitHubRun.builder("octo-org/octo-repo")
+                .branch("master")
+                .event("repository_dispatch")
+                .workflowName("test")
+                .workflowPath(".github/workflows/test.yml")
+                .runId(289782451L)
+                .runNumber(163)
+                .runAttempt(1)
+                .runUrl("https://github.com/octo-org/octo-repo/actions/runs/289782451")
+                .headSha("3484a3fb816e0859fd6e1cea078d76385ff50625")
+                .actor("Codertocat")
+                .commitAuthor("Matthias Fax")
+                .commitMessage("build(test): check workflow run event payload")
+                .conclusion("failure")
+                .build());
   }
 
   @Test
@@ -141,7 +142,9 @@ class GitHubWebhookTest {
   void a_wrong_signature_is_401_and_never_reaches_the_sink() {
     byte[] body = runConcluded("failure");
     Map<String, String> headers = unsigned("workflow_run");
-    headers.put("X-Hub-Signature-256", new GitHubSignature("wrong".getBytes(StandardCharsets.UTF_8)).sign(body));
+    headers.put(
+        "X-Hub-Signature-256",
+        new GitHubSignature("wrong".getBytes(StandardCharsets.UTF_8)).sign(body));
 
     Answer answer = server.post(PATH, headers, body);
 
@@ -227,17 +230,18 @@ class GitHubWebhookTest {
     assertThat(event.outcome()).isEqualTo(Outcome.FAILED);
     assertThat(event.occurredAt()).isEqualTo(Instant.parse("2021-08-05T10:38:16Z"));
     assertThat(event.origin())
-        .isEqualTo(GitHubRun.builder("Codertocat/Hello-World")
-            .runId(2202229078L)
-            .job("linters")
-            .branch("main")
-            .workflowName("CodeQL")
-            .runAttempt(1)
-            .runUrl("https://github.com/octo-org/octo-repo/runs/1291536064")
-            .headSha("3484a3fb816e0859fd6e1cea078d76385ff50625")
-            .actor("Codertocat")
-            .conclusion("failure")
-            .build());
+        .isEqualTo(
+            GitHubRun.builder("Codertocat/Hello-World")
+                .runId(2202229078L)
+                .job("linters")
+                .branch("main")
+                .workflowName("CodeQL")
+                .runAttempt(1)
+                .runUrl("https://github.com/octo-org/octo-repo/runs/1291536064")
+                .headSha("3484a3fb816e0859fd6e1cea078d76385ff50625")
+                .actor("Codertocat")
+                .conclusion("failure")
+                .build());
   }
 
   @Test
@@ -256,7 +260,9 @@ class GitHubWebhookTest {
 
   @Test
   void a_run_without_its_repository_is_400_naming_the_field() {
-    byte[] body = "{\"action\":\"completed\",\"workflow_run\":{\"conclusion\":\"failure\",\"id\":1,\"updated_at\":\"2020-10-05T16:33:49Z\"}}".getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        "{\"action\":\"completed\",\"workflow_run\":{\"conclusion\":\"failure\",\"id\":1,\"updated_at\":\"2020-10-05T16:33:49Z\"}}"
+            .getBytes(StandardCharsets.UTF_8);
 
     Answer answer = server.post(PATH, headers("workflow_run", body), body);
 
@@ -280,7 +286,9 @@ class GitHubWebhookTest {
   @Test
   void a_form_encoded_delivery_is_read_from_its_payload_field() {
     String json = new String(runConcluded("failure"), StandardCharsets.UTF_8);
-    byte[] body = ("payload=" + URLEncoder.encode(json, StandardCharsets.UTF_8)).getBytes(StandardCharsets.US_ASCII);
+    byte[] body =
+        ("payload=" + URLEncoder.encode(json, StandardCharsets.UTF_8))
+            .getBytes(StandardCharsets.US_ASCII);
     Map<String, String> headers = headers("workflow_run", body);
     headers.put("Content-Type", "application/x-www-form-urlencoded");
 

@@ -31,39 +31,56 @@ class PickedFieldsTest {
 
   static Stream<byte[]> payloads() {
     List<byte[]> bodies = new ArrayList<>();
-    for (String name : List.of("workflow_run.completed.json", "workflow_run.requested.json",
-        "workflow_job.completed.failure.with-organization.json", "ping.json", "push.json")) {
+    for (String name :
+        List.of(
+            "workflow_run.completed.json",
+            "workflow_run.requested.json",
+            "workflow_job.completed.failure.with-organization.json",
+            "ping.json",
+            "push.json")) {
       byte[] body = fixture(name);
       bodies.add(body);
       for (String conclusion : List.of("failure", "success", "timed_out", "cancelled")) {
-        bodies.add(edit(body, root -> {
-          root.put("action", "completed");
-          for (String what : List.of("workflow_run", "workflow_job")) {
-            if (root.get(what) instanceof ObjectNode object) {
-              object.put("conclusion", conclusion);
-            }
-          }
-          return root;
-        }));
+        bodies.add(
+            edit(
+                body,
+                root -> {
+                  root.put("action", "completed");
+                  for (String what : List.of("workflow_run", "workflow_job")) {
+                    if (root.get(what) instanceof ObjectNode object) {
+                      object.put("conclusion", conclusion);
+                    }
+                  }
+                  return root;
+                }));
       }
       // Fields missing, null or of the wrong type on the way to what is read.
-      bodies.add(edit(body, root -> {
-        root.remove("repository");
-        return root;
-      }));
-      bodies.add(edit(body, root -> {
-        root.putNull("workflow_run");
-        root.put("workflow_job", 7);
-        return root;
-      }));
-      bodies.add(edit(body, root -> {
-        if (root.get("workflow_run") instanceof ObjectNode run) {
-          run.put("updated_at", "yesterday");
-          run.put("head_commit", "not an object");
-          run.putNull("actor");
-        }
-        return root;
-      }));
+      bodies.add(
+          edit(
+              body,
+              root -> {
+                root.remove("repository");
+                return root;
+              }));
+      bodies.add(
+          edit(
+              body,
+              root -> {
+                root.putNull("workflow_run");
+                root.put("workflow_job", 7);
+                return root;
+              }));
+      bodies.add(
+          edit(
+              body,
+              root -> {
+                if (root.get("workflow_run") instanceof ObjectNode run) {
+                  run.put("updated_at", "yesterday");
+                  run.put("head_commit", "not an object");
+                  run.putNull("actor");
+                }
+                return root;
+              }));
     }
     return bodies.stream();
   }
@@ -71,13 +88,15 @@ class PickedFieldsTest {
   @ParameterizedTest
   @MethodSource("payloads")
   void a_run_reads_the_same_from_the_picked_fields_as_from_the_whole_tree(byte[] body) {
-    assertThat(outcome(body, WorkflowRuns::verdict)).isEqualTo(outcomeOfWholeTree(body, WorkflowRuns::verdict));
+    assertThat(outcome(body, WorkflowRuns::verdict))
+        .isEqualTo(outcomeOfWholeTree(body, WorkflowRuns::verdict));
   }
 
   @ParameterizedTest
   @MethodSource("payloads")
   void a_job_reads_the_same_from_the_picked_fields_as_from_the_whole_tree(byte[] body) {
-    assertThat(outcome(body, WorkflowJobs::verdict)).isEqualTo(outcomeOfWholeTree(body, WorkflowJobs::verdict));
+    assertThat(outcome(body, WorkflowJobs::verdict))
+        .isEqualTo(outcomeOfWholeTree(body, WorkflowJobs::verdict));
   }
 
   @Test
@@ -91,8 +110,9 @@ class PickedFieldsTest {
 
   @Test
   void malformed_json_after_the_read_fields_is_still_rejected() {
-    String broken = "{\"action\": \"completed\", \"repository\": {\"full_name\": \"a/b\"},"
-        + " \"sender\": {\"login\": \"x\", \"id\": 12,}}";
+    String broken =
+        "{\"action\": \"completed\", \"repository\": {\"full_name\": \"a/b\"},"
+            + " \"sender\": {\"login\": \"x\", \"id\": 12,}}";
 
     assertThat(rejection(() -> GitHubWebhook.READ.parseObject(bytes(broken))))
         .startsWith("400 malformed JSON:");
