@@ -23,6 +23,8 @@ public final class ChatRoutes {
   }
 
   /**
+   * Registers the handler of one button action.
+   *
    * @param outsiders the toast for a press by someone outside the team
    * @throws IllegalArgumentException when {@code type} already has a handler
    */
@@ -35,6 +37,8 @@ public final class ChatRoutes {
   }
 
   /**
+   * Registers a handler of plain-text replies to the bot's messages.
+   *
    * @param wants which replies the handler takes; the first registered that wants one gets it
    * @param outsiders the answer to someone outside the team
    */

@@ -14,16 +14,12 @@ public final class MemberResolver {
   }
 
   public Optional<Member> memberFor(Sender sender) {
-    switch (sender.platform()) {
-      case TELEGRAM:
-        return team.findByTelegram(telegramId(sender.userId()), sender.username());
-      case SLACK:
-        return team.findBySlack(sender.userId());
-      case DISCORD:
-        return team.findByDiscord(sender.userId());
-      default:
-        return consoleMember(sender.userId());
-    }
+    return switch (sender.platform()) {
+      case TELEGRAM -> team.findByTelegram(telegramId(sender.userId()), sender.username());
+      case SLACK -> team.findBySlack(sender.userId());
+      case DISCORD -> team.findByDiscord(sender.userId());
+      default -> consoleMember(sender.userId());
+    };
   }
 
   private Optional<Member> consoleMember(String userId) {

@@ -240,15 +240,14 @@ public final class OutboxWorker implements AutoCloseable {
   }
 
   private static @Nullable MessageRef send(ChatPort port, PendingMessage m) {
-    switch (m.kind()) {
-      case POST:
-        return port.post(m.chat(), m.message());
-      case REPLY:
-        return port.reply(Objects.requireNonNull(m.target()), m.message());
-      default:
+    return switch (m.kind()) {
+      case POST -> port.post(m.chat(), m.message());
+      case REPLY -> port.reply(Objects.requireNonNull(m.target()), m.message());
+      default -> {
         port.edit(Objects.requireNonNull(m.target()), m.message());
-        return null;
-    }
+        yield null;
+      }
+    };
   }
 
   @Override

@@ -106,19 +106,16 @@ final class EpicMoves {
   private static Optional<OutgoingMessage> message(
       EpicRef epic, HandoffRecord r, EpicMove before, EpicMove after) {
     String error = after.error() == null ? "unknown error" : after.error();
-    switch (after.state()) {
-      case DONE:
-        return Optional.of(HandoffMessages.epicMoved(epic, r.incoming()));
-      case FAILED:
-        return Optional.of(HandoffMessages.epicFailed(epic, r, error));
-      case PENDING:
-        // Said once; later retries stay quiet until they succeed or give up.
-        return before.attempts() == 0
-            ? Optional.of(HandoffMessages.epicRetrying(epic, r, error))
-            : Optional.empty();
-      default:
-        return Optional.empty();
-    }
+    return switch (after.state()) {
+      case DONE -> Optional.of(HandoffMessages.epicMoved(epic, r.incoming()));
+      case FAILED -> Optional.of(HandoffMessages.epicFailed(epic, r, error));
+      // Said once; later retries stay quiet until they succeed or give up.
+      case PENDING ->
+          before.attempts() == 0
+              ? Optional.of(HandoffMessages.epicRetrying(epic, r, error))
+              : Optional.empty();
+      default -> Optional.empty();
+    };
   }
 
   private @Nullable String login(MemberId id) {

@@ -107,7 +107,7 @@ public final class SlaChecks implements DueWork {
           now,
           false,
           "Airflow could not be asked: " + e.getMessage(),
-          unknown(p, deadline, String.valueOf(e.getMessage())));
+          unknown(p, String.valueOf(e.getMessage())));
       return;
     }
     boolean met = run.isPresent() && run.get().state() == RunState.SUCCESS;
@@ -164,7 +164,7 @@ public final class SlaChecks implements DueWork {
     return OutgoingMessage.of(owners(p, t).build());
   }
 
-  private static OutgoingMessage unknown(Pipeline p, Instant deadline, String why) {
+  private static OutgoingMessage unknown(Pipeline p, String why) {
     RichText.Builder t =
         RichText.builder()
             .emoji("warning")
