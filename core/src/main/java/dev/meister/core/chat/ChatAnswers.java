@@ -1,5 +1,6 @@
 package dev.meister.core.chat;
 
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,11 @@ public final class ChatAnswers {
   /** Answers a press now; a failed answer only logs, the press is handled all the same. */
   public void toast(ChatEvent.ButtonPress press, String text) {
     try {
-      ports.port(press.chat().platform()).answerButton(press, text);
+      ports
+          .find(press.chat().platform())
+          .ifPresentOrElse(
+              port -> port.answerButton(press, text),
+              () -> log.warn("answering a press in {}: no such chat is connected", press.chat()));
     } catch (RuntimeException e) {
       log.warn("answering a press in {} failed: {}", press.chat(), e.toString());
     }
@@ -44,7 +49,12 @@ public final class ChatAnswers {
    */
   public boolean replyNow(ChatEvent event, OutgoingMessage message) {
     try {
-      ports.port(event.chat().platform()).reply(event.message(), message);
+      Optional<ChatPort> port = ports.find(event.chat().platform());
+      if (port.isEmpty()) {
+        log.warn("answering in {}: no such chat is connected", event.chat());
+        return false;
+      }
+      port.get().reply(event.message(), message);
       return true;
     } catch (RuntimeException e) {
       log.warn("answering in {} failed: {}", event.chat(), e.toString());

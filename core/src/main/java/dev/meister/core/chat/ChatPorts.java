@@ -18,12 +18,4 @@ public final class ChatPorts {
   public java.util.Optional<ChatPort> find(Platform platform) {
     return java.util.Optional.ofNullable(ports.get(platform));
   }
-
-  public ChatPort port(Platform platform) {
-    ChatPort port = ports.get(platform);
-    if (port == null) {
-      throw new IllegalStateException("no " + platform + " chat is connected");
-    }
-    return port;
-  }
 }

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Unavailability of a rotation's members as instants in the rotation's zone: from the first day's
@@ -36,18 +36,18 @@ final class Absences {
   }
 
   /** The absence of {@code member} at {@code t}, the later-listed one if several overlap. */
-  @Nullable Unavailability awayAt(MemberId member, Instant t) {
+  Optional<Unavailability> awayAt(MemberId member, Instant t) {
     for (int i = absences.size() - 1; i >= 0; i--) {
       Absence a = absences.get(i);
       if (a.source().member().equals(member) && a.covers(t)) {
-        return a.source();
+        return Optional.of(a.source());
       }
     }
-    return null;
+    return Optional.empty();
   }
 
   boolean isAway(MemberId member, Instant t) {
-    return awayAt(member, t) != null;
+    return awayAt(member, t).isPresent();
   }
 
   /** The earliest absence start or end after {@code t}, or {@code best} if that is earlier. */

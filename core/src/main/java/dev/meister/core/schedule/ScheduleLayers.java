@@ -4,6 +4,7 @@ import dev.meister.core.team.MemberId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
@@ -114,10 +115,11 @@ final class ScheduleLayers {
 
   private Holding cover(Base base, Instant t) {
     Holding holding = base.holding();
-    Unavailability away = absences.awayAt(holding.member(), t);
-    if (away == null) {
+    Optional<Unavailability> absent = absences.awayAt(holding.member(), t);
+    if (absent.isEmpty()) {
       return holding;
     }
+    Unavailability away = absent.get();
     MemberId coveredBy = away.coveredBy();
     if (coveredBy != null) {
       return holding.as(coveredBy, Source.COVER);
