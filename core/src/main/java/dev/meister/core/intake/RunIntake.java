@@ -110,9 +110,8 @@ public final class RunIntake implements RunEventSink {
       log.info("repeated delivery {} of a success: nothing new", event.deliveryKey());
       return new Intake(null, true);
     }
-    if (event.origin().match(run -> run.workflowPath().isPresent(), task -> false)) {
-      green.tell(event);
-    }
+    // Only a workflow build on a branch can be green again; the notices decide that themselves.
+    green.tell(event);
     return new Intake(null, false);
   }
 
