@@ -1,5 +1,6 @@
 package dev.meister.bot.config;
 
+import dev.meister.core.alert.PriorityScale;
 import dev.meister.core.schedule.ScheduleOverride;
 import dev.meister.core.schedule.Unavailability;
 import dev.meister.core.team.Team;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -24,6 +26,7 @@ public final class ConfigLoader {
   private static final List<String> TOP_KEYS =
       List.of(
           "team",
+          "priorities",
           "rotations",
           "chats",
           "routes",
@@ -132,11 +135,33 @@ public final class ConfigLoader {
         airflow,
         status.posts(section(top, "status_posts")),
         new DutiesSection(problems, teamSection, rotations, routes).read(top, airflow),
-        new GitHubSection(problems, secrets, rotations, routeList).read(section(top, "github")));
+        new GitHubSection(problems, secrets, rotations, routeList).read(section(top, "github")),
+        priorities(top, problems));
   }
 
   private static @Nullable YNode section(Fields top, String key) {
     return top.node(key, false);
+  }
+
+  /** {@code priorities: [P4, P3, P2, P1]}: the team's levels, highest first. */
+  private static PriorityScale priorities(Fields top, Problems problems) {
+    YSeq seq = top.list("priorities", false);
+    if (seq == null) {
+      return PriorityScale.DEFAULT;
+    }
+    List<String> levels = new ArrayList<>();
+    for (int i = 0; i < seq.items().size(); i++) {
+      String level = Fields.scalar(seq.items().get(i), Problems.item("priorities", i), problems);
+      if (level != null) {
+        levels.add(level.strip());
+      }
+    }
+    try {
+      return new PriorityScale(levels);
+    } catch (IllegalArgumentException e) {
+      problems.add(seq, "priorities", e.getMessage() + ", highest first, e.g. [P4, P3, P2, P1]");
+      return PriorityScale.DEFAULT;
+    }
   }
 
   private static StorageConfig storage(Fields top) {

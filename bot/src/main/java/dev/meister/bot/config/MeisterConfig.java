@@ -1,5 +1,6 @@
 package dev.meister.bot.config;
 
+import dev.meister.core.alert.PriorityScale;
 import dev.meister.core.schedule.Rotation;
 import dev.meister.core.schedule.RotationId;
 import dev.meister.core.schedule.ScheduleOverride;
@@ -24,6 +25,8 @@ import java.util.Optional;
  * @param statusPosts the DAG status posts, in file order
  * @param duties the timed duties: hand-offs, escalation, fix-or-revert, pipelines and SLAs
  * @param github issue filing and the post-mortem log's reasons
+ * @param priorities the team's priority levels, highest first ({@code priorities:}, default {@code
+ *     [P1, P2, P3, P4]})
  */
 public record MeisterConfig(
     Path source,
@@ -41,7 +44,8 @@ public record MeisterConfig(
     Map<String, AirflowInstance> airflow,
     List<StatusPostConfig> statusPosts,
     DutiesConfig duties,
-    GitHubConfig github) {
+    GitHubConfig github,
+    PriorityScale priorities) {
 
   public MeisterConfig {
     rotations = List.copyOf(rotations);

@@ -205,4 +205,16 @@ class GitHubConfigTest {
             "meister.yml:23: github.routes.nightyl: no route is named 'nightyl' (did you mean"
                 + " 'nightly'?)");
   }
+
+  @Test
+  void the_priority_scale_is_read_highest_first_and_defaults_to_P1_first() throws Exception {
+    // Seed 001: "P4 Very high priority ... P3 High priority ... P2/P1 Medium/low priority".
+    assertThat(fixture().load(BASE + "priorities: [P4, P3, P2, P1]\n").priorities().levels())
+        .containsExactly("P4", "P3", "P2", "P1");
+    assertThat(fixture().load(BASE).priorities().highest()).isEqualTo("P1");
+    assertThat(fixture().problems(BASE + "priorities: [P4, p4]\n"))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("priorities")
+        .contains("listed twice");
+  }
 }
