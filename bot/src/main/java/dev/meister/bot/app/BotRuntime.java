@@ -165,7 +165,8 @@ final class BotRuntime implements AutoCloseable {
             new ChatHandlers.Services(
                 meister, acks, duties.handoffs(), duties.requests(), filing.desk(), clock));
     this.commands = routes.commands();
-    // The adapters drop what the platforms mark as bots' own; the chain needs no identity here.
+    // The adapters drop what the platforms mark as bots'; this also drops the bot's own identity,
+    // whatever the platform marks (e.g. a Telegram channel post signed by the bot).
     this.dispatcher =
         new ChatDispatcher(
             routes,
@@ -173,7 +174,7 @@ final class BotRuntime implements AutoCloseable {
             chatPorts,
             new OutboxReplies(storage.outbox()),
             storage.database(),
-            sender -> false);
+            sender -> chats.adapters().stream().anyMatch(a -> a.isSelf(sender)));
     this.statusConfigs = config.statusPosts();
     List<StatusPlan> plans = statusConfigs.stream().map(p -> p.plan()).toList();
     this.statusPosts =

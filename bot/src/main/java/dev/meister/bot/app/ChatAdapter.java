@@ -7,6 +7,7 @@ import dev.meister.core.chat.ChatDispatcher;
 import dev.meister.core.chat.ChatLink;
 import dev.meister.core.chat.ChatPort;
 import dev.meister.core.chat.CommandRegistry;
+import dev.meister.core.chat.Sender;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +35,20 @@ interface ChatAdapter extends AutoCloseable {
 
   /** One try at connecting; throws when the chat cannot be reached or refuses us. */
   void connect();
+
+  /**
+   * The bot's own user id on this platform, once the chat has told it (Telegram {@code getMe},
+   * Slack's bot user, Discord's self user), so the chain can drop the bot's own messages.
+   */
+  default Optional<String> selfId() {
+    return Optional.empty();
+  }
+
+  /** True for the bot itself on this adapter's platform. */
+  default boolean isSelf(Sender sender) {
+    return sender.platform() == port().platform()
+        && selfId().filter(id -> id.equals(sender.userId())).isPresent();
+  }
 
   /** Why the last call to the chat failed for want of it, if it did. */
   Optional<String> lastFailure();

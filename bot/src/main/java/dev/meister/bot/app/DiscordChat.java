@@ -65,7 +65,7 @@ final class DiscordChat implements ChatAdapter {
   public List<WebhookEndpoint> receive(ChatDispatcher dispatcher, CommandRegistry commands) {
     Set<String> channels =
         config.channels().values().stream().map(t -> t.ref().chatId()).collect(Collectors.toSet());
-    this.gateway = new DiscordGateway(new DiscordInbound(channels, dispatcher));
+    this.gateway = new DiscordGateway(new DiscordInbound(channels, dispatcher), link);
     this.commands = commands;
     return List.of();
   }
@@ -77,6 +77,12 @@ final class DiscordChat implements ChatAdapter {
     if (g != null && c != null) {
       g.start(config.token().reveal(), c.all());
     }
+  }
+
+  @Override
+  public Optional<String> selfId() {
+    DiscordGateway g = gateway;
+    return g == null ? Optional.empty() : g.selfId();
   }
 
   @Override

@@ -84,8 +84,14 @@ final class SlackChat implements ChatAdapter {
   public void connect() {
     SlackReceiver r = receiver;
     if (r != null && config.mode() != SlackMode.HTTP) {
-      r.startSocketMode(config.appToken().reveal());
+      r.startSocketMode(config.appToken().reveal(), link);
     }
+  }
+
+  @Override
+  public Optional<String> selfId() {
+    SlackReceiver r = receiver;
+    return r == null ? Optional.empty() : r.botUserId();
   }
 
   @Override

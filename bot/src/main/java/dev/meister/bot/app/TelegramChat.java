@@ -91,6 +91,11 @@ final class TelegramChat implements ChatAdapter {
   }
 
   @Override
+  public Optional<String> selfId() {
+    return api.botId();
+  }
+
+  @Override
   public Optional<String> lastFailure() {
     return api.lastFailure();
   }

@@ -1,16 +1,20 @@
 package dev.meister.bot.discord;
 
 import dev.meister.core.chat.ChatDeliveryException;
+import dev.meister.core.chat.ChatLink;
 import dev.meister.core.chat.CommandHandler;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.Channel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.events.StatusChangeEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
@@ -37,10 +41,54 @@ public final class DiscordGateway extends ListenerAdapter implements AutoCloseab
   static final String ARGS = "args";
 
   private final DiscordInbound inbound;
-  private @Nullable JDA jda;
+  private final ChatLink link;
+  private volatile @Nullable JDA jda;
 
   public DiscordGateway(DiscordInbound inbound) {
+    this(inbound, new ChatLink("discord"));
+  }
+
+  /**
+   * @param link follows the gateway after the first connect: JDA re-connects (and resumes) on its
+   *     own, and says so by status changes
+   */
+  public DiscordGateway(DiscordInbound inbound, ChatLink link) {
     this.inbound = inbound;
+    this.link = link;
+  }
+
+  /** The bot's own user id, once connected. */
+  public Optional<String> selfId() {
+    JDA j = jda;
+    return j == null ? Optional.empty() : Optional.of(j.getSelfUser().getId());
+  }
+
+  @Override
+  public void onStatusChange(StatusChangeEvent e) {
+    switch (linkState(e.getNewStatus())) {
+      case UP -> link.up();
+      case DOWN -> link.down("Discord gateway " + e.getNewStatus().name().toLowerCase(Locale.ROOT));
+      case CONNECTING -> {
+        // logging in, loading: neither lost nor usable yet; the link keeps its state
+      }
+    }
+  }
+
+  /**
+   * What a JDA status says of the link: {@code CONNECTED} is up; the states JDA passes through
+   * after losing the gateway are down; the start-up and shutdown states say nothing new.
+   */
+  static ChatLink.State linkState(JDA.Status status) {
+    return switch (status) {
+      case CONNECTED -> ChatLink.State.UP;
+      case DISCONNECTED,
+          RECONNECT_QUEUED,
+          WAITING_TO_RECONNECT,
+          ATTEMPTING_TO_RECONNECT,
+          FAILED_TO_LOGIN ->
+          ChatLink.State.DOWN;
+      default -> ChatLink.State.CONNECTING;
+    };
   }
 
   /**

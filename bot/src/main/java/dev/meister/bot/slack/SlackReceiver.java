@@ -12,6 +12,7 @@ import dev.meister.bot.webhook.WebhookEndpoint;
 import dev.meister.core.chat.ChatDeliveryException;
 import dev.meister.core.chat.ChatEvent;
 import dev.meister.core.chat.ChatEventHandler;
+import dev.meister.core.chat.ChatLink;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
@@ -48,6 +49,7 @@ public final class SlackReceiver implements AutoCloseable {
             return t;
           });
   private @Nullable SocketModeApp socketMode;
+  private volatile @Nullable String botUserId;
 
   /**
    * @param channelIds the channels the bot serves, e.g. {@code C0123ABC}
@@ -80,6 +82,7 @@ public final class SlackReceiver implements AutoCloseable {
     app.command(
         Pattern.compile("/.+"),
         (req, ctx) -> {
+          remember(ctx.getBotUserId());
           Optional<ChatEvent> event = translator.command(req.getPayload());
           if (event.isPresent() && !served(event.get())) {
             return ctx.ack(NOT_HERE);
@@ -90,12 +93,14 @@ public final class SlackReceiver implements AutoCloseable {
     app.blockAction(
         Pattern.compile(".+"),
         (req, ctx) -> {
+          remember(ctx.getBotUserId());
           translator.press(req.getPayload()).filter(this::served).ifPresent(this::enqueue);
           return ctx.ack();
         });
     app.event(
         MessageEvent.class,
         (payload, ctx) -> {
+          remember(ctx.getBotUserId());
           translator
               .message(payload.getEvent(), ctx.getBotUserId())
               .filter(this::served)
@@ -108,12 +113,44 @@ public final class SlackReceiver implements AutoCloseable {
     app.event(MessageBotEvent.class, (payload, ctx) -> ctx.ack());
   }
 
+  /** Bolt resolves the bot's user id per request (auth.test, cached); the chain wants it too. */
+  private void remember(@Nullable String id) {
+    if (id != null) {
+      botUserId = id;
+    }
+  }
+
+  /** The bot's own user id, once Slack has sent a request that carries it. */
+  public Optional<String> botUserId() {
+    return Optional.ofNullable(botUserId);
+  }
+
   /** Connects over Socket Mode with the app-level token ({@code xapp-…}); returns at once. */
   public void startSocketMode(String appToken) {
+    startSocketMode(appToken, new ChatLink("slack"));
+  }
+
+  /**
+   * Connects over Socket Mode; returns once the socket is open. Bolt re-connects on its own after a
+   * drop; {@code link} follows it: down when the socket closes or fails, up again at Slack's {@code
+   * hello} on the new socket.
+   */
+  public void startSocketMode(String appToken, ChatLink link) {
     try {
       SocketModeApp socket =
           new SocketModeApp(appToken, app, SocketModeClient.Backend.JavaWebSocket);
       socket.startAsync();
+      SocketModeClient client = socket.getClient();
+      client.addWebSocketCloseListener(
+          (code, reason) -> link.down("Slack Socket Mode closed (" + code + ")"));
+      client.addWebSocketErrorListener(
+          e -> link.down("Slack Socket Mode failed: " + e.getClass().getSimpleName()));
+      client.addWebSocketMessageListener(
+          message -> {
+            if (SocketMessages.isHello(message)) {
+              link.up();
+            }
+          });
       socketMode = socket;
       LOG.info("Slack: connected in Socket Mode for {} channel(s)", channelIds.size());
     } catch (Exception e) {

@@ -9,8 +9,10 @@ import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.objects.ResponseParameters;
+import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
@@ -48,6 +50,7 @@ public final class TelegramApi implements AutoCloseable {
   }
 
   private volatile @Nullable String lastFailure;
+  private volatile @Nullable User me;
 
   public static TelegramApi official(String token) {
     return new TelegramApi(token, TelegramUrl.DEFAULT_URL);
@@ -70,6 +73,21 @@ public final class TelegramApi implements AutoCloseable {
       }
       throw failure;
     }
+  }
+
+  /** Who the bot is ({@code getMe}); remembered for {@link #botId}. */
+  User getMe() {
+    User user = execute("getMe", new GetMe());
+    me = user;
+    return user;
+  }
+
+  /** The bot's own user id, once {@link #getMe} has answered. */
+  public java.util.Optional<String> botId() {
+    User user = me;
+    return user == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(String.valueOf(user.getId()));
   }
 
   /** Sets the webhook; a multipart method in the library, so it has its own call. */

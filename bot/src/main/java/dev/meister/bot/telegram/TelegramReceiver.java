@@ -14,7 +14,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
@@ -77,7 +76,7 @@ public final class TelegramReceiver implements AutoCloseable {
       if (running != null) {
         throw new IllegalStateException("Telegram receiver is already running");
       }
-      User me = api.execute("getMe", new GetMe());
+      User me = api.getMe();
       TelegramUpdateTranslator translator =
           new TelegramUpdateTranslator(me.getId(), String.valueOf(me.getUserName()));
       registerCommands();

@@ -16,7 +16,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
@@ -80,7 +79,7 @@ public final class TelegramWebhook implements WebhookEndpoint {
    * @throws dev.meister.core.chat.ChatDeliveryException when Telegram cannot be reached
    */
   public void connect(String publicUrl) {
-    User me = api.execute("getMe", new GetMe());
+    User me = api.getMe();
     TelegramUpdateTranslator translator =
         new TelegramUpdateTranslator(me.getId(), String.valueOf(me.getUserName()));
     try {

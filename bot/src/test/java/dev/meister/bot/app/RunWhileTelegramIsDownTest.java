@@ -225,6 +225,50 @@ class RunWhileTelegramIsDownTest {
   }
 
   @Test
+  void the_bots_own_messages_are_dropped_by_its_identity_from_getMe() throws Exception {
+    FakeTelegramApi up = new FakeTelegramApi(TOKEN, telegramPort);
+    telegram = up;
+    // Not marked is_bot (as a channel post signed by the bot can come): only the id from getMe
+    // tells the chain that this is the bot itself, which must never answer itself.
+    up.queueUpdate(update(1, FakeTelegramApi.BOT_ID, false, "/help"));
+    up.queueUpdate(update(2, 100001, false, "/whoisoncall"));
+    startBot();
+
+    JsonNode answer = up.awaitRequest("sendMessage", 1, Duration.ofSeconds(20));
+    // Updates are handled and answered in order: had the bot's own /help been answered, that
+    // answer would be the first message.
+    assertThat(answer.path("text").asText())
+        .contains("Buildmeister")
+        .doesNotContain("Meister commands");
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> get("/health").path("status").asText(), "up"::equals);
+    assertThat(up.requests("sendMessage")).hasSize(1);
+  }
+
+  private static String update(int id, long from, boolean isBot, String text) throws Exception {
+    return JSON.writeValueAsString(
+        Map.of(
+            "update_id",
+            id,
+            "message",
+            Map.of(
+                "message_id",
+                id,
+                "date",
+                1_764_000_000,
+                "chat",
+                Map.of("id", Long.parseLong(CHAT), "type", "supergroup"),
+                "from",
+                Map.of("id", from, "is_bot", isBot, "first_name", "Someone"),
+                "text",
+                text,
+                "entities",
+                List.of(Map.of("type", "bot_command", "offset", 0, "length", text.length())))));
+  }
+
+  @Test
   void a_configuration_error_is_printed_once_and_exits_2() throws Exception {
     Path bad = dir.resolve("bad.yml");
     Files.writeString(bad, "team:\n  members: {}\nrotations: nope\n");

@@ -146,4 +146,50 @@ class DiscordGatewayTest {
         .atMost(Duration.ofSeconds(10))
         .until(() -> discord.calls().stream().anyMatch(c -> c.path().equals(path)));
   }
+
+  @Test
+  void the_link_follows_jdas_own_reconnects_down_when_the_gateway_is_lost_up_when_connected() {
+    assertThat(DiscordGateway.linkState(net.dv8tion.jda.api.JDA.Status.CONNECTED))
+        .isEqualTo(dev.meister.core.chat.ChatLink.State.UP);
+    for (net.dv8tion.jda.api.JDA.Status lost :
+        java.util.List.of(
+            net.dv8tion.jda.api.JDA.Status.DISCONNECTED,
+            net.dv8tion.jda.api.JDA.Status.RECONNECT_QUEUED,
+            net.dv8tion.jda.api.JDA.Status.WAITING_TO_RECONNECT,
+            net.dv8tion.jda.api.JDA.Status.ATTEMPTING_TO_RECONNECT,
+            net.dv8tion.jda.api.JDA.Status.FAILED_TO_LOGIN)) {
+      assertThat(DiscordGateway.linkState(lost))
+          .as("%s", lost)
+          .isEqualTo(dev.meister.core.chat.ChatLink.State.DOWN);
+    }
+    // Logging in and shutting down say nothing new about the link.
+    assertThat(DiscordGateway.linkState(net.dv8tion.jda.api.JDA.Status.LOGGING_IN))
+        .isEqualTo(dev.meister.core.chat.ChatLink.State.CONNECTING);
+    assertThat(DiscordGateway.linkState(net.dv8tion.jda.api.JDA.Status.SHUTTING_DOWN))
+        .isEqualTo(dev.meister.core.chat.ChatLink.State.CONNECTING);
+  }
+
+  @Test
+  void a_status_change_event_moves_the_link() {
+    dev.meister.core.chat.ChatLink link = new dev.meister.core.chat.ChatLink("discord");
+    DiscordGateway watching = new DiscordGateway(new DiscordInbound(Set.of("1"), e -> {}), link);
+    watching.onStatusChange(
+        new net.dv8tion.jda.api.events.StatusChangeEvent(
+            jda,
+            net.dv8tion.jda.api.JDA.Status.CONNECTED,
+            net.dv8tion.jda.api.JDA.Status.LOADING_SUBSYSTEMS));
+    assertThat(link.isUp()).isTrue();
+    watching.onStatusChange(
+        new net.dv8tion.jda.api.events.StatusChangeEvent(
+            jda,
+            net.dv8tion.jda.api.JDA.Status.WAITING_TO_RECONNECT,
+            net.dv8tion.jda.api.JDA.Status.DISCONNECTED));
+    assertThat(link.problem()).contains("discord: Discord gateway waiting_to_reconnect");
+    watching.onStatusChange(
+        new net.dv8tion.jda.api.events.StatusChangeEvent(
+            jda,
+            net.dv8tion.jda.api.JDA.Status.CONNECTED,
+            net.dv8tion.jda.api.JDA.Status.LOADING_SUBSYSTEMS));
+    assertThat(link.isUp()).isTrue();
+  }
 }

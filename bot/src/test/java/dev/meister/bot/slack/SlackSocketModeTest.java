@@ -1,18 +1,22 @@
 package dev.meister.bot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.meister.core.chat.ChatEvent;
+import dev.meister.core.chat.ChatLink;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
@@ -104,10 +108,32 @@ class SlackSocketModeTest {
     assertThat(c.args()).containsExactly("hausmeister");
   }
 
+  @Test
+  void the_link_goes_down_when_the_socket_drops_and_up_again_at_the_next_hello() throws Exception {
+    socket.start();
+    assertThat(socket.started.await(10, TimeUnit.SECONDS)).isTrue();
+    slack.socketModeAt("ws://127.0.0.1:" + socket.getPort() + "/link");
+    ChatLink link = new ChatLink("slack");
+    AtomicInteger ups = new AtomicInteger();
+    link.whenUp(ups::incrementAndGet);
+
+    receiver.startSocketMode("xapp-1-A0APP-socket", link);
+    await().atMost(Duration.ofSeconds(10)).until(ups::get, n -> n == 1);
+
+    // The socket drops without Slack's "disconnect" notice; Bolt re-connects on its own.
+    socket.getConnections().forEach(c -> c.close(1011, "server went away"));
+
+    // up() runs its listeners only on a change to UP, so a second one means it was down between.
+    await().atMost(Duration.ofSeconds(20)).until(ups::get, n -> n == 2);
+    assertThat(socket.opens.get()).isGreaterThanOrEqualTo(2);
+    assertThat(link.isUp()).isTrue();
+  }
+
   /** Slack's side of Socket Mode: hello on connect, records the envelope acknowledgements. */
   static final class FakeSocketMode extends WebSocketServer {
     final CountDownLatch started = new CountDownLatch(1);
     final CountDownLatch connected = new CountDownLatch(1);
+    final AtomicInteger opens = new AtomicInteger();
     final CountDownLatch ack = new CountDownLatch(1);
     final List<JsonNode> acks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -121,6 +147,7 @@ class SlackSocketModeTest {
       conn.send(
           "{\"type\":\"hello\",\"num_connections\":1,\"debug_info\":{\"host\":\"fake\","
               + "\"approximate_connection_time\":18060},\"connection_info\":{\"app_id\":\"A0APP\"}}");
+      opens.incrementAndGet();
       connected.countDown();
     }
 
