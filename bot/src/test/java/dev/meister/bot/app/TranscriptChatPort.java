@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The recording chat port: a chat platform that keeps what the bot sent, text with mentions as
- * {@code @member}, edits as {@code (edit) text}, and the toasts it answered presses with.
+ * {@code @member}, edits as {@code (edit) text}, and the toasts it answered presses with. It fails
+ * the next calls on demand ({@link #failNext}), as a chat in an outage or refusing a message does.
  */
 public final class TranscriptChatPort implements ChatPort {
   /** One message the bot sent. */
@@ -29,6 +30,8 @@ public final class TranscriptChatPort implements ChatPort {
   private final AtomicLong ids = new AtomicLong(1000);
   private final List<Sent> sent = new ArrayList<>();
   private final List<String> toasts = new ArrayList<>();
+  private final List<String> actions = new ArrayList<>();
+  private final java.util.Deque<RuntimeException> failures = new java.util.ArrayDeque<>();
 
   public TranscriptChatPort(Platform platform) {
     this.platform = platform;
@@ -41,6 +44,8 @@ public final class TranscriptChatPort implements ChatPort {
 
   @Override
   public synchronized MessageRef post(ChatRef chat, OutgoingMessage message) {
+    maybeFail();
+    actions.add("post " + chat.chatId() + " " + message.text().plainText());
     MessageRef ref = new MessageRef(chat, Long.toString(ids.incrementAndGet()));
     sent.add(new Sent(chat, ref, null, message.text().plainText(), message.buttons()));
     return ref;
@@ -48,6 +53,8 @@ public final class TranscriptChatPort implements ChatPort {
 
   @Override
   public synchronized MessageRef reply(MessageRef to, OutgoingMessage message) {
+    maybeFail();
+    actions.add("reply " + to.messageId() + " " + message.text().plainText());
     MessageRef ref = new MessageRef(to.chat(), Long.toString(ids.incrementAndGet()));
     sent.add(new Sent(to.chat(), ref, to, message.text().plainText(), message.buttons()));
     return ref;
@@ -55,6 +62,8 @@ public final class TranscriptChatPort implements ChatPort {
 
   @Override
   public synchronized void edit(MessageRef message, OutgoingMessage replacement) {
+    maybeFail();
+    actions.add("edit " + message.messageId() + " " + replacement.text().plainText());
     sent.add(
         new Sent(
             message.chat(),
@@ -81,8 +90,29 @@ public final class TranscriptChatPort implements ChatPort {
     return List.copyOf(toasts);
   }
 
+  /**
+   * What was sent, one line each: {@code post CHAT text}, {@code reply MESSAGE text}, {@code edit
+   * MESSAGE text}.
+   */
+  public synchronized List<String> actions() {
+    return List.copyOf(actions);
+  }
+
+  /** The next call to post, reply or edit throws {@code e} instead (queued in order). */
+  public synchronized void failNext(RuntimeException e) {
+    failures.add(e);
+  }
+
+  private void maybeFail() {
+    RuntimeException e = failures.poll();
+    if (e != null) {
+      throw e;
+    }
+  }
+
   public synchronized void clear() {
     sent.clear();
     toasts.clear();
+    actions.clear();
   }
 }

@@ -3,18 +3,17 @@ package dev.meister.core.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.meister.bot.app.TranscriptChatPort;
 import dev.meister.core.chat.ChatDeliveryException;
-import dev.meister.core.chat.ChatPort;
 import dev.meister.core.chat.ChatPorts;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.Platform;
+import dev.meister.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -28,7 +27,7 @@ class OutboxWorkerTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
   private final InMemoryOutbox outbox = new InMemoryOutbox();
-  private final FlakyChat chat = new FlakyChat();
+  private final TranscriptChatPort chat = new TranscriptChatPort(Platform.TELEGRAM);
   private final OutboxWorker worker = new OutboxWorker(outbox, new ChatPorts(List.of(chat)), clock);
 
   @Test
@@ -38,9 +37,9 @@ class OutboxWorkerTest {
 
     assertThat(worker.deliverDue()).isEqualTo(2);
 
-    assertThat(chat.sent).containsExactly("post -100001 one", "post -100001 two");
+    assertThat(chat.actions()).containsExactly("post -100001 one", "post -100001 two");
     assertThat(outbox.row(first).state()).isEqualTo("delivered");
-    assertThat(outbox.row(second).sent()).isEqualTo(new MessageRef(DATA, "2"));
+    assertThat(outbox.row(second).sent()).isEqualTo(chat.sent().get(1).ref());
     assertThat(outbox.pendingCount()).isZero();
   }
 
@@ -55,17 +54,18 @@ class OutboxWorkerTest {
 
     worker.deliverDue();
 
-    assertThat(chat.sent).containsExactly("post -100002 c");
+    assertThat(chat.actions()).containsExactly("post -100002 c");
     assertThat(outbox.row(limited).entry().notBefore()).isEqualTo(clock.instant().plusSeconds(3));
     assertThat(outbox.row(limited).entry().attempts()).isEqualTo(1);
 
     clock.advance(Duration.ofSeconds(2));
     worker.deliverDue();
-    assertThat(chat.sent).hasSize(1);
+    assertThat(chat.actions()).hasSize(1);
 
     clock.advance(Duration.ofSeconds(1));
     worker.deliverDue();
-    assertThat(chat.sent).containsExactly("post -100002 c", "post -100001 a", "post -100001 b");
+    assertThat(chat.actions())
+        .containsExactly("post -100002 c", "post -100001 a", "post -100001 b");
   }
 
   @Test
@@ -85,9 +85,9 @@ class OutboxWorkerTest {
     clock.set(outbox.row(id).entry().notBefore());
     worker.deliverDue();
 
-    assertThat(Duration.between(clock.start, firstRetry)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(Duration.between(clock.start(), firstRetry)).isEqualTo(Duration.ofSeconds(1));
     assertThat(Duration.between(firstRetry, secondRetry)).isEqualTo(Duration.ofSeconds(2));
-    assertThat(chat.sent).containsExactly("post -100001 alert");
+    assertThat(chat.actions()).containsExactly("post -100001 alert");
     assertThat(outbox.row(id).state()).isEqualTo("delivered");
   }
 
@@ -101,7 +101,7 @@ class OutboxWorkerTest {
 
     assertThat(outbox.row(refused).state()).isEqualTo("failed");
     assertThat(outbox.row(refused).error()).isEqualTo("Bad Request: chat not found");
-    assertThat(chat.sent).containsExactly("post -100001 y");
+    assertThat(chat.actions()).containsExactly("post -100001 y");
   }
 
   @Test
@@ -113,7 +113,7 @@ class OutboxWorkerTest {
 
     worker.deliverDue();
 
-    assertThat(chat.sent).containsExactly("post -100002 c");
+    assertThat(chat.actions()).containsExactly("post -100002 c");
     assertThat(outbox.row(broken).state()).isEqualTo("pending");
     assertThat(outbox.row(broken).entry().notBefore()).isEqualTo(clock.instant().plusSeconds(1));
     assertThat(outbox.row(broken).error())
@@ -129,7 +129,7 @@ class OutboxWorkerTest {
 
     assertThat(outbox.row(waiting).state()).isEqualTo("pending");
     assertThat(outbox.row(waiting).error()).isEqualTo("SLACK is not connected");
-    assertThat(chat.sent).isEmpty();
+    assertThat(chat.actions()).isEmpty();
   }
 
   @Test
@@ -140,7 +140,7 @@ class OutboxWorkerTest {
 
     worker.deliverDue();
 
-    assertThat(chat.sent).containsExactly("reply 77 on it", "edit 77 acked");
+    assertThat(chat.actions()).containsExactly("reply 77 on it", "edit 77 acked");
   }
 
   @Test
@@ -205,7 +205,7 @@ class OutboxWorkerTest {
             Duration.ofSeconds(2));
     assertThat(outbox.row(id).entry().attempts()).isEqualTo(5);
     assertThat(outbox.row(id).entry().failures()).isEqualTo(2);
-    assertThat(chat.sent).containsExactly("post -100001 alert");
+    assertThat(chat.actions()).containsExactly("post -100001 alert");
   }
 
   /** Waits for the {@code rounds}-th delivery round to read the queue, and for no other. */
@@ -216,84 +216,8 @@ class OutboxWorkerTest {
 
   /** A round is counted when it reads the queue; its sending may still be under way. */
   private void awaitSent(String... messages) {
-    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(chat.sent).containsExactly(messages));
-  }
-
-  /** A chat that records what it was asked to send and fails on demand. */
-  private static final class FlakyChat implements ChatPort {
-    final List<String> sent = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final Deque<RuntimeException> failures =
-        new java.util.concurrent.ConcurrentLinkedDeque<>();
-    private int ids;
-
-    void failNext(RuntimeException e) {
-      failures.add(e);
-    }
-
-    @Override
-    public Platform platform() {
-      return Platform.TELEGRAM;
-    }
-
-    @Override
-    public MessageRef post(ChatRef chat, OutgoingMessage message) {
-      maybeFail();
-      sent.add("post " + chat.chatId() + " " + message.text().plainText());
-      return new MessageRef(chat, Integer.toString(++ids));
-    }
-
-    @Override
-    public MessageRef reply(MessageRef to, OutgoingMessage message) {
-      maybeFail();
-      sent.add("reply " + to.messageId() + " " + message.text().plainText());
-      return new MessageRef(to.chat(), Integer.toString(++ids));
-    }
-
-    @Override
-    public void edit(MessageRef message, OutgoingMessage replacement) {
-      maybeFail();
-      sent.add("edit " + message.messageId() + " " + replacement.text().plainText());
-    }
-
-    private void maybeFail() {
-      RuntimeException e = failures.poll();
-      if (e != null) {
-        throw e;
-      }
-    }
-  }
-
-  /** A clock tests move by hand. */
-  static final class MutableClock extends java.time.Clock {
-    final Instant start;
-    private volatile Instant now;
-
-    MutableClock(Instant start) {
-      this.start = start;
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    void set(Instant t) {
-      now = t;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public java.time.Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(() -> assertThat(chat.actions()).containsExactly(messages));
   }
 }

@@ -3,6 +3,7 @@ package dev.meister.core.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.meister.bot.app.TranscriptChatPort;
 import dev.meister.core.alert.Alert;
 import dev.meister.core.alert.AlertMessages;
 import dev.meister.core.alert.GitHubRun;
@@ -10,7 +11,6 @@ import dev.meister.core.alert.Priority;
 import dev.meister.core.alert.StormDigests;
 import dev.meister.core.alert.StormGuard;
 import dev.meister.core.chat.AlertId;
-import dev.meister.core.chat.ChatPort;
 import dev.meister.core.chat.ChatPorts;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;
@@ -21,6 +21,7 @@ import dev.meister.core.schedule.RotationId;
 import dev.meister.core.schedule.ScheduleChanges;
 import dev.meister.core.team.Team;
 import dev.meister.storage.Storage;
+import dev.meister.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,9 +41,8 @@ class StormDigestsTest {
   private static final ChatRef CHAT = ChatRef.of(Platform.TELEGRAM, "-100001");
 
   @TempDir Path dir;
-  private final OutboxWorkerTest.MutableClock clock =
-      new OutboxWorkerTest.MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
-  private final List<String> sent = new ArrayList<>();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+  private final TranscriptChatPort chat = new TranscriptChatPort(Platform.TELEGRAM);
   private Storage storage;
   private OutboxWorker worker;
   private StormDigests storms;
@@ -69,8 +69,7 @@ class StormDigestsTest {
             directory,
             s.database(),
             clock);
-    worker =
-        new OutboxWorker(s.outbox(), new ChatPorts(List.of(new RecordingChat())), clock, storms);
+    worker = new OutboxWorker(s.outbox(), new ChatPorts(List.of(chat)), clock, storms);
   }
 
   @AfterEach
@@ -124,9 +123,9 @@ class StormDigestsTest {
 
     worker.deliverDue();
 
-    assertThat(sent).hasSize(21);
-    assertThat(sent.subList(0, 20)).allMatch(t -> t.startsWith("alert "));
-    assertThat(sent.get(20))
+    assertThat(sent()).hasSize(21);
+    assertThat(sent().subList(0, 20)).allMatch(t -> t.startsWith("alert "));
+    assertThat(sent().get(20))
         .startsWith("5 more failures in unrouted routes:")
         .contains("#21 Build fail - r fast (21)", "#25 Build fail - r fast (25)")
         .contains("/ack");
@@ -140,8 +139,8 @@ class StormDigestsTest {
 
     worker.deliverDue();
 
-    assertThat(sent).hasSize(21);
-    assertThat(sent.get(20))
+    assertThat(sent()).hasSize(21);
+    assertThat(sent().get(20))
         .startsWith("60 more failures in unrouted routes:")
         .contains("#21 Build fail - r fast (21)", "#40 Build fail - r fast (40)")
         .doesNotContain("#41 ")
@@ -150,7 +149,7 @@ class StormDigestsTest {
 
     clock.advance(Duration.ofMinutes(1));
     worker.deliverDue();
-    assertThat(sent).as("nothing is announced twice").hasSize(21);
+    assertThat(sent()).as("nothing is announced twice").hasSize(21);
   }
 
   @Test
@@ -161,8 +160,8 @@ class StormDigestsTest {
     restart();
     worker.deliverDue();
 
-    assertThat(sent).hasSize(10);
-    assertThat(sent.get(9)).startsWith("1 more failure in").contains("#10");
+    assertThat(sent()).hasSize(10);
+    assertThat(sent().get(9)).startsWith("1 more failure in").contains("#10");
   }
 
   @Test
@@ -174,7 +173,7 @@ class StormDigestsTest {
     alerts(26, 1);
     worker.deliverDue();
 
-    assertThat(sent.get(sent.size() - 1)).isEqualTo("alert 26");
+    assertThat(sent().get(sent().size() - 1)).isEqualTo("alert 26");
   }
 
   @Test
@@ -187,10 +186,10 @@ class StormDigestsTest {
     alerts(21, 10);
     worker.deliverDue();
 
-    assertThat(sent.stream().filter(t -> t.startsWith("alert ")))
+    assertThat(sent().stream().filter(t -> t.startsWith("alert ")))
         .as("twenty before the restart, and the one token back in five seconds")
         .hasSize(21);
-    assertThat(sent.get(sent.size() - 1))
+    assertThat(sent().get(sent().size() - 1))
         .startsWith("9 more failures in")
         .contains("#22 Build fail - r fast (22)", "#30 Build fail - r fast (30)");
   }
@@ -199,21 +198,21 @@ class StormDigestsTest {
   void a_digest_queued_before_a_restart_holds_back_the_next_for_its_minute() {
     alerts(1, 25);
     worker.deliverDue();
-    assertThat(sent).hasSize(21);
+    assertThat(sent()).hasSize(21);
 
     restart();
     clock.advance(Duration.ofSeconds(10));
     alerts(26, 10);
     worker.deliverDue();
 
-    assertThat(sent)
+    assertThat(sent())
         .as("three tokens back in ten seconds, no digest yet")
         .hasSize(24)
         .noneMatch(t -> t.startsWith("10 more") || t.startsWith("7 more"));
     clock.advance(Duration.ofSeconds(50));
     worker.deliverDue();
-    assertThat(sent).hasSize(25);
-    assertThat(sent.get(24)).startsWith("7 more failures in").contains("#29 ", "#35 ");
+    assertThat(sent()).hasSize(25);
+    assertThat(sent().get(24)).startsWith("7 more failures in").contains("#29 ", "#35 ");
   }
 
   @Test
@@ -224,13 +223,13 @@ class StormDigestsTest {
     restart();
     worker.deliverDue();
 
-    assertThat(sent).hasSize(21);
-    assertThat(sent.get(20))
+    assertThat(sent()).hasSize(21);
+    assertThat(sent().get(20))
         .startsWith("40 more failures in")
         .contains("#21 Build fail - r fast (21)", "#40 Build fail - r fast (40)")
         .doesNotContain("#41 ")
         .contains("… and 20 more.");
-    assertThat(listed(sent.get(20))).isEqualTo(20);
+    assertThat(listed(sent().get(20))).isEqualTo(20);
   }
 
   @Test
@@ -261,7 +260,7 @@ class StormDigestsTest {
     clock.advance(Duration.ofMinutes(1));
     worker.deliverDue();
 
-    List<String> digests = sent.stream().filter(t -> !t.startsWith("alert ")).toList();
+    List<String> digests = sent().stream().filter(t -> !t.startsWith("alert ")).toList();
     assertThat(digests).hasSize(2);
     assertThat(digests)
         .allSatisfy(
@@ -284,6 +283,11 @@ class StormDigestsTest {
 
   private static int listed(String digest) {
     return (int) digest.lines().filter(l -> l.contains("Build fail - r fast")).count();
+  }
+
+  /** The plain text of every message the chat got, in order. */
+  private List<String> sent() {
+    return chat.texts();
   }
 
   /** The SQLite outbox, telling the test when the digests read a chat's folded entries. */
@@ -354,32 +358,6 @@ class StormDigestsTest {
     @Override
     public int pendingCount() {
       return outbox.pendingCount();
-    }
-  }
-
-  /** Records the plain text of every message. */
-  private final class RecordingChat implements ChatPort {
-    private int ids;
-
-    @Override
-    public Platform platform() {
-      return Platform.TELEGRAM;
-    }
-
-    @Override
-    public MessageRef post(ChatRef chat, OutgoingMessage message) {
-      sent.add(message.text().plainText());
-      return new MessageRef(chat, Integer.toString(++ids));
-    }
-
-    @Override
-    public MessageRef reply(MessageRef to, OutgoingMessage message) {
-      return post(to.chat(), message);
-    }
-
-    @Override
-    public void edit(MessageRef message, OutgoingMessage replacement) {
-      sent.add("edit " + replacement.text().plainText());
     }
   }
 }

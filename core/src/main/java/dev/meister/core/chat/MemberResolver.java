@@ -15,7 +15,8 @@ public final class MemberResolver {
 
   public Optional<Member> memberFor(Sender sender) {
     return switch (sender.platform()) {
-      case TELEGRAM -> team.findByTelegram(telegramId(sender.userId()), sender.username());
+      case TELEGRAM ->
+          team.findByTelegram(telegramId(sender.userId()).orElse(null), sender.username());
       case SLACK -> team.findBySlack(sender.userId());
       case DISCORD -> team.findByDiscord(sender.userId());
       default -> consoleMember(sender.userId());
@@ -30,11 +31,12 @@ public final class MemberResolver {
     }
   }
 
-  private static @org.jspecify.annotations.Nullable Long telegramId(String userId) {
+  /** Telegram ids are numbers; anything else (a test's handle) matches by username only. */
+  private static Optional<Long> telegramId(String userId) {
     try {
-      return Long.valueOf(userId);
+      return Optional.of(Long.valueOf(userId));
     } catch (NumberFormatException e) {
-      return null;
+      return Optional.empty();
     }
   }
 }

@@ -92,7 +92,6 @@ public final class StatusPosts {
                     now,
                     isOver(snapshot, day)));
           }
-          return null;
         });
     return missing.size();
   }

@@ -9,4 +9,13 @@ import java.util.function.Supplier;
 @FunctionalInterface
 public interface Transactions {
   <T> T inTransaction(Supplier<T> work);
+
+  /** Work that answers nothing, as one unit. */
+  default void inTransaction(Runnable work) {
+    inTransaction(
+        () -> {
+          work.run();
+          return Boolean.TRUE;
+        });
+  }
 }
