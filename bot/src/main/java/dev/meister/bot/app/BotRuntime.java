@@ -353,7 +353,9 @@ final class BotRuntime implements AutoCloseable {
     List<WebhookEndpoint> endpoints = new ArrayList<>(chatEndpoints);
     if (server.githubSecret().isPresent()) {
       endpoints.add(
-          new GitHubWebhook(server.githubSecret().reveal().getBytes(StandardCharsets.UTF_8)));
+          new GitHubWebhook(
+              server.githubSecret().reveal().getBytes(StandardCharsets.UTF_8),
+              server.githubWorkflowJobs()));
     } else {
       log.warn("server.github_secret is not set: POST /hooks/github is not served");
     }

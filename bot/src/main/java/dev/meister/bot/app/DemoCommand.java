@@ -99,7 +99,7 @@ final class DemoCommand implements Callable<Integer> {
         start =
             start.withWebhooks(
                 new ServerConfig(
-                    "127.0.0.1", port, Secret.of(DEMO_SECRET), Secret.of(DEMO_SECRET)));
+                    "127.0.0.1", port, Secret.of(DEMO_SECRET), Secret.of(DEMO_SECRET), false));
       } else if (port != 0) {
         out.printf("(webhooks not served: port %d is taken; try --port)%n", port);
       }

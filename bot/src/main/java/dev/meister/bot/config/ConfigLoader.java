@@ -44,7 +44,7 @@ public final class ConfigLoader {
           "github");
   private static final List<String> STORAGE_KEYS = List.of("database");
   private static final List<String> SERVER_KEYS =
-      List.of("bind", "port", "github_secret", "airflow_token");
+      List.of("bind", "port", "github_secret", "airflow_token", "github_workflow_jobs");
 
   private final Map<String, String> env;
 
@@ -181,7 +181,8 @@ public final class ConfigLoader {
         bind == null ? ServerConfig.DEFAULT_BIND : bind,
         port == null ? ServerConfig.DEFAULT_PORT : port.intValue(),
         secrets.read(f, "github_secret", false, true),
-        secrets.read(f, "airflow_token", false, true));
+        secrets.read(f, "airflow_token", false, true),
+        f.flag("github_workflow_jobs", false));
   }
 
   private static long port(String text) {

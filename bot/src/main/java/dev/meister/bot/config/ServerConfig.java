@@ -6,12 +6,16 @@ package dev.meister.bot.config;
  *
  * @param githubSecret the webhook secret configured on GitHub, for {@code X-Hub-Signature-256}
  * @param airflowToken the bearer token the Airflow notifier sends
+ * @param githubWorkflowJobs also alert on each failed {@code workflow_job}, for hooks that
+ *     subscribe to {@code workflow_job} alone (with {@code workflow_run} too, one failure would
+ *     alert twice)
  */
-public record ServerConfig(String bind, int port, Secret githubSecret, Secret airflowToken) {
+public record ServerConfig(
+    String bind, int port, Secret githubSecret, Secret airflowToken, boolean githubWorkflowJobs) {
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
 
   public static ServerConfig defaults() {
-    return new ServerConfig(DEFAULT_BIND, DEFAULT_PORT, Secret.absent(), Secret.absent());
+    return new ServerConfig(DEFAULT_BIND, DEFAULT_PORT, Secret.absent(), Secret.absent(), false);
   }
 }

@@ -114,7 +114,8 @@ class AlertFlowTest {
             meister, List.of(new TelegramChatPort(api, new TelegramRenderer(cfg.team()))), clock);
     runtime.start(
         Start.none()
-            .withWebhooks(new ServerConfig("127.0.0.1", 0, Secret.of(SECRET), Secret.absent())));
+            .withWebhooks(
+                new ServerConfig("127.0.0.1", 0, Secret.of(SECRET), Secret.absent(), false)));
     webhooks = runtime.webhooks().orElseThrow();
     receiver = new TelegramReceiver(api, Set.of(CHAT), runtime.dispatcher());
     receiver.start();

@@ -144,7 +144,7 @@ abstract class ChatAdapterContract {
     runtime.start(
         Start.none()
             .withWebhooks(
-                new ServerConfig("127.0.0.1", 0, Secret.of(GITHUB_SECRET), Secret.absent()))
+                new ServerConfig("127.0.0.1", 0, Secret.of(GITHUB_SECRET), Secret.absent(), false))
             .withEndpoints(chat.connect(runtime.dispatcher(), clock)));
     webhooks = runtime.webhooks().orElseThrow();
     chat.webhooksAt(webhooks.port());

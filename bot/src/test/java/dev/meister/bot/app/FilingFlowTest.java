@@ -527,7 +527,8 @@ class FilingFlowTest {
                     "127.0.0.1",
                     0,
                     dev.meister.bot.config.Secret.of("hook-secret"),
-                    dev.meister.bot.config.Secret.absent())));
+                    dev.meister.bot.config.Secret.absent(),
+                    false)));
     var webhooks = runtime.webhooks().orElseThrow();
     com.fasterxml.jackson.databind.ObjectMapper json =
         new com.fasterxml.jackson.databind.ObjectMapper();

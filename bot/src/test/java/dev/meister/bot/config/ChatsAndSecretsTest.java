@@ -179,4 +179,16 @@ class ChatsAndSecretsTest {
     assertThat(fixture.problems(yaml))
         .containsExactly("meister.yml:2: chats.slack: missing required field 'signing_secret'");
   }
+
+  @Test
+  void workflow_job_alerts_are_off_unless_the_server_section_turns_them_on() throws Exception {
+    String base = config("${TELEGRAM_BOT_TOKEN}", "telegram/data-alerts");
+    assertThat(fixture.load(base).server().githubWorkflowJobs()).isFalse();
+    assertThat(
+            fixture
+                .load(base + "server:\n  port: 8080\n  github_workflow_jobs: true\n")
+                .server()
+                .githubWorkflowJobs())
+        .isTrue();
+  }
 }

@@ -56,17 +56,13 @@ public final class GitHubWebhook implements WebhookEndpoint {
   private final GitHubSignature signature;
   private final boolean workflowJobs;
 
-  /** Alerts on workflow runs only; see {@link #GitHubWebhook(byte[], boolean)}. */
-  public GitHubWebhook(byte[] secret) {
-    this(secret, false);
-  }
-
   /**
    * @param secret the webhook secret configured on GitHub
    * @param workflowJobs also alert on each failed {@code workflow_job}. Off by default: GitHub
    *     sends a {@code workflow_job} for every failed job and then a {@code workflow_run} for the
    *     run, with different delivery ids, so enabling both alerts twice for one failure. Enable it
-   *     only for hooks that subscribe to {@code workflow_job} alone.
+   *     only for hooks that subscribe to {@code workflow_job} alone ({@code
+   *     server.github_workflow_jobs}).
    */
   public GitHubWebhook(byte[] secret, boolean workflowJobs) {
     this.signature = new GitHubSignature(secret);

@@ -31,7 +31,7 @@ class GitHubWebhookTest {
   private static final String PATH = "/hooks/github";
 
   private final RecordingSink sink = new RecordingSink();
-  private final Loopback server = new Loopback(new GitHubWebhook(SECRET), sink);
+  private final Loopback server = new Loopback(new GitHubWebhook(SECRET, false), sink);
 
   @AfterEach
   void stop() {
