@@ -3,6 +3,7 @@ package dev.meister.core.handoff;
 import dev.meister.core.alert.PriorityScale;
 import dev.meister.core.filing.IssueRef;
 import dev.meister.core.filing.IssueSnapshot;
+import java.util.Comparator;
 import java.util.Optional;
 
 /**
@@ -27,7 +28,7 @@ public record OpenIssue(
         s.labels().stream()
             .map(scale::level)
             .flatMap(Optional::stream)
-            .min(java.util.Comparator.comparingInt(l -> scale.rank(l).orElse(Integer.MAX_VALUE)));
+            .min(Comparator.comparingInt(l -> scale.rank(l).orElse(Integer.MAX_VALUE)));
     return new OpenIssue(
         s.ref(),
         s.title().isBlank() ? Optional.empty() : Optional.of(s.title()),
