@@ -5,22 +5,54 @@ import dev.meister.core.chat.AlertId;
 import dev.meister.core.filing.IssueRef;
 import dev.meister.core.handoff.OpenIssue;
 import dev.meister.core.handoff.OpenWork;
+import dev.meister.core.handoff.SeenIssue;
 import dev.meister.core.schedule.RotationId;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A rotation's open work, read from its alerts: the issues they were filed under or linked to, and
- * those nobody acknowledged. Issue state lives on GitHub, so "open" here means "linked during the
- * window", which is what the outgoing on-call has to pass on, less the issues Meister saw closed.
- * The priority is the one Meister filed the issue with, when it did.
+ * A rotation's open work, read from its alerts and from what GitHub said at earlier hand-offs: the
+ * issues its alerts were filed under or linked to (at any time) and the sub-issues of its epic,
+ * less those last seen closed; and the alerts nobody acknowledged. Issue state lives on GitHub, so
+ * the hand-off asks it again ({@code core.handoff.IssueRefresh}) and records the answers here
+ * ({@link #seen}); this is what it falls back on when GitHub is down.
  */
 public final class JdbcOpenWork implements OpenWork {
   private static final int LIMIT = 20;
+
+  /**
+   * Linked issues by their latest link; the epic's sub-issues after them (latest 0), as they are
+   * listed afresh from the epic whenever GitHub answers. An issue last seen closed stays out unless
+   * an alert linked it after that; one Meister saw closed when filing stays out.
+   */
+  private static final String ISSUES =
+      "WITH candidates AS ("
+          + " SELECT l.repo AS repo, l.number AS number, l.url AS url, l.linked_at AS latest"
+          + " FROM issue_links l JOIN alerts a ON a.id = l.alert_id WHERE a.rotation = ?"
+          + " UNION ALL SELECT s.repo, s.number, s.url, 0 FROM issue_states s"
+          + " WHERE s.epic_of = ? AND s.open = 1),"
+          + " issues AS (SELECT MIN(repo) AS repo, number, MAX(url) AS url, MAX(latest) AS latest"
+          + " FROM candidates GROUP BY repo COLLATE NOCASE, number)"
+          + " SELECT i.repo, i.number, i.url, s.repo AS seen, s.title AS seen_title,"
+          + " s.priority AS seen_priority, s.assignee, f.title AS filed_title,"
+          + " f.priority AS filed_priority FROM issues i"
+          + " LEFT JOIN issue_states s ON s.repo = i.repo AND s.number = i.number"
+          + " LEFT JOIN filed_issues f ON f.repo = i.repo AND f.number = i.number"
+          + " WHERE (f.open IS NULL OR f.open = 1)"
+          + " AND (s.open IS NULL OR s.open = 1 OR s.seen_at < i.latest)"
+          + " ORDER BY i.latest DESC, i.number DESC LIMIT ?";
+
+  private static final String SEEN =
+      "INSERT INTO issue_states (repo, number, url, open, title, priority, assignee, epic_of,"
+          + " seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (repo, number) DO UPDATE SET"
+          + " url = excluded.url, open = excluded.open, title = excluded.title,"
+          + " priority = excluded.priority, assignee = excluded.assignee,"
+          + " epic_of = COALESCE(excluded.epic_of, issue_states.epic_of), seen_at = excluded.seen_at";
 
   private final Database db;
   private final JdbcAlertStore alerts;
@@ -31,34 +63,59 @@ public final class JdbcOpenWork implements OpenWork {
   }
 
   @Override
-  public List<OpenIssue> issues(RotationId rotation, Instant since) {
+  public List<OpenIssue> issues(RotationId rotation, int limit) {
     return db.transaction(
         "listing open issues of " + rotation,
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT l.repo, l.number, MAX(l.url) AS url,"
-                      + " MAX(l.linked_at) AS latest, MIN(f.priority) AS priority FROM issue_links l"
-                      + " JOIN alerts a ON a.id = l.alert_id"
-                      + " LEFT JOIN filed_issues f ON f.repo = l.repo AND f.number = l.number"
-                      + " WHERE a.rotation = ? AND l.linked_at >= ? AND (f.open IS NULL OR f.open = 1)"
-                      + " GROUP BY l.repo, l.number ORDER BY latest DESC LIMIT ?")) {
+          try (PreparedStatement ps = c.prepareStatement(ISSUES)) {
             ps.setString(1, rotation.value());
-            ps.setLong(2, since.toEpochMilli());
-            ps.setInt(3, LIMIT);
+            ps.setString(2, rotation.value());
+            ps.setInt(3, limit);
             List<OpenIssue> issues = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                issues.add(
-                    new OpenIssue(
-                        new IssueRef(
-                            Sql.requiredText(rs, "repo"),
-                            rs.getInt("number"),
-                            Sql.requiredText(rs, "url")),
-                        rs.getString("priority")));
+                issues.add(issue(rs));
               }
             }
             return issues;
+          }
+        });
+  }
+
+  /** What GitHub said last, else what Meister filed it with. */
+  private static OpenIssue issue(ResultSet rs) throws SQLException {
+    boolean seen = rs.getString("seen") != null;
+    return new OpenIssue(
+        new IssueRef(
+            Sql.requiredText(rs, "repo"), rs.getInt("number"), Sql.requiredText(rs, "url")),
+        Optional.ofNullable(rs.getString(seen ? "seen_title" : "filed_title")),
+        Optional.ofNullable(rs.getString(seen ? "seen_priority" : "filed_priority")),
+        Optional.ofNullable(rs.getString("assignee")));
+  }
+
+  @Override
+  public void seen(RotationId rotation, List<SeenIssue> issues, Instant at) {
+    if (issues.isEmpty()) {
+      return;
+    }
+    db.execute(
+        "recording the issue states of " + rotation,
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(SEEN)) {
+            for (SeenIssue s : issues) {
+              OpenIssue i = s.issue();
+              ps.setString(1, i.ref().repo());
+              ps.setInt(2, i.ref().number());
+              ps.setString(3, i.ref().url());
+              ps.setInt(4, s.open() ? 1 : 0);
+              Sql.setText(ps, 5, i.title().orElse(null));
+              Sql.setText(ps, 6, i.priority().orElse(null));
+              Sql.setText(ps, 7, i.assignee().orElse(null));
+              Sql.setText(ps, 8, s.inEpic() ? rotation.value() : null);
+              ps.setLong(9, at.toEpochMilli());
+              ps.addBatch();
+            }
+            ps.executeBatch();
           }
         });
   }

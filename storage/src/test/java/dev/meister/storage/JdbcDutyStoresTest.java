@@ -12,11 +12,14 @@ import dev.meister.core.filing.IssueRef;
 import dev.meister.core.handoff.EpicMove;
 import dev.meister.core.handoff.HandoffRecord;
 import dev.meister.core.handoff.OpenIssue;
+import dev.meister.core.handoff.SeenIssue;
 import dev.meister.core.schedule.Position;
 import dev.meister.core.schedule.RotationId;
 import dev.meister.core.schedule.ScheduleRequest;
 import dev.meister.core.team.MemberId;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The V4 stores: hand-off follow-ups and epic moves, alert follow-ups, requests, SLA checks. */
@@ -75,12 +78,11 @@ class JdbcDutyStoresTest extends StorageTestBase {
         .acknowledge(new Acknowledgement(a, MemberId.of("bob"), NOW, AckChannel.COMMAND));
     RotationId builds = RotationId.of("buildmeister");
 
-    assertThat(storage.openWork().issues(builds, NOW.minus(Duration.ofDays(1))))
-        .containsExactly(new OpenIssue(issue, null));
+    assertThat(storage.openWork().issues(builds, 20)).containsExactly(OpenIssue.of(issue));
     assertThat(storage.openWork().unacknowledged(builds, NOW.minus(Duration.ofDays(1))))
         .extracting(x -> x.storedId())
         .containsExactly(b);
-    assertThat(storage.openWork().issues(DAG, NOW.minus(Duration.ofDays(1)))).isEmpty();
+    assertThat(storage.openWork().issues(DAG, 20)).isEmpty();
   }
 
   @Test
@@ -99,9 +101,58 @@ class JdbcDutyStoresTest extends StorageTestBase {
     storage.issueLinks().link(new IssueLink(c, closed, NOW.plusSeconds(9), true));
     storage.filedIssues().closed(closed);
 
-    assertThat(
-            storage.openWork().issues(RotationId.of("buildmeister"), NOW.minus(Duration.ofDays(1))))
-        .containsExactly(new OpenIssue(p3, "P3"), new OpenIssue(p1, "P1"));
+    assertThat(storage.openWork().issues(RotationId.of("buildmeister"), 20))
+        .containsExactly(filed(p3, "three", "P3"), filed(p1, "one", "P1"));
+  }
+
+  private static OpenIssue filed(IssueRef ref, String title, String priority) {
+    return new OpenIssue(ref, Optional.of(title), Optional.of(priority), Optional.empty());
+  }
+
+  @Test
+  void what_github_said_at_a_hand_off_is_what_the_next_one_falls_back_on() {
+    RotationId builds = RotationId.of("buildmeister");
+    AlertId a = storage.alerts().record(alert("1")).id();
+    AlertId b = storage.alerts().record(alert("2")).id();
+    IssueRef open = new IssueRef("acme/x", 1, "https://github.com/acme/x/issues/1");
+    IssueRef closed = new IssueRef("acme/x", 2, "https://github.com/acme/x/issues/2");
+    IssueRef sub = new IssueRef("acme/y", 5, "https://github.com/acme/y/issues/5");
+    storage.issueLinks().link(new IssueLink(a, open, NOW, false));
+    storage.issueLinks().link(new IssueLink(b, closed, NOW.plusSeconds(1), false));
+    OpenIssue now =
+        new OpenIssue(open, Optional.of("one"), Optional.of("P3"), Optional.of("octocat"));
+    OpenIssue inEpic = new OpenIssue(sub, Optional.of("sub"), Optional.of("P4"), Optional.empty());
+
+    storage
+        .openWork()
+        .seen(
+            builds,
+            List.of(
+                new SeenIssue(now, true, false),
+                new SeenIssue(OpenIssue.of(closed), false, false),
+                new SeenIssue(inEpic, true, true)),
+            NOW.plusSeconds(60));
+    reopen();
+
+    assertThat(storage.openWork().issues(builds, 20)).containsExactly(now, inEpic);
+    assertThat(storage.openWork().issues(DAG, 20)).isEmpty();
+  }
+
+  @Test
+  void an_issue_seen_closed_comes_back_when_an_alert_links_it_again() {
+    RotationId builds = RotationId.of("buildmeister");
+    AlertId a = storage.alerts().record(alert("1")).id();
+    IssueRef issue = new IssueRef("acme/x", 2, "https://github.com/acme/x/issues/2");
+    storage.issueLinks().link(new IssueLink(a, issue, NOW, false));
+    storage
+        .openWork()
+        .seen(
+            builds, List.of(new SeenIssue(OpenIssue.of(issue), false, false)), NOW.plusSeconds(1));
+    AlertId later = storage.alerts().record(alert("2")).id();
+
+    storage.issueLinks().link(new IssueLink(later, issue, NOW.plusSeconds(120), false));
+
+    assertThat(storage.openWork().issues(builds, 20)).containsExactly(OpenIssue.of(issue));
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.meister.core.escalation.Escalations;
 import dev.meister.core.escalation.FixOrRevertSchedule;
 import dev.meister.core.escalation.RedBuilds;
 import dev.meister.core.handoff.Handoffs;
+import dev.meister.core.handoff.IssueRefresh;
 import dev.meister.core.pipeline.SlaChecks;
 import dev.meister.core.schedule.RotationId;
 import dev.meister.core.schedule.ScheduleRequests;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,7 +38,8 @@ final class Duties {
 
   /**
    * @param router the routes, built once by the root
-   * @param github moves the epics; null without a {@code github} token
+   * @param github moves the epics and tells the hand-offs which issues are still open; null without
+   *     a {@code github} token
    */
   Duties(Meister meister, Clock clock, Router router, @Nullable GitHubClient github) {
     MeisterConfig config = meister.config();
@@ -51,6 +54,13 @@ final class Duties {
             duties.handoffs(),
             storage.handoffs(),
             storage.openWork(),
+            new IssueRefresh(
+                storage.openWork(),
+                Optional.ofNullable(github),
+                duties.epics(),
+                duties.handBacks(),
+                config.priorities(),
+                clock),
             storage.outbox(),
             storage.database(),
             github == null ? null : new GitHubEpicAssignees(github),

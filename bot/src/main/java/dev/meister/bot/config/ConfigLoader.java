@@ -110,7 +110,9 @@ public final class ConfigLoader {
     Team team = teamSection.read(section(top, "team"), top.line());
     ChatsSection chats = new ChatsSection(problems, secrets);
     ChatsConfig chatsConfig = chats.read(section(top, "chats"));
-    RotationSection rotations = new RotationSection(problems, teamSection, chats);
+    // Before the rotations: their weekend hand-back names levels of the scale.
+    PriorityScale scale = priorities(top, problems);
+    RotationSection rotations = new RotationSection(problems, teamSection, chats, scale);
     rotations.read(section(top, "rotations"), top.line());
     ChangesSection changes = new ChangesSection(problems, teamSection, rotations);
     List<ScheduleOverride> overrides = changes.overrides(section(top, "overrides"));
@@ -136,7 +138,7 @@ public final class ConfigLoader {
         status.posts(section(top, "status_posts")),
         new DutiesSection(problems, teamSection, rotations, routes).read(top, airflow),
         new GitHubSection(problems, secrets, rotations, routeList).read(section(top, "github")),
-        priorities(top, problems));
+        scale);
   }
 
   private static @Nullable YNode section(Fields top, String key) {

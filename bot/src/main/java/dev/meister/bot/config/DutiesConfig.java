@@ -1,6 +1,7 @@
 package dev.meister.bot.config;
 
 import dev.meister.core.handoff.EpicRef;
+import dev.meister.core.handoff.HandBack;
 import dev.meister.core.handoff.HandoffPolicy;
 import dev.meister.core.pipeline.Pipeline;
 import dev.meister.core.schedule.RotationId;
@@ -18,18 +19,22 @@ import java.util.Optional;
  * @param epics per rotation, the epic whose assignee moves with the hand-off (moved with the {@code
  *     github} section's token; without one they stay where they are)
  * @param ackTimeouts per route name
+ * @param handBacks per rotation that sets {@code weekend.hand_back}, the priorities its weekend
+ *     on-call hands back on Monday (the others hand back the scale's top two)
  */
 public record DutiesConfig(
     HandoffPolicy handoffs,
     Map<RotationId, EpicRef> epics,
     Map<String, Duration> ackTimeouts,
     FixOrRevertConfig fixOrRevert,
-    List<Pipeline> pipelines) {
+    List<Pipeline> pipelines,
+    Map<RotationId, HandBack> handBacks) {
 
   public DutiesConfig {
     epics = Collections.unmodifiableMap(new LinkedHashMap<>(epics));
     ackTimeouts = Collections.unmodifiableMap(new LinkedHashMap<>(ackTimeouts));
     pipelines = List.copyOf(pipelines);
+    handBacks = Collections.unmodifiableMap(new LinkedHashMap<>(handBacks));
   }
 
   public Optional<Duration> ackTimeout(String route) {

@@ -74,7 +74,8 @@ final class DutiesSection {
         rotations.rotationEpics(),
         routes.ackTimeouts(),
         fixOrRevert(top),
-        pipelines(top, airflow));
+        pipelines(top, airflow),
+        rotations.handBacks());
   }
 
   private FixOrRevertConfig fixOrRevert(Fields top) {

@@ -1,6 +1,8 @@
 package dev.meister.bot.config;
 
+import dev.meister.core.alert.PriorityScale;
 import dev.meister.core.handoff.EpicRef;
+import dev.meister.core.handoff.HandBack;
 import dev.meister.core.schedule.HandoffMoment;
 import dev.meister.core.schedule.Roster;
 import dev.meister.core.schedule.Rotation;
@@ -20,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -39,7 +42,7 @@ final class RotationSection {
           "chat",
           "epic");
   private static final List<String> MOMENT_KEYS = List.of("day", "time");
-  private static final List<String> WEEKEND_KEYS = List.of("from", "to", "roster");
+  private static final List<String> WEEKEND_KEYS = List.of("from", "to", "roster", "hand_back");
 
   private final Problems problems;
   private final TeamSection team;
@@ -48,11 +51,15 @@ final class RotationSection {
   private final List<Rotation> rotations = new ArrayList<>();
   private final Map<RotationId, ChatTarget> rotationChats = new LinkedHashMap<>();
   private final Map<RotationId, EpicRef> rotationEpics = new LinkedHashMap<>();
+  private final Map<RotationId, HandBack> handBacks = new LinkedHashMap<>();
+  private final PriorityScale scale;
 
-  RotationSection(Problems problems, TeamSection team, ChatsSection chats) {
+  /** Reads rotations whose {@code weekend.hand_back} levels must be on {@code scale}. */
+  RotationSection(Problems problems, TeamSection team, ChatsSection chats, PriorityScale scale) {
     this.problems = problems;
     this.team = team;
     this.chats = chats;
+    this.scale = scale;
   }
 
   void read(@Nullable YNode node, int rootLine) {
@@ -81,6 +88,11 @@ final class RotationSection {
   /** The epic whose assignee follows the on-call, for rotations that name one. */
   Map<RotationId, EpicRef> rotationEpics() {
     return rotationEpics;
+  }
+
+  /** What the weekend on-call hands back on Monday, for rotations that say. */
+  Map<RotationId, HandBack> handBacks() {
+    return handBacks;
   }
 
   /** The rotation {@code node} names; {@code null} (reported unless declared) if there is none. */
@@ -118,7 +130,9 @@ final class RotationSection {
     LocalDate anchor = f.value("anchor", true, Values::date);
     Roster primary = roster(f, "roster", true);
     Roster secondary = roster(f, "secondary", false);
-    WeekendLayer weekend = weekend(f.map("weekend", false, WEEKEND_KEYS));
+    Fields weekendFields = f.map("weekend", false, WEEKEND_KEYS);
+    WeekendLayer weekend = weekend(weekendFields);
+    HandBack handBack = weekendFields == null ? null : handBack(weekendFields);
     UnavailabilityPolicy policy =
         f.value("unavailability_policy", false, t -> Values.choice(UnavailabilityPolicy.class, t));
     YNode chatNode = f.node("chat", false);
@@ -157,6 +171,9 @@ final class RotationSection {
       }
       if (epic != null) {
         rotationEpics.put(rotationId, epic);
+      }
+      if (handBack != null) {
+        handBacks.put(rotationId, handBack);
       }
     } catch (IllegalArgumentException e) {
       problems.add(f.line(), path, String.valueOf(e.getMessage()));
@@ -209,6 +226,39 @@ final class RotationSection {
       problems.add(f.line(), f.path(), String.valueOf(e.getMessage()));
       return null;
     }
+  }
+
+  /**
+   * {@code hand_back: [P4, P3]}: levels of the scale, as it spells them; each other one reported
+   * where it stands.
+   */
+  private @Nullable HandBack handBack(Fields f) {
+    YSeq list = f.list("hand_back", false);
+    if (list == null) {
+      return null;
+    }
+    List<String> levels = new ArrayList<>();
+    boolean complete = true;
+    for (int i = 0; i < list.items().size(); i++) {
+      YNode item = list.items().get(i);
+      String path = Problems.item(f.path("hand_back"), i);
+      String text = Fields.scalar(item, path, problems);
+      if (text == null) {
+        complete = false;
+        continue;
+      }
+      Optional<String> level = scale.level(text);
+      if (level.isEmpty()) {
+        problems.add(
+            item,
+            path,
+            "unknown priority '" + text.strip() + "'; the priorities are " + scale.describe());
+        complete = false;
+      } else {
+        levels.add(level.get());
+      }
+    }
+    return complete ? new HandBack(levels) : null;
   }
 
   private @Nullable Roster roster(Fields f, String key, boolean required) {

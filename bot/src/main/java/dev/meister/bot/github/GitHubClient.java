@@ -7,6 +7,7 @@ import dev.meister.core.filing.GitHubIssue;
 import dev.meister.core.filing.GitHubRefusedException;
 import dev.meister.core.filing.GitHubUnavailableException;
 import dev.meister.core.filing.IssueDraft;
+import dev.meister.core.filing.IssueSnapshot;
 import dev.meister.core.filing.IssueTracker;
 import dev.meister.core.filing.WorkflowJob;
 import java.io.IOException;
@@ -28,9 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * GitHub's REST API, as far as Meister uses it: a run's jobs and their logs, issues, comments,
- * sub-issues and assignees. Works against github.com or GitHub Enterprise ({@code
- * https://HOST/api/v3}).
+ * GitHub's REST API, as far as Meister uses it: a run's jobs and their logs, issues (also their
+ * state and labels at a hand-off), comments, sub-issues and assignees. Works against github.com or
+ * GitHub Enterprise ({@code https://HOST/api/v3}).
  *
  * <p>A 5xx or network failure is retried with a doubling wait; a rate limit (403/429 with {@code
  * x-ratelimit-remaining: 0}, or a {@code retry-after}) is waited out when it ends soon, else
@@ -117,6 +118,19 @@ public final class GitHubClient implements IssueTracker, AutoCloseable {
   @Override
   public GitHubIssue issue(String repo, int number) {
     return issue(json(get(repo(repo) + "/issues/" + number)));
+  }
+
+  @Override
+  public IssueSnapshot snapshot(String repo, int number) {
+    return IssueSnapshots.of(json(get(repo(repo) + "/issues/" + number)), repo);
+  }
+
+  /** One page: an epic with more sub-issues than {@code limit} (at most 100) is cut there. */
+  @Override
+  public List<IssueSnapshot> subIssues(String repo, int parent, int limit) {
+    int perPage = Math.max(1, Math.min(limit, 100));
+    String url = repo(repo) + "/issues/" + parent + "/sub_issues?per_page=" + perPage;
+    return IssueSnapshots.list(json(get(url)), repo, limit);
   }
 
   @Override

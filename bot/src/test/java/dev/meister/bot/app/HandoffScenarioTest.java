@@ -145,6 +145,7 @@ class HandoffScenarioTest {
     IssueRef issue =
         new IssueRef(
             "cryptokaizen/cmamp", 9110, "https://github.com/cryptokaizen/cmamp/issues/9110");
+    github.issue("cryptokaizen/cmamp", 9110, "DAG fail - finance", true);
     bot.meister()
         .storage()
         .issueLinks()
@@ -158,7 +159,8 @@ class HandoffScenarioTest {
         .asString()
         .startsWith(
             ":repeat: Hand-off"
-                + " DagMeister: @alice → @bob (until Mon 30 Nov 11:00 Europe/Berlin). Open: #9110;"
+                + " DagMeister: @alice → @bob (until Mon 30 Nov 11:00 Europe/Berlin). Open: #9110"
+                + " “DAG fail - finance”;"
                 + " unacknowledged alerts: "
                 + open.value()
                 + " (DAG fail - ");
@@ -298,8 +300,8 @@ class HandoffScenarioTest {
   @Test
   void a_github_outage_is_reported_once_and_the_epic_moves_when_github_is_back() {
     // Each move is one client call of four attempts: the first call fails through, the next works.
-    github.failNext(502, 503, 502, 503);
     bot.advanceTo(BOUNDARY, Duration.ofMinutes(10));
+    github.failNext(502, 503, 502, 503);
     bot.say("alice", "/handoff");
     bot.say("bob", "/handoff accept");
 
@@ -322,8 +324,8 @@ class HandoffScenarioTest {
 
   @Test
   void github_refusing_gives_up_at_once_and_says_to_reassign_by_hand() {
-    github.failNext(403);
     bot.advanceTo(BOUNDARY, Duration.ofMinutes(10));
+    github.failNext(403);
     bot.say("alice", "/handoff");
     bot.say("bob", "/handoff accept");
 

@@ -136,6 +136,47 @@ class ValidationTest {
             "meister.yml:17: rotations.ops.weekend.roster[1]: unknown member 'dan'");
   }
 
+  /** Seed 001: "the weekend on-call engineer hands off any open P4-P3 issues". */
+  @Test
+  void the_weekend_hand_back_names_levels_of_the_priority_scale() throws ConfigException {
+    String yaml =
+        rotation(
+                """
+                roster: [alice, bob]
+                weekend:
+                  from: { day: friday, time: "17:00" }
+                  to: { day: monday, time: "11:00" }
+                  roster: [bob]
+                  hand_back: [p4, P3]
+                """)
+            + "priorities: [P4, P3, P2, P1]\n";
+
+    assertThat(fixture.load(yaml).duties().handBacks())
+        .containsEntry(
+            dev.meister.core.schedule.RotationId.of("ops"),
+            new dev.meister.core.handoff.HandBack(List.of("P4", "P3")));
+  }
+
+  @Test
+  void an_unknown_hand_back_level_is_reported_where_it_stands() {
+    String yaml =
+        rotation(
+                """
+                roster: [alice, bob]
+                weekend:
+                  from: { day: friday, time: "17:00" }
+                  to: { day: monday, time: "11:00" }
+                  roster: [bob]
+                  hand_back: [P4, P5]
+                """)
+            + "priorities: [P4, P3, P2, P1]\n";
+
+    assertThat(fixture.problems(yaml))
+        .containsExactly(
+            "meister.yml:17: rotations.ops.weekend.hand_back[1]: unknown priority 'P5'; the"
+                + " priorities are P4, P3, P2, P1");
+  }
+
   @Test
   void a_bad_shift_length_is_reported() {
     String yaml = VALID.replace("shift: 1w", "shift: 2 weeks");

@@ -53,6 +53,9 @@ public final class FakeGitHub extends LoopbackApi {
   private final Map<Long, String> logs = new ConcurrentHashMap<>();
   private final Map<String, ObjectNode> issues = new ConcurrentHashMap<>();
 
+  /** Per parent issue ({@code repo#number}), its sub-issues' keys in order. */
+  private final Map<String, List<String>> subIssues = new ConcurrentHashMap<>();
+
   /** Logins GitHub accepts as assignees; empty means everyone. */
   private final Set<String> collaborators = ConcurrentHashMap.newKeySet();
 
@@ -118,6 +121,31 @@ public final class FakeGitHub extends LoopbackApi {
       issue.withArray("assignees").addObject().put("login", login).put("type", "User");
     }
     issues.put(repo + "#" + number, issue);
+  }
+
+  /** Sets the issue's labels (its priority among them), as a triager on GitHub would. */
+  public void label(String repo, int number, String... labels) {
+    ObjectNode issue = (ObjectNode) issue(repo, number);
+    issue.set("labels", labels(JSON.valueToTree(List.of(labels))));
+  }
+
+  /** Closes the issue on GitHub, without Meister hearing of it. */
+  public void close(String repo, int number) {
+    ((ObjectNode) issue(repo, number)).put("state", "closed").put("state_reason", "completed");
+  }
+
+  /** Makes an existing issue a sub-issue of another, as the epic's owner would on GitHub. */
+  public void subIssue(String parentRepo, int parent, String repo, int number) {
+    ObjectNode child = (ObjectNode) issue(repo, number);
+    child.put("parent_issue_number", parent);
+    subIssues.computeIfAbsent(parentRepo + "#" + parent, k -> new ArrayList<>()).add(key(child));
+  }
+
+  private static String key(JsonNode issue) {
+    String url = issue.path("repository_url").asText();
+    return url.substring(url.indexOf("/repos/") + "/repos/".length())
+        + "#"
+        + issue.path("number").asInt();
   }
 
   /** Logins GitHub would accept as assignees; others it silently ignores, as GitHub does. */
@@ -285,6 +313,14 @@ public final class FakeGitHub extends LoopbackApi {
               .put("id", 1_500_000 + received().size())
               .put("body", in.path("body").asText())
               .put("html_url", issue.path("html_url").asText() + "#issuecomment-1"));
+    } else if ("/sub_issues".equals(sub) && "GET".equals(method)) {
+      // An array of issue objects:
+      // https://docs.github.com/en/rest/issues/sub-issues#list-sub-issues
+      ArrayNode list = JSON.createArrayNode();
+      for (String child : subIssues.getOrDefault(repo + "#" + number, List.of())) {
+        list.add(issues.get(child));
+      }
+      return json(200, list);
     } else if ("/sub_issues".equals(sub) && "POST".equals(method)) {
       long child = in.path("sub_issue_id").asLong();
       ObjectNode found =
@@ -300,6 +336,7 @@ public final class FakeGitHub extends LoopbackApi {
                 + "\"status\":\"422\"}");
       }
       found.put("parent_issue_number", number);
+      subIssues.computeIfAbsent(repo + "#" + number, k -> new ArrayList<>()).add(key(found));
       return json(201, found);
     } else if ("/assignees".equals(sub)) {
       assign(issue, method, in.path("assignees"));
@@ -335,6 +372,7 @@ public final class FakeGitHub extends LoopbackApi {
         .put("id", 2_000_000_000L + number)
         .put("node_id", "I_kwDOfake" + number)
         .put("url", apiUrl() + "/repos/" + repo + "/issues/" + number)
+        .put("repository_url", apiUrl() + "/repos/" + repo)
         .put("html_url", "https://github.com/" + repo + "/issues/" + number)
         .put("number", number)
         .put("state", open ? "open" : "closed")

@@ -18,6 +18,15 @@ public interface IssueTracker {
 
   GitHubIssue issue(String repo, int number);
 
+  /** The issue's state, title, labels and assignees now. */
+  IssueSnapshot snapshot(String repo, int number);
+
+  /**
+   * The first {@code limit} sub-issues of {@code parent} (an epic), open and closed, each possibly
+   * in another repository.
+   */
+  List<IssueSnapshot> subIssues(String repo, int parent, int limit);
+
   void comment(String repo, int number, String markdown);
 
   void editBody(String repo, int number, String markdown);

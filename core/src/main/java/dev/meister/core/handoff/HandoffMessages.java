@@ -1,11 +1,8 @@
 package dev.meister.core.handoff;
 
-import dev.meister.core.alert.Alert;
-import dev.meister.core.chat.Button;
 import dev.meister.core.chat.ButtonAction;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.RichText;
-import dev.meister.core.filing.IssueRef;
 import dev.meister.core.schedule.Rotation;
 import dev.meister.core.schedule.TimeFormat;
 import dev.meister.core.team.Member;
@@ -29,71 +26,6 @@ public final class HandoffMessages {
   /** "Mon 7 Dec 11:00 Europe/Berlin". */
   public static String when(Instant at, ZoneId zone) {
     return TimeFormat.when(at, zone);
-  }
-
-  /**
-   * The announcement at the boundary, with the open work and both buttons. When the weekend layer
-   * takes over ({@code weekend}), only P3/P4 and unprioritised issues are handed on: P1/P2 stay
-   * with the outgoing weekday on-call, and the message says so.
-   */
-  public static OutgoingMessage announcement(
-      Rotation rotation,
-      HandoffRecord r,
-      @Nullable Instant until,
-      boolean weekend,
-      List<OpenIssue> open,
-      List<Alert> unacked) {
-    List<OpenIssue> kept =
-        weekend ? open.stream().filter(OpenIssue::staysOnWeekdays).toList() : List.of();
-    List<OpenIssue> issues =
-        weekend ? open.stream().filter(i -> !i.staysOnWeekdays()).toList() : open;
-    RichText.Builder t =
-        RichText.builder()
-            .emoji("repeat")
-            .bold(
-                " " + (weekend ? "Weekend hand-off " : "Hand-off ") + rotation.displayName() + ": ")
-            .mention(r.outgoing())
-            .text(" → ")
-            .mention(r.incoming());
-    if (until != null) {
-      t.text(" (until " + when(until, rotation.zone()) + ")");
-    }
-    t.text(". Open: ");
-    if (issues.isEmpty() && unacked.isEmpty()) {
-      t.text("nothing");
-    }
-    issueLinks(t, issues);
-    if (!unacked.isEmpty()) {
-      t.text((issues.isEmpty() ? "" : "; ") + "unacknowledged alerts: ");
-      for (int i = 0; i < unacked.size(); i++) {
-        Alert a = unacked.get(i);
-        t.text((i == 0 ? "" : ", ") + a.storedId().value() + " (" + a.title() + ")");
-      }
-    }
-    t.text(".");
-    if (!kept.isEmpty()) {
-      t.text(" P1/P2 stay with ").mention(r.outgoing()).text(": ");
-      issueLinks(t, kept);
-      t.text(".");
-    }
-    t.newline()
-        .mention(r.outgoing())
-        .text(": /handoff when you have handed over (notes welcome). ")
-        .mention(r.incoming())
-        .text(": /handoff accept to take it.");
-    String id = r.rotation().value();
-    return new OutgoingMessage(
-        t.build(),
-        List.of(
-            new Button("✅ Handed over", new ButtonAction.HandedOver(id, r.boundary())),
-            new Button("🤝 Accept", new ButtonAction.AcceptHandoff(id, r.boundary()))));
-  }
-
-  private static void issueLinks(RichText.Builder t, List<OpenIssue> issues) {
-    for (int i = 0; i < issues.size(); i++) {
-      IssueRef issue = issues.get(i).ref();
-      t.text(i == 0 ? "" : ", ").link("#" + issue.number(), issue.url());
-    }
   }
 
   public static OutgoingMessage outgoingConfirmed(Rotation rotation, HandoffRecord r) {

@@ -28,14 +28,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The hand-off handshake over time: at each shift boundary the record is created and the
  * announcement queued in one transaction (so it is announced exactly once, also across restarts);
- * reminders and the team lead's tag are recorded with their messages the same way. Confirmations
- * come from {@link HandoffCommand} and {@link HandoffButtons}; on completion the rotation's epic
- * moves to the incoming member, retried with back-off and reported in chat when GitHub refuses.
+ * the open issues in it are asked from GitHub first ({@link IssueRefresh}) and filtered by seed
+ * 001's rules ({@link HandedIssues}); reminders and the team lead's tag are recorded with their
+ * messages the same way. Confirmations come from {@link HandoffCommand} and {@link HandoffButtons};
+ * on completion the rotation's epic moves to the incoming member, retried with back-off and
+ * reported in chat when GitHub refuses.
  */
 public final class Handoffs implements DueWork {
   private static final Logger log = LoggerFactory.getLogger(Handoffs.class);
 
-  /** Open work older than this is not the outgoing member's to pass on. */
+  /** Unacknowledged alerts older than this are not the outgoing member's to pass on. */
   private static final Duration OPEN_WORK_WINDOW = Duration.ofDays(31);
 
   private final OnCallDirectory directory;
@@ -46,6 +48,7 @@ public final class Handoffs implements DueWork {
   private final HandoffPolicy policy;
   private final HandoffStore store;
   private final OpenWork openWork;
+  private final IssueRefresh issues;
   private final Outbox outbox;
   private final Transactions transactions;
   private final Clock clock;
@@ -62,6 +65,7 @@ public final class Handoffs implements DueWork {
       HandoffPolicy policy,
       HandoffStore store,
       OpenWork openWork,
+      IssueRefresh issues,
       Outbox outbox,
       Transactions transactions,
       @Nullable EpicAssignees assignees,
@@ -73,6 +77,7 @@ public final class Handoffs implements DueWork {
     this.policy = policy;
     this.store = store;
     this.openWork = openWork;
+    this.issues = issues;
     this.outbox = outbox;
     this.transactions = transactions;
     this.clock = clock;
@@ -111,10 +116,16 @@ public final class Handoffs implements DueWork {
   }
 
   private void announceOnce(Rotation rotation, OnCallResolver resolver, Handover h) {
+    if (store.find(rotation.id(), Position.PRIMARY, h.at()).isPresent()) {
+      return;
+    }
     Instant since = openWorkSince(resolver, h);
     Instant floor = h.at().minus(OPEN_WORK_WINDOW);
     Instant from = since.isBefore(floor) ? floor : since;
-    Instant until = HandoffBoundaries.until(resolver, h).orElse(null);
+    Optional<Instant> until = HandoffBoundaries.until(resolver, h);
+    HandoffKind kind = HandoffKind.at(rotation, h.at());
+    // Asked from GitHub before the transaction: no network call while the database is locked.
+    HandedIssues handed = issues.handed(rotation.id(), kind);
     boolean created =
         transactions.inTransaction(
             () -> {
@@ -127,24 +138,24 @@ public final class Handoffs implements DueWork {
               store.save(r);
               post(
                   rotation.id(),
-                  HandoffMessages.announcement(
+                  HandoffAnnouncement.of(
                       rotation,
                       r,
                       until,
-                      h.toSource() == Source.WEEKEND,
-                      openWork.issues(rotation.id(), from),
+                      kind,
+                      handed,
                       openWork.unacknowledged(rotation.id(), from)));
               return true;
             });
     if (created) {
-      log.info("hand-off {}: {} → {} at {}", rotation.id(), h.from(), h.to(), h.at());
+      log.info("hand-off {} ({}): {} → {} at {}", rotation.id(), kind, h.from(), h.to(), h.at());
     }
   }
 
   /**
-   * Where the outgoing member's open work starts: their shift's start. When the weekend layer hands
-   * back, also the weekday shift it interrupted, whose P1/P2 issues stayed with the weekday on-call
-   * over the weekend and now pass to the new one with everything else.
+   * Where the unacknowledged alerts to pass on start: the outgoing shift's start. When the weekend
+   * layer hands back, also the weekday shift it interrupted: its unanswered alerts went to the
+   * weekend on-call on Friday and are still nobody's answer on Monday.
    */
   private static Instant openWorkSince(OnCallResolver resolver, Handover h) {
     Optional<Assignment> outgoing = resolver.assignmentAt(Position.PRIMARY, h.at().minusMillis(1));

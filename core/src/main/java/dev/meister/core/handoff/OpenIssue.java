@@ -1,21 +1,43 @@
 package dev.meister.core.handoff;
 
+import dev.meister.core.alert.PriorityScale;
 import dev.meister.core.filing.IssueRef;
-import java.util.Set;
-import org.jspecify.annotations.Nullable;
+import dev.meister.core.filing.IssueSnapshot;
+import java.util.Comparator;
+import java.util.Optional;
 
 /**
- * An issue the outgoing on-call leaves open.
+ * An open issue a rotation is responsible for, as GitHub showed it at the hand-off or, when GitHub
+ * could not be asked, as Meister last saw it.
  *
- * @param priority the priority label Meister filed it with ({@code P1}–{@code P4}); null when
- *     unknown, e.g. an alert linked to an issue Meister did not file
+ * @param priority its priority label, a level of the team's {@link PriorityScale}; empty when it
+ *     carries none
+ * @param assignee the first assignee's GitHub login
  */
-public record OpenIssue(IssueRef ref, @Nullable String priority) {
-  /** Too urgent for the weekend layer: the weekday on-call keeps these over the weekend. */
-  private static final Set<String> WEEKDAY_ONLY = Set.of("P1", "P2");
+public record OpenIssue(
+    IssueRef ref, Optional<String> title, Optional<String> priority, Optional<String> assignee) {
 
-  /** True for P1/P2, which stay with the weekday on-call when the weekend starts. */
-  public boolean staysOnWeekdays() {
-    return priority != null && WEEKDAY_ONLY.contains(priority);
+  /** An issue known only by its reference. */
+  public static OpenIssue of(IssueRef ref) {
+    return new OpenIssue(ref, Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  /** The issue as GitHub shows it: its most urgent label on {@code scale} is its priority. */
+  public static OpenIssue from(IssueSnapshot s, PriorityScale scale) {
+    Optional<String> priority =
+        s.labels().stream()
+            .map(scale::level)
+            .flatMap(Optional::stream)
+            .min(Comparator.comparingInt(l -> scale.rank(l).orElse(Integer.MAX_VALUE)));
+    return new OpenIssue(
+        s.ref(),
+        s.title().isBlank() ? Optional.empty() : Optional.of(s.title()),
+        priority,
+        s.assignees().stream().findFirst());
+  }
+
+  /** The same issue on any spelling of its repository's name (GitHub ignores case there). */
+  boolean sameAs(IssueRef other) {
+    return ref.number() == other.number() && ref.repo().equalsIgnoreCase(other.repo());
   }
 }

@@ -5,13 +5,18 @@ import dev.meister.core.schedule.RotationId;
 import java.time.Instant;
 import java.util.List;
 
-/** Port: what a rotation's outgoing on-call leaves open, listed in the hand-off announcement. */
+/** Port: what a rotation leaves open, listed in the hand-off announcement. */
 public interface OpenWork {
   /**
-   * Issues linked to the rotation's alerts since {@code since}, newest first, without repeats and
-   * without those Meister saw closed, each with its priority when Meister filed it.
+   * Every issue the rotation is responsible for as Meister last saw it: filed or linked by its
+   * alerts at any time, and the sub-issues of its epic seen at earlier hand-offs; newest first,
+   * without repeats, without those last seen closed (unless an alert linked them again since), at
+   * most {@code limit}.
    */
-  List<OpenIssue> issues(RotationId rotation, Instant since);
+  List<OpenIssue> issues(RotationId rotation, int limit);
+
+  /** Records what GitHub said about the rotation's issues at {@code at}. */
+  void seen(RotationId rotation, List<SeenIssue> issues, Instant at);
 
   /** The rotation's alerts since {@code since} that nobody acknowledged, newest first. */
   List<Alert> unacknowledged(RotationId rotation, Instant since);
