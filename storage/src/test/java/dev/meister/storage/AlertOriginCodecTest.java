@@ -7,7 +7,7 @@ import dev.meister.core.alert.AirflowTask;
 import dev.meister.core.alert.Alert;
 import dev.meister.core.alert.AlertOrigin;
 import dev.meister.core.alert.GitHubRun;
-import dev.meister.core.alert.Priority;
+import dev.meister.core.alert.AlertPriority;
 import dev.meister.core.chat.AlertId;
 import dev.meister.core.schedule.RotationId;
 import java.sql.PreparedStatement;
@@ -165,7 +165,7 @@ class AlertOriginCodecTest extends StorageTestBase {
         "fp",
         RotationId.of("buildmeister"),
         route,
-        Priority.HIGH,
+        AlertPriority.legacyHigh(),
         "Title " + delivery,
         NOW,
         NOW.minusSeconds(3_600).plusNanos(123_456_789),
