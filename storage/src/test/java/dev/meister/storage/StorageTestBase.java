@@ -1,8 +1,8 @@
 package dev.meister.storage;
 
 import dev.meister.core.alert.Alert;
-import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.AlertPriority;
+import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.schedule.RotationId;
 import java.nio.file.Path;
 import java.time.Clock;
