@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.meister.core.alert.Alert;
 import dev.meister.core.alert.AlertMessages;
-import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.AlertPriority;
+import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.StormDigests;
 import dev.meister.core.alert.StormGuard;
 import dev.meister.core.chat.AlertId;
