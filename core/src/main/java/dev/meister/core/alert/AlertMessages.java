@@ -163,7 +163,7 @@ public final class AlertMessages {
   }
 
   /**
-   * "🚨 HIGHEST PRIORITY (P4) @lead" for an alert at the scale's top; "📣 P3 @lead" for one a rule
+   * "🚨 HIGHEST PRIORITY (P4) @lead" for an alert at the scale's top; "📢 P3 @lead" for one a rule
    * tags people on at a lower level; nothing for the rest. Level and tags are separate (seed 000
    * tags the lead only for some of the highest-priority failures), so either part may be absent.
    */
