@@ -5,35 +5,45 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meister.core.alert.Alert;
 import dev.meister.core.alert.AlertOrigin;
+import dev.meister.core.alert.AlertPriority;
 import dev.meister.core.alert.AlertSource;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What the {@code attributes} column of an alert holds: {@code {"origin": {...}, "route": ...,
- * "occurred_at": ...}}, the origin as {@link AlertOriginCodec} writes it.
+ * "occurred_at": ..., "priority": {"level": "P4", "highest": true, "tags": ["role:team_lead"]}}},
+ * the origin as {@link AlertOriginCodec} writes it.
  *
  * <p>Rows of earlier versions hold a flat object of strings instead, with the route and the time
  * the pipeline reported among them (as {@code route} and {@code occurred_at}); they are read as
- * they are, so no migration rewrites them.
+ * they are, so no migration rewrites them. Rows without a {@code priority} object predate levels:
+ * their {@code priority} column (HIGH or NORMAL) says what they were.
  */
 final class AlertDocumentCodec {
   private static final String ORIGIN = "origin";
   private static final String ROUTE = "route";
   private static final String OCCURRED_AT = "occurred_at";
+  private static final String PRIORITY = "priority";
 
   private AlertDocumentCodec() {}
 
   /** The stored facts of an alert besides its columns. */
-  record Document(AlertOrigin origin, @Nullable String route, Instant occurredAt) {}
+  record Document(
+      AlertOrigin origin,
+      @Nullable String route,
+      Instant occurredAt,
+      Optional<AlertPriority> priority) {}
 
   static String write(Alert alert) throws SQLException {
     ObjectNode doc = AlertOriginCodec.JSON.createObjectNode();
     doc.set(ORIGIN, AlertOriginCodec.write(alert.origin()));
     alert.routeName().ifPresent(r -> doc.put(ROUTE, r));
     doc.put(OCCURRED_AT, alert.occurredAt().toString());
+    doc.set(PRIORITY, AlertPriorityCodec.write(alert.priority()));
     return json(doc);
   }
 
@@ -61,8 +71,15 @@ final class AlertDocumentCodec {
             ? AlertOriginCodec.read(doc.get(ORIGIN))
             : AlertOriginCodec.readLegacy(source, doc);
     String route = doc.path(ROUTE).isTextual() ? doc.get(ROUTE).asText() : null;
+    Optional<AlertPriority> priority =
+        doc.path(PRIORITY).isObject()
+            ? Optional.of(AlertPriorityCodec.read(doc.get(PRIORITY)))
+            : Optional.empty();
     return new Document(
-        origin, route == null || route.isBlank() ? null : route, occurredAt(doc, receivedAt));
+        origin,
+        route == null || route.isBlank() ? null : route,
+        occurredAt(doc, receivedAt),
+        priority);
   }
 
   private static Instant occurredAt(JsonNode doc, Instant receivedAt) {

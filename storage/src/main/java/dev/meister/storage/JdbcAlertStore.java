@@ -3,9 +3,9 @@ package dev.meister.storage;
 import dev.meister.core.alert.AckChannel;
 import dev.meister.core.alert.Acknowledgement;
 import dev.meister.core.alert.Alert;
+import dev.meister.core.alert.AlertPriority;
 import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.AlertStore;
-import dev.meister.core.alert.Priority;
 import dev.meister.core.alert.Recorded;
 import dev.meister.core.chat.AlertId;
 import dev.meister.core.schedule.RotationId;
@@ -21,6 +21,9 @@ import java.util.Optional;
 
 /** Alerts and their first acknowledgement. Recording is idempotent on the dedup key. */
 public final class JdbcAlertStore implements AlertStore, dev.meister.core.filing.AlertFingerprints {
+  private static final String HIGH = "HIGH";
+  private static final String NORMAL = "NORMAL";
+
   private final Database db;
 
   public JdbcAlertStore(Database db) {
@@ -42,7 +45,8 @@ public final class JdbcAlertStore implements AlertStore, dev.meister.core.filing
             ps.setString(2, alert.source().name());
             ps.setString(3, alert.fingerprint());
             Sql.setText(ps, 4, alert.rotation() == null ? null : alert.rotation().value());
-            ps.setString(5, alert.priority().name());
+            // The column keeps the HIGH/NORMAL of earlier versions; level and tags are in the JSON.
+            ps.setString(5, alert.priority().urgent() ? HIGH : NORMAL);
             ps.setString(6, alert.title());
             ps.setLong(7, alert.receivedAt().toEpochMilli());
             ps.setString(8, AlertDocumentCodec.write(alert));
@@ -179,7 +183,7 @@ public final class JdbcAlertStore implements AlertStore, dev.meister.core.filing
                 Sql.requiredText(rs, "fingerprint"),
                 rotation == null ? null : RotationId.of(rotation),
                 doc.route(),
-                Priority.valueOf(Sql.requiredText(rs, "priority")),
+                priority(doc, Sql.requiredText(rs, "priority")),
                 Sql.requiredText(rs, "title"),
                 receivedAt,
                 doc.occurredAt(),
@@ -187,6 +191,14 @@ public final class JdbcAlertStore implements AlertStore, dev.meister.core.filing
       }
     }
     return alerts;
+  }
+
+  /** A row stored before alerts had levels has only its column: HIGH was urgent and tagged. */
+  private static AlertPriority priority(AlertDocumentCodec.Document doc, String column) {
+    if (doc.priority().isPresent()) {
+      return doc.priority().get();
+    }
+    return HIGH.equals(column) ? AlertPriority.legacyHigh() : AlertPriority.NONE;
   }
 
   @Override

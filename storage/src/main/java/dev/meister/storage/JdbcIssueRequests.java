@@ -14,6 +14,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -42,6 +43,7 @@ public final class JdbcIssueRequests implements IssueRequests {
       @Nullable Integer issue,
       @Nullable MessageRef answerUnder,
       String requestedBy,
+      Optional<String> priority,
       Instant at) {
     return db.transaction(
         "queueing an issue request for alert " + alert,
@@ -50,7 +52,8 @@ public final class JdbcIssueRequests implements IssueRequests {
               c.prepareStatement(
                   "INSERT INTO issue_requests (kind, alert_id,"
                       + " issue_number, platform, chat_id, thread_id, message_id, requested_by, state,"
-                      + " not_before, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)",
+                      + " not_before, created_at, priority)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)",
                   Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, kind.name());
             ps.setLong(2, alert.value());
@@ -67,6 +70,7 @@ public final class JdbcIssueRequests implements IssueRequests {
             ps.setString(8, requestedBy);
             ps.setLong(9, at.toEpochMilli());
             ps.setLong(10, at.toEpochMilli());
+            Sql.setText(ps, 11, priority.orElse(null));
             ps.executeUpdate();
             long id = Sql.lastId(ps);
             queued.tellAfterCommit(alert);
@@ -110,6 +114,7 @@ public final class JdbcIssueRequests implements IssueRequests {
                         issue,
                         under,
                         Sql.requiredText(rs, "requested_by"),
+                        rs.getString("priority"),
                         rs.getInt("attempts")));
               }
             }

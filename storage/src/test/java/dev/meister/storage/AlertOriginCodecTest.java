@@ -6,13 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.meister.core.alert.AirflowTask;
 import dev.meister.core.alert.Alert;
 import dev.meister.core.alert.AlertOrigin;
+import dev.meister.core.alert.AlertPriority;
 import dev.meister.core.alert.GitHubRun;
-import dev.meister.core.alert.Priority;
+import dev.meister.core.alert.Tag;
 import dev.meister.core.chat.AlertId;
 import dev.meister.core.schedule.RotationId;
+import dev.meister.core.team.MemberId;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -165,14 +168,38 @@ class AlertOriginCodecTest extends StorageTestBase {
         "fp",
         RotationId.of("buildmeister"),
         route,
-        Priority.HIGH,
+        new AlertPriority(
+            Optional.of("P4"),
+            true,
+            List.of(Tag.teamLead(), new Tag.OfMember(MemberId.of("alice")))),
         "Title " + delivery,
         NOW,
         NOW.minusSeconds(3_600).plusNanos(123_456_789),
         origin);
   }
 
+  // Before levels, an alert was HIGH ("tags the team lead at once") or NORMAL in its column.
+  @Test
+  void a_high_row_of_an_earlier_version_stays_urgent_and_tags_the_team_lead() {
+    AlertId high = insertOldRow("AIRFLOW", "HIGH", "{\"dag_id\":\"bid_ask_1m\"}");
+
+    assertThat(storage.alerts().find(high).orElseThrow().priority())
+        .isEqualTo(AlertPriority.legacyHigh());
+  }
+
+  @Test
+  void a_normal_row_of_an_earlier_version_has_no_level_and_tags_nobody() {
+    AlertId normal = insertOldRow("AIRFLOW", "{\"dag_id\":\"bid_ask_1m\"}");
+
+    assertThat(storage.alerts().find(normal).orElseThrow().priority())
+        .isEqualTo(AlertPriority.NONE);
+  }
+
   private AlertId insertOldRow(String source, String attributes) {
+    return insertOldRow(source, "NORMAL", attributes);
+  }
+
+  private AlertId insertOldRow(String source, String priority, String attributes) {
     long id =
         storage
             .database()
@@ -183,10 +210,11 @@ class AlertOriginCodecTest extends StorageTestBase {
                       c.prepareStatement(
                           "INSERT INTO alerts (dedup_key, source,"
                               + " fingerprint, rotation, priority, title, received_at, attributes)"
-                              + " VALUES ('old:1', ?, 'fp', 'buildmeister', 'NORMAL', 'Old', ?, ?)")) {
+                              + " VALUES ('old:1', ?, 'fp', 'buildmeister', ?, 'Old', ?, ?)")) {
                     ps.setString(1, source);
-                    ps.setLong(2, NOW.toEpochMilli());
-                    ps.setString(3, attributes);
+                    ps.setString(2, priority);
+                    ps.setLong(3, NOW.toEpochMilli());
+                    ps.setString(4, attributes);
                     ps.executeUpdate();
                   }
                   try (PreparedStatement ps =

@@ -12,6 +12,7 @@ import dev.meister.core.filing.IssueRequest;
 import dev.meister.core.filing.IssueRequestKind;
 import dev.meister.core.filing.Resolution;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class JdbcFilingStoresTest extends StorageTestBase {
@@ -22,12 +23,15 @@ class JdbcFilingStoresTest extends StorageTestBase {
   void an_issue_request_survives_a_restart_and_waits_when_deferred() {
     AlertId alert = storage.alerts().record(alert("r")).id();
     long id =
-        storage.issueRequests().enqueue(IssueRequestKind.JOIN, alert, 9110, UNDER, "bob", NOW);
+        storage
+            .issueRequests()
+            .enqueue(IssueRequestKind.JOIN, alert, 9110, UNDER, "bob", Optional.empty(), NOW);
 
     reopen();
 
     assertThat(storage.issueRequests().due(NOW, 10))
-        .containsExactly(new IssueRequest(id, IssueRequestKind.JOIN, alert, 9110, UNDER, "bob", 0));
+        .containsExactly(
+            new IssueRequest(id, IssueRequestKind.JOIN, alert, 9110, UNDER, "bob", null, 0));
     assertThat(storage.issueRequests().pendingFor(alert)).isTrue();
     storage.issueRequests().retryLater(id, NOW.plusSeconds(60), "502");
     assertThat(storage.issueRequests().due(NOW.plusSeconds(59), 10)).isEmpty();
@@ -37,6 +41,21 @@ class JdbcFilingStoresTest extends StorageTestBase {
     storage.issueRequests().done(id, NOW);
     assertThat(storage.issueRequests().due(NOW.plusSeconds(60), 10)).isEmpty();
     assertThat(storage.issueRequests().pendingFor(alert)).isFalse();
+  }
+
+  // Issue #12: "`/issue P4` (reply to an alert) chooses one explicitly" — kept until filed.
+  @Test
+  void a_chosen_priority_survives_a_restart_with_its_request() {
+    AlertId alert = storage.alerts().record(alert("p")).id();
+    storage
+        .issueRequests()
+        .enqueue(IssueRequestKind.FILE, alert, null, UNDER, "bob", Optional.of("P4"), NOW);
+
+    reopen();
+
+    assertThat(storage.issueRequests().due(NOW, 10))
+        .singleElement()
+        .satisfies(r -> assertThat(r.chosenPriority()).contains("P4"));
   }
 
   @Test

@@ -217,7 +217,13 @@ class JdbcOutboxTest extends StorageTestBase {
     storage
         .issueRequests()
         .enqueue(
-            dev.meister.core.filing.IssueRequestKind.ANALYSE, alert, null, null, "meister", NOW);
+            dev.meister.core.filing.IssueRequestKind.ANALYSE,
+            alert,
+            null,
+            null,
+            "meister",
+            java.util.Optional.empty(),
+            NOW);
 
     assertThat(heard).containsExactly("request for #" + alert + ", due 1");
   }

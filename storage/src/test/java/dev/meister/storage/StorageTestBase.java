@@ -1,8 +1,8 @@
 package dev.meister.storage;
 
 import dev.meister.core.alert.Alert;
+import dev.meister.core.alert.AlertPriority;
 import dev.meister.core.alert.GitHubRun;
-import dev.meister.core.alert.Priority;
 import dev.meister.core.schedule.RotationId;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,7 +46,7 @@ abstract class StorageTestBase {
         "gh:cryptokaizen/cmamp:fast_tests.yml",
         RotationId.of("buildmeister"),
         "builds",
-        Priority.NORMAL,
+        AlertPriority.NONE,
         "Build fail - cmamp fast (1234)",
         NOW,
         NOW.minusSeconds(90),

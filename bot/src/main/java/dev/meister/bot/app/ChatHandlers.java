@@ -82,7 +82,7 @@ final class ChatHandlers {
     BreakLog log = new BreakLog(storage.alerts(), storage.issueLinks(), storage.resolutions());
     FilingButtons filing = new FilingButtons(s.desk());
     routes
-        .command(new IssueCommand(s.desk(), storage.messageLinks()))
+        .command(new IssueCommand(s.desk(), storage.messageLinks(), config.priorities()))
         .command(
             new ResolveCommand(
                 storage.resolutions(),

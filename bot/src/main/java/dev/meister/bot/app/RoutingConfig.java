@@ -26,17 +26,16 @@ final class RoutingConfig {
       // The loader guarantees both: every route names a rotation, and a chat or a rotation chat.
       RotationId rotation = r.rotationId().orElseThrow();
       ChatTarget chat = r.chatTarget().or(() -> config.chatOf(rotation)).orElseThrow();
-      routes.add(
-          new Route(
-              r.name(), match(r.match()), rotation, chat.ref(), r.fixedPriority().orElse(null)));
+      routes.add(new Route(r.name(), match(r.match()), rotation, chat.ref(), r.priority()));
     }
     return new Router(routes);
   }
 
   static PriorityRules priorities(MeisterConfig config) {
     return new PriorityRules(
+        config.priorities(),
         config.priorityRules().stream()
-            .map(p -> new PriorityRule(p.name(), match(p.match()), p.priority()))
+            .map(p -> new PriorityRule(p.name(), match(p.match()), p.setting()))
             .toList());
   }
 

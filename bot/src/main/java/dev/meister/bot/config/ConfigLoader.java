@@ -117,7 +117,9 @@ public final class ConfigLoader {
     ChangesSection changes = new ChangesSection(problems, teamSection, rotations);
     List<ScheduleOverride> overrides = changes.overrides(section(top, "overrides"));
     List<Unavailability> unavailability = changes.unavailability(section(top, "unavailability"));
-    RoutesSection routes = new RoutesSection(problems, rotations, chats);
+    // Read before everything that names a level: routes, priority rules, filing labels.
+    PrioritySettings levels = new PrioritySettings(problems, teamSection, scale);
+    RoutesSection routes = new RoutesSection(problems, rotations, chats, levels);
     StatusPostsSection status = new StatusPostsSection(problems, secrets, chats);
     Map<String, AirflowInstance> airflow = status.airflow(section(top, "airflow"));
     List<RouteConfig> routeList = routes.routes(section(top, "routes"));
@@ -137,7 +139,8 @@ public final class ConfigLoader {
         airflow,
         status.posts(section(top, "status_posts")),
         new DutiesSection(problems, teamSection, rotations, routes).read(top, airflow),
-        new GitHubSection(problems, secrets, rotations, routeList).read(section(top, "github")),
+        new GitHubSection(problems, secrets, rotations, routeList, levels)
+            .read(section(top, "github")),
         scale);
   }
 

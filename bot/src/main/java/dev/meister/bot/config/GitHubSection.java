@@ -34,18 +34,20 @@ final class GitHubSection {
       List.of("repo", "epic", "labels", "priority", "confirm_priority");
   private static final List<String> TITLE_KEYS = List.of("github", "airflow");
   private static final Pattern REPO = Pattern.compile("[\\w.-]+/[\\w.-]+");
-  private static final Pattern PRIORITY = Pattern.compile("P[1-4]");
 
   private final Problems problems;
   private final SecretResolver secrets;
   private final RotationSection rotations;
   private final List<RouteConfig> routeList;
+  private final PrioritySettings levels;
 
   GitHubSection(
       Problems problems,
       SecretResolver secrets,
       RotationSection rotations,
-      List<RouteConfig> routeList) {
+      List<RouteConfig> routeList,
+      PrioritySettings levels) {
+    this.levels = levels;
     this.routeList = List.copyOf(routeList);
     this.problems = problems;
     this.secrets = secrets;
@@ -134,7 +136,8 @@ final class GitHubSection {
   private FilingRule rule(Fields f, FilingRule base) {
     String repo = f.value("repo", false, GitHubSection::repo);
     Long epic = f.value("epic", false, GitHubSection::issueNumber);
-    String priority = f.value("priority", false, GitHubSection::priority);
+    // A label of the configured scale, not a fixed P1-P4: teams order (and even name) them.
+    String priority = f.value("priority", false, levels::level);
     LinkedHashSet<String> labels = new LinkedHashSet<>(base.labels());
     labels.addAll(texts(f, "labels"));
     boolean confirm = f.flag("confirm_priority", base.confirmPriority());
@@ -185,13 +188,6 @@ final class GitHubSection {
       throw new IllegalArgumentException("'" + text + "' must be an issue number");
     }
     return n;
-  }
-
-  private static String priority(String text) {
-    if (!PRIORITY.matcher(text).matches()) {
-      throw new IllegalArgumentException("'" + text + "' must be one of: P1, P2, P3, P4");
-    }
-    return text;
   }
 
   private static long traceLines(String text) {

@@ -1,6 +1,9 @@
 package dev.meister.bot.config;
 
-import dev.meister.core.alert.Priority;
+import dev.meister.core.alert.PrioritySetting;
 
-/** Alerts matching {@code match} get {@code priority}, whichever route they took. */
-public record PriorityRule(String name, MatchConfig match, Priority priority) {}
+/**
+ * Alerts matching {@code match} get at least {@code setting}'s level, and its tags, whichever route
+ * they took.
+ */
+public record PriorityRule(String name, MatchConfig match, PrioritySetting setting) {}

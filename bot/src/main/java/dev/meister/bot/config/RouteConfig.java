@@ -1,6 +1,6 @@
 package dev.meister.bot.config;
 
-import dev.meister.core.alert.Priority;
+import dev.meister.core.alert.PrioritySetting;
 import dev.meister.core.schedule.RotationId;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -10,14 +10,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param rotation whose on-call is tagged; absent to only post
  * @param chat where to post; absent to use the rotation's chat
- * @param priority the alert's priority; absent to leave it to the priority rules
+ * @param priority the level (and tags) every alert of this route gets at least; {@link
+ *     PrioritySetting#NONE} to leave it to the priority rules
  */
 public record RouteConfig(
     String name,
     MatchConfig match,
     @Nullable RotationId rotation,
     @Nullable ChatTarget chat,
-    @Nullable Priority priority) {
+    PrioritySetting priority) {
 
   public Optional<RotationId> rotationId() {
     return Optional.ofNullable(rotation);
@@ -25,9 +26,5 @@ public record RouteConfig(
 
   public Optional<ChatTarget> chatTarget() {
     return Optional.ofNullable(chat);
-  }
-
-  public Optional<Priority> fixedPriority() {
-    return Optional.ofNullable(priority);
   }
 }

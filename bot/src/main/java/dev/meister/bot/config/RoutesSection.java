@@ -1,7 +1,7 @@
 package dev.meister.bot.config;
 
 import dev.meister.core.alert.AlertSource;
-import dev.meister.core.alert.Priority;
+import dev.meister.core.alert.PrioritySetting;
 import dev.meister.core.schedule.Rotation;
 import dev.meister.core.schedule.RotationId;
 import java.time.Duration;
@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 /** Reads {@code routes}, {@code priority_rules} and {@code test_types}. */
 final class RoutesSection {
   private static final List<String> ROUTE_KEYS =
-      List.of("name", "match", "rotation", "chat", "priority", "ack_timeout");
-  private static final List<String> RULE_KEYS = List.of("name", "match", "priority");
+      List.of("name", "match", "rotation", "chat", "priority", "tag", "ack_timeout");
+  private static final List<String> RULE_KEYS =
+      List.of("name", "match", "level", "tag", "priority");
   private static final List<String> MATCH_KEYS =
       List.of("source", "repo", "workflow", "branch", "dag", "task", "tags", "region");
   private static final List<String> SOURCES = List.of("github", "airflow");
@@ -24,12 +25,18 @@ final class RoutesSection {
   private final Problems problems;
   private final RotationSection rotations;
   private final ChatsSection chats;
+  private final PrioritySettings priorities;
   private final Map<String, Duration> ackTimeouts = new LinkedHashMap<>();
 
-  RoutesSection(Problems problems, RotationSection rotations, ChatsSection chats) {
+  RoutesSection(
+      Problems problems,
+      RotationSection rotations,
+      ChatsSection chats,
+      PrioritySettings priorities) {
     this.problems = problems;
     this.rotations = rotations;
     this.chats = chats;
+    this.priorities = priorities;
   }
 
   List<RouteConfig> routes(@Nullable YNode node) {
@@ -43,7 +50,7 @@ final class RoutesSection {
           rotationNode == null ? null : rotations.reference(rotationNode, f.path("rotation"));
       YNode chatNode = f.node("chat", false);
       ChatTarget chat = chatNode == null ? null : chats.reference(chatNode, f.path("chat"));
-      Priority priority = f.value("priority", false, t -> Values.choice(Priority.class, t));
+      PrioritySetting priority = priorities.route(f);
       Duration ackTimeout = f.value("ack_timeout", false, Durations::positive);
       if (name != null && ackTimeout != null) {
         ackTimeouts.put(name, ackTimeout);
@@ -67,7 +74,7 @@ final class RoutesSection {
           || match == null
           || (rotationNode != null && rotation == null)
           || (chatNode != null && chat == null)
-          || (f.has("priority") && priority == null)) {
+          || priority == null) {
         continue;
       }
       RotationId rotationId = rotation == null ? null : rotation.id();
@@ -87,9 +94,9 @@ final class RoutesSection {
     for (Fields f : Fields.mappings(node, "priority_rules", problems, RULE_KEYS)) {
       String name = name(f, names);
       MatchConfig match = match(f);
-      Priority priority = f.value("priority", true, t -> Values.choice(Priority.class, t));
-      if (name != null && match != null && priority != null) {
-        rules.add(new PriorityRule(name, match, priority));
+      PrioritySetting setting = priorities.rule(f);
+      if (name != null && match != null && setting != null) {
+        rules.add(new PriorityRule(name, match, setting));
       }
     }
     return rules;

@@ -3,7 +3,8 @@ package dev.meister.bot.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meister.core.alert.AlertSource;
-import dev.meister.core.alert.Priority;
+import dev.meister.core.alert.PrioritySetting;
+import dev.meister.core.alert.Tag;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.Platform;
 import dev.meister.core.schedule.Position;
@@ -21,6 +22,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator.ReplaceUnderscores;
 import org.junit.jupiter.api.Test;
@@ -113,10 +115,19 @@ class ExampleConfigTest {
     assertThat(config.routes().get(1).match().source()).isEqualTo(AlertSource.GITHUB_ACTIONS);
     assertThat(config.routes().get(1).match().repo()).isEqualTo("cryptokaizen/cmamp");
     assertThat(config.routes().get(2).match().isCatchAll()).isTrue();
+    // Seed 000: "All the failures from region `tokyo` are of highest priority"; only "for
+    // `bid_ask` or `OHLCV` DAGs ping the channel by tagging the team leader".
+    assertThat(config.priorities().levels()).containsExactly("P4", "P3", "P2", "P1");
     assertThat(config.priorityRules())
-        .extracting(PriorityRule::priority)
-        .containsOnly(Priority.HIGH);
-    assertThat(config.priorityRules().get(0).match().region()).isEqualTo("tokyo");
+        .extracting(PriorityRule::setting)
+        .containsExactly(
+            PrioritySetting.level("P4"),
+            new PrioritySetting(Optional.empty(), List.of(Tag.teamLead())),
+            new PrioritySetting(Optional.empty(), List.of(Tag.teamLead())));
+    assertThat(config.priorityRules())
+        .allSatisfy(r -> assertThat(r.match().region()).isEqualTo("tokyo"));
+    assertThat(config.priorityRules().get(1).match().dag()).isEqualTo("bid_ask*");
+    assertThat(config.priorityRules().get(2).match().dag()).isEqualTo("ohlcv*");
     assertThat(config.testTypes().typeOf(".github/workflows/slow_tests.yml", "Slow tests"))
         .contains("slow");
   }

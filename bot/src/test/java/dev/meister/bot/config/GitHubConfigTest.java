@@ -126,7 +126,7 @@ class GitHubConfigTest {
             "meister.yml:14: github.api_url: 'api.github.com' must be an http(s) URL, e.g."
                 + " https://api.github.com or https://github.example.com/api/v3",
             "meister.yml:15: github.repo: 'just-a-name' must be a repository as owner/name",
-            "meister.yml:16: github.priority: 'urgent' must be one of: P1, P2, P3, P4",
+            "meister.yml:16: github.priority: 'urgent' is not a level of priorities (P1, P2, P3, P4)",
             "meister.yml:18: github.titles.github: unknown placeholder {tset_type}; known: {alert_id},"
                 + " {author}, {branch}, {commit}, {dag_id}, {event}, {job}, {logical_date}, {repo},"
                 + " {repo_full}, {run_id}, {run_number}, {task_id}, {test_type}, {title},"

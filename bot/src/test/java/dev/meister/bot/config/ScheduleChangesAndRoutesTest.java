@@ -2,7 +2,8 @@ package dev.meister.bot.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meister.core.alert.Priority;
+import dev.meister.core.alert.PriorityScale;
+import dev.meister.core.alert.PrioritySetting;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -157,11 +158,12 @@ class ScheduleChangesAndRoutesTest {
         .satisfies(
             r -> {
               assertThat(r.match().tags()).containsExactly("prod");
-              assertThat(r.fixedPriority()).contains(Priority.NORMAL);
+              assertThat(r.priority()).isEqualTo(PrioritySetting.NONE);
             });
+    // The deprecated 'priority: high': the highest level (P1 on the default scale) and the lead.
     assertThat(config.priorityRules())
-        .extracting(PriorityRule::priority)
-        .containsExactly(Priority.HIGH);
+        .extracting(PriorityRule::setting)
+        .containsExactly(PrioritySetting.legacyHigh(PriorityScale.DEFAULT));
   }
 
   @Test

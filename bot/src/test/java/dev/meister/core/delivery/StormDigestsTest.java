@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.meister.bot.app.TranscriptChatPort;
 import dev.meister.core.alert.Alert;
 import dev.meister.core.alert.AlertMessages;
+import dev.meister.core.alert.AlertPriority;
 import dev.meister.core.alert.GitHubRun;
-import dev.meister.core.alert.Priority;
 import dev.meister.core.alert.StormDigests;
 import dev.meister.core.alert.StormGuard;
 import dev.meister.core.chat.AlertId;
@@ -96,7 +96,7 @@ class StormDigestsTest {
                                 "gh:o/r:fast_tests.yml",
                                 RotationId.of("buildmeister"),
                                 null,
-                                Priority.NORMAL,
+                                AlertPriority.NONE,
                                 "Build fail - r fast (" + n + ")",
                                 clock.instant(),
                                 clock.instant(),

@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param title one line, e.g. {@code Build fail - cmamp fast (1234)}
  * @param receivedAt when Meister got it, which decides who is on call
  * @param occurredAt when the pipeline says the failure happened
+ * @param priority its level on the team's scale and who it tags, decided when it came in
  * @param origin the run or task that failed
  */
 public record Alert(
@@ -30,7 +31,7 @@ public record Alert(
     String fingerprint,
     @Nullable RotationId rotation,
     @Nullable String route,
-    Priority priority,
+    AlertPriority priority,
     String title,
     Instant receivedAt,
     Instant occurredAt,

@@ -19,7 +19,7 @@ public final class AlertFactory {
   }
 
   /** A new, unstored alert for {@code e}, received when the event occurred. */
-  public Alert create(RunEvent e, @Nullable RotationId rotation, Priority priority) {
+  public Alert create(RunEvent e, @Nullable RotationId rotation, AlertPriority priority) {
     record Made(AlertOrigin origin, String title, String fingerprint) {}
     Made made =
         e.origin()

@@ -142,13 +142,7 @@ public final class AlertMessages {
 
   private RichText.Builder body(Alert alert, @Nullable OnCall onCall, ZoneId zone) {
     RichText.Builder text = RichText.builder();
-    if (alert.priority() == Priority.HIGH) {
-      text.text(EmojiNames.unicode("rotating_light") + " HIGHEST PRIORITY");
-      for (Member lead : team.teamLeads()) {
-        text.text(" ").mention(lead.id());
-      }
-      text.newline();
-    }
+    priorityLine(alert.priority(), text);
     text.text(EmojiNames.unicode("red_circle") + " ")
         .bold(AlertDetails.cap(alert.title()))
         .newline();
@@ -166,6 +160,29 @@ public final class AlertMessages {
     onCallLine(onCall, text);
     notes.addTo(alert, text);
     return text;
+  }
+
+  /**
+   * "🚨 HIGHEST PRIORITY (P4) @lead" for an alert at the scale's top; "📢 P3 @lead" for one a rule
+   * tags people on at a lower level; nothing for the rest. Level and tags are separate (seed 000
+   * tags the lead only for some of the highest-priority failures), so either part may be absent.
+   */
+  private void priorityLine(AlertPriority priority, RichText.Builder text) {
+    List<MemberId> tagged =
+        priority.tags().stream().flatMap(t -> t.members(team).stream()).distinct().toList();
+    if (!priority.urgent() && tagged.isEmpty()) {
+      return;
+    }
+    String level = priority.level().map(l -> " (" + l + ")").orElse("");
+    if (priority.urgent()) {
+      text.text(EmojiNames.unicode("rotating_light") + " HIGHEST PRIORITY" + level);
+    } else {
+      text.text(EmojiNames.unicode("loudspeaker") + priority.level().map(l -> " " + l).orElse(""));
+    }
+    for (MemberId member : tagged) {
+      text.text(" ").mention(member);
+    }
+    text.newline();
   }
 
   private Optional<SimilarIssues.SimilarIssue> similar(Alert alert) {

@@ -3,16 +3,15 @@ package dev.meister.core.alert;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.schedule.RotationId;
 import dev.meister.core.validation.Checks;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Where matching failures go: the rotation whose on-call is tagged and the chat they are posted to.
  *
- * @param priority the priority every alert on this route gets; {@code null} leaves it to the {@link
- *     PriorityRules}
+ * @param priority the level (and tags) every alert on this route gets at least; {@link
+ *     PrioritySetting#NONE} leaves it to the {@link PriorityRules}
  */
 public record Route(
-    String name, AlertMatch match, RotationId rotation, ChatRef chat, @Nullable Priority priority) {
+    String name, AlertMatch match, RotationId rotation, ChatRef chat, PrioritySetting priority) {
   public Route {
     Checks.notBlank(name, "route name");
   }

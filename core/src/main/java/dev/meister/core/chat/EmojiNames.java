@@ -25,7 +25,8 @@ public final class EmojiNames {
           Map.entry("repeat", "🔁"),
           Map.entry("alarm_clock", "⏰"),
           Map.entry("arrow_double_up", "⏫"),
-          Map.entry("hourglass", "⌛"));
+          Map.entry("hourglass", "⌛"),
+          Map.entry("loudspeaker", "📢"));
 
   private EmojiNames() {}
 

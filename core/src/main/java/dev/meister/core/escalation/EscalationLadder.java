@@ -1,7 +1,6 @@
 package dev.meister.core.escalation;
 
 import dev.meister.core.alert.Alert;
-import dev.meister.core.alert.Priority;
 import dev.meister.core.escalation.EscalationStep.Target;
 import dev.meister.core.validation.Checks;
 import java.time.Duration;
@@ -12,9 +11,9 @@ import java.util.Optional;
 
 /**
  * Who an unacknowledged alert escalates to, and when: after {@code ackTimeout} the secondary (Level
- * 2), after another {@code ackTimeout} the team lead. A high-priority alert, which tagged the team
- * lead at once, escalates straight to the lead; so does a rotation without a Level 2. An
- * acknowledgement stops the ladder (the caller stops asking).
+ * 2), after another {@code ackTimeout} the team lead. An alert at the scale's highest level (seed
+ * 001: "Stop everything and pull in other people") escalates straight to the lead; so does a
+ * rotation without a Level 2. An acknowledgement stops the ladder (the caller stops asking).
  */
 public final class EscalationLadder {
   private final List<EscalationStep> steps;
@@ -22,7 +21,7 @@ public final class EscalationLadder {
   public EscalationLadder(Alert alert, Duration ackTimeout, boolean hasSecondary) {
     Checks.check(!ackTimeout.isNegative() && !ackTimeout.isZero(), "ack_timeout must be positive");
     List<Target> targets =
-        alert.priority() == Priority.HIGH || !hasSecondary
+        alert.priority().urgent() || !hasSecondary
             ? List.of(Target.TEAM_LEAD)
             : List.of(Target.SECONDARY, Target.TEAM_LEAD);
     List<EscalationStep> all = new ArrayList<>();

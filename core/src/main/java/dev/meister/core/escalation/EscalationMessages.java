@@ -2,7 +2,6 @@ package dev.meister.core.escalation;
 
 import dev.meister.core.alert.Alert;
 import dev.meister.core.alert.GitHubRun;
-import dev.meister.core.alert.Priority;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.RichText;
 import dev.meister.core.team.Member;
@@ -43,7 +42,7 @@ public final class EscalationMessages {
             .emoji("rotating_light")
             .text(
                 " "
-                    + (alert.priority() == Priority.HIGH ? "High-priority alert " : "Alert ")
+                    + (alert.priority().urgent() ? "High-priority alert " : "Alert ")
                     + id
                     + " ("
                     + alert.title()

@@ -4,6 +4,7 @@ import dev.meister.core.chat.AlertId;
 import dev.meister.core.chat.ButtonAction;
 import dev.meister.core.chat.ChatEvent;
 import dev.meister.core.team.Member;
+import java.util.Optional;
 
 /**
  * Presses of "📝 File issue" and "Same as #N" under alerts. The answer to the press is a short
@@ -20,10 +21,12 @@ public final class FilingButtons {
 
   public String fileIssue(
       ButtonAction.FileIssue action, ChatEvent.ButtonPress press, Member member) {
-    return desk.request(new AlertId(action.alert()), null, press.message(), member);
+    return desk.request(
+        new AlertId(action.alert()), null, Optional.empty(), press.message(), member);
   }
 
   public String sameAs(ButtonAction.SameAs action, ChatEvent.ButtonPress press, Member member) {
-    return desk.request(new AlertId(action.alert()), action.issue(), press.message(), member);
+    return desk.request(
+        new AlertId(action.alert()), action.issue(), Optional.empty(), press.message(), member);
   }
 }

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param repo {@code owner/name}; absent to file a build failure in the failing repo
  * @param epic the issue number of the epic new issues belong to, in {@code repo}
  * @param labels added to every issue, e.g. {@code bug}, {@code data-infra}
- * @param priority a label such as {@code P2}; absent for none
+ * @param priority a label such as {@code P2}, a level on the team's scale: the default for alerts
+ *     that no route or priority rule gave a level; absent for none
  * @param confirmPriority mention the team lead, asking them to confirm the priority
  */
 public record FilingRule(
@@ -38,6 +39,13 @@ public record FilingRule(
 
   public Optional<Integer> epicNumber() {
     return Optional.ofNullable(epic);
+  }
+
+  /**
+   * This rule with {@code label} as its priority, e.g. the alert's level instead of the default.
+   */
+  public FilingRule withPriority(String label) {
+    return new FilingRule(repo, epic, labels, Checks.notBlank(label, "priority"), confirmPriority);
   }
 
   /** The labels with the priority label last. */

@@ -127,7 +127,7 @@ public final class FilingWorker implements AutoCloseable {
       FilingOutcome outcome =
           r.kind() == IssueRequestKind.JOIN
               ? filer.join(alert.get(), Objects.requireNonNull(r.issue()))
-              : filer.file(alert.get());
+              : filer.file(alert.get(), r.chosenPriority());
       transactions.inTransaction(
           () -> {
             links.link(new IssueLink(r.alert(), outcome.issue(), clock.instant(), outcome.filed()));

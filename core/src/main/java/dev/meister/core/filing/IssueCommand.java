@@ -1,24 +1,33 @@
 package dev.meister.core.filing;
 
+import dev.meister.core.alert.PriorityScale;
 import dev.meister.core.chat.AlertId;
 import dev.meister.core.chat.ChatEvent;
 import dev.meister.core.chat.CommandHandler;
 import dev.meister.core.chat.CommandReply;
 import dev.meister.core.chat.CommandRequest;
 import dev.meister.core.chat.MessageLinkStore;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code /issue [N]} as a reply to an alert: files a GitHub issue for it (or joins the open issue
- * with the same root cause); with N, links it to issue #N and comments there with the new run.
+ * {@code /issue [N | LEVEL]} as a reply to an alert: files a GitHub issue for it (or joins the open
+ * issue with the same root cause); with N, links it to issue #N and comments there with the new
+ * run; with a level of the team's scale ({@code /issue P4}), files it with that priority label
+ * instead of the alert's level or the filing default.
  */
 public final class IssueCommand implements CommandHandler {
   private final IssueDesk desk;
   private final MessageLinkStore messages;
+  private final PriorityScale scale;
 
-  public IssueCommand(IssueDesk desk, MessageLinkStore messages) {
+  /**
+   * @param scale the priority levels a person may choose, highest first
+   */
+  public IssueCommand(IssueDesk desk, MessageLinkStore messages, PriorityScale scale) {
     this.desk = desk;
     this.messages = messages;
+    this.scale = scale;
   }
 
   @Override
@@ -28,12 +37,12 @@ public final class IssueCommand implements CommandHandler {
 
   @Override
   public String usage() {
-    return "/issue [N]";
+    return "/issue [N | LEVEL]";
   }
 
   @Override
   public String summary() {
-    return "reply to an alert: file a GitHub issue for it, or link it to issue #N";
+    return "reply to an alert: file a GitHub issue for it (at priority LEVEL), or link it to #N";
   }
 
   @Override
@@ -53,18 +62,25 @@ public final class IssueCommand implements CommandHandler {
       throw new IllegalArgumentException(
           "Reply to an alert with "
               + usage()
-              + ": without N to file an issue, with N to link the alert to issue #N.");
+              + ": without N to file an issue, with N to link the alert to issue #N, with a"
+              + " priority ("
+              + scale.describe()
+              + ") to file it at that priority.");
     }
     AlertId alert =
         messages
             .alertFor(command.replyTo())
             .orElseThrow(() -> new IllegalArgumentException("That is not an alert I know."));
-    Integer number = request.args().isEmpty() ? null : number(request.args().get(0));
-    String note = desk.request(alert, number, command.replyTo(), request.sender().orElseThrow());
+    Optional<String> arg = request.args().stream().findFirst();
+    // A level of the scale is a priority, even where a team's levels are digits; #N is an issue.
+    Optional<String> priority = arg.flatMap(scale::level);
+    Integer number = arg.isEmpty() || priority.isPresent() ? null : number(arg.get());
+    String note =
+        desk.request(alert, number, priority, command.replyTo(), request.sender().orElseThrow());
     return CommandReply.plain(note);
   }
 
-  static @Nullable Integer number(String text) {
+  private @Nullable Integer number(String text) {
     String t = text.startsWith("#") ? text.substring(1) : text;
     try {
       int n = Integer.parseInt(t);
@@ -74,6 +90,13 @@ public final class IssueCommand implements CommandHandler {
     } catch (NumberFormatException e) {
       // falls through
     }
-    throw new IllegalArgumentException("'" + text + "' is not an issue number.");
+    throw new IllegalArgumentException(
+        "'"
+            + text
+            + "' is neither an issue number nor a priority; "
+            + usage()
+            + " with a priority of "
+            + scale.describe()
+            + ".");
   }
 }

@@ -40,10 +40,17 @@ public final class IssueDesk {
    * Queues a request for alert {@code id}; its answer comes later under {@code answerUnder}.
    *
    * @param issue the issue to join, or null to file (or join the same root cause's issue)
+   * @param priority the priority label to file with, already checked against the scale; empty for
+   *     the alert's level or the filing default
    * @return a short note for the person, e.g. "Filing an issue for alert #7 …"
    * @throws IllegalArgumentException saying why it cannot be queued
    */
-  public String request(AlertId id, @Nullable Integer issue, MessageRef answerUnder, Member who) {
+  public String request(
+      AlertId id,
+      @Nullable Integer issue,
+      Optional<String> priority,
+      MessageRef answerUnder,
+      Member who) {
     if (!enabled) {
       throw new IllegalArgumentException(
           "Issue filing is off: no GitHub token is set"
@@ -79,9 +86,10 @@ public final class IssueDesk {
         issue,
         answerUnder,
         who.id().value(),
+        issue == null ? priority : Optional.empty(),
         clock.instant());
     return issue == null
-        ? "Filing an issue for alert #" + id + "…"
+        ? "Filing an issue for alert #" + id + priority.map(p -> " as " + p).orElse("") + "…"
         : "Linking alert #" + id + " to #" + issue + "…";
   }
 }

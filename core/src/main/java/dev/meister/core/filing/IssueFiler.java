@@ -59,9 +59,17 @@ public final class IssueFiler {
     this.clock = clock;
   }
 
-  /** Files an issue for {@code alert}, or joins the open one with the same root cause. */
-  FilingOutcome file(Alert alert) {
-    FilingRule rule = rule(alert);
+  /**
+   * Files an issue for {@code alert}, or joins the open one with the same root cause.
+   *
+   * @param chosen the priority label a person chose ({@code /issue P4}); else the alert's level
+   *     follows it into the issue (a Tokyo failure is filed at the top level, not the route's
+   *     default), and only an alert without a level gets the filing rule's label
+   */
+  FilingOutcome file(Alert alert, Optional<String> chosen) {
+    FilingRule configured = rule(alert);
+    Optional<String> label = chosen.or(() -> alert.priority().level());
+    FilingRule rule = label.map(configured::withPriority).orElse(configured);
     Analysis analysis = analyse(alert);
     String fingerprint =
         IssueFingerprint.of(alert, analysis.failures(), analysis.job(), analysis.step());

@@ -2,6 +2,7 @@ package dev.meister.core.filing;
 
 import dev.meister.core.chat.AlertId;
 import dev.meister.core.chat.MessageRef;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param answerUnder the chat message the answer is posted under; for {@link
  *     IssueRequestKind#ANALYSE} none (the alert's own message, once posted)
  * @param requestedBy the member id of who asked
+ * @param priority the priority label the person chose for a {@link IssueRequestKind#FILE}, as on
+ *     the scale; {@code null} to take the alert's level or the filing default
  * @param attempts how many times it was tried
  */
 public record IssueRequest(
@@ -20,4 +23,11 @@ public record IssueRequest(
     @Nullable Integer issue,
     @Nullable MessageRef answerUnder,
     String requestedBy,
-    int attempts) {}
+    @Nullable String priority,
+    int attempts) {
+
+  /** The priority label the person chose; empty to take the alert's level or the default. */
+  public Optional<String> chosenPriority() {
+    return Optional.ofNullable(priority);
+  }
+}

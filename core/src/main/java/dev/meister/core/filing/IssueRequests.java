@@ -4,6 +4,7 @@ import dev.meister.core.chat.AlertId;
 import dev.meister.core.chat.MessageRef;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +18,7 @@ public interface IssueRequests {
       @Nullable Integer issue,
       @Nullable MessageRef answerUnder,
       String requestedBy,
+      Optional<String> priority,
       Instant at);
 
   /** Pending requests whose time has come, oldest first. */

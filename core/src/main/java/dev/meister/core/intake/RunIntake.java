@@ -4,9 +4,9 @@ import dev.meister.core.alert.Alert;
 import dev.meister.core.alert.AlertContext;
 import dev.meister.core.alert.AlertFactory;
 import dev.meister.core.alert.AlertMessages;
+import dev.meister.core.alert.AlertPriority;
 import dev.meister.core.alert.Intake;
 import dev.meister.core.alert.Outcome;
-import dev.meister.core.alert.Priority;
 import dev.meister.core.alert.PriorityRules;
 import dev.meister.core.alert.Recorded;
 import dev.meister.core.alert.Route;
@@ -90,7 +90,7 @@ public final class RunIntake implements RunEventSink {
       return transactions.inTransaction(() -> success(event));
     }
     Optional<Route> route = router.route(event);
-    Priority priority = priorities.priorityOf(event, route.orElse(null));
+    AlertPriority priority = priorities.priorityOf(event, route);
     Alert created =
         factory
             .create(event, route.map(Route::rotation).orElse(null), priority)
@@ -134,7 +134,14 @@ public final class RunIntake implements RunEventSink {
       // the filing worker, never on the webhook's thread.
       stores
           .requests()
-          .enqueue(IssueRequestKind.ANALYSE, recorded.id(), null, null, "meister", clock.instant());
+          .enqueue(
+              IssueRequestKind.ANALYSE,
+              recorded.id(),
+              null,
+              null,
+              "meister",
+              Optional.empty(),
+              clock.instant());
     }
     return recorded;
   }
@@ -142,9 +149,9 @@ public final class RunIntake implements RunEventSink {
   private void post(Alert stored, ChatRef chat, @Nullable OnCall onCall) {
     OutgoingMessage message = messages.alert(stored, onCall, context.zone(stored));
     long queuedId = stores.outbox().enqueue(PendingMessage.post(chat, message, stored.storedId()));
-    // Over the chat's pace in a storm the post waits for a digest instead; a high-priority alert
-    // still goes out on its own, since it tags the team lead.
-    boolean ownMessage = pace.test(chat) || stored.priority() == Priority.HIGH;
+    // Over the chat's pace in a storm the post waits for a digest instead; an alert at the highest
+    // level, or one that tags someone, still goes out on its own: a digest would drop the mention.
+    boolean ownMessage = pace.test(chat) || stored.priority().ownMessage();
     if (!ownMessage) {
       stores.outbox().fold(queuedId);
     }

@@ -100,7 +100,7 @@ class AcknowledgerTest {
         "af:d:t:Error:000000000000",
         null,
         null,
-        Priority.NORMAL,
+        AlertPriority.NONE,
         "DAG fail - d.t",
         T0,
         T0,

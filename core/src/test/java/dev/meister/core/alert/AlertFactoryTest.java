@@ -22,7 +22,7 @@ class AlertFactoryTest {
   void a_github_failure_becomes_a_build_alert() {
     RunEvent e = github("master", "1234");
 
-    Alert alert = FACTORY.create(e, BUILDMEISTER, Priority.NORMAL);
+    Alert alert = FACTORY.create(e, BUILDMEISTER, AlertPriority.NONE);
 
     assertThat(alert.id()).isNull();
     assertThat(alert.source()).isEqualTo(AlertSource.GITHUB_ACTIONS);
@@ -30,7 +30,7 @@ class AlertFactoryTest {
     assertThat(alert.title()).isEqualTo("Build fail - cmamp fast (1234)");
     assertThat(alert.fingerprint()).isEqualTo("gh:causify-ai/cmamp:fast_tests.yml");
     assertThat(alert.rotation()).isEqualTo(BUILDMEISTER);
-    assertThat(alert.priority()).isEqualTo(Priority.NORMAL);
+    assertThat(alert.priority()).isEqualTo(AlertPriority.NONE);
     assertThat(alert.receivedAt()).isEqualTo(OCCURRED);
     GitHubRun run = alert.gitHubRun().orElseThrow();
     assertThat(run.testType()).contains("fast");
@@ -40,8 +40,8 @@ class AlertFactoryTest {
 
   @Test
   void builds_of_one_workflow_share_a_fingerprint_across_branches_and_runs() {
-    Alert first = FACTORY.create(github("master", "1234"), null, Priority.NORMAL);
-    Alert second = FACTORY.create(github("feature-x", "1240"), null, Priority.NORMAL);
+    Alert first = FACTORY.create(github("master", "1234"), null, AlertPriority.NONE);
+    Alert second = FACTORY.create(github("feature-x", "1240"), null, AlertPriority.NONE);
 
     assertThat(second.fingerprint()).isEqualTo(first.fingerprint());
     assertThat(second.rotation()).isNull();
@@ -51,12 +51,12 @@ class AlertFactoryTest {
   void an_airflow_failure_becomes_a_dag_alert() {
     RunEvent e = airflow("2026-11-20T03:00:00+00:00", "ValueError: bad symbol 'XBT'\nTraceback...");
 
-    Alert alert = FACTORY.create(e, RotationId.of("dagmeister"), Priority.HIGH);
+    Alert alert = FACTORY.create(e, RotationId.of("dagmeister"), AlertPriority.legacyHigh());
 
     assertThat(alert.title()).isEqualTo("DAG fail - bid_ask_1m.download (2026-11-20 03:00 UTC)");
     assertThat(alert.fingerprint()).isEqualTo("af:bid_ask_1m:download:ValueError:cf09b67de816");
     assertThat(alert.origin()).isEqualTo(e.origin());
-    assertThat(alert.priority()).isEqualTo(Priority.HIGH);
+    assertThat(alert.priority()).isEqualTo(AlertPriority.legacyHigh());
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -67,7 +67,7 @@ class AlertFactoryTest {
     "yesterday,                        yesterday",
   })
   void the_title_shows_the_logical_date_in_utc(String logicalDate, String shown) {
-    Alert alert = FACTORY.create(airflow(logicalDate, "x"), null, Priority.NORMAL);
+    Alert alert = FACTORY.create(airflow(logicalDate, "x"), null, AlertPriority.NONE);
 
     assertThat(alert.title()).isEqualTo("DAG fail - bid_ask_1m.download (" + shown + ")");
   }
@@ -76,10 +76,10 @@ class AlertFactoryTest {
   void timeouts_differing_only_in_numbers_and_times_share_a_fingerprint() {
     Alert first =
         FACTORY.create(
-            airflow("x", "Timeout after 300s on 2026-11-20T03:00:00"), null, Priority.NORMAL);
+            airflow("x", "Timeout after 300s on 2026-11-20T03:00:00"), null, AlertPriority.NONE);
     Alert second =
         FACTORY.create(
-            airflow("x", "Timeout after 301s on 2026-11-21T03:00:00"), null, Priority.NORMAL);
+            airflow("x", "Timeout after 301s on 2026-11-21T03:00:00"), null, AlertPriority.NONE);
 
     assertThat(first.fingerprint())
         .isEqualTo(second.fingerprint())
@@ -88,8 +88,8 @@ class AlertFactoryTest {
 
   @Test
   void different_exception_types_do_not_share_a_fingerprint() {
-    Alert value = FACTORY.create(airflow("x", "ValueError: 'BTC'"), null, Priority.NORMAL);
-    Alert key = FACTORY.create(airflow("x", "KeyError: 'BTC'"), null, Priority.NORMAL);
+    Alert value = FACTORY.create(airflow("x", "ValueError: 'BTC'"), null, AlertPriority.NONE);
+    Alert key = FACTORY.create(airflow("x", "KeyError: 'BTC'"), null, AlertPriority.NONE);
 
     assertThat(value.fingerprint()).startsWith("af:bid_ask_1m:download:ValueError:");
     assertThat(key.fingerprint()).startsWith("af:bid_ask_1m:download:KeyError:");

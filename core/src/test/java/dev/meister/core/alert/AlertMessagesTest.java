@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -64,7 +65,7 @@ class AlertMessagesTest {
 
   @Test
   void a_build_alert_says_what_broke_and_tags_the_on_call() {
-    OutgoingMessage m = MESSAGES.alert(build(Priority.NORMAL), onCall(true), BERLIN);
+    OutgoingMessage m = MESSAGES.alert(build(AlertPriority.NONE), onCall(true), BERLIN);
 
     assertThat(m.text().plainText())
         .isEqualTo(
@@ -87,7 +88,8 @@ class AlertMessagesTest {
 
   @Test
   void a_top_priority_task_alert_tags_the_team_lead_first() {
-    OutgoingMessage m = MESSAGES.alert(task(Priority.HIGH, TASK), onCall(false), BERLIN);
+    OutgoingMessage m =
+        MESSAGES.alert(task(AlertPriority.legacyHigh(), TASK), onCall(false), BERLIN);
 
     assertThat(m.text().plainText())
         .isEqualTo(
@@ -115,9 +117,41 @@ class AlertMessagesTest {
             new Span.Link("Log", "http://airflow:8080/log?x=1"));
   }
 
+  // Seed 000: "All the failures from region `tokyo` are of highest priority" — but only
+  // bid_ask/OHLCV ones "ping the channel by tagging the team leader": a level alone tags nobody.
+  @Test
+  void a_highest_level_alert_without_a_tag_says_so_and_mentions_no_lead() {
+    AlertPriority p4 = new AlertPriority(Optional.of("P4"), true, List.of());
+
+    OutgoingMessage m = MESSAGES.alert(task(p4, TASK), onCall(false), BERLIN);
+
+    assertThat(m.text().plainText()).startsWith("🚨 HIGHEST PRIORITY (P4)\n🔴 DAG fail");
+    assertThat(m.text().spans()).doesNotContain(new Span.Mention(MemberId.of("alice")));
+  }
+
+  // Seed 000: "ping the channel by tagging the team leader" — a tag is separate from the level.
+  @Test
+  void a_tag_at_a_lower_level_mentions_the_tagged_without_the_highest_priority_banner() {
+    AlertPriority p3 = new AlertPriority(Optional.of("P3"), false, List.of(Tag.teamLead()));
+
+    OutgoingMessage m = MESSAGES.alert(task(p3, TASK), onCall(false), BERLIN);
+
+    assertThat(m.text().plainText()).startsWith("📢 P3 @alice\n🔴 DAG fail");
+  }
+
+  @Test
+  void a_tag_naming_a_member_mentions_that_member() {
+    AlertPriority tagged =
+        new AlertPriority(Optional.of("P4"), true, List.of(new Tag.OfMember(MemberId.of("carol"))));
+
+    OutgoingMessage m = MESSAGES.alert(task(tagged, TASK), onCall(false), BERLIN);
+
+    assertThat(m.text().plainText()).startsWith("🚨 HIGHEST PRIORITY (P4) @carol\n");
+  }
+
   @Test
   void missing_attributes_leave_out_their_lines() {
-    Alert sparse = task(Priority.NORMAL, Map.of("dag_id", "d", "log_url", "http://l"));
+    Alert sparse = task(AlertPriority.NONE, Map.of("dag_id", "d", "log_url", "http://l"));
 
     assertThat(MESSAGES.alert(sparse, null, BERLIN).text().plainText())
         .isEqualTo(
@@ -131,7 +165,7 @@ class AlertMessagesTest {
 
   @Test
   void an_unrouted_alert_says_nobody_is_on_call() {
-    OutgoingMessage m = MESSAGES.alert(build(Priority.NORMAL), null, BERLIN);
+    OutgoingMessage m = MESSAGES.alert(build(AlertPriority.NONE), null, BERLIN);
 
     assertThat(m.text().plainText()).endsWith("\nOn call: nobody (no route matched)");
   }
@@ -140,7 +174,7 @@ class AlertMessagesTest {
   void long_attributes_are_capped_at_300_characters() {
     Alert noisy =
         task(
-            Priority.NORMAL,
+            AlertPriority.NONE,
             Map.of("dag_id", "d", "exception", "E".repeat(5000), "region", "r".repeat(400)));
 
     String text = MESSAGES.alert(noisy, null, BERLIN).text().plainText();
@@ -154,7 +188,8 @@ class AlertMessagesTest {
   void an_acknowledged_alert_says_who_is_looking_and_has_no_button() {
     Acknowledgement ack = ack("carol", "2026-11-20T03:10:00Z");
 
-    OutgoingMessage m = MESSAGES.acknowledged(build(Priority.NORMAL), onCall(false), BERLIN, ack);
+    OutgoingMessage m =
+        MESSAGES.acknowledged(build(AlertPriority.NONE), onCall(false), BERLIN, ack);
 
     assertThat(m.text().plainText())
         .isEqualTo(
@@ -191,9 +226,9 @@ class AlertMessagesTest {
 
   @Test
   void a_digest_lists_each_alert_with_its_link() {
-    Alert noLink = task(Priority.NORMAL, Map.of("dag_id", "d")).withId(new AlertId(43));
+    Alert noLink = task(AlertPriority.NONE, Map.of("dag_id", "d")).withId(new AlertId(43));
 
-    OutgoingMessage m = MESSAGES.digest(List.of(build(Priority.NORMAL), noLink), "dagmeister");
+    OutgoingMessage m = MESSAGES.digest(List.of(build(AlertPriority.NONE), noLink), "dagmeister");
 
     assertThat(m.text().plainText())
         .isEqualTo(
@@ -211,7 +246,7 @@ class AlertMessagesTest {
 
   @Test
   void a_digest_of_one_says_failure() {
-    OutgoingMessage m = MESSAGES.digest(List.of(build(Priority.NORMAL)), "buildmeister");
+    OutgoingMessage m = MESSAGES.digest(List.of(build(AlertPriority.NONE)), "buildmeister");
 
     assertThat(m.text().plainText())
         .isEqualTo(
@@ -221,11 +256,11 @@ class AlertMessagesTest {
             Reply /ack ID to take one.""");
   }
 
-  private static Alert build(Priority priority) {
+  private static Alert build(AlertPriority priority) {
     return alert(AlertSource.GITHUB_ACTIONS, "Build fail - cmamp fast (1234)", priority, BUILD);
   }
 
-  private static Alert task(Priority priority, Map<String, String> attributes) {
+  private static Alert task(AlertPriority priority, Map<String, String> attributes) {
     return alert(
         AlertSource.AIRFLOW,
         "DAG fail - bid_ask_1m.download (2026-11-20 03:00 UTC)",
@@ -234,7 +269,7 @@ class AlertMessagesTest {
   }
 
   private static Alert alert(
-      AlertSource source, String title, Priority priority, Map<String, String> attributes) {
+      AlertSource source, String title, AlertPriority priority, Map<String, String> attributes) {
     return new Alert(
         new AlertId(42),
         "test:1",

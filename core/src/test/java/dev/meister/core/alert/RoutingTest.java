@@ -1,12 +1,13 @@
 package dev.meister.core.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.Platform;
 import dev.meister.core.schedule.RotationId;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator.ReplaceUnderscores;
 import org.junit.jupiter.api.Test;
@@ -17,15 +18,36 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RoutingTest {
   private static final ChatRef ALERTS = ChatRef.of(Platform.SLACK, "C-ALERTS");
   private static final Route BUILDS =
-      route("builds", source(AlertSource.GITHUB_ACTIONS), "buildmeister", null);
-  private static final Route DAGS = route("dags", source(AlertSource.AIRFLOW), "dagmeister", null);
+      route("builds", source(AlertSource.GITHUB_ACTIONS), "buildmeister", PrioritySetting.NONE);
+  private static final Route DAGS =
+      route("dags", source(AlertSource.AIRFLOW), "dagmeister", PrioritySetting.NONE);
   private static final Route CATCH_ALL =
-      route("everything", AlertMatch.anything(), "hausmeister", null);
-  private static final PriorityRules TOKYO_MARKET_DATA =
+      route("everything", AlertMatch.anything(), "hausmeister", PrioritySetting.NONE);
+
+  /** Seed 001's scale: "P4 Very high priority", "P3 High priority", "P2/P1 Medium/low". */
+  private static final PriorityScale HAUSMEISTER =
+      new PriorityScale(List.of("P4", "P3", "P2", "P1"));
+
+  private static final Tag LEAD = Tag.teamLead();
+
+  /**
+   * Seed 000: "All the failures from region `tokyo` are of highest priority" and "If the break
+   * happened in `tokyo` region for `bid_ask` or `OHLCV` DAGs ping the channel by tagging the team
+   * leader".
+   */
+  private static final PriorityRules TOKYO =
       new PriorityRules(
+          HAUSMEISTER,
           List.of(
-              new PriorityRule("tokyo bid/ask", tokyoDag("bid_ask*"), Priority.HIGH),
-              new PriorityRule("tokyo ohlcv", tokyoDag("ohlcv*"), Priority.HIGH)));
+              new PriorityRule("tokyo", tokyoDag("*"), PrioritySetting.level("P4")),
+              new PriorityRule(
+                  "tokyo bid/ask",
+                  tokyoDag("bid_ask*"),
+                  new PrioritySetting(Optional.empty(), List.of(LEAD))),
+              new PriorityRule(
+                  "tokyo ohlcv",
+                  tokyoDag("ohlcv*"),
+                  new PrioritySetting(Optional.empty(), List.of(LEAD)))));
 
   @Test
   void the_first_matching_route_wins() {
@@ -49,43 +71,111 @@ class RoutingTest {
     assertThat(router.route(Events.airflow("dag_id=x"))).isEmpty();
   }
 
-  @ParameterizedTest(name = "{0} {1} -> {2}")
+  // Seed 000: "All the failures from region `tokyo` are of highest priority"; "If the break
+  // happened in `tokyo` region for `bid_ask` or `OHLCV` DAGs ping the channel by tagging the team
+  // leader".
+  @ParameterizedTest(name = "{0} {1} -> level {2}, tags lead {3}")
   @CsvSource({
-    "tokyo,  bid_ask_1m,  HIGH",
-    "tokyo,  OHLCV_daily, HIGH",
-    "Tokyo,  ohlcv_1m,    HIGH",
-    "london, bid_ask_1m,  NORMAL",
-    "tokyo,  other_dag,   NORMAL",
+    "tokyo,  bid_ask_1m,  P4, true",
+    "tokyo,  OHLCV_daily, P4, true",
+    "Tokyo,  ohlcv_1m,    P4, true",
+    "tokyo,  other_dag,   P4, false",
+    "london, bid_ask_1m,  '', false",
   })
-  void tokyo_market_data_dags_are_top_priority(String region, String dag, Priority expected) {
+  void every_tokyo_failure_is_the_highest_level_and_only_market_data_tags_the_lead(
+      String region, String dag, String level, boolean tagsLead) {
     RunEvent e = Events.airflow("region=" + region, "dag_id=" + dag);
 
-    assertThat(TOKYO_MARKET_DATA.priorityOf(e, DAGS)).isEqualTo(expected);
+    AlertPriority p = TOKYO.priorityOf(e, Optional.of(DAGS));
+
+    assertThat(p.level()).isEqualTo(Optional.of(level).filter(l -> !l.isEmpty()));
+    assertThat(p.urgent()).isEqualTo(!level.isEmpty());
+    assertThat(p.tags()).isEqualTo(tagsLead ? List.of(LEAD) : List.of());
+  }
+
+  // Seed 001: "P4 Very high priority: Stop everything and pull in other people" is the top of the
+  // scale, so a P4 alert is urgent; a P3 one is not, on this scale.
+  @Test
+  void only_the_scales_highest_level_is_urgent() {
+    Route p3 = route("p3", AlertMatch.anything(), "dagmeister", PrioritySetting.level("P3"));
+    var none = new PriorityRules(HAUSMEISTER, List.of());
+
+    AlertPriority p = none.priorityOf(Events.airflow("dag_id=x"), Optional.of(p3));
+
+    assertThat(p.level()).contains("P3");
+    assertThat(p.urgent()).isFalse();
+    assertThat(p.ownMessage()).isFalse();
   }
 
   @Test
-  void a_high_route_makes_every_alert_on_it_high() {
-    Route urgent = route("urgent", AlertMatch.anything(), "dagmeister", Priority.HIGH);
+  void on_the_default_scale_p1_is_the_highest_level() {
+    Route p1 = route("p1", AlertMatch.anything(), "dagmeister", PrioritySetting.level("P1"));
+    var none = new PriorityRules(PriorityScale.DEFAULT, List.of());
 
-    assertThat(TOKYO_MARKET_DATA.priorityOf(Events.airflow("dag_id=other"), urgent))
-        .isEqualTo(Priority.HIGH);
+    assertThat(none.priorityOf(Events.airflow("dag_id=x"), Optional.of(p1)).urgent()).isTrue();
+  }
+
+  @Test
+  void a_rule_raises_the_routes_level_and_never_lowers_it() {
+    Route p3 = route("p3", AlertMatch.anything(), "dagmeister", PrioritySetting.level("P3"));
+    var lower =
+        new PriorityRules(
+            HAUSMEISTER,
+            List.of(new PriorityRule("low", AlertMatch.anything(), PrioritySetting.level("P1"))));
+    RunEvent tokyo = Events.airflow("region=tokyo", "dag_id=other");
+
+    assertThat(TOKYO.priorityOf(tokyo, Optional.of(p3)).level()).contains("P4");
+    assertThat(lower.priorityOf(tokyo, Optional.of(p3)).level()).contains("P3");
+  }
+
+  @Test
+  void a_tag_without_a_level_mentions_people_but_is_not_urgent() {
+    var tagOnly =
+        new PriorityRules(
+            HAUSMEISTER,
+            List.of(
+                new PriorityRule(
+                    "lead",
+                    AlertMatch.anything(),
+                    new PrioritySetting(Optional.empty(), List.of(LEAD)))));
+
+    AlertPriority p = tagOnly.priorityOf(Events.airflow("dag_id=x"), Optional.of(DAGS));
+
+    assertThat(p.urgent()).isFalse();
+    assertThat(p.ownMessage()).isTrue();
+    assertThat(p.level()).isEmpty();
+  }
+
+  @Test
+  void the_deprecated_priority_high_is_the_highest_level_and_tags_the_team_lead() {
+    Route urgent =
+        route(
+            "urgent", AlertMatch.anything(), "dagmeister", PrioritySetting.legacyHigh(HAUSMEISTER));
+
+    AlertPriority p =
+        new PriorityRules(HAUSMEISTER, List.of())
+            .priorityOf(Events.airflow("dag_id=other"), Optional.of(urgent));
+
+    assertThat(p).isEqualTo(new AlertPriority(Optional.of("P4"), true, List.of(LEAD)));
   }
 
   @Test
   void an_unrouted_event_is_still_prioritised_by_the_rules() {
     RunEvent e = Events.airflow("region=tokyo", "dag_id=bid_ask_1m");
 
-    assertThat(TOKYO_MARKET_DATA.priorityOf(e, null)).isEqualTo(Priority.HIGH);
-    assertThat(TOKYO_MARKET_DATA.priorityOf(Events.airflow("dag_id=x"), null))
-        .isEqualTo(Priority.NORMAL);
+    assertThat(TOKYO.priorityOf(e, Optional.empty()).level()).contains("P4");
+    assertThat(TOKYO.priorityOf(Events.airflow("dag_id=x"), Optional.empty()))
+        .isEqualTo(AlertPriority.NONE);
   }
 
   @Test
-  void a_normal_rule_does_not_raise_priority() {
-    var rules =
-        new PriorityRules(List.of(new PriorityRule("all", AlertMatch.anything(), Priority.NORMAL)));
+  void a_rule_with_a_level_off_the_scale_is_refused() {
+    var off = new PriorityRule("off", AlertMatch.anything(), PrioritySetting.level("P9"));
 
-    assertThat(rules.priorityOf(Events.airflow("dag_id=x"), BUILDS)).isEqualTo(Priority.NORMAL);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new PriorityRules(HAUSMEISTER, List.of(off)))
+        .withMessage(
+            "priority rule 'off' sets level 'P9', which is not on the scale (P4, P3, P2, P1)");
   }
 
   private static AlertMatch tokyoDag(String dag) {
@@ -100,7 +190,7 @@ class RoutingTest {
     Route matched = before.route(failure).orElseThrow();
     Alert stored =
         new AlertFactory(new TestTypes(java.util.Map.of()))
-            .create(failure, matched.rotation(), Priority.NORMAL)
+            .create(failure, matched.rotation(), AlertPriority.NONE)
             .withRoute(matched.name());
     // The edit: the catch-all moves first, and "dags" now posts to another chat.
     Route movedDags =
@@ -109,7 +199,7 @@ class RoutingTest {
             source(AlertSource.AIRFLOW),
             RotationId.of("dagmeister"),
             ChatRef.of(Platform.SLACK, "C-DAGS"),
-            null);
+            PrioritySetting.NONE);
     var after = new Router(List.of(CATCH_ALL, movedDags));
 
     assertThat(after.route(failure)).contains(CATCH_ALL);
@@ -120,7 +210,8 @@ class RoutingTest {
   void a_stored_alert_whose_route_was_removed_or_that_matched_none_has_no_route() {
     RunEvent failure = Events.airflow("dag_id=x");
     Alert routed =
-        new AlertFactory(new TestTypes(java.util.Map.of())).create(failure, null, Priority.NORMAL);
+        new AlertFactory(new TestTypes(java.util.Map.of()))
+            .create(failure, null, AlertPriority.NONE);
     var router = new Router(List.of(CATCH_ALL));
 
     assertThat(router.routeOf(routed.withRoute("dags"))).isEmpty();
@@ -132,7 +223,7 @@ class RoutingTest {
   }
 
   private static Route route(
-      String name, AlertMatch match, String rotation, @Nullable Priority priority) {
+      String name, AlertMatch match, String rotation, PrioritySetting priority) {
     return new Route(name, match, RotationId.of(rotation), ALERTS, priority);
   }
 }

@@ -3,8 +3,8 @@ package dev.meister.core.filing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meister.core.alert.Alert;
+import dev.meister.core.alert.AlertPriority;
 import dev.meister.core.alert.GitHubRun;
-import dev.meister.core.alert.Priority;
 import dev.meister.core.chat.AlertId;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +22,7 @@ class IssueFingerprintTest {
         "gh:acme/widgets:fast_tests.yml",
         null,
         null,
-        Priority.NORMAL,
+        AlertPriority.NONE,
         "Build fail - widgets fast",
         at,
         at,
