@@ -19,6 +19,15 @@ public record RootCause(CodeArea area, ErrorSignature signature) {
     return "gh:" + repo + ":cause:" + sha(area.path() + "\n" + signature.text());
   }
 
+  /**
+   * The error's name for a title, e.g. {@code NullPointerException} for {@code
+   * java.lang.NullPointerException: ...}; the area alone when the log showed no error.
+   */
+  public String errorName() {
+    String head = signature.text().split("[:\\s(]", 2)[0];
+    return head.substring(head.lastIndexOf('.') + 1);
+  }
+
   static String sha(String text) {
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
