@@ -21,6 +21,17 @@ public record FailureGroup(RootCause cause, List<String> tests, List<String> tra
   }
 
   /**
+   * How a reply or title names this group among the run's {@code all}: its area, and its error's
+   * name when another group of the run has the same area.
+   */
+  public String label(List<FailureGroup> all) {
+    CodeArea area = cause.area();
+    long sameArea = all.stream().filter(g -> g.cause().area().equals(area)).count();
+    String error = cause.errorName();
+    return sameArea > 1 && !error.isEmpty() ? area + " " + error : area.toString();
+  }
+
+  /**
    * {@code failures} grouped by root cause, in the order the log first names each; a test named
    * twice (two jobs) counts once.
    */

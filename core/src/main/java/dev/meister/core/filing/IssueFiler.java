@@ -7,8 +7,6 @@ import dev.meister.core.schedule.Rotation;
 import dev.meister.core.team.Member;
 import dev.meister.core.team.Team;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +25,6 @@ public final class IssueFiler {
 
   /** Logs of more failed jobs than this add little and cost a download each. */
   private static final int MAX_JOBS = 5;
-
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final IssueTracker github;
   private final FilingRules config;
@@ -89,7 +85,7 @@ public final class IssueFiler {
         outcomes.add(joinGroup(alert, open.get().ref(), open.get().current(), group));
       } else {
         // Titles tell the issues of one run apart; a run of one root cause keeps the template's.
-        String suffix = groups.size() > 1 ? " - " + label(group, groups) : "";
+        String suffix = groups.size() > 1 ? " - " + group.label(groups) : "";
         outcomes.add(
             fileNew(
                 alert,
@@ -173,9 +169,9 @@ public final class IssueFiler {
     for (FailureGroup group : groups) {
       Optional<OpenIssue> open = openIssue(group.cause().fingerprint(runRepo));
       if (open.isPresent()) {
-        same.add(new SameIssue(open.get().filed(), Optional.of(group), label(group, groups)));
+        same.add(new SameIssue(open.get().filed(), Optional.of(group), group.label(groups)));
       } else {
-        fresh.add(label(group, groups));
+        fresh.add(group.label(groups));
       }
     }
     return new SameIssues(same, fresh);
@@ -220,7 +216,7 @@ public final class IssueFiler {
   }
 
   private FilingOutcome join(Alert alert, IssueRef ref, GitHubIssue current, Failures failures) {
-    github.comment(ref.repo(), ref.number(), comment(alert, failures));
+    github.comment(ref.repo(), ref.number(), IssueComments.failedAgain(alert, failures));
     List<String> notes = new ArrayList<>();
     if (!current.open()) {
       notes.add("note: #" + ref.number() + " is closed");
@@ -231,17 +227,9 @@ public final class IssueFiler {
 
   private FilingOutcome joinGroup(
       Alert alert, IssueRef ref, GitHubIssue current, FailureGroup group) {
-    github.comment(ref.repo(), ref.number(), RootCauseComments.sameFailure(alert, group));
+    github.comment(ref.repo(), ref.number(), IssueComments.sameFailure(alert, group));
     return new FilingOutcome(
         new IssueRef(ref.repo(), ref.number(), current.url()), false, current.title(), List.of());
-  }
-
-  /** The group's area, and its error's name when another group of the run has the same area. */
-  private static String label(FailureGroup group, List<FailureGroup> all) {
-    CodeArea area = group.cause().area();
-    long sameArea = all.stream().filter(g -> g.cause().area().equals(area)).count();
-    String error = group.cause().errorName();
-    return sameArea > 1 && !error.isEmpty() ? area + " " + error : area.toString();
   }
 
   /** GitHub sub-issues where the server has them; else a "Part of" line and a comment. */
@@ -268,25 +256,6 @@ public final class IssueFiler {
     } catch (GitHubRefusedException e) {
       notes.add(what + " failed: " + e.describe());
     }
-  }
-
-  private String comment(Alert alert, Failures failures) {
-    StringBuilder c = new StringBuilder("Failed again ");
-    c.append(alert.receivedAt().atZone(ZoneOffset.UTC).format(WHEN)).append(" UTC");
-    alert.origin().pageUrl().ifPresent(url -> c.append(": ").append(url));
-    alert
-        .gitHubRun()
-        .flatMap(GitHubRun::branch)
-        .ifPresent(b -> c.append(" (branch `").append(b).append("`)"));
-    c.append("\n\n")
-        .append(alert.title())
-        .append(" — Meister alert #")
-        .append(alert.storedId())
-        .append('\n');
-    for (String t : failures.tests()) {
-      c.append("- `").append(t).append("`\n");
-    }
-    return c.toString();
   }
 
   private Analysis analyse(Alert alert) {

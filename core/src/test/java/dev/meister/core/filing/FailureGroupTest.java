@@ -40,6 +40,11 @@ class FailureGroupTest {
                         + " \"code\" is null")));
     assertThat(groups.get(1).tests())
         .containsExactly("com.example.billing.InvoiceTest.parsesCurrency");
+    // Both in one package: the titles tell them apart by the error's name.
+    assertThat(groups)
+        .extracting(g -> g.label(groups))
+        .containsExactly(
+            "com.example.billing AssertionFailedError", "com.example.billing NullPointerException");
     assertThat(groups.get(1).trace())
         .containsExactly(
             "java.lang.NullPointerException: Cannot invoke \"String.trim()\" because \"code\" is"
