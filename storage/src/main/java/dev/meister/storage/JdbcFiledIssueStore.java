@@ -1,8 +1,11 @@
 package dev.meister.storage;
 
+import dev.meister.core.filing.CodeArea;
+import dev.meister.core.filing.ErrorSignature;
 import dev.meister.core.filing.FiledIssue;
 import dev.meister.core.filing.FiledIssueStore;
 import dev.meister.core.filing.IssueRef;
+import dev.meister.core.filing.RootCause;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,11 +27,12 @@ public final class JdbcFiledIssueStore implements FiledIssueStore {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO filed_issues (repo, number,"
-                      + " issue_id, url, title, fingerprint, filed_at, open, priority)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                      + " issue_id, url, title, fingerprint, filed_at, open, priority, area, signature)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                       + " ON CONFLICT (repo, number) DO UPDATE SET issue_id = excluded.issue_id,"
                       + " url = excluded.url, title = excluded.title, fingerprint = excluded.fingerprint,"
-                      + " open = excluded.open, priority = excluded.priority")) {
+                      + " open = excluded.open, priority = excluded.priority,"
+                      + " area = excluded.area, signature = excluded.signature")) {
             ps.setString(1, issue.ref().repo());
             ps.setInt(2, issue.ref().number());
             ps.setLong(3, issue.id());
@@ -38,6 +42,8 @@ public final class JdbcFiledIssueStore implements FiledIssueStore {
             ps.setLong(7, issue.filedAt().toEpochMilli());
             ps.setInt(8, issue.open() ? 1 : 0);
             Sql.setText(ps, 9, issue.priority());
+            Sql.setText(ps, 10, issue.rootCause().map(r -> r.area().path()).orElse(null));
+            Sql.setText(ps, 11, issue.rootCause().map(r -> r.signature().text()).orElse(null));
             ps.executeUpdate();
           }
         });
@@ -101,7 +107,19 @@ public final class JdbcFiledIssueStore implements FiledIssueStore {
               Sql.requiredText(rs, "fingerprint"),
               Sql.requiredInstant(rs, "filed_at"),
               rs.getInt("open") == 1,
-              rs.getString("priority")));
+              rs.getString("priority"),
+              rootCause(rs)));
     }
+  }
+
+  /** The group an issue was filed for; none for a row of a whole run (or from before V14). */
+  private static Optional<RootCause> rootCause(ResultSet rs) throws SQLException {
+    String area = rs.getString("area");
+    if (area == null) {
+      return Optional.empty();
+    }
+    String signature = rs.getString("signature");
+    return Optional.of(
+        new RootCause(new CodeArea(area), new ErrorSignature(signature == null ? "" : signature)));
   }
 }

@@ -28,7 +28,7 @@ public final class JdbcIssueLinkStore implements IssueLinkStore {
               c.prepareStatement(
                   "INSERT INTO issue_links (alert_id, repo,"
                       + " number, url, linked_at, filed) VALUES (?, ?, ?, ?, ?, ?)"
-                      + " ON CONFLICT (alert_id) DO UPDATE SET repo = excluded.repo, number = excluded.number,"
+                      + " ON CONFLICT (alert_id, repo, number) DO UPDATE SET"
                       + " url = excluded.url, linked_at = excluded.linked_at, filed = excluded.filed")) {
             ps.setLong(1, link.alert().value());
             ps.setString(2, link.issue().repo());
@@ -43,13 +43,21 @@ public final class JdbcIssueLinkStore implements IssueLinkStore {
 
   @Override
   public Optional<IssueLink> issueFor(AlertId alert) {
+    return issuesFor(alert).stream().findFirst();
+  }
+
+  @Override
+  public List<IssueLink> issuesFor(AlertId alert) {
     return db.transaction(
-        "finding the issue of alert " + alert,
+        "finding the issues of alert " + alert,
         c -> {
+          // Newest first: a later /issue N is what the alert is now about.
           try (PreparedStatement ps =
-              c.prepareStatement("SELECT * FROM issue_links WHERE alert_id = ?")) {
+              c.prepareStatement(
+                  "SELECT * FROM issue_links WHERE alert_id = ?"
+                      + " ORDER BY linked_at DESC, rowid")) {
             ps.setLong(1, alert.value());
-            return links(ps).stream().findFirst();
+            return links(ps);
           }
         });
   }

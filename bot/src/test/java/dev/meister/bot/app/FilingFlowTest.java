@@ -199,7 +199,7 @@ class FilingFlowTest {
   @Test
   void an_alert_of_a_route_with_its_own_rule_is_filed_with_that_routes_labels_and_priority()
       throws Exception {
-    AlertId alert = fail(43, "pytest-fast-tests.failure.log", "acme/nightly");
+    AlertId alert = fail(43, "pytest-one-root-cause.failure.log", "acme/nightly");
 
     say(">" + messageOf(alert) + " /issue");
 
@@ -210,7 +210,7 @@ class FilingFlowTest {
   @Test
   void replying_issue_to_an_alert_files_it_with_tests_trace_labels_epic_and_assignee()
       throws Exception {
-    AlertId alert = fail(42, "pytest-fast-tests.failure.log");
+    AlertId alert = fail(42, "pytest-one-root-cause.failure.log");
 
     say(">" + messageOf(alert) + " /issue");
 
@@ -220,7 +220,6 @@ class FilingFlowTest {
     assertThat(issue.path("body").asText())
         .contains("**Failing run:** https://github.com/acme/widgets/actions/runs/42")
         .contains("- `knowledge_graph/vendors/test/test_utils.py::TestClean::test_clean`")
-        .contains("- `automl/hypotheses/test/test_rh_generator.py::TestRhGenerator::test1`")
         .contains("```\n_________________________ TestClean.test_clean")
         .contains("E   KeyError: \"['legacy_id'] not found in axis\"\n```")
         .contains("**Branch:** `master`")
@@ -254,9 +253,9 @@ class FilingFlowTest {
   @Test
   void the_same_failing_tests_again_comment_on_the_open_issue_instead_of_filing_another()
       throws Exception {
-    AlertId first = fail(42, "pytest-fast-tests.failure.log");
+    AlertId first = fail(42, "pytest-one-root-cause.failure.log");
     say(">" + messageOf(first) + " /issue");
-    AlertId second = fail(43, "pytest-fast-tests.failure.log");
+    AlertId second = fail(43, "pytest-one-root-cause.failure.log");
 
     say(">" + messageOf(second) + " /issue");
 
@@ -265,8 +264,8 @@ class FilingFlowTest {
     assertThat(comments).hasSize(1);
     assertThat(comments.get(0).json().path("body").asText())
         .startsWith(
-            "Failed again 2026-11-25 09:10 UTC:"
-                + " https://github.com/acme/widgets/actions/runs/43 (branch `master`)");
+            "Same failure in run https://github.com/acme/widgets/actions/runs/43"
+                + " (2026-11-25 09:10 UTC, branch `master`)");
     assertThat(screen()).contains("📝 Same as #9110");
     assertThat(meister.storage().issueLinks().issueFor(second).orElseThrow().filed()).isFalse();
     assertThat(meister.storage().alerts().find(second).orElseThrow().fingerprint())
@@ -274,24 +273,136 @@ class FilingFlowTest {
   }
 
   @Test
-  void unconnected_failures_of_one_workflow_get_two_issues() throws Exception {
-    AlertId first = fail(42, "pytest-fast-tests.failure.log");
+  void unconnected_failures_of_one_workflow_get_separate_issues() throws Exception {
+    // Seed 002: "If the failures are not connected to each other, file separate issues for each
+    // of the potential root cause."
+    AlertId first = fail(42, "pytest-one-root-cause.failure.log");
     say(">" + messageOf(first) + " /issue");
     AlertId second = fail(43, "maven-surefire.failure.log");
 
     say(">" + messageOf(second) + " /issue");
 
     List<FakeGitHub.Received> created = github.received("POST", ".*/acme/issues/issues");
-    assertThat(created).hasSize(2);
+    assertThat(created).hasSize(3);
     assertThat(created.get(1).json().path("body").asText())
         .contains("- `com.example.billing.InvoiceTest.roundsHalfEven`");
     assertThat(github.received("POST", ".*/comments")).isEmpty();
-    assertThat(screen()).contains("📝 Filed #9110").contains("📝 Filed #9111");
+    assertThat(screen())
+        .contains("📝 Filed #9110")
+        .contains("• Filed #9111")
+        .contains("• Filed #9112");
+  }
+
+  @Test
+  void failures_of_two_root_causes_are_filed_as_two_issues_answered_in_one_message()
+      throws Exception {
+    // Seed 002: "If the failures are not connected to each other, file separate issues for each
+    // of the potential root cause. Keep issues grouped according to the codebase organization."
+    AlertId alert = fail(42, "maven-surefire.failure.log");
+
+    say(">" + messageOf(alert) + " /issue");
+
+    List<FakeGitHub.Received> created = github.received("POST", ".*/acme/issues/issues");
+    assertThat(created)
+        .extracting(c -> c.json().path("title").asText())
+        .containsExactly(
+            "Build fail - widgets fast (142) - com.example.billing AssertionFailedError",
+            "Build fail - widgets fast (142) - com.example.billing NullPointerException");
+    assertThat(created.get(0).json().path("body").asText())
+        .contains("- `com.example.billing.InvoiceTest.roundsHalfEven`")
+        .doesNotContain("parsesCurrency")
+        .contains("expected: <10.02> but was: <10.03>");
+    assertThat(created.get(1).json().path("body").asText())
+        .contains("- `com.example.billing.InvoiceTest.parsesCurrency`")
+        .doesNotContain("roundsHalfEven")
+        .contains("java.lang.NullPointerException: Cannot invoke");
+    List<ConsoleChatPort.PostedMessage> answers =
+        port.posted().stream().filter(p -> p.text().contains("Filed #")).toList();
+    assertThat(answers).hasSize(1);
+    assertThat(answers.get(0).text())
+        .startsWith("📝 2 root causes: 2 filed, 0 already open.")
+        .contains("• Filed #9110 (https://github.com/acme/issues/issues/9110)")
+        .contains("• Filed #9111 (https://github.com/acme/issues/issues/9111)");
+    assertThat(meister.storage().issueLinks().issuesFor(alert))
+        .extracting(l -> l.issue().number())
+        .containsExactly(9110, 9111);
+  }
+
+  @Test
+  void a_later_run_whose_failure_falls_in_an_open_group_joins_that_issue_by_comment()
+      throws Exception {
+    // Seed 002: "Keep issues grouped according to the codebase organization": the vendors
+    // failure already has #9110; the run's two new root causes get issues of their own.
+    AlertId first = fail(42, "pytest-one-root-cause.failure.log");
+    say(">" + messageOf(first) + " /issue");
+    AlertId later = fail(43, "pytest-fast-tests.failure.log");
+
+    assertThat(screen())
+        .contains(
+            "📝 Looks like #9110 (https://github.com/acme/issues/issues/9110)"
+                + " (knowledge_graph/vendors); new: knowledge_graph/vendors/nbsc,"
+                + " automl/hypotheses.");
+    say(">" + messageOf(later) + " /issue");
+
+    List<FakeGitHub.Received> comments = github.received("POST", ".*/issues/9110/comments");
+    assertThat(comments).hasSize(1);
+    assertThat(comments.get(0).json().path("body").asText())
+        .startsWith(
+            "Same failure in run https://github.com/acme/widgets/actions/runs/43"
+                + " (2026-11-25 09:10 UTC, branch `master`)")
+        .contains("- `knowledge_graph/vendors/test/test_utils.py::TestClean::test_clean`")
+        .doesNotContain("automl");
+    assertThat(github.received("POST", ".*/acme/issues/issues"))
+        .extracting(c -> c.json().path("title").asText())
+        .containsExactly(
+            "Build fail - widgets fast (142)",
+            "Build fail - widgets fast (143) - knowledge_graph/vendors/nbsc",
+            "Build fail - widgets fast (143) - automl/hypotheses");
+    assertThat(screen())
+        .contains("📝 3 root causes: 2 filed, 1 already open.")
+        .contains("• Same as #9110");
+  }
+
+  @Test
+  void the_looks_like_hint_names_the_issue_of_each_group_and_same_as_comments_on_each()
+      throws Exception {
+    AlertId first = fail(42, "pytest-fast-tests.failure.log");
+    say(">" + messageOf(first) + " /issue");
+    AlertId later = fail(43, "pytest-fast-tests.failure.log");
+
+    ConsoleChatPort.PostedMessage hint =
+        port.posted().stream()
+            .filter(p -> p.text().contains("Looks like"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(hint.text())
+        .isEqualTo(
+            "📝 Looks like #9110 (https://github.com/acme/issues/issues/9110)"
+                + " (knowledge_graph/vendors), #9111 (https://github.com/acme/issues/issues/9111)"
+                + " (knowledge_graph/vendors/nbsc) and #9112"
+                + " (https://github.com/acme/issues/issues/9112) (automl/hypotheses):"
+                + " the same failures.");
+    assertThat(hint.buttons())
+        .extracting(b -> b.label())
+        .containsExactly("Same as #9110, #9111, #9112");
+    say("!" + hint.ref().messageId() + " same");
+
+    for (int n : List.of(9110, 9111, 9112)) {
+      assertThat(github.received("POST", ".*/issues/" + n + "/comments"))
+          .singleElement()
+          .satisfies(
+              c ->
+                  assertThat(c.json().path("body").asText())
+                      .startsWith(
+                          "Same failure in run https://github.com/acme/widgets/actions/runs/43"));
+    }
+    assertThat(meister.storage().issueLinks().issuesFor(later)).hasSize(3);
+    assertThat(github.received("POST", ".*/acme/issues/issues")).hasSize(3);
   }
 
   @Test
   void github_refusing_is_said_in_the_chat_and_the_alert_can_be_filed_again() throws Exception {
-    AlertId alert = fail(42, "pytest-fast-tests.failure.log");
+    AlertId alert = fail(42, "pytest-one-root-cause.failure.log");
     github.failNext(
         "POST",
         ".*/acme/issues/issues",
@@ -314,7 +425,7 @@ class FilingFlowTest {
 
   @Test
   void github_being_down_keeps_the_request_until_it_answers() throws Exception {
-    AlertId alert = fail(42, "pytest-fast-tests.failure.log");
+    AlertId alert = fail(42, "pytest-one-root-cause.failure.log");
     for (int i = 0; i < 4; i++) {
       github.failNext("GET", ".*/actions/runs/42/jobs", FakeGitHub.error(502, "Bad Gateway"));
     }
@@ -329,7 +440,7 @@ class FilingFlowTest {
 
   @Test
   void the_file_issue_button_files_and_a_second_press_says_it_is_filed() throws Exception {
-    AlertId alert = fail(42, "pytest-fast-tests.failure.log");
+    AlertId alert = fail(42, "pytest-one-root-cause.failure.log");
     assertThat(port.find(messageOf(alert)).orElseThrow().buttons())
         .extracting(b -> b.label())
         .containsExactly("👀 Looking", "📝 File issue");
@@ -351,7 +462,7 @@ class FilingFlowTest {
   @Test
   void issue_with_a_number_links_the_alert_and_comments_with_the_run() throws Exception {
     github.issue("acme/issues", 77, "Fast tests flaky since Monday", true);
-    AlertId alert = fail(42, "pytest-fast-tests.failure.log");
+    AlertId alert = fail(42, "pytest-one-root-cause.failure.log");
 
     say(">" + messageOf(alert) + " /issue 77");
 
@@ -385,10 +496,10 @@ class FilingFlowTest {
   @Test
   void a_new_build_failure_whose_logs_show_a_filed_root_cause_is_told_looks_like()
       throws Exception {
-    AlertId first = fail(42, "pytest-fast-tests.failure.log");
+    AlertId first = fail(42, "pytest-one-root-cause.failure.log");
     say(">" + messageOf(first) + " /issue");
 
-    AlertId second = fail(43, "pytest-fast-tests.failure.log");
+    AlertId second = fail(43, "pytest-one-root-cause.failure.log");
     AlertId third = fail(44, "maven-surefire.failure.log");
 
     assertThat(screen())
@@ -415,7 +526,7 @@ class FilingFlowTest {
 
   @Test
   void people_outside_the_team_cannot_file_issues() throws Exception {
-    AlertId alert = fail(42, "pytest-fast-tests.failure.log");
+    AlertId alert = fail(42, "pytest-one-root-cause.failure.log");
     dev.meister.core.team.Member eve =
         new dev.meister.core.team.Member(
             dev.meister.core.team.MemberId.of("eve"),
@@ -446,7 +557,7 @@ class FilingFlowTest {
   @Test
   void without_sub_issues_the_issue_says_part_of_the_epic_and_the_epic_gets_a_comment()
       throws Exception {
-    AlertId alert = fail(42, "pytest-fast-tests.failure.log");
+    AlertId alert = fail(42, "pytest-one-root-cause.failure.log");
     github.failNext("POST", ".*/issues/100/sub_issues", FakeGitHub.error(404, "Not Found"));
     github.failNext(
         "POST",
@@ -571,12 +682,15 @@ class FilingFlowTest {
     assertThat(
             github.received("GET", "/api/v3/repos/octo-org/octo-repo/actions/runs/289782451/jobs"))
         .isNotEmpty();
-    JsonNode issue = onlyCreatedIssue();
-    assertThat(issue.path("title").asText()).isEqualTo("Build fail - octo-repo test (163)");
+    List<FakeGitHub.Received> created = github.received("POST", "/api/v3/repos/acme/issues/issues");
+    assertThat(created).hasSize(2);
+    JsonNode issue = created.get(1).json();
+    assertThat(issue.path("title").asText())
+        .isEqualTo("Build fail - octo-repo test (163) - com.example.billing NullPointerException");
     assertThat(issue.path("body").asText())
         .contains("https://github.com/octo-org/octo-repo/actions/runs/289782451")
         .contains("- `com.example.billing.InvoiceTest.parsesCurrency`");
-    assertThat(screen()).contains("📝 Filed #9110");
+    assertThat(screen()).contains("• Filed #9110").contains("• Filed #9111");
   }
 
   private AlertId jobFailure(long run, String job) {
@@ -604,7 +718,7 @@ class FilingFlowTest {
 
   @Test
   void a_later_successful_run_says_green_again_under_the_failure_once() throws Exception {
-    AlertId alert = fail(42, "pytest-fast-tests.failure.log");
+    AlertId alert = fail(42, "pytest-one-root-cause.failure.log");
     clock.advance(java.time.Duration.ofMinutes(30));
     RunEvent success =
         new RunEvent(
@@ -638,7 +752,7 @@ class FilingFlowTest {
   @Test
   void resolve_in_reply_to_the_filed_issue_message_logs_its_alert_and_an_ack_leaves_that_message()
       throws Exception {
-    AlertId alert = fail(42, "pytest-fast-tests.failure.log");
+    AlertId alert = fail(42, "pytest-one-root-cause.failure.log");
     say(">" + messageOf(alert) + " /issue");
     ConsoleChatPort.PostedMessage filed =
         port.posted().stream()
@@ -669,9 +783,9 @@ class FilingFlowTest {
 
   @Test
   void resolve_fills_the_log_that_postmortem_top_and_the_csv_export_show() throws Exception {
-    AlertId first = fail(42, "pytest-fast-tests.failure.log");
+    AlertId first = fail(42, "pytest-one-root-cause.failure.log");
     say(">" + messageOf(first) + " /issue");
-    AlertId second = fail(43, "pytest-fast-tests.failure.log");
+    AlertId second = fail(43, "pytest-one-root-cause.failure.log");
     say(">" + messageOf(second) + " /issue");
     fail(44, "maven-surefire.failure.log");
 

@@ -41,6 +41,9 @@ final class AlertDetails {
   }
 
   private void github(GitHubRun run) {
+    // Seed 002: "A notification contains: Failing tests type: fast/slow/super-slow, Repo, Branch,
+    // Event, Link to a failing run". The title has the type too, but a configured title may not.
+    line("Failing tests type: ", run.testType());
     line("Repo: ", Optional.of(run.repo()));
     line("Branch: ", run.branch());
     line("Event: ", run.event());

@@ -18,17 +18,17 @@ public final class FailureExtractor {
   private static final Pattern TIMESTAMP =
       Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?Z ?");
 
-  private static final Pattern PYTEST_FAILED =
+  static final Pattern PYTEST_FAILED =
       Pattern.compile("^(?:FAILED|ERROR) (\\S+::\\S+?)(?: - .*)?$");
 
   /** Surefire 3: {@code [ERROR] pkg.Class.method -- Time elapsed: 0.011 s <<< FAILURE!}. */
-  private static final Pattern SUREFIRE_TEST =
+  static final Pattern SUREFIRE_TEST =
       Pattern.compile(
           "^(?:\\[ERROR\\] )?([\\w$.]+\\.[\\w$]+)(?:\\(.*\\))? +-- Time elapsed:"
               + ".*<<< (?:FAILURE|ERROR)!$");
 
   /** Surefire 2: {@code method(pkg.Class) Time elapsed: 0.011 sec <<< FAILURE!}. */
-  private static final Pattern SUREFIRE_OLD_TEST =
+  static final Pattern SUREFIRE_OLD_TEST =
       Pattern.compile(
           "^(?:\\[ERROR\\] )?([\\w$]+)\\(([\\w$.]+)\\) +Time elapsed:.*<<< "
               + "(?:FAILURE|ERROR)!$");
@@ -39,9 +39,9 @@ public final class FailureExtractor {
 
   private static final Pattern SUREFIRE_SUMMARY_HEAD =
       Pattern.compile("^(?:\\[ERROR\\] )?(?:Failed tests|Tests in error|Failures|Errors): *$");
-  private static final Pattern GO_FAIL = Pattern.compile("^\\s*--- FAIL: (\\S+)");
-  private static final Pattern PYTEST_HEADER = Pattern.compile("^_{3,} (.+?) _{3,}$");
-  private static final Pattern PYTEST_SECTION = Pattern.compile("^={3,}.*={3,}$");
+  static final Pattern GO_FAIL = Pattern.compile("^\\s*--- FAIL: (\\S+)");
+  static final Pattern PYTEST_HEADER = Pattern.compile("^_{3,} (.+?) _{3,}$");
+  static final Pattern PYTEST_SECTION = Pattern.compile("^={3,}.*={3,}$");
 
   private final int maxTraceLines;
 
@@ -59,6 +59,12 @@ public final class FailureExtractor {
   public Failures extract(String log) {
     List<String> lines = clean(log);
     return new Failures(tests(lines), cap(trace(lines)));
+  }
+
+  /** Each failed test named in {@code log} with its own error line and trace, in log order. */
+  public List<TestFailure> byTest(String log) {
+    List<String> lines = clean(log);
+    return new TestFailureReader(lines, this::cap).read(tests(lines));
   }
 
   /** The log's lines without GitHub's timestamps, trailing blanks and carriage returns. */
@@ -130,7 +136,7 @@ public final class FailureExtractor {
   }
 
   /** From the first test's header to the next header or section line. */
-  private static List<String> pytestBlock(List<String> lines, int from) {
+  static List<String> pytestBlock(List<String> lines, int from) {
     List<String> block = new ArrayList<>();
     boolean started = false;
     for (int i = from; i < lines.size(); i++) {
@@ -160,7 +166,7 @@ public final class FailureExtractor {
     return trim(block);
   }
 
-  private static List<String> javaTrace(List<String> lines, int from) {
+  static List<String> javaTrace(List<String> lines, int from) {
     List<String> block = new ArrayList<>();
     for (int i = from; i < lines.size(); i++) {
       String line = lines.get(i);
@@ -180,7 +186,7 @@ public final class FailureExtractor {
     return block;
   }
 
-  private static List<String> goOutput(List<String> lines, int from) {
+  static List<String> goOutput(List<String> lines, int from) {
     List<String> block = new ArrayList<>();
     block.add(lines.get(from).strip());
     for (int i = from + 1; i < lines.size(); i++) {
@@ -207,7 +213,7 @@ public final class FailureExtractor {
     return block.subList(start, end);
   }
 
-  private List<String> cap(List<String> trace) {
+  List<String> cap(List<String> trace) {
     if (trace.size() <= maxTraceLines) {
       return trace;
     }

@@ -12,6 +12,35 @@ import java.util.List;
 final class FilingReplies {
   private FilingReplies() {}
 
+  /** One message for a run's issues: seed 002 files "separate issues for each" root cause. */
+  static OutgoingMessage done(List<FilingOutcome> outcomes) {
+    if (outcomes.size() == 1) {
+      return done(outcomes.get(0));
+    }
+    long filed = outcomes.stream().filter(FilingOutcome::filed).count();
+    RichText.Builder text = RichText.builder();
+    text.text(
+        EmojiNames.unicode("memo")
+            + " "
+            + outcomes.size()
+            + " root causes: "
+            + filed
+            + " filed, "
+            + (outcomes.size() - filed)
+            + " already open.");
+    for (FilingOutcome o : outcomes) {
+      text.newline().text(o.filed() ? "• Filed " : "• Same as ");
+      text.link("#" + o.issue().number(), o.issue().url());
+      text.text(o.filed() ? ": " + o.title() : " (" + o.title() + "): this run is noted there.");
+    }
+    for (FilingOutcome o : outcomes) {
+      for (String note : o.notes()) {
+        text.newline().text(EmojiNames.unicode("warning") + " " + note);
+      }
+    }
+    return OutgoingMessage.of(text.build());
+  }
+
   static OutgoingMessage done(FilingOutcome o) {
     RichText.Builder text = RichText.builder();
     String number = "#" + o.issue().number();
@@ -28,6 +57,39 @@ final class FilingReplies {
       text.newline().text(EmojiNames.unicode("warning") + " " + note);
     }
     return OutgoingMessage.of(text.build());
+  }
+
+  /**
+   * "Looks like #12 (knowledge_graph/vendors) and #15 (helpers)", one issue per root cause, with
+   * one Same-as button that joins them all; a single issue keeps the plain hint.
+   */
+  static OutgoingMessage looksLike(AlertId alert, SameIssues same) {
+    if (same.same().size() == 1 && same.fresh().isEmpty()) {
+      return looksLike(alert, same.same().get(0).issue());
+    }
+    RichText.Builder text = RichText.builder().text(EmojiNames.unicode("memo") + " Looks like ");
+    List<String> numbers = new java.util.ArrayList<>();
+    for (int i = 0; i < same.same().size(); i++) {
+      SameIssue s = same.same().get(i);
+      int n = s.issue().ref().number();
+      numbers.add("#" + n);
+      if (i > 0) {
+        text.text(i == same.same().size() - 1 ? " and " : ", ");
+      }
+      text.link("#" + n, s.issue().ref().url());
+      text.text(" (" + (s.label().isEmpty() ? s.issue().title() : s.label()) + ")");
+    }
+    text.text(
+        same.fresh().isEmpty()
+            ? ": the same failures."
+            : "; new: " + String.join(", ", same.fresh()) + ".");
+    int first = same.same().get(0).issue().ref().number();
+    return new OutgoingMessage(
+        text.build(),
+        List.of(
+            new Button(
+                "Same as " + String.join(", ", numbers),
+                new ButtonAction.SameAs(alert.value(), first))));
   }
 
   static OutgoingMessage looksLike(AlertId alert, FiledIssue issue) {

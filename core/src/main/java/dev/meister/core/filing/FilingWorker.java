@@ -124,20 +124,25 @@ public final class FilingWorker implements AutoCloseable {
     }
     MessageRef under = Objects.requireNonNull(r.answerUnder());
     try {
-      FilingOutcome outcome =
+      List<FilingOutcome> outcomes =
           r.kind() == IssueRequestKind.JOIN
               ? filer.join(alert.get(), Objects.requireNonNull(r.issue()))
               : filer.file(alert.get(), r.chosenPriority());
       transactions.inTransaction(
           () -> {
-            links.link(new IssueLink(r.alert(), outcome.issue(), clock.instant(), outcome.filed()));
+            for (FilingOutcome outcome : outcomes) {
+              links.link(
+                  new IssueLink(r.alert(), outcome.issue(), clock.instant(), outcome.filed()));
+            }
             requests.done(r.id(), clock.instant());
             // Linked as an answer, so /resolve in reply to it finds the alert; an ack leaves it be.
-            outbox.enqueue(PendingMessage.answer(under, FilingReplies.done(outcome), r.alert()));
+            outbox.enqueue(PendingMessage.answer(under, FilingReplies.done(outcomes), r.alert()));
             return Boolean.TRUE;
           });
-      log.info(
-          "alert #{} {} {}", r.alert(), outcome.filed() ? "filed as" : "joined", outcome.issue());
+      for (FilingOutcome outcome : outcomes) {
+        log.info(
+            "alert #{} {} {}", r.alert(), outcome.filed() ? "filed as" : "joined", outcome.issue());
+      }
       return true;
     } catch (GitHubRefusedException e) {
       finishFailed(r, e.describe(), e.describe());
@@ -165,15 +170,15 @@ public final class FilingWorker implements AutoCloseable {
       return quietRetry(r, "the alert is not posted yet", null);
     }
     try {
-      Optional<FiledIssue> same = filer.sameRootCause(alert);
+      SameIssues same = filer.sameRootCause(alert);
       transactions.inTransaction(
           () -> {
             requests.done(r.id(), clock.instant());
-            same.ifPresent(
-                issue ->
-                    outbox.enqueue(
-                        PendingMessage.reply(
-                            posted.get(0), FilingReplies.looksLike(r.alert(), issue), null)));
+            if (!same.isEmpty()) {
+              outbox.enqueue(
+                  PendingMessage.reply(
+                      posted.get(0), FilingReplies.looksLike(r.alert(), same), null));
+            }
             return Boolean.TRUE;
           });
       return true;

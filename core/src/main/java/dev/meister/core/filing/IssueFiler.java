@@ -7,8 +7,6 @@ import dev.meister.core.schedule.Rotation;
 import dev.meister.core.team.Member;
 import dev.meister.core.team.Team;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +25,6 @@ public final class IssueFiler {
 
   /** Logs of more failed jobs than this add little and cost a download each. */
   private static final int MAX_JOBS = 5;
-
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final IssueTracker github;
   private final FilingRules config;
@@ -60,13 +56,15 @@ public final class IssueFiler {
   }
 
   /**
-   * Files an issue for {@code alert}, or joins the open one with the same root cause.
+   * Files one issue per root cause of {@code alert}'s failures, or joins the open one a root cause
+   * already has. An open issue filed for the run's whole set of failing tests (before root-cause
+   * groups) is still joined as one group.
    *
    * @param chosen the priority label a person chose ({@code /issue P4}); else the alert's level
    *     follows it into the issue (a Tokyo failure is filed at the top level, not the route's
    *     default), and only an alert without a level gets the filing rule's label
    */
-  FilingOutcome file(Alert alert, Optional<String> chosen) {
+  List<FilingOutcome> file(Alert alert, Optional<String> chosen) {
     FilingRule configured = rule(alert);
     Optional<String> label = chosen.or(() -> alert.priority().level());
     FilingRule rule = label.map(configured::withPriority).orElse(configured);
@@ -76,26 +74,68 @@ public final class IssueFiler {
     if (!fingerprint.equals(alert.fingerprint())) {
       fingerprints.refine(alert.storedId(), fingerprint);
     }
-    Optional<FiledIssue> same = filed.openFor(fingerprint);
-    if (same.isPresent()) {
-      GitHubIssue current = github.issue(same.get().ref().repo(), same.get().ref().number());
-      if (current.open()) {
-        return join(alert, same.get().ref(), current, analysis.failures());
-      }
-      filed.closed(same.get().ref());
+    Optional<OpenIssue> whole = openIssue(fingerprint);
+    if (whole.isPresent()) {
+      return List.of(join(alert, whole.get().ref(), whole.get().current(), analysis.failures()));
     }
+    List<FailureGroup> groups = analysis.groups();
+    if (groups.isEmpty()) {
+      return List.of(fileNew(alert, rule, fingerprint, analysis.failures(), Optional.empty(), ""));
+    }
+    String runRepo = alert.gitHubRun().map(GitHubRun::repo).orElseThrow();
+    List<FilingOutcome> outcomes = new ArrayList<>();
+    for (FailureGroup group : groups) {
+      String groupFingerprint = group.cause().fingerprint(runRepo);
+      Optional<OpenIssue> open = openIssue(groupFingerprint);
+      if (open.isPresent()) {
+        outcomes.add(joinGroup(alert, open.get().ref(), open.get().current(), group));
+      } else {
+        // Titles tell the issues of one run apart; a run of one root cause keeps the template's.
+        String suffix = groups.size() > 1 ? " - " + group.label(groups) : "";
+        outcomes.add(
+            fileNew(
+                alert,
+                rule,
+                groupFingerprint,
+                group.failures(),
+                Optional.of(group.cause()),
+                suffix));
+      }
+    }
+    return outcomes;
+  }
+
+  private FilingOutcome fileNew(
+      Alert alert,
+      FilingRule rule,
+      String fingerprint,
+      Failures failures,
+      Optional<RootCause> cause,
+      String titleSuffix) {
     String repo = repo(alert, rule);
     Member onCall = onCall(alert);
     IssueDraft draft =
-        writer.draft(alert, analysis.failures(), fingerprint, repo, rule, onCall, team.teamLeads());
+        writer.draft(alert, failures, fingerprint, repo, rule, onCall, team.teamLeads());
     // Assignees go separately: a login GitHub does not accept must not stop the filing.
     GitHubIssue issue =
         github.createIssue(
-            new IssueDraft(draft.repo(), draft.title(), draft.body(), draft.labels(), List.of()));
+            new IssueDraft(
+                draft.repo(),
+                draft.title() + titleSuffix,
+                draft.body(),
+                draft.labels(),
+                List.of()));
     IssueRef ref = new IssueRef(repo, issue.number(), issue.url());
     filed.record(
         new FiledIssue(
-            ref, issue.id(), issue.title(), fingerprint, clock.instant(), true, rule.priority()));
+            ref,
+            issue.id(),
+            issue.title(),
+            fingerprint,
+            clock.instant(),
+            true,
+            rule.priority(),
+            cause));
     List<String> notes = new ArrayList<>();
     if (!draft.assignees().isEmpty()) {
       bestEffort(
@@ -108,41 +148,94 @@ public final class IssueFiler {
   }
 
   /**
-   * The open issue Meister filed for the root cause that the alert's logs show, when reading them
-   * sharpened its fingerprint (the alert message could not know it at intake).
+   * The open issues Meister filed for the root causes that the alert's logs show: the run's whole
+   * set of failing tests when an issue was filed for it, else each root-cause group's.
    */
-  Optional<FiledIssue> sameRootCause(Alert alert) {
+  SameIssues sameRootCause(Alert alert) {
     Analysis analysis = analyse(alert);
     String fingerprint =
         IssueFingerprint.of(alert, analysis.failures(), analysis.job(), analysis.step());
     if (fingerprint.equals(alert.fingerprint())) {
-      return Optional.empty();
+      // Complete at intake: the alert's own message already said "looks like".
+      return SameIssues.none();
     }
     fingerprints.refine(alert.storedId(), fingerprint);
+    Optional<OpenIssue> whole = openIssue(fingerprint);
+    if (whole.isPresent()) {
+      return new SameIssues(
+          List.of(new SameIssue(whole.get().filed(), Optional.empty(), "")), List.of());
+    }
+    return sameGroups(alert, analysis.groups());
+  }
+
+  private SameIssues sameGroups(Alert alert, List<FailureGroup> groups) {
+    String runRepo = alert.gitHubRun().map(GitHubRun::repo).orElse("");
+    List<SameIssue> same = new ArrayList<>();
+    List<String> fresh = new ArrayList<>();
+    for (FailureGroup group : groups) {
+      Optional<OpenIssue> open = openIssue(group.cause().fingerprint(runRepo));
+      if (open.isPresent()) {
+        same.add(new SameIssue(open.get().filed(), Optional.of(group), group.label(groups)));
+      } else {
+        fresh.add(group.label(groups));
+      }
+    }
+    return new SameIssues(same, fresh);
+  }
+
+  /**
+   * Links {@code alert} to issue {@code number}, commenting there with the new run. When that is
+   * the issue of one of the run's root causes, the other root causes' open issues are joined too: a
+   * "looks like #12 and #15" hint offers one Same-as button for all of them.
+   */
+  List<FilingOutcome> join(Alert alert, int number) {
+    String repo = repo(alert, rule(alert));
+    boolean perGroup = filed.find(repo, number).flatMap(FiledIssue::rootCause).isPresent();
+    if (perGroup) {
+      SameIssues same = sameGroups(alert, analyse(alert).groups());
+      if (same.names(repo, number)) {
+        List<FilingOutcome> joined = new ArrayList<>();
+        for (SameIssue s : same.same()) {
+          GitHubIssue current = github.issue(s.issue().ref().repo(), s.issue().ref().number());
+          joined.add(joinGroup(alert, s.issue().ref(), current, s.group().orElseThrow()));
+        }
+        return joined;
+      }
+    }
+    GitHubIssue current = github.issue(repo, number);
+    return List.of(
+        join(alert, new IssueRef(repo, number, current.url()), current, Failures.none()));
+  }
+
+  /** The newest open issue filed under {@code fingerprint}; one GitHub closed is marked so. */
+  private Optional<OpenIssue> openIssue(String fingerprint) {
     Optional<FiledIssue> same = filed.openFor(fingerprint);
-    if (same.isPresent()
-        && !github.issue(same.get().ref().repo(), same.get().ref().number()).open()) {
+    if (same.isEmpty()) {
+      return Optional.empty();
+    }
+    GitHubIssue current = github.issue(same.get().ref().repo(), same.get().ref().number());
+    if (!current.open()) {
       filed.closed(same.get().ref());
       return Optional.empty();
     }
-    return same;
-  }
-
-  /** Links {@code alert} to issue {@code number}, commenting there with the new run. */
-  FilingOutcome join(Alert alert, int number) {
-    String repo = repo(alert, rule(alert));
-    GitHubIssue current = github.issue(repo, number);
-    return join(alert, new IssueRef(repo, number, current.url()), current, Failures.none());
+    return Optional.of(new OpenIssue(same.get(), current));
   }
 
   private FilingOutcome join(Alert alert, IssueRef ref, GitHubIssue current, Failures failures) {
-    github.comment(ref.repo(), ref.number(), comment(alert, failures));
+    github.comment(ref.repo(), ref.number(), IssueComments.failedAgain(alert, failures));
     List<String> notes = new ArrayList<>();
     if (!current.open()) {
       notes.add("note: #" + ref.number() + " is closed");
     }
     return new FilingOutcome(
         new IssueRef(ref.repo(), ref.number(), current.url()), false, current.title(), notes);
+  }
+
+  private FilingOutcome joinGroup(
+      Alert alert, IssueRef ref, GitHubIssue current, FailureGroup group) {
+    github.comment(ref.repo(), ref.number(), IssueComments.sameFailure(alert, group));
+    return new FilingOutcome(
+        new IssueRef(ref.repo(), ref.number(), current.url()), false, current.title(), List.of());
   }
 
   /** GitHub sub-issues where the server has them; else a "Part of" line and a comment. */
@@ -171,40 +264,25 @@ public final class IssueFiler {
     }
   }
 
-  private String comment(Alert alert, Failures failures) {
-    StringBuilder c = new StringBuilder("Failed again ");
-    c.append(alert.receivedAt().atZone(ZoneOffset.UTC).format(WHEN)).append(" UTC");
-    alert.origin().pageUrl().ifPresent(url -> c.append(": ").append(url));
-    alert
-        .gitHubRun()
-        .flatMap(GitHubRun::branch)
-        .ifPresent(b -> c.append(" (branch `").append(b).append("`)"));
-    c.append("\n\n")
-        .append(alert.title())
-        .append(" — Meister alert #")
-        .append(alert.storedId())
-        .append('\n');
-    for (String t : failures.tests()) {
-      c.append("- `").append(t).append("`\n");
-    }
-    return c.toString();
-  }
-
   private Analysis analyse(Alert alert) {
     Optional<String> repo = alert.gitHubRun().map(GitHubRun::repo);
     Optional<Long> runId = alert.gitHubRun().flatMap(GitHubRun::runId);
     if (repo.isEmpty() || runId.isEmpty()) {
-      return new Analysis(Failures.none(), null, null);
+      return new Analysis(Failures.none(), List.of(), null, null);
     }
     List<WorkflowJob> failed =
         github.runJobs(repo.get(), runId.get()).stream().filter(WorkflowJob::failed).toList();
     Failures failures = Failures.none();
+    List<TestFailure> byTest = new ArrayList<>();
     for (WorkflowJob job : failed.subList(0, Math.min(MAX_JOBS, failed.size()))) {
-      failures = failures.and(extractor.extract(github.jobLog(repo.get(), job.id())));
+      String jobLog = github.jobLog(repo.get(), job.id());
+      failures = failures.and(extractor.extract(jobLog));
+      byTest.addAll(extractor.byTest(jobLog));
     }
     WorkflowJob first = failed.isEmpty() ? null : failed.get(0);
     return new Analysis(
         failures,
+        byTest,
         first == null ? null : first.name(),
         first == null ? null : first.failedStep().orElse(null));
   }
@@ -235,5 +313,17 @@ public final class IssueFiler {
         .orElse(null);
   }
 
-  private record Analysis(Failures failures, @Nullable String job, @Nullable String step) {}
+  private record Analysis(
+      Failures failures, List<TestFailure> byTest, @Nullable String job, @Nullable String step) {
+    List<FailureGroup> groups() {
+      return FailureGroup.of(byTest);
+    }
+  }
+
+  /** An issue Meister filed and GitHub still has open. */
+  private record OpenIssue(FiledIssue filed, GitHubIssue current) {
+    IssueRef ref() {
+      return filed.ref();
+    }
+  }
 }

@@ -8,7 +8,11 @@ import java.util.Optional;
 public interface IssueLinkStore {
   void link(IssueLink link);
 
+  /** The issue the alert is about: the newest it was linked to. */
   Optional<IssueLink> issueFor(AlertId alert);
+
+  /** Every issue the alert was linked to, newest first: one per root cause of its run. */
+  List<IssueLink> issuesFor(AlertId alert);
 
   List<IssueLink> alertsFor(IssueRef issue);
 }

@@ -50,7 +50,8 @@ class AlertMessagesTest {
           "head_sha", "3f2a9c1e7b5d",
           "commit_message", "Fix the bid/ask join\n\nLonger explanation.",
           "commit_author", "Dana Doe",
-          "run_url", RUN_URL);
+          "run_url", RUN_URL,
+          "test_type", "fast");
   private static final Map<String, String> TASK =
       Map.of(
           "dag_id", "bid_ask_1m",
@@ -71,6 +72,7 @@ class AlertMessagesTest {
         .isEqualTo(
             """
             🔴 Build fail - cmamp fast (1234)
+            Failing tests type: fast
             Repo: causify-ai/cmamp
             Branch: master
             Event: push
@@ -84,6 +86,22 @@ class AlertMessagesTest {
         .contains(
             new Span.Link("Open the failing run", RUN_URL), new Span.Mention(MemberId.of("bob")));
     assertThat(m.buttons()).containsExactly(new Button("👀 Looking", new ButtonAction.Ack(42)));
+  }
+
+  @Test
+  void a_build_alert_contains_test_type_repo_branch_event_and_the_failing_run_link() {
+    // Seed 002: "A notification contains: Failing tests type: fast/slow/super-slow, Repo, Branch,
+    // Event, Link to a failing run".
+    OutgoingMessage m = MESSAGES.alert(build(AlertPriority.NONE), onCall(false), BERLIN);
+
+    assertThat(m.text().plainText().lines())
+        .contains(
+            "Failing tests type: fast",
+            "Repo: causify-ai/cmamp",
+            "Branch: master",
+            "Event: push",
+            "Open the failing run");
+    assertThat(m.text().spans()).contains(new Span.Link("Open the failing run", RUN_URL));
   }
 
   @Test
@@ -195,6 +213,7 @@ class AlertMessagesTest {
         .isEqualTo(
             """
             🔴 Build fail - cmamp fast (1234)
+            Failing tests type: fast
             Repo: causify-ai/cmamp
             Branch: master
             Event: push

@@ -51,7 +51,8 @@ final class Events {
         .actor(f.remove("actor"))
         .commitAuthor(f.remove("commit_author"))
         .commitMessage(f.remove("commit_message"))
-        .conclusion(f.remove("conclusion"));
+        .conclusion(f.remove("conclusion"))
+        .testType(f.remove("test_type"));
     String id = f.remove("run_id");
     String number = f.remove("run_number");
     String attempt = f.remove("run_attempt");
