@@ -67,7 +67,7 @@ public final class EscalationMessages {
    * @param author the author as a team member, when their GitHub login is on the team
    */
   public static OutgoingMessage fixOrRevert(
-      Alert alert, Duration red, @Nullable MemberId onCall, @Nullable MemberId author) {
+      Alert alert, Duration red, @Nullable MemberId onCall, Optional<MemberId> author) {
     Optional<GitHubRun> run = alert.gitHubRun();
     String workflow = run.flatMap(r -> r.workflowPath().or(r::workflowName)).orElse("the workflow");
     String branch = run.flatMap(GitHubRun::branch).orElse("?");
@@ -89,13 +89,12 @@ public final class EscalationMessages {
     if (onCall != null) {
       t.mention(onCall).text(" (on call)");
     }
-    if (author != null) {
-      t.text(onCall != null ? ", " : "").mention(author).text(" (commit author)");
+    String comma = onCall != null ? ", " : "";
+    if (author.isPresent()) {
+      t.text(comma).mention(author.get()).text(" (commit author)");
     } else {
-      String name = run.flatMap(r -> r.commitAuthor().or(r::actor)).orElse(null);
-      if (name != null) {
-        t.text((onCall != null ? ", " : "") + name + " (commit author)");
-      }
+      run.flatMap(r -> r.commitAuthor().or(r::actor))
+          .ifPresent(name -> t.text(comma + name + " (commit author)"));
     }
     run.flatMap(GitHubRun::runUrl).ifPresent(url -> t.text(". ").link("Run", url));
     return OutgoingMessage.of(t.text(".").build());

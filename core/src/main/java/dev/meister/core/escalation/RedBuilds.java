@@ -19,10 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,18 +128,16 @@ public final class RedBuilds implements DueWork {
   }
 
   /** The commit's author as a team member, by the GitHub login that started the run. */
-  private @Nullable MemberId author(Alert alert) {
-    String actor = alert.gitHubRun().flatMap(GitHubRun::actor).orElse(null);
-    if (actor == null) {
-      return null;
-    }
-    String login = actor.toLowerCase(Locale.ROOT);
-    return team.members().stream()
-        .filter(
-            m -> m.githubLogin() != null && m.githubLogin().toLowerCase(Locale.ROOT).equals(login))
-        .map(Member::id)
-        .findFirst()
-        .orElse(null);
+  private Optional<MemberId> author(Alert alert) {
+    return alert
+        .gitHubRun()
+        .flatMap(GitHubRun::actor)
+        .flatMap(
+            actor ->
+                team.members().stream()
+                    .filter(m -> m.githubLogin() != null && m.githubLogin().equalsIgnoreCase(actor))
+                    .map(Member::id)
+                    .findFirst());
   }
 
   private static String key(Alert a) {

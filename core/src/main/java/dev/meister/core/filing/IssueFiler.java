@@ -3,7 +3,6 @@ package dev.meister.core.filing;
 import dev.meister.core.alert.Alert;
 import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.schedule.OnCallDirectory;
-import dev.meister.core.schedule.Rotation;
 import dev.meister.core.team.Member;
 import dev.meister.core.team.Team;
 import java.time.Clock;
@@ -113,7 +112,7 @@ public final class IssueFiler {
       Optional<RootCause> cause,
       String titleSuffix) {
     String repo = repo(alert, rule);
-    Member onCall = onCall(alert);
+    Optional<Member> onCall = onCall(alert);
     IssueDraft draft =
         writer.draft(alert, failures, fingerprint, repo, rule, onCall, team.teamLeads());
     // Assignees go separately: a login GitHub does not accept must not stop the filing.
@@ -303,14 +302,13 @@ public final class IssueFiler {
                         + ".repo) in the configuration"));
   }
 
-  private @Nullable Member onCall(Alert alert) {
-    Optional<Rotation> rotation = alert.routedRotation().flatMap(directory::find);
-    if (rotation.isEmpty()) {
-      return null;
-    }
+  /** Who was on call for the alert's rotation when it came in: the issue's assignee. */
+  private Optional<Member> onCall(Alert alert) {
     var at = alert.receivedAt();
-    return team.find(directory.resolver(rotation.get(), at).onCallAt(at).primary().member())
-        .orElse(null);
+    return alert
+        .routedRotation()
+        .flatMap(directory::find)
+        .flatMap(r -> team.find(directory.resolver(r, at).onCallAt(at).primary().member()));
   }
 
   private record Analysis(

@@ -8,7 +8,6 @@ import dev.meister.core.team.Member;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the issue for an alert: title from the configured template, and a body with everything the
@@ -37,15 +36,13 @@ public final class IssueWriter {
       String fingerprint,
       String repo,
       FilingRule rule,
-      @Nullable Member onCall,
+      Optional<Member> onCall,
       List<Member> leads) {
     IssueTemplate template =
         alert.source() == AlertSource.GITHUB_ACTIONS ? githubTitle : airflowTitle;
     String title = template.render(IssuePlaceholders.of(alert));
     List<String> assignees = new ArrayList<>();
-    if (onCall != null && onCall.githubLogin() != null) {
-      assignees.add(onCall.githubLogin());
-    }
+    onCall.map(Member::githubLogin).ifPresent(assignees::add);
     return new IssueDraft(
         repo,
         title,
@@ -59,13 +56,11 @@ public final class IssueWriter {
       Failures failures,
       String fingerprint,
       FilingRule rule,
-      @Nullable Member onCall,
+      Optional<Member> onCall,
       List<Member> leads) {
     StringBuilder b = new StringBuilder();
     alert.origin().match(run -> github(b, run), task -> airflow(b, task));
-    if (onCall != null) {
-      b.append("**On call:** ").append(who(onCall)).append('\n');
-    }
+    onCall.ifPresent(m -> b.append("**On call:** ").append(who(m)).append('\n'));
     if (rule.confirmPriority() && !leads.isEmpty()) {
       b.append('\n');
       for (Member lead : leads) {
