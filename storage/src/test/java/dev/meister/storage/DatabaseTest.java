@@ -44,7 +44,7 @@ class DatabaseTest extends StorageTestBase {
                 });
 
     assertThat(mode).isEqualTo("wal");
-    assertThat(version).isEqualTo(10);
+    assertThat(version).isEqualTo(13);
   }
 
   @Test
