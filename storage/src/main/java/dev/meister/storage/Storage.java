@@ -22,6 +22,8 @@ public final class Storage implements AutoCloseable {
   private final JdbcFiledIssueStore filedIssues;
   private final JdbcResolutionStore resolutions;
   private final JdbcGreenNotices greenNotices;
+  private final JdbcPipelineNotices pipelineNotices;
+  private final JdbcPipelineAlerts pipelineAlerts;
 
   private Storage(Database database, Clock clock) {
     this.database = database;
@@ -41,6 +43,8 @@ public final class Storage implements AutoCloseable {
     this.filedIssues = new JdbcFiledIssueStore(database);
     this.resolutions = new JdbcResolutionStore(database);
     this.greenNotices = new JdbcGreenNotices(database);
+    this.pipelineNotices = new JdbcPipelineNotices(database);
+    this.pipelineAlerts = new JdbcPipelineAlerts(database, alerts, resolutions);
   }
 
   /** Opens the SQLite file, creating and migrating it as needed. */
@@ -86,6 +90,15 @@ public final class Storage implements AutoCloseable {
 
   public JdbcAlertFollowUps followUps() {
     return followUps;
+  }
+
+  /** What the pipeline rules posted (fix breaches, work-hours tags, check reminders). */
+  public JdbcPipelineNotices pipelineNotices() {
+    return pipelineNotices;
+  }
+
+  public JdbcPipelineAlerts pipelineAlerts() {
+    return pipelineAlerts;
   }
 
   public JdbcSlaChecks slaChecks() {

@@ -10,6 +10,7 @@ import dev.meister.core.status.RunSourceException.Reason;
 import dev.meister.core.status.TaskRun;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -75,6 +76,42 @@ public final class AirflowClient implements DagRunSource, AutoCloseable {
       throw bad("the DAG runs of " + dagId, "no 'dag_runs' list");
     }
     return runs.isEmpty() ? Optional.empty() : Optional.of(dagRun(runs.get(0), dagId));
+  }
+
+  /**
+   * The runs due since {@code since}, newest first, page by page: ordered by {@code run_after} on
+   * v2 and {@code execution_date} on v1 (whose due time, the end of the data interval, follows the
+   * same order), read until a run is due before {@code since}.
+   */
+  @Override
+  public List<DagRun> runsDueSince(String dagId, Instant since) {
+    String order = instance.api() == AirflowApi.V1 ? "-execution_date" : "-run_after";
+    List<DagRun> found = new ArrayList<>();
+    for (int offset = 0; ; offset += PAGE) {
+      HttpUrl url =
+          dagRuns(dagId)
+              .newBuilder()
+              .addQueryParameter("order_by", order)
+              .addQueryParameter("limit", String.valueOf(PAGE))
+              .addQueryParameter("offset", String.valueOf(offset))
+              .build();
+      JsonNode page = get(url, "DAG " + dagId);
+      JsonNode runs = page.path("dag_runs");
+      if (!runs.isArray()) {
+        throw bad("the DAG runs of " + dagId, "no 'dag_runs' list");
+      }
+      for (JsonNode node : runs) {
+        DagRun run = dagRun(node, dagId);
+        Instant due = run.runAfter();
+        if (due != null && due.isBefore(since)) {
+          return found;
+        }
+        found.add(run);
+      }
+      if (runs.size() < PAGE || offset + PAGE >= page.path("total_entries").asInt(0)) {
+        return found;
+      }
+    }
   }
 
   @Override

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads Airflow's DAG run and task instance objects, both API versions: v1 has {@code
  * execution_date} (and {@code logical_date} since 2.2), v2 has {@code logical_date}, which may be
- * null, and {@code run_after}. A task's {@code state} is null (or {@code "none"} before 2.7) until
- * the scheduler looks at it.
+ * null, and {@code run_after}; v1's runs are due at their {@code data_interval_end}. A task's
+ * {@code state} is null (or {@code "none"} before 2.7) until the scheduler looks at it.
  */
 final class AirflowJson {
   private AirflowJson() {}
@@ -25,6 +25,11 @@ final class AirflowJson {
       logical = instant(run, "execution_date");
     }
     Instant runAfter = instant(run, "run_after");
+    if (runAfter == null) {
+      // Airflow 2 starts a scheduled run at the end of its data interval, one interval after the
+      // logical date; that is when it was due.
+      runAfter = instant(run, "data_interval_end");
+    }
     return new DagRun(
         text(run, "dag_id"),
         text(run, "dag_run_id"),

@@ -13,7 +13,10 @@ import dev.meister.core.escalation.FixOrRevertSchedule;
 import dev.meister.core.escalation.RedBuilds;
 import dev.meister.core.handoff.Handoffs;
 import dev.meister.core.handoff.IssueRefresh;
+import dev.meister.core.pipeline.CheckReminders;
+import dev.meister.core.pipeline.FixChecks;
 import dev.meister.core.pipeline.SlaChecks;
+import dev.meister.core.pipeline.WorkHoursTags;
 import dev.meister.core.schedule.RotationId;
 import dev.meister.core.schedule.ScheduleRequests;
 import dev.meister.core.status.DagRunSource;
@@ -108,6 +111,31 @@ final class Duties {
             airflow,
             router,
             storage.slaChecks(),
+            storage.outbox(),
+            storage.database()));
+    // Seed 004's fix-time SLAs and on-call schedules: each posts once, recorded in storage.
+    work.add(
+        new FixChecks(
+            duties.pipelines(),
+            storage.pipelineAlerts(),
+            router,
+            storage.pipelineNotices(),
+            storage.outbox(),
+            storage.database()));
+    work.add(
+        new WorkHoursTags(
+            duties.pipelines(),
+            storage.pipelineAlerts(),
+            router,
+            storage.pipelineNotices(),
+            storage.outbox(),
+            storage.database()));
+    work.add(
+        new CheckReminders(
+            duties.pipelines(),
+            airflow,
+            router,
+            storage.pipelineNotices(),
             storage.outbox(),
             storage.database()));
     this.timekeeper = new Timekeeper(work, clock);

@@ -1,8 +1,12 @@
 package dev.meister.bot.config;
 
 import dev.meister.core.handoff.HandoffPolicy;
+import dev.meister.core.pipeline.FixDeadline;
 import dev.meister.core.pipeline.Hint;
+import dev.meister.core.pipeline.OnCallPolicy;
+import dev.meister.core.pipeline.Party;
 import dev.meister.core.pipeline.Pipeline;
+import dev.meister.core.pipeline.RunSchedule;
 import dev.meister.core.pipeline.Sla;
 import dev.meister.core.team.MemberId;
 import java.time.Duration;
@@ -35,7 +39,13 @@ final class DutiesSection {
           "downstream",
           "hints",
           "runbooks",
-          "airflow");
+          "airflow",
+          "fix_within",
+          "fix_by",
+          "on_call",
+          "work_hours",
+          "check_every",
+          "check_at");
   private static final List<String> OWNER_KEYS = List.of("primary", "secondary");
   private static final List<String> HINT_KEYS = List.of("pattern", "hint");
 
@@ -123,9 +133,11 @@ final class DutiesSection {
         }
       }
       String description = f.text("description", false);
-      String schedule = f.text("schedule", false);
-      List<MemberId> upstream = members(f, "upstream");
-      List<MemberId> downstream = members(f, "downstream");
+      RunSchedule schedule = f.value("schedule", false, RunSchedule::parse);
+      FixDeadline fix = PipelinePolicies.fix(f, problems);
+      OnCallPolicy onCall = PipelinePolicies.onCall(f, problems);
+      List<Party> upstream = parties(f, "upstream");
+      List<Party> downstream = parties(f, "downstream");
       List<String> runbooks = texts(f, "runbooks");
       String instance = f.text("airflow", false);
       if (instance != null && !airflow.containsKey(instance)) {
@@ -150,7 +162,11 @@ final class DutiesSection {
                     + String.join(", ", airflow.keySet())
                     + ")");
       }
-      if (problems.count() > before || name == null || dag == null || primary == null) {
+      if (problems.count() > before
+          || name == null
+          || dag == null
+          || primary == null
+          || onCall == null) {
         continue;
       }
       all.add(
@@ -160,8 +176,10 @@ final class DutiesSection {
               dag,
               primary,
               secondary,
-              schedule == null ? "" : schedule,
+              schedule,
               sla,
+              fix,
+              onCall,
               upstream,
               downstream,
               hints,
@@ -188,18 +206,25 @@ final class DutiesSection {
     return node == null ? null : team.reference(node, f.path(key));
   }
 
-  private List<MemberId> members(Fields f, String key) {
-    List<MemberId> ids = new ArrayList<>();
+  /**
+   * Up- or downstream owners: a team member's id is tagged; anything else (a team such as {@code
+   * Account team}, a chat handle such as {@code @accounts}) is shown as written.
+   */
+  private List<Party> parties(Fields f, String key) {
+    List<Party> parties = new ArrayList<>();
     YSeq list = f.list(key, false);
     if (list != null) {
       for (int i = 0; i < list.items().size(); i++) {
-        MemberId id = team.reference(list.items().get(i), Problems.item(f.path(key), i));
-        if (id != null) {
-          ids.add(id);
+        String text = Fields.scalar(list.items().get(i), Problems.item(f.path(key), i), problems);
+        if (text != null && !text.isBlank()) {
+          parties.add(
+              team.known(text.trim())
+                  .<Party>map(Party.Member::new)
+                  .orElseGet(() -> new Party.Named(text.trim())));
         }
       }
     }
-    return ids;
+    return parties;
   }
 
   private List<String> texts(Fields f, String key) {

@@ -49,6 +49,11 @@ final class TeamSection {
     return new Team(members);
   }
 
+  /** The member declared as {@code id}, if one is: a pipeline's other parties are free text. */
+  java.util.Optional<MemberId> known(String id) {
+    return members.stream().map(Member::id).filter(m -> m.value().equals(id)).findFirst();
+  }
+
   /**
    * Checks that {@code node} names a team member; {@code null} if not. A member declared with
    * mistakes is not reported again here.

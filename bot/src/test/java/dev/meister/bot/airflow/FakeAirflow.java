@@ -33,6 +33,8 @@ public final class FakeAirflow extends LoopbackApi {
   // Guarded by "this".
   private ObjectNode run;
   private final List<ObjectNode> tasks = new ArrayList<>();
+  // Earlier runs, served after the latest one by the list of DAG runs.
+  private final List<ObjectNode> earlier = new ArrayList<>();
   private @Nullable String expectedAuthorization;
   private @Nullable String username;
   private @Nullable String password;
@@ -117,6 +119,49 @@ public final class FakeAirflow extends LoopbackApi {
   /** Sets the latest run's state alone, as the SLA check reads it: running, success, failed. */
   public synchronized void latestRunIs(String state) {
     run.put("state", state);
+  }
+
+  /**
+   * Makes the latest run the one due at {@code dueIso} (a scheduled run of that moment, started 5
+   * seconds later) in {@code state}; a final state ends it 40 minutes after it was due.
+   */
+  public synchronized void latestRunDueAt(String dueIso, String state) {
+    reshape(run, dueIso, state);
+  }
+
+  /**
+   * Adds an earlier run, due at {@code dueIso}, in {@code state}, as the list of runs serves it.
+   */
+  public synchronized void addEarlierRun(String dueIso, String state) {
+    ObjectNode copy = run.deepCopy();
+    reshape(copy, dueIso, state);
+    earlier.add(copy);
+  }
+
+  private void reshape(ObjectNode r, String dueIso, String state) {
+    java.time.Instant due = java.time.Instant.parse(dueIso);
+    r.put(
+        "dag_run_id",
+        "scheduled__"
+            + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx")
+                .format(due.atOffset(java.time.ZoneOffset.UTC)));
+    boolean v2 = version.equals("v2");
+    r.put("logical_date", (v2 ? due : due.minus(java.time.Duration.ofDays(1))).toString());
+    if (r.has("execution_date")) {
+      r.put("execution_date", due.minus(java.time.Duration.ofDays(1)).toString());
+    }
+    r.put("data_interval_start", due.minus(java.time.Duration.ofDays(1)).toString());
+    r.put("data_interval_end", due.toString());
+    if (v2) {
+      r.put("run_after", due.toString());
+    }
+    r.put("start_date", due.plusSeconds(5).toString());
+    r.put("state", state);
+    if (state.equals("success") || state.equals("failed")) {
+      r.put("end_date", due.plus(java.time.Duration.ofMinutes(40)).toString());
+    } else {
+      r.putNull("end_date");
+    }
   }
 
   /** Sets the run's state; a final one also gets an {@code end_date} of 04:11 UTC. */
@@ -223,13 +268,21 @@ public final class FakeAirflow extends LoopbackApi {
     }
     Map<String, String> params = params(query);
     if (parts.length == 2 && parts[1].equals("dagRuns")) {
-      ArrayNode runs = JSON.createArrayNode();
+      List<ObjectNode> all = new ArrayList<>();
       if (!noRuns) {
-        runs.add(run);
+        all.add(run);
+        all.addAll(earlier);
+      }
+      all.sort(java.util.Comparator.comparing(FakeAirflow::due).reversed());
+      int limit = Integer.parseInt(params.getOrDefault("limit", "100"));
+      int offset = Integer.parseInt(params.getOrDefault("offset", "0"));
+      ArrayNode runs = JSON.createArrayNode();
+      for (int i = offset; i < Math.min(all.size(), offset + limit); i++) {
+        runs.add(all.get(i));
       }
       ObjectNode answer = JSON.createObjectNode();
       answer.set("dag_runs", runs);
-      answer.put("total_entries", runs.size());
+      answer.put("total_entries", all.size());
       return ApiAnswer.json(200, answer.toString());
     }
     String runId =
@@ -252,6 +305,17 @@ public final class FakeAirflow extends LoopbackApi {
     answer.set("task_instances", page);
     answer.put("total_entries", tasks.size());
     return ApiAnswer.json(200, answer.toString());
+  }
+
+  /** What Airflow orders runs by: run_after (v2), else the data interval's end. */
+  private static String due(ObjectNode r) {
+    for (String field : List.of("run_after", "data_interval_end", "logical_date")) {
+      JsonNode v = r.get(field);
+      if (v != null && !v.isNull()) {
+        return java.time.Instant.parse(v.asText()).toString();
+      }
+    }
+    return "";
   }
 
   private static Map<String, String> params(@Nullable String query) {

@@ -55,6 +55,10 @@ class CliTest {
         Primary: Dave Kim until Fri 27 Nov 17:00 CET
         Level 2: Grace Hopper until Mon 30 Nov 11:00 CET
         Next: Bob Stone (weekend) from Fri 27 Nov 17:00 CET
+
+        📅 DE standby
+        Primary: Jane until Mon 30 Nov 09:00 UTC
+        Next: Danny from Mon 30 Nov 09:00 UTC
         """);
   }
 
@@ -133,7 +137,7 @@ class CliTest {
             EXAMPLE.toString());
 
     assertThat(code).isZero();
-    assertThat(out.toString()).contains("OK (7 members, 3 rotations, 3 routes)");
+    assertThat(out.toString()).contains("OK (11 members, 4 rotations, 4 routes)");
     assertThat(err.toString()).isEmpty();
   }
 

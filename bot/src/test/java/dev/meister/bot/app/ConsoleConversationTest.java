@@ -86,6 +86,7 @@ class ConsoleConversationTest {
     String screen = converse("/whoisoncall hausmeistr\n");
 
     assertThat(screen)
-        .contains("No rotation 'hausmeistr'. Rotations: dagmeister, buildmeister, hausmeister.");
+        .contains(
+            "No rotation 'hausmeistr'. Rotations: dagmeister, buildmeister, hausmeister, de-standby.");
   }
 }

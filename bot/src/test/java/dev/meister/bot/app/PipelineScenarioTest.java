@@ -89,14 +89,18 @@ class PipelineScenarioTest {
     assertThat(bot.chat.texts())
         .containsExactly(
             ":hourglass: SLA missed: dagao (DAG prod-dagao)"
-                + " should have its data by 03:00 UTC; its latest run"
+                + " should have its data by 03:00 UTC; today's run"
                 + " scheduled__2026-11-23T02:00:00+00:00 is running.\nOwners: @dave, @carol."
                 + " Downstream: @bob. Runbook");
     assertThat(airflow.requests())
-        .containsExactly("GET /api/v2/dags/prod-dagao/dagRuns?order_by=-run_after&limit=1");
+        .containsExactly(
+            "GET /api/v2/dags/prod-dagao/dagRuns?order_by=-run_after&limit=100&offset=0");
     assertThat(airflow.authorizations()).containsExactly("Bearer af-token");
   }
 
+  // Seed 004: "The data should be updated by 3:00 AM UTC" - today's run, checked once a deadline.
+  // This test used to advance a whole day with the same run as the latest and expect silence: it
+  // locked in yesterday's success passing today's deadline. Today's run is now required.
   @Test
   void a_successful_run_meets_the_sla_silently_and_each_deadline_is_checked_once()
       throws Exception {
@@ -104,10 +108,43 @@ class PipelineScenarioTest {
 
     bot.advance(Duration.ofHours(2), MINUTE);
     bot.restart();
-    bot.advance(Duration.ofDays(1), Duration.ofMinutes(10));
+    bot.advance(Duration.ofHours(20), Duration.ofMinutes(10));
 
     assertThat(bot.chat.texts()).noneMatch(t -> t.contains("SLA"));
-    assertThat(airflow.requests()).hasSize(2);
+    assertThat(airflow.requests()).hasSize(1);
+  }
+
+  // Seed 004: "The data should be updated by 3:00 AM UTC" means today's run succeeded by 3:00.
+  @Test
+  void the_next_day_without_its_own_run_is_missed_although_the_day_before_succeeded()
+      throws Exception {
+    airflow.latestRunIs("success");
+    bot.advance(Duration.ofHours(2), MINUTE);
+    bot.restart();
+
+    bot.advance(Duration.ofDays(1), Duration.ofMinutes(10));
+
+    assertThat(bot.chat.texts())
+        .containsExactly(
+            ":hourglass: SLA missed: dagao (DAG prod-dagao) should have its data by 03:00 UTC;"
+                + " no run since scheduled__2026-11-23T02:00:00+00:00 (success):"
+                + " the run due at 2026-11-24 02:00 UTC has not started.\nOwners: @dave, @carol."
+                + " Downstream: @bob. Runbook");
+  }
+
+  // Seed 004: "The data should be updated by 3:00 AM UTC": today's run never started.
+  @Test
+  void todays_run_never_started_is_missed_although_yesterdays_succeeded() {
+    airflow.latestRunDueAt("2026-11-22T02:00:00Z", "success");
+
+    bot.advance(Duration.ofMinutes(31), MINUTE);
+
+    assertThat(bot.chat.texts())
+        .containsExactly(
+            ":hourglass: SLA missed: dagao (DAG prod-dagao) should have its data by 03:00 UTC;"
+                + " no run since scheduled__2026-11-22T02:00:00+00:00 (success):"
+                + " the run due at 2026-11-23 02:00 UTC has not started.\nOwners: @dave, @carol."
+                + " Downstream: @bob. Runbook");
   }
 
   @Test

@@ -47,14 +47,45 @@ class ExampleConfigTest {
   }
 
   @Test
-  void the_example_loads_with_optional_secrets_and_yields_three_rotations_in_file_order()
+  void the_example_loads_with_optional_secrets_and_yields_four_rotations_in_file_order()
       throws ConfigException {
     MeisterConfig config = example();
 
     assertThat(config.rotations())
         .extracting(r -> r.id().value())
-        .containsExactly("dagmeister", "buildmeister", "hausmeister");
+        .containsExactly("dagmeister", "buildmeister", "hausmeister", "de-standby");
     assertThat(config.chats().telegramConfig().orElseThrow().token().isPresent()).isFalse();
+  }
+
+  // Seed 004: "One person from DE team will be standby each week including weekends. Regular
+  // schedule: week 1: Danny, week 2: Anna, week 3: Laura, week 4: Jane".
+  @Test
+  void the_de_standby_is_a_weekly_rotation_of_danny_anna_laura_and_jane_with_weekends()
+      throws ConfigException {
+    Rotation de = example().rotation(RotationId.of("de-standby")).orElseThrow();
+
+    assertThat(de.shiftLength()).isEqualTo(ShiftLength.weeks(1));
+    assertThat(de.primary()).isEqualTo(Roster.of("danny", "anna", "laura", "jane"));
+    assertThat(de.weekendLayer()).isEmpty();
+  }
+
+  // Seed 004's four runbooks: Profit, Growth, Engagement, Aggregate data for investors.
+  @Test
+  void the_four_pipelines_of_seed_004_have_their_owners_schedules_slas_and_on_call()
+      throws ConfigException {
+    var pipelines = example().duties().pipelines();
+
+    assertThat(pipelines)
+        .extracting(dev.meister.core.pipeline.Pipeline::name)
+        .startsWith("Profit", "Growth", "Engagement", "Aggregate data for investors");
+    assertThat(pipelines.get(0).onCall())
+        .isInstanceOf(dev.meister.core.pipeline.OnCallPolicy.DuringWorkHours.class);
+    assertThat(pipelines.get(0).upstream())
+        .containsExactly(new dev.meister.core.pipeline.Party.Named("Account team"));
+    assertThat(pipelines.get(1).fixDeadline()).isPresent();
+    assertThat(pipelines.get(3).onCall())
+        .isInstanceOf(dev.meister.core.pipeline.OnCallPolicy.NoOnCall.class);
+    assertThat(pipelines.get(3).deadline()).isEmpty();
   }
 
   @Test
@@ -98,10 +129,11 @@ class ExampleConfigTest {
   }
 
   @Test
-  void the_team_has_seven_members_led_by_alice() throws ConfigException {
+  void the_team_has_eleven_members_with_seed_004s_data_engineers_led_by_alice()
+      throws ConfigException {
     MeisterConfig config = example();
 
-    assertThat(config.team().members()).hasSize(7);
+    assertThat(config.team().members()).hasSize(11);
     assertThat(config.team().teamLeads()).extracting(m -> m.id().value()).containsExactly("alice");
   }
 
@@ -111,10 +143,10 @@ class ExampleConfigTest {
 
     assertThat(config.routes())
         .extracting(RouteConfig::name)
-        .containsExactly("airflow-dags", "cmamp-builds", "everything-else");
-    assertThat(config.routes().get(1).match().source()).isEqualTo(AlertSource.GITHUB_ACTIONS);
-    assertThat(config.routes().get(1).match().repo()).isEqualTo("cryptokaizen/cmamp");
-    assertThat(config.routes().get(2).match().isCatchAll()).isTrue();
+        .containsExactly("de-pipelines", "airflow-dags", "cmamp-builds", "everything-else");
+    assertThat(config.routes().get(2).match().source()).isEqualTo(AlertSource.GITHUB_ACTIONS);
+    assertThat(config.routes().get(2).match().repo()).isEqualTo("cryptokaizen/cmamp");
+    assertThat(config.routes().get(3).match().isCatchAll()).isTrue();
     // Seed 000: "All the failures from region `tokyo` are of highest priority"; only "for
     // `bid_ask` or `OHLCV` DAGs ping the channel by tagging the team leader".
     assertThat(config.priorities().levels()).containsExactly("P4", "P3", "P2", "P1");

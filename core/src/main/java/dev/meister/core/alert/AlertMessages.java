@@ -63,7 +63,7 @@ public final class AlertMessages {
    * @param zone the team's zone, for times
    */
   public OutgoingMessage alert(Alert alert, @Nullable OnCall onCall, ZoneId zone) {
-    RichText text = body(alert, onCall, zone).build();
+    RichText text = quiet(alert, body(alert, onCall, zone).build());
     long id = alert.storedId().value();
     List<Button> buttons = new ArrayList<>();
     buttons.add(new Button(EmojiNames.unicode("eyes") + " Looking", new ButtonAction.Ack(id)));
@@ -93,7 +93,11 @@ public final class AlertMessages {
                 + " is looking into this (since "
                 + ack.at().atZone(zone).format(SINCE)
                 + ")");
-    return OutgoingMessage.of(text.build());
+    return OutgoingMessage.of(quiet(alert, text.build()));
+  }
+
+  private RichText quiet(Alert alert, RichText text) {
+    return notes.silences(alert) ? text.withoutMentions(this::displayName) : text;
   }
 
   /** The reply in the alert's thread when someone takes it. */

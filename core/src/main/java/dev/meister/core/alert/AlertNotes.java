@@ -13,4 +13,12 @@ public interface AlertNotes {
 
   /** Appends this alert's notes to {@code text}, each line starting with a line break. */
   void addTo(Alert alert, RichText.Builder text);
+
+  /**
+   * Whether the alert's message pings no one (its mentions shown as names): a pipeline debugged
+   * only during work hours, outside them.
+   */
+  default boolean silences(Alert alert) {
+    return false;
+  }
 }

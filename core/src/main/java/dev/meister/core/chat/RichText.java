@@ -27,6 +27,14 @@ public record RichText(List<Span> spans) {
     return sb.toString();
   }
 
+  /** The same text with every mention shown as {@code name} gives it, so it notifies no one. */
+  public RichText withoutMentions(java.util.function.Function<MemberId, String> name) {
+    return new RichText(
+        spans.stream()
+            .map(s -> s instanceof Span.Mention m ? new Span.Plain(name.apply(m.member())) : s)
+            .toList());
+  }
+
   /** One span's text with no markup (a link's label, a mention as {@code @id}). */
   public static String plainText(Span span) {
     return span.accept(PLAIN);

@@ -7,11 +7,12 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A data pipeline the team runs: which DAG it is, who owns it, by when its data must be there and
- * what its common failures mean.
+ * A data pipeline the team runs: which DAG it is, who owns it, when it runs, by when its data must
+ * be there and its failures fixed, who looks at its failures and what its common failures mean.
  *
- * @param schedule as the team describes it (e.g. {@code daily 01:00 UTC}); shown, not enforced
- * @param sla absent when the pipeline has no deadline
+ * @param schedule when its DAG is due to run; absent when it runs only when triggered
+ * @param sla absent when the pipeline has no data deadline
+ * @param fix by when a failure must be fixed; absent when the team promised nothing
  * @param upstream owners of the data it reads, to ask when inputs look wrong
  * @param downstream owners of what reads its data, to tell when it is late
  * @param airflow the name of the Airflow instance its DAG runs on; absent when none is configured
@@ -22,10 +23,12 @@ public record Pipeline(
     String dagId,
     MemberId primaryOwner,
     @Nullable MemberId secondaryOwner,
-    String schedule,
+    @Nullable RunSchedule schedule,
     @Nullable Sla sla,
-    List<MemberId> upstream,
-    List<MemberId> downstream,
+    @Nullable FixDeadline fix,
+    OnCallPolicy onCall,
+    List<Party> upstream,
+    List<Party> downstream,
     List<Hint> hints,
     List<String> runbooks,
     @Nullable String airflow) {
@@ -41,6 +44,19 @@ public record Pipeline(
 
   public Optional<Sla> deadline() {
     return Optional.ofNullable(sla);
+  }
+
+  public Optional<RunSchedule> runSchedule() {
+    return Optional.ofNullable(schedule);
+  }
+
+  public Optional<FixDeadline> fixDeadline() {
+    return Optional.ofNullable(fix);
+  }
+
+  /** The owners, primary first. */
+  public List<MemberId> owners() {
+    return secondaryOwner == null ? List.of(primaryOwner) : List.of(primaryOwner, secondaryOwner);
   }
 
   /** The hints whose pattern matches {@code exception}, in configured order. */

@@ -4,7 +4,6 @@ import dev.meister.core.alert.AirflowTask;
 import dev.meister.core.alert.Alert;
 import dev.meister.core.alert.AlertNotes;
 import dev.meister.core.chat.RichText;
-import dev.meister.core.team.MemberId;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,7 +34,8 @@ public final class PipelineNotes implements AlertNotes {
     String about =
         String.join(
             "; ",
-            java.util.stream.Stream.of(p.description(), p.schedule())
+            java.util.stream.Stream.of(
+                    p.description(), p.runSchedule().map(RunSchedule::text).orElse(""))
                 .filter(x -> !x.isBlank())
                 .toList());
     text.newline()
@@ -44,8 +44,11 @@ public final class PipelineNotes implements AlertNotes {
     if (p.secondaryOwner() != null) {
       text.text(", secondary ").mention(p.secondaryOwner());
     }
-    people(text, "; upstream ", p.upstream());
-    people(text, "; downstream ", p.downstream());
+    PipelineText.parties("; upstream ", p.upstream(), text);
+    PipelineText.parties("; downstream ", p.downstream(), text);
+    if (p.onCall().silencesAt(alert.receivedAt())) {
+      text.newline().text(quietLine(p, alert));
+    }
     for (Hint hint : p.hintsFor(task.flatMap(AirflowTask::exception).orElse(null))) {
       text.newline().text("💡 " + hint.advice());
     }
@@ -55,13 +58,25 @@ public final class PipelineNotes implements AlertNotes {
     }
   }
 
-  private static void people(RichText.Builder text, String label, List<MemberId> members) {
-    if (members.isEmpty()) {
-      return;
+  /**
+   * "Debugged by team during work hours" and "No on-call": such a pipeline's failure pings no one
+   * when it comes in outside work hours (or ever, without on-call).
+   */
+  @Override
+  public boolean silences(Alert alert) {
+    return alert
+        .airflowTask()
+        .flatMap(task -> forDag(task.dagId()))
+        .map(p -> p.onCall().silencesAt(alert.receivedAt()))
+        .orElse(false);
+  }
+
+  private static String quietLine(Pipeline p, Alert alert) {
+    if (p.onCall() instanceof OnCallPolicy.DuringWorkHours w) {
+      return "🔕 Outside work hours: the owners are tagged at "
+          + PipelineText.time(w.hours().nextStartAfter(alert.receivedAt()))
+          + ".";
     }
-    text.text(label);
-    for (int i = 0; i < members.size(); i++) {
-      text.text(i == 0 ? "" : ", ").mention(members.get(i));
-    }
+    return "🔕 No on-call for this pipeline: the owners check it every week.";
   }
 }

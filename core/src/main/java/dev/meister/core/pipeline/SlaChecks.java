@@ -1,18 +1,13 @@
 package dev.meister.core.pipeline;
 
-import dev.meister.core.alert.AirflowTask;
-import dev.meister.core.alert.Route;
 import dev.meister.core.alert.Router;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.OutgoingMessage;
-import dev.meister.core.chat.RichText;
 import dev.meister.core.delivery.Outbox;
 import dev.meister.core.delivery.PendingMessage;
 import dev.meister.core.status.DagRun;
 import dev.meister.core.status.DagRunSource;
 import dev.meister.core.status.RunSourceException;
-import dev.meister.core.status.RunState;
-import dev.meister.core.team.MemberId;
 import dev.meister.core.timing.DueWork;
 import dev.meister.core.tx.Transactions;
 import java.time.Duration;
@@ -24,10 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * At each pipeline's SLA deadline, asks Airflow for the DAG's latest run; unless it succeeded, the
- * route's chat hears about it with the owners tagged. Each deadline is checked once (recorded with
- * its message); while Airflow cannot be reached the check is retried, and after {@link #PATIENCE}
- * the chat is told that the SLA could not be checked.
+ * At each pipeline's SLA deadline, asks Airflow for the run that deadline is about (see {@link
+ * DueRun}: today's run, not merely the latest); unless it succeeded by then, the route's chat hears
+ * about it with the owners tagged, and "no run since …" when today's run never started. Each
+ * deadline is checked once (recorded with its message); while Airflow cannot be reached the check
+ * is retried, and after {@link #PATIENCE} the chat is told that the SLA could not be checked.
  */
 public final class SlaChecks implements DueWork {
   private static final Logger log = LoggerFactory.getLogger(SlaChecks.class);
@@ -40,7 +36,7 @@ public final class SlaChecks implements DueWork {
 
   private final List<Pipeline> pipelines;
   private final Map<String, DagRunSource> airflow;
-  private final Router router;
+  private final PipelineChats chats;
   private final SlaCheckStore checks;
   private final Outbox outbox;
   private final Transactions transactions;
@@ -57,7 +53,7 @@ public final class SlaChecks implements DueWork {
       Transactions transactions) {
     this.pipelines = pipelines.stream().filter(p -> p.sla() != null).toList();
     this.airflow = Map.copyOf(airflow);
-    this.router = router;
+    this.chats = new PipelineChats(router);
     this.checks = checks;
     this.outbox = outbox;
     this.transactions = transactions;
@@ -76,7 +72,7 @@ public final class SlaChecks implements DueWork {
       try {
         Instant deadline = sla.latestAtOrBefore(now);
         if (!deadline.isBefore(now.minus(LATE_LIMIT)) && !checks.checked(p.name(), deadline)) {
-          check(p, deadline, now);
+          check(p, sla, deadline, now);
         }
       } catch (RuntimeException e) {
         log.error("SLA check of pipeline {} failed", p.name(), e);
@@ -86,15 +82,24 @@ public final class SlaChecks implements DueWork {
     return next;
   }
 
-  private void check(Pipeline p, Instant deadline, Instant now) {
+  private void check(Pipeline p, Sla sla, Instant deadline, Instant now) {
     DagRunSource source = p.airflow() == null ? null : airflow.get(p.airflow());
     if (source == null) {
       log.warn("pipeline {} has no Airflow instance to check its SLA on", p.name());
       return;
     }
-    Optional<DagRun> run;
+    Optional<DueRun> window = DueRun.forDeadline(p, sla, deadline);
+    if (window.isEmpty()) {
+      report(p, deadline, now, true, "no run due since the previous deadline", null);
+      return;
+    }
+    List<DagRun> counting;
+    Optional<DagRun> latest = Optional.empty();
     try {
-      run = source.latestRun(p.dagId());
+      counting = window.get().counting(source.runsDueSince(p.dagId(), window.get().since()));
+      if (counting.isEmpty()) {
+        latest = source.latestRun(p.dagId());
+      }
     } catch (RunSourceException e) {
       if (now.isBefore(deadline.plus(PATIENCE))) {
         log.warn(
@@ -110,9 +115,18 @@ public final class SlaChecks implements DueWork {
           unknown(p, String.valueOf(e.getMessage())));
       return;
     }
-    boolean met = run.isPresent() && run.get().state() == RunState.SUCCESS;
-    String detail = run.map(r -> r.runId() + " " + r.state().airflowName()).orElse("no runs");
-    report(p, deadline, now, met, detail, met ? null : missed(p, deadline, run.orElse(null)));
+    boolean met = DueRun.met(counting, deadline);
+    String detail =
+        counting.isEmpty()
+            ? "no run since " + latest.map(DagRun::runId).orElse("ever")
+            : counting.get(0).runId() + " " + counting.get(0).state().airflowName();
+    report(
+        p,
+        deadline,
+        now,
+        met,
+        detail,
+        met ? null : SlaMessages.missed(p, window.get(), counting, latest));
   }
 
   private void report(
@@ -122,7 +136,7 @@ public final class SlaChecks implements DueWork {
       boolean met,
       String detail,
       @org.jspecify.annotations.Nullable OutgoingMessage message) {
-    Optional<ChatRef> chat = chatOf(p);
+    Optional<ChatRef> chat = chats.chatOf(p);
     transactions.inTransaction(
         () -> {
           if (!checks.record(p.name(), deadline, now, met, detail)) {
@@ -137,67 +151,7 @@ public final class SlaChecks implements DueWork {
     log.info("SLA of {} at {}: {} ({})", p.name(), deadline, met ? "met" : "missed", detail);
   }
 
-  private Optional<ChatRef> chatOf(Pipeline p) {
-    // Matched as a task of the DAG that names no task, tags or region.
-    Optional<Route> route = router.route(AirflowTask.builder(p.dagId()).build());
-    if (route.isEmpty()) {
-      log.warn(
-          "no route matches DAG {} of pipeline {}: its SLA misses are not posted",
-          p.dagId(),
-          p.name());
-    }
-    return route.map(Route::chat);
-  }
-
-  static OutgoingMessage missed(
-      Pipeline p, Instant deadline, @org.jspecify.annotations.Nullable DagRun run) {
-    RichText.Builder t =
-        RichText.builder()
-            .emoji("hourglass")
-            .bold(" SLA missed: " + p.name())
-            .text(" (DAG " + p.dagId() + ") should have its data by " + p.sla() + "; ");
-    if (run == null) {
-      t.text("the DAG has no runs.");
-    } else {
-      t.text("its latest run " + run.runId() + " is " + run.state().airflowName() + ".");
-    }
-    return OutgoingMessage.of(owners(p, t).build());
-  }
-
   private static OutgoingMessage unknown(Pipeline p, String why) {
-    RichText.Builder t =
-        RichText.builder()
-            .emoji("warning")
-            .text(
-                " Could not check the SLA of "
-                    + p.name()
-                    + " (DAG "
-                    + p.dagId()
-                    + ", due "
-                    + p.sla()
-                    + "): "
-                    + why
-                    + ".");
-    return OutgoingMessage.of(owners(p, t).build());
-  }
-
-  private static RichText.Builder owners(Pipeline p, RichText.Builder t) {
-    t.newline().text("Owners: ").mention(p.primaryOwner());
-    if (p.secondaryOwner() != null) {
-      t.text(", ").mention(p.secondaryOwner());
-    }
-    if (!p.downstream().isEmpty()) {
-      t.text(". Downstream: ");
-      for (int i = 0; i < p.downstream().size(); i++) {
-        MemberId m = p.downstream().get(i);
-        t.text(i == 0 ? "" : ", ").mention(m);
-      }
-    }
-    t.text(".");
-    for (int i = 0; i < p.runbooks().size(); i++) {
-      t.text(" ")
-          .link(p.runbooks().size() == 1 ? "Runbook" : "Runbook " + (i + 1), p.runbooks().get(i));
-    }
-    return t;
+    return SlaMessages.unknown(p, why);
   }
 }

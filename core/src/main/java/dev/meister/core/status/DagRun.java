@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param logicalDate Airflow 2's {@code execution_date}/{@code logical_date}; Airflow 3 leaves it
  *     empty for some manual runs
- * @param runAfter when the run was due: Airflow 3's {@code run_after}, else the logical date
+ * @param runAfter when the run was due: Airflow 3's {@code run_after}; on Airflow 2 the end of its
+ *     data interval (when the scheduler starts it), else the logical date
  */
 public record DagRun(
     String dagId,

@@ -1,5 +1,6 @@
 package dev.meister.core.status;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +11,12 @@ import java.util.Optional;
 public interface DagRunSource {
   /** The DAG's most recent run (by logical date); empty when it has never run. */
   Optional<DagRun> latestRun(String dagId);
+
+  /**
+   * The DAG's runs due at or after {@code since} (by {@link DagRun#runAfter()}), newest first:
+   * today's run for an SLA, the last week's for a reminder.
+   */
+  List<DagRun> runsDueSince(String dagId, Instant since);
 
   /** One run by its id. */
   DagRun run(String dagId, String runId);

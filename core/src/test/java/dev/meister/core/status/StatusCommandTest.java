@@ -51,6 +51,11 @@ class StatusCommandTest {
     }
 
     @Override
+    public List<DagRun> runsDueSince(String dagId, java.time.Instant since) {
+      return latestRun(dagId).stream().toList();
+    }
+
+    @Override
     public DagRun run(String dagId, String runId) {
       return run.orElseThrow();
     }
