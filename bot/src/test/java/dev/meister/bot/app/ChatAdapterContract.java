@@ -98,7 +98,7 @@ abstract class ChatAdapterContract {
                 "test",
                 "failure",
                 "Run mvn",
-                Files.readString(LOGS.resolve("maven-surefire.failure.log")))));
+                Files.readString(LOGS.resolve("maven-surefire-one-root-cause.failure.log")))));
     Path file = dir.resolve("meister.yml");
     Files.writeString(
         file,
