@@ -41,6 +41,7 @@ public final class ConfigLoader {
           "handoffs",
           "fix_or_revert",
           "pipelines",
+          "work_hours",
           "github");
   private static final List<String> STORAGE_KEYS = List.of("database");
   private static final List<String> SERVER_KEYS =

@@ -8,6 +8,7 @@ import dev.meister.core.pipeline.Party;
 import dev.meister.core.pipeline.Pipeline;
 import dev.meister.core.pipeline.RunSchedule;
 import dev.meister.core.pipeline.Sla;
+import dev.meister.core.pipeline.WorkHours;
 import dev.meister.core.team.MemberId;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -104,6 +106,8 @@ final class DutiesSection {
 
   private List<Pipeline> pipelines(Fields top, Map<String, AirflowInstance> airflow) {
     List<Pipeline> all = new ArrayList<>();
+    // The team's work hours: the default of every pipeline "debugged by team during work hours".
+    Optional<WorkHours> teamHours = PipelinePolicies.teamWorkHours(top, problems);
     Map<String, Integer> names = new HashMap<>();
     for (Fields f :
         Fields.mappings(top.node("pipelines", false), "pipelines", problems, PIPELINE_KEYS)) {
@@ -135,7 +139,7 @@ final class DutiesSection {
       String description = f.text("description", false);
       RunSchedule schedule = f.value("schedule", false, RunSchedule::parse);
       FixDeadline fix = PipelinePolicies.fix(f, problems);
-      OnCallPolicy onCall = PipelinePolicies.onCall(f, problems);
+      OnCallPolicy onCall = PipelinePolicies.onCall(f, problems, teamHours);
       List<Party> upstream = parties(f, "upstream");
       List<Party> downstream = parties(f, "downstream");
       List<String> runbooks = texts(f, "runbooks");

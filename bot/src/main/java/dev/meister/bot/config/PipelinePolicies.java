@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,8 +67,21 @@ final class PipelinePolicies {
     return new FixDeadline.EndOfMonth(parts.length == 2 ? Values.zone(parts[1]) : UTC);
   }
 
-  /** The on-call policy; the route's rotation when {@code on_call} is absent. */
-  static @Nullable OnCallPolicy onCall(Fields f, Problems problems) {
+  /**
+   * The top-level {@code work_hours: {days, from, to, zone}}: the team's work hours, used by every
+   * pipeline with {@code on_call: work_hours} that gives none of its own.
+   */
+  static Optional<WorkHours> teamWorkHours(Fields top, Problems problems) {
+    Fields w = top.map("work_hours", false, WORK_HOURS_KEYS);
+    return w == null ? Optional.empty() : Optional.ofNullable(workHours(w, problems));
+  }
+
+  /**
+   * The on-call policy; the route's rotation when {@code on_call} is absent.
+   *
+   * @param teamHours the team's work hours, for a {@code work_hours} pipeline without its own
+   */
+  static @Nullable OnCallPolicy onCall(Fields f, Problems problems, Optional<WorkHours> teamHours) {
     String kind = f.text("on_call", false);
     String policy = kind == null ? "rotation" : kind.trim().toLowerCase(Locale.ROOT);
     if (!policy.equals("work_hours") && f.has("work_hours")) {
@@ -84,6 +98,16 @@ final class PipelinePolicies {
     return switch (policy) {
       case "rotation" -> new OnCallPolicy.Rotation();
       case "work_hours" -> {
+        if (!f.has("work_hours") && teamHours.isPresent()) {
+          yield new OnCallPolicy.DuringWorkHours(teamHours.get());
+        }
+        if (!f.has("work_hours")) {
+          problems.add(
+              f.located("on_call"),
+              f.path("on_call"),
+              "needs work_hours, here or at the top level for the whole team");
+          yield null;
+        }
         Fields w = f.map("work_hours", true, WORK_HOURS_KEYS);
         WorkHours hours = w == null ? null : workHours(w, problems);
         yield hours == null ? null : new OnCallPolicy.DuringWorkHours(hours);

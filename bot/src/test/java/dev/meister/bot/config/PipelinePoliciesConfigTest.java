@@ -139,6 +139,46 @@ class PipelinePoliciesConfigTest {
             "meister.yml:23: pipelines[0].check_every: needs on_call: none to apply");
   }
 
+  // Issue #12: "work hours configurable per team/zone" — one top-level work_hours for the team;
+  // a pipeline "debugged by team during work hours" takes them unless it gives its own.
+  @Test
+  void a_work_hours_pipeline_without_its_own_takes_the_teams_work_hours() throws ConfigException {
+    String team =
+        "work_hours: { days: MON-FRI, from: \"09:00\", to: \"17:00\", zone: Europe/Berlin }\n";
+    Pipeline p =
+        fixture
+            .load(
+                team
+                    + BASE
+                    + """
+                    owners: { primary: danny }
+                    on_call: work_hours
+                """)
+            .duties()
+            .pipelines()
+            .get(0);
+
+    assertThat(p.onCall())
+        .isInstanceOfSatisfying(
+            OnCallPolicy.DuringWorkHours.class,
+            w -> {
+              assertThat(w.hours().zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+              // 16:30 UTC is 17:30 in Berlin in November: after the team's day.
+              assertThat(w.hours().contains(Instant.parse("2026-11-23T16:30:00Z"))).isFalse();
+              assertThat(w.hours().contains(Instant.parse("2026-11-23T15:30:00Z"))).isTrue();
+            });
+    assertThat(
+            fixture.problems(
+                BASE
+                    + """
+                    owners: { primary: danny }
+                    on_call: work_hours
+                """))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("pipelines[0].on_call")
+        .contains("needs work_hours, here or at the top level");
+  }
+
   private Pipeline load(String lines) throws ConfigException {
     return fixture.load(BASE + lines).duties().pipelines().get(0);
   }
