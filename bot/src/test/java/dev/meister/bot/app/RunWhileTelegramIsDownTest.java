@@ -9,27 +9,20 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meister.bot.telegram.FakeTelegramApi;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,8 +83,9 @@ class RunWhileTelegramIsDownTest {
     meisterLogs.setLevel(Level.INFO);
     logged.start();
     root.addAppender(logged);
-    telegramPort = freePort(); // nothing listens there yet: connections are refused
-    webhookPort = freePort();
+    telegramPort =
+        GitHubDeliveries.freePort(); // nothing listens there yet: connections are refused
+    webhookPort = GitHubDeliveries.freePort();
   }
 
   private void startBot() throws Exception {
@@ -299,33 +293,15 @@ class RunWhileTelegramIsDownTest {
   }
 
   private HttpResponse<String> postFailure(String delivery) throws Exception {
-    byte[] body;
-    try (InputStream in =
-        getClass().getResourceAsStream("/fixtures/github/workflow_run.completed.json")) {
-      ObjectNode root = (ObjectNode) JSON.readTree(Objects.requireNonNull(in).readAllBytes());
-      ((ObjectNode) root.get("workflow_run")).put("conclusion", "failure");
-      body = JSON.writeValueAsBytes(root);
-    }
+    byte[] body = GitHubDeliveries.failedRun();
     return http.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webhookPort + "/hooks/github"))
             .header("Content-Type", "application/json")
             .header("X-GitHub-Event", "workflow_run")
             .header("X-GitHub-Delivery", delivery)
-            .header("X-Hub-Signature-256", sign(body))
+            .header("X-Hub-Signature-256", GitHubDeliveries.sign(SECRET, body))
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String sign(byte[] body) throws Exception {
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }
