@@ -93,8 +93,8 @@ class StatusCliTest {
         🔥 Financial Reports failed: finance failed
         🔥 Models and Policies failed: itaipu-policies upstream_failed
         🔥 Other datasets failed: itaipu-rest upstream_failed, capivara-rest upstream_failed
-        ✅ Contracts
-        ✅ Facts and Dimensions
+        ✅ Contracts were calculated and loaded
+        ✅ Facts and Dimensions were calculated and loaded
         Run failed at 04:11 UTC
         """);
     assertThat(Files.exists(dir.resolve("none.db"))).isFalse();

@@ -145,11 +145,11 @@ class StatusPostFlowTest {
         .isEqualTo(
             """
         <b>dagao</b> (<code>prod-dagao</code>) run of Sun 22 Nov 23:00 BRT: running
-        ✅ Contracts
-        ✅ Financial Reports
-        ⏩ Facts &amp; Dimensions: calculated, being loaded
-        ▶️ Models and Policies: being calculated
-        ❌ Other datasets: has to be calculated""");
+        ✅ <b>Contracts</b> were calculated and loaded
+        ✅ <b>Financial Reports</b> were calculated and loaded
+        ⏩ <b>Facts &amp; Dimensions</b> were calculated and are being loaded
+        ▶️ <b>Models and Policies</b> are being calculated
+        ❌ <b>Other datasets</b> have to be calculated""");
     assertThat(airflow.authorizations()).containsOnly("Bearer af-token");
   }
 
@@ -179,12 +179,13 @@ class StatusPostFlowTest {
         .containsExactly(1, 0, 0, 1, 1, 0);
     assertThat(progressed)
         .contains(
-            "✅ Facts &amp; Dimensions\n",
-            "✅ Models and Policies\n",
-            "▶️ Other datasets: being calculated");
-    assertThat(beingLoaded).contains("⏩ Other datasets: calculated, being loaded");
+            "✅ <b>Facts &amp; Dimensions</b> were calculated and loaded\n",
+            "✅ <b>Models and Policies</b> were calculated and loaded\n",
+            "▶️ <b>Other datasets</b> are being calculated");
+    assertThat(beingLoaded)
+        .contains("⏩ <b>Other datasets</b> were calculated and are being loaded");
     assertThat(finished)
-        .contains("✅ Other datasets")
+        .contains("✅ <b>Other datasets</b> were calculated and loaded")
         .doesNotContain("⏩", "▶️", "❌")
         .endsWith("Run succeeded at 01:11 BRT");
     assertThat(telegram.requests("sendMessage")).hasSize(1);
@@ -207,9 +208,12 @@ class StatusPostFlowTest {
     assertThat(warning)
         .contains(
             "⚠️ Cannot read the run from Airflow (07:05 BRT): Airflow" + " 'prod' at 127.0.0.1:",
-            "answered HTTP 503 for DAG prod-dagao\n" + "Last known, as of 07:00 BRT:\n✅ Contracts");
+            "answered HTTP 503 for DAG prod-dagao\n"
+                + "Last known, as of 07:00 BRT:\n✅ <b>Contracts</b>");
     assertThat(recovered).isEqualTo(1);
-    assertThat(back).doesNotContain("⚠️").contains("✅ Facts &amp; Dimensions\n");
+    assertThat(back)
+        .doesNotContain("⚠️")
+        .contains("✅ <b>Facts &amp; Dimensions</b> were calculated and loaded\n");
   }
 
   @Test
@@ -224,7 +228,7 @@ class StatusPostFlowTest {
     int repost = runtime.statusPosts().publish("dagao");
 
     assertThat(edits).isEqualTo(1);
-    assertThat(lastEdit()).contains("✅ Facts &amp; Dimensions\n");
+    assertThat(lastEdit()).contains("✅ <b>Facts &amp; Dimensions</b> were calculated and loaded\n");
     assertThat(repost).isZero();
     assertThat(telegram.requests("sendMessage")).hasSize(1);
   }
@@ -247,7 +251,7 @@ class StatusPostFlowTest {
 
     assertThat(whileUndelivered).isZero();
     assertThat(afterDelivery).isEqualTo(1);
-    assertThat(lastEdit()).contains("✅ Facts &amp; Dimensions\n");
+    assertThat(lastEdit()).contains("✅ <b>Facts &amp; Dimensions</b> were calculated and loaded\n");
   }
 
   @Test
@@ -306,6 +310,6 @@ class StatusPostFlowTest {
                     null));
 
     assertThat(reply.message().text().plainText())
-        .contains(":fast_forward: Facts & Dimensions: calculated, being loaded");
+        .contains(":fast_forward: Facts & Dimensions were calculated and are being loaded");
   }
 }

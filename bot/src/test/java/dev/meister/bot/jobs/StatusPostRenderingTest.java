@@ -3,6 +3,7 @@ package dev.meister.bot.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meister.bot.console.PlainTextRenderer;
+import dev.meister.bot.slack.SlackRenderer;
 import dev.meister.bot.telegram.TelegramRenderer;
 import dev.meister.core.chat.RichText;
 import dev.meister.core.status.DagRun;
@@ -17,6 +18,8 @@ import dev.meister.core.status.TaskState;
 import dev.meister.core.team.Team;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -66,7 +69,7 @@ class StatusPostRenderingTest {
         <b>&lt;b&gt;R&amp;D&lt;/b&gt; *daily*</b> (<code>etl_&lt;x&gt;&amp;y</code>) run of \
         Mon 23 Nov 02:00 UTC: running
         🔥 <b>Facts &amp; &lt;Dims&gt;</b> failed: <code>calc_&lt;1&gt;&amp;2</code> failed
-        ✅ _Other_ *sets*""");
+        ✅ <b>_Other_ *sets*</b> were calculated and loaded""");
   }
 
   @Test
@@ -78,6 +81,98 @@ class StatusPostRenderingTest {
             """
         <b>R&D</b> *daily* (etl_<x>&y) run of Mon 23 Nov 02:00 UTC: running
         🔥 Facts & <Dims> failed: calc_<1>&2 failed
-        ✅ _Other_ *sets*""");
+        ✅ _Other_ *sets* were calculated and loaded""");
+  }
+
+  /** Seed 001's example post: the first four stages loaded, "Other datasets" being loaded. */
+  private static RichText seedPost() {
+    StatusBoard board =
+        new StatusBoard(
+            "dagao",
+            "prod-dagao",
+            "prod",
+            List.of(
+                stage("Contracts", "itaipu-contracts"),
+                stage("Financial Reports", "finance"),
+                stage("Facts and Dimensions", "itaipu-dimensional-modeling", "capivara-dm"),
+                stage("Models and Policies", "itaipu-policies"),
+                stage("Other datasets", "itaipu-rest", "capivara-rest")),
+            ZoneId.of("UTC"));
+    DagRun run =
+        new DagRun(
+            "prod-dagao",
+            "scheduled__2026-11-23T02:00:00+00:00",
+            RunState.RUNNING,
+            null,
+            Instant.parse("2026-11-23T02:00:00Z"),
+            null,
+            null);
+    List<TaskRun> tasks = new ArrayList<>();
+    for (String done :
+        List.of(
+            "itaipu-contracts",
+            "finance",
+            "itaipu-dimensional-modeling",
+            "capivara-dm",
+            "itaipu-policies",
+            "itaipu-rest")) {
+      tasks.add(new TaskRun(done, -1, TaskState.SUCCESS));
+    }
+    tasks.add(new TaskRun("capivara-rest", -1, TaskState.RUNNING));
+    return StatusMessages.report(StageRules.evaluate(board, run, tasks, AT));
+  }
+
+  private static Stage stage(String name, String calculate, String... load) {
+    return new Stage(
+        name,
+        List.of(TaskSelector.of(calculate)),
+        Arrays.stream(load).map(TaskSelector::of).toList());
+  }
+
+  private static List<String> stageLines(String post) {
+    return post.lines().skip(1).toList();
+  }
+
+  @Test
+  void slack_shows_seed_001s_example_post_with_emoji_codes_and_bold_stage_names() {
+    // Seed 001: ":white_check_mark: *Contracts* were calculated and loaded" ...
+    // ":fast_forward: *Other datasets* were calculated and are being loaded".
+    String mrkdwn = new SlackRenderer(new Team(List.of())).mrkdwn(seedPost());
+
+    assertThat(stageLines(mrkdwn))
+        .containsExactly(
+            ":white_check_mark: *Contracts* were calculated and loaded",
+            ":white_check_mark: *Financial Reports* were calculated and loaded",
+            ":white_check_mark: *Facts and Dimensions* were calculated and loaded",
+            ":white_check_mark: *Models and Policies* were calculated and loaded",
+            ":fast_forward: *Other datasets* were calculated and are being loaded");
+  }
+
+  @Test
+  void telegram_shows_seed_001s_example_post_in_html_bold_with_unicode_emoji() {
+    // Seed 001: ":white_check_mark: *Contracts* were calculated and loaded".
+    String html = new TelegramRenderer(new Team(List.of())).render(seedPost());
+
+    assertThat(stageLines(html))
+        .containsExactly(
+            "✅ <b>Contracts</b> were calculated and loaded",
+            "✅ <b>Financial Reports</b> were calculated and loaded",
+            "✅ <b>Facts and Dimensions</b> were calculated and loaded",
+            "✅ <b>Models and Policies</b> were calculated and loaded",
+            "⏩ <b>Other datasets</b> were calculated and are being loaded");
+  }
+
+  @Test
+  void the_terminal_shows_seed_001s_example_post_as_plain_text() {
+    // Seed 001: ":fast_forward: *Other datasets* were calculated and are being loaded".
+    String text = new PlainTextRenderer(new Team(List.of())).render(seedPost());
+
+    assertThat(stageLines(text))
+        .containsExactly(
+            "✅ Contracts were calculated and loaded",
+            "✅ Financial Reports were calculated and loaded",
+            "✅ Facts and Dimensions were calculated and loaded",
+            "✅ Models and Policies were calculated and loaded",
+            "⏩ Other datasets were calculated and are being loaded");
   }
 }

@@ -134,6 +134,29 @@ class SlackRendererTest {
   }
 
   @Test
+  void a_status_post_line_is_an_emoji_element_then_the_stage_name_in_bold() {
+    // Seed 001: ":white_check_mark: *Contracts* were calculated and loaded".
+    SlackMessage m =
+        renderer.render(
+            OutgoingMessage.of(
+                RichText.builder()
+                    .emoji("white_check_mark")
+                    .text(" ")
+                    .bold("Contracts")
+                    .text(" were calculated and loaded")
+                    .build()));
+
+    JsonArray line = section(m);
+    assertThat(line.get(0).getAsJsonObject().get("type").getAsString()).isEqualTo("emoji");
+    assertThat(line.get(0).getAsJsonObject().get("name").getAsString())
+        .isEqualTo("white_check_mark");
+    JsonObject stage = line.get(2).getAsJsonObject();
+    assertThat(stage.get("text").getAsString()).isEqualTo("Contracts");
+    assertThat(stage.getAsJsonObject("style").get("bold").getAsBoolean()).isTrue();
+    assertThat(m.text()).isEqualTo(":white_check_mark: *Contracts* were calculated and loaded");
+  }
+
+  @Test
   void buttons_become_an_actions_block_with_unique_action_ids() {
     SlackMessage m =
         renderer.render(

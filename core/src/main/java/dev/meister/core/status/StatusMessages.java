@@ -104,10 +104,9 @@ public final class StatusMessages {
       if (s.state() == StageState.FAILED) {
         continue;
       }
-      text.emoji(s.state().emoji()).text(" " + s.stage().name());
-      if (s.state() != StageState.LOADED) {
-        text.text(": " + s.state().label());
-      }
+      // Seed 001's line: ":white_check_mark: *Contracts* were calculated and loaded".
+      text.emoji(s.state().emoji()).text(" ").bold(s.stage().name());
+      text.text((s.state() == StageState.NO_TASKS ? ": " : " ") + s.state().label());
       if (s.state() == StageState.CALCULATING && s.total() > 1) {
         text.text(" (" + s.done() + "/" + s.total() + " tasks done)");
       }

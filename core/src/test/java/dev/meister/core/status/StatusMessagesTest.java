@@ -90,11 +90,106 @@ class StatusMessagesTest {
         .isEqualTo(
             """
         dagao (prod-dagao) run of Sun 22 Nov 23:00 BRT: running
-        :white_check_mark: Contracts
-        :white_check_mark: Financial Reports
-        :fast_forward: Facts and Dimensions: calculated, being loaded
-        :arrow_forward: Models and Policies: being calculated
-        :x: Other datasets: has to be calculated""");
+        :white_check_mark: Contracts were calculated and loaded
+        :white_check_mark: Financial Reports were calculated and loaded
+        :fast_forward: Facts and Dimensions were calculated and are being loaded
+        :arrow_forward: Models and Policies are being calculated
+        :x: Other datasets have to be calculated""");
+  }
+
+  // Seed 001's example post: ":white_check_mark: *Contracts* were calculated and loaded" ...
+  // ":fast_forward: *Other datasets* were calculated and are being loaded".
+  @Test
+  void the_seed_example_post_reads_as_seed_001_wrote_it_with_bold_stage_names() {
+    StatusReport report =
+        StageRules.evaluate(
+            dagao(),
+            run(RunState.RUNNING),
+            tasks(
+                "itaipu-contracts",
+                "success",
+                "finance",
+                "success",
+                "itaipu-dimensional-modeling",
+                "success",
+                "capivara-dm",
+                "success",
+                "itaipu-policies",
+                "success",
+                "itaipu-rest",
+                "success",
+                "capivara-rest",
+                "running"),
+            NOW);
+
+    var text = StatusMessages.report(report);
+
+    assertThat(text.plainText().lines().skip(1))
+        .containsExactly(
+            ":white_check_mark: Contracts were calculated and loaded",
+            ":white_check_mark: Financial Reports were calculated and loaded",
+            ":white_check_mark: Facts and Dimensions were calculated and loaded",
+            ":white_check_mark: Models and Policies were calculated and loaded",
+            ":fast_forward: Other datasets were calculated and are being loaded");
+    assertThat(text.spans())
+        .containsSubsequence(
+            new Span.Emoji("white_check_mark"),
+            new Span.Plain(" "),
+            new Span.Bold("Contracts"),
+            new Span.Plain(" were calculated and loaded"))
+        .containsSubsequence(
+            new Span.Emoji("fast_forward"),
+            new Span.Plain(" "),
+            new Span.Bold("Other datasets"),
+            new Span.Plain(" were calculated and are being loaded"));
+  }
+
+  // Seed 001's states: ":arrow_forward: | `is being calculated`", ":x: | `has to be calculated`".
+  @Test
+  void a_stage_still_running_is_being_calculated_and_one_not_started_has_to_be_calculated() {
+    StatusReport report =
+        StageRules.evaluate(
+            dagao(),
+            run(RunState.RUNNING),
+            tasks(
+                "itaipu-contracts",
+                "running",
+                "finance",
+                "null",
+                "itaipu-dimensional-modeling",
+                "null",
+                "capivara-dm",
+                "null",
+                "itaipu-policies",
+                "null",
+                "itaipu-rest",
+                "null",
+                "capivara-rest",
+                "null"),
+            NOW);
+
+    var text = StatusMessages.report(report);
+
+    assertThat(text.plainText().lines())
+        .contains(
+            ":arrow_forward: Contracts are being calculated",
+            ":x: Financial Reports have to be calculated");
+    assertThat(text.spans()).contains(new Span.Bold("Financial Reports"));
+  }
+
+  @Test
+  void a_stage_naming_no_task_of_the_run_keeps_its_warning_and_task_list() {
+    StatusBoard board =
+        new StatusBoard(
+            "d", "d", "prod", List.of(stage("Contracts", "itaipu-contractz")), ZoneId.of("UTC"));
+
+    String text =
+        StatusMessages.report(
+                StageRules.evaluate(
+                    board, run(RunState.RUNNING), tasks("itaipu-contracts", "success"), NOW))
+            .plainText();
+
+    assertThat(text).endsWith(":warning: Contracts: no such task in this run (itaipu-contractz)");
   }
 
   @Test
@@ -129,8 +224,8 @@ class StatusMessagesTest {
         :fire: Financial Reports failed: finance failed
         :fire: Models and Policies failed: itaipu-policies upstream_failed
         :fire: Other datasets failed: itaipu-rest upstream_failed, capivara-rest upstream_failed
-        :white_check_mark: Contracts
-        :white_check_mark: Facts and Dimensions
+        :white_check_mark: Contracts were calculated and loaded
+        :white_check_mark: Facts and Dimensions were calculated and loaded
         Run failed at 01:11 BRT""");
     assertThat(text.spans())
         .contains(
@@ -193,7 +288,7 @@ class StatusMessagesTest {
         :warning: Cannot read the run from Airflow (07:00 BRT): Airflow 'prod' at \
         airflow.example.com answered HTTP 503 for DAG prod-dagao
         Last known, as of 06:55 BRT:
-        :arrow_forward: Contracts: being calculated""");
+        :arrow_forward: Contracts are being calculated""");
   }
 
   @Test
