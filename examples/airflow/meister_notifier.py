@@ -18,6 +18,17 @@ Setup:
 
   * Optional: a ``region`` DAG param, or a DAG tag ``region:tokyo`` / ``region=tokyo``, to
     route the alert to a region's on-call.
+  * Optional: a QA notebook link for the alert and its issue (seed 000: "Paste the link of QA
+    notebook if QA failed"). A task provides it as an XCom with key ``notebook_url`` (pushed
+    before it fails, e.g. ``ti.xcom_push(key="notebook_url", value=url)`` once papermill has
+    written the notebook) or as a ``notebook_url`` task/DAG param; the XCom wins.
+  * Optional: the Airflow Variable ``meister_airflow_instance`` (or ``MEISTER_AIRFLOW_INSTANCE``)
+    naming this Airflow as Meister's configuration does (``airflow: {prod: ...}``), so the DAG
+    run link uses the configured UI address instead of ``base_url``.
+
+Besides the task's own try, the payload carries the DAG run's start (``dag_run_start_date``,
+seed 000's "DAG start timestamp") and the Airflow version, which shapes the DAG run link
+(Airflow 3: ``/dags/{dag}/runs/{run}``; Airflow 2: ``/dags/{dag}/grid?dag_run_id={run}``).
 
 A notification that cannot be sent is logged and dropped: the callback never raises into
 Airflow, and it gives up after one retry with a short timeout so a Meister outage cannot
@@ -38,6 +49,7 @@ HOOK_PATH = "/hooks/airflow"
 TIMEOUT_SECONDS = 5
 RETRY_DELAY_SECONDS = 2
 EXCEPTION_LIMIT = 4000
+NOTEBOOK_KEY = "notebook_url"
 
 
 def _variable(key):
@@ -79,6 +91,31 @@ def _airflow_url():
     return None
 
 
+def _airflow_version():
+    try:
+        from airflow import __version__
+
+        return str(__version__)
+    except Exception:  # noqa: BLE001 - not running inside Airflow
+        return None
+
+
+def _notebook_url(ti, params):
+    """The task's QA notebook: its ``notebook_url`` XCom, else its ``notebook_url`` param."""
+    try:
+        map_index = getattr(ti, "map_index", -1)
+        kwargs = {"map_indexes": map_index} if isinstance(map_index, int) and map_index >= 0 else {}
+        url = ti.xcom_pull(task_ids=ti.task_id, key=NOTEBOOK_KEY, **kwargs)
+        if isinstance(url, (list, tuple)):
+            url = next((u for u in url if u), None)
+        if url:
+            return str(url)
+    except Exception:  # noqa: BLE001 - no XCom backend reachable, or no task instance
+        pass
+    url = params.get(NOTEBOOK_KEY) if hasattr(params, "get") else None
+    return str(url) if url else None
+
+
 def _exception_text(exception):
     if exception is None:
         return None
@@ -117,12 +154,16 @@ def build_payload(context):
         "state": str(getattr(state, "value", state) or "failed"),
         "logical_date": _iso(logical_date),
         "start_date": _iso(getattr(ti, "start_date", None)),
+        "dag_run_start_date": _iso(getattr(dag_run, "start_date", None)),
         "end_date": _iso(getattr(ti, "end_date", None)),
         "log_url": getattr(ti, "log_url", None),
         "exception": _exception_text(context.get("exception")),
         "tags": sorted(str(t) for t in tags),
         "region": params.get("region") if hasattr(params, "get") else None,
         "airflow_url": _airflow_url(),
+        "airflow_version": _airflow_version(),
+        "airflow_instance": _setting("meister_airflow_instance", "MEISTER_AIRFLOW_INSTANCE"),
+        "notebook_url": _notebook_url(ti, params),
     }
     return {k: v for k, v in payload.items() if v is not None}
 

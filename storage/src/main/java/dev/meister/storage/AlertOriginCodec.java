@@ -101,6 +101,7 @@ final class AlertOriginCodec {
     task.tryNumber().ifPresent(v -> o.put("try_number", v));
     put(o, "logical_date", task.logicalDate());
     put(o, "start_date", task.startDate());
+    put(o, "dag_run_start_date", task.dagRunStartDate());
     put(o, "log_url", task.logUrl());
     put(o, "exception", task.exception());
     if (!task.tags().isEmpty()) {
@@ -109,6 +110,7 @@ final class AlertOriginCodec {
     }
     put(o, "region", task.region());
     put(o, "airflow_url", task.airflowUrl());
+    put(o, "airflow_version", task.airflowVersion());
     put(o, "notebook_url", task.notebookUrl());
     return o;
   }
@@ -124,11 +126,13 @@ final class AlertOriginCodec {
         .tryNumber(integer(n, "try_number"))
         .logicalDate(text(n, "logical_date"))
         .startDate(text(n, "start_date"))
+        .dagRunStartDate(text(n, "dag_run_start_date"))
         .logUrl(text(n, "log_url"))
         .exception(text(n, "exception"))
         .tags(tags(n.path("tags")))
         .region(text(n, "region"))
         .airflowUrl(text(n, "airflow_url"))
+        .airflowVersion(text(n, "airflow_version"))
         .notebookUrl(text(n, "notebook_url"))
         .build();
   }

@@ -45,11 +45,13 @@ class AlertOriginCodecTest extends StorageTestBase {
           .tryNumber(3)
           .logicalDate("2026-11-20T03:00:00+00:00")
           .startDate("2026-11-20T03:01:00+00:00")
+          .dagRunStartDate("2026-11-20T03:00:04+00:00")
           .logUrl("https://airflow.example.com/log?try=3")
           .exception("Traceback (most recent call last):\n  File \"x.py\"\nKeyError: 'ask'")
           .tags(List.of("prod", "region:tokyo", "crypto"))
           .region("tokyo")
           .airflowUrl("https://airflow.example.com/")
+          .airflowVersion("3.0.2")
           .notebookUrl("https://nb.example.com/qa.ipynb")
           .build();
 
@@ -149,6 +151,23 @@ class AlertOriginCodecTest extends StorageTestBase {
     assertThat(old.routeName()).isEmpty();
     // Rows from before the pipeline's time was kept have only their receipt time.
     assertThat(old.occurredAt()).isEqualTo(NOW);
+  }
+
+  @Test
+  void an_airflow_document_stored_before_run_start_and_version_reads_without_them()
+      throws Exception {
+    AirflowTask task =
+        (AirflowTask)
+            AlertOriginCodec.read(
+                AlertOriginCodec.JSON.readTree(
+                    "{\"kind\":\"airflow_task\",\"dag_id\":\"bid_ask_1m\",\"dag_run_id\":\"r1\","
+                        + "\"start_date\":\"2026-11-20T03:01:00+00:00\","
+                        + "\"airflow_url\":\"https://airflow.example.com\"}"));
+
+    assertThat(task.dagRunStartDate()).isEmpty();
+    assertThat(task.airflowVersion()).isEmpty();
+    assertThat(task.dagRunUrl())
+        .contains("https://airflow.example.com/dags/bid_ask_1m/grid?dag_run_id=r1");
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.meister.bot.webhook.HealthCheck;
 import dev.meister.bot.webhook.HealthStatus;
 import dev.meister.bot.webhook.WebhookEndpoint;
 import dev.meister.bot.webhook.WebhookServer;
+import dev.meister.bot.webhook.airflow.AirflowUi;
 import dev.meister.bot.webhook.airflow.AirflowWebhook;
 import dev.meister.bot.webhook.github.GitHubWebhook;
 import dev.meister.core.alert.Acknowledgements;
@@ -348,6 +349,20 @@ final class BotRuntime implements AutoCloseable {
    * Serves the webhook endpoints whose secrets are configured, the chat adapters' own endpoints
    * (Slack's HTTP mode, Telegram's webhook mode), and /health with a check per chat.
    */
+  /** Each configured Airflow instance's UI, for the DAG run links of callbacks naming it. */
+  private static Map<String, AirflowUi> airflowUis(MeisterConfig config) {
+    Map<String, AirflowUi> uis = new LinkedHashMap<>();
+    config
+        .airflow()
+        .forEach(
+            (name, instance) ->
+                uis.put(
+                    name,
+                    new AirflowUi(
+                        instance.uiUrl(), String.valueOf(instance.api().airflowVersion()))));
+    return uis;
+  }
+
   private WebhookServer startWebhooks(
       ServerConfig server, Storage storage, List<WebhookEndpoint> chatEndpoints) {
     List<WebhookEndpoint> endpoints = new ArrayList<>(chatEndpoints);
@@ -360,7 +375,8 @@ final class BotRuntime implements AutoCloseable {
       log.warn("server.github_secret is not set: POST /hooks/github is not served");
     }
     if (server.airflowToken().isPresent()) {
-      endpoints.add(new AirflowWebhook(server.airflowToken().reveal(), clock));
+      endpoints.add(
+          new AirflowWebhook(server.airflowToken().reveal(), clock, airflowUis(meister.config())));
     } else {
       log.warn("server.airflow_token is not set: POST /hooks/airflow is not served");
     }

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 /** Reads {@code airflow} (the instances DAG runs are read from) and {@code status_posts}. */
 final class StatusPostsSection {
   private static final List<String> AIRFLOW_KEYS =
-      List.of("url", "api", "token", "username", "password", "timeout");
+      List.of("url", "ui_url", "api", "token", "username", "password", "timeout");
   private static final List<String> POST_KEYS =
       List.of("name", "dag", "airflow", "chats", "schedule", "poll_every", "stop_after", "stages");
   private static final List<String> SCHEDULE_KEYS = List.of("cron", "zone");
@@ -64,6 +64,7 @@ final class StatusPostsSection {
 
   private @Nullable AirflowInstance instance(String name, Fields f) {
     String url = f.value("url", true, StatusPostsSection::httpUrl);
+    String uiUrl = f.value("ui_url", false, StatusPostsSection::httpUrl);
     AirflowApi api =
         f.value("api", true, t -> Values.choice(AirflowApi.class, t, List.of("v1", "v2")));
     Secret token = secrets.read(f, "token", false, true);
@@ -86,7 +87,8 @@ final class StatusPostsSection {
         token,
         username,
         password,
-        timeout == null ? AirflowInstance.DEFAULT_TIMEOUT : timeout);
+        timeout == null ? AirflowInstance.DEFAULT_TIMEOUT : timeout,
+        uiUrl == null ? url : uiUrl);
   }
 
   List<StatusPostConfig> posts(@Nullable YNode node) {

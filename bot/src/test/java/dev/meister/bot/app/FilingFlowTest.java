@@ -593,8 +593,11 @@ class FilingFlowTest {
                     Outcome.FAILED,
                     clock.instant(),
                     AirflowTask.builder("bid_ask")
+                        .dagRunId("r1")
                         .taskId("download")
                         .logicalDate("2026-11-25T03:00:00+00:00")
+                        .airflowUrl("https://airflow.example.com")
+                        .airflowVersion("3.0.2")
                         .tryNumber(2)
                         .logUrl("https://airflow.example.com/log?try=2")
                         .exception(
@@ -612,6 +615,8 @@ class FilingFlowTest {
     assertThat(issue.path("title").asText())
         .isEqualTo("DAG fail - bid_ask.download (2026-11-25 03:00 UTC)");
     assertThat(issue.path("body").asText())
+        // Seed 000: "Paste the URL of the failing run", "Paste the link of QA notebook".
+        .contains("**Failing DAG run:** https://airflow.example.com/dags/bid_ask/runs/r1")
         .contains("**Airflow log:** https://airflow.example.com/log?try=2")
         .contains("**QA notebook:** https://notebooks.example.com/qa/bid_ask.ipynb")
         .contains(

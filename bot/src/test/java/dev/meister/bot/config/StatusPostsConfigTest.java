@@ -164,4 +164,38 @@ class StatusPostsConfigTest {
     assertThat(config.statusPosts().get(0).plan().board().airflow()).isEqualTo("only");
     assertThat(config.statusPosts().get(0).scheduleIfAny()).isEmpty();
   }
+
+  // Seed 000: "A notification contains: ... Link fo broken DAG" — links go to the UI's address.
+  @Test
+  void an_airflow_instance_may_name_its_ui_address_for_dag_run_links() throws ConfigException {
+    MeisterConfig config =
+        fixture.load(
+            BASE
+                + """
+        airflow:
+          prod: { url: "http://airflow-api.internal:8080", api: v2, ui_url: "https://airflow.example.com/" }
+          lab: { url: "https://lab.example.com", api: v1 }
+        """);
+
+    assertThat(Objects.requireNonNull(config.airflow().get("prod")).uiUrl())
+        .isEqualTo("https://airflow.example.com");
+    assertThat(Objects.requireNonNull(config.airflow().get("lab")).uiUrl())
+        .isEqualTo("https://lab.example.com");
+  }
+
+  @Test
+  void a_ui_url_that_is_no_http_url_is_reported_at_its_line() {
+    List<String> problems =
+        fixture.problems(
+            BASE
+                + """
+        airflow:
+          prod: { url: "https://airflow.example.com", api: v2, ui_url: "airflow.example.com" }
+        """);
+
+    assertThat(problems)
+        .containsExactly(
+            "meister.yml:15: airflow.prod.ui_url: 'airflow.example.com' must be an http(s) URL"
+                + " such as https://airflow.example.com");
+  }
 }

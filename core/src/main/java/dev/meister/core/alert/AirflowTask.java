@@ -12,10 +12,13 @@ import org.jspecify.annotations.Nullable;
  * @param dagRunId the DAG run's id, e.g. {@code scheduled__2026-11-20T03:00:00+00:00}
  * @param logicalDate as Airflow wrote it (ISO-8601 with offset, as a rule); kept as text so an odd
  *     value is still shown
- * @param startDate as Airflow wrote it, like {@code logicalDate}
+ * @param startDate when this try of the task started, as Airflow wrote it, like {@code logicalDate}
+ * @param dagRunStartDate when the DAG run started (seed 000's "DAG start timestamp"), as written
  * @param exception the exception text as Airflow reported it; may span lines
  * @param tags the DAG's tags, in order, without duplicates
- * @param airflowUrl the Airflow web server's base URL
+ * @param airflowUrl the Airflow web UI's base URL
+ * @param airflowVersion the Airflow version as reported, e.g. {@code 3.0.2}; its major version
+ *     decides the shape of the DAG run link
  * @param notebookUrl a QA notebook to link from a filed issue
  */
 public record AirflowTask(
@@ -25,11 +28,13 @@ public record AirflowTask(
     Optional<Integer> tryNumber,
     Optional<String> logicalDate,
     Optional<String> startDate,
+    Optional<String> dagRunStartDate,
     Optional<String> logUrl,
     Optional<String> exception,
     List<String> tags,
     Optional<String> region,
     Optional<String> airflowUrl,
+    Optional<String> airflowVersion,
     Optional<String> notebookUrl)
     implements AlertOrigin {
 
@@ -40,6 +45,35 @@ public record AirflowTask(
 
   public static Builder builder(String dagId) {
     return new Builder(dagId);
+  }
+
+  /**
+   * The DAG run's page in the Airflow UI, when the UI's base URL and the run are known: {@code
+   * /dags/{dag}/runs/{run}} on Airflow 3, the grid view {@code /dags/{dag}/grid?dag_run_id={run}}
+   * on Airflow 2 and when the version is unknown (alerts stored before the version was sent).
+   */
+  public Optional<String> dagRunUrl() {
+    if (airflowUrl.isEmpty() || dagRunId.isEmpty()) {
+      return Optional.empty();
+    }
+    String base = airflowUrl.get();
+    String root = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    String dag = PercentEncoding.encode(dagId);
+    String run = PercentEncoding.encode(dagRunId.get());
+    return Optional.of(
+        majorVersion() >= 3
+            ? root + "/dags/" + dag + "/runs/" + run
+            : root + "/dags/" + dag + "/grid?dag_run_id=" + run);
+  }
+
+  /** The leading number of {@link #airflowVersion}; 2 when unknown or unreadable. */
+  private int majorVersion() {
+    String version = airflowVersion.orElse("").strip();
+    int end = 0;
+    while (end < version.length() && end < 4 && Character.isDigit(version.charAt(end))) {
+      end++;
+    }
+    return end == 0 ? 2 : Integer.parseInt(version.substring(0, end));
   }
 
   @Override
@@ -65,11 +99,13 @@ public record AirflowTask(
     private @Nullable Integer tryNumber;
     private @Nullable String logicalDate;
     private @Nullable String startDate;
+    private @Nullable String dagRunStartDate;
     private @Nullable String logUrl;
     private @Nullable String exception;
     private List<String> tags = List.of();
     private @Nullable String region;
     private @Nullable String airflowUrl;
+    private @Nullable String airflowVersion;
     private @Nullable String notebookUrl;
 
     private Builder(String dagId) {
@@ -101,6 +137,11 @@ public record AirflowTask(
       return this;
     }
 
+    public Builder dagRunStartDate(@Nullable String value) {
+      dagRunStartDate = value;
+      return this;
+    }
+
     public Builder logUrl(@Nullable String value) {
       logUrl = value;
       return this;
@@ -126,6 +167,11 @@ public record AirflowTask(
       return this;
     }
 
+    public Builder airflowVersion(@Nullable String value) {
+      airflowVersion = value;
+      return this;
+    }
+
     public Builder notebookUrl(@Nullable String value) {
       notebookUrl = value;
       return this;
@@ -139,11 +185,13 @@ public record AirflowTask(
           Optional.ofNullable(tryNumber),
           Texts.present(logicalDate),
           Texts.present(startDate),
+          Texts.present(dagRunStartDate),
           Texts.present(logUrl),
           Texts.present(exception),
           tags,
           Texts.present(region),
           Texts.present(airflowUrl),
+          Texts.present(airflowVersion),
           Texts.present(notebookUrl));
     }
   }

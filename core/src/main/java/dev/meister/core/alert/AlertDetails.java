@@ -1,6 +1,7 @@
 package dev.meister.core.alert;
 
 import dev.meister.core.chat.RichText;
+import dev.meister.core.chat.Span;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -65,42 +66,46 @@ final class AlertDetails {
   }
 
   private void airflow(AirflowTask task, ZoneId zone) {
-    String dag = cap(task.dagId());
-    text.text("DAG: ").code(dag).newline();
+    // Seed 000: "A notification contains: DAG start timestamp, Link fo broken DAG". The try's own
+    // start stays beside its number: a retry hours after the run began is worth seeing too.
+    text.text("DAG: ").code(cap(task.dagId())).newline();
     task.taskId().map(AlertDetails::cap).ifPresent(t -> text.text("Task: ").code(t).newline());
     line("Run: ", task.dagRunId());
-    task.startDate().ifPresent(s -> text.text("Started: " + started(s, zone)).newline());
-    line("Try: ", task.tryNumber().map(String::valueOf));
+    task.dagRunStartDate().ifPresent(s -> text.text("DAG started: " + started(s, zone)).newline());
+    tryLine(task, zone);
     line("Region: ", task.region());
     task.exception()
         .map(FailureSignature::headline)
         .filter(h -> !h.isEmpty())
         .ifPresent(h -> text.text("Error: " + cap(h)).newline());
-    links(task, dag);
+    links(task);
   }
 
-  private void links(AirflowTask task, String dag) {
-    Optional<String> base = task.airflowUrl();
-    Optional<String> runId = task.dagRunId().map(AlertDetails::cap);
-    boolean any = false;
-    if (base.isPresent() && runId.isPresent()) {
-      String root =
-          base.get().endsWith("/") ? base.get().substring(0, base.get().length() - 1) : base.get();
-      text.link(
-          "Run",
-          root
-              + "/dags/"
-              + PercentEncoding.encode(dag)
-              + "/grid?dag_run_id="
-              + PercentEncoding.encode(runId.get()));
-      any = true;
+  /** "Try 2 started: …", or "Try: 2" or "Task started: …" with only one of them known. */
+  private void tryLine(AirflowTask task, ZoneId zone) {
+    Optional<String> start = task.startDate().map(s -> started(s, zone));
+    Optional<Integer> tryNumber = task.tryNumber();
+    if (tryNumber.isPresent() && start.isPresent()) {
+      text.text("Try " + tryNumber.get() + " started: " + start.get()).newline();
+    } else if (tryNumber.isPresent()) {
+      text.text("Try: " + tryNumber.get()).newline();
+    } else {
+      start.ifPresent(s -> text.text("Task started: " + s).newline());
     }
-    Optional<String> log = task.logUrl();
-    if (log.isPresent()) {
-      text.text(any ? " · " : "").link("Log", log.get());
-      any = true;
+  }
+
+  private void links(AirflowTask task) {
+    List<Span.Link> links = new ArrayList<>();
+    task.dagRunUrl().ifPresent(url -> links.add(new Span.Link("Broken DAG run", url)));
+    task.logUrl().ifPresent(url -> links.add(new Span.Link("Log", url)));
+    task.notebookUrl().ifPresent(url -> links.add(new Span.Link("QA notebook", url)));
+    for (int i = 0; i < links.size(); i++) {
+      if (i > 0) {
+        text.text(" · ");
+      }
+      text.link(links.get(i).label(), links.get(i).url());
     }
-    if (any) {
+    if (!links.isEmpty()) {
       text.newline();
     }
   }

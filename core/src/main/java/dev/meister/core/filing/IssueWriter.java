@@ -112,11 +112,14 @@ public final class IssueWriter {
   }
 
   private static StringBuilder airflow(StringBuilder b, AirflowTask task) {
+    // Seed 000: "Paste the URL of the failing run".
+    link(b, "Failing DAG run", task.dagRunUrl());
     link(b, "Airflow log", task.logUrl());
     link(b, "QA notebook", task.notebookUrl());
     fact(b, "DAG", Optional.of("`" + task.dagId() + "`"));
     fact(b, "Task", task.taskId().map(s -> "`" + s + "`"));
     fact(b, "Logical date", task.logicalDate());
+    fact(b, "DAG started", task.dagRunStartDate());
     fact(b, "Try", task.tryNumber().map(String::valueOf));
     return b;
   }

@@ -117,11 +117,10 @@ class AlertMessagesTest {
             DAG: bid_ask_1m
             Task: download
             Run: scheduled__2026-11-20T03:00:00+00:00
-            Started: 2026-11-20 04:01 CET (03:01 UTC)
-            Try: 2
+            Try 2 started: 2026-11-20 04:01 CET (03:01 UTC)
             Region: tokyo
             Error: ValueError: bad symbol 'XBT'
-            Run · Log
+            Broken DAG run · Log
             On call: @bob\
             """);
     assertThat(m.text().spans())
@@ -129,10 +128,55 @@ class AlertMessagesTest {
             new Span.Mention(MemberId.of("alice")),
             new Span.Code("bid_ask_1m"),
             new Span.Link(
-                "Run",
+                "Broken DAG run",
                 "http://airflow:8080/dags/bid_ask_1m/grid"
                     + "?dag_run_id=scheduled__2026-11-20T03%3A00%3A00%2B00%3A00"),
             new Span.Link("Log", "http://airflow:8080/log?x=1"));
+  }
+
+  // Seed 000: "A notification contains: DAG start timestamp, Link fo broken DAG".
+  @Test
+  void a_task_alert_contains_the_dag_start_timestamp_and_a_link_to_the_broken_dag_run() {
+    Map<String, String> fields = new java.util.HashMap<>(TASK);
+    fields.put("dag_run_start_date", "2026-11-20T03:00:05.123456+00:00");
+    fields.put("airflow_version", "3.0.2");
+
+    OutgoingMessage m = MESSAGES.alert(task(AlertPriority.NONE, fields), onCall(false), BERLIN);
+
+    assertThat(m.text().plainText().lines())
+        .contains(
+            "DAG started: 2026-11-20 04:00 CET (03:00 UTC)",
+            "Try 2 started: 2026-11-20 04:01 CET (03:01 UTC)",
+            "Broken DAG run · Log");
+    assertThat(m.text().spans())
+        .contains(
+            new Span.Link(
+                "Broken DAG run",
+                "http://airflow:8080/dags/bid_ask_1m/runs/"
+                    + "scheduled__2026-11-20T03%3A00%3A00%2B00%3A00"));
+  }
+
+  // Seed 000: "Paste the link of QA notebook if QA failed."
+  @Test
+  void a_task_alert_links_the_qa_notebook_the_task_provided() {
+    Map<String, String> fields = new java.util.HashMap<>(TASK);
+    fields.put("notebook_url", "https://nb.example.com/qa/bid_ask.ipynb");
+
+    OutgoingMessage m = MESSAGES.alert(task(AlertPriority.NONE, fields), onCall(false), BERLIN);
+
+    assertThat(m.text().plainText()).contains("\nBroken DAG run · Log · QA notebook\n");
+    assertThat(m.text().spans())
+        .contains(new Span.Link("QA notebook", "https://nb.example.com/qa/bid_ask.ipynb"));
+  }
+
+  @Test
+  void without_the_airflow_url_there_is_no_dag_run_link_but_the_log_stays() {
+    Map<String, String> fields = new java.util.HashMap<>(TASK);
+    fields.remove("airflow_url");
+
+    OutgoingMessage m = MESSAGES.alert(task(AlertPriority.NONE, fields), onCall(false), BERLIN);
+
+    assertThat(m.text().plainText()).contains("\nLog\n").doesNotContain("Broken DAG run");
   }
 
   // Seed 000: "All the failures from region `tokyo` are of highest priority" — but only

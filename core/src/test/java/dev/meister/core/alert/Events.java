@@ -68,10 +68,12 @@ final class Events {
         .taskId(f.remove("task_id"))
         .logicalDate(f.remove("logical_date"))
         .startDate(f.remove("start_date"))
+        .dagRunStartDate(f.remove("dag_run_start_date"))
         .logUrl(f.remove("log_url"))
         .exception(f.remove("exception"))
         .region(f.remove("region"))
         .airflowUrl(f.remove("airflow_url"))
+        .airflowVersion(f.remove("airflow_version"))
         .notebookUrl(f.remove("notebook_url"));
     String tryNumber = f.remove("try_number");
     b.tryNumber(tryNumber == null ? null : Integer.valueOf(tryNumber));

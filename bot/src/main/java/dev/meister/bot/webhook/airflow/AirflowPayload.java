@@ -13,16 +13,25 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Translates the Airflow callback JSON (documented in {@code docs/webhooks.md}). */
 final class AirflowPayload {
   /** Tracebacks can be long; the chat message needs the top and the log link has the rest. */
   static final int EXCEPTION_LIMIT = 4_000;
 
+  private static final Logger log = LoggerFactory.getLogger(AirflowPayload.class);
+
   private AirflowPayload() {}
 
-  static RunEvent event(ObjectNode root, Clock clock) {
+  /**
+   * @param instances the configured Airflow UIs by instance name, for a payload naming its {@code
+   *     airflow_instance}
+   */
+  static RunEvent event(ObjectNode root, Clock clock, Map<String, AirflowUi> instances) {
     String dagId = required(root, "dag_id");
     String runId = required(root, "run_id");
     String taskId = required(root, "task_id");
@@ -32,6 +41,7 @@ final class AirflowPayload {
             .or(() -> text(root, "execution_date"))
             .orElseThrow(() -> WebhookRejection.missingField("logical_date"));
     List<String> tags = tags(root);
+    Optional<AirflowUi> ui = configuredUi(root, instances);
 
     AirflowTask task =
         AirflowTask.builder(dagId)
@@ -40,11 +50,14 @@ final class AirflowPayload {
             .tryNumber(tryNumber)
             .logicalDate(logicalDate)
             .startDate(text(root, "start_date").orElse(null))
+            .dagRunStartDate(text(root, "dag_run_start_date").orElse(null))
             .logUrl(text(root, "log_url").orElse(null))
             .exception(text(root, "exception").map(AirflowPayload::cap).orElse(null))
             .tags(tags)
             .region(text(root, "region").or(() -> regionTag(tags)).orElse(null))
-            .airflowUrl(text(root, "airflow_url").orElse(null))
+            .airflowUrl(ui.map(AirflowUi::baseUrl).or(() -> text(root, "airflow_url")).orElse(null))
+            .airflowVersion(
+                text(root, "airflow_version").or(() -> ui.map(AirflowUi::version)).orElse(null))
             .notebookUrl(text(root, "notebook_url").orElse(null))
             .build();
 
@@ -57,6 +70,28 @@ final class AirflowPayload {
         outcome,
         endDate(root).orElseGet(clock::instant),
         task);
+  }
+
+  /**
+   * The configured UI of the instance the payload names. The configuration wins over the payload's
+   * {@code airflow_url}: the operator chose it, while Airflow's own base URL is often left at its
+   * localhost default. An unknown name is logged, not refused: the alert matters more than its
+   * link.
+   */
+  private static Optional<AirflowUi> configuredUi(JsonNode root, Map<String, AirflowUi> instances) {
+    Optional<String> name = text(root, "airflow_instance");
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    AirflowUi ui = instances.get(name.get());
+    if (ui == null) {
+      log.warn(
+          "Airflow callback names airflow_instance '{}', which is not under 'airflow' (known: {});"
+              + " its link uses the callback's airflow_url",
+          name.get(),
+          instances.keySet());
+    }
+    return Optional.ofNullable(ui);
   }
 
   /**

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code POST /hooks/airflow}: task failures posted by the {@code on_failure_callback} in {@code
@@ -20,17 +21,27 @@ public final class AirflowWebhook implements WebhookEndpoint {
 
   private final byte[] token;
   private final Clock clock;
+  private final Map<String, AirflowUi> instances;
 
   /**
    * @param token the shared bearer token, also set as the Airflow Variable {@code meister_token}
    * @param clock for when a payload has no {@code end_date}
    */
   public AirflowWebhook(String token, Clock clock) {
+    this(token, clock, Map.of());
+  }
+
+  /**
+   * @param instances the configured Airflow UIs by instance name: a payload naming one in {@code
+   *     airflow_instance} links its DAG run there
+   */
+  public AirflowWebhook(String token, Clock clock, Map<String, AirflowUi> instances) {
     if (token.isBlank()) {
       throw new IllegalArgumentException("Airflow webhook token may not be blank");
     }
     this.token = token.getBytes(StandardCharsets.UTF_8);
     this.clock = clock;
+    this.instances = Map.copyOf(instances);
   }
 
   @Override
@@ -47,7 +58,8 @@ public final class AirflowWebhook implements WebhookEndpoint {
   @Override
   public Verdict handle(WebhookRequest request) {
     authenticate(request);
-    return Verdict.deliver(AirflowPayload.event(WebhookJson.parseObject(request.body()), clock));
+    return Verdict.deliver(
+        AirflowPayload.event(WebhookJson.parseObject(request.body()), clock, instances));
   }
 
   private void authenticate(WebhookRequest request) {

@@ -12,6 +12,8 @@ import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEvent;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -266,6 +268,98 @@ class AirflowWebhookTest {
 
     assertThat(answer.status()).isEqualTo(503);
     assertThat(answer.text("error")).isEqualTo("storage unavailable, retry");
+  }
+
+  // Seed 000: "A notification contains: DAG start timestamp, Link fo broken DAG".
+  @Test
+  void the_dag_runs_start_and_the_airflow_version_are_read_for_the_alert_and_its_link() {
+    ObjectNode payload = failure();
+    payload.put("dag_run_start_date", "2026-11-23T07:45:00.5+00:00");
+    payload.put("airflow_version", "3.0.2");
+
+    post(payload, bearer(TOKEN));
+
+    assertThat(task().dagRunStartDate()).contains("2026-11-23T07:45:00.5+00:00");
+    assertThat(task().airflowVersion()).contains("3.0.2");
+    assertThat(task().dagRunUrl())
+        .contains(
+            "https://airflow.example.com/dags/sales_daily/runs/"
+                + "scheduled__2026-11-22T00%3A00%3A00%2B00%3A00");
+  }
+
+  // Seed 000: "Paste the link of QA notebook if QA failed."
+  @Test
+  void a_qa_notebook_url_is_kept_for_the_alert_and_its_issue() {
+    ObjectNode payload = failure();
+    payload.put("notebook_url", "https://nb.example.com/qa.ipynb");
+
+    post(payload, bearer(TOKEN));
+
+    assertThat(task().notebookUrl()).contains("https://nb.example.com/qa.ipynb");
+  }
+
+  @Test
+  void a_configured_airflow_instance_supplies_the_ui_address_over_the_callbacks_own() {
+    ObjectNode payload = failure();
+    payload.put("airflow_url", "http://localhost:8080");
+    payload.put("airflow_instance", "prod");
+    payload.remove("airflow_version");
+
+    try (Loopback configured =
+        new Loopback(
+            new AirflowWebhook(
+                TOKEN,
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                Map.of("prod", new AirflowUi("https://airflow.prod.example.com", "2"))),
+            sink)) {
+      configured.post(PATH, bearer(TOKEN), payload.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    assertThat(task().airflowUrl()).contains("https://airflow.prod.example.com");
+    assertThat(task().dagRunUrl())
+        .contains(
+            "https://airflow.prod.example.com/dags/sales_daily/grid"
+                + "?dag_run_id=scheduled__2026-11-22T00%3A00%3A00%2B00%3A00");
+  }
+
+  @Test
+  void an_unknown_airflow_instance_still_delivers_with_the_callbacks_own_address() {
+    ObjectNode payload = failure();
+    payload.put("airflow_instance", "staging");
+
+    Answer answer = post(payload, bearer(TOKEN));
+
+    assertThat(answer.status()).isEqualTo(202);
+    assertThat(task().airflowUrl()).contains("https://airflow.example.com");
+  }
+
+  /** The payload meister_notifier.py builds (its Python test checks it is this very file). */
+  @Test
+  void the_notifiers_committed_sample_payload_is_read_field_by_field() throws Exception {
+    byte[] sample = Files.readAllBytes(Path.of("..", "examples", "airflow", "sample_payload.json"));
+
+    Answer answer = server.post(PATH, bearer(TOKEN), sample);
+
+    assertThat(answer.status()).isEqualTo(202);
+    assertThat(task())
+        .isEqualTo(
+            AirflowTask.builder("bid_ask_tokyo")
+                .dagRunId("scheduled__2026-11-20T03:00:00+00:00")
+                .taskId("qa_check")
+                .tryNumber(2)
+                .logicalDate("2026-11-20T03:00:00+00:00")
+                .startDate("2026-11-20T03:41:07+00:00")
+                .dagRunStartDate("2026-11-20T03:00:04.512000+00:00")
+                .logUrl(
+                    "https://airflow.example.com/dags/bid_ask_tokyo/runs/"
+                        + "scheduled__2026-11-20T03:00:00+00:00/tasks/qa_check?try_number=2")
+                .exception("ValueError: QA failed: 12 rows with ask < bid")
+                .tags(List.of("datapull", "region:tokyo"))
+                .region("tokyo")
+                .airflowUrl("https://airflow.example.com")
+                .airflowVersion("3.0.2")
+                .notebookUrl("https://notebooks.example.com/qa/bid_ask_tokyo/2026-11-20.ipynb")
+                .build());
   }
 
   private AirflowTask task() {
