@@ -7,6 +7,8 @@ import dev.meister.core.alert.PrioritySetting;
 import dev.meister.core.alert.Tag;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.Platform;
+import dev.meister.core.filing.FilingRule;
+import dev.meister.core.handoff.EpicRef;
 import dev.meister.core.schedule.Position;
 import dev.meister.core.schedule.Roster;
 import dev.meister.core.schedule.Rotation;
@@ -16,6 +18,7 @@ import dev.meister.core.schedule.WeeklyWindow;
 import dev.meister.core.team.MemberId;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -143,10 +146,17 @@ class ExampleConfigTest {
 
     assertThat(config.routes())
         .extracting(RouteConfig::name)
-        .containsExactly("de-pipelines", "airflow-dags", "cmamp-builds", "everything-else");
+        .containsExactly(
+            "de-pipelines",
+            "airflow-dags",
+            "cmamp-fast-tests",
+            "cmamp-slow-tests",
+            "dev-tools-fast-tests",
+            "dev-tools-slow-tests",
+            "everything-else");
     assertThat(config.routes().get(2).match().source()).isEqualTo(AlertSource.GITHUB_ACTIONS);
     assertThat(config.routes().get(2).match().repo()).isEqualTo("cryptokaizen/cmamp");
-    assertThat(config.routes().get(3).match().isCatchAll()).isTrue();
+    assertThat(config.routes().get(6).match().isCatchAll()).isTrue();
     // Seed 000: "All the failures from region `tokyo` are of highest priority"; only "for
     // `bid_ask` or `OHLCV` DAGs ping the channel by tagging the team leader".
     assertThat(config.priorities().levels()).containsExactly("P4", "P3", "P2", "P1");
@@ -211,9 +221,82 @@ class ExampleConfigTest {
     assertThat(post.plan().board().stages().get(2).load())
         .extracting(Object::toString)
         .containsExactly("capivara-dm");
-    assertThat(post.plan().chats())
-        .containsExactly(ChatRef.of(Platform.TELEGRAM, "-1001234567890"));
-    assertThat(post.scheduleIfAny().orElseThrow().quartz()).isEqualTo("0 0 7 ? * MON-FRI");
+    // Seed 001: "Everyday the hausmeister needs to post the run status ... This is posted to the
+    // slack channel #data-announcements".
+    assertThat(post.plan().chats()).containsExactly(ChatRef.of(Platform.SLACK, "C20GTK220"));
+    assertThat(post.scheduleIfAny().orElseThrow().quartz()).isEqualTo("0 0 7 * * ?");
+  }
+
+  // Seed 001's table: "*Contracts* | itaipu-contracts", "*Financial Reports* | finance", "*Facts
+  // and Dimensions* | itaipu-dimensional-modeling (calculated) & capivara-dm (loaded)", "*Models
+  // and Policies* | itaipu-policies", "*Other datasets* | itaipu-rest".
+  @Test
+  void the_example_status_post_reads_seed_001s_dag_nodes_from_prod_dagao() throws ConfigException {
+    StatusPostConfig post = example().statusPosts().get(0);
+
+    assertThat(post.plan().board().dagId()).isEqualTo("prod-dagao");
+    assertThat(post.plan().board().stages())
+        .extracting(s -> s.calculate().toString())
+        .containsExactly(
+            "[itaipu-contracts]",
+            "[finance]",
+            "[itaipu-dimensional-modeling]",
+            "[itaipu-policies]",
+            "[itaipu-rest]");
+  }
+
+  // Seed 002: "Testing workflows that need to be checked: cmamp: Fast tests, Slow tests;
+  // dev_tools: Fast tests, Slow tests" (cryptokaizen/cmamp and alphamatic/dev_tools).
+  @Test
+  void cmamp_and_dev_tools_fast_and_slow_tests_go_to_the_buildmeister() throws ConfigException {
+    MeisterConfig config = example();
+
+    assertThat(config.routes().subList(1, 5))
+        .allSatisfy(r -> assertThat(r.rotationId()).contains(RotationId.of("buildmeister")))
+        .extracting(r -> r.match().repo() + " " + r.match().workflow())
+        .containsExactly(
+            "cryptokaizen/cmamp fast_tests.yml",
+            "cryptokaizen/cmamp slow_tests.yml",
+            "alphamatic/dev_tools fast_tests.yml",
+            "alphamatic/dev_tools slow_tests.yml");
+  }
+
+  // Seed 000: "All issues should come under single epic #8785" and "Transfer the assignee of #8785
+  // to new DagMeister"; seed 002: "Add the issue to the BUILD - Breaks Epic".
+  @Test
+  void dagmeister_issues_go_under_epic_8785_whose_assignee_follows_the_hand_off()
+      throws ConfigException {
+    MeisterConfig config = example();
+
+    assertThat(config.github().ruleFor(RotationId.of("dagmeister")).epic()).isEqualTo(8785);
+    assertThat(config.github().ruleFor(RotationId.of("dagmeister")).repo())
+        .isEqualTo("cryptokaizen/cmamp");
+    assertThat(config.duties().epics())
+        .containsEntry(RotationId.of("dagmeister"), new EpicRef("cryptokaizen", "cmamp", 8785));
+    assertThat(config.github().ruleFor(RotationId.of("buildmeister")).epic()).isEqualTo(167);
+  }
+
+  // Seed 001: "create an itaipu issue tagged with `bug` and `data-infra` and a priority".
+  @Test
+  void hausmeister_issues_are_itaipu_issues_labelled_bug_and_data_infra() throws ConfigException {
+    FilingRule rule = example().github().ruleFor(RotationId.of("hausmeister"));
+
+    assertThat(rule.repo()).isEqualTo("nubank/itaipu");
+    assertThat(rule.labels()).containsExactly("bug", "data-infra");
+    assertThat(rule.priority()).isEqualTo("P3");
+  }
+
+  // Seed 001: "There should always be a secondary engineer ... This is the first person the
+  // hausmeister can elevate an issue to": an unacknowledged alert reaches the Level 2.
+  @Test
+  void the_hausmeisters_route_escalates_to_level_2_when_nobody_acknowledges()
+      throws ConfigException {
+    MeisterConfig config = example();
+
+    assertThat(config.routes().get(5).rotationId()).contains(RotationId.of("hausmeister"));
+    assertThat(config.duties().ackTimeout("everything-else")).contains(Duration.ofMinutes(30));
+    assertThat(config.rotation(RotationId.of("hausmeister")).orElseThrow().secondaryRoster())
+        .isPresent();
   }
 
   @Test
