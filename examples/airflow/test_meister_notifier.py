@@ -1,6 +1,7 @@
 """Tests of meister_notifier.build_payload against fake callback contexts (standard library only).
 
-Run: ``python3 -m unittest discover -s examples/airflow`` (``.ci/run`` does). The payload of
+Run: ``python3 -m unittest discover -s examples/airflow``; ``mvn verify`` does, in
+``NotifierScriptTest``. The payload of
 ``seed_context()`` is committed as ``sample_payload.json``, which Meister's Java webhook test
 (``AirflowWebhookTest``) posts, so the notifier and the webhook parser cannot drift apart.
 Regenerate it with ``MEISTER_WRITE_SAMPLE=1`` after a deliberate change."""
