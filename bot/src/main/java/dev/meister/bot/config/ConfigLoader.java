@@ -41,7 +41,8 @@ public final class ConfigLoader {
           "handoffs",
           "fix_or_revert",
           "pipelines",
-          "github");
+          "github",
+          "build_hints");
   private static final List<String> STORAGE_KEYS = List.of("database");
   private static final List<String> SERVER_KEYS =
       List.of("bind", "port", "github_secret", "airflow_token", "github_workflow_jobs");
@@ -141,7 +142,8 @@ public final class ConfigLoader {
         new DutiesSection(problems, teamSection, rotations, routes).read(top, airflow),
         new GitHubSection(problems, secrets, rotations, routeList, levels)
             .read(section(top, "github")),
-        scale);
+        scale,
+        new BuildHintsSection(problems).read(section(top, "build_hints")));
   }
 
   private static @Nullable YNode section(Fields top, String key) {

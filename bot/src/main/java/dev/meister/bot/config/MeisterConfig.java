@@ -1,6 +1,7 @@
 package dev.meister.bot.config;
 
 import dev.meister.core.alert.PriorityScale;
+import dev.meister.core.buildhint.BuildHint;
 import dev.meister.core.schedule.Rotation;
 import dev.meister.core.schedule.RotationId;
 import dev.meister.core.schedule.ScheduleOverride;
@@ -27,6 +28,7 @@ import java.util.Optional;
  * @param github issue filing and the post-mortem log's reasons
  * @param priorities the team's priority levels, highest first ({@code priorities:}, default {@code
  *     [P1, P2, P3, P4]})
+ * @param buildHints runbook hints for red builds ({@code build_hints:}), in file order
  */
 public record MeisterConfig(
     Path source,
@@ -45,7 +47,8 @@ public record MeisterConfig(
     List<StatusPostConfig> statusPosts,
     DutiesConfig duties,
     GitHubConfig github,
-    PriorityScale priorities) {
+    PriorityScale priorities,
+    List<BuildHint> buildHints) {
 
   public MeisterConfig {
     rotations = List.copyOf(rotations);
@@ -56,6 +59,7 @@ public record MeisterConfig(
     priorityRules = List.copyOf(priorityRules);
     airflow = Collections.unmodifiableMap(new LinkedHashMap<>(airflow));
     statusPosts = List.copyOf(statusPosts);
+    buildHints = List.copyOf(buildHints);
   }
 
   public Optional<Rotation> rotation(RotationId id) {
