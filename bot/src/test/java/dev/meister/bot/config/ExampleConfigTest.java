@@ -234,4 +234,27 @@ class ExampleConfigTest {
             "server.airflow_token: environment variable AIRFLOW_WEBHOOK_TOKEN is not set",
             "airflow.prod.token: environment variable AIRFLOW_API_TOKEN is not set");
   }
+
+  // Seed 002: "`update_amp_submodule` fails - When this happens, the first thing to do is attempt
+  // to update the `amp` pointer manually ... There is also an invoke target
+  // `git_roll_amp_forward`".
+  @Test
+  void the_update_amp_submodule_instructions_of_seed_002_are_a_build_hint() throws ConfigException {
+    var hints = example().buildHints();
+
+    assertThat(hints).hasSize(1);
+    var hint = hints.get(0);
+    assertThat(
+            hint.matchesAlert(
+                dev.meister.core.alert.GitHubRun.builder("alphamatic/dev_tools")
+                    .workflowPath(".github/workflows/update_amp_submodule.yml")
+                    .build()))
+        .isTrue();
+    assertThat(hint.advice())
+        .contains("update the amp pointer manually")
+        .contains("git pull --recurse-submodules")
+        .contains("git commit -m \"Update amp pointer\"")
+        .contains("git_roll_amp_forward");
+    assertThat(hint.runbook()).isPresent();
+  }
 }
