@@ -42,7 +42,8 @@ public final class ConfigLoader {
           "fix_or_revert",
           "pipelines",
           "github",
-          "build_hints");
+          "build_hints",
+          "shift_reminders");
   private static final List<String> STORAGE_KEYS = List.of("database");
   private static final List<String> SERVER_KEYS =
       List.of("bind", "port", "github_secret", "airflow_token", "github_workflow_jobs");
@@ -143,7 +144,9 @@ public final class ConfigLoader {
         new GitHubSection(problems, secrets, rotations, routeList, levels)
             .read(section(top, "github")),
         scale,
-        new BuildHintsSection(problems).read(section(top, "build_hints")));
+        new BuildHintsSection(problems).read(section(top, "build_hints")),
+        new ShiftRemindersSection(problems, rotations)
+            .read(top.anyKeysMap("shift_reminders", false)));
   }
 
   private static @Nullable YNode section(Fields top, String key) {

@@ -6,6 +6,7 @@ import dev.meister.core.schedule.Rotation;
 import dev.meister.core.schedule.RotationId;
 import dev.meister.core.schedule.ScheduleOverride;
 import dev.meister.core.schedule.Unavailability;
+import dev.meister.core.shift.ShiftReminderRule;
 import dev.meister.core.team.Team;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -29,6 +30,7 @@ import java.util.Optional;
  * @param priorities the team's priority levels, highest first ({@code priorities:}, default {@code
  *     [P1, P2, P3, P4]})
  * @param buildHints runbook hints for red builds ({@code build_hints:}), in file order
+ * @param shiftReminders the rotations whose shifts are reminded ({@code shift_reminders:})
  */
 public record MeisterConfig(
     Path source,
@@ -48,7 +50,8 @@ public record MeisterConfig(
     DutiesConfig duties,
     GitHubConfig github,
     PriorityScale priorities,
-    List<BuildHint> buildHints) {
+    List<BuildHint> buildHints,
+    List<ShiftReminderRule> shiftReminders) {
 
   public MeisterConfig {
     rotations = List.copyOf(rotations);
@@ -60,6 +63,7 @@ public record MeisterConfig(
     airflow = Collections.unmodifiableMap(new LinkedHashMap<>(airflow));
     statusPosts = List.copyOf(statusPosts);
     buildHints = List.copyOf(buildHints);
+    shiftReminders = List.copyOf(shiftReminders);
   }
 
   public Optional<Rotation> rotation(RotationId id) {
