@@ -257,4 +257,25 @@ class ExampleConfigTest {
         .contains("git_roll_amp_forward");
     assertThat(hint.runbook()).isPresent();
   }
+
+  // Seed 004: "Need to have 30 mins meeting for on-call transition."
+  @Test
+  void every_rotation_is_reminded_a_day_before_and_the_de_standby_asks_for_the_30_min_meeting()
+      throws ConfigException {
+    var reminders = example().shiftReminders();
+
+    assertThat(reminders)
+        .extracting(r -> r.rotation().value())
+        .containsExactlyInAnyOrder("hausmeister", "buildmeister", "dagmeister", "de-standby");
+    assertThat(reminders)
+        .allSatisfy(r -> assertThat(r.before()).isEqualTo(java.time.Duration.ofDays(1)));
+    assertThat(reminders).allSatisfy(r -> assertThat(r.handshake()).isTrue());
+    assertThat(reminders.stream().filter(r -> r.meeting().isPresent()))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.rotation().value()).isEqualTo("de-standby");
+              assertThat(r.meeting()).contains(java.time.Duration.ofMinutes(30));
+            });
+  }
 }
