@@ -29,6 +29,8 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The analysis of a red build end to end, before anyone asks for an issue: the real pytest and
@@ -126,11 +128,16 @@ class BuildAnalysisFlowTest {
 
   private AlertId fail(long run, String repo, String workflow, @Nullable String step, String log)
       throws Exception {
+    return failWithLog(run, repo, workflow, step, Files.readString(LOGS.resolve(log)));
+  }
+
+  private AlertId failWithLog(
+      long run, String repo, String workflow, @Nullable String step, String logText)
+      throws Exception {
     github.run(
         run,
         List.of(
-            new FakeGitHub.Job(
-                run * 10, "run_fast_tests", "failure", step, Files.readString(LOGS.resolve(log))),
+            new FakeGitHub.Job(run * 10, "run_fast_tests", "failure", step, logText),
             new FakeGitHub.Job(run * 10 + 1, "lint", "success", null, null)));
     clock.advance(Duration.ofMinutes(5));
     GitHubRun a =
@@ -191,8 +198,33 @@ class BuildAnalysisFlowTest {
   }
 
   @Test
-  void a_log_github_no_longer_has_is_said_once_and_not_asked_for_again() throws Exception {
-    github.failNext("GET", ".*/actions/jobs/420/logs", FakeGitHub.error(410, "Gone"));
+  void more_failing_tests_than_ten_are_capped_with_and_n_more() throws Exception {
+    // The real pytest log with its FAILED summary line repeated for 13 tests.
+    String real = Files.readString(LOGS.resolve("pytest-fast-tests.failure.log"));
+    String line =
+        real.lines()
+            .filter(l -> l.contains("FAILED knowledge_graph/vendors/test/"))
+            .findFirst()
+            .orElseThrow();
+    StringBuilder log = new StringBuilder(real);
+    for (int i = 1; i <= 10; i++) {
+      log.append(line.replace("test_clean", "test_clean_" + i)).append('\n');
+    }
+
+    failWithLog(42, "acme/widgets", "fast_tests", "Run fast tests", log.toString());
+
+    assertThat(unindented())
+        .contains("13 tests broke:")
+        .contains("FAILED knowledge_graph/vendors/test/test_utils.py::TestClean::test_clean_7\n")
+        .doesNotContain("test_clean_8")
+        .contains("… and 3 more");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"404, Not Found", "410, Gone"})
+  void a_log_github_no_longer_has_is_said_once_and_not_asked_for_again(int status, String message)
+      throws Exception {
+    github.failNext("GET", ".*/actions/jobs/420/logs", FakeGitHub.error(status, message));
 
     failFastTests(42, "pytest-fast-tests.failure.log");
     for (int i = 0; i < 3; i++) {
@@ -202,8 +234,11 @@ class BuildAnalysisFlowTest {
 
     assertThat(screen())
         .containsOnlyOnce(
-            "⚠️ Could not read the log of job run_fast_tests (GitHub refused (410): Gone); its"
-                + " failing tests are not listed.")
+            "⚠️ Could not read the log of job run_fast_tests (GitHub refused ("
+                + status
+                + "): "
+                + message
+                + "); its failing tests are not listed.")
         .doesNotContain("tests broke");
     assertThat(github.received("GET", ".*/actions/jobs/420/logs")).hasSize(1);
   }
