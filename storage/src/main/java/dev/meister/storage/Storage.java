@@ -24,6 +24,7 @@ public final class Storage implements AutoCloseable {
   private final JdbcGreenNotices greenNotices;
   private final JdbcPipelineNotices pipelineNotices;
   private final JdbcPipelineAlerts pipelineAlerts;
+  private final JdbcShiftNotices shiftNotices;
 
   private Storage(Database database, Clock clock) {
     this.database = database;
@@ -45,6 +46,7 @@ public final class Storage implements AutoCloseable {
     this.greenNotices = new JdbcGreenNotices(database);
     this.pipelineNotices = new JdbcPipelineNotices(database);
     this.pipelineAlerts = new JdbcPipelineAlerts(database, alerts, resolutions);
+    this.shiftNotices = new JdbcShiftNotices(database);
   }
 
   /** Opens the SQLite file, creating and migrating it as needed. */
@@ -95,6 +97,11 @@ public final class Storage implements AutoCloseable {
   /** What the pipeline rules posted (fix breaches, work-hours tags, check reminders). */
   public JdbcPipelineNotices pipelineNotices() {
     return pipelineNotices;
+  }
+
+  /** The shift reminders and on-call announcements posted. */
+  public JdbcShiftNotices shiftNotices() {
+    return shiftNotices;
   }
 
   public JdbcPipelineAlerts pipelineAlerts() {

@@ -22,6 +22,7 @@ import dev.meister.core.alert.Router;
 import dev.meister.core.alert.RunEventSink;
 import dev.meister.core.alert.StormDigests;
 import dev.meister.core.alert.StormGuard;
+import dev.meister.core.buildhint.BuildHints;
 import dev.meister.core.chat.ChatDispatcher;
 import dev.meister.core.chat.ChatPort;
 import dev.meister.core.chat.ChatPorts;
@@ -112,12 +113,20 @@ final class BotRuntime implements AutoCloseable {
                 config.github().apiUrl(), config.github().token().reveal(), clock, sleeper)
             : null;
     Router router = RoutingConfig.router(config);
+    BuildHints buildHints = new BuildHints(config.buildHints());
     this.filing =
-        new Filing(config.github(), config.team(), storage, meister.directory(), clock, github);
+        new Filing(
+            config.github(),
+            config.team(),
+            storage,
+            meister.directory(),
+            clock,
+            github,
+            buildHints);
     AlertMessages messages =
         new AlertMessages(
             config.team(),
-            new PipelineNotes(config.duties().pipelines()),
+            new PipelineNotes(config.duties().pipelines()).and(buildHints),
             filing.enabled() ? storage.filedIssues().similarIssues() : null);
     // Telegram allows about 20 messages a minute in a group; the others are more generous.
     StormDigests storms =

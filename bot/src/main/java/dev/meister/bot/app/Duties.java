@@ -19,6 +19,8 @@ import dev.meister.core.pipeline.SlaChecks;
 import dev.meister.core.pipeline.WorkHoursTags;
 import dev.meister.core.schedule.RotationId;
 import dev.meister.core.schedule.ScheduleRequests;
+import dev.meister.core.shift.ShiftReminderRule;
+import dev.meister.core.shift.ShiftReminders;
 import dev.meister.core.status.DagRunSource;
 import dev.meister.core.timing.DueWork;
 import dev.meister.storage.Storage;
@@ -67,7 +69,11 @@ final class Duties {
             storage.outbox(),
             storage.database(),
             github == null ? null : new GitHubEpicAssignees(github),
-            clock);
+            clock,
+            config.shiftReminders().stream()
+                .filter(r -> !r.handshake())
+                .map(ShiftReminderRule::rotation)
+                .collect(java.util.stream.Collectors.toSet()));
     this.requests =
         new ScheduleRequests(
             meister.directory(),
@@ -136,6 +142,16 @@ final class Duties {
             airflow,
             router,
             storage.pipelineNotices(),
+            storage.outbox(),
+            storage.database()));
+    // Reminders before each shift and, without the handshake, "@bob is on call now".
+    work.add(
+        new ShiftReminders(
+            config.shiftReminders(),
+            meister.directory(),
+            config.team(),
+            rotationChats(config),
+            storage.shiftNotices(),
             storage.outbox(),
             storage.database()));
     this.timekeeper = new Timekeeper(work, clock);

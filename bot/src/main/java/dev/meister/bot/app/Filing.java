@@ -2,6 +2,7 @@ package dev.meister.bot.app;
 
 import dev.meister.bot.config.GitHubConfig;
 import dev.meister.bot.github.GitHubClient;
+import dev.meister.core.buildhint.BuildHints;
 import dev.meister.core.filing.FilingWorker;
 import dev.meister.core.filing.IssueDesk;
 import dev.meister.core.filing.IssueFiler;
@@ -24,6 +25,7 @@ public final class Filing implements AutoCloseable {
 
   /**
    * @param github the root's GitHub client; null without a {@code github} token
+   * @param hints the build hints the analysis of a red build may find in its steps and logs
    */
   public Filing(
       GitHubConfig config,
@@ -31,7 +33,8 @@ public final class Filing implements AutoCloseable {
       Storage storage,
       OnCallDirectory directory,
       Clock clock,
-      @Nullable GitHubClient github) {
+      @Nullable GitHubClient github,
+      BuildHints hints) {
     if (config.filingEnabled() && github != null) {
       IssueFiler filer =
           new IssueFiler(
@@ -51,7 +54,8 @@ public final class Filing implements AutoCloseable {
               filer,
               storage.outbox(),
               storage.database(),
-              clock);
+              clock,
+              hints);
       this.worker = w;
       // Every request queued (by the chat or by the intake) wakes it once it has committed.
       this.wakeups = storage.issueRequests().onQueued(alert -> w.nudge());

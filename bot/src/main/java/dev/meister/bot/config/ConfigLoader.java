@@ -42,7 +42,9 @@ public final class ConfigLoader {
           "fix_or_revert",
           "pipelines",
           "work_hours",
-          "github");
+          "github",
+          "build_hints",
+          "shift_reminders");
   private static final List<String> STORAGE_KEYS = List.of("database");
   private static final List<String> SERVER_KEYS =
       List.of("bind", "port", "github_secret", "airflow_token", "github_workflow_jobs");
@@ -142,7 +144,10 @@ public final class ConfigLoader {
         new DutiesSection(problems, teamSection, rotations, routes).read(top, airflow),
         new GitHubSection(problems, secrets, rotations, routeList, levels)
             .read(section(top, "github")),
-        scale);
+        scale,
+        new BuildHintsSection(problems).read(section(top, "build_hints")),
+        new ShiftRemindersSection(problems, rotations)
+            .read(top.anyKeysMap("shift_reminders", false)));
   }
 
   private static @Nullable YNode section(Fields top, String key) {

@@ -1,10 +1,12 @@
 package dev.meister.bot.config;
 
 import dev.meister.core.alert.PriorityScale;
+import dev.meister.core.buildhint.BuildHint;
 import dev.meister.core.schedule.Rotation;
 import dev.meister.core.schedule.RotationId;
 import dev.meister.core.schedule.ScheduleOverride;
 import dev.meister.core.schedule.Unavailability;
+import dev.meister.core.shift.ShiftReminderRule;
 import dev.meister.core.team.Team;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -27,6 +29,8 @@ import java.util.Optional;
  * @param github issue filing and the post-mortem log's reasons
  * @param priorities the team's priority levels, highest first ({@code priorities:}, default {@code
  *     [P1, P2, P3, P4]})
+ * @param buildHints runbook hints for red builds ({@code build_hints:}), in file order
+ * @param shiftReminders the rotations whose shifts are reminded ({@code shift_reminders:})
  */
 public record MeisterConfig(
     Path source,
@@ -45,7 +49,9 @@ public record MeisterConfig(
     List<StatusPostConfig> statusPosts,
     DutiesConfig duties,
     GitHubConfig github,
-    PriorityScale priorities) {
+    PriorityScale priorities,
+    List<BuildHint> buildHints,
+    List<ShiftReminderRule> shiftReminders) {
 
   public MeisterConfig {
     rotations = List.copyOf(rotations);
@@ -56,6 +62,8 @@ public record MeisterConfig(
     priorityRules = List.copyOf(priorityRules);
     airflow = Collections.unmodifiableMap(new LinkedHashMap<>(airflow));
     statusPosts = List.copyOf(statusPosts);
+    buildHints = List.copyOf(buildHints);
+    shiftReminders = List.copyOf(shiftReminders);
   }
 
   public Optional<Rotation> rotation(RotationId id) {

@@ -321,4 +321,48 @@ class ExampleConfigTest {
             "server.airflow_token: environment variable AIRFLOW_WEBHOOK_TOKEN is not set",
             "airflow.prod.token: environment variable AIRFLOW_API_TOKEN is not set");
   }
+
+  // Seed 002: "`update_amp_submodule` fails - When this happens, the first thing to do is attempt
+  // to update the `amp` pointer manually ... There is also an invoke target
+  // `git_roll_amp_forward`".
+  @Test
+  void the_update_amp_submodule_instructions_of_seed_002_are_a_build_hint() throws ConfigException {
+    var hints = example().buildHints();
+
+    assertThat(hints).hasSize(1);
+    var hint = hints.get(0);
+    assertThat(
+            hint.matchesAlert(
+                dev.meister.core.alert.GitHubRun.builder("alphamatic/dev_tools")
+                    .workflowPath(".github/workflows/update_amp_submodule.yml")
+                    .build()))
+        .isTrue();
+    assertThat(hint.advice())
+        .contains("update the amp pointer manually")
+        .contains("git pull --recurse-submodules")
+        .contains("git commit -m \"Update amp pointer\"")
+        .contains("git_roll_amp_forward");
+    assertThat(hint.runbook()).isPresent();
+  }
+
+  // Seed 004: "Need to have 30 mins meeting for on-call transition."
+  @Test
+  void every_rotation_is_reminded_a_day_before_and_the_de_standby_asks_for_the_30_min_meeting()
+      throws ConfigException {
+    var reminders = example().shiftReminders();
+
+    assertThat(reminders)
+        .extracting(r -> r.rotation().value())
+        .containsExactlyInAnyOrder("hausmeister", "buildmeister", "dagmeister", "de-standby");
+    assertThat(reminders)
+        .allSatisfy(r -> assertThat(r.before()).isEqualTo(java.time.Duration.ofDays(1)));
+    assertThat(reminders).allSatisfy(r -> assertThat(r.handshake()).isTrue());
+    assertThat(reminders.stream().filter(r -> r.meeting().isPresent()))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.rotation().value()).isEqualTo("de-standby");
+              assertThat(r.meeting()).contains(java.time.Duration.ofMinutes(30));
+            });
+  }
 }

@@ -21,4 +21,21 @@ public interface AlertNotes {
   default boolean silences(Alert alert) {
     return false;
   }
+
+  /** These notes followed by {@code other}'s; the message is silenced when either silences it. */
+  default AlertNotes and(AlertNotes other) {
+    AlertNotes first = this;
+    return new AlertNotes() {
+      @Override
+      public void addTo(Alert alert, RichText.Builder text) {
+        first.addTo(alert, text);
+        other.addTo(alert, text);
+      }
+
+      @Override
+      public boolean silences(Alert alert) {
+        return first.silences(alert) || other.silences(alert);
+      }
+    };
+  }
 }

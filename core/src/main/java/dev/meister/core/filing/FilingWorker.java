@@ -4,8 +4,11 @@ import static java.util.concurrent.TimeUnit.MILLISECONDS;
 
 import dev.meister.core.alert.Alert;
 import dev.meister.core.alert.AlertStore;
+import dev.meister.core.buildhint.BuildHint;
+import dev.meister.core.buildhint.BuildHints;
 import dev.meister.core.chat.MessageLinkStore;
 import dev.meister.core.chat.MessageRef;
+import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.delivery.Backoff;
 import dev.meister.core.delivery.Outbox;
 import dev.meister.core.delivery.PendingMessage;
@@ -43,6 +46,7 @@ public final class FilingWorker implements AutoCloseable {
   private final Outbox outbox;
   private final Transactions transactions;
   private final Clock clock;
+  private final BuildHints hints;
   private final AtomicBoolean roundRequested = new AtomicBoolean();
   private @Nullable ScheduledExecutorService executor;
 
@@ -55,6 +59,23 @@ public final class FilingWorker implements AutoCloseable {
       Outbox outbox,
       Transactions transactions,
       Clock clock) {
+    this(requests, alerts, links, messages, filer, outbox, transactions, clock, BuildHints.none());
+  }
+
+  /**
+   * @param hints the build hints whose failed step or log pattern the analysis may find
+   */
+  public FilingWorker(
+      IssueRequests requests,
+      AlertStore alerts,
+      IssueLinkStore links,
+      MessageLinkStore messages,
+      IssueFiler filer,
+      Outbox outbox,
+      Transactions transactions,
+      Clock clock,
+      BuildHints hints) {
+    this.hints = hints;
     this.requests = requests;
     this.alerts = alerts;
     this.links = links;
@@ -158,7 +179,10 @@ public final class FilingWorker implements AutoCloseable {
     }
   }
 
-  /** Says "looks like #N" under a new alert whose logs show a filed root cause; else nothing. */
+  /**
+   * Under a new alert: the failing tests its logs name (seed 002: "Post on the channel what tests
+   * broke") and "looks like #N" when they show a filed root cause.
+   */
   private boolean analyse(IssueRequest r, Alert alert) {
     List<MessageRef> posted = messages.messagesFor(r.alert());
     if (links.issueFor(r.alert()).isPresent()) {
@@ -170,10 +194,13 @@ public final class FilingWorker implements AutoCloseable {
       return quietRetry(r, "the alert is not posted yet", null);
     }
     try {
-      SameIssues same = filer.sameRootCause(alert);
+      IssueFiler.Analysis run = filer.analysis(alert);
+      SameIssues same = filer.sameRootCause(alert, run);
+      Optional<OutgoingMessage> report = report(alert, run).message();
       transactions.inTransaction(
           () -> {
             requests.done(r.id(), clock.instant());
+            report.ifPresent(m -> outbox.enqueue(PendingMessage.reply(posted.get(0), m, null)));
             if (!same.isEmpty()) {
               outbox.enqueue(
                   PendingMessage.reply(
@@ -192,6 +219,13 @@ public final class FilingWorker implements AutoCloseable {
       log.error("analysing alert #{} failed unexpectedly", r.alert(), bug);
       return quietRetry(r, String.valueOf(bug), null);
     }
+  }
+
+  /** The failing tests, unreadable logs and late build hints of the analysed run. */
+  private BuildReport report(Alert alert, IssueFiler.Analysis run) {
+    List<BuildHint> late =
+        alert.gitHubRun().map(g -> hints.afterAnalysis(g, run.jobs())).orElse(List.of());
+    return new BuildReport(run.failures().tests(), run.unreadable(), late);
   }
 
   /** Retries an analysis nobody waits for: when it keeps failing it is dropped, silently. */

@@ -2,6 +2,7 @@ package dev.meister.core.filing;
 
 import dev.meister.core.alert.Alert;
 import dev.meister.core.alert.GitHubRun;
+import dev.meister.core.buildhint.FailedJob;
 import dev.meister.core.schedule.OnCallDirectory;
 import dev.meister.core.team.Member;
 import dev.meister.core.team.Team;
@@ -151,7 +152,11 @@ public final class IssueFiler {
    * set of failing tests when an issue was filed for it, else each root-cause group's.
    */
   SameIssues sameRootCause(Alert alert) {
-    Analysis analysis = analyse(alert);
+    return sameRootCause(alert, analyse(alert));
+  }
+
+  /** As {@link #sameRootCause(Alert)}, from logs {@link #analysis} already read. */
+  SameIssues sameRootCause(Alert alert, Analysis analysis) {
     String fingerprint =
         IssueFingerprint.of(alert, analysis.failures(), analysis.job(), analysis.step());
     if (fingerprint.equals(alert.fingerprint())) {
@@ -263,27 +268,59 @@ public final class IssueFiler {
     }
   }
 
+  /** Reads the failed jobs' logs of {@code alert}'s run: what its analysis and filing use. */
+  Analysis analysis(Alert alert) {
+    return analyse(alert);
+  }
+
   private Analysis analyse(Alert alert) {
     Optional<String> repo = alert.gitHubRun().map(GitHubRun::repo);
     Optional<Long> runId = alert.gitHubRun().flatMap(GitHubRun::runId);
     if (repo.isEmpty() || runId.isEmpty()) {
-      return new Analysis(Failures.none(), List.of(), null, null);
+      return new Analysis(Failures.none(), List.of(), null, null, List.of(), List.of());
     }
     List<WorkflowJob> failed =
         github.runJobs(repo.get(), runId.get()).stream().filter(WorkflowJob::failed).toList();
     Failures failures = Failures.none();
     List<TestFailure> byTest = new ArrayList<>();
+    List<FailedJob> jobs = new ArrayList<>();
+    List<UnreadableLog> unreadable = new ArrayList<>();
     for (WorkflowJob job : failed.subList(0, Math.min(MAX_JOBS, failed.size()))) {
-      String jobLog = github.jobLog(repo.get(), job.id());
-      failures = failures.and(extractor.extract(jobLog));
-      byTest.addAll(extractor.byTest(jobLog));
+      Optional<String> read = jobLog(repo.get(), job, unreadable);
+      jobs.add(new FailedJob(job.name(), job.failedStep(), read));
+      if (read.isPresent()) {
+        failures = failures.and(extractor.extract(read.get()));
+        byTest.addAll(extractor.byTest(read.get()));
+      }
     }
     WorkflowJob first = failed.isEmpty() ? null : failed.get(0);
     return new Analysis(
         failures,
         byTest,
         first == null ? null : first.name(),
-        first == null ? null : first.failedStep().orElse(null));
+        first == null ? null : first.failedStep().orElse(null),
+        jobs,
+        unreadable);
+  }
+
+  /**
+   * The job's log; empty, noted in {@code unreadable}, when GitHub refuses it (a log deleted or
+   * past its retention answers 404 or 410): asking again will not bring it back. An outage still
+   * throws, so the request is tried again later.
+   */
+  private Optional<String> jobLog(String repo, WorkflowJob job, List<UnreadableLog> unreadable) {
+    try {
+      return Optional.of(github.jobLog(repo, job.id()));
+    } catch (GitHubRefusedException e) {
+      log.info(
+          "the log of job {} ({}) in {} cannot be read: {}",
+          job.id(),
+          job.name(),
+          repo,
+          e.describe());
+      unreadable.add(new UnreadableLog(job.name(), e.describe()));
+      return Optional.empty();
+    }
   }
 
   private FilingRule rule(Alert alert) {
@@ -311,8 +348,19 @@ public final class IssueFiler {
         .flatMap(r -> team.find(directory.resolver(r, at).onCallAt(at).primary().member()));
   }
 
-  private record Analysis(
-      Failures failures, List<TestFailure> byTest, @Nullable String job, @Nullable String step) {
+  /**
+   * What the failed jobs' logs of a run show.
+   *
+   * @param jobs the failed jobs read, each with its log when it could be read
+   * @param unreadable the failed jobs whose logs GitHub refused
+   */
+  record Analysis(
+      Failures failures,
+      List<TestFailure> byTest,
+      @Nullable String job,
+      @Nullable String step,
+      List<FailedJob> jobs,
+      List<UnreadableLog> unreadable) {
     List<FailureGroup> groups() {
       return FailureGroup.of(byTest);
     }

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,7 @@ public final class Handoffs implements DueWork {
   private final Outbox outbox;
   private final Transactions transactions;
   private final Clock clock;
+  private final Set<RotationId> withoutHandshake;
 
   /**
    * @param assignees moves epics on GitHub; null when no token is configured, which is reported in
@@ -70,6 +72,41 @@ public final class Handoffs implements DueWork {
       Transactions transactions,
       @Nullable EpicAssignees assignees,
       Clock clock) {
+    this(
+        directory,
+        team,
+        chats,
+        epics,
+        policy,
+        store,
+        openWork,
+        issues,
+        outbox,
+        transactions,
+        assignees,
+        clock,
+        Set.of());
+  }
+
+  /**
+   * @param withoutHandshake rotations configured without the handshake ({@code shift_reminders}):
+   *     their boundaries are announced by the shift reminders instead
+   */
+  public Handoffs(
+      OnCallDirectory directory,
+      Team team,
+      Map<RotationId, ChatRef> chats,
+      Map<RotationId, EpicRef> epics,
+      HandoffPolicy policy,
+      HandoffStore store,
+      OpenWork openWork,
+      IssueRefresh issues,
+      Outbox outbox,
+      Transactions transactions,
+      @Nullable EpicAssignees assignees,
+      Clock clock,
+      Set<RotationId> withoutHandshake) {
+    this.withoutHandshake = Set.copyOf(withoutHandshake);
     this.directory = directory;
     this.team = team;
     this.chats = Map.copyOf(chats);
@@ -93,6 +130,9 @@ public final class Handoffs implements DueWork {
   public Optional<Instant> runDue(Instant now) {
     Optional<Instant> next = Optional.empty();
     for (Rotation r : directory.rotations()) {
+      if (withoutHandshake.contains(r.id())) {
+        continue;
+      }
       try {
         next = DueWork.earliest(next, rotationDue(r, now));
       } catch (RuntimeException e) {
