@@ -6,6 +6,7 @@ import dev.meister.core.alert.Alert;
 import dev.meister.core.alert.AlertStore;
 import dev.meister.core.chat.MessageLinkStore;
 import dev.meister.core.chat.MessageRef;
+import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.delivery.Backoff;
 import dev.meister.core.delivery.Outbox;
 import dev.meister.core.delivery.PendingMessage;
@@ -43,6 +44,7 @@ public final class FilingWorker implements AutoCloseable {
   private final Outbox outbox;
   private final Transactions transactions;
   private final Clock clock;
+  private final Optional<WhoToAsk> whoToAsk;
   private final AtomicBoolean roundRequested = new AtomicBoolean();
   private @Nullable ScheduledExecutorService executor;
 
@@ -55,6 +57,24 @@ public final class FilingWorker implements AutoCloseable {
       Outbox outbox,
       Transactions transactions,
       Clock clock) {
+    this(requests, alerts, links, messages, filer, outbox, transactions, clock, Optional.empty());
+  }
+
+  /**
+   * @param whoToAsk names the failing tests' last committers under a new alert once its logs are
+   *     read; empty to leave that out
+   */
+  public FilingWorker(
+      IssueRequests requests,
+      AlertStore alerts,
+      IssueLinkStore links,
+      MessageLinkStore messages,
+      IssueFiler filer,
+      Outbox outbox,
+      Transactions transactions,
+      Clock clock,
+      Optional<WhoToAsk> whoToAsk) {
+    this.whoToAsk = whoToAsk;
     this.requests = requests;
     this.alerts = alerts;
     this.links = links;
@@ -181,6 +201,7 @@ public final class FilingWorker implements AutoCloseable {
             }
             return Boolean.TRUE;
           });
+      askWho(alert, posted.get(0));
       return true;
     } catch (GitHubRefusedException | NotFileableException e) {
       log.info("analysing alert #{} refused: {}", r.alert(), e.getMessage());
@@ -191,6 +212,29 @@ public final class FilingWorker implements AutoCloseable {
     } catch (RuntimeException bug) {
       log.error("analysing alert #{} failed unexpectedly", r.alert(), bug);
       return quietRetry(r, String.valueOf(bug), null);
+    }
+  }
+
+  /**
+   * Replies under the alert whom to ask about its failing tests. A hint, so best effort: once the
+   * analysis is done it is not retried, and a GitHub failure only costs the hint.
+   */
+  private void askWho(Alert alert, MessageRef under) {
+    if (whoToAsk.isEmpty()) {
+      return;
+    }
+    try {
+      whoToAsk
+          .get()
+          .forAlert(alert)
+          .ifPresent(
+              text ->
+                  transactions.inTransaction(
+                      () ->
+                          outbox.enqueue(
+                              PendingMessage.reply(under, OutgoingMessage.of(text), null))));
+    } catch (GitHubRefusedException | GitHubUnavailableException e) {
+      log.info("who to ask about alert #{}: GitHub failed: {}", alert.storedId(), e.getMessage());
     }
   }
 
