@@ -17,6 +17,8 @@ import dev.meister.core.pipeline.CheckReminders;
 import dev.meister.core.pipeline.FixChecks;
 import dev.meister.core.pipeline.SlaChecks;
 import dev.meister.core.pipeline.WorkHoursTags;
+import dev.meister.core.review.IssueReviews;
+import dev.meister.core.review.ReviewPosts;
 import dev.meister.core.schedule.RotationId;
 import dev.meister.core.schedule.ScheduleRequests;
 import dev.meister.core.status.DagRunSource;
@@ -38,6 +40,8 @@ final class Duties {
   private final Handoffs handoffs;
   private final ScheduleRequests requests;
   private final Timekeeper timekeeper;
+  private final IssueReviews reviews;
+  private final ReviewPosts reviewPosts;
 
   /**
    * @param router the routes, built once by the root
@@ -48,6 +52,29 @@ final class Duties {
     MeisterConfig config = meister.config();
     DutiesConfig duties = config.duties();
     Storage storage = meister.storage();
+    IssueRefresh refresh =
+        new IssueRefresh(
+            storage.openWork(),
+            Optional.ofNullable(github),
+            duties.epics(),
+            duties.handBacks(),
+            config.priorities(),
+            clock);
+    this.reviews =
+        new IssueReviews(
+            refresh,
+            storage.issueLinks(),
+            storage.resolutions(),
+            config.priorities(),
+            duties.issueReviews().staleAfter(),
+            clock);
+    this.reviewPosts =
+        new ReviewPosts(
+            reviews,
+            meister.directory(),
+            rotationChats(config),
+            storage.outbox(),
+            storage.database());
     this.handoffs =
         new Handoffs(
             meister.directory(),
@@ -57,13 +84,7 @@ final class Duties {
             duties.handoffs(),
             storage.handoffs(),
             storage.openWork(),
-            new IssueRefresh(
-                storage.openWork(),
-                Optional.ofNullable(github),
-                duties.epics(),
-                duties.handBacks(),
-                config.priorities(),
-                clock),
+            refresh,
             storage.outbox(),
             storage.database(),
             github == null ? null : new GitHubEpicAssignees(github),
@@ -157,6 +178,16 @@ final class Duties {
   /** Override and swap requests, for their chat commands and buttons. */
   ScheduleRequests requests() {
     return requests;
+  }
+
+  /** The rotations' open issues, for {@code /issues}. */
+  IssueReviews reviews() {
+    return reviews;
+  }
+
+  /** Posts a rotation's open issues to its chat, on its {@code review} schedule. */
+  ReviewPosts reviewPosts() {
+    return reviewPosts;
   }
 
   Timekeeper timekeeper() {

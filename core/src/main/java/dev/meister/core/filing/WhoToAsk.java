@@ -58,9 +58,6 @@ public final class WhoToAsk {
     RichText.Builder t = RichText.builder().bold("Who to ask");
     for (FileOwners o : owners) {
       t.newline().code(o.file()).text(": ");
-      if (o.people().isEmpty()) {
-        t.text("no commits found");
-      }
       for (int i = 0; i < o.people().size(); i++) {
         t.text(i == 0 ? "" : ", ");
         person(t, o.people().get(i));
@@ -92,7 +89,10 @@ public final class WhoToAsk {
         }
       }
       people.remove("");
-      owners.add(new FileOwners(file, List.copyOf(people)));
+      if (!people.isEmpty()) {
+        // A guessed path GitHub knows no commits for names nobody; leave it out.
+        owners.add(new FileOwners(file, List.copyOf(people)));
+      }
     }
     return owners;
   }
