@@ -183,6 +183,22 @@ class OpenIssuesScenarioTest {
   }
 
   @Test
+  void when_github_is_down_the_list_is_as_last_seen_with_its_ages_and_says_so() {
+    bot.say("bob", "/issues");
+    bot.chat.clear();
+    // One request fails after the client's four tries; the refresh then stops asking.
+    github.failNext(503, 503, 503, 503);
+
+    bot.say("bob", "/issues");
+
+    assertThat(bot.chat.texts().get(0))
+        .startsWith("Open issues of Buildmeister (4) · 1 stale (GitHub unreachable: as last seen)")
+        .contains(
+            "1. #9102 P4 “Build fail - cmamp fast_tests (12)” · opened 12d ago · unassigned"
+                + " · last activity 9d ago · :hourglass: stale");
+  }
+
+  @Test
   void an_unknown_rotation_gets_a_one_line_answer() {
     bot.say("bob", "/issues nightshift");
 
