@@ -11,6 +11,8 @@ import dev.meister.core.chat.ChatRef;
 import dev.meister.core.escalation.Escalations;
 import dev.meister.core.escalation.FixOrRevertSchedule;
 import dev.meister.core.escalation.RedBuilds;
+import dev.meister.core.filing.FilingRule;
+import dev.meister.core.handoff.EpicRef;
 import dev.meister.core.handoff.Handoffs;
 import dev.meister.core.handoff.IssueRefresh;
 import dev.meister.core.pipeline.CheckReminders;
@@ -19,6 +21,7 @@ import dev.meister.core.pipeline.SlaChecks;
 import dev.meister.core.pipeline.WorkHoursTags;
 import dev.meister.core.review.IssueReviews;
 import dev.meister.core.review.ReviewPosts;
+import dev.meister.core.schedule.Rotation;
 import dev.meister.core.schedule.RotationId;
 import dev.meister.core.schedule.ScheduleRequests;
 import dev.meister.core.status.DagRunSource;
@@ -52,17 +55,16 @@ final class Duties {
     MeisterConfig config = meister.config();
     DutiesConfig duties = config.duties();
     Storage storage = meister.storage();
-    IssueRefresh refresh =
-        new IssueRefresh(
-            storage.openWork(),
-            Optional.ofNullable(github),
-            duties.epics(),
-            duties.handBacks(),
-            config.priorities(),
-            clock);
     this.reviews =
         new IssueReviews(
-            refresh,
+            // Seed 002 reviews "issues that belong to the Epic" new issues are filed under.
+            new IssueRefresh(
+                storage.openWork(),
+                Optional.ofNullable(github),
+                reviewedEpics(config),
+                duties.handBacks(),
+                config.priorities(),
+                clock),
             storage.issueLinks(),
             storage.resolutions(),
             config.priorities(),
@@ -84,7 +86,13 @@ final class Duties {
             duties.handoffs(),
             storage.handoffs(),
             storage.openWork(),
-            refresh,
+            new IssueRefresh(
+                storage.openWork(),
+                Optional.ofNullable(github),
+                duties.epics(),
+                duties.handBacks(),
+                config.priorities(),
+                clock),
             storage.outbox(),
             storage.database(),
             github == null ? null : new GitHubEpicAssignees(github),
@@ -168,6 +176,23 @@ final class Duties {
       chats.put(e.getKey(), e.getValue().ref());
     }
     return chats;
+  }
+
+  /**
+   * The epic each rotation's review lists the sub-issues of: the one its hand-off moves, else the
+   * one its filing rule files new issues under ({@code github.rotations.<id>.epic}).
+   */
+  static Map<RotationId, EpicRef> reviewedEpics(MeisterConfig config) {
+    Map<RotationId, EpicRef> epics = new LinkedHashMap<>(config.duties().epics());
+    for (Rotation r : config.rotations()) {
+      FilingRule rule = config.github().filingRules().ruleFor(r.id());
+      if (!epics.containsKey(r.id())
+          && rule.epicNumber().isPresent()
+          && rule.targetRepo().isPresent()) {
+        epics.put(r.id(), EpicRef.parse(rule.targetRepo().get() + "#" + rule.epicNumber().get()));
+      }
+    }
+    return epics;
   }
 
   /** The hand-off handshake, for its chat command and buttons. */
