@@ -150,6 +150,9 @@ final class RotationSection {
     EpicRef epic = f.value("epic", false, EpicRef::parse);
     java.time.Duration stale = f.value("stale_after", false, Durations::positive);
     CronSchedule review = review(f.map("review", false, REVIEW_KEYS), zone);
+    if (f.has("review") && chatNode == null) {
+      problems.add(f.located("review"), f.path("review"), "a review needs the rotation's 'chat'");
+    }
     if (anchor != null && shift != null && handoff != null) {
       checkAnchor(f, anchor, shift, handoff);
     }

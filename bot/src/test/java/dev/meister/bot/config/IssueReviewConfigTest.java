@@ -33,6 +33,8 @@ class IssueReviewConfigTest {
           roster: [alice]
       """;
 
+  private static final String WITH_CHAT = ROTATION + "    chat: console/ops\n";
+
   @TempDir Path dir;
   private ConfigFixture fixture;
 
@@ -44,7 +46,7 @@ class IssueReviewConfigTest {
   @Test
   void stale_after_and_the_review_schedule_are_read_the_zone_defaulting_to_the_rotations()
       throws ConfigException {
-    String yaml = ROTATION + "    stale_after: 5d\n    review: { cron: \"0 10 * * MON\" }\n";
+    String yaml = WITH_CHAT + "    stale_after: 5d\n    review: { cron: \"0 10 * * MON\" }\n";
 
     IssueReviewConfig reviews = fixture.load(yaml).duties().issueReviews();
 
@@ -63,16 +65,25 @@ class IssueReviewConfigTest {
   }
 
   @Test
+  void a_review_without_the_rotations_chat_is_reported() {
+    String yaml = ROTATION + "    review: { cron: \"0 10 * * MON\" }\n";
+
+    assertThat(fixture.problems(yaml))
+        .containsExactly(
+            "meister.yml:12: rotations.ops.review: a review needs the rotation's 'chat'");
+  }
+
+  @Test
   void a_bad_duration_a_bad_cron_and_a_bad_zone_are_reported_where_they_stand() {
     String yaml =
-        ROTATION
+        WITH_CHAT
             + "    stale_after: a week\n"
             + "    review: { cron: \"0 10 * * FUNDAY\", zone: Mars/Olympus }\n";
 
     assertThat(fixture.problems(yaml))
         .hasSize(3)
-        .anySatisfy(p -> assertThat(p).startsWith("meister.yml:12: rotations.ops.stale_after: "))
-        .anySatisfy(p -> assertThat(p).startsWith("meister.yml:13: rotations.ops.review.zone: "))
-        .anySatisfy(p -> assertThat(p).startsWith("meister.yml:13: rotations.ops.review.cron: "));
+        .anySatisfy(p -> assertThat(p).startsWith("meister.yml:13: rotations.ops.stale_after: "))
+        .anySatisfy(p -> assertThat(p).startsWith("meister.yml:14: rotations.ops.review.zone: "))
+        .anySatisfy(p -> assertThat(p).startsWith("meister.yml:14: rotations.ops.review.cron: "));
   }
 }
