@@ -303,8 +303,10 @@ final class BotRuntime implements AutoCloseable {
               sweep ->
                   lifecycle.add(
                       "timed duties", () -> duties.timekeeper().start(jobs[0], sweep), () -> {}));
+      boolean reviews = !meister.config().duties().issueReviews().schedules().isEmpty();
       start
           .timers()
+          .filter(sweep -> reviews)
           .ifPresent(
               sweep ->
                   lifecycle.add(

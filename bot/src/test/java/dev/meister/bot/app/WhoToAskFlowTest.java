@@ -138,9 +138,22 @@ class WhoToAskFlowTest {
 
   @Test
   void a_commit_author_outside_the_team_is_named_as_github_gave_it() throws Exception {
+    github.commit("acme/widgets", TEST_FILE, "dan-gh", "Dan", clock.instant());
+
     fail(43, "Matthias Fax");
 
-    assertThat(whoToAsk().text()).isEqualTo("Who to ask\nCommit author of the run: Matthias Fax");
+    assertThat(whoToAsk().text())
+        .isEqualTo("Who to ask\n" + TEST_FILE + ": dan-gh\nCommit author of the run: Matthias Fax");
+  }
+
+  @Test
+  void without_commits_for_the_files_and_an_author_outside_the_team_nothing_is_added()
+      throws Exception {
+    // The alert itself names the commit's author already.
+    fail(45, "Matthias Fax");
+
+    assertThat(port.posted()).noneMatch(p -> p.text().startsWith("Who to ask"));
+    assertThat(github.received("GET", "/api/v3/repos/acme/widgets/commits")).hasSize(1);
   }
 
   @Test

@@ -40,8 +40,8 @@ public final class WhoToAsk {
   }
 
   /**
-   * The reply naming whom to ask about {@code alert}'s failing tests; empty when the logs name no
-   * test and the run no author.
+   * The reply naming whom to ask about {@code alert}'s failing tests; empty when no failing test
+   * file has commits and the run's author is no team member (the alert names that author already).
    *
    * @throws GitHubUnavailableException or {@link GitHubRefusedException} when GitHub fails
    */
@@ -52,7 +52,9 @@ public final class WhoToAsk {
     }
     List<FileOwners> owners = owners(run.get());
     Optional<RichText.Builder> author = author(run.get());
-    if (owners.isEmpty() && author.isEmpty()) {
+    boolean memberAuthored = run.get().commitAuthor().flatMap(team::findByHandle).isPresent();
+    if (owners.isEmpty() && !memberAuthored) {
+      // The alert already names the commit's author; a reply only helps with more (or a mention).
       return Optional.empty();
     }
     RichText.Builder t = RichText.builder().bold("Who to ask");
