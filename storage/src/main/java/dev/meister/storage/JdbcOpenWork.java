@@ -39,7 +39,8 @@ public final class JdbcOpenWork implements OpenWork {
           + " issues AS (SELECT MIN(repo) AS repo, number, MAX(url) AS url, MAX(latest) AS latest"
           + " FROM candidates GROUP BY repo COLLATE NOCASE, number)"
           + " SELECT i.repo, i.number, i.url, s.repo AS seen, s.title AS seen_title,"
-          + " s.priority AS seen_priority, s.assignee, f.title AS filed_title,"
+          + " s.priority AS seen_priority, s.assignee, s.created_at, s.updated_at,"
+          + " f.title AS filed_title,"
           + " f.priority AS filed_priority FROM issues i"
           + " LEFT JOIN issue_states s ON s.repo = i.repo AND s.number = i.number"
           + " LEFT JOIN filed_issues f ON f.repo = i.repo AND f.number = i.number"
@@ -49,9 +50,12 @@ public final class JdbcOpenWork implements OpenWork {
 
   private static final String SEEN =
       "INSERT INTO issue_states (repo, number, url, open, title, priority, assignee, epic_of,"
-          + " seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (repo, number) DO UPDATE SET"
+          + " seen_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " ON CONFLICT (repo, number) DO UPDATE SET"
           + " url = excluded.url, open = excluded.open, title = excluded.title,"
           + " priority = excluded.priority, assignee = excluded.assignee,"
+          + " created_at = COALESCE(excluded.created_at, issue_states.created_at),"
+          + " updated_at = COALESCE(excluded.updated_at, issue_states.updated_at),"
           + " epic_of = COALESCE(excluded.epic_of, issue_states.epic_of), seen_at = excluded.seen_at";
 
   private final Database db;
@@ -90,7 +94,9 @@ public final class JdbcOpenWork implements OpenWork {
             Sql.requiredText(rs, "repo"), rs.getInt("number"), Sql.requiredText(rs, "url")),
         Optional.ofNullable(rs.getString(seen ? "seen_title" : "filed_title")),
         Optional.ofNullable(rs.getString(seen ? "seen_priority" : "filed_priority")),
-        Optional.ofNullable(rs.getString("assignee")));
+        Optional.ofNullable(rs.getString("assignee")),
+        Optional.ofNullable(Sql.instant(rs, "created_at")),
+        Optional.ofNullable(Sql.instant(rs, "updated_at")));
   }
 
   @Override
@@ -113,6 +119,8 @@ public final class JdbcOpenWork implements OpenWork {
               Sql.setText(ps, 7, i.assignee().orElse(null));
               Sql.setText(ps, 8, s.inEpic() ? rotation.value() : null);
               ps.setLong(9, at.toEpochMilli());
+              Sql.setInstant(ps, 10, i.createdAt().orElse(null));
+              Sql.setInstant(ps, 11, i.updatedAt().orElse(null));
               ps.addBatch();
             }
             ps.executeBatch();

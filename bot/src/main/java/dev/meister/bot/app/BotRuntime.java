@@ -6,6 +6,7 @@ import dev.meister.bot.config.StatusPostConfig;
 import dev.meister.bot.github.GitHubClient;
 import dev.meister.bot.github.Sleeper;
 import dev.meister.bot.jobs.Jobs;
+import dev.meister.bot.jobs.ReviewSchedule;
 import dev.meister.bot.jobs.StatusSchedule;
 import dev.meister.bot.webhook.HealthCheck;
 import dev.meister.bot.webhook.HealthStatus;
@@ -173,7 +174,14 @@ final class BotRuntime implements AutoCloseable {
     ChatRoutes routes =
         ChatHandlers.routes(
             new ChatHandlers.Services(
-                meister, acks, duties.handoffs(), duties.requests(), filing.desk(), clock));
+                meister,
+                acks,
+                duties.handoffs(),
+                duties.requests(),
+                filing.desk(),
+                duties.reviews(),
+                Optional.ofNullable(github),
+                clock));
     this.commands = routes.commands();
     // The adapters drop what the platforms mark as bots'; this also drops the bot's own identity,
     // whatever the platform marks (e.g. a Telegram channel post signed by the bot).
@@ -304,6 +312,20 @@ final class BotRuntime implements AutoCloseable {
               sweep ->
                   lifecycle.add(
                       "timed duties", () -> duties.timekeeper().start(jobs[0], sweep), () -> {}));
+      boolean reviews = !meister.config().duties().issueReviews().schedules().isEmpty();
+      start
+          .timers()
+          .filter(sweep -> reviews)
+          .ifPresent(
+              sweep ->
+                  lifecycle.add(
+                      "issue reviews",
+                      () ->
+                          ReviewSchedule.schedule(
+                              jobs[0],
+                              meister.config().duties().issueReviews().schedules(),
+                              duties.reviewPosts()::post),
+                      () -> {}));
       start
           .statusPosts()
           .ifPresent(

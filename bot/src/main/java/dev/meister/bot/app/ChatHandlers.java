@@ -7,10 +7,12 @@ import dev.meister.core.alert.Acknowledgements;
 import dev.meister.core.chat.ButtonAction;
 import dev.meister.core.chat.ChatRoutes;
 import dev.meister.core.chat.HelpCommand;
+import dev.meister.core.filing.AssignCommand;
 import dev.meister.core.filing.BreakLog;
 import dev.meister.core.filing.FilingButtons;
 import dev.meister.core.filing.IssueCommand;
 import dev.meister.core.filing.IssueDesk;
+import dev.meister.core.filing.IssueTracker;
 import dev.meister.core.filing.PostmortemCommand;
 import dev.meister.core.filing.Reasons;
 import dev.meister.core.filing.ResolveCommand;
@@ -18,6 +20,8 @@ import dev.meister.core.filing.TopCommand;
 import dev.meister.core.handoff.HandoffButtons;
 import dev.meister.core.handoff.HandoffCommand;
 import dev.meister.core.handoff.Handoffs;
+import dev.meister.core.review.IssueReviews;
+import dev.meister.core.review.IssuesCommand;
 import dev.meister.core.schedule.OverrideCommand;
 import dev.meister.core.schedule.RequestArguments;
 import dev.meister.core.schedule.RequestButtons;
@@ -27,6 +31,7 @@ import dev.meister.core.schedule.SwapCommand;
 import dev.meister.core.schedule.WhoIsOnCallCommand;
 import dev.meister.storage.Storage;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Every chat command, button and reply the bot serves, registered here and nowhere else: one
@@ -43,6 +48,8 @@ final class ChatHandlers {
       Handoffs handoffs,
       ScheduleRequests requests,
       IssueDesk desk,
+      IssueReviews reviews,
+      Optional<IssueTracker> github,
       Clock clock) {}
 
   static ChatRoutes routes(Services s) {
@@ -92,6 +99,15 @@ final class ChatHandlers {
                 s.clock()))
         .command(new PostmortemCommand(log))
         .command(new TopCommand(log, s.clock()))
+        .command(
+            new IssuesCommand(s.reviews(), s.meister().directory(), Duties.rotationChats(config)))
+        .command(
+            new AssignCommand(
+                s.github(),
+                storage.messageLinks(),
+                storage.issueLinks(),
+                storage.alerts(),
+                config.team()))
         .button(ButtonAction.FileIssue.class, FilingButtons.OUTSIDERS, filing::fileIssue)
         .button(ButtonAction.SameAs.class, FilingButtons.OUTSIDERS, filing::sameAs);
     return routes;

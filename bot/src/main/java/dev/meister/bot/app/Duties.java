@@ -11,12 +11,17 @@ import dev.meister.core.chat.ChatRef;
 import dev.meister.core.escalation.Escalations;
 import dev.meister.core.escalation.FixOrRevertSchedule;
 import dev.meister.core.escalation.RedBuilds;
+import dev.meister.core.filing.FilingRule;
+import dev.meister.core.handoff.EpicRef;
 import dev.meister.core.handoff.Handoffs;
 import dev.meister.core.handoff.IssueRefresh;
 import dev.meister.core.pipeline.CheckReminders;
 import dev.meister.core.pipeline.FixChecks;
 import dev.meister.core.pipeline.SlaChecks;
 import dev.meister.core.pipeline.WorkHoursTags;
+import dev.meister.core.review.IssueReviews;
+import dev.meister.core.review.ReviewPosts;
+import dev.meister.core.schedule.Rotation;
 import dev.meister.core.schedule.RotationId;
 import dev.meister.core.schedule.ScheduleRequests;
 import dev.meister.core.shift.ShiftReminderRule;
@@ -40,6 +45,8 @@ final class Duties {
   private final Handoffs handoffs;
   private final ScheduleRequests requests;
   private final Timekeeper timekeeper;
+  private final IssueReviews reviews;
+  private final ReviewPosts reviewPosts;
 
   /**
    * @param router the routes, built once by the root
@@ -50,6 +57,28 @@ final class Duties {
     MeisterConfig config = meister.config();
     DutiesConfig duties = config.duties();
     Storage storage = meister.storage();
+    this.reviews =
+        new IssueReviews(
+            // Seed 002 reviews "issues that belong to the Epic" new issues are filed under.
+            new IssueRefresh(
+                storage.openWork(),
+                Optional.ofNullable(github),
+                reviewedEpics(config),
+                duties.handBacks(),
+                config.priorities(),
+                clock),
+            storage.issueLinks(),
+            storage.resolutions(),
+            config.priorities(),
+            duties.issueReviews().staleAfter(),
+            clock);
+    this.reviewPosts =
+        new ReviewPosts(
+            reviews,
+            meister.directory(),
+            rotationChats(config),
+            storage.outbox(),
+            storage.database());
     this.handoffs =
         new Handoffs(
             meister.directory(),
@@ -165,6 +194,23 @@ final class Duties {
     return chats;
   }
 
+  /**
+   * The epic each rotation's review lists the sub-issues of: the one its hand-off moves, else the
+   * one its filing rule files new issues under ({@code github.rotations.<id>.epic}).
+   */
+  static Map<RotationId, EpicRef> reviewedEpics(MeisterConfig config) {
+    Map<RotationId, EpicRef> epics = new LinkedHashMap<>(config.duties().epics());
+    for (Rotation r : config.rotations()) {
+      FilingRule rule = config.github().filingRules().ruleFor(r.id());
+      if (!epics.containsKey(r.id())
+          && rule.epicNumber().isPresent()
+          && rule.targetRepo().isPresent()) {
+        epics.put(r.id(), EpicRef.parse(rule.targetRepo().get() + "#" + rule.epicNumber().get()));
+      }
+    }
+    return epics;
+  }
+
   /** The hand-off handshake, for its chat command and buttons. */
   Handoffs handoffs() {
     return handoffs;
@@ -173,6 +219,16 @@ final class Duties {
   /** Override and swap requests, for their chat commands and buttons. */
   ScheduleRequests requests() {
     return requests;
+  }
+
+  /** The rotations' open issues, for {@code /issues}. */
+  IssueReviews reviews() {
+    return reviews;
+  }
+
+  /** Posts a rotation's open issues to its chat, on its {@code review} schedule. */
+  ReviewPosts reviewPosts() {
+    return reviewPosts;
   }
 
   Timekeeper timekeeper() {

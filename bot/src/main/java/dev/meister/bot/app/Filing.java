@@ -6,12 +6,14 @@ import dev.meister.core.buildhint.BuildHints;
 import dev.meister.core.filing.FilingWorker;
 import dev.meister.core.filing.IssueDesk;
 import dev.meister.core.filing.IssueFiler;
+import dev.meister.core.filing.WhoToAsk;
 import dev.meister.core.schedule.OnCallDirectory;
 import dev.meister.core.team.Team;
 import dev.meister.storage.Storage;
 import dev.meister.storage.Subscription;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,7 +57,8 @@ public final class Filing implements AutoCloseable {
               storage.outbox(),
               storage.database(),
               clock,
-              hints);
+              hints,
+              Optional.of(new WhoToAsk(github, team)));
       this.worker = w;
       // Every request queued (by the chat or by the intake) wakes it once it has committed.
       this.wakeups = storage.issueRequests().onQueued(alert -> w.nudge());

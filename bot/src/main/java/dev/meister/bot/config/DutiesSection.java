@@ -87,7 +87,8 @@ final class DutiesSection {
         routes.ackTimeouts(),
         fixOrRevert(top),
         pipelines(top, airflow),
-        rotations.handBacks());
+        rotations.handBacks(),
+        rotations.issueReviews());
   }
 
   private FixOrRevertConfig fixOrRevert(Fields top) {

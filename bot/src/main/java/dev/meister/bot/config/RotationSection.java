@@ -40,8 +40,11 @@ final class RotationSection {
           "weekend",
           "unavailability_policy",
           "chat",
-          "epic");
+          "epic",
+          "stale_after",
+          "review");
   private static final List<String> MOMENT_KEYS = List.of("day", "time");
+  private static final List<String> REVIEW_KEYS = List.of("cron", "zone");
   private static final List<String> WEEKEND_KEYS = List.of("from", "to", "roster", "hand_back");
 
   private final Problems problems;
@@ -52,6 +55,8 @@ final class RotationSection {
   private final Map<RotationId, ChatTarget> rotationChats = new LinkedHashMap<>();
   private final Map<RotationId, EpicRef> rotationEpics = new LinkedHashMap<>();
   private final Map<RotationId, HandBack> handBacks = new LinkedHashMap<>();
+  private final Map<RotationId, java.time.Duration> staleAfter = new LinkedHashMap<>();
+  private final Map<RotationId, CronSchedule> reviews = new LinkedHashMap<>();
   private final PriorityScale scale;
 
   /** Reads rotations whose {@code weekend.hand_back} levels must be on {@code scale}. */
@@ -93,6 +98,11 @@ final class RotationSection {
   /** What the weekend on-call hands back on Monday, for rotations that say. */
   Map<RotationId, HandBack> handBacks() {
     return handBacks;
+  }
+
+  /** How long without activity makes a rotation's issues stale, and when they are reviewed. */
+  IssueReviewConfig issueReviews() {
+    return new IssueReviewConfig(staleAfter, reviews);
   }
 
   /** The rotation {@code node} names; {@code null} (reported unless declared) if there is none. */
@@ -138,6 +148,11 @@ final class RotationSection {
     YNode chatNode = f.node("chat", false);
     ChatTarget chat = chatNode == null ? null : chats.reference(chatNode, f.path("chat"));
     EpicRef epic = f.value("epic", false, EpicRef::parse);
+    java.time.Duration stale = f.value("stale_after", false, Durations::positive);
+    CronSchedule review = review(f.map("review", false, REVIEW_KEYS), zone);
+    if (f.has("review") && chatNode == null) {
+      problems.add(f.located("review"), f.path("review"), "a review needs the rotation's 'chat'");
+    }
     if (anchor != null && shift != null && handoff != null) {
       checkAnchor(f, anchor, shift, handoff);
     }
@@ -175,6 +190,12 @@ final class RotationSection {
       if (handBack != null) {
         handBacks.put(rotationId, handBack);
       }
+      if (stale != null) {
+        staleAfter.put(rotationId, stale);
+      }
+      if (review != null) {
+        reviews.put(rotationId, review);
+      }
     } catch (IllegalArgumentException e) {
       problems.add(f.line(), path, String.valueOf(e.getMessage()));
     }
@@ -207,6 +228,20 @@ final class RotationSection {
     DayOfWeek day = f.value("day", true, Values::day);
     LocalTime time = f.value("time", true, Values::time);
     return day == null || time == null ? null : new HandoffMoment(day, time);
+  }
+
+  /** {@code review: { cron, zone }}; the zone defaults to the rotation's. */
+  private @Nullable CronSchedule review(@Nullable Fields f, @Nullable ZoneId rotationZone) {
+    if (f == null) {
+      return null;
+    }
+    ZoneId own = f.value("zone", false, Values::zone);
+    String cron = f.text("cron", true);
+    ZoneId z = own != null ? own : rotationZone;
+    if (cron == null || z == null) {
+      return null;
+    }
+    return Fields.parse(f.located("cron"), f.path("cron"), problems, t -> CronSchedule.parse(t, z));
   }
 
   private @Nullable WeekendLayer weekend(@Nullable Fields f) {

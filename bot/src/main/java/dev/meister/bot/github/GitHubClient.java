@@ -3,6 +3,7 @@ package dev.meister.bot.github;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meister.core.filing.FileCommit;
 import dev.meister.core.filing.GitHubIssue;
 import dev.meister.core.filing.GitHubRefusedException;
 import dev.meister.core.filing.GitHubUnavailableException;
@@ -11,11 +12,14 @@ import dev.meister.core.filing.IssueSnapshot;
 import dev.meister.core.filing.IssueTracker;
 import dev.meister.core.filing.WorkflowJob;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import okhttp3.MediaType;
@@ -183,6 +187,42 @@ public final class GitHubClient implements IssueTracker, AutoCloseable {
     ObjectNode body = JSON.createObjectNode();
     logins.forEach(body.putArray("assignees")::add);
     send("DELETE", repo(repo) + "/issues/" + number + "/assignees", body);
+  }
+
+  /**
+   * The newest commits touching {@code path}: one page of GitHub's list
+   * (https://docs.github.com/en/rest/commits/commits#list-commits), an array of {@code {sha,
+   * commit: {author: {name, date}}, author: {login} | null}}.
+   */
+  @Override
+  public List<FileCommit> commits(String repo, String path, int limit) {
+    int perPage = Math.max(1, Math.min(limit, 100));
+    String url =
+        repo(repo)
+            + "/commits?path="
+            + URLEncoder.encode(path, StandardCharsets.UTF_8)
+            + "&per_page="
+            + perPage;
+    List<FileCommit> commits = new ArrayList<>();
+    for (JsonNode c : json(get(url))) {
+      if (commits.size() == limit) {
+        break;
+      }
+      JsonNode author = c.path("commit").path("author");
+      Instant at;
+      try {
+        at = Instant.parse(author.path("date").asText(""));
+      } catch (java.time.format.DateTimeParseException e) {
+        at = Instant.EPOCH;
+      }
+      commits.add(
+          new FileCommit(
+              c.path("sha").asText(""),
+              Optional.ofNullable(textOrNull(c.path("author"), "login")),
+              author.path("name").asText(""),
+              at));
+    }
+    return commits;
   }
 
   private static GitHubIssue issue(JsonNode n) {

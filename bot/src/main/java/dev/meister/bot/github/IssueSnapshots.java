@@ -3,8 +3,11 @@ package dev.meister.bot.github;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meister.core.filing.IssueRef;
 import dev.meister.core.filing.IssueSnapshot;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,7 +45,20 @@ final class IssueSnapshots {
         n.path("title").asText(""),
         "open".equals(n.path("state").asText("open")),
         labels,
-        assignees);
+        assignees,
+        instant(n, "created_at"),
+        instant(n, "updated_at"));
+  }
+
+  /** An ISO-8601 time GitHub gives ({@code 2011-04-22T13:33:48Z}); empty if absent or garbled. */
+  private static Optional<Instant> instant(JsonNode n, String field) {
+    try {
+      return n.hasNonNull(field)
+          ? Optional.of(Instant.parse(n.path(field).asText()))
+          : Optional.empty();
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   /** The sub-issues list, at most {@code limit}. */

@@ -367,6 +367,41 @@ abstract class ChatAdapterContract {
     awaitSent("the command answered", s -> s.text().startsWith("Filing an issue for alert #"));
   }
 
+  @Test
+  void issues_lists_the_rotations_open_issues_from_github() throws Exception {
+    // Seed 002: "Regularly check issues that belong to the Epic".
+    Sent alert = alert();
+    chat.press(alert, Person.BOB, AlertMessages.ISSUE_ACTION);
+    awaitSent("the issue filed", s -> s.kind() == Kind.REPLY && s.text().contains("Filed #9110"));
+
+    chat.command(Person.ALICE, "/issues buildmeister");
+
+    Sent answer = awaitSent("the list", s -> s.text().startsWith("Open issues of Buildmeister"));
+    assertThat(answer.text()).contains("#9110").contains("bob-gh");
+    assertThat(answer.links()).contains("https://github.com/acme/issues/issues/9110");
+  }
+
+  @Test
+  void assign_with_the_alert_number_assigns_its_issue_on_github_and_an_unknown_member_is_refused()
+      throws Exception {
+    // Seed 002: "You can quickly discuss there who will take care of the broken tests, assign
+    // that person".
+    Sent alert = alert();
+    String number = alert.buttons().get(0).substring("ack:".length());
+    chat.press(alert, Person.BOB, AlertMessages.ISSUE_ACTION);
+    awaitSent("the issue filed", s -> s.kind() == Kind.REPLY && s.text().contains("Filed #9110"));
+
+    chat.command(Person.BOB, "/assign #" + number + " @nobody");
+    chat.command(Person.BOB, "/assign #" + number + " " + chat.mentionTyped(Person.ALICE));
+
+    awaitSent("the refusal", s -> s.text().equals("'@nobody' is not a member of the team."));
+    Sent done = awaitSent("the assignment", s -> s.text().startsWith("Assigned acme/issues#91"));
+    assertThat(done.text()).contains(" to Alice Doe (alice-gh): https://github.com/acme/issues/");
+    assertThat(github.received("POST", ".*/issues/\\d+/assignees"))
+        .anySatisfy(r -> assertThat(r.body()).contains("alice-gh"))
+        .noneSatisfy(r -> assertThat(r.body()).contains("nobody"));
+  }
+
   /** GitHub got exactly one new issue for the alert's run, and its link is under the alert. */
   private void assertIssueFiledUnder(Sent alert) throws Exception {
     Sent filed =

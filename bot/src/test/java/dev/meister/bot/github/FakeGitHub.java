@@ -8,6 +8,7 @@ import dev.meister.testing.ApiAnswer;
 import dev.meister.testing.ApiRequest;
 import dev.meister.testing.LoopbackApi;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,9 @@ public final class FakeGitHub extends LoopbackApi {
 
   /** Logins GitHub accepts as assignees; empty means everyone. */
   private final Set<String> collaborators = ConcurrentHashMap.newKeySet();
+
+  /** Per {@code repo:path}, the commits that touched it, newest first. */
+  private final Map<String, ArrayNode> commits = new ConcurrentHashMap<>();
 
   private final AtomicInteger nextNumber = new AtomicInteger(9110);
 
@@ -127,6 +131,35 @@ public final class FakeGitHub extends LoopbackApi {
   public void label(String repo, int number, String... labels) {
     ObjectNode issue = (ObjectNode) issue(repo, number);
     issue.set("labels", labels(JSON.valueToTree(List.of(labels))));
+  }
+
+  /** Sets when the issue was opened and last touched ({@code created_at}, {@code updated_at}). */
+  public void activity(String repo, int number, Instant created, Instant updated) {
+    ((ObjectNode) issue(repo, number))
+        .put("created_at", created.toString())
+        .put("updated_at", updated.toString());
+  }
+
+  /**
+   * A commit touching {@code path}, newer than those added before; {@code login} null for an author
+   * whose e-mail belongs to no GitHub account (GitHub then sends {@code "author": null}).
+   */
+  public void commit(String repo, String path, @Nullable String login, String name, Instant at) {
+    ArrayNode list = commits.computeIfAbsent(repo + ":" + path, k -> JSON.createArrayNode());
+    // https://docs.github.com/en/rest/commits/commits#list-commits, trimmed to what is read.
+    ObjectNode c = JSON.createObjectNode();
+    c.put("sha", Integer.toHexString((repo + path + at).hashCode()) + "0ffee");
+    ObjectNode author = c.putObject("commit").putObject("author");
+    author
+        .put("name", name)
+        .put("email", name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@example.com")
+        .put("date", at.toString());
+    if (login == null) {
+      c.putNull("author");
+    } else {
+      c.putObject("author").put("login", login).put("type", "User");
+    }
+    list.insert(0, c);
   }
 
   /** Closes the issue on GitHub, without Meister hearing of it. */
@@ -283,10 +316,34 @@ public final class FakeGitHub extends LoopbackApi {
       issue.set("labels", labels(in.path("labels")));
       issues.put(repo + "#" + number, issue);
       return json(201, issue);
+    } else if ("GET".equals(method) && rest.equals("/commits")) {
+      return json(200, commitsFor(repo, request.query()));
     } else if ((g = Pattern.compile("/issues/(\\d+)(/.*)?").matcher(rest)).matches()) {
       return issueRoute(method, repo, Integer.parseInt(g.group(1)), g.group(2), request);
     }
     return notFound();
+  }
+
+  /** The commits of {@code path=} in the query, at most {@code per_page}; none for other paths. */
+  private ArrayNode commitsFor(String repo, @Nullable String query) {
+    Map<String, String> params = new LinkedHashMap<>();
+    for (String kv : (query == null ? "" : query).split("&")) {
+      int eq = kv.indexOf('=');
+      if (eq > 0) {
+        params.put(
+            kv.substring(0, eq),
+            java.net.URLDecoder.decode(
+                kv.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    ArrayNode all =
+        commits.getOrDefault(repo + ":" + params.getOrDefault("path", ""), JSON.createArrayNode());
+    int perPage = Integer.parseInt(params.getOrDefault("per_page", "30"));
+    ArrayNode out = JSON.createArrayNode();
+    for (int i = 0; i < Math.min(perPage, all.size()); i++) {
+      out.add(all.get(i));
+    }
+    return out;
   }
 
   private ApiAnswer issueRoute(

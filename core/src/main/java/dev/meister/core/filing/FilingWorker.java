@@ -47,6 +47,7 @@ public final class FilingWorker implements AutoCloseable {
   private final Transactions transactions;
   private final Clock clock;
   private final BuildHints hints;
+  private final Optional<WhoToAsk> whoToAsk;
   private final AtomicBoolean roundRequested = new AtomicBoolean();
   private @Nullable ScheduledExecutorService executor;
 
@@ -59,11 +60,23 @@ public final class FilingWorker implements AutoCloseable {
       Outbox outbox,
       Transactions transactions,
       Clock clock) {
-    this(requests, alerts, links, messages, filer, outbox, transactions, clock, BuildHints.none());
+    this(
+        requests,
+        alerts,
+        links,
+        messages,
+        filer,
+        outbox,
+        transactions,
+        clock,
+        BuildHints.none(),
+        Optional.empty());
   }
 
   /**
    * @param hints the build hints whose failed step or log pattern the analysis may find
+   * @param whoToAsk names the failing tests' last committers under a new alert once its logs are
+   *     read; empty to leave that out
    */
   public FilingWorker(
       IssueRequests requests,
@@ -74,8 +87,10 @@ public final class FilingWorker implements AutoCloseable {
       Outbox outbox,
       Transactions transactions,
       Clock clock,
-      BuildHints hints) {
+      BuildHints hints,
+      Optional<WhoToAsk> whoToAsk) {
     this.hints = hints;
+    this.whoToAsk = whoToAsk;
     this.requests = requests;
     this.alerts = alerts;
     this.links = links;
@@ -208,6 +223,7 @@ public final class FilingWorker implements AutoCloseable {
             }
             return Boolean.TRUE;
           });
+      askWho(alert, posted.get(0), run.failures().tests());
       return true;
     } catch (GitHubRefusedException | NotFileableException e) {
       log.info("analysing alert #{} refused: {}", r.alert(), e.getMessage());
@@ -226,6 +242,29 @@ public final class FilingWorker implements AutoCloseable {
     List<BuildHint> late =
         alert.gitHubRun().map(g -> hints.afterAnalysis(g, run.jobs())).orElse(List.of());
     return new BuildReport(run.failures().tests(), run.unreadable(), late);
+  }
+
+  /**
+   * Replies under the alert whom to ask about its failing tests. A hint, so best effort: once the
+   * analysis is done it is not retried, and a GitHub failure only costs the hint.
+   */
+  private void askWho(Alert alert, MessageRef under, List<String> failingTests) {
+    if (whoToAsk.isEmpty()) {
+      return;
+    }
+    try {
+      whoToAsk
+          .get()
+          .forAlert(alert, failingTests)
+          .ifPresent(
+              text ->
+                  transactions.inTransaction(
+                      () ->
+                          outbox.enqueue(
+                              PendingMessage.reply(under, OutgoingMessage.of(text), null))));
+    } catch (GitHubRefusedException | GitHubUnavailableException e) {
+      log.info("who to ask about alert #{}: GitHub failed: {}", alert.storedId(), e.getMessage());
+    }
   }
 
   /** Retries an analysis nobody waits for: when it keeps failing it is dropped, silently. */

@@ -40,4 +40,7 @@ public interface IssueTracker {
   List<String> addAssignees(String repo, int number, List<String> logins);
 
   void removeAssignees(String repo, int number, List<String> logins);
+
+  /** The newest {@code limit} commits that touched {@code path} on the default branch. */
+  List<FileCommit> commits(String repo, String path, int limit);
 }

@@ -3,6 +3,7 @@ package dev.meister.core.handoff;
 import dev.meister.core.alert.PriorityScale;
 import dev.meister.core.filing.IssueRef;
 import dev.meister.core.filing.IssueSnapshot;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
 
@@ -13,9 +14,22 @@ import java.util.Optional;
  * @param priority its priority label, a level of the team's {@link PriorityScale}; empty when it
  *     carries none
  * @param assignee the first assignee's GitHub login
+ * @param createdAt when it was opened, as GitHub said; empty when only last seen
+ * @param updatedAt its last activity on GitHub (comment, label, edit)
  */
 public record OpenIssue(
-    IssueRef ref, Optional<String> title, Optional<String> priority, Optional<String> assignee) {
+    IssueRef ref,
+    Optional<String> title,
+    Optional<String> priority,
+    Optional<String> assignee,
+    Optional<Instant> createdAt,
+    Optional<Instant> updatedAt) {
+
+  /** An issue without its times, as Meister last saw it. */
+  public OpenIssue(
+      IssueRef ref, Optional<String> title, Optional<String> priority, Optional<String> assignee) {
+    this(ref, title, priority, assignee, Optional.empty(), Optional.empty());
+  }
 
   /** An issue known only by its reference. */
   public static OpenIssue of(IssueRef ref) {
@@ -33,7 +47,9 @@ public record OpenIssue(
         s.ref(),
         s.title().isBlank() ? Optional.empty() : Optional.of(s.title()),
         priority,
-        s.assignees().stream().findFirst());
+        s.assignees().stream().findFirst(),
+        s.createdAt(),
+        s.updatedAt());
   }
 
   /** The same issue on any spelling of its repository's name (GitHub ignores case there). */

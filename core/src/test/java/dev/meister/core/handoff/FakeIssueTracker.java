@@ -1,5 +1,6 @@
 package dev.meister.core.handoff;
 
+import dev.meister.core.filing.FileCommit;
 import dev.meister.core.filing.GitHubIssue;
 import dev.meister.core.filing.GitHubRefusedException;
 import dev.meister.core.filing.GitHubUnavailableException;
@@ -88,6 +89,11 @@ final class FakeIssueTracker implements IssueTracker {
 
   @Override
   public void removeAssignees(String repo, int number, List<String> logins) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public List<FileCommit> commits(String repo, String path, int limit) {
     throw new UnsupportedOperationException();
   }
 }

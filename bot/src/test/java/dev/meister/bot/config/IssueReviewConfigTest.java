@@ -1,0 +1,89 @@
+package dev.meister.bot.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meister.core.schedule.RotationId;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A rotation's {@code stale_after} and {@code review: { cron, zone }}: the Buildmeister's weekly
+ * review of the "BUILD - Breaks" epic (seed 002: "Regularly check issues that belong to the Epic").
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class IssueReviewConfigTest {
+  private static final String ROTATION =
+      """
+      team:
+        members:
+          alice: { name: Alice }
+      rotations:
+        ops:
+          name: Ops
+          zone: Europe/Berlin
+          shift: 1w
+          handoff: { day: monday, time: "11:00" }
+          anchor: 2026-11-02
+          roster: [alice]
+      """;
+
+  private static final String WITH_CHAT = ROTATION + "    chat: console/ops\n";
+
+  @TempDir Path dir;
+  private ConfigFixture fixture;
+
+  @BeforeEach
+  void setUp() {
+    fixture = new ConfigFixture(dir);
+  }
+
+  @Test
+  void stale_after_and_the_review_schedule_are_read_the_zone_defaulting_to_the_rotations()
+      throws ConfigException {
+    String yaml = WITH_CHAT + "    stale_after: 5d\n    review: { cron: \"0 10 * * MON\" }\n";
+
+    IssueReviewConfig reviews = fixture.load(yaml).duties().issueReviews();
+
+    assertThat(reviews.staleAfter()).containsEntry(RotationId.of("ops"), Duration.ofDays(5));
+    assertThat(reviews.schedules())
+        .containsEntry(
+            RotationId.of("ops"), CronSchedule.parse("0 10 * * MON", ZoneId.of("Europe/Berlin")));
+  }
+
+  @Test
+  void without_them_nothing_is_scheduled_and_the_default_applies() throws ConfigException {
+    IssueReviewConfig reviews = fixture.load(ROTATION).duties().issueReviews();
+
+    assertThat(reviews.staleAfter()).isEmpty();
+    assertThat(reviews.schedules()).isEmpty();
+  }
+
+  @Test
+  void a_review_without_the_rotations_chat_is_reported() {
+    String yaml = ROTATION + "    review: { cron: \"0 10 * * MON\" }\n";
+
+    assertThat(fixture.problems(yaml))
+        .containsExactly(
+            "meister.yml:12: rotations.ops.review: a review needs the rotation's 'chat'");
+  }
+
+  @Test
+  void a_bad_duration_a_bad_cron_and_a_bad_zone_are_reported_where_they_stand() {
+    String yaml =
+        WITH_CHAT
+            + "    stale_after: a week\n"
+            + "    review: { cron: \"0 10 * * FUNDAY\", zone: Mars/Olympus }\n";
+
+    assertThat(fixture.problems(yaml))
+        .hasSize(3)
+        .anySatisfy(p -> assertThat(p).startsWith("meister.yml:13: rotations.ops.stale_after: "))
+        .anySatisfy(p -> assertThat(p).startsWith("meister.yml:14: rotations.ops.review.zone: "))
+        .anySatisfy(p -> assertThat(p).startsWith("meister.yml:14: rotations.ops.review.cron: "));
+  }
+}
