@@ -2,6 +2,8 @@ package dev.meister.storage;
 
 import dev.meister.core.alert.Alert;
 import dev.meister.core.chat.AlertId;
+import dev.meister.core.escalation.EscalatedAlert;
+import dev.meister.core.escalation.Escalation;
 import dev.meister.core.filing.IssueRef;
 import dev.meister.core.handoff.OpenIssue;
 import dev.meister.core.handoff.OpenWork;
@@ -145,5 +147,34 @@ public final class JdbcOpenWork implements OpenWork {
               }
             });
     return ids.stream().map(alerts::find).flatMap(Optional::stream).toList();
+  }
+
+  @Override
+  public List<EscalatedAlert> escalated(RotationId rotation, Instant since) {
+    List<Escalation> found =
+        db.transaction(
+            "listing escalated alerts of " + rotation,
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT e.* FROM alert_escalations e JOIN alerts a ON a.id = e.alert_id"
+                          + " LEFT JOIN resolutions r ON r.alert_id = e.alert_id"
+                          + " WHERE r.alert_id IS NULL AND a.rotation = ? AND e.escalated_at >= ?"
+                          + " ORDER BY e.escalated_at DESC, e.alert_id DESC LIMIT ?")) {
+                ps.setString(1, rotation.value());
+                ps.setLong(2, since.toEpochMilli());
+                ps.setInt(3, LIMIT);
+                List<Escalation> escalations = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    escalations.add(JdbcEscalationStore.read(rs));
+                  }
+                }
+                return escalations;
+              }
+            });
+    return found.stream()
+        .flatMap(e -> alerts.find(e.alert()).map(a -> new EscalatedAlert(a, e)).stream())
+        .toList();
   }
 }

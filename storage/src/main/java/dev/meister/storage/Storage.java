@@ -24,6 +24,7 @@ public final class Storage implements AutoCloseable {
   private final JdbcGreenNotices greenNotices;
   private final JdbcPipelineNotices pipelineNotices;
   private final JdbcPipelineAlerts pipelineAlerts;
+  private final JdbcEscalationStore escalations;
 
   private Storage(Database database, Clock clock) {
     this.database = database;
@@ -45,6 +46,7 @@ public final class Storage implements AutoCloseable {
     this.greenNotices = new JdbcGreenNotices(database);
     this.pipelineNotices = new JdbcPipelineNotices(database);
     this.pipelineAlerts = new JdbcPipelineAlerts(database, alerts, resolutions);
+    this.escalations = new JdbcEscalationStore(database);
   }
 
   /** Opens the SQLite file, creating and migrating it as needed. */
@@ -119,6 +121,11 @@ public final class Storage implements AutoCloseable {
 
   public JdbcFiledIssueStore filedIssues() {
     return filedIssues;
+  }
+
+  /** Alerts escalated by hand and the nudges that suggest it. */
+  public JdbcEscalationStore escalations() {
+    return escalations;
   }
 
   public JdbcResolutionStore resolutions() {

@@ -44,7 +44,7 @@ class DatabaseTest extends StorageTestBase {
                 });
 
     assertThat(mode).isEqualTo("wal");
-    assertThat(version).isEqualTo(14);
+    assertThat(version).isEqualTo(16);
   }
 
   @Test

@@ -30,6 +30,8 @@ import dev.meister.core.chat.MemberResolver;
 import dev.meister.core.chat.RetryDelays;
 import dev.meister.core.delivery.OutboxReplies;
 import dev.meister.core.delivery.OutboxWorker;
+import dev.meister.core.escalation.EscalationNotes;
+import dev.meister.core.escalation.HandEscalations;
 import dev.meister.core.intake.IntakeStores;
 import dev.meister.core.intake.RunIntake;
 import dev.meister.core.pipeline.PipelineNotes;
@@ -116,7 +118,11 @@ final class BotRuntime implements AutoCloseable {
     AlertMessages messages =
         new AlertMessages(
             config.team(),
-            new PipelineNotes(config.duties().pipelines()),
+            new EscalationNotes(
+                new PipelineNotes(config.duties().pipelines()),
+                storage.escalations(),
+                meister.directory(),
+                config.team()),
             filing.enabled() ? storage.filedIssues().similarIssues() : null);
     // Telegram allows about 20 messages a minute in a group; the others are more generous.
     StormDigests storms =
@@ -163,7 +169,22 @@ final class BotRuntime implements AutoCloseable {
     ChatRoutes routes =
         ChatHandlers.routes(
             new ChatHandlers.Services(
-                meister, acks, duties.handoffs(), duties.requests(), filing.desk(), clock));
+                meister,
+                acks,
+                duties.handoffs(),
+                duties.requests(),
+                filing.desk(),
+                new HandEscalations(
+                    storage.alerts(),
+                    storage.escalations(),
+                    messages,
+                    meister.directory(),
+                    config.team(),
+                    storage.messageLinks(),
+                    storage.outbox(),
+                    storage.database(),
+                    clock),
+                clock));
     this.commands = routes.commands();
     // The adapters drop what the platforms mark as bots'; this also drops the bot's own identity,
     // whatever the platform marks (e.g. a Telegram channel post signed by the bot).

@@ -7,6 +7,8 @@ import dev.meister.core.alert.Acknowledgements;
 import dev.meister.core.chat.ButtonAction;
 import dev.meister.core.chat.ChatRoutes;
 import dev.meister.core.chat.HelpCommand;
+import dev.meister.core.escalation.EscalateCommand;
+import dev.meister.core.escalation.HandEscalations;
 import dev.meister.core.filing.BreakLog;
 import dev.meister.core.filing.FilingButtons;
 import dev.meister.core.filing.IssueCommand;
@@ -43,6 +45,7 @@ final class ChatHandlers {
       Handoffs handoffs,
       ScheduleRequests requests,
       IssueDesk desk,
+      HandEscalations escalations,
       Clock clock) {}
 
   static ChatRoutes routes(Services s) {
@@ -63,6 +66,7 @@ final class ChatHandlers {
         .button(ButtonAction.Ack.class, AckEvents.OUTSIDERS, acks::pressed)
         .button(ButtonAction.AckMessage.class, AckEvents.OUTSIDERS, acks::pressedOld)
         .reply(AckEvents::acknowledges, AckEvents.OUTSIDERS_REPLY, acks::replied);
+    routes.command(new EscalateCommand(s.escalations(), storage.messageLinks()));
 
     HandoffButtons handoffs = new HandoffButtons(s.handoffs());
     routes

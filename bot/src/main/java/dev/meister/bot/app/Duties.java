@@ -8,6 +8,7 @@ import dev.meister.bot.github.GitHubEpicAssignees;
 import dev.meister.bot.jobs.Timekeeper;
 import dev.meister.core.alert.Router;
 import dev.meister.core.chat.ChatRef;
+import dev.meister.core.escalation.AckNudges;
 import dev.meister.core.escalation.Escalations;
 import dev.meister.core.escalation.FixOrRevertSchedule;
 import dev.meister.core.escalation.RedBuilds;
@@ -86,6 +87,17 @@ final class Duties {
             config.team(),
             storage.alerts(),
             storage.followUps(),
+            storage.messageLinks(),
+            storage.outbox(),
+            storage.database()));
+    work.add(
+        new AckNudges(
+            duties.escalation().nudgeAfter(),
+            router,
+            meister.directory(),
+            config.team(),
+            storage.alerts(),
+            storage.escalations(),
             storage.messageLinks(),
             storage.outbox(),
             storage.database()));

@@ -40,6 +40,7 @@ public final class ConfigLoader {
           "status_posts",
           "handoffs",
           "fix_or_revert",
+          "escalation",
           "pipelines",
           "github");
   private static final List<String> STORAGE_KEYS = List.of("database");

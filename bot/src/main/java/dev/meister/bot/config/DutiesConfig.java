@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param ackTimeouts per route name
  * @param handBacks per rotation that sets {@code weekend.hand_back}, the priorities its weekend
  *     on-call hands back on Monday (the others hand back the scale's top two)
+ * @param escalation escalating by hand: when an acknowledger is nudged
  */
 public record DutiesConfig(
     HandoffPolicy handoffs,
@@ -28,7 +29,8 @@ public record DutiesConfig(
     Map<String, Duration> ackTimeouts,
     FixOrRevertConfig fixOrRevert,
     List<Pipeline> pipelines,
-    Map<RotationId, HandBack> handBacks) {
+    Map<RotationId, HandBack> handBacks,
+    EscalationConfig escalation) {
 
   public DutiesConfig {
     epics = Collections.unmodifiableMap(new LinkedHashMap<>(epics));
