@@ -367,6 +367,53 @@ abstract class ChatAdapterContract {
     awaitSent("the command answered", s -> s.text().startsWith("Filing an issue for alert #"));
   }
 
+  // Seed 001: "Do not be afraid of asking the Level 2 for help"; this rotation has no Level 2, so
+  // the team lead is pulled in.
+  @Test
+  void escalate_with_the_alert_number_tags_the_team_lead_and_marks_the_alert() throws Exception {
+    Sent alert = alert();
+    String number = alert.buttons().get(0).substring("ack:".length());
+
+    chat.command(Person.BOB, "/escalate #" + number + " stuck on the proxy");
+
+    Sent tag = awaitSent("the lead tagged", s -> s.text().contains("escalated alert " + number));
+    Sent edit = awaitSent("the alert marked", s -> s.kind() == Kind.EDIT);
+    assertThat(tag.mentions()).contains(chat.identity(Person.ALICE));
+    assertThat(tag.text()).contains("Bob Stone escalated alert").contains(": stuck on the proxy");
+    assertThat(edit.id()).isEqualTo(alert.id());
+    assertThat(edit.text()).contains("Escalated to team lead Alice Doe by Bob Stone");
+  }
+
+  @Test
+  void escalate_replying_to_the_alert_escalates_that_alert() throws Exception {
+    // Slack refuses slash commands in threads; there the alert number is the way.
+    Assumptions.assumeTrue(chat.commandsCanReply(), "this chat sends no commands as replies");
+    Sent alert = alert();
+
+    chat.commandReplying(alert, Person.BOB, "/escalate no progress after an hour");
+
+    Sent tag = awaitSent("the lead tagged", s -> s.text().contains("escalated alert"));
+    assertThat(tag.text()).contains(": no progress after an hour");
+    assertThat(meister.storage().escalations().escalationOf(new dev.meister.core.chat.AlertId(1)))
+        .isPresent();
+  }
+
+  @Test
+  void escalate_without_an_alert_gets_one_line_and_an_outsider_is_refused() throws Exception {
+    Sent alert = alert();
+    String number = alert.buttons().get(0).substring("ack:".length());
+
+    chat.command(Person.BOB, "/escalate");
+    chat.command(Person.OUTSIDER, "/escalate #" + number);
+
+    awaitSent(
+        "the usage", s -> s.text().startsWith("Reply to an alert with /escalate [#ALERT] [NOTE]"));
+    awaitSent(
+        "the outsider refused",
+        s -> s.text().contains("Sorry, only members of the team can use /escalate."));
+    assertThat(chat.sent()).noneMatch(s -> s.kind() == Kind.EDIT);
+  }
+
   /** GitHub got exactly one new issue for the alert's run, and its link is under the alert. */
   private void assertIssueFiledUnder(Sent alert) throws Exception {
     Sent filed =
