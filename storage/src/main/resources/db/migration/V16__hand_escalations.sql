@@ -20,3 +20,28 @@ CREATE TABLE ack_nudges (
   nudged_at  INTEGER NOT NULL
 );
 CREATE INDEX acknowledgements_at ON acknowledgements (acked_at);
+
+-- /issue new: problems reported in chat, not from an alert (seed 001, triage), queued for GitHub
+-- like issue_requests and, once filed, part of their rotation's open work.
+CREATE TABLE issue_reports (
+  id            INTEGER PRIMARY KEY,
+  rotation      TEXT    NOT NULL,
+  title         TEXT    NOT NULL,
+  priority      TEXT,
+  requested_by  TEXT    NOT NULL,
+  platform      TEXT    NOT NULL,
+  chat_id       TEXT    NOT NULL,
+  thread_id     TEXT    NOT NULL DEFAULT '',
+  message_id    TEXT    NOT NULL,
+  state         TEXT    NOT NULL CHECK (state IN ('pending', 'filed', 'failed')),
+  attempts      INTEGER NOT NULL DEFAULT 0,
+  not_before    INTEGER NOT NULL,
+  error         TEXT,
+  repo          TEXT,
+  number        INTEGER,
+  url           TEXT,
+  created_at    INTEGER NOT NULL,
+  done_at       INTEGER
+);
+CREATE INDEX issue_reports_due ON issue_reports (state, not_before);
+CREATE INDEX issue_reports_rotation ON issue_reports (rotation, state);

@@ -37,7 +37,10 @@ public final class JdbcOpenWork implements OpenWork {
           + " SELECT l.repo AS repo, l.number AS number, l.url AS url, l.linked_at AS latest"
           + " FROM issue_links l JOIN alerts a ON a.id = l.alert_id WHERE a.rotation = ?"
           + " UNION ALL SELECT s.repo, s.number, s.url, 0 FROM issue_states s"
-          + " WHERE s.epic_of = ? AND s.open = 1),"
+          + " WHERE s.epic_of = ? AND s.open = 1"
+          // Filed with /issue new: the rotation's like its alerts' issues.
+          + " UNION ALL SELECT r.repo, r.number, r.url, r.done_at FROM issue_reports r"
+          + " WHERE r.rotation = ? AND r.state = 'filed'),"
           + " issues AS (SELECT MIN(repo) AS repo, number, MAX(url) AS url, MAX(latest) AS latest"
           + " FROM candidates GROUP BY repo COLLATE NOCASE, number)"
           + " SELECT i.repo, i.number, i.url, s.repo AS seen, s.title AS seen_title,"
@@ -72,7 +75,8 @@ public final class JdbcOpenWork implements OpenWork {
           try (PreparedStatement ps = c.prepareStatement(ISSUES)) {
             ps.setString(1, rotation.value());
             ps.setString(2, rotation.value());
-            ps.setInt(3, limit);
+            ps.setString(3, rotation.value());
+            ps.setInt(4, limit);
             List<OpenIssue> issues = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {

@@ -184,6 +184,7 @@ final class BotRuntime implements AutoCloseable {
                     storage.outbox(),
                     storage.database(),
                     clock),
+                filing.enabled(),
                 clock));
     this.commands = routes.commands();
     // The adapters drop what the platforms mark as bots'; this also drops the bot's own identity,

@@ -15,6 +15,7 @@ import dev.meister.core.filing.IssueCommand;
 import dev.meister.core.filing.IssueDesk;
 import dev.meister.core.filing.PostmortemCommand;
 import dev.meister.core.filing.Reasons;
+import dev.meister.core.filing.ReportDesk;
 import dev.meister.core.filing.ResolveCommand;
 import dev.meister.core.filing.TopCommand;
 import dev.meister.core.handoff.HandoffButtons;
@@ -29,6 +30,7 @@ import dev.meister.core.schedule.SwapCommand;
 import dev.meister.core.schedule.WhoIsOnCallCommand;
 import dev.meister.storage.Storage;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Every chat command, button and reply the bot serves, registered here and nowhere else: one
@@ -46,6 +48,7 @@ final class ChatHandlers {
       ScheduleRequests requests,
       IssueDesk desk,
       HandEscalations escalations,
+      boolean filingEnabled,
       Clock clock) {}
 
   static ChatRoutes routes(Services s) {
@@ -86,7 +89,19 @@ final class ChatHandlers {
     BreakLog log = new BreakLog(storage.alerts(), storage.issueLinks(), storage.resolutions());
     FilingButtons filing = new FilingButtons(s.desk());
     routes
-        .command(new IssueCommand(s.desk(), storage.messageLinks(), config.priorities()))
+        .command(
+            new IssueCommand(
+                s.desk(),
+                storage.messageLinks(),
+                config.priorities(),
+                Optional.of(
+                    new ReportDesk(
+                        s.filingEnabled(),
+                        storage.issueReports(),
+                        config.rotations(),
+                        Duties.rotationChats(config),
+                        config.priorities(),
+                        s.clock()))))
         .command(
             new ResolveCommand(
                 storage.resolutions(),

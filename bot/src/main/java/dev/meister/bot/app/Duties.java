@@ -12,6 +12,7 @@ import dev.meister.core.escalation.AckNudges;
 import dev.meister.core.escalation.Escalations;
 import dev.meister.core.escalation.FixOrRevertSchedule;
 import dev.meister.core.escalation.RedBuilds;
+import dev.meister.core.filing.ReportFiling;
 import dev.meister.core.handoff.Handoffs;
 import dev.meister.core.handoff.IssueRefresh;
 import dev.meister.core.pipeline.CheckReminders;
@@ -101,6 +102,20 @@ final class Duties {
             storage.messageLinks(),
             storage.outbox(),
             storage.database()));
+    if (github != null && config.github().filingEnabled()) {
+      // /issue new: filed on the timekeeper's thread, never the chat's.
+      work.add(
+          new ReportFiling(
+              storage.issueReports(),
+              github,
+              config.github().filingRules(),
+              storage.filedIssues(),
+              meister.directory(),
+              config.team(),
+              storage.outbox(),
+              storage.database(),
+              clock));
+    }
     if (duties.fixOrRevert().enabled()) {
       work.add(
           new RedBuilds(

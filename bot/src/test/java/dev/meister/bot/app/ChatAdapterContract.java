@@ -414,6 +414,32 @@ abstract class ChatAdapterContract {
     assertThat(chat.sent()).noneMatch(s -> s.kind() == Kind.EDIT);
   }
 
+  // Seed 001, triage: "create an issue tagged with `bug` and `data-infra` and a priority".
+  @Test
+  void issue_new_files_what_came_from_no_alert_with_the_labels_priority_and_on_call()
+      throws Exception {
+    chat.command(Person.BOB, "/issue new P3 Invoices are late");
+    awaitSent("the command answered", s -> s.text().equals("Filing “Invoices are late” as P3…"));
+
+    runtime.duties().timekeeper().tick();
+
+    Sent filed = awaitSent("the issue filed", s -> s.text().contains("Filed #9110"));
+    assertThat(filed.text()).contains("Invoices are late");
+    JsonNode issue = github.received("POST", "/api/v3/repos/acme/issues/issues").get(0).json();
+    assertThat(issue.path("labels").toString()).isEqualTo("[\"build\",\"P3\"]");
+    assertThat(github.issue("acme/issues", 9110).path("assignees").findValuesAsText("login"))
+        .containsExactly("bob-gh");
+  }
+
+  @Test
+  void issue_new_with_a_priority_off_the_scale_gets_one_line_and_files_nothing() throws Exception {
+    chat.command(Person.BOB, "/issue new P9 Invoices are late");
+
+    awaitSent("the refusal", s -> s.text().startsWith("'P9' is not a priority of P1, P2, P3, P4"));
+    runtime.duties().timekeeper().tick();
+    assertThat(github.received("POST", "/api/v3/repos/acme/issues/issues")).isEmpty();
+  }
+
   /** GitHub got exactly one new issue for the alert's run, and its link is under the alert. */
   private void assertIssueFiledUnder(Sent alert) throws Exception {
     Sent filed =
