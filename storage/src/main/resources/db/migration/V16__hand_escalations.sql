@@ -41,7 +41,14 @@ CREATE TABLE issue_reports (
   number        INTEGER,
   url           TEXT,
   created_at    INTEGER NOT NULL,
-  done_at       INTEGER
+  done_at       INTEGER,
+  -- The outbox entry of the "Filed #N" answer: /resolve in reply to it finds the report.
+  answer_entry  INTEGER REFERENCES outbox (id),
+  -- /resolve on that answer, as resolutions holds it for alerts.
+  reason        TEXT,
+  solution      TEXT,
+  resolved_by   TEXT,
+  resolved_at   INTEGER
 );
 CREATE INDEX issue_reports_due ON issue_reports (state, not_before);
 CREATE INDEX issue_reports_rotation ON issue_reports (rotation, state);

@@ -111,19 +111,67 @@ public final class JdbcIssueReports implements IssueReports {
   }
 
   @Override
-  public void filed(long id, IssueRef issue, Instant at) {
+  public void filed(long id, IssueRef issue, long answer, Instant at) {
     db.execute(
         "recording issue report " + id + " as filed",
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE issue_reports SET state = 'filed', repo = ?, number = ?, url = ?,"
-                      + " done_at = ?, attempts = attempts + 1 WHERE id = ?")) {
+                      + " answer_entry = ?, done_at = ?, attempts = attempts + 1 WHERE id = ?")) {
             ps.setString(1, issue.repo());
             ps.setInt(2, issue.number());
             ps.setString(3, issue.url());
+            ps.setLong(4, answer);
+            ps.setLong(5, at.toEpochMilli());
+            ps.setLong(6, id);
+            ps.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public Optional<IssueRef> filedIssueAnsweredBy(MessageRef message) {
+    return db.transaction(
+        "finding the issue report answered by " + message.messageId(),
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT r.repo, r.number, r.url FROM issue_reports r"
+                      + " JOIN outbox o ON o.id = r.answer_entry"
+                      + " WHERE o.platform = ? AND o.chat_id = ? AND o.sent_message_id = ?"
+                      + " AND r.state = 'filed'")) {
+            ps.setString(1, message.chat().platform().name());
+            ps.setString(2, message.chat().chatId());
+            ps.setString(3, message.messageId());
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next()
+                  ? Optional.of(
+                      new IssueRef(
+                          Sql.requiredText(rs, "repo"),
+                          rs.getInt("number"),
+                          Sql.requiredText(rs, "url")))
+                  : Optional.empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public void resolve(IssueRef issue, String reason, String solution, MemberId by, Instant at) {
+    db.execute(
+        "resolving reported issue " + issue,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE issue_reports SET reason = ?, solution = ?, resolved_by = ?,"
+                      + " resolved_at = ? WHERE repo = ? AND number = ? AND state = 'filed'")) {
+            ps.setString(1, reason);
+            ps.setString(2, solution);
+            ps.setString(3, by.value());
             ps.setLong(4, at.toEpochMilli());
-            ps.setLong(5, id);
+            ps.setString(5, issue.repo());
+            ps.setInt(6, issue.number());
             ps.executeUpdate();
           }
         });

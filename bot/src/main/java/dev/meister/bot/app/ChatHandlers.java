@@ -108,7 +108,8 @@ final class ChatHandlers {
                 storage.messageLinks(),
                 storage.alerts(),
                 new Reasons(config.github().reasons()),
-                s.clock()))
+                s.clock(),
+                Optional.of(storage.issueReports())))
         .command(new PostmortemCommand(log))
         .command(new TopCommand(log, s.clock()))
         .button(ButtonAction.FileIssue.class, FilingButtons.OUTSIDERS, filing::fileIssue)

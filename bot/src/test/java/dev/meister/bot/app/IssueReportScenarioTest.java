@@ -91,6 +91,30 @@ class IssueReportScenarioTest {
   }
 
   @Test
+  void resolve_in_reply_to_its_filed_answer_logs_the_reason_and_solution() {
+    bot.say("bob", "/issue new P3 Contracts load is slow");
+    bot.tick();
+    TranscriptChatPort.Sent filed = bot.chat.sent().get(bot.chat.sent().size() - 1);
+    bot.chat.clear();
+
+    bot.reply("alice", filed, "/resolve 1 | Added an index");
+
+    assertThat(bot.chat.texts()).singleElement().asString().startsWith("Logged for #9110: ");
+    assertThat(bot.chat.texts()).singleElement().asString().endsWith(" → Added an index");
+  }
+
+  @Test
+  void resolve_in_reply_to_any_other_message_still_gets_the_usage() {
+    bot.say("bob", "/issue new P3 Contracts load is slow");
+    TranscriptChatPort.Sent filing = bot.chat.sent().get(bot.chat.sent().size() - 1);
+    bot.chat.clear();
+
+    bot.reply("alice", filing, "/resolve 1 | Added an index");
+
+    assertThat(bot.chat.texts()).singleElement().asString().startsWith("Reply to an alert or its");
+  }
+
+  @Test
   void without_a_priority_the_rotations_default_label_is_used() {
     bot.say("alice", "/issue new Spark job OOM on shard 3");
     bot.tick();

@@ -23,8 +23,17 @@ public interface IssueReports {
   /** When the next pending report may be tried; empty when none is pending. */
   Optional<Instant> nextAttempt();
 
-  /** Filed as {@code issue}; the rotation's open work lists it from now on. */
-  void filed(long id, IssueRef issue, Instant at);
+  /**
+   * Filed as {@code issue}, answered by outbox entry {@code answer}; the rotation's open work lists
+   * it from now on.
+   */
+  void filed(long id, IssueRef issue, long answer, Instant at);
+
+  /** The filed report whose "Filed #N" answer is {@code message}. */
+  Optional<IssueRef> filedIssueAnsweredBy(MessageRef message);
+
+  /** Records why the reported issue happened and what was done; a later one replaces it. */
+  void resolve(IssueRef issue, String reason, String solution, MemberId by, Instant at);
 
   void retryLater(long id, Instant notBefore, String error);
 

@@ -131,9 +131,10 @@ public final class ReportFiling implements DueWork {
     Optional<String> warning = note;
     transactions.inTransaction(
         () -> {
-          reports.filed(r.id(), ref, clock.instant());
-          outbox.enqueue(
-              PendingMessage.reply(r.answerUnder(), done(ref, issue.title(), warning), null));
+          long answer =
+              outbox.enqueue(
+                  PendingMessage.reply(r.answerUnder(), done(ref, issue.title(), warning), null));
+          reports.filed(r.id(), ref, answer, clock.instant());
         });
     log.info("issue report #{} filed as {}", r.id(), ref);
   }
