@@ -22,6 +22,9 @@ public final class IssueCommand implements CommandHandler {
   private final PriorityScale scale;
   private final Optional<ReportDesk> reports;
 
+  /** The form under an alert; its answers name only it. */
+  private static final String ON_ALERT = "/issue [N | LEVEL]";
+
   /**
    * @param scale the priority levels a person may choose, highest first
    */
@@ -86,7 +89,7 @@ public final class IssueCommand implements CommandHandler {
     if (command.replyTo() == null || request.args().size() > 1) {
       throw new IllegalArgumentException(
           "Reply to an alert with "
-              + usage()
+              + ON_ALERT
               + ": without N to file an issue, with N to link the alert to issue #N, with a"
               + " priority ("
               + scale.describe()
@@ -119,7 +122,7 @@ public final class IssueCommand implements CommandHandler {
         "'"
             + text
             + "' is neither an issue number nor a priority; "
-            + usage()
+            + ON_ALERT
             + " with a priority of "
             + scale.describe()
             + ".");
