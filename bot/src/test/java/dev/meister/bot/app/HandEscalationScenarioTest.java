@@ -219,6 +219,20 @@ class HandEscalationScenarioTest {
   }
 
   @Test
+  void a_nudge_due_more_than_six_hours_ago_is_not_sent_late() throws Exception {
+    fail();
+    bot.say("alice", "/ack 1");
+    bot.chat.clear();
+
+    // The bot was down from just after the ack until well past the nudge.
+    bot.clock.advance(Duration.ofHours(7).plusMinutes(1));
+    bot.restart();
+    bot.tick();
+
+    assertThat(bot.chat.texts()).noneMatch(t -> t.contains("still on it"));
+  }
+
+  @Test
   void a_resolved_alert_gets_no_nudge() {
     TranscriptChatPort.Sent alert = fail();
     bot.say("alice", "/ack 1");

@@ -28,8 +28,11 @@ import org.slf4j.LoggerFactory;
 public final class AckNudges implements DueWork {
   private static final Logger log = LoggerFactory.getLogger(AckNudges.class);
 
-  /** Acknowledgements older than this are history, not someone still working. */
-  private static final Duration HORIZON = Duration.ofDays(2);
+  /**
+   * A nudge due longer ago than this (the bot was down) is not sent late: it would help nobody, and
+   * a first start after an upgrade would otherwise nudge about every older acknowledgement.
+   */
+  static final Duration LATEST = Duration.ofHours(6);
 
   private static final int BATCH = 500;
 
@@ -74,7 +77,7 @@ public final class AckNudges implements DueWork {
   public Optional<Instant> runDue(Instant now) {
     Optional<Instant> next = Optional.empty();
     for (Acknowledgement ack :
-        escalations.nudgeCandidates(now.minus(HORIZON).minus(nudgeAfter), BATCH)) {
+        escalations.nudgeCandidates(now.minus(LATEST).minus(nudgeAfter), BATCH)) {
       Instant due = ack.at().plus(nudgeAfter);
       if (due.isAfter(now)) {
         next = DueWork.earliest(next, Optional.of(due));
