@@ -2,6 +2,8 @@ package dev.meister.storage;
 
 import dev.meister.core.alert.Alert;
 import dev.meister.core.chat.AlertId;
+import dev.meister.core.escalation.EscalatedAlert;
+import dev.meister.core.escalation.Escalation;
 import dev.meister.core.filing.IssueRef;
 import dev.meister.core.handoff.OpenIssue;
 import dev.meister.core.handoff.OpenWork;
@@ -35,7 +37,10 @@ public final class JdbcOpenWork implements OpenWork {
           + " SELECT l.repo AS repo, l.number AS number, l.url AS url, l.linked_at AS latest"
           + " FROM issue_links l JOIN alerts a ON a.id = l.alert_id WHERE a.rotation = ?"
           + " UNION ALL SELECT s.repo, s.number, s.url, 0 FROM issue_states s"
-          + " WHERE s.epic_of = ? AND s.open = 1),"
+          + " WHERE s.epic_of = ? AND s.open = 1"
+          // Filed with /issue new: the rotation's like its alerts' issues.
+          + " UNION ALL SELECT r.repo, r.number, r.url, r.done_at FROM issue_reports r"
+          + " WHERE r.rotation = ? AND r.state = 'filed'),"
           + " issues AS (SELECT MIN(repo) AS repo, number, MAX(url) AS url, MAX(latest) AS latest"
           + " FROM candidates GROUP BY repo COLLATE NOCASE, number)"
           + " SELECT i.repo, i.number, i.url, s.repo AS seen, s.title AS seen_title,"
@@ -74,7 +79,8 @@ public final class JdbcOpenWork implements OpenWork {
           try (PreparedStatement ps = c.prepareStatement(ISSUES)) {
             ps.setString(1, rotation.value());
             ps.setString(2, rotation.value());
-            ps.setInt(3, limit);
+            ps.setString(3, rotation.value());
+            ps.setInt(4, limit);
             List<OpenIssue> issues = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
@@ -153,5 +159,34 @@ public final class JdbcOpenWork implements OpenWork {
               }
             });
     return ids.stream().map(alerts::find).flatMap(Optional::stream).toList();
+  }
+
+  @Override
+  public List<EscalatedAlert> escalated(RotationId rotation, Instant since) {
+    List<Escalation> found =
+        db.transaction(
+            "listing escalated alerts of " + rotation,
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT e.* FROM alert_escalations e JOIN alerts a ON a.id = e.alert_id"
+                          + " LEFT JOIN resolutions r ON r.alert_id = e.alert_id"
+                          + " WHERE r.alert_id IS NULL AND a.rotation = ? AND e.escalated_at >= ?"
+                          + " ORDER BY e.escalated_at DESC, e.alert_id DESC LIMIT ?")) {
+                ps.setString(1, rotation.value());
+                ps.setLong(2, since.toEpochMilli());
+                ps.setInt(3, LIMIT);
+                List<Escalation> escalations = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    escalations.add(JdbcEscalationStore.read(rs));
+                  }
+                }
+                return escalations;
+              }
+            });
+    return found.stream()
+        .flatMap(e -> alerts.find(e.alert()).map(a -> new EscalatedAlert(a, e)).stream())
+        .toList();
   }
 }

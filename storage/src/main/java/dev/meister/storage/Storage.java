@@ -25,6 +25,8 @@ public final class Storage implements AutoCloseable {
   private final JdbcPipelineNotices pipelineNotices;
   private final JdbcPipelineAlerts pipelineAlerts;
   private final JdbcShiftNotices shiftNotices;
+  private final JdbcEscalationStore escalations;
+  private final JdbcIssueReports issueReports;
 
   private Storage(Database database, Clock clock) {
     this.database = database;
@@ -47,6 +49,8 @@ public final class Storage implements AutoCloseable {
     this.pipelineNotices = new JdbcPipelineNotices(database);
     this.pipelineAlerts = new JdbcPipelineAlerts(database, alerts, resolutions);
     this.shiftNotices = new JdbcShiftNotices(database);
+    this.escalations = new JdbcEscalationStore(database);
+    this.issueReports = new JdbcIssueReports(database);
   }
 
   /** Opens the SQLite file, creating and migrating it as needed. */
@@ -126,6 +130,16 @@ public final class Storage implements AutoCloseable {
 
   public JdbcFiledIssueStore filedIssues() {
     return filedIssues;
+  }
+
+  /** Problems reported with {@code /issue new}, queued for GitHub and then tracked. */
+  public JdbcIssueReports issueReports() {
+    return issueReports;
+  }
+
+  /** Alerts escalated by hand and the nudges that suggest it. */
+  public JdbcEscalationStore escalations() {
+    return escalations;
   }
 
   public JdbcResolutionStore resolutions() {

@@ -33,6 +33,8 @@ import dev.meister.core.chat.MemberResolver;
 import dev.meister.core.chat.RetryDelays;
 import dev.meister.core.delivery.OutboxReplies;
 import dev.meister.core.delivery.OutboxWorker;
+import dev.meister.core.escalation.EscalationNotes;
+import dev.meister.core.escalation.HandEscalations;
 import dev.meister.core.intake.IntakeStores;
 import dev.meister.core.intake.RunIntake;
 import dev.meister.core.pipeline.PipelineNotes;
@@ -127,7 +129,11 @@ final class BotRuntime implements AutoCloseable {
     AlertMessages messages =
         new AlertMessages(
             config.team(),
-            new PipelineNotes(config.duties().pipelines()).and(buildHints),
+            new EscalationNotes(
+                new PipelineNotes(config.duties().pipelines()).and(buildHints),
+                storage.escalations(),
+                meister.directory(),
+                config.team()),
             filing.enabled() ? storage.filedIssues().similarIssues() : null);
     // Telegram allows about 20 messages a minute in a group; the others are more generous.
     StormDigests storms =
@@ -181,6 +187,17 @@ final class BotRuntime implements AutoCloseable {
                 filing.desk(),
                 duties.reviews(),
                 Optional.ofNullable(github),
+                new HandEscalations(
+                    storage.alerts(),
+                    storage.escalations(),
+                    messages,
+                    meister.directory(),
+                    config.team(),
+                    storage.messageLinks(),
+                    storage.outbox(),
+                    storage.database(),
+                    clock),
+                filing.enabled(),
                 clock));
     this.commands = routes.commands();
     // The adapters drop what the platforms mark as bots'; this also drops the bot's own identity,

@@ -7,6 +7,8 @@ import dev.meister.core.alert.Acknowledgements;
 import dev.meister.core.chat.ButtonAction;
 import dev.meister.core.chat.ChatRoutes;
 import dev.meister.core.chat.HelpCommand;
+import dev.meister.core.escalation.EscalateCommand;
+import dev.meister.core.escalation.HandEscalations;
 import dev.meister.core.filing.AssignCommand;
 import dev.meister.core.filing.BreakLog;
 import dev.meister.core.filing.FilingButtons;
@@ -15,6 +17,7 @@ import dev.meister.core.filing.IssueDesk;
 import dev.meister.core.filing.IssueTracker;
 import dev.meister.core.filing.PostmortemCommand;
 import dev.meister.core.filing.Reasons;
+import dev.meister.core.filing.ReportDesk;
 import dev.meister.core.filing.ResolveCommand;
 import dev.meister.core.filing.TopCommand;
 import dev.meister.core.handoff.HandoffButtons;
@@ -50,6 +53,8 @@ final class ChatHandlers {
       IssueDesk desk,
       IssueReviews reviews,
       Optional<IssueTracker> github,
+      HandEscalations escalations,
+      boolean filingEnabled,
       Clock clock) {}
 
   static ChatRoutes routes(Services s) {
@@ -70,6 +75,7 @@ final class ChatHandlers {
         .button(ButtonAction.Ack.class, AckEvents.OUTSIDERS, acks::pressed)
         .button(ButtonAction.AckMessage.class, AckEvents.OUTSIDERS, acks::pressedOld)
         .reply(AckEvents::acknowledges, AckEvents.OUTSIDERS_REPLY, acks::replied);
+    routes.command(new EscalateCommand(s.escalations(), storage.messageLinks()));
 
     HandoffButtons handoffs = new HandoffButtons(s.handoffs());
     routes
@@ -89,14 +95,27 @@ final class ChatHandlers {
     BreakLog log = new BreakLog(storage.alerts(), storage.issueLinks(), storage.resolutions());
     FilingButtons filing = new FilingButtons(s.desk());
     routes
-        .command(new IssueCommand(s.desk(), storage.messageLinks(), config.priorities()))
+        .command(
+            new IssueCommand(
+                s.desk(),
+                storage.messageLinks(),
+                config.priorities(),
+                Optional.of(
+                    new ReportDesk(
+                        s.filingEnabled(),
+                        storage.issueReports(),
+                        config.rotations(),
+                        Duties.rotationChats(config),
+                        config.priorities(),
+                        s.clock()))))
         .command(
             new ResolveCommand(
                 storage.resolutions(),
                 storage.messageLinks(),
                 storage.alerts(),
                 new Reasons(config.github().reasons()),
-                s.clock()))
+                s.clock(),
+                Optional.of(storage.issueReports())))
         .command(new PostmortemCommand(log))
         .command(new TopCommand(log, s.clock()))
         .command(

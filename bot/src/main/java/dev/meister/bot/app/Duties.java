@@ -8,10 +8,12 @@ import dev.meister.bot.github.GitHubEpicAssignees;
 import dev.meister.bot.jobs.Timekeeper;
 import dev.meister.core.alert.Router;
 import dev.meister.core.chat.ChatRef;
+import dev.meister.core.escalation.AckNudges;
 import dev.meister.core.escalation.Escalations;
 import dev.meister.core.escalation.FixOrRevertSchedule;
 import dev.meister.core.escalation.RedBuilds;
 import dev.meister.core.filing.FilingRule;
+import dev.meister.core.filing.ReportFiling;
 import dev.meister.core.handoff.EpicRef;
 import dev.meister.core.handoff.Handoffs;
 import dev.meister.core.handoff.IssueRefresh;
@@ -124,6 +126,31 @@ final class Duties {
             storage.messageLinks(),
             storage.outbox(),
             storage.database()));
+    work.add(
+        new AckNudges(
+            duties.escalation().nudgeAfter(),
+            router,
+            meister.directory(),
+            config.team(),
+            storage.alerts(),
+            storage.escalations(),
+            storage.messageLinks(),
+            storage.outbox(),
+            storage.database()));
+    if (github != null && config.github().filingEnabled()) {
+      // /issue new: filed on the timekeeper's thread, never the chat's.
+      work.add(
+          new ReportFiling(
+              storage.issueReports(),
+              github,
+              config.github().filingRules(),
+              storage.filedIssues(),
+              meister.directory(),
+              config.team(),
+              storage.outbox(),
+              storage.database(),
+              clock));
+    }
     if (duties.fixOrRevert().enabled()) {
       work.add(
           new RedBuilds(

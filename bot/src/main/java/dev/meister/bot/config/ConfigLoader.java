@@ -40,6 +40,7 @@ public final class ConfigLoader {
           "status_posts",
           "handoffs",
           "fix_or_revert",
+          "escalation",
           "pipelines",
           "work_hours",
           "github",

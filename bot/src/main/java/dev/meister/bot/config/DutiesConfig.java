@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param handBacks per rotation that sets {@code weekend.hand_back}, the priorities its weekend
  *     on-call hands back on Monday (the others hand back the scale's top two)
  * @param issueReviews per rotation, when its open issues go stale and when they are posted
+ * @param escalation escalating by hand: when an acknowledger is nudged
  */
 public record DutiesConfig(
     HandoffPolicy handoffs,
@@ -30,7 +31,8 @@ public record DutiesConfig(
     FixOrRevertConfig fixOrRevert,
     List<Pipeline> pipelines,
     Map<RotationId, HandBack> handBacks,
-    IssueReviewConfig issueReviews) {
+    IssueReviewConfig issueReviews,
+    EscalationConfig escalation) {
 
   public DutiesConfig {
     epics = Collections.unmodifiableMap(new LinkedHashMap<>(epics));

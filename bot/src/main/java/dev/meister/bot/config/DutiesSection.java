@@ -22,13 +22,14 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads {@code handoffs}, {@code fix_or_revert} and {@code pipelines} (whose SLAs are checked on
- * the instances of the {@code airflow} section), and collects the per-rotation epics and per-route
- * acknowledgement timeouts read with their sections.
+ * Reads {@code handoffs}, {@code fix_or_revert}, {@code escalation} and {@code pipelines} (whose
+ * SLAs are checked on the instances of the {@code airflow} section), and collects the per-rotation
+ * epics and per-route acknowledgement timeouts read with their sections.
  */
 final class DutiesSection {
   private static final List<String> HANDOFF_KEYS = List.of("remind_after", "escalate_after");
   private static final List<String> FIX_KEYS = List.of("enabled", "after", "every");
+  private static final List<String> ESCALATION_KEYS = List.of("nudge_after");
   private static final List<String> PIPELINE_KEYS =
       List.of(
           "name",
@@ -88,7 +89,14 @@ final class DutiesSection {
         fixOrRevert(top),
         pipelines(top, airflow),
         rotations.handBacks(),
-        rotations.issueReviews());
+        rotations.issueReviews(),
+        escalation(top));
+  }
+
+  private static EscalationConfig escalation(Fields top) {
+    Fields f = top.map("escalation", false, ESCALATION_KEYS);
+    Duration nudge = f == null ? null : f.value("nudge_after", false, Durations::positive);
+    return nudge == null ? EscalationConfig.defaults() : new EscalationConfig(nudge);
   }
 
   private FixOrRevertConfig fixOrRevert(Fields top) {

@@ -402,6 +402,79 @@ abstract class ChatAdapterContract {
         .noneSatisfy(r -> assertThat(r.body()).contains("nobody"));
   }
 
+  // Seed 001: "Do not be afraid of asking the Level 2 for help"; this rotation has no Level 2, so
+  // the team lead is pulled in.
+  @Test
+  void escalate_with_the_alert_number_tags_the_team_lead_and_marks_the_alert() throws Exception {
+    Sent alert = alert();
+    String number = alert.buttons().get(0).substring("ack:".length());
+
+    chat.command(Person.BOB, "/escalate #" + number + " stuck on the proxy");
+
+    Sent tag = awaitSent("the lead tagged", s -> s.text().contains("escalated alert " + number));
+    Sent edit = awaitSent("the alert marked", s -> s.kind() == Kind.EDIT);
+    assertThat(tag.mentions()).contains(chat.identity(Person.ALICE));
+    assertThat(tag.text()).contains("Bob Stone escalated alert").contains(": stuck on the proxy");
+    assertThat(edit.id()).isEqualTo(alert.id());
+    assertThat(edit.text()).contains("Escalated to team lead Alice Doe by Bob Stone");
+  }
+
+  @Test
+  void escalate_replying_to_the_alert_escalates_that_alert() throws Exception {
+    // Slack refuses slash commands in threads; there the alert number is the way.
+    Assumptions.assumeTrue(chat.commandsCanReply(), "this chat sends no commands as replies");
+    Sent alert = alert();
+
+    chat.commandReplying(alert, Person.BOB, "/escalate no progress after an hour");
+
+    Sent tag = awaitSent("the lead tagged", s -> s.text().contains("escalated alert"));
+    assertThat(tag.text()).contains(": no progress after an hour");
+    assertThat(meister.storage().escalations().escalationOf(new dev.meister.core.chat.AlertId(1)))
+        .isPresent();
+  }
+
+  @Test
+  void escalate_without_an_alert_gets_one_line_and_an_outsider_is_refused() throws Exception {
+    Sent alert = alert();
+    String number = alert.buttons().get(0).substring("ack:".length());
+
+    chat.command(Person.BOB, "/escalate");
+    chat.command(Person.OUTSIDER, "/escalate #" + number);
+
+    awaitSent(
+        "the usage", s -> s.text().startsWith("Reply to an alert with /escalate [#ALERT] [NOTE]"));
+    awaitSent(
+        "the outsider refused",
+        s -> s.text().contains("Sorry, only members of the team can use /escalate."));
+    assertThat(chat.sent()).noneMatch(s -> s.kind() == Kind.EDIT);
+  }
+
+  // Seed 001, triage: "create an issue tagged with `bug` and `data-infra` and a priority".
+  @Test
+  void issue_new_files_what_came_from_no_alert_with_the_labels_priority_and_on_call()
+      throws Exception {
+    chat.command(Person.BOB, "/issue new P3 Invoices are late");
+    awaitSent("the command answered", s -> s.text().equals("Filing “Invoices are late” as P3…"));
+
+    runtime.duties().timekeeper().tick();
+
+    Sent filed = awaitSent("the issue filed", s -> s.text().contains("Filed #9110"));
+    assertThat(filed.text()).contains("Invoices are late");
+    JsonNode issue = github.received("POST", "/api/v3/repos/acme/issues/issues").get(0).json();
+    assertThat(issue.path("labels").toString()).isEqualTo("[\"build\",\"P3\"]");
+    assertThat(github.issue("acme/issues", 9110).path("assignees").findValuesAsText("login"))
+        .containsExactly("bob-gh");
+  }
+
+  @Test
+  void issue_new_with_a_priority_off_the_scale_gets_one_line_and_files_nothing() throws Exception {
+    chat.command(Person.BOB, "/issue new P9 Invoices are late");
+
+    awaitSent("the refusal", s -> s.text().startsWith("'P9' is not a priority of P1, P2, P3, P4"));
+    runtime.duties().timekeeper().tick();
+    assertThat(github.received("POST", "/api/v3/repos/acme/issues/issues")).isEmpty();
+  }
+
   /** GitHub got exactly one new issue for the alert's run, and its link is under the alert. */
   private void assertIssueFiledUnder(Sent alert) throws Exception {
     Sent filed =

@@ -88,6 +88,18 @@ final class DutyBot implements AutoCloseable {
     runtime.worker().deliverDue();
   }
 
+  /** {@code member} answers {@code to} with {@code text} (e.g. {@code /escalate stuck}). */
+  void reply(String member, TranscriptChatPort.Sent to, String text) {
+    String[] words = text.trim().split("\\s+");
+    List<String> args = Arrays.asList(words).subList(1, words.length);
+    runtime
+        .dispatcher()
+        .handle(
+            new ChatEvent.Command(
+                chatRef(), sender(member), nextMessage(), words[0].substring(1), args, to.ref()));
+    runtime.worker().deliverDue();
+  }
+
   /** Someone who is not on the team types {@code text}. */
   void sayAsStranger(String text) {
     String[] words = text.trim().split("\\s+");

@@ -63,6 +63,8 @@ class EscalationScenarioTest {
         fix_or_revert:
           after: 60m
           every: 30m
+        # The acknowledger's "still on it?" nudge is HandEscalationScenarioTest's subject.
+        escalation: { nudge_after: 12h }
         """,
             T0,
             Map.of());

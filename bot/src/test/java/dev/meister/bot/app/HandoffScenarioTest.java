@@ -80,6 +80,8 @@ class HandoffScenarioTest {
         handoffs:
           remind_after: 4h
           escalate_after: 8h
+        # The acknowledger's "still on it?" nudge is HandEscalationScenarioTest's subject.
+        escalation: { nudge_after: 48h }
         github:
           api_url: %s
           token: ${GITHUB_TOKEN}

@@ -128,4 +128,27 @@ class DutiesConfigTest {
             "meister.yml:25: pipelines[0].hints[0].pattern: pattern '(oops' is not a valid regular"
                 + " expression: Unclosed group");
   }
+
+  // Seed 001: escalate "if you try to solve an issue for more than one hour"; hence the default.
+  @Test
+  void the_nudge_to_escalate_comes_after_an_hour_unless_configured() throws Exception {
+    assertThat(fixture.load(BASE).duties().escalation().nudgeAfter())
+        .isEqualTo(Duration.ofHours(1));
+    assertThat(
+            fixture
+                .load(BASE + "escalation: { nudge_after: 90m }\n")
+                .duties()
+                .escalation()
+                .nudgeAfter())
+        .isEqualTo(Duration.ofMinutes(90));
+  }
+
+  @Test
+  void a_bad_nudge_delay_is_reported_with_its_line() {
+    assertThat(fixture.problems(BASE + "escalation:\n  nudge_after: later\n  nudge: 1h\n"))
+        .containsExactly(
+            "meister.yml:16: escalation.nudge_after: 'later' is not a duration like 90s, 15m, 4h"
+                + " or 1d",
+            "meister.yml:17: escalation.nudge: unknown key 'nudge'");
+  }
 }

@@ -20,14 +20,30 @@ public final class IssueCommand implements CommandHandler {
   private final IssueDesk desk;
   private final MessageLinkStore messages;
   private final PriorityScale scale;
+  private final Optional<ReportDesk> reports;
+
+  /** The form under an alert; its answers name only it. */
+  private static final String ON_ALERT = "/issue [N | LEVEL]";
 
   /**
    * @param scale the priority levels a person may choose, highest first
    */
   public IssueCommand(IssueDesk desk, MessageLinkStore messages, PriorityScale scale) {
+    this(desk, messages, scale, Optional.empty());
+  }
+
+  /**
+   * @param reports where {@code /issue new [LEVEL] TITLE} files what did not come from an alert
+   */
+  public IssueCommand(
+      IssueDesk desk,
+      MessageLinkStore messages,
+      PriorityScale scale,
+      Optional<ReportDesk> reports) {
     this.desk = desk;
     this.messages = messages;
     this.scale = scale;
+    this.reports = reports;
   }
 
   @Override
@@ -37,12 +53,15 @@ public final class IssueCommand implements CommandHandler {
 
   @Override
   public String usage() {
-    return "/issue [N | LEVEL]";
+    return reports.isPresent()
+        ? "/issue [N | LEVEL] | /issue new [LEVEL] TITLE"
+        : "/issue [N | LEVEL]";
   }
 
   @Override
   public String summary() {
-    return "reply to an alert: file a GitHub issue for it (at priority LEVEL), or link it to #N";
+    return "reply to an alert: file a GitHub issue for it (at priority LEVEL), or link it to #N"
+        + (reports.isPresent() ? "; new: file one that came from no alert" : "");
   }
 
   @Override
@@ -58,10 +77,19 @@ public final class IssueCommand implements CommandHandler {
   @Override
   public CommandReply handle(CommandRequest request) {
     ChatEvent.Command command = request.event();
+    if (reports.isPresent() && !request.args().isEmpty() && request.args().get(0).equals("new")) {
+      return CommandReply.plain(
+          reports
+              .get()
+              .request(
+                  request.args().subList(1, request.args().size()),
+                  command.message(),
+                  request.sender().orElseThrow()));
+    }
     if (command.replyTo() == null || request.args().size() > 1) {
       throw new IllegalArgumentException(
           "Reply to an alert with "
-              + usage()
+              + ON_ALERT
               + ": without N to file an issue, with N to link the alert to issue #N, with a"
               + " priority ("
               + scale.describe()
@@ -94,7 +122,7 @@ public final class IssueCommand implements CommandHandler {
         "'"
             + text
             + "' is neither an issue number nor a priority; "
-            + usage()
+            + ON_ALERT
             + " with a priority of "
             + scale.describe()
             + ".");

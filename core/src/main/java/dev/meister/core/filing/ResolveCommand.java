@@ -23,6 +23,7 @@ public final class ResolveCommand implements CommandHandler {
   private final dev.meister.core.alert.AlertStore alerts;
   private final Reasons reasons;
   private final Clock clock;
+  private final Optional<IssueReports> reports;
 
   public ResolveCommand(
       ResolutionStore resolutions,
@@ -30,6 +31,20 @@ public final class ResolveCommand implements CommandHandler {
       dev.meister.core.alert.AlertStore alerts,
       Reasons reasons,
       Clock clock) {
+    this(resolutions, messages, alerts, reasons, clock, Optional.empty());
+  }
+
+  /**
+   * @param reports the issues filed with {@code /issue new}, resolved in reply to their answer
+   */
+  public ResolveCommand(
+      ResolutionStore resolutions,
+      MessageLinkStore messages,
+      dev.meister.core.alert.AlertStore alerts,
+      Reasons reasons,
+      Clock clock,
+      Optional<IssueReports> reports) {
+    this.reports = reports;
     this.resolutions = resolutions;
     this.messages = messages;
     this.alerts = alerts;
@@ -77,6 +92,13 @@ public final class ResolveCommand implements CommandHandler {
     }
     String text = String.join(" ", args);
     int bar = text.indexOf('|');
+    MessageRef answer = command.replyTo();
+    if (alert.isEmpty() && answer != null && bar >= 0 && !text.substring(bar + 1).isBlank()) {
+      Optional<IssueRef> reported = reports.flatMap(r -> r.filedIssueAnsweredBy(answer));
+      if (reported.isPresent()) {
+        return resolveReported(reported.get(), request, text, bar);
+      }
+    }
     if (alert.isEmpty() || bar < 0 || text.substring(bar + 1).isBlank()) {
       throw new IllegalArgumentException(
           "Reply to an alert or its issue with "
@@ -95,5 +117,16 @@ public final class ResolveCommand implements CommandHandler {
         new Resolution(
             id, reason, solution, request.sender().orElseThrow().id().value(), clock.instant()));
     return CommandReply.plain("Logged for alert #" + id + ": " + reason + " → " + solution);
+  }
+
+  /** An issue filed with {@code /issue new} has no alert: its resolution is kept with it. */
+  private CommandReply resolveReported(
+      IssueRef issue, CommandRequest request, String text, int bar) {
+    String reason = reasons.match(text.substring(0, bar));
+    String solution = text.substring(bar + 1).strip();
+    reports
+        .orElseThrow()
+        .resolve(issue, reason, solution, request.sender().orElseThrow().id(), clock.instant());
+    return CommandReply.plain("Logged for #" + issue.number() + ": " + reason + " → " + solution);
   }
 }

@@ -29,6 +29,22 @@ public final class HandoffAnnouncement {
       HandoffKind kind,
       HandedIssues issues,
       List<Alert> unacked) {
+    return of(rotation, r, until, kind, issues, unacked, List.of());
+  }
+
+  /**
+   * The announcement of hand-off {@code r}, with the alerts escalated by hand that are still open.
+   *
+   * @param escalated one line per escalated alert, e.g. "1 (…) to Carol (Level 2) by Alice: NOTE"
+   */
+  public static OutgoingMessage of(
+      Rotation rotation,
+      HandoffRecord r,
+      Optional<Instant> until,
+      HandoffKind kind,
+      HandedIssues issues,
+      List<Alert> unacked,
+      List<String> escalated) {
     RichText.Builder t =
         RichText.builder()
             .emoji("repeat")
@@ -43,7 +59,7 @@ public final class HandoffAnnouncement {
     until.ifPresent(u -> t.text(" (until " + HandoffMessages.when(u, rotation.zone()) + ")"));
     t.text(". Open: ");
     List<OpenIssue> handed = issues.handed();
-    if (handed.isEmpty() && unacked.isEmpty()) {
+    if (handed.isEmpty() && unacked.isEmpty() && escalated.isEmpty()) {
       t.text("nothing");
     }
     for (int i = 0; i < handed.size(); i++) {
@@ -55,6 +71,11 @@ public final class HandoffAnnouncement {
         Alert a = unacked.get(i);
         t.text((i == 0 ? "" : ", ") + a.storedId().value() + " (" + a.title() + ")");
       }
+    }
+    if (!escalated.isEmpty()) {
+      // Seed 001: pending issues are handed off; one escalated is pending with its helper named.
+      t.text((handed.isEmpty() && unacked.isEmpty() ? "" : "; ") + "escalated: ");
+      t.text(String.join(", ", escalated));
     }
     t.text(".");
     if (issues.backlog() > 0) {

@@ -184,7 +184,10 @@ public final class Handoffs implements DueWork {
                       until,
                       kind,
                       handed,
-                      openWork.unacknowledged(rotation.id(), from)));
+                      openWork.unacknowledged(rotation.id(), from),
+                      openWork.escalated(rotation.id(), from).stream()
+                          .map(e -> e.describe(team))
+                          .toList()));
               return true;
             });
     if (created) {

@@ -1,6 +1,7 @@
 package dev.meister.core.handoff;
 
 import dev.meister.core.alert.Alert;
+import dev.meister.core.escalation.EscalatedAlert;
 import dev.meister.core.schedule.RotationId;
 import java.time.Instant;
 import java.util.List;
@@ -20,4 +21,12 @@ public interface OpenWork {
 
   /** The rotation's alerts since {@code since} that nobody acknowledged, newest first. */
   List<Alert> unacknowledged(RotationId rotation, Instant since);
+
+  /**
+   * The rotation's alerts escalated by hand since {@code since} that nobody resolved yet, newest
+   * first; none where the store does not keep escalations.
+   */
+  default List<EscalatedAlert> escalated(RotationId rotation, Instant since) {
+    return List.of();
+  }
 }
