@@ -22,9 +22,13 @@ public final class JdbcAlertFollowUps implements AlertFollowUps {
   public List<AlertId> unacknowledgedSince(Instant since, int limit) {
     return ids(
         "listing unacknowledged alerts",
+        // An alert escalated by hand (/escalate) has had its Level 2 or lead pulled in already:
+        // the automatic ladder would only tag them again.
         "SELECT a.id FROM alerts a"
             + " LEFT JOIN acknowledgements k ON k.alert_id = a.id"
-            + " WHERE k.alert_id IS NULL AND a.rotation IS NOT NULL AND a.received_at >= ?"
+            + " LEFT JOIN alert_escalations e ON e.alert_id = a.id"
+            + " WHERE k.alert_id IS NULL AND e.alert_id IS NULL AND a.rotation IS NOT NULL"
+            + " AND a.received_at >= ?"
             + " ORDER BY a.received_at, a.id LIMIT ?",
         since,
         limit);

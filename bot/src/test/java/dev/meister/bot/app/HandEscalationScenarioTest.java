@@ -115,6 +115,30 @@ class HandEscalationScenarioTest {
   }
 
   @Test
+  void an_alert_escalated_by_hand_gets_no_automatic_escalation_after_its_ack_timeout() {
+    // Seed 001: "escalate the alert to the Level 2 and pair with them": once pulled in by hand,
+    // Level 2 is not asked again by the ack-timeout ladder ("please take it").
+    fail();
+    bot.say("bob", "/escalate #1 nobody answers");
+    bot.chat.clear();
+
+    bot.advance(Duration.ofMinutes(40), Duration.ofMinutes(5));
+
+    assertThat(bot.chat.texts()).noneMatch(t -> t.contains("please take it"));
+  }
+
+  @Test
+  void an_unacknowledged_alert_is_still_escalated_automatically_after_its_ack_timeout() {
+    // The guard of the test above: without /escalate the ladder does ask Level 2.
+    fail();
+    bot.chat.clear();
+
+    bot.advance(Duration.ofMinutes(40), Duration.ofMinutes(5));
+
+    assertThat(bot.chat.texts()).anyMatch(t -> t.contains("@carol (Level 2), please take it"));
+  }
+
+  @Test
   void an_unacknowledged_alert_escalated_by_id_keeps_its_line_when_acknowledged_later() {
     TranscriptChatPort.Sent alert = fail();
     bot.chat.clear();

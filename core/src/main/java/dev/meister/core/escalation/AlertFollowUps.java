@@ -6,7 +6,10 @@ import java.util.List;
 
 /** Port: the follow-ups sent about alerts, and the alerts that may still need one. */
 public interface AlertFollowUps {
-  /** Alerts received since {@code since} that nobody acknowledged, oldest first. */
+  /**
+   * Alerts received since {@code since} that nobody acknowledged nor escalated by hand, oldest
+   * first: the candidates of the automatic ladder.
+   */
   List<AlertId> unacknowledgedSince(Instant since, int limit);
 
   /** Failed GitHub Actions alerts received since {@code since}, oldest first. */

@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Escalates alerts nobody acknowledged within their route's {@code ack_timeout}: the secondary,
  * then the team lead (high priority: the lead at once). Each step is recorded in the transaction
- * that queues its message, so a restart neither loses nor repeats one; an acknowledgement takes the
- * alert out of the candidates and so stops the ladder.
+ * that queues its message, so a restart neither loses nor repeats one; an acknowledgement, or an
+ * escalation by hand ({@code /escalate}, which has pulled in Level 2 or the lead already), takes
+ * the alert out of the candidates and so stops the ladder.
  */
 public final class Escalations implements DueWork {
   private static final Logger log = LoggerFactory.getLogger(Escalations.class);
