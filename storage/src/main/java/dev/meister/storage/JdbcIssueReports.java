@@ -18,9 +18,19 @@ import java.util.Optional;
 /** Problems reported with {@code /issue new}, in {@code issue_reports}. */
 public final class JdbcIssueReports implements IssueReports {
   private final Database db;
+  private final Listeners<Long> queued;
 
   public JdbcIssueReports(Database db) {
     this.db = db;
+    this.queued = new Listeners<>(db);
+  }
+
+  /**
+   * Calls {@code listener} with the id of every report queued from now on, once the transaction
+   * that queued it has committed: how the timekeeper is woken to file it at once.
+   */
+  public Subscription onQueued(java.util.function.Consumer<Long> listener) {
+    return queued.add(listener);
   }
 
   @Override
@@ -52,7 +62,9 @@ public final class JdbcIssueReports implements IssueReports {
             ps.setLong(9, at.toEpochMilli());
             ps.setLong(10, at.toEpochMilli());
             ps.executeUpdate();
-            return Sql.lastId(ps);
+            long id = Sql.lastId(ps);
+            queued.tellAfterCommit(id);
+            return id;
           }
         });
   }

@@ -37,6 +37,23 @@ class JdbcIssueReportsTest extends StorageTestBase {
   }
 
   @Test
+  void a_listener_hears_of_a_queued_report_only_once_its_transaction_has_committed() {
+    java.util.List<Long> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (Subscription s = storage.issueReports().onQueued(heard::add)) {
+      long[] inside = new long[1];
+      storage
+          .database()
+          .inTransaction(
+              () -> {
+                inside[0] = enqueue();
+                assertThat(heard).as("not before the commit").isEmpty();
+              });
+
+      assertThat(heard).containsExactly(inside[0]);
+    }
+  }
+
+  @Test
   void a_deferred_report_waits_and_a_failed_one_is_never_due_again() {
     long deferred = enqueue();
     long failed = enqueue();

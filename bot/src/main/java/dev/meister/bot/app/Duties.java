@@ -210,7 +210,13 @@ final class Duties {
             storage.shiftNotices(),
             storage.outbox(),
             storage.database()));
-    this.timekeeper = new Timekeeper(work, clock);
+    Timekeeper keeper = new Timekeeper(work, clock);
+    this.timekeeper = keeper;
+    if (github != null && config.github().filingEnabled()) {
+      // An /issue new report is filed at once, not at the next sweep: once the transaction that
+      // queued it has committed, it wakes the timekeeper. Lives as long as the storage.
+      var unused = storage.issueReports().onQueued(id -> keeper.wake());
+    }
   }
 
   static Map<RotationId, ChatRef> rotationChats(MeisterConfig config) {

@@ -23,7 +23,7 @@ public final class Timekeeper {
 
   private final List<DueWork> work;
   private final Clock clock;
-  private @Nullable Jobs jobs;
+  private volatile @Nullable Jobs jobs;
 
   public Timekeeper(List<DueWork> work, Clock clock) {
     this.work = List.copyOf(work);
@@ -35,6 +35,24 @@ public final class Timekeeper {
     this.jobs = scheduler;
     scheduler.every(sweep, SWEEP, this::tick);
     scheduler.at(clock.instant(), WAKE, this::tick);
+  }
+
+  /**
+   * Runs a tick as soon as the scheduler can, e.g. when something was queued that should not wait
+   * for the next sweep (an {@code /issue new} report). Before {@link #start}, nothing: the first
+   * tick at start sees it.
+   */
+  public void wake() {
+    Jobs scheduler = jobs;
+    if (scheduler == null) {
+      return;
+    }
+    try {
+      scheduler.at(clock.instant(), WAKE, this::tick);
+    } catch (RuntimeException stopping) {
+      // The scheduler is shutting down: the report waits for the next start's first tick.
+      log.debug("timekeeper not woken: {}", stopping.toString());
+    }
   }
 
   /**

@@ -128,6 +128,33 @@ class JobsTest {
     assertThat(jobs.nextFire(Timekeeper.SWEEP)).isPresent();
   }
 
+  @Test
+  void a_woken_timekeeper_ticks_at_once_instead_of_at_the_next_sweep() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger ticks =
+        new java.util.concurrent.atomic.AtomicInteger();
+    DueWork counting =
+        new DueWork() {
+          @Override
+          public String name() {
+            return "counting";
+          }
+
+          @Override
+          public Optional<Instant> runDue(Instant now) {
+            ticks.incrementAndGet();
+            return Optional.empty(); // nothing due later: only the hourly sweep would come back
+          }
+        };
+    Timekeeper keeper = new Timekeeper(List.of(counting), Clock.systemUTC());
+    keeper.wake(); // before start: nothing to wake yet, and no failure
+    keeper.start(jobs, Duration.ofHours(1));
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> ticks.get() == 1);
+
+    keeper.wake();
+
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> ticks.get() == 2);
+  }
+
   private static DueWork failing() {
     return new DueWork() {
       @Override
