@@ -1,6 +1,5 @@
 package dev.meister.core.pipeline;
 
-import dev.meister.core.alert.AirflowTask;
 import dev.meister.core.alert.Alert;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.OutgoingMessage;
@@ -30,8 +29,6 @@ public final class FixChecks implements DueWork {
 
   /** Breaches older than this when first seen (the bot was down) are recorded, not posted. */
   static final Duration LATE_LIMIT = Duration.ofDays(1);
-
-  private static final int LIMIT = 5_000;
 
   private final PipelineNotes pipelines;
   private final PipelineAlerts alerts;
@@ -63,26 +60,11 @@ public final class FixChecks implements DueWork {
 
   @Override
   public Optional<Instant> runDue(Instant now) {
-    Optional<Instant> next = Optional.empty();
-    for (Alert alert : alerts.airflowAlertsSince(now.minus(LOOKBACK), LIMIT)) {
-      Optional<Pipeline> found =
-          alert.airflowTask().map(AirflowTask::dagId).flatMap(pipelines::forDag);
-      if (found.isEmpty()) {
-        continue;
-      }
-      Pipeline p = found.get();
-      Instant due = p.fixDeadline().orElseThrow().dueFor(alert.occurredAt());
-      if (due.isAfter(now)) {
-        next = DueWork.earliest(next, Optional.of(due));
-        continue;
-      }
-      try {
-        check(p, alert, due, now);
-      } catch (RuntimeException e) {
-        log.error("fix deadline of alert #{} ({}) failed", alert.id(), p.name(), e);
-      }
-    }
-    return next;
+    return new AlertSweep("fix deadline", alerts, pipelines, LOOKBACK)
+        .run(
+            now,
+            (p, alert) -> p.fixDeadline().map(d -> d.dueFor(alert.occurredAt())),
+            (p, alert, due) -> check(p, alert, due, now));
   }
 
   private void check(Pipeline p, Alert alert, Instant due, Instant now) {

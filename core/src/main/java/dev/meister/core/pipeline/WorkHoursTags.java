@@ -1,6 +1,5 @@
 package dev.meister.core.pipeline;
 
-import dev.meister.core.alert.AirflowTask;
 import dev.meister.core.alert.Alert;
 import dev.meister.core.alert.Router;
 import dev.meister.core.chat.ChatRef;
@@ -30,8 +29,6 @@ public final class WorkHoursTags implements DueWork {
 
   /** Tags due longer ago than this when first seen (the bot was down) are recorded, not posted. */
   static final Duration LATE_LIMIT = Duration.ofDays(1);
-
-  private static final int LIMIT = 5_000;
 
   private final PipelineNotes pipelines;
   private final PipelineAlerts alerts;
@@ -66,27 +63,17 @@ public final class WorkHoursTags implements DueWork {
 
   @Override
   public Optional<Instant> runDue(Instant now) {
-    Optional<Instant> next = Optional.empty();
-    for (Alert alert : alerts.airflowAlertsSince(now.minus(LOOKBACK), LIMIT)) {
-      Optional<Pipeline> found =
-          alert.airflowTask().map(AirflowTask::dagId).flatMap(pipelines::forDag);
-      if (found.isEmpty() || !found.get().onCall().silencesAt(alert.receivedAt())) {
-        continue;
-      }
-      Pipeline p = found.get();
-      WorkHours hours = ((OnCallPolicy.DuringWorkHours) p.onCall()).hours();
-      Instant start = hours.nextStartAfter(alert.receivedAt());
-      if (start.isAfter(now)) {
-        next = DueWork.earliest(next, Optional.of(start));
-        continue;
-      }
-      try {
-        tag(p, alert, start, now);
-      } catch (RuntimeException e) {
-        log.error("work-hours tag of alert #{} ({}) failed", alert.id(), p.name(), e);
-      }
+    return new AlertSweep("work-hours tag", alerts, pipelines, LOOKBACK)
+        .run(now, WorkHoursTags::nextStart, (p, alert, start) -> tag(p, alert, start, now));
+  }
+
+  /** The next work-hours start after an alert posted silently; empty for one that pinged. */
+  private static Optional<Instant> nextStart(Pipeline p, Alert alert) {
+    if (!(p.onCall() instanceof OnCallPolicy.DuringWorkHours during)
+        || !p.onCall().silencesAt(alert.receivedAt())) {
+      return Optional.empty();
     }
-    return next;
+    return Optional.of(during.hours().nextStartAfter(alert.receivedAt()));
   }
 
   private void tag(Pipeline p, Alert alert, Instant start, Instant now) {
