@@ -45,6 +45,37 @@ public final class JdbcIssueRequests implements IssueRequests {
       String requestedBy,
       Optional<String> priority,
       Instant at) {
+    return insert(kind, alert, issue, answerUnder, requestedBy, priority, null, at);
+  }
+
+  @Override
+  public long enqueueAssign(
+      AlertId alert,
+      int issue,
+      MessageRef answerUnder,
+      String requestedBy,
+      String login,
+      Instant at) {
+    return insert(
+        IssueRequestKind.ASSIGN,
+        alert,
+        issue,
+        answerUnder,
+        requestedBy,
+        Optional.empty(),
+        login,
+        at);
+  }
+
+  private long insert(
+      IssueRequestKind kind,
+      AlertId alert,
+      @Nullable Integer issue,
+      @Nullable MessageRef answerUnder,
+      String requestedBy,
+      Optional<String> priority,
+      @Nullable String assignee,
+      Instant at) {
     return db.transaction(
         "queueing an issue request for alert " + alert,
         c -> {
@@ -52,8 +83,8 @@ public final class JdbcIssueRequests implements IssueRequests {
               c.prepareStatement(
                   "INSERT INTO issue_requests (kind, alert_id,"
                       + " issue_number, platform, chat_id, thread_id, message_id, requested_by, state,"
-                      + " not_before, created_at, priority)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)",
+                      + " not_before, created_at, priority, assignee)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)",
                   Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, kind.name());
             ps.setLong(2, alert.value());
@@ -71,6 +102,7 @@ public final class JdbcIssueRequests implements IssueRequests {
             ps.setLong(9, at.toEpochMilli());
             ps.setLong(10, at.toEpochMilli());
             Sql.setText(ps, 11, priority.orElse(null));
+            Sql.setText(ps, 12, assignee);
             ps.executeUpdate();
             long id = Sql.lastId(ps);
             queued.tellAfterCommit(alert);
@@ -115,6 +147,7 @@ public final class JdbcIssueRequests implements IssueRequests {
                         under,
                         Sql.requiredText(rs, "requested_by"),
                         rs.getString("priority"),
+                        rs.getString("assignee"),
                         rs.getInt("attempts")));
               }
             }
@@ -176,7 +209,7 @@ public final class JdbcIssueRequests implements IssueRequests {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT 1 FROM issue_requests"
-                      + " WHERE alert_id = ? AND state = 'pending' AND kind <> 'ANALYSE'")) {
+                      + " WHERE alert_id = ? AND state = 'pending' AND kind IN ('FILE', 'JOIN')")) {
             ps.setLong(1, alert.value());
             try (ResultSet rs = ps.executeQuery()) {
               return rs.next();

@@ -42,9 +42,36 @@ public final class JdbcMessageLinkStore implements MessageLinkStore {
         });
   }
 
+  @Override
+  public void linkMirror(MessageRef message, AlertId alert) {
+    db.execute(
+        "linking mirror " + message.messageId() + " to alert " + alert,
+        c -> {
+          insertMirror(c, message, alert);
+        });
+  }
+
   /** Links inside an ongoing transaction; a second link of the same message is ignored. */
   static void insert(Connection c, MessageRef message, AlertId alert) throws SQLException {
     insert(c, "message_links", message, alert);
+  }
+
+  /**
+   * Links a copy in a mirror chat inside an ongoing transaction. In {@code message_links}, so a
+   * reply or press there finds the alert like any of its messages, flagged so the thread stays in
+   * the first chat.
+   */
+  static void insertMirror(Connection c, MessageRef message, AlertId alert) throws SQLException {
+    insert(c, "message_links", message, alert);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE message_links SET mirror = 1"
+                + " WHERE platform = ? AND chat_id = ? AND message_id = ?")) {
+      ps.setString(1, message.chat().platform().name());
+      ps.setString(2, message.chat().chatId());
+      ps.setString(3, message.messageId());
+      ps.executeUpdate();
+    }
   }
 
   /** Links an answer inside an ongoing transaction; a second link is ignored. */
@@ -102,13 +129,23 @@ public final class JdbcMessageLinkStore implements MessageLinkStore {
 
   @Override
   public List<MessageRef> messagesFor(AlertId alert) {
+    return list(alert, false);
+  }
+
+  @Override
+  public List<MessageRef> mirrorsFor(AlertId alert) {
+    return list(alert, true);
+  }
+
+  private List<MessageRef> list(AlertId alert, boolean mirrors) {
     return db.transaction(
         "listing messages of alert " + alert,
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT * FROM message_links" + " WHERE alert_id = ? ORDER BY rowid")) {
+                  "SELECT * FROM message_links WHERE alert_id = ? AND mirror = ? ORDER BY rowid")) {
             ps.setLong(1, alert.value());
+            ps.setInt(2, mirrors ? 1 : 0);
             List<MessageRef> all = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {

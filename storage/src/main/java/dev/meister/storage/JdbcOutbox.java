@@ -212,8 +212,11 @@ public final class JdbcOutbox implements Outbox {
                   if (rs.wasNull()) {
                     return;
                   }
-                  if (LinkKind.ANSWER.name().equals(rs.getString(2))) {
+                  String kind = rs.getString(2);
+                  if (LinkKind.ANSWER.name().equals(kind)) {
                     JdbcMessageLinkStore.insertAnswer(c, sent, new AlertId(alert));
+                  } else if (LinkKind.MIRROR.name().equals(kind)) {
+                    JdbcMessageLinkStore.insertMirror(c, sent, new AlertId(alert));
                   } else {
                     JdbcMessageLinkStore.insert(c, sent, new AlertId(alert));
                   }
@@ -388,7 +391,7 @@ public final class JdbcOutbox implements Outbox {
           boolean alertPost =
               rs.getObject("alert_id") != null
                   && DeliveryKind.POST.name().equals(rs.getString("kind"))
-                  && LinkKind.ALERT.name().equals(rs.getString("link_kind"));
+                  && !LinkKind.ANSWER.name().equals(rs.getString("link_kind"));
           if (alertPost) {
             posts.add(Instant.ofEpochMilli(created));
           }

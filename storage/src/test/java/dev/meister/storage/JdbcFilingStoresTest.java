@@ -31,7 +31,7 @@ class JdbcFilingStoresTest extends StorageTestBase {
 
     assertThat(storage.issueRequests().due(NOW, 10))
         .containsExactly(
-            new IssueRequest(id, IssueRequestKind.JOIN, alert, 9110, UNDER, "bob", null, 0));
+            new IssueRequest(id, IssueRequestKind.JOIN, alert, 9110, UNDER, "bob", null, null, 0));
     assertThat(storage.issueRequests().pendingFor(alert)).isTrue();
     storage.issueRequests().retryLater(id, NOW.plusSeconds(60), "502");
     assertThat(storage.issueRequests().due(NOW.plusSeconds(59), 10)).isEmpty();

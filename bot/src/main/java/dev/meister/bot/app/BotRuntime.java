@@ -17,6 +17,7 @@ import dev.meister.bot.webhook.airflow.AirflowWebhook;
 import dev.meister.bot.webhook.github.GitHubWebhook;
 import dev.meister.core.alert.Acknowledgements;
 import dev.meister.core.alert.Acknowledger;
+import dev.meister.core.alert.AlertCopies;
 import dev.meister.core.alert.AlertFactory;
 import dev.meister.core.alert.AlertMessages;
 import dev.meister.core.alert.Router;
@@ -35,6 +36,7 @@ import dev.meister.core.delivery.OutboxReplies;
 import dev.meister.core.delivery.OutboxWorker;
 import dev.meister.core.escalation.EscalationNotes;
 import dev.meister.core.escalation.HandEscalations;
+import dev.meister.core.filing.FilingNotes;
 import dev.meister.core.intake.IntakeStores;
 import dev.meister.core.intake.RunIntake;
 import dev.meister.core.pipeline.PipelineNotes;
@@ -117,6 +119,26 @@ final class BotRuntime implements AutoCloseable {
             : null;
     Router router = RoutingConfig.router(config);
     BuildHints buildHints = new BuildHints(config.buildHints());
+    AlertMessages messages =
+        new AlertMessages(
+            config.team(),
+            new FilingNotes(
+                new EscalationNotes(
+                    new PipelineNotes(config.duties().pipelines()).and(buildHints),
+                    storage.escalations(),
+                    meister.directory(),
+                    config.team()),
+                storage.issueLinks(),
+                storage.resolutions(),
+                config.team()),
+            Filing.enabled(config.github(), github) ? storage.filedIssues().similarIssues() : null);
+    AlertCopies copies =
+        new AlertCopies(
+            storage.alerts(),
+            messages,
+            meister.directory(),
+            storage.messageLinks(),
+            storage.outbox());
     this.filing =
         new Filing(
             config.github(),
@@ -125,16 +147,8 @@ final class BotRuntime implements AutoCloseable {
             meister.directory(),
             clock,
             github,
-            buildHints);
-    AlertMessages messages =
-        new AlertMessages(
-            config.team(),
-            new EscalationNotes(
-                new PipelineNotes(config.duties().pipelines()).and(buildHints),
-                storage.escalations(),
-                meister.directory(),
-                config.team()),
-            filing.enabled() ? storage.filedIssues().similarIssues() : null);
+            buildHints,
+            copies);
     // Telegram allows about 20 messages a minute in a group; the others are more generous.
     StormDigests storms =
         new StormDigests(
@@ -198,6 +212,7 @@ final class BotRuntime implements AutoCloseable {
                     storage.database(),
                     clock),
                 filing.enabled(),
+                copies,
                 clock));
     this.commands = routes.commands();
     // The adapters drop what the platforms mark as bots'; this also drops the bot's own identity,

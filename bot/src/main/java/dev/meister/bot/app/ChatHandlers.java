@@ -4,6 +4,7 @@ import dev.meister.bot.config.MeisterConfig;
 import dev.meister.core.alert.AckCommand;
 import dev.meister.core.alert.AckEvents;
 import dev.meister.core.alert.Acknowledgements;
+import dev.meister.core.alert.AlertCopies;
 import dev.meister.core.chat.ButtonAction;
 import dev.meister.core.chat.ChatRoutes;
 import dev.meister.core.chat.HelpCommand;
@@ -55,6 +56,7 @@ final class ChatHandlers {
       Optional<IssueTracker> github,
       HandEscalations escalations,
       boolean filingEnabled,
+      AlertCopies copies,
       Clock clock) {}
 
   static ChatRoutes routes(Services s) {
@@ -115,18 +117,21 @@ final class ChatHandlers {
                 storage.alerts(),
                 new Reasons(config.github().reasons()),
                 s.clock(),
-                Optional.of(storage.issueReports())))
+                Optional.of(storage.issueReports()),
+                Optional.of(s.copies())))
         .command(new PostmortemCommand(log))
         .command(new TopCommand(log, s.clock()))
         .command(
             new IssuesCommand(s.reviews(), s.meister().directory(), Duties.rotationChats(config)))
         .command(
             new AssignCommand(
-                s.github(),
+                s.filingEnabled(),
+                storage.issueRequests(),
                 storage.messageLinks(),
                 storage.issueLinks(),
                 storage.alerts(),
-                config.team()))
+                config.team(),
+                s.clock()))
         .button(ButtonAction.FileIssue.class, FilingButtons.OUTSIDERS, filing::fileIssue)
         .button(ButtonAction.SameAs.class, FilingButtons.OUTSIDERS, filing::sameAs);
     return routes;

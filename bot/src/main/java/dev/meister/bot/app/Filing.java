@@ -2,6 +2,7 @@ package dev.meister.bot.app;
 
 import dev.meister.bot.config.GitHubConfig;
 import dev.meister.bot.github.GitHubClient;
+import dev.meister.core.alert.AlertCopies;
 import dev.meister.core.buildhint.BuildHints;
 import dev.meister.core.filing.FilingWorker;
 import dev.meister.core.filing.IssueDesk;
@@ -28,6 +29,7 @@ public final class Filing implements AutoCloseable {
   /**
    * @param github the root's GitHub client; null without a {@code github} token
    * @param hints the build hints the analysis of a red build may find in its steps and logs
+   * @param copies edits a filed alert's messages and mirror copies
    */
   public Filing(
       GitHubConfig config,
@@ -36,7 +38,8 @@ public final class Filing implements AutoCloseable {
       OnCallDirectory directory,
       Clock clock,
       @Nullable GitHubClient github,
-      BuildHints hints) {
+      BuildHints hints,
+      AlertCopies copies) {
     if (config.filingEnabled() && github != null) {
       IssueFiler filer =
           new IssueFiler(
@@ -58,7 +61,8 @@ public final class Filing implements AutoCloseable {
               storage.database(),
               clock,
               hints,
-              Optional.of(new WhoToAsk(github, team)));
+              Optional.of(new WhoToAsk(github, team)),
+              Optional.of(copies));
       this.worker = w;
       // Every request queued (by the chat or by the intake) wakes it once it has committed.
       this.wakeups = storage.issueRequests().onQueued(alert -> w.nudge());
@@ -69,6 +73,11 @@ public final class Filing implements AutoCloseable {
     this.desk =
         new IssueDesk(
             worker != null, storage.alerts(), storage.issueLinks(), storage.issueRequests(), clock);
+  }
+
+  /** Whether issues are filed: filing is configured and there is a GitHub client. */
+  static boolean enabled(GitHubConfig config, @Nullable GitHubClient github) {
+    return config.filingEnabled() && github != null;
   }
 
   public boolean enabled() {

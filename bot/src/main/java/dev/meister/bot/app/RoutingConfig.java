@@ -11,6 +11,7 @@ import dev.meister.core.alert.PriorityRules;
 import dev.meister.core.alert.Route;
 import dev.meister.core.alert.Router;
 import dev.meister.core.alert.TestTypes;
+import dev.meister.core.chat.ChatRef;
 import dev.meister.core.schedule.RotationId;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,9 @@ final class RoutingConfig {
       // The loader guarantees both: every route names a rotation, and a chat or a rotation chat.
       RotationId rotation = r.rotationId().orElseThrow();
       ChatTarget chat = r.chatTarget().or(() -> config.chatOf(rotation)).orElseThrow();
-      routes.add(new Route(r.name(), match(r.match()), rotation, chat.ref(), r.priority()));
+      List<ChatRef> mirrors = r.mirrors().stream().map(ChatTarget::ref).toList();
+      routes.add(
+          new Route(r.name(), match(r.match()), rotation, chat.ref(), mirrors, r.priority()));
     }
     return new Router(routes);
   }

@@ -2,6 +2,7 @@ package dev.meister.bot.config;
 
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.Platform;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -84,6 +85,34 @@ final class ChatsSection {
               + Suggestions.didYouMean(name, config.named(adapter).keySet()));
     }
     return target;
+  }
+
+  /**
+   * The chats a reference or a list of references names, in order; {@code null} when any of them is
+   * wrong (each reported), so the caller does not go on with part of the list. A chat named twice
+   * is a problem: it would get every message twice.
+   */
+  @Nullable List<ChatTarget> references(YNode node, String path) {
+    List<YNode> items = node instanceof YSeq seq ? seq.items() : List.of(node);
+    if (items.isEmpty()) {
+      problems.add(node, path, "names no chat; give one, e.g. telegram/data-alerts, or a list");
+      return null;
+    }
+    List<ChatTarget> targets = new ArrayList<>();
+    boolean complete = true;
+    for (int i = 0; i < items.size(); i++) {
+      String at = node instanceof YSeq ? Problems.item(path, i) : path;
+      ChatTarget target = reference(items.get(i), at);
+      if (target == null) {
+        complete = false;
+      } else if (targets.stream().anyMatch(t -> t.ref().equals(target.ref()))) {
+        problems.add(items.get(i), at, "chat '" + target.reference() + "' is listed twice");
+        complete = false;
+      } else {
+        targets.add(target);
+      }
+    }
+    return complete ? targets : null;
   }
 
   private @Nullable TelegramConfig telegram(Fields chats) {

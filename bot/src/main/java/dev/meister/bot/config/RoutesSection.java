@@ -49,7 +49,9 @@ final class RoutesSection {
       Rotation rotation =
           rotationNode == null ? null : rotations.reference(rotationNode, f.path("rotation"));
       YNode chatNode = f.node("chat", false);
-      ChatTarget chat = chatNode == null ? null : chats.reference(chatNode, f.path("chat"));
+      // One chat, or a list: the first is where the on-call works, the rest mirror the alert.
+      List<ChatTarget> chatList =
+          chatNode == null ? List.of() : chats.references(chatNode, f.path("chat"));
       PrioritySetting priority = priorities.route(f);
       Duration ackTimeout = f.value("ack_timeout", false, Durations::positive);
       if (name != null && ackTimeout != null) {
@@ -73,12 +75,15 @@ final class RoutesSection {
       if (name == null
           || match == null
           || (rotationNode != null && rotation == null)
-          || (chatNode != null && chat == null)
+          || chatList == null
           || priority == null) {
         continue;
       }
       RotationId rotationId = rotation == null ? null : rotation.id();
-      routes.add(new RouteConfig(name, match, rotationId, chat, priority));
+      ChatTarget chat = chatList.isEmpty() ? null : chatList.get(0);
+      List<ChatTarget> mirrors =
+          chatList.isEmpty() ? List.of() : chatList.subList(1, chatList.size());
+      routes.add(new RouteConfig(name, match, rotationId, chat, mirrors, priority));
     }
     return routes;
   }

@@ -184,19 +184,9 @@ final class StatusPostsSection {
   }
 
   private List<ChatRef> chats(Fields f) {
-    List<ChatRef> refs = new ArrayList<>();
     YNode node = f.node("chats", false);
-    if (node == null) {
-      return refs;
-    }
-    List<YNode> items = node instanceof YSeq seq ? seq.items() : List.of(node);
-    for (int i = 0; i < items.size(); i++) {
-      ChatTarget target = chats.reference(items.get(i), Problems.item(f.path("chats"), i));
-      if (target != null) {
-        refs.add(target.ref());
-      }
-    }
-    return refs;
+    List<ChatTarget> targets = node == null ? null : chats.references(node, f.path("chats"));
+    return targets == null ? new ArrayList<>() : targets.stream().map(ChatTarget::ref).toList();
   }
 
   private List<Stage> stages(Fields post) {

@@ -30,6 +30,10 @@ final class DutyBot implements AutoCloseable {
   private final Map<String, String> env;
   final MutableClock clock;
   final TranscriptChatPort chat = new TranscriptChatPort(Platform.TELEGRAM);
+
+  /** A second platform, for routes that mirror alerts to Slack. */
+  final TranscriptChatPort slack = new TranscriptChatPort(Platform.SLACK);
+
   private final AtomicLong inbound = new AtomicLong();
   private Meister meister;
   private BotRuntime runtime;
@@ -47,7 +51,7 @@ final class DutyBot implements AutoCloseable {
         new ConfigLoader(env).load(dir.resolve("meister.yml"), SecretPolicy.OPTIONAL, w -> {});
     meister = Meister.open(cfg, dir.resolve("meister.db"), clock);
     // GitHub retries within a call would sleep for real: these scenarios move time themselves.
-    runtime = new BotRuntime(meister, List.of(chat), clock, wait -> {});
+    runtime = new BotRuntime(meister, List.of(chat, slack), clock, wait -> {});
   }
 
   /** Closes the database and everything on it, then opens the same file again: a restart. */
@@ -96,7 +100,12 @@ final class DutyBot implements AutoCloseable {
         .dispatcher()
         .handle(
             new ChatEvent.Command(
-                chatRef(), sender(member), nextMessage(), words[0].substring(1), args, to.ref()));
+                to.chat(),
+                sender(member, to.chat().platform()),
+                new MessageRef(to.chat(), "in" + inbound.incrementAndGet()),
+                words[0].substring(1),
+                args,
+                to.ref()));
     runtime.worker().deliverDue();
   }
 
@@ -127,8 +136,8 @@ final class DutyBot implements AutoCloseable {
         .dispatcher()
         .handle(
             new ChatEvent.ButtonPress(
-                chatRef(),
-                sender(member),
+                message.chat(),
+                sender(member, message.chat().platform()),
                 message.ref(),
                 button.action().encode(),
                 "cb" + inbound.incrementAndGet()));
@@ -152,8 +161,16 @@ final class DutyBot implements AutoCloseable {
   }
 
   private Sender sender(String member) {
+    return sender(member, Platform.TELEGRAM);
+  }
+
+  private Sender sender(String member, Platform platform) {
     Member m =
         meister.config().team().find(dev.meister.core.team.MemberId.of(member)).orElseThrow();
+    if (platform == Platform.SLACK) {
+      return new Sender(
+          Platform.SLACK, String.valueOf(m.chat().slackUserId()), member, m.displayName());
+    }
     return new Sender(
         Platform.TELEGRAM,
         String.valueOf(m.chat().telegramUserId()),

@@ -439,23 +439,28 @@ class FilingFlowTest {
   }
 
   @Test
-  void the_file_issue_button_files_and_a_second_press_says_it_is_filed() throws Exception {
+  void the_file_issue_button_files_then_goes_away_and_asking_again_says_it_is_filed()
+      throws Exception {
     AlertId alert = fail(42, "pytest-one-root-cause.failure.log");
     assertThat(port.find(messageOf(alert)).orElseThrow().buttons())
         .extracting(b -> b.label())
         .containsExactly("👀 Looking", "📝 File issue");
 
     say("!" + messageOf(alert) + " issue");
-    say("!" + messageOf(alert) + " issue");
+    // The alert now says where it was filed and offers no second filing.
+    assertThat(port.find(messageOf(alert)).orElseThrow().buttons())
+        .extracting(b -> b.label())
+        .containsExactly("👀 Looking");
+    say(">" + messageOf(alert) + " /issue");
 
     assertThat(screen())
         .contains("(Filing an issue for alert #" + alert + "…)")
         .contains("📝 Filed #9110")
         .contains(
-            "(Alert #"
+            "Alert #"
                 + alert
                 + " is already linked to acme/issues#9110:"
-                + " https://github.com/acme/issues/issues/9110)");
+                + " https://github.com/acme/issues/issues/9110");
     onlyCreatedIssue();
   }
 
@@ -552,6 +557,28 @@ class FilingFlowTest {
         .contains("(Only members of the team can file issues.)")
         .contains("Sorry, only members of the team can use /issue.");
     assertThat(github.received("POST", ".*/issues")).isEmpty();
+  }
+
+  @Test
+  void assign_during_a_github_outage_is_queued_and_done_once_github_answers() throws Exception {
+    AlertId alert = fail(42, "pytest-one-root-cause.failure.log");
+    say(">" + messageOf(alert) + " /issue");
+    // More 503s than the client retries within one call: the request itself must wait.
+    for (int i = 0; i < 5; i++) {
+      github.failNext("POST", ".*/issues/9110/assignees", FakeGitHub.error(503, "Unavailable"));
+    }
+
+    say(">" + messageOf(alert) + " /assign @alice");
+
+    assertThat(screen())
+        .contains("(Assigning acme/issues#9110 to Alice Doe (alice-gh)…)")
+        .doesNotContain("Assigned acme/issues#9110");
+    clock.advance(java.time.Duration.ofMinutes(5));
+    settle();
+
+    assertThat(screen()).containsOnlyOnce("Assigned acme/issues#9110 to Alice Doe (alice-gh)");
+    assertThat(github.issue("acme/issues", 9110).path("assignees").findValuesAsText("login"))
+        .contains("alice-gh");
   }
 
   @Test

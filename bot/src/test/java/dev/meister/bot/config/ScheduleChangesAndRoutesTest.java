@@ -205,6 +205,42 @@ class ScheduleChangesAndRoutesTest {
   }
 
   @Test
+  void a_route_may_name_several_chats_the_first_is_where_the_on_call_works()
+      throws ConfigException {
+    String yaml =
+        BASE
+            + "routes:\n"
+            + "  - name: builds\n"
+            + "    match: { source: github }\n"
+            + "    rotation: ops\n"
+            + "    chat: [console/ops, console/guild-data-eng]\n";
+
+    RouteConfig route = fixture.load(yaml).routes().get(0);
+
+    assertThat(route.chatTarget()).hasValueSatisfying(c -> assertThat(c.name()).isEqualTo("ops"));
+    assertThat(route.mirrors())
+        .extracting(ChatTarget::reference)
+        .containsExactly("console/guild-data-eng");
+  }
+
+  @Test
+  void a_chat_listed_twice_or_a_bad_one_in_the_list_is_reported_at_its_item() {
+    String yaml =
+        BASE
+            + "routes:\n"
+            + "  - name: builds\n"
+            + "    match: { source: github }\n"
+            + "    rotation: ops\n"
+            + "    chat: [console/ops, console/ops, ops]\n";
+
+    assertThat(fixture.problems(yaml))
+        .containsExactly(
+            "meister.yml:19: routes[0].chat[1]: chat 'console/ops' is listed twice",
+            "meister.yml:19: routes[0].chat[2]: chat 'ops' must look like <adapter>/<name> with"
+                + " adapter one of telegram, slack, discord, console, e.g. telegram/data-alerts");
+  }
+
+  @Test
   void storage_and_server_default_and_check_the_port() throws ConfigException {
     assertThat(fixture.load(BASE).server()).isEqualTo(ServerConfig.defaults());
     assertThat(fixture.load(BASE).storage().database()).isEqualTo(Path.of("./meister.db"));

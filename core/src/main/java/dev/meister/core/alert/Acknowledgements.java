@@ -83,5 +83,9 @@ public final class Acknowledgements {
     for (MessageRef original : links.messagesFor(id)) {
       outbox.enqueue(PendingMessage.edit(original, marked, id));
     }
+    OutgoingMessage mirrored = messages.mirror(marked);
+    for (MessageRef copy : links.mirrorsFor(id)) {
+      outbox.enqueue(PendingMessage.edit(copy, mirrored, id));
+    }
   }
 }

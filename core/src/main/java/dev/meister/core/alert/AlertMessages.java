@@ -64,10 +64,13 @@ public final class AlertMessages {
    */
   public OutgoingMessage alert(Alert alert, @Nullable OnCall onCall, ZoneId zone) {
     RichText text = quiet(alert, body(alert, onCall, zone).build());
+    if (alert.id() != null && notes.resolved(alert)) {
+      return OutgoingMessage.of(text);
+    }
     long id = alert.storedId().value();
     List<Button> buttons = new ArrayList<>();
     buttons.add(new Button(EmojiNames.unicode("eyes") + " Looking", new ButtonAction.Ack(id)));
-    if (filedIssues != null) {
+    if (filedIssues != null && !(alert.id() != null && notes.filed(alert))) {
       buttons.add(
           new Button(EmojiNames.unicode("memo") + " File issue", new ButtonAction.FileIssue(id)));
       similar(alert)
@@ -94,6 +97,17 @@ public final class AlertMessages {
                 + ack.at().atZone(zone).format(SINCE)
                 + ")");
     return OutgoingMessage.of(quiet(alert, text.build()));
+  }
+
+  /**
+   * The copy of an alert's message for a mirror chat: the same text, pinging no one (the on-call
+   * works in the route's first chat; the mirror is for following along), and only the "Looking"
+   * button, since filing answers in the first chat's thread.
+   */
+  public OutgoingMessage mirror(OutgoingMessage message) {
+    List<Button> ack =
+        message.buttons().stream().filter(b -> b.action() instanceof ButtonAction.Ack).toList();
+    return new OutgoingMessage(message.text().withoutMentions(this::displayName), ack);
   }
 
   private RichText quiet(Alert alert, RichText text) {

@@ -22,7 +22,20 @@ public interface AlertNotes {
     return false;
   }
 
-  /** These notes followed by {@code other}'s; the message is silenced when either silences it. */
+  /** Whether the alert is filed or linked to an issue: its message offers no "File issue". */
+  default boolean filed(Alert alert) {
+    return false;
+  }
+
+  /** Whether the alert is resolved: its message offers no buttons. */
+  default boolean resolved(Alert alert) {
+    return false;
+  }
+
+  /**
+   * These notes followed by {@code other}'s; the message is silenced (filed, resolved) when either
+   * says so.
+   */
   default AlertNotes and(AlertNotes other) {
     AlertNotes first = this;
     return new AlertNotes() {
@@ -35,6 +48,16 @@ public interface AlertNotes {
       @Override
       public boolean silences(Alert alert) {
         return first.silences(alert) || other.silences(alert);
+      }
+
+      @Override
+      public boolean filed(Alert alert) {
+        return first.filed(alert) || other.filed(alert);
+      }
+
+      @Override
+      public boolean resolved(Alert alert) {
+        return first.resolved(alert) || other.resolved(alert);
       }
     };
   }

@@ -11,5 +11,12 @@ public enum LinkKind {
    * The bot's answer about the alert, e.g. "Filed #9110": replies to it (such as {@code /resolve})
    * find the alert, but an acknowledgement must not overwrite it with the alert's text.
    */
-  ANSWER
+  ANSWER,
+  /**
+   * A copy of the alert in one of its route's mirror chats (seed 001: "mention the failure in
+   * #guild-data-eng ... so people can follow along"): replies and buttons on it find the alert and
+   * every change of the alert's state edits it, but follow-ups go to the thread in the route's
+   * first chat, where the on-call works.
+   */
+  MIRROR
 }

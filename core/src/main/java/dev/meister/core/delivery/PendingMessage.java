@@ -44,6 +44,11 @@ public record PendingMessage(
     return new PendingMessage(DeliveryKind.POST, chat, null, message, alert);
   }
 
+  /** The alert posted to one of its route's mirror chats, linked as a {@link LinkKind#MIRROR}. */
+  public static PendingMessage mirror(ChatRef chat, OutgoingMessage message, AlertId alert) {
+    return new PendingMessage(DeliveryKind.POST, chat, null, message, alert, LinkKind.MIRROR);
+  }
+
   public static PendingMessage reply(
       MessageRef to, OutgoingMessage message, @Nullable AlertId alert) {
     return new PendingMessage(DeliveryKind.REPLY, to.chat(), to, message, alert);

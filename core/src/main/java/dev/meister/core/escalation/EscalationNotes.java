@@ -41,4 +41,14 @@ public final class EscalationNotes implements AlertNotes {
   public boolean silences(Alert alert) {
     return notes.silences(alert);
   }
+
+  @Override
+  public boolean filed(Alert alert) {
+    return notes.filed(alert);
+  }
+
+  @Override
+  public boolean resolved(Alert alert) {
+    return notes.resolved(alert);
+  }
 }

@@ -1,16 +1,14 @@
 package dev.meister.core.escalation;
 
-import dev.meister.core.alert.Acknowledgement;
 import dev.meister.core.alert.Alert;
 import dev.meister.core.alert.AlertContext;
+import dev.meister.core.alert.AlertCopies;
 import dev.meister.core.alert.AlertMessages;
 import dev.meister.core.alert.AlertStore;
 import dev.meister.core.chat.AlertId;
 import dev.meister.core.chat.MessageLinkStore;
-import dev.meister.core.chat.MessageRef;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.delivery.Outbox;
-import dev.meister.core.delivery.PendingMessage;
 import dev.meister.core.schedule.OnCallDirectory;
 import dev.meister.core.team.MemberId;
 import dev.meister.core.team.Team;
@@ -29,10 +27,8 @@ public final class HandEscalations {
   private final AlertStore alerts;
   private final EscalationStore escalations;
   private final HelpTargets targets;
-  private final AlertMessages alertMessages;
+  private final AlertCopies copies;
   private final HelpMessages messages;
-  private final MessageLinkStore links;
-  private final Outbox outbox;
   private final Transactions transactions;
   private final AlertContext context;
   private final Clock clock;
@@ -54,10 +50,8 @@ public final class HandEscalations {
     this.alerts = alerts;
     this.escalations = escalations;
     this.targets = new HelpTargets(directory, team);
-    this.alertMessages = alertMessages;
+    this.copies = new AlertCopies(alerts, alertMessages, directory, links, outbox);
     this.messages = new HelpMessages(team);
-    this.links = links;
-    this.outbox = outbox;
     this.transactions = transactions;
     this.context = new AlertContext(directory);
     this.clock = clock;
@@ -101,16 +95,8 @@ public final class HandEscalations {
         });
   }
 
-  /** Edits every message of the alert so it shows the escalation beside its other state. */
+  /** Edits every copy of the alert so it shows the escalation beside its other state. */
   private void mark(Alert alert) {
-    Optional<Acknowledgement> ack = alerts.acknowledgement(alert.storedId());
-    OutgoingMessage marked =
-        ack.isPresent()
-            ? alertMessages.acknowledged(
-                alert, context.onCall(alert), context.zone(alert), ack.get())
-            : alertMessages.alert(alert, context.onCall(alert), context.zone(alert));
-    for (MessageRef original : links.messagesFor(alert.storedId())) {
-      outbox.enqueue(PendingMessage.edit(original, marked, alert.storedId()));
-    }
+    copies.refresh(alert);
   }
 }

@@ -9,6 +9,7 @@ import dev.meister.core.chat.MessageLinkStore;
 import dev.meister.core.chat.MessageRef;
 import dev.meister.core.team.Member;
 import dev.meister.core.team.Team;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,31 +17,39 @@ import java.util.Optional;
 /**
  * {@code /assign @NAME} as a reply to an alert or to its "Filed #N" answer (or {@code /assign
  * #ALERT @NAME} anywhere): assigns the alert's issue on GitHub to that team member, as seed 002
- * asks once it is clear "who will take care of the broken tests, assign that person". It calls
- * GitHub directly, so it runs outside a transaction; every refusal is a one-line answer and changes
- * nothing.
+ * asks once it is clear "who will take care of the broken tests, assign that person". What can be
+ * checked here (the member, their GitHub login, the alert's issue) is answered at once; GitHub is
+ * asked by the filing worker, queued in the command's transaction, so an outage delays the
+ * assignment instead of losing it, and the chat never waits on GitHub.
  */
 public final class AssignCommand implements CommandHandler {
-  private final Optional<IssueTracker> github;
+  private final boolean filingEnabled;
+  private final IssueRequests requests;
   private final MessageLinkStore messages;
   private final IssueLinkStore links;
   private final AlertStore alerts;
   private final Team team;
+  private final Clock clock;
 
   /**
-   * @param github empty without a GitHub token, when every {@code /assign} says so
+   * @param filingEnabled whether the filing worker runs (a GitHub token and filing configured);
+   *     without it every {@code /assign} says so
    */
   public AssignCommand(
-      Optional<IssueTracker> github,
+      boolean filingEnabled,
+      IssueRequests requests,
       MessageLinkStore messages,
       IssueLinkStore links,
       AlertStore alerts,
-      Team team) {
-    this.github = github;
+      Team team,
+      Clock clock) {
+    this.filingEnabled = filingEnabled;
+    this.requests = requests;
     this.messages = messages;
     this.links = links;
     this.alerts = alerts;
     this.team = team;
+    this.clock = clock;
   }
 
   @Override
@@ -60,6 +69,11 @@ public final class AssignCommand implements CommandHandler {
 
   @Override
   public boolean changesState() {
+    return true;
+  }
+
+  @Override
+  public boolean storesOnly() {
     return true;
   }
 
@@ -98,6 +112,10 @@ public final class AssignCommand implements CommandHandler {
     if (alerts.find(id).isEmpty()) {
       throw new IllegalArgumentException("There is no alert #" + id + ".");
     }
+    if (!filingEnabled) {
+      throw new IllegalArgumentException(
+          "GitHub is not configured: no token is set (github.token), or filing is off.");
+    }
     IssueRef issue =
         links
             .issueFor(id)
@@ -106,27 +124,14 @@ public final class AssignCommand implements CommandHandler {
                 () ->
                     new IllegalArgumentException(
                         "Alert #" + id + " has no issue yet; file one with /issue first."));
-    IssueTracker tracker =
-        github.orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "GitHub is not configured: no token is set (github.token)."));
-    List<String> assigned;
-    try {
-      assigned = tracker.addAssignees(issue.repo(), issue.number(), List.of(login));
-    } catch (GitHubRefusedException e) {
-      throw new IllegalArgumentException(
-          "GitHub refused to assign " + issue + ": " + e.describe(), e);
-    } catch (GitHubUnavailableException e) {
-      throw new IllegalArgumentException(
-          "GitHub is unreachable (" + e.getMessage() + "); " + issue + " is unchanged.", e);
-    }
-    if (assigned.stream().noneMatch(login::equalsIgnoreCase)) {
-      // GitHub silently skips a login without access to the repository.
-      throw new IllegalArgumentException(
-          "GitHub did not accept " + login + " as assignee of " + issue + " (no access to it?).");
-    }
+    requests.enqueueAssign(
+        id,
+        issue.number(),
+        request.event().message(),
+        request.sender().orElseThrow().id().value(),
+        login,
+        clock.instant());
     return CommandReply.plain(
-        "Assigned " + issue + " to " + member.displayName() + " (" + login + "): " + issue.url());
+        "(Assigning " + issue + " to " + member.displayName() + " (" + login + ")…)");
   }
 }

@@ -105,6 +105,13 @@ final class FilingReplies {
   }
 
   static OutgoingMessage failed(IssueRequestKind kind, String why) {
+    if (kind == IssueRequestKind.ASSIGN) {
+      return OutgoingMessage.plain(
+          EmojiNames.unicode("warning")
+              + " Could not assign the issue: "
+              + why
+              + ". It is unchanged; fix that and send /assign again.");
+    }
     String what = kind == IssueRequestKind.JOIN ? "link the alert to the issue" : "file the issue";
     return OutgoingMessage.plain(
         EmojiNames.unicode("warning")
@@ -113,5 +120,9 @@ final class FilingReplies {
             + ": "
             + why
             + ". Nothing is lost: the alert is unchanged; fix that and send /issue again.");
+  }
+
+  static OutgoingMessage assigned(IssueRef issue, String who) {
+    return OutgoingMessage.plain("Assigned " + issue + " to " + who + ": " + issue.url());
   }
 }

@@ -3,6 +3,7 @@ package dev.meister.core.filing;
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 
 import dev.meister.core.alert.Alert;
+import dev.meister.core.alert.AlertCopies;
 import dev.meister.core.alert.AlertStore;
 import dev.meister.core.buildhint.BuildHint;
 import dev.meister.core.buildhint.BuildHints;
@@ -51,6 +52,8 @@ public final class FilingWorker implements AutoCloseable {
   private final AtomicBoolean roundRequested = new AtomicBoolean();
   private @Nullable ScheduledExecutorService executor;
 
+  private final Optional<AlertCopies> copies;
+
   public FilingWorker(
       IssueRequests requests,
       AlertStore alerts,
@@ -70,6 +73,7 @@ public final class FilingWorker implements AutoCloseable {
         transactions,
         clock,
         BuildHints.none(),
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -77,6 +81,7 @@ public final class FilingWorker implements AutoCloseable {
    * @param hints the build hints whose failed step or log pattern the analysis may find
    * @param whoToAsk names the failing tests' last committers under a new alert once its logs are
    *     read; empty to leave that out
+   * @param copies edits the alert's messages (and mirror copies) to say it was filed
    */
   public FilingWorker(
       IssueRequests requests,
@@ -88,7 +93,9 @@ public final class FilingWorker implements AutoCloseable {
       Transactions transactions,
       Clock clock,
       BuildHints hints,
-      Optional<WhoToAsk> whoToAsk) {
+      Optional<WhoToAsk> whoToAsk,
+      Optional<AlertCopies> copies) {
+    this.copies = copies;
     this.hints = hints;
     this.whoToAsk = whoToAsk;
     this.requests = requests;
@@ -158,6 +165,9 @@ public final class FilingWorker implements AutoCloseable {
     if (r.kind() == IssueRequestKind.ANALYSE) {
       return analyse(r, alert.get());
     }
+    if (r.kind() == IssueRequestKind.ASSIGN) {
+      return assign(r);
+    }
     MessageRef under = Objects.requireNonNull(r.answerUnder());
     try {
       List<FilingOutcome> outcomes =
@@ -171,6 +181,7 @@ public final class FilingWorker implements AutoCloseable {
                   new IssueLink(r.alert(), outcome.issue(), clock.instant(), outcome.filed()));
             }
             requests.done(r.id(), clock.instant());
+            copies.ifPresent(c -> c.refresh(r.alert()));
             // Linked as an answer, so /resolve in reply to it finds the alert; an ack leaves it be.
             outbox.enqueue(PendingMessage.answer(under, FilingReplies.done(outcomes), r.alert()));
             return Boolean.TRUE;
@@ -191,6 +202,38 @@ public final class FilingWorker implements AutoCloseable {
     } catch (RuntimeException bug) {
       log.error("issue request #{} for alert #{} failed unexpectedly", r.id(), r.alert(), bug);
       return retry(r, String.valueOf(bug), null);
+    }
+  }
+
+  /** {@code /assign}: the answer says who was assigned, or why GitHub refused. */
+  private boolean assign(IssueRequest r) {
+    MessageRef under = Objects.requireNonNull(r.answerUnder());
+    String login = Objects.requireNonNull(r.assignee());
+    Optional<IssueRef> issue =
+        links.issuesFor(r.alert()).stream()
+            .map(IssueLink::issue)
+            .filter(i -> r.issue() != null && i.number() == r.issue())
+            .findFirst();
+    if (issue.isEmpty()) {
+      finishFailed(r, "the issue is no longer linked", "alert #" + r.alert() + " has no issue now");
+      return true;
+    }
+    try {
+      String who = filer.assign(issue.get(), login);
+      transactions.inTransaction(
+          () -> {
+            requests.done(r.id(), clock.instant());
+            outbox.enqueue(
+                PendingMessage.answer(under, FilingReplies.assigned(issue.get(), who), r.alert()));
+            return Boolean.TRUE;
+          });
+      log.info("alert #{}: {} assigned to {}", r.alert(), issue.get(), login);
+      return true;
+    } catch (GitHubRefusedException e) {
+      finishFailed(r, e.describe(), e.describe());
+      return true;
+    } catch (GitHubUnavailableException e) {
+      return retry(r, String.valueOf(e.getMessage()), e.retryAfter());
     }
   }
 

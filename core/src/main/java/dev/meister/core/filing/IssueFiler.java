@@ -148,6 +148,27 @@ public final class IssueFiler {
   }
 
   /**
+   * Adds {@code login} as an assignee of {@code issue} ({@code /assign}); returns who that is, as
+   * "Alice Doe (alice-gh)".
+   *
+   * @throws GitHubRefusedException also when GitHub accepted the call but skipped the login, as it
+   *     does silently for one without access to the repository
+   */
+  String assign(IssueRef issue, String login) {
+    List<String> assigned = github.addAssignees(issue.repo(), issue.number(), List.of(login));
+    if (assigned.stream().noneMatch(login::equalsIgnoreCase)) {
+      throw new GitHubRefusedException(
+          422,
+          "GitHub did not accept " + login + " as assignee of " + issue + " (no access to it?)");
+    }
+    return team.members().stream()
+        .filter(m -> login.equalsIgnoreCase(m.githubLogin()))
+        .findFirst()
+        .map(m -> m.displayName() + " (" + login + ")")
+        .orElse(login);
+  }
+
+  /**
    * The open issues Meister filed for the root causes that the alert's logs show: the run's whole
    * set of failing tests when an issue was filed for it, else each root-cause group's.
    */

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param requestedBy the member id of who asked
  * @param priority the priority label the person chose for a {@link IssueRequestKind#FILE}, as on
  *     the scale; {@code null} to take the alert's level or the filing default
+ * @param assignee the GitHub login to assign, for {@link IssueRequestKind#ASSIGN}
  * @param attempts how many times it was tried
  */
 public record IssueRequest(
@@ -24,6 +25,7 @@ public record IssueRequest(
     @Nullable MessageRef answerUnder,
     String requestedBy,
     @Nullable String priority,
+    @Nullable String assignee,
     int attempts) {
 
   /** The priority label the person chose; empty to take the alert's level or the default. */

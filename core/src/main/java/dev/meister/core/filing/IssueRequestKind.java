@@ -10,5 +10,7 @@ public enum IssueRequestKind {
    * Read a new build failure's logs: if its root cause has an open issue, say so under the alert.
    * Nobody asked, so it answers only when it finds something.
    */
-  ANALYSE
+  ANALYSE,
+  /** Add an assignee to the alert's issue ({@code /assign}). */
+  ASSIGN
 }

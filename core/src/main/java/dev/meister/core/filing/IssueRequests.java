@@ -21,6 +21,18 @@ public interface IssueRequests {
       Optional<String> priority,
       Instant at);
 
+  /**
+   * Queues {@code /assign}: GitHub login {@code login} becomes an assignee of issue number {@code
+   * issue} of the alert, answered under {@code answerUnder}.
+   */
+  long enqueueAssign(
+      AlertId alert,
+      int issue,
+      MessageRef answerUnder,
+      String requestedBy,
+      String login,
+      Instant at);
+
   /** Pending requests whose time has come, oldest first. */
   List<IssueRequest> due(Instant now, int limit);
 
@@ -30,6 +42,6 @@ public interface IssueRequests {
 
   void failed(long id, String error, Instant at);
 
-  /** Whether a request a person made for {@code alert} (not an analysis) is still waiting. */
+  /** Whether a filing or linking request for {@code alert} is still waiting. */
   boolean pendingFor(AlertId alert);
 }

@@ -1,5 +1,6 @@
 package dev.meister.core.filing;
 
+import dev.meister.core.alert.AlertCopies;
 import dev.meister.core.chat.AlertId;
 import dev.meister.core.chat.ChatEvent;
 import dev.meister.core.chat.CommandHandler;
@@ -24,6 +25,7 @@ public final class ResolveCommand implements CommandHandler {
   private final Reasons reasons;
   private final Clock clock;
   private final Optional<IssueReports> reports;
+  private final Optional<AlertCopies> copies;
 
   public ResolveCommand(
       ResolutionStore resolutions,
@@ -44,6 +46,22 @@ public final class ResolveCommand implements CommandHandler {
       Reasons reasons,
       Clock clock,
       Optional<IssueReports> reports) {
+    this(resolutions, messages, alerts, reasons, clock, reports, Optional.empty());
+  }
+
+  /**
+   * @param reports the issues filed with {@code /issue new}, resolved in reply to their answer
+   * @param copies edits the alert's messages (and mirror copies) to say it is resolved
+   */
+  public ResolveCommand(
+      ResolutionStore resolutions,
+      MessageLinkStore messages,
+      dev.meister.core.alert.AlertStore alerts,
+      Reasons reasons,
+      Clock clock,
+      Optional<IssueReports> reports,
+      Optional<AlertCopies> copies) {
+    this.copies = copies;
     this.reports = reports;
     this.resolutions = resolutions;
     this.messages = messages;
@@ -116,6 +134,8 @@ public final class ResolveCommand implements CommandHandler {
     resolutions.resolve(
         new Resolution(
             id, reason, solution, request.sender().orElseThrow().id().value(), clock.instant()));
+    // In the command's transaction (it stores only), so the edits commit with the resolution.
+    copies.ifPresent(c -> c.refresh(id));
     return CommandReply.plain("Logged for alert #" + id + ": " + reason + " → " + solution);
   }
 

@@ -125,7 +125,7 @@ public final class RunIntake implements RunEventSink {
     }
     stores.runs().recordFailure(event, recorded.id());
     if (route.isPresent()) {
-      post(recorded.alert(), route.get().chat(), onCall);
+      post(recorded.alert(), route.get(), onCall);
     } else {
       log.warn("alert #{} ({}) matched no route: stored, not posted", recorded.id(), alert.title());
     }
@@ -146,14 +146,27 @@ public final class RunIntake implements RunEventSink {
     return recorded;
   }
 
-  private void post(Alert stored, ChatRef chat, @Nullable OnCall onCall) {
+  private void post(Alert stored, Route route, @Nullable OnCall onCall) {
     OutgoingMessage message = messages.alert(stored, onCall, context.zone(stored));
+    ChatRef chat = route.chat();
     long queuedId = stores.outbox().enqueue(PendingMessage.post(chat, message, stored.storedId()));
     // Over the chat's pace in a storm the post waits for a digest instead; an alert at the highest
     // level, or one that tags someone, still goes out on its own: a digest would drop the mention.
     boolean ownMessage = pace.test(chat) || stored.priority().ownMessage();
     if (!ownMessage) {
       stores.outbox().fold(queuedId);
+    }
+    if (route.mirrors().isEmpty()) {
+      return;
+    }
+    // Each mirror has its own pace. A mirror pings no one, so only the highest level still goes
+    // out on its own there when the chat is over its pace.
+    OutgoingMessage copy = messages.mirror(message);
+    for (ChatRef mirror : route.mirrors()) {
+      long id = stores.outbox().enqueue(PendingMessage.mirror(mirror, copy, stored.storedId()));
+      if (!pace.test(mirror) && !stored.priority().urgent()) {
+        stores.outbox().fold(id);
+      }
     }
   }
 }

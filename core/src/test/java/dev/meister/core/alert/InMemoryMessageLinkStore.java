@@ -12,6 +12,17 @@ import java.util.Optional;
 final class InMemoryMessageLinkStore implements MessageLinkStore {
   private final Map<MessageRef, AlertId> links = new LinkedHashMap<>();
   private final Map<MessageRef, AlertId> answers = new LinkedHashMap<>();
+  private final Map<MessageRef, AlertId> mirrors = new LinkedHashMap<>();
+
+  @Override
+  public void linkMirror(MessageRef message, AlertId alert) {
+    mirrors.put(message, alert);
+  }
+
+  @Override
+  public List<MessageRef> mirrorsFor(AlertId alert) {
+    return of(mirrors, alert);
+  }
 
   @Override
   public void linkAnswer(MessageRef message, AlertId alert) {
@@ -30,11 +41,16 @@ final class InMemoryMessageLinkStore implements MessageLinkStore {
 
   @Override
   public Optional<AlertId> alertFor(MessageRef message) {
-    return Optional.ofNullable(links.get(message));
+    return Optional.ofNullable(links.get(message))
+        .or(() -> Optional.ofNullable(mirrors.get(message)));
   }
 
   @Override
   public List<MessageRef> messagesFor(AlertId alert) {
+    return of(links, alert);
+  }
+
+  private static List<MessageRef> of(Map<MessageRef, AlertId> links, AlertId alert) {
     return links.entrySet().stream()
         .filter(e -> e.getValue().equals(alert))
         .map(Map.Entry::getKey)
