@@ -1,24 +1,17 @@
 package dev.meister.bot.airflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.meister.bot.config.AirflowApi;
 import dev.meister.bot.config.AirflowInstance;
 import dev.meister.core.status.DagRun;
 import dev.meister.core.status.DagRunSource;
-import dev.meister.core.status.RunSourceException.Reason;
 import dev.meister.core.status.TaskRun;
-import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,12 +24,8 @@ public final class AirflowClient implements DagRunSource, AutoCloseable {
   /** Airflow's default maximum page size. */
   static final int PAGE = 100;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final AirflowInstance instance;
-  private final HttpUrl api;
-  private final OkHttpClient http;
-  private final AirflowAuth auth;
+  private final AirflowHttp http;
 
   public AirflowClient(AirflowInstance instance) {
     this(
@@ -50,14 +39,7 @@ public final class AirflowClient implements DagRunSource, AutoCloseable {
 
   AirflowClient(AirflowInstance instance, OkHttpClient http) {
     this.instance = instance;
-    HttpUrl base = HttpUrl.parse(instance.url());
-    if (base == null) {
-      throw new IllegalArgumentException(
-          "airflow." + instance.name() + ".url '" + instance.url() + "' is not an http(s) URL");
-    }
-    this.api = base.newBuilder().addPathSegments(instance.api().path()).build();
-    this.http = http;
-    this.auth = new AirflowAuth(instance, base, http, JSON, this::describe);
+    this.http = new AirflowHttp(instance, http);
   }
 
   /** The DAG's most recent run: by {@code execution_date} on v1, {@code run_after} on v2. */
@@ -161,79 +143,25 @@ public final class AirflowClient implements DagRunSource, AutoCloseable {
   }
 
   private HttpUrl dagRuns(String dagId) {
-    return api.newBuilder()
-        .addPathSegment("dags")
-        .addPathSegment(dagId)
-        .addPathSegment("dagRuns")
-        .build();
+    return http.dag(dagId).addPathSegment("dagRuns").build();
   }
 
   private JsonNode get(HttpUrl url, String what) {
-    Request request =
-        new Request.Builder().url(url).get().header("Accept", "application/json").build();
-    try (Response response = auth.execute(request)) {
-      int code = response.code();
-      if (code == 401 || code == 403) {
-        throw new AirflowException(
-            Reason.REFUSED,
-            describe()
-                + " refused the request (HTTP "
-                + code
-                + "): check the credentials in airflow."
-                + instance.name(),
-            code);
-      }
-      if (code == 404) {
-        throw new AirflowException(
-            Reason.NOT_FOUND, describe() + " does not know " + what + " (HTTP 404)", code);
-      }
-      if (!response.isSuccessful()) {
-        throw new AirflowException(
-            Reason.UNREACHABLE, describe() + " answered HTTP " + code + " for " + what, code);
-      }
-      ResponseBody body = response.body();
-      try {
-        JsonNode json = JSON.readTree(body == null ? "" : body.string());
-        if (json == null || !json.isObject()) {
-          throw bad(what, "not a JSON object");
-        }
-        return json;
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw bad(what, "not JSON");
-      }
-    } catch (InterruptedIOException timeout) {
-      throw new AirflowException(
-          Reason.UNREACHABLE,
-          describe() + " did not answer within " + instance.timeout().toSeconds() + "s",
-          timeout);
-    } catch (IOException e) {
-      throw new AirflowException(
-          Reason.UNREACHABLE,
-          describe() + " is unreachable (" + e.getClass().getSimpleName() + ")",
-          e);
-    }
+    return http.get(url, what);
   }
 
   private AirflowException bad(String what, @Nullable String why) {
-    return new AirflowException(
-        Reason.BAD_RESPONSE,
-        describe() + " sent an unexpected answer for " + what + ": " + why,
-        200);
+    return http.bad(what, why);
   }
 
-  /** "Airflow 'prod' at airflow.example.com": never the URL's user info or query. */
-  private String describe() {
-    return "Airflow '"
-        + instance.name()
-        + "' at "
-        + api.host()
-        + (api.port() == HttpUrl.defaultPort(api.scheme()) ? "" : ":" + api.port());
+  /** The one HTTP path to this instance, shared with its {@link AirflowActions}. */
+  AirflowHttp http() {
+    return http;
   }
 
   /** Releases the connection pool and the dispatcher's threads. */
   @Override
   public void close() {
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
+    http.close();
   }
 }

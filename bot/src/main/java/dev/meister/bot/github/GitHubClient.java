@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * GitHub's REST API, as far as Meister uses it: a run's jobs and their logs, issues (also their
- * state and labels at a hand-off), comments, sub-issues and assignees. Works against github.com or
- * GitHub Enterprise ({@code https://HOST/api/v3}).
+ * state and labels at a hand-off), comments, sub-issues and assignees, and for {@link
+ * GitHubRunActions} a run itself and its re-run and cancel. Works against github.com or GitHub
+ * Enterprise ({@code https://HOST/api/v3}).
  *
  * <p>A 5xx or network failure is retried with a doubling wait; a rate limit (403/429 with {@code
  * x-ratelimit-remaining: 0}, or a {@code retry-after}) is waited out when it ends soon, else
@@ -223,6 +224,19 @@ public final class GitHubClient implements IssueTracker, AutoCloseable {
               at));
     }
     return commits;
+  }
+
+  /** A GET under {@code repos/{repo}}, e.g. {@code /actions/runs/42}, retried like every read. */
+  JsonNode repoGet(String repo, String path) {
+    return json(get(repo(repo) + path));
+  }
+
+  /**
+   * One POST under {@code repos/{repo}}, tried once: re-running or cancelling a run is retried,
+   * with backoff and an audit, by the durable worker that asked, not behind its back here.
+   */
+  void repoPostOnce(String repo, String path) {
+    once("POST", repo(repo) + path, "{}", false);
   }
 
   private static GitHubIssue issue(JsonNode n) {

@@ -1,4 +1,7 @@
-/** GitHub's REST API: a client for workflow runs, job logs, issues, sub-issues and assignees. */
+/**
+ * GitHub's REST API: a client for workflow runs (reading, re-running, cancelling), job logs,
+ * issues, sub-issues and assignees.
+ */
 @NullMarked
 package dev.meister.bot.github;
 

@@ -42,6 +42,7 @@ public final class FakeAirflow extends LoopbackApi {
   private int failing;
   private int status = 200;
   private boolean noRuns;
+  private final FakeAirflowWrites writes;
 
   /**
    * @param version {@code v1} or {@code v2}
@@ -56,6 +57,7 @@ public final class FakeAirflow extends LoopbackApi {
     for (JsonNode task : fixture(taskInstances).get("task_instances")) {
       tasks.add((ObjectNode) task);
     }
+    this.writes = new FakeAirflowWrites(version, dagId);
   }
 
   public static FakeAirflow v2Running() throws IOException {
@@ -218,6 +220,37 @@ public final class FakeAirflow extends LoopbackApi {
     noRuns = true;
   }
 
+  /** A task instance's state now, null when Airflow has none (e.g. just cleared). */
+  public synchronized @Nullable String stateOf(String taskId) {
+    for (ObjectNode task : tasks) {
+      if (task.get("task_id").asText().equals(taskId)) {
+        JsonNode state = task.get("state");
+        return state == null || state.isNull() ? null : state.asText();
+      }
+    }
+    throw new AssertionError("no task " + taskId);
+  }
+
+  public synchronized String runStateNow() {
+    return run.get("state").asText();
+  }
+
+  public synchronized boolean paused() {
+    return writes.paused();
+  }
+
+  public synchronized void paused(boolean paused) {
+    writes.paused(paused);
+  }
+
+  /** The JSON bodies of the requests with {@code method} whose path ends with {@code suffix}. */
+  public List<JsonNode> bodies(String method, String suffix) {
+    return received().stream()
+        .filter(r -> r.method().equals(method) && r.path().endsWith(suffix))
+        .map(ApiRequest::json)
+        .toList();
+  }
+
   /** Every request as {@code METHOD path?query}. */
   public List<String> requests() {
     return received().stream().map(ApiRequest::line).toList();
@@ -238,6 +271,10 @@ public final class FakeAirflow extends LoopbackApi {
     if (failing > 0) {
       failing--;
       return ApiAnswer.json(503, "<html>Service Unavailable</html>");
+    }
+    java.util.Optional<ApiAnswer> script = scripted(request);
+    if (script.isPresent()) {
+      return script.get();
     }
     if (path.equals("/auth/token") && request.method().equals("POST")) {
       JsonNode body = request.json();
@@ -267,6 +304,22 @@ public final class FakeAirflow extends LoopbackApi {
               + "' not found\",\"status\":404}");
     }
     Map<String, String> params = params(query);
+    String method = request.method();
+    if (parts.length == 1) {
+      return writes.dag(request);
+    }
+    if (parts.length == 2 && parts[1].equals("clearTaskInstances") && method.equals("POST")) {
+      return writes.clear(request, run, tasks);
+    }
+    if (parts.length >= 5 && parts[3].equals("taskInstances") && method.equals("PATCH")) {
+      return writes.patchTask(
+          request,
+          URLDecoder.decode(parts[2].replace("+", "%2B"), StandardCharsets.UTF_8),
+          URLDecoder.decode(parts[4], StandardCharsets.UTF_8),
+          parts.length == 6 && parts[5].equals("dry_run"),
+          run,
+          tasks);
+    }
     if (parts.length == 2 && parts[1].equals("dagRuns")) {
       List<ObjectNode> all = new ArrayList<>();
       if (!noRuns) {

@@ -51,6 +51,10 @@ public final class FakeGitHub extends LoopbackApi {
   }
 
   private final Map<Long, ArrayNode> jobsByRun = new ConcurrentHashMap<>();
+
+  /** Per run, the workflow run object GET /actions/runs/{id} answers, as the webhook sends it. */
+  private final Map<Long, ObjectNode> runs = new ConcurrentHashMap<>();
+
   private final Map<Long, String> logs = new ConcurrentHashMap<>();
   private final Map<String, ObjectNode> issues = new ConcurrentHashMap<>();
 
@@ -112,6 +116,46 @@ public final class FakeGitHub extends LoopbackApi {
       }
     }
     jobsByRun.put(runId, list);
+    boolean failed = jobs.stream().anyMatch(j -> !j.conclusion().equals("success"));
+    workflowRun(runId, "completed", failed ? "failure" : "success");
+  }
+
+  /**
+   * Sets the run's {@code status} and {@code conclusion} (null while it runs), in the shape of
+   * fixtures/github/workflow_run.completed.json's {@code workflow_run}.
+   */
+  public void workflowRun(long runId, String status, @Nullable String conclusion) {
+    ObjectNode run =
+        runs.computeIfAbsent(
+            runId,
+            id -> {
+              ObjectNode r =
+                  (ObjectNode) fixture("workflow_run.completed.json").get("workflow_run");
+              return r.put("id", id).put("name", "CI").put("display_title", "CI");
+            });
+    run.put("status", status);
+    if (conclusion == null) {
+      run.putNull("conclusion");
+    } else {
+      run.put("conclusion", conclusion);
+    }
+  }
+
+  public JsonNode workflowRun(long runId) {
+    ObjectNode run = runs.get(runId);
+    if (run == null) {
+      throw new AssertionError("no workflow run " + runId);
+    }
+    return run;
+  }
+
+  private static JsonNode fixture(String name) {
+    try (java.io.InputStream in =
+        FakeGitHub.class.getResourceAsStream("/fixtures/github/" + name)) {
+      return JSON.readTree(java.util.Objects.requireNonNull(in, name));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** One job of a run. */
@@ -308,6 +352,8 @@ public final class FakeGitHub extends LoopbackApi {
         && (g = Pattern.compile("/actions/jobs/(\\d+)/logs").matcher(rest)).matches()) {
       return ApiAnswer.text(302, "text/plain", "")
           .withHeader("Location", root() + "/blob/job-logs/" + g.group(1) + "?sig=short-lived");
+    } else if ((g = Pattern.compile("/actions/runs/(\\d+)(/[a-z-]+)?").matcher(rest)).matches()) {
+      return runRoute(method, Long.parseLong(g.group(1)), g.group(2));
     } else if ("POST".equals(method) && rest.equals("/issues")) {
       JsonNode in = request.json();
       int number = nextNumber.getAndIncrement();
@@ -322,6 +368,48 @@ public final class FakeGitHub extends LoopbackApi {
       return issueRoute(method, repo, Integer.parseInt(g.group(1)), g.group(2), request);
     }
     return notFound();
+  }
+
+  /**
+   * A workflow run (https://docs.github.com/en/rest/actions/workflow-runs): GET it; POST {@code
+   * /rerun} or {@code /rerun-failed-jobs} (201, {@code {}}, the run queued again), {@code /cancel}
+   * (202, {@code {}}; 409 once it is completed).
+   */
+  private ApiAnswer runRoute(String method, long runId, @Nullable String action) {
+    ObjectNode run = runs.get(runId);
+    if (run == null) {
+      return json(
+          404,
+          "{\"message\":\"Not Found\",\"documentation_url\":"
+              + "\"https://docs.github.com/rest/actions/workflow-runs\",\"status\":\"404\"}");
+    }
+    if (action == null && "GET".equals(method)) {
+      return json(200, run);
+    }
+    if (!"POST".equals(method)) {
+      return notFound();
+    }
+    switch (action == null ? "" : action) {
+      case "/rerun", "/rerun-failed-jobs" -> {
+        run.put("status", "queued").putNull("conclusion");
+        run.put("run_attempt", run.path("run_attempt").asInt() + 1);
+        return json(201, "{}");
+      }
+      case "/cancel" -> {
+        if (run.path("status").asText().equals("completed")) {
+          return json(
+              409,
+              "{\"message\":\"Cannot cancel a workflow run that is completed.\","
+                  + "\"documentation_url\":\"https://docs.github.com/rest/actions/workflow-runs"
+                  + "#cancel-a-workflow-run\",\"status\":\"409\"}");
+        }
+        run.put("status", "completed").put("conclusion", "cancelled");
+        return json(202, "{}");
+      }
+      default -> {
+        return notFound();
+      }
+    }
   }
 
   /** The commits of {@code path=} in the query, at most {@code per_page}; none for other paths. */
