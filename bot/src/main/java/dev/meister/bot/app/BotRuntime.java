@@ -15,6 +15,7 @@ import dev.meister.bot.webhook.WebhookServer;
 import dev.meister.bot.webhook.airflow.AirflowUi;
 import dev.meister.bot.webhook.airflow.AirflowWebhook;
 import dev.meister.bot.webhook.github.GitHubWebhook;
+import dev.meister.core.action.RunActions;
 import dev.meister.core.alert.Acknowledgements;
 import dev.meister.core.alert.Acknowledger;
 import dev.meister.core.alert.AlertFactory;
@@ -80,6 +81,7 @@ final class BotRuntime implements AutoCloseable {
   private final List<StatusPostConfig> statusConfigs;
   private final Clock clock;
   private final Duties duties;
+  private final Actions actions;
   private final Lifecycle lifecycle = new Lifecycle();
   private final List<AutoCloseable> owned = new ArrayList<>();
   private @Nullable WebhookServer webhooks;
@@ -99,6 +101,20 @@ final class BotRuntime implements AutoCloseable {
   }
 
   BotRuntime(Meister meister, Chats chats, Clock clock, Sleeper sleeper) {
+    this(meister, chats, clock, sleeper, null);
+  }
+
+  /**
+   * @param runActions what performs runbook actions on Airflow and GitHub (tests give a fake); null
+   *     for {@link #runActions the bot's own}
+   */
+  BotRuntime(
+      Meister meister, List<ChatPort> ports, Clock clock, Sleeper sleeper, RunActions runActions) {
+    this(meister, Chats.fixed(ports), clock, sleeper, runActions);
+  }
+
+  BotRuntime(
+      Meister meister, Chats chats, Clock clock, Sleeper sleeper, @Nullable RunActions runActions) {
     MeisterConfig config = meister.config();
     Storage storage = meister.storage();
     this.meister = meister;
@@ -130,11 +146,21 @@ final class BotRuntime implements AutoCloseable {
         new AlertMessages(
             config.team(),
             new EscalationNotes(
-                new PipelineNotes(config.duties().pipelines()).and(buildHints),
-                storage.escalations(),
-                meister.directory(),
-                config.team()),
-            filing.enabled() ? storage.filedIssues().similarIssues() : null);
+                    new PipelineNotes(config.duties().pipelines()).and(buildHints),
+                    storage.escalations(),
+                    meister.directory(),
+                    config.team())
+                .and(Actions.notes(config, storage)),
+            filing.enabled() ? storage.filedIssues().similarIssues() : null,
+            Actions.buttons(config));
+    this.actions =
+        new Actions(
+            config,
+            storage,
+            meister.directory(),
+            messages,
+            runActions != null ? runActions : runActions(),
+            clock);
     // Telegram allows about 20 messages a minute in a group; the others are more generous.
     StormDigests storms =
         new StormDigests(
@@ -176,7 +202,7 @@ final class BotRuntime implements AutoCloseable {
             storage.outbox(),
             storage.database(),
             meister.directory());
-    this.duties = new Duties(meister, clock, router, github);
+    this.duties = new Duties(meister, clock, router, github, List.of(actions.expiry()));
     ChatRoutes routes =
         ChatHandlers.routes(
             new ChatHandlers.Services(
@@ -198,6 +224,7 @@ final class BotRuntime implements AutoCloseable {
                     storage.database(),
                     clock),
                 filing.enabled(),
+                actions,
                 clock));
     this.commands = routes.commands();
     // The adapters drop what the platforms mark as bots'; this also drops the bot's own identity,
@@ -220,6 +247,16 @@ final class BotRuntime implements AutoCloseable {
             storage.outbox(),
             storage.database(),
             clock);
+  }
+
+  /**
+   * What performs the runbook actions of the running bot (#14). For now it refuses every call with
+   * "runbook actions need the Airflow/GitHub action clients" (501): the Airflow and GitHub action
+   * clients replace it here, built from {@code meister.airflow()}'s instances and the {@link
+   * #github} client (both set before this is called).
+   */
+  private RunActions runActions() {
+    return new UnwiredRunActions();
   }
 
   /** The bot over the configured database, owning it: {@link #close} closes the database last. */
@@ -272,6 +309,11 @@ final class BotRuntime implements AutoCloseable {
     return duties;
   }
 
+  /** Runbook actions: their desk, worker, expiry and audit trail. */
+  Actions actions() {
+    return actions;
+  }
+
   Meister meister() {
     return meister;
   }
@@ -319,6 +361,7 @@ final class BotRuntime implements AutoCloseable {
             poll -> {
               lifecycle.add("outbox delivery", () -> worker.start(poll), worker::close);
               lifecycle.add("issue filing", () -> filing.start(poll), filing::close);
+              lifecycle.add("runbook actions", () -> actions.start(poll), actions::close);
             });
     if (start.timers().isPresent() || start.statusPosts().isPresent()) {
       Jobs[] jobs = new Jobs[1];
@@ -452,6 +495,7 @@ final class BotRuntime implements AutoCloseable {
       started = true;
       addClients();
       lifecycle.add("issue filing", () -> {}, filing::close);
+      lifecycle.add("runbook actions", () -> {}, actions::close);
       lifecycle.start();
     }
     lifecycle.close();
