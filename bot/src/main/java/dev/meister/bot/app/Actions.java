@@ -14,6 +14,7 @@ import dev.meister.core.action.AlertRepaint;
 import dev.meister.core.action.RunActions;
 import dev.meister.core.alert.AlertContext;
 import dev.meister.core.alert.AlertMessages;
+import dev.meister.core.alert.AlertNotes;
 import dev.meister.core.schedule.OnCallDirectory;
 import dev.meister.storage.Storage;
 import dev.meister.storage.Subscription;
@@ -84,9 +85,14 @@ final class Actions implements AutoCloseable {
         config.actions().routes(), config.actions().pipelines(), config.duties().pipelines());
   }
 
-  /** The lines of done actions on alert messages, for {@link AlertMessages}. */
-  static ActionNotes notes(MeisterConfig config, Storage storage) {
-    return new ActionNotes(storage.actions(), new ActionMessages(config.team()));
+  /**
+   * The lines of done actions on alert messages, for {@link AlertMessages}; none without any
+   * policy, so a bot that allows no action reads nothing more per alert.
+   */
+  static AlertNotes notes(MeisterConfig config, Storage storage) {
+    return policies(config).isEmpty()
+        ? AlertNotes.NONE
+        : new ActionNotes(storage.actions(), new ActionMessages(config.team()));
   }
 
   /** "🛠 Actions" on the alerts that allow any, for {@link AlertMessages}. */

@@ -109,7 +109,11 @@ final class BotRuntime implements AutoCloseable {
    *     for {@link #runActions the bot's own}
    */
   BotRuntime(
-      Meister meister, List<ChatPort> ports, Clock clock, Sleeper sleeper, RunActions runActions) {
+      Meister meister,
+      List<ChatPort> ports,
+      Clock clock,
+      Sleeper sleeper,
+      @Nullable RunActions runActions) {
     this(meister, Chats.fixed(ports), clock, sleeper, runActions);
   }
 

@@ -206,9 +206,8 @@ final class ActionsSection {
             f.path("allow"),
             "Airflow instance '"
                 + instance
-                + "' has no write credentials (a token, or a username and password), which "
-                + airflowActions
-                + " need");
+                + "' has no write credentials (a token, or a username and password) for "
+                + airflowActions);
       }
     }
     boolean githubActions = allowed.stream().anyMatch(k -> k.side() == ActionKind.Side.GITHUB);

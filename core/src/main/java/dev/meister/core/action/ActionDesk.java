@@ -163,8 +163,16 @@ public final class ActionDesk {
               + open.get().id()
               + ").");
     }
+    // The alert's message in this chat, whatever thread or topic the request came from (a press
+    // on the menu in the alert's Slack thread carries the thread).
     MessageRef under =
-        links.messagesFor(id).stream().filter(m -> m.chat().equals(chat)).findFirst().orElse(asked);
+        links.messagesFor(id).stream()
+            .filter(
+                m ->
+                    m.chat().platform() == chat.platform()
+                        && m.chat().chatId().equals(chat.chatId()))
+            .findFirst()
+            .orElse(asked);
     ActionRequest r =
         store.add(
             ActionRequest.asked(
