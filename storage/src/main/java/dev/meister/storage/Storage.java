@@ -27,6 +27,7 @@ public final class Storage implements AutoCloseable {
   private final JdbcShiftNotices shiftNotices;
   private final JdbcEscalationStore escalations;
   private final JdbcIssueReports issueReports;
+  private final JdbcActionStore actions;
 
   private Storage(Database database, Clock clock) {
     this.database = database;
@@ -51,6 +52,7 @@ public final class Storage implements AutoCloseable {
     this.shiftNotices = new JdbcShiftNotices(database);
     this.escalations = new JdbcEscalationStore(database);
     this.issueReports = new JdbcIssueReports(database);
+    this.actions = new JdbcActionStore(database);
   }
 
   /** Opens the SQLite file, creating and migrating it as needed. */
@@ -140,6 +142,11 @@ public final class Storage implements AutoCloseable {
   /** Alerts escalated by hand and the nudges that suggest it. */
   public JdbcEscalationStore escalations() {
     return escalations;
+  }
+
+  /** Runbook action requests (clear, mark success, re-run, pause) and their audit trail. */
+  public JdbcActionStore actions() {
+    return actions;
   }
 
   public JdbcResolutionStore resolutions() {

@@ -15,6 +15,7 @@ import dev.meister.bot.webhook.WebhookServer;
 import dev.meister.bot.webhook.airflow.AirflowUi;
 import dev.meister.bot.webhook.airflow.AirflowWebhook;
 import dev.meister.bot.webhook.github.GitHubWebhook;
+import dev.meister.core.action.RunActions;
 import dev.meister.core.alert.Acknowledgements;
 import dev.meister.core.alert.Acknowledger;
 import dev.meister.core.alert.AlertCopies;
@@ -82,6 +83,7 @@ final class BotRuntime implements AutoCloseable {
   private final List<StatusPostConfig> statusConfigs;
   private final Clock clock;
   private final Duties duties;
+  private final Actions actions;
   private final Lifecycle lifecycle = new Lifecycle();
   private final List<AutoCloseable> owned = new ArrayList<>();
   private @Nullable WebhookServer webhooks;
@@ -101,6 +103,24 @@ final class BotRuntime implements AutoCloseable {
   }
 
   BotRuntime(Meister meister, Chats chats, Clock clock, Sleeper sleeper) {
+    this(meister, chats, clock, sleeper, null);
+  }
+
+  /**
+   * @param runActions what performs runbook actions on Airflow and GitHub (tests give a fake); null
+   *     for {@link #runActions the bot's own}
+   */
+  BotRuntime(
+      Meister meister,
+      List<ChatPort> ports,
+      Clock clock,
+      Sleeper sleeper,
+      @Nullable RunActions runActions) {
+    this(meister, Chats.fixed(ports), clock, sleeper, runActions);
+  }
+
+  BotRuntime(
+      Meister meister, Chats chats, Clock clock, Sleeper sleeper, @Nullable RunActions runActions) {
     MeisterConfig config = meister.config();
     Storage storage = meister.storage();
     this.meister = meister;
@@ -124,14 +144,16 @@ final class BotRuntime implements AutoCloseable {
             config.team(),
             new FilingNotes(
                 new EscalationNotes(
-                    new PipelineNotes(config.duties().pipelines()).and(buildHints),
-                    storage.escalations(),
-                    meister.directory(),
-                    config.team()),
+                        new PipelineNotes(config.duties().pipelines()).and(buildHints),
+                        storage.escalations(),
+                        meister.directory(),
+                        config.team())
+                    .and(Actions.notes(config, storage)),
                 storage.issueLinks(),
                 storage.resolutions(),
                 config.team()),
-            Filing.enabled(config.github(), github) ? storage.filedIssues().similarIssues() : null);
+            Filing.enabled(config.github(), github) ? storage.filedIssues().similarIssues() : null,
+            Actions.buttons(config));
     AlertCopies copies =
         new AlertCopies(
             storage.alerts(),
@@ -149,6 +171,16 @@ final class BotRuntime implements AutoCloseable {
             github,
             buildHints,
             copies);
+    this.actions =
+        new Actions(
+            config,
+            storage,
+            meister.directory(),
+            messages,
+            runActions != null
+                ? runActions
+                : RunActionClients.of(config, meister.airflow(), Optional.ofNullable(github)),
+            clock);
     // Telegram allows about 20 messages a minute in a group; the others are more generous.
     StormDigests storms =
         new StormDigests(
@@ -190,7 +222,7 @@ final class BotRuntime implements AutoCloseable {
             storage.outbox(),
             storage.database(),
             meister.directory());
-    this.duties = new Duties(meister, clock, router, github);
+    this.duties = new Duties(meister, clock, router, github, List.of(actions.expiry()));
     ChatRoutes routes =
         ChatHandlers.routes(
             new ChatHandlers.Services(
@@ -213,6 +245,7 @@ final class BotRuntime implements AutoCloseable {
                     clock),
                 filing.enabled(),
                 copies,
+                actions,
                 clock));
     this.commands = routes.commands();
     // The adapters drop what the platforms mark as bots'; this also drops the bot's own identity,
@@ -287,6 +320,11 @@ final class BotRuntime implements AutoCloseable {
     return duties;
   }
 
+  /** Runbook actions: their desk, worker, expiry and audit trail. */
+  Actions actions() {
+    return actions;
+  }
+
   Meister meister() {
     return meister;
   }
@@ -334,6 +372,7 @@ final class BotRuntime implements AutoCloseable {
             poll -> {
               lifecycle.add("outbox delivery", () -> worker.start(poll), worker::close);
               lifecycle.add("issue filing", () -> filing.start(poll), filing::close);
+              lifecycle.add("runbook actions", () -> actions.start(poll), actions::close);
             });
     if (start.timers().isPresent() || start.statusPosts().isPresent()) {
       Jobs[] jobs = new Jobs[1];
@@ -467,6 +506,7 @@ final class BotRuntime implements AutoCloseable {
       started = true;
       addClients();
       lifecycle.add("issue filing", () -> {}, filing::close);
+      lifecycle.add("runbook actions", () -> {}, actions::close);
       lifecycle.start();
     }
     lifecycle.close();

@@ -1,6 +1,9 @@
 package dev.meister.bot.app;
 
 import dev.meister.bot.config.MeisterConfig;
+import dev.meister.core.action.ActionButtons;
+import dev.meister.core.action.ActionCommand;
+import dev.meister.core.action.AuditCommand;
 import dev.meister.core.alert.AckCommand;
 import dev.meister.core.alert.AckEvents;
 import dev.meister.core.alert.Acknowledgements;
@@ -57,6 +60,7 @@ final class ChatHandlers {
       HandEscalations escalations,
       boolean filingEnabled,
       AlertCopies copies,
+      Actions actions,
       Clock clock) {}
 
   static ChatRoutes routes(Services s) {
@@ -94,7 +98,9 @@ final class ChatHandlers {
         .button(ButtonAction.AcceptRequest.class, RequestButtons.OUTSIDERS, requests::accept)
         .button(ButtonAction.DeclineRequest.class, RequestButtons.OUTSIDERS, requests::decline);
 
-    BreakLog log = new BreakLog(storage.alerts(), storage.issueLinks(), storage.resolutions());
+    BreakLog log =
+        new BreakLog(
+            storage.alerts(), storage.issueLinks(), storage.resolutions(), s.actions().log());
     FilingButtons filing = new FilingButtons(s.desk());
     routes
         .command(
@@ -134,6 +140,17 @@ final class ChatHandlers {
                 s.clock()))
         .button(ButtonAction.FileIssue.class, FilingButtons.OUTSIDERS, filing::fileIssue)
         .button(ButtonAction.SameAs.class, FilingButtons.OUTSIDERS, filing::sameAs);
+
+    ActionButtons actions = new ActionButtons(s.actions().desk());
+    routes
+        .command(new ActionCommand(s.actions().desk(), storage.messageLinks()))
+        .command(new AuditCommand(s.actions().log()))
+        .button(ButtonAction.ShowActions.class, ActionButtons.OUTSIDERS, actions::showActions)
+        .button(ButtonAction.RunAction.class, ActionButtons.OUTSIDERS, actions::run)
+        .button(ButtonAction.ConfirmAction.class, ActionButtons.OUTSIDERS, actions::confirm)
+        .button(ButtonAction.CancelAction.class, ActionButtons.OUTSIDERS, actions::cancel)
+        .button(ButtonAction.ApproveAction.class, ActionButtons.OUTSIDERS, actions::approve)
+        .button(ButtonAction.DenyAction.class, ActionButtons.OUTSIDERS, actions::deny);
     return routes;
   }
 }

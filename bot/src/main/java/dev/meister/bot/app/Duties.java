@@ -56,6 +56,19 @@ final class Duties {
    *     a {@code github} token
    */
   Duties(Meister meister, Clock clock, Router router, @Nullable GitHubClient github) {
+    this(meister, clock, router, github, List.of());
+  }
+
+  /**
+   * @param more further timed work of other parts, run by the same timekeeper (e.g. the expiry of
+   *     runbook action requests)
+   */
+  Duties(
+      Meister meister,
+      Clock clock,
+      Router router,
+      @Nullable GitHubClient github,
+      List<DueWork> more) {
     MeisterConfig config = meister.config();
     DutiesConfig duties = config.duties();
     Storage storage = meister.storage();
@@ -210,6 +223,7 @@ final class Duties {
             storage.shiftNotices(),
             storage.outbox(),
             storage.database()));
+    work.addAll(more);
     Timekeeper keeper = new Timekeeper(work, clock);
     this.timekeeper = keeper;
     if (github != null && config.github().filingEnabled()) {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       StatusCli.class,
       HandoffsCli.class,
       PostmortemCli.class,
+      AuditCli.class,
       CheckConfigCommand.class,
       picocli.CommandLine.HelpCommand.class
     })

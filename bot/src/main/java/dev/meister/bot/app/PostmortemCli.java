@@ -2,6 +2,7 @@ package dev.meister.bot.app;
 
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.SecretPolicy;
+import dev.meister.core.action.ActionLog;
 import dev.meister.core.filing.Break;
 import dev.meister.core.filing.BreakLog;
 import dev.meister.core.filing.Csv;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "The post-mortem log: date, repo or DAG, test type, link, reason, issue,"
-            + " solution of every break.")
+            + " solution and runbook actions of every break.")
 final class PostmortemCli implements Callable<Integer> {
   private final java.util.Map<String, String> env;
 
@@ -64,7 +65,12 @@ final class PostmortemCli implements Callable<Integer> {
     if (Files.isRegularFile(db)) {
       try (Storage storage = Storage.open(db, Clock.systemUTC())) {
         breaks.addAll(
-            new BreakLog(storage.alerts(), storage.issueLinks(), storage.resolutions()).all());
+            new BreakLog(
+                    storage.alerts(),
+                    storage.issueLinks(),
+                    storage.resolutions(),
+                    new ActionLog(storage.actions(), cfg.team()))
+                .all());
       }
     }
     String text = csv ? csv(breaks) : text(breaks);
@@ -109,6 +115,9 @@ final class PostmortemCli implements Callable<Integer> {
               b.resolved().map(x -> x.reason() + " → " + x.solution()).orElse("not resolved yet"));
       b.issueLink().ifPresent(l -> sb.append("  ").append(l.issue().url()));
       sb.append('\n');
+      for (String action : b.actions()) {
+        sb.append("    action: ").append(action).append('\n');
+      }
     }
     return sb.toString();
   }

@@ -126,7 +126,15 @@ public final class ConfigLoader {
     RoutesSection routes = new RoutesSection(problems, rotations, chats, levels);
     StatusPostsSection status = new StatusPostsSection(problems, secrets, chats);
     Map<String, AirflowInstance> airflow = status.airflow(section(top, "airflow"));
-    List<RouteConfig> routeList = routes.routes(section(top, "routes"));
+    YNode github = section(top, "github");
+    ActionsSection actions =
+        new ActionsSection(
+            problems,
+            teamSection,
+            airflow,
+            status.writable(),
+            github instanceof YMap g && g.entries().containsKey("token"));
+    List<RouteConfig> routeList = routes.routes(section(top, "routes"), actions);
     return new MeisterConfig(
         file,
         team,
@@ -142,13 +150,13 @@ public final class ConfigLoader {
         routes.priorityRules(section(top, "priority_rules")),
         airflow,
         status.posts(section(top, "status_posts")),
-        new DutiesSection(problems, teamSection, rotations, routes).read(top, airflow),
-        new GitHubSection(problems, secrets, rotations, routeList, levels)
-            .read(section(top, "github")),
+        new DutiesSection(problems, teamSection, rotations, routes, actions).read(top, airflow),
+        new GitHubSection(problems, secrets, rotations, routeList, levels).read(github),
         scale,
         new BuildHintsSection(problems).read(section(top, "build_hints")),
         new ShiftRemindersSection(problems, rotations)
-            .read(top.anyKeysMap("shift_reminders", false)));
+            .read(top.anyKeysMap("shift_reminders", false)),
+        actions.config());
   }
 
   private static @Nullable YNode section(Fields top, String key) {

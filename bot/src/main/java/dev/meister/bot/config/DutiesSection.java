@@ -48,7 +48,8 @@ final class DutiesSection {
           "on_call",
           "work_hours",
           "check_every",
-          "check_at");
+          "check_at",
+          "actions");
   private static final List<String> OWNER_KEYS = List.of("primary", "secondary");
   private static final List<String> HINT_KEYS = List.of("pattern", "hint");
 
@@ -56,13 +57,27 @@ final class DutiesSection {
   private final TeamSection team;
   private final RotationSection rotations;
   private final RoutesSection routes;
+  private final @Nullable ActionsSection actions;
 
   DutiesSection(
       Problems problems, TeamSection team, RotationSection rotations, RoutesSection routes) {
+    this(problems, team, rotations, routes, null);
+  }
+
+  /**
+   * @param actions reads each pipeline's {@code actions}; null to take none
+   */
+  DutiesSection(
+      Problems problems,
+      TeamSection team,
+      RotationSection rotations,
+      RoutesSection routes,
+      @Nullable ActionsSection actions) {
     this.problems = problems;
     this.team = team;
     this.rotations = rotations;
     this.routes = routes;
+    this.actions = actions;
   }
 
   DutiesConfig read(Fields top, Map<String, AirflowInstance> airflow) {
@@ -164,6 +179,10 @@ final class DutiesSection {
       }
       if (instance == null && airflow.size() == 1) {
         instance = airflow.keySet().iterator().next();
+      }
+      if (actions != null && name != null) {
+        actions.pipeline(
+            name, f, instance != null && airflow.containsKey(instance) ? instance : null);
       }
       if (sla != null && instance == null) {
         problems.add(

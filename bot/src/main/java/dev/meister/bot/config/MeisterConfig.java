@@ -31,6 +31,7 @@ import java.util.Optional;
  *     [P1, P2, P3, P4]})
  * @param buildHints runbook hints for red builds ({@code build_hints:}), in file order
  * @param shiftReminders the rotations whose shifts are reminded ({@code shift_reminders:})
+ * @param actions the runbook actions routes and pipelines allow ({@code actions:} on each)
  */
 public record MeisterConfig(
     Path source,
@@ -51,7 +52,8 @@ public record MeisterConfig(
     GitHubConfig github,
     PriorityScale priorities,
     List<BuildHint> buildHints,
-    List<ShiftReminderRule> shiftReminders) {
+    List<ShiftReminderRule> shiftReminders,
+    ActionsConfig actions) {
 
   public MeisterConfig {
     rotations = List.copyOf(rotations);

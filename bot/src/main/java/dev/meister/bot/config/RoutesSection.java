@@ -15,7 +15,16 @@ import org.jspecify.annotations.Nullable;
 /** Reads {@code routes}, {@code priority_rules} and {@code test_types}. */
 final class RoutesSection {
   private static final List<String> ROUTE_KEYS =
-      List.of("name", "match", "rotation", "chat", "priority", "tag", "ack_timeout");
+      List.of(
+          "name",
+          "match",
+          "rotation",
+          "chat",
+          "priority",
+          "tag",
+          "ack_timeout",
+          "airflow",
+          "actions");
   private static final List<String> RULE_KEYS =
       List.of("name", "match", "level", "tag", "priority");
   private static final List<String> MATCH_KEYS =
@@ -40,6 +49,14 @@ final class RoutesSection {
   }
 
   List<RouteConfig> routes(@Nullable YNode node) {
+    return routes(node, null);
+  }
+
+  /**
+   * @param actions reads each route's {@code actions} (and the {@code airflow} instance they act
+   *     on); null to take none
+   */
+  List<RouteConfig> routes(@Nullable YNode node, @Nullable ActionsSection actions) {
     List<RouteConfig> routes = new ArrayList<>();
     Map<String, Integer> names = new HashMap<>();
     for (Fields f : Fields.mappings(node, "routes", problems, ROUTE_KEYS)) {
@@ -56,6 +73,12 @@ final class RoutesSection {
       Duration ackTimeout = f.value("ack_timeout", false, Durations::positive);
       if (name != null && ackTimeout != null) {
         ackTimeouts.put(name, ackTimeout);
+      }
+      if (actions != null) {
+        String instance = airflow(f, actions.airflow());
+        if (name != null && match != null) {
+          actions.route(name, f, match.source(), instance);
+        }
       }
       if (rotationNode == null) {
         // An alert always tags someone: the route's rotation says who. Its chat is the default.
@@ -86,6 +109,30 @@ final class RoutesSection {
       routes.add(new RouteConfig(name, match, rotationId, chat, mirrors, priority));
     }
     return routes;
+  }
+
+  /**
+   * The route's {@code airflow}: the instance its DAG runs live on, for runbook actions; the only
+   * configured instance when it names none.
+   */
+  private @Nullable String airflow(Fields f, Map<String, AirflowInstance> instances) {
+    String instance = f.text("airflow", false);
+    if (instance == null) {
+      return instances.size() == 1 ? instances.keySet().iterator().next() : null;
+    }
+    if (!instances.containsKey(instance)) {
+      problems.add(
+          f.located("airflow"),
+          f.path("airflow"),
+          "no Airflow instance '"
+              + instance
+              + "' in the airflow section"
+              + (instances.isEmpty()
+                  ? ""
+                  : "; there are: " + String.join(", ", instances.keySet())));
+      return null;
+    }
+    return instance;
   }
 
   /** Per route name: how long an alert may stay unacknowledged before it escalates. */

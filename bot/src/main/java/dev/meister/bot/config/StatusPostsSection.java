@@ -35,6 +35,9 @@ final class StatusPostsSection {
   private final ChatsSection chats;
   private final Map<String, AirflowInstance> instances = new LinkedHashMap<>();
 
+  /** Instances whose configuration gives credentials, so runbook actions may write to them. */
+  private final java.util.Set<String> writable = new java.util.LinkedHashSet<>();
+
   /** Every instance name written, valid or not, so a post naming a broken one is not blamed. */
   private final java.util.Set<String> declared = new java.util.HashSet<>();
 
@@ -56,6 +59,10 @@ final class StatusPostsSection {
         AirflowInstance instance = instance(name, f);
         if (instance != null) {
           instances.put(name, instance);
+          // Written in the file, whether or not the variable is set here (check-config, demo).
+          if (f.has("token") || f.has("username")) {
+            writable.add(name);
+          }
         }
       }
     }
@@ -89,6 +96,11 @@ final class StatusPostsSection {
         password,
         timeout == null ? AirflowInstance.DEFAULT_TIMEOUT : timeout,
         uiUrl == null ? url : uiUrl);
+  }
+
+  /** The instances read whose configuration names a token or a username and password. */
+  java.util.Set<String> writable() {
+    return java.util.Set.copyOf(writable);
   }
 
   List<StatusPostConfig> posts(@Nullable YNode node) {

@@ -50,9 +50,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The flows every chat adapter must carry the same way, end to end through the real runtime
  * (config, SQLite, outbox, pipeline) and each platform's fake: a failed build posted with a mention
  * and a button, acknowledged by button, by reply and by {@code /ack}, filed as a GitHub issue (a
- * fake GitHub API on loopback), overrides and swaps, hand-offs, the read-only commands, and the
- * refusal of people outside the team. One subclass per adapter supplies a {@link ChatHarness}; a
- * new flow is one more test method here, written against the harness alone.
+ * fake GitHub API on loopback), overrides and swaps, hand-offs, runbook actions (🛠 Actions,
+ * preview, confirmation, approval, {@code /action}, {@code /audit}), the read-only commands, and
+ * the refusal of people outside the team. One subclass per adapter supplies a {@link ChatHarness};
+ * a new flow is one more test method here, written against the harness alone.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 abstract class ChatAdapterContract {
@@ -82,6 +83,7 @@ abstract class ChatAdapterContract {
   private final HttpClient http = HttpClient.newHttpClient();
   private dev.meister.bot.airflow.FakeAirflow airflow;
   private FakeGitHub github;
+  private final FakeRunActions actions = new FakeRunActions();
 
   abstract ChatHarness harness() throws Exception;
 
@@ -122,6 +124,7 @@ abstract class ChatAdapterContract {
           - name: builds
             match: { source: github }
             rotation: buildmeister
+            actions: { allow: [rerun-failed, rerun], approval: { rerun: team_lead } }
         airflow:
           legacy: { url: %s, api: v1 }
         status_posts:
@@ -140,7 +143,9 @@ abstract class ChatAdapterContract {
     env.put("GITHUB_TOKEN", "ghp_contract");
     MeisterConfig cfg = new ConfigLoader(env).load(file, SecretPolicy.REQUIRED);
     meister = Meister.open(cfg, dir.resolve("meister.db"), clock);
-    runtime = new BotRuntime(meister, chat.ports(cfg), clock);
+    runtime =
+        new BotRuntime(
+            meister, chat.ports(cfg), clock, dev.meister.bot.github.Sleeper.REAL, actions);
     runtime.start(
         Start.none()
             .withWebhooks(
@@ -167,9 +172,10 @@ abstract class ChatAdapterContract {
     assertThat(alert.kind()).isEqualTo(Kind.POST);
     assertThat(alert.text()).contains("Build fail - octo-repo test (163)");
     assertThat(alert.mentions()).contains(chat.identity(Person.BOB));
-    assertThat(alert.buttons()).hasSize(2);
+    assertThat(alert.buttons()).hasSize(3);
     assertThat(alert.buttons().get(0)).matches("ack:\\d+");
     assertThat(alert.buttons().get(1)).matches(AlertMessages.ISSUE_ACTION + ":\\d+");
+    assertThat(alert.buttons().get(2)).matches("actions:\\d+");
   }
 
   @Test
@@ -185,7 +191,8 @@ abstract class ChatAdapterContract {
 
     assertThat(edit.id()).isEqualTo(alert.id());
     assertThat(edit.text()).contains("Bob Stone is looking into this");
-    assertThat(edit.buttons()).isEmpty();
+    // The alert's own buttons go; 🛠 Actions stays for whoever is looking into it.
+    assertThat(edit.buttons()).singleElement().asString().startsWith("actions:");
     assertThat(reply.under()).isEqualTo(alert.id());
     assertThat(reply.mentions()).contains(chat.identity(Person.BOB));
     await("the press answered", () -> chat.answers().contains("Thanks, noted."));
@@ -475,6 +482,100 @@ abstract class ChatAdapterContract {
     assertThat(github.received("POST", "/api/v3/repos/acme/issues/issues")).isEmpty();
   }
 
+  // Issue #14: runbook actions from chat, "each chat through the adapter contract suite".
+  @Test
+  void the_actions_button_offers_the_routes_actions_and_a_confirmed_rerun_runs_once()
+      throws Exception {
+    Sent alert = alert();
+    String number = alert.buttons().get(0).substring("ack:".length());
+
+    chat.press(alert, Person.BOB, "actions");
+    Sent menu =
+        awaitSent(
+            "the menu", s -> s.kind() == Kind.REPLY && s.text().contains("Actions for alert"));
+    assertThat(menu.under()).isEqualTo(alert.id());
+    assertThat(menu.buttons()).containsExactly("run_rerun-failed:" + number, "run_rerun:" + number);
+    chat.press(menu, Person.BOB, "run_rerun-failed");
+    Sent preview =
+        awaitSent("the preview", s -> s.text().contains("Re-runs 1 failed job of run " + RUN));
+    assertThat(preview.under()).isEqualTo(alert.id());
+    assertThat(preview.buttons()).containsExactly("act_confirm:1", "act_cancel:1");
+    assertThat(preview.mentions()).contains(chat.identity(Person.BOB));
+    chat.press(preview, Person.BOB, "act_confirm");
+
+    Sent done =
+        awaitSent("the result", s -> s.text().contains("Re-ran 1 failed job of run " + RUN));
+    assertThat(done.under()).isEqualTo(alert.id());
+    assertThat(done.mentions()).contains(chat.identity(Person.BOB));
+    assertThat(actions.executions()).hasSize(1);
+    await(
+        "the confirmation answered",
+        () -> chat.answers().contains("Confirmed; running rerun-failed now."));
+  }
+
+  @Test
+  void an_action_needing_approval_is_approved_by_the_team_lead_and_not_by_the_requester()
+      throws Exception {
+    Sent alert = alert();
+    String number = alert.buttons().get(0).substring("ack:".length());
+
+    chat.command(Person.BOB, "/action rerun #" + number);
+    awaitSent("the request answered", s -> s.text().startsWith("Reading what rerun would change"));
+    Sent preview = awaitSent("the preview", s -> s.buttons().contains("act_confirm:1"));
+    chat.press(preview, Person.BOB, "act_confirm");
+    Sent ask = awaitSent("the approval asked", s -> s.buttons().contains("act_approve:1"));
+    assertThat(ask.mentions()).contains(chat.identity(Person.ALICE));
+    assertThat(ask.under()).isEqualTo(alert.id());
+    chat.press(ask, Person.BOB, "act_approve");
+    await(
+        "the requester refused",
+        () ->
+            chat.answers()
+                .contains(
+                    "You asked for request #1: someone else must approve it (the team lead)."));
+    assertThat(actions.executions()).isEmpty();
+    chat.press(ask, Person.ALICE, "act_approve");
+
+    Sent done = awaitSent("the result", s -> s.text().contains("Re-ran 1 failed job"));
+    assertThat(done.mentions()).contains(chat.identity(Person.BOB), chat.identity(Person.ALICE));
+    assertThat(actions.executions()).hasSize(1);
+  }
+
+  @Test
+  void action_with_the_alert_number_lists_its_actions_and_audit_lists_the_steps() throws Exception {
+    Sent alert = alert();
+    String number = alert.buttons().get(0).substring("ack:".length());
+    chat.press(alert, Person.BOB, "actions");
+    Sent menu = awaitSent("the menu", s -> s.buttons().contains("run_rerun:" + number));
+    chat.press(menu, Person.BOB, "run_rerun-failed");
+    awaitSent("the preview", s -> s.buttons().contains("act_confirm:1"));
+
+    chat.command(Person.ALICE, "/action #" + number);
+    chat.command(Person.ALICE, "/audit");
+
+    awaitSent(
+        "the list",
+        s -> s.text().contains("Actions for alert #" + number) && s.buttons().size() == 2);
+    Sent audit =
+        awaitSent("the audit", s -> s.text().startsWith("Runbook actions, latest 2 steps"));
+    assertThat(audit.text())
+        .contains("#1 rerun-failed on octo-org/octo-repo run " + RUN + " (alert #" + number + "):")
+        .contains("requested by Bob Stone")
+        .contains("previewed: Re-runs 1 failed job");
+  }
+
+  @Test
+  void someone_outside_the_team_cannot_open_the_actions() throws Exception {
+    Sent alert = alert();
+
+    chat.press(alert, Person.OUTSIDER, "actions");
+
+    await(
+        "the press refused",
+        () -> chat.answers().contains("Only members of the team can use runbook actions."));
+    assertThat(chat.sent()).noneMatch(s -> s.text().contains("Actions for alert"));
+  }
+
   /** GitHub got exactly one new issue for the alert's run, and its link is under the alert. */
   private void assertIssueFiledUnder(Sent alert) throws Exception {
     Sent filed =
@@ -600,6 +701,7 @@ abstract class ChatAdapterContract {
   private void settle() {
     runtime.worker().deliverDue();
     runtime.filing().processDue();
+    runtime.actions().processDue();
     runtime.worker().deliverDue();
   }
 

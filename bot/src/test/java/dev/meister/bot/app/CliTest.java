@@ -137,7 +137,7 @@ class CliTest {
             EXAMPLE.toString());
 
     assertThat(code).isZero();
-    assertThat(out.toString()).contains("OK (11 members, 4 rotations, 7 routes)");
+    assertThat(out.toString()).contains("OK (11 members, 4 rotations, 8 routes)");
     assertThat(err.toString()).isEmpty();
   }
 

@@ -3,6 +3,7 @@ package dev.meister.bot.app;
 import dev.meister.bot.config.ConfigLoader;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.SecretPolicy;
+import dev.meister.core.action.RunActions;
 import dev.meister.core.chat.ChatEvent;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;
@@ -18,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bot with its timed duties over a real SQLite file and a recording chat, driven by a clock the
@@ -35,12 +37,24 @@ final class DutyBot implements AutoCloseable {
   final TranscriptChatPort slack = new TranscriptChatPort(Platform.SLACK);
 
   private final AtomicLong inbound = new AtomicLong();
+  private final @Nullable RunActions actions;
   private Meister meister;
   private BotRuntime runtime;
 
   DutyBot(Path dir, String yaml, Instant start, Map<String, String> env) throws Exception {
+    this(dir, yaml, start, env, null);
+  }
+
+  /**
+   * @param actions what performs runbook actions (a fake); null for the bot's own, which refuses
+   *     them until the Airflow and GitHub action clients are wired in
+   */
+  DutyBot(
+      Path dir, String yaml, Instant start, Map<String, String> env, @Nullable RunActions actions)
+      throws Exception {
     this.dir = dir;
     this.env = env;
+    this.actions = actions;
     this.clock = new MutableClock(start);
     Files.writeString(dir.resolve("meister.yml"), yaml);
     open();
@@ -51,7 +65,7 @@ final class DutyBot implements AutoCloseable {
         new ConfigLoader(env).load(dir.resolve("meister.yml"), SecretPolicy.OPTIONAL, w -> {});
     meister = Meister.open(cfg, dir.resolve("meister.db"), clock);
     // GitHub retries within a call would sleep for real: these scenarios move time themselves.
-    runtime = new BotRuntime(meister, List.of(chat, slack), clock, wait -> {});
+    runtime = new BotRuntime(meister, List.of(chat, slack), clock, wait -> {}, actions);
   }
 
   /** Closes the database and everything on it, then opens the same file again: a restart. */
@@ -63,6 +77,7 @@ final class DutyBot implements AutoCloseable {
   /** Runs what is due now and delivers what it queued. */
   void tick() {
     runtime.duties().timekeeper().tick();
+    runtime.actions().processDue();
     runtime.worker().deliverDue();
   }
 

@@ -866,7 +866,8 @@ class FilingFlowTest {
             "reason",
             "issue",
             "solution",
-            "alert");
+            "alert",
+            "actions");
     assertThat(rows.get(3))
         .containsExactly(
             "2026-11-25 09:05",
@@ -878,7 +879,8 @@ class FilingFlowTest {
             "Merged a branch with broken tests",
             "https://github.com/acme/issues/issues/9110",
             "Tests disabled, \"for now\"",
-            first.toString());
+            first.toString(),
+            "");
     assertThat(out.toString()).contains("\r\n").contains("\"Tests disabled, \"\"for now\"\"\"");
   }
 

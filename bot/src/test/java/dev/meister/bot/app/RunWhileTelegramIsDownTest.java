@@ -209,6 +209,7 @@ class RunWhileTelegramIsDownTest {
             "stopped status posts",
             "stopped timed duties",
             "stopped scheduler",
+            "stopped runbook actions",
             "stopped issue filing",
             "stopped outbox delivery",
             "stopped webhooks",

@@ -140,6 +140,28 @@ class ExampleConfigTest {
     assertThat(config.team().teamLeads()).extracting(m -> m.id().value()).containsExactly("alice");
   }
 
+  // Issue #14's example: pause needs the team lead, clear/mark-success on tokyo DAGs the pipeline
+  // owner, rerun-failed nobody.
+  @Test
+  void the_runbook_actions_follow_the_issues_example() throws ConfigException {
+    MeisterConfig config = example();
+
+    var tokyo = config.actions().route("tokyo-dags").orElseThrow();
+    assertThat(tokyo.approversOf(dev.meister.core.action.ActionKind.CLEAR))
+        .containsExactly(dev.meister.core.action.ActionParty.Role.PIPELINE_OWNER);
+    assertThat(tokyo.approversOf(dev.meister.core.action.ActionKind.MARK_SUCCESS))
+        .containsExactly(dev.meister.core.action.ActionParty.Role.PIPELINE_OWNER);
+    assertThat(tokyo.approversOf(dev.meister.core.action.ActionKind.PAUSE))
+        .containsExactly(dev.meister.core.action.ActionParty.Role.TEAM_LEAD);
+    assertThat(config.actions().route("airflow-dags").orElseThrow().approval())
+        .containsOnlyKeys(dev.meister.core.action.ActionKind.PAUSE);
+    assertThat(config.actions().route("cmamp-fast-tests").orElseThrow().approval()).isEmpty();
+    assertThat(config.actions().route("cmamp-fast-tests").orElseThrow().allowed())
+        .contains(dev.meister.core.action.ActionKind.RERUN_FAILED);
+    assertThat(config.actions().pipelines()).containsOnlyKeys("ohlcv-tokyo");
+    assertThat(config.actions().route("everything-else")).isEmpty();
+  }
+
   @Test
   void routes_priority_rules_and_test_types_are_read_in_file_order() throws ConfigException {
     MeisterConfig config = example();
@@ -148,15 +170,16 @@ class ExampleConfigTest {
         .extracting(RouteConfig::name)
         .containsExactly(
             "de-pipelines",
+            "tokyo-dags",
             "airflow-dags",
             "cmamp-fast-tests",
             "cmamp-slow-tests",
             "dev-tools-fast-tests",
             "dev-tools-slow-tests",
             "everything-else");
-    assertThat(config.routes().get(2).match().source()).isEqualTo(AlertSource.GITHUB_ACTIONS);
-    assertThat(config.routes().get(2).match().repo()).isEqualTo("cryptokaizen/cmamp");
-    assertThat(config.routes().get(6).match().isCatchAll()).isTrue();
+    assertThat(config.routes().get(3).match().source()).isEqualTo(AlertSource.GITHUB_ACTIONS);
+    assertThat(config.routes().get(3).match().repo()).isEqualTo("cryptokaizen/cmamp");
+    assertThat(config.routes().get(7).match().isCatchAll()).isTrue();
     // Seed 000: "All the failures from region `tokyo` are of highest priority"; only "for
     // `bid_ask` or `OHLCV` DAGs ping the channel by tagging the team leader".
     assertThat(config.priorities().levels()).containsExactly("P4", "P3", "P2", "P1");

@@ -33,6 +33,7 @@ public final class AlertMessages {
   private final Team team;
   private final AlertNotes notes;
   private final @Nullable SimilarIssues filedIssues;
+  private final AlertButtons extraButtons;
 
   public AlertMessages(Team team) {
     this(team, AlertNotes.NONE);
@@ -51,9 +52,18 @@ public final class AlertMessages {
    *     filed has the same fingerprint, say "looks like #N" and offer "Same as #N"
    */
   public AlertMessages(Team team, AlertNotes notes, @Nullable SimilarIssues filedIssues) {
+    this(team, notes, filedIssues, AlertButtons.NONE);
+  }
+
+  /**
+   * @param extraButtons buttons after the alert's own, kept when it is taken (e.g. "🛠 Actions")
+   */
+  public AlertMessages(
+      Team team, AlertNotes notes, @Nullable SimilarIssues filedIssues, AlertButtons extraButtons) {
     this.team = team;
     this.notes = notes;
     this.filedIssues = filedIssues;
+    this.extraButtons = extraButtons;
   }
 
   /**
@@ -81,10 +91,14 @@ public final class AlertMessages {
                           "Same as #" + issue.number(),
                           new ButtonAction.SameAs(id, issue.number()))));
     }
+    buttons.addAll(extraButtons.buttonsFor(alert));
     return new OutgoingMessage(text, buttons);
   }
 
-  /** The alert with who took it, no button: to edit the posted alert in place. */
+  /**
+   * The alert with who took it, without its own buttons (only the extra ones, such as "🛠
+   * Actions"): to edit the posted alert in place.
+   */
   public OutgoingMessage acknowledged(
       Alert alert, @Nullable OnCall onCall, ZoneId zone, Acknowledgement ack) {
     RichText.Builder text = body(alert, onCall, zone);
@@ -96,7 +110,7 @@ public final class AlertMessages {
                 + " is looking into this (since "
                 + ack.at().atZone(zone).format(SINCE)
                 + ")");
-    return OutgoingMessage.of(quiet(alert, text.build()));
+    return new OutgoingMessage(quiet(alert, text.build()), extraButtons.buttonsFor(alert));
   }
 
   /**

@@ -26,6 +26,15 @@ public sealed interface ButtonAction {
   String ACCEPT_HANDOFF = "hoff_in";
   String ACCEPT_REQUEST = "req_yes";
   String DECLINE_REQUEST = "req_no";
+  String SHOW_ACTIONS = "actions";
+
+  /** Runbook action buttons are named {@code run_<action>}, e.g. {@code run_mark-success:17}. */
+  String RUN_ACTION_PREFIX = "run_";
+
+  String CONFIRM_ACTION = "act_confirm";
+  String CANCEL_ACTION = "act_cancel";
+  String APPROVE_ACTION = "act_approve";
+  String DENY_ACTION = "act_deny";
 
   /** The action's name, the part before the colon. */
   String name();
@@ -66,7 +75,15 @@ public sealed interface ButtonAction {
                 HandoffPayload.parse(payload).map(AcceptHandoff::of).orElse(null);
             case ACCEPT_REQUEST -> new AcceptRequest(number(payload));
             case DECLINE_REQUEST -> new DeclineRequest(number(payload));
-            default -> null;
+            case SHOW_ACTIONS -> new ShowActions(number(payload));
+            case CONFIRM_ACTION -> new ConfirmAction(number(payload));
+            case CANCEL_ACTION -> new CancelAction(number(payload));
+            case APPROVE_ACTION -> new ApproveAction(number(payload));
+            case DENY_ACTION -> new DenyAction(number(payload));
+            default ->
+                name.startsWith(RUN_ACTION_PREFIX)
+                    ? new RunAction(number(payload), name.substring(RUN_ACTION_PREFIX.length()))
+                    : null;
           });
     } catch (IllegalArgumentException broken) { // NumberFormatException is one
       return Optional.empty();
@@ -188,6 +205,97 @@ public sealed interface ButtonAction {
     @Override
     public String name() {
       return DECLINE_REQUEST;
+    }
+
+    @Override
+    public String payload() {
+      return Long.toString(request);
+    }
+  }
+
+  /** "🛠 Actions" under an alert: lists the runbook actions its policy allows. */
+  record ShowActions(long alert) implements ButtonAction {
+    @Override
+    public String name() {
+      return SHOW_ACTIONS;
+    }
+
+    @Override
+    public String payload() {
+      return Long.toString(alert);
+    }
+  }
+
+  /**
+   * One runbook action offered for an alert, e.g. {@code run_clear:17}; the action's name rides in
+   * the button's name so that every button of a menu has its own (Slack's {@code action_id}, the
+   * console's {@code !N run_clear}).
+   *
+   * @param action the action's name as typed in chat, e.g. {@code mark-success}
+   */
+  record RunAction(long alert, String action) implements ButtonAction {
+    private static final java.util.regex.Pattern NAME =
+        java.util.regex.Pattern.compile("[a-z][a-z-]{0,30}");
+
+    public RunAction {
+      Checks.check(NAME.matcher(action).matches(), "not an action name: '" + action + "'");
+    }
+
+    @Override
+    public String name() {
+      return RUN_ACTION_PREFIX + action;
+    }
+
+    @Override
+    public String payload() {
+      return Long.toString(alert);
+    }
+  }
+
+  /** "✅ Confirm" under an action's preview: the requester goes ahead. */
+  record ConfirmAction(long request) implements ButtonAction {
+    @Override
+    public String name() {
+      return CONFIRM_ACTION;
+    }
+
+    @Override
+    public String payload() {
+      return Long.toString(request);
+    }
+  }
+
+  /** "✖ Cancel" under an action's preview: the requester drops it. */
+  record CancelAction(long request) implements ButtonAction {
+    @Override
+    public String name() {
+      return CANCEL_ACTION;
+    }
+
+    @Override
+    public String payload() {
+      return Long.toString(request);
+    }
+  }
+
+  /** "✅ Approve" under an approval request. */
+  record ApproveAction(long request) implements ButtonAction {
+    @Override
+    public String name() {
+      return APPROVE_ACTION;
+    }
+
+    @Override
+    public String payload() {
+      return Long.toString(request);
+    }
+  }
+
+  /** "✖ Deny" under an approval request. */
+  record DenyAction(long request) implements ButtonAction {
+    @Override
+    public String name() {
+      return DENY_ACTION;
     }
 
     @Override

@@ -26,6 +26,9 @@ public final class EmojiNames {
           Map.entry("alarm_clock", "⏰"),
           Map.entry("arrow_double_up", "⏫"),
           Map.entry("hourglass", "⌛"),
+          Map.entry("hammer_and_wrench", "🛠"),
+          Map.entry("lock", "🔐"),
+          Map.entry("heavy_multiplication_x", "✖"),
           Map.entry("loudspeaker", "📢"));
 
   private EmojiNames() {}

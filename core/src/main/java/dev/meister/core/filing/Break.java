@@ -8,8 +8,15 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** One row of the post-mortem log: an alert with its issue and resolution, if it has them. */
-public record Break(Alert alert, @Nullable IssueLink issue, @Nullable Resolution resolution) {
+/**
+ * One row of the post-mortem log: an alert with its issue and resolution, if it has them, and the
+ * runbook actions done on its run.
+ *
+ * @param actions one line per action done, oldest first, e.g. "Cleared 4 task instances of run …
+ *     (Bob Stone, approved by Alice Doe)"
+ */
+public record Break(
+    Alert alert, @Nullable IssueLink issue, @Nullable Resolution resolution, List<String> actions) {
   /** The column names of {@link #row()}. */
   public static final List<String> COLUMNS =
       List.of(
@@ -22,9 +29,19 @@ public record Break(Alert alert, @Nullable IssueLink issue, @Nullable Resolution
           "reason",
           "issue",
           "solution",
-          "alert");
+          "alert",
+          "actions");
 
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  public Break {
+    actions = List.copyOf(actions);
+  }
+
+  /** A break on whose run no runbook action was done. */
+  public Break(Alert alert, @Nullable IssueLink issue, @Nullable Resolution resolution) {
+    this(alert, issue, resolution, List.of());
+  }
 
   public Optional<IssueLink> issueLink() {
     return Optional.ofNullable(issue);
@@ -67,6 +84,7 @@ public record Break(Alert alert, @Nullable IssueLink issue, @Nullable Resolution
         resolution == null ? "" : resolution.reason(),
         issue == null ? "" : issue.issue().url(),
         resolution == null ? "" : resolution.solution(),
-        alert.storedId().toString());
+        alert.storedId().toString(),
+        String.join("; ", actions));
   }
 }

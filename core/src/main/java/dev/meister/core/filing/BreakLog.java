@@ -17,11 +17,21 @@ public final class BreakLog {
   private final AlertStore alerts;
   private final IssueLinkStore issues;
   private final ResolutionStore resolutions;
+  private final BreakActions actions;
 
   public BreakLog(AlertStore alerts, IssueLinkStore issues, ResolutionStore resolutions) {
+    this(alerts, issues, resolutions, BreakActions.NONE);
+  }
+
+  /**
+   * @param actions the runbook actions done on each alert's run
+   */
+  public BreakLog(
+      AlertStore alerts, IssueLinkStore issues, ResolutionStore resolutions, BreakActions actions) {
     this.alerts = alerts;
     this.issues = issues;
     this.resolutions = resolutions;
+    this.actions = actions;
   }
 
   /** The last {@code n} breaks, newest first. */
@@ -54,6 +64,7 @@ public final class BreakLog {
     return new Break(
         a,
         issues.issueFor(a.storedId()).orElse(null),
-        resolutions.resolutionOf(a.storedId()).orElse(null));
+        resolutions.resolutionOf(a.storedId()).orElse(null),
+        actions.actionsOf(a.storedId()));
   }
 }

@@ -3,6 +3,7 @@ package dev.meister.core.filing;
 import dev.meister.core.chat.CommandHandler;
 import dev.meister.core.chat.CommandReply;
 import dev.meister.core.chat.CommandRequest;
+import dev.meister.core.chat.EmojiNames;
 import dev.meister.core.chat.RichText;
 import java.util.List;
 
@@ -55,6 +56,9 @@ public final class PostmortemCommand implements CommandHandler {
           .text("    ")
           .text(b.resolved().map(r -> r.reason() + " → " + r.solution()).orElse("not resolved yet"))
           .newline();
+      for (String action : b.actions()) {
+        text.text("    " + EmojiNames.unicode("hammer_and_wrench") + " " + action).newline();
+      }
     }
     return CommandReply.of(text.build());
   }

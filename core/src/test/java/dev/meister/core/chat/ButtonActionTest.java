@@ -1,5 +1,6 @@
 package dev.meister.core.chat;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -24,7 +25,13 @@ class ButtonActionTest {
             new ButtonAction.HandedOver("buildmeister", BOUNDARY),
             new ButtonAction.AcceptHandoff("buildmeister", BOUNDARY),
             new ButtonAction.AcceptRequest(3),
-            new ButtonAction.DeclineRequest(3));
+            new ButtonAction.DeclineRequest(3),
+            new ButtonAction.ShowActions(17),
+            new ButtonAction.RunAction(17, "mark-success"),
+            new ButtonAction.ConfirmAction(4),
+            new ButtonAction.CancelAction(4),
+            new ButtonAction.ApproveAction(4),
+            new ButtonAction.DenyAction(4));
 
     for (ButtonAction action : all) {
       assertThat(ButtonAction.decode(action.encode())).as(action.encode()).contains(action);
@@ -71,6 +78,34 @@ class ButtonActionTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> new Button("✅ Handed over", tooLong))
         .withMessageContaining("longer than 64 bytes");
+  }
+
+  @Test
+  void runbook_action_buttons_carry_the_action_in_their_name_so_a_menus_buttons_differ() {
+    assertThat(new ButtonAction.RunAction(17, "clear-downstream").encode())
+        .isEqualTo("run_clear-downstream:17");
+    assertThat(new ButtonAction.ShowActions(17).encode()).isEqualTo("actions:17");
+    assertThat(new ButtonAction.ApproveAction(4).encode()).isEqualTo("act_approve:4");
+    assertThat(ButtonAction.decode("run_:17")).isEmpty();
+    assertThat(ButtonAction.decode("run_Clear:17")).isEmpty();
+    assertThat(ButtonAction.decode("act_confirm:x")).isEmpty();
+  }
+
+  @Test
+  void the_longest_runbook_action_button_with_the_largest_ids_fits_telegrams_64_bytes() {
+    long largest = Long.MAX_VALUE;
+    List<ButtonAction> longest =
+        List.of(
+            new ButtonAction.RunAction(largest, "clear-downstream"),
+            new ButtonAction.ConfirmAction(largest),
+            new ButtonAction.ApproveAction(largest),
+            new ButtonAction.ShowActions(largest));
+
+    for (ButtonAction action : longest) {
+      assertThat(new Button("label", action).action().encode().getBytes(UTF_8))
+          .hasSizeLessThanOrEqualTo(ButtonAction.MAX_BYTES);
+      assertThat(ButtonAction.decode(action.encode())).contains(action);
+    }
   }
 
   @Test
