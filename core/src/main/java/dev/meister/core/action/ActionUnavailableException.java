@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The API could not be reached or answered 5xx (or 429): likely to pass, so the worker retries
- * with backoff. The message names no credential.
+ * The API could not be reached or answered 5xx (or 429): likely to pass, so the worker retries with
+ * backoff. The message names no credential.
  */
 public final class ActionUnavailableException extends RuntimeException {
   private static final long serialVersionUID = 1L;
