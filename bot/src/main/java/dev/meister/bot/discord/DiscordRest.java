@@ -157,7 +157,10 @@ public final class DiscordRest implements AutoCloseable {
     List<Map<String, Object>> attachments = new ArrayList<>();
     MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM);
     for (int i = 0; i < files.size(); i++) {
-      attachments.add(Map.of("id", i, "filename", files.get(i).fileName()));
+      Map<String, Object> attachment = new LinkedHashMap<>();
+      attachment.put("id", i);
+      attachment.put("filename", files.get(i).fileName());
+      attachments.add(attachment);
     }
     payload.put("attachments", attachments);
     form.addPart(
