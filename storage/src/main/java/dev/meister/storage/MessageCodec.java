@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meister.core.chat.Attachment;
 import dev.meister.core.chat.Button;
 import dev.meister.core.chat.ButtonAction;
 import dev.meister.core.chat.OutgoingMessage;
@@ -13,14 +14,19 @@ import dev.meister.core.chat.Span;
 import dev.meister.core.team.MemberId;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 /**
- * A queued chat message as JSON: {@code {"spans":[{"t":"bold","v":"..."},...],"buttons":[...]}}.
- * Written by hand rather than by reflection so core records never depend on a JSON library.
+ * A queued chat message as JSON: {@code {"spans":[{"t":"bold","v":"..."},...],"buttons":[...]}},
+ * and, for a message with files, {@code "attachments":[{"name","type","base64"}]}: the bytes go
+ * with the message in its row, so a file survives a restart as its text does. Written by hand
+ * rather than by reflection so core records never depend on a JSON library.
  */
 final class MessageCodec {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Base64.Encoder BASE64 = Base64.getEncoder();
+  private static final Base64.Decoder BASE64_DECODER = Base64.getDecoder();
 
   private MessageCodec() {}
 
@@ -37,6 +43,17 @@ final class MessageCodec {
           .put("label", b.label())
           .put("action", b.action().name())
           .put("payload", b.action().payload());
+    }
+    // Only when there are files: rows of messages without them stay as they always were.
+    if (!message.attachments().isEmpty()) {
+      ArrayNode files = root.putArray("attachments");
+      for (Attachment a : message.attachments()) {
+        files
+            .addObject()
+            .put("name", a.fileName())
+            .put("type", a.mediaType())
+            .put("base64", BASE64.encodeToString(a.content()));
+      }
     }
     try {
       return JSON.writeValueAsString(root);
@@ -109,7 +126,16 @@ final class MessageCodec {
         ButtonAction.decode(b.path("action").asText(), b.path("payload").asText())
             .ifPresent(action -> buttons.add(new Button(b.path("label").asText(), action)));
       }
-      return new OutgoingMessage(new RichText(spans), buttons);
+      // Rows queued before messages had files have no "attachments": none.
+      List<Attachment> files = new ArrayList<>();
+      for (JsonNode a : root.path("attachments")) {
+        files.add(
+            new Attachment(
+                a.path("name").asText(),
+                a.path("type").asText(),
+                BASE64_DECODER.decode(a.path("base64").asText())));
+      }
+      return new OutgoingMessage(new RichText(spans), buttons, files);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new SQLException("a queued chat message is not readable: " + e.getMessage(), e);
     }

@@ -1,9 +1,11 @@
 package dev.meister.storage;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.meister.core.chat.AlertId;
+import dev.meister.core.chat.Attachment;
 import dev.meister.core.chat.Button;
 import dev.meister.core.chat.ButtonAction;
 import dev.meister.core.chat.ChatRef;
@@ -14,6 +16,10 @@ import dev.meister.core.chat.RichText;
 import dev.meister.core.delivery.OutboxEntry;
 import dev.meister.core.delivery.PendingMessage;
 import dev.meister.core.team.MemberId;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,6 +57,74 @@ class JdbcOutboxTest extends StorageTestBase {
             new OutboxEntry(
                 id, PendingMessage.post(DATA, message("Build fail"), alert), 0, 0, NOW));
     assertThat(storage.outbox().pendingCount()).isEqualTo(1);
+  }
+
+  // Issue #13 item 7: the reminder "carries an `.ics` invitation"; it waits in the outbox with it.
+  @Test
+  void a_queued_message_with_a_file_survives_a_restart_byte_for_byte() {
+    byte[] ics = "BEGIN:VCALENDAR\r\nSUMMARY:Übergabe\r\nEND:VCALENDAR\r\n".getBytes(UTF_8);
+    Attachment file =
+        new Attachment(
+            "hausmeister-handoff-2026-11-23.ics",
+            "text/calendar; method=REQUEST; charset=utf-8",
+            ics);
+    OutgoingMessage sent = message("Reminder").withAttachment(file);
+    long id = storage.outbox().enqueue(PendingMessage.post(DATA, sent, null));
+
+    reopen();
+
+    OutboxEntry due = storage.outbox().due(NOW, 10).get(0);
+    assertThat(due.id()).isEqualTo(id);
+    assertThat(due.message().message()).isEqualTo(sent);
+    Attachment read = due.message().message().attachments().get(0);
+    assertThat(read.fileName()).isEqualTo("hausmeister-handoff-2026-11-23.ics");
+    assertThat(read.mediaType()).isEqualTo("text/calendar; method=REQUEST; charset=utf-8");
+    assertThat(read.content()).isEqualTo(ics);
+    assertThat(due.message().message().buttons()).hasSize(1);
+  }
+
+  @Test
+  void a_row_queued_before_messages_had_files_still_loads_without_any() throws Exception {
+    long id = storage.outbox().enqueue(PendingMessage.post(DATA, message("old"), null));
+    storage.close();
+    // The body as this table held it before attachments existed.
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:sqlite:" + dir.resolve("meister.db").toAbsolutePath());
+        PreparedStatement ps = c.prepareStatement("UPDATE outbox SET body = ? WHERE id = ?")) {
+      ps.setString(
+          1,
+          "{\"spans\":[{\"t\":\"plain\",\"v\":\"old\"}],\"buttons\":[{\"label\":\"👀 Looking\","
+              + "\"action\":\"ack\",\"payload\":\"17\"}]}");
+      ps.setLong(2, id);
+      assertThat(ps.executeUpdate()).isEqualTo(1);
+    }
+
+    reopen();
+
+    OutgoingMessage read = storage.outbox().due(NOW, 10).get(0).message().message();
+    assertThat(read.text().plainText()).isEqualTo("old");
+    assertThat(read.buttons()).containsExactly(new Button("👀 Looking", new ButtonAction.Ack(17)));
+    assertThat(read.attachments()).isEmpty();
+  }
+
+  @Test
+  void a_message_without_files_is_written_as_before() throws Exception {
+    long id = storage.outbox().enqueue(PendingMessage.post(DATA, OutgoingMessage.plain("x"), null));
+    storage.close();
+
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:sqlite:" + dir.resolve("meister.db").toAbsolutePath());
+        PreparedStatement ps = c.prepareStatement("SELECT body FROM outbox WHERE id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1))
+            .isEqualTo("{\"spans\":[{\"t\":\"plain\",\"v\":\"x\"}],\"buttons\":[]}");
+      }
+    }
+    reopen();
   }
 
   @Test

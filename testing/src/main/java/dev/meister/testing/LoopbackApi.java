@@ -119,7 +119,8 @@ public abstract class LoopbackApi implements AutoCloseable {
   }
 
   private ApiRequest read(HttpExchange exchange) throws IOException {
-    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    byte[] bytes = exchange.getRequestBody().readAllBytes();
+    String body = new String(bytes, StandardCharsets.UTF_8);
     URI uri = exchange.getRequestURI();
     synchronized (this) {
       ApiRequest request =
@@ -130,7 +131,8 @@ public abstract class LoopbackApi implements AutoCloseable {
               uri.getRawPath(),
               uri.getRawQuery(),
               exchange.getRequestHeaders(),
-              body);
+              body,
+              java.nio.ByteBuffer.wrap(bytes));
       log.add(request);
       return request;
     }

@@ -76,7 +76,9 @@ final class DemoCommand implements Callable<Integer> {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     Clock clock = Clock.systemUTC();
     AtomicLong ids = new AtomicLong();
-    ConsoleChatPort console = new ConsoleChatPort(out, cfg.team(), ids);
+    // Files that come with messages (a shift reminder's invitation) are saved beside the database,
+    // for as long as the demo runs.
+    ConsoleChatPort console = new ConsoleChatPort(out, cfg.team(), ids, dir.resolve("files"));
     // Every configured chat prints here, so alerts for Telegram or Slack show in the console.
     List<ChatPort> ports =
         List.of(

@@ -17,8 +17,9 @@ import java.util.Optional;
 
 /**
  * The chat port for Discord: markdown messages with button components, replies as message
- * references, answers to slash commands as interaction follow-ups, and button answers as ephemeral
- * follow-ups only the presser sees. Pings are limited to the members the text mentions.
+ * references, answers to slash commands as interaction follow-ups, files in the same message (a
+ * multipart request with {@code payload_json} and {@code files[n]}), and button answers as
+ * ephemeral follow-ups only the presser sees. Pings are limited to the members the text mentions.
  */
 public final class DiscordChatPort implements ChatPort {
   private static final int BUTTONS_PER_ROW = 5;
@@ -46,7 +47,8 @@ public final class DiscordChatPort implements ChatPort {
             "POST",
             "channels/" + channel.chatId() + "/messages",
             body(message),
-            true);
+            true,
+            message.attachments());
     return new MessageRef(channel, sent.path("id").asText());
   }
 
@@ -58,7 +60,13 @@ public final class DiscordChatPort implements ChatPort {
       try {
         // Completes the "thinking…" the gateway left when it deferred the interaction.
         JsonNode sent =
-            rest.call("interaction follow-up", "POST", interaction.get(), body(message), false);
+            rest.call(
+                "interaction follow-up",
+                "POST",
+                interaction.get(),
+                body(message),
+                false,
+                message.attachments());
         return new MessageRef(channel, sent.path("id").asText());
       } catch (ChatDeliveryException e) {
         if (e.retryable()) {
@@ -73,10 +81,19 @@ public final class DiscordChatPort implements ChatPort {
         "message_reference", Map.of("message_id", to.messageId(), "fail_if_not_exists", false));
     JsonNode sent =
         rest.call(
-            "create message", "POST", "channels/" + channel.chatId() + "/messages", body, true);
+            "create message",
+            "POST",
+            "channels/" + channel.chatId() + "/messages",
+            body,
+            true,
+            message.attachments());
     return new MessageRef(channel, sent.path("id").asText());
   }
 
+  /**
+   * Text and buttons only: without an {@code attachments} field Discord keeps the files the message
+   * has (sending one would name the files to keep), so an edit leaves them as they are.
+   */
   @Override
   public void edit(MessageRef message, OutgoingMessage replacement) {
     ChatRef channel = discordChat(message.chat());

@@ -2,13 +2,19 @@ package dev.meister.bot.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.meister.core.chat.Attachment;
 import dev.meister.core.chat.ChatDeliveryException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Headers;
 import okhttp3.MediaType;
+import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -61,11 +67,30 @@ public final class DiscordRest implements AutoCloseable {
    */
   JsonNode call(
       String what, String method, String path, Map<String, Object> body, boolean authorized) {
+    return call(what, method, path, body, authorized, List.of());
+  }
+
+  /**
+   * Sends one request with files: Discord's "Uploading Files" shape, a multipart body of {@code
+   * payload_json} (the JSON body, with an {@code attachments} entry per file) and one {@code
+   * files[n]} part per file. Without files it is the plain JSON request.
+   */
+  JsonNode call(
+      String what,
+      String method,
+      String path,
+      Map<String, Object> body,
+      boolean authorized,
+      List<Attachment> files) {
     Request.Builder request =
         new Request.Builder()
             .url(baseUrl + path)
             .header("User-Agent", "DiscordBot (https://github.com/meister-bot/meister, 0.1)")
-            .method(method, RequestBody.create(write(body), JSON_TYPE));
+            .method(
+                method,
+                files.isEmpty()
+                    ? RequestBody.create(write(body), JSON_TYPE)
+                    : multipart(body, files));
     if (authorized) {
       request.header("Authorization", "Bot " + token);
     }
@@ -125,6 +150,30 @@ public final class DiscordRest implements AutoCloseable {
   /** Why the last call failed for want of Discord, or empty: for the health check. */
   public Optional<String> lastFailure() {
     return Optional.ofNullable(lastFailure);
+  }
+
+  private static RequestBody multipart(Map<String, Object> body, List<Attachment> files) {
+    Map<String, Object> payload = new LinkedHashMap<>(body);
+    List<Map<String, Object>> attachments = new ArrayList<>();
+    MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM);
+    for (int i = 0; i < files.size(); i++) {
+      Map<String, Object> attachment = new LinkedHashMap<>();
+      attachment.put("id", i);
+      attachment.put("filename", files.get(i).fileName());
+      attachments.add(attachment);
+    }
+    payload.put("attachments", attachments);
+    form.addPart(
+        Headers.of("Content-Disposition", "form-data; name=\"payload_json\""),
+        RequestBody.create(write(payload), JSON_TYPE));
+    for (int i = 0; i < files.size(); i++) {
+      Attachment file = files.get(i);
+      form.addFormDataPart(
+          "files[" + i + "]",
+          file.fileName(),
+          RequestBody.create(file.content(), MediaType.parse(file.mediaType())));
+    }
+    return form.build();
   }
 
   private static byte[] write(Map<String, Object> body) {

@@ -5,11 +5,16 @@ import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import dev.meister.core.chat.Attachment;
 import dev.meister.core.chat.ChatDeliveryException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,6 +98,47 @@ public final class SlackApi implements AutoCloseable {
     }
     lastFailure = null;
     return response;
+  }
+
+  /**
+   * Step 2 of Slack's upload (files.getUploadURLExternal → this → files.completeUploadExternal):
+   * POSTs the file's bytes to the URL Slack handed out. Slack takes them raw or as a form; raw,
+   * with the file's type, is what the SDK's own {@code filesUploadV2} sends too. The URL is signed:
+   * it needs no token.
+   */
+  void upload(String uploadUrl, Attachment file) {
+    Request request =
+        new Request.Builder()
+            .url(uploadUrl)
+            .post(RequestBody.create(file.content(), MediaType.parse(file.mediaType())))
+            .build();
+    try (Response response = slack.getHttpClient().getOkHttpClient().newCall(request).execute()) {
+      int code = response.code();
+      if (!response.isSuccessful()) {
+        String what = "uploading " + file.fileName() + " failed: HTTP " + code;
+        ChatDeliveryException failure =
+            code == 429
+                ? new ChatDeliveryException(
+                    what + " (rate limited)",
+                    true,
+                    retryAfter(response.header("Retry-After")),
+                    null)
+                : new ChatDeliveryException(what, code >= 500, null, null);
+        throw failure.retryable() ? remember(failure) : forget(failure);
+      }
+    } catch (IOException e) {
+      throw remember(
+          new ChatDeliveryException(
+              "uploading "
+                  + file.fileName()
+                  + " failed: "
+                  + e.getClass().getSimpleName()
+                  + ": "
+                  + e.getMessage(),
+              true,
+              null,
+              e));
+    }
   }
 
   /** Why the last call failed for want of Slack, or empty: for the health check. */

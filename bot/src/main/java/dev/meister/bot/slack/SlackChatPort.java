@@ -1,18 +1,25 @@
 package dev.meister.bot.slack;
 
+import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
+import dev.meister.core.chat.Attachment;
 import dev.meister.core.chat.ChatEvent;
 import dev.meister.core.chat.ChatPort;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.Platform;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The chat port for Slack: Block Kit messages with buttons through {@code chat.postMessage},
- * replies in the message's thread ({@code thread_ts}), edits through {@code chat.update}, and
- * button answers as ephemeral messages only the presser sees.
+ * replies in the message's thread ({@code thread_ts}), edits through {@code chat.update}, files
+ * uploaded into the message's thread (files.getUploadURLExternal, the bytes, then
+ * files.completeUploadExternal; the retired files.upload is not used), and button answers as
+ * ephemeral messages only the presser sees.
  */
 public final class SlackChatPort implements ChatPort {
   private final SlackApi api;
@@ -47,6 +54,7 @@ public final class SlackChatPort implements ChatPort {
     return send(chat, message, root);
   }
 
+  /** Text and buttons only: files shared under the message stay where they are. */
   @Override
   public void edit(MessageRef message, OutgoingMessage replacement) {
     ChatRef chat = slackChat(message.chat());
@@ -88,7 +96,18 @@ public final class SlackChatPort implements ChatPort {
                 }));
   }
 
+  /**
+   * Posts the message; its files follow in its thread. A file upload cannot carry Block Kit
+   * buttons, and the ts of the message a finished upload shares is not in Slack's answer, so the
+   * message goes as always ({@code chat.postMessage}: buttons work, edits find it) and each file is
+   * shared under it without a comment of its own. The bytes are uploaded first, before anything is
+   * visible, so a failed upload is retried without a second copy of the message.
+   */
   private MessageRef send(ChatRef chat, OutgoingMessage message, @Nullable String threadTs) {
+    List<FilesCompleteUploadExternalRequest.FileDetails> uploaded = new ArrayList<>();
+    for (Attachment file : message.attachments()) {
+      uploaded.add(upload(file));
+    }
     SlackMessage m = renderer.render(message);
     ChatPostMessageResponse sent =
         api.execute(
@@ -106,8 +125,30 @@ public final class SlackChatPort implements ChatPort {
                       }
                       return r;
                     }));
+    if (!uploaded.isEmpty()) {
+      // Slack: "Never use a reply's ts value; use its parent instead."
+      String thread = threadTs != null ? threadTs : sent.getTs();
+      api.execute(
+          "files.completeUploadExternal",
+          c ->
+              c.filesCompleteUploadExternal(
+                  r -> r.files(uploaded).channelId(chat.chatId()).threadTs(thread)));
+    }
     ChatRef where = new ChatRef(Platform.SLACK, chat.chatId(), threadTs);
     return new MessageRef(where, sent.getTs());
+  }
+
+  /** Steps 1 and 2 of an upload: where to put the bytes, and putting them there. */
+  private FilesCompleteUploadExternalRequest.FileDetails upload(Attachment file) {
+    FilesGetUploadURLExternalResponse target =
+        api.execute(
+            "files.getUploadURLExternal",
+            c -> c.filesGetUploadURLExternal(r -> r.filename(file.fileName()).length(file.size())));
+    api.upload(target.getUploadUrl(), file);
+    return FilesCompleteUploadExternalRequest.FileDetails.builder()
+        .id(target.getFileId())
+        .title(file.fileName())
+        .build();
   }
 
   private static ChatRef slackChat(ChatRef chat) {

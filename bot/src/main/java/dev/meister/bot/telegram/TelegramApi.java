@@ -56,10 +56,21 @@ public final class TelegramApi implements AutoCloseable {
     return new TelegramApi(token, TelegramUrl.DEFAULT_URL);
   }
 
+  /** One call on the library's client, e.g. a multipart method such as {@code sendDocument}. */
+  @FunctionalInterface
+  interface Call<T> {
+    T call(TelegramClient client) throws TelegramApiException;
+  }
+
   /** Calls one Bot API method; {@code what} names it in error messages. */
   <T extends Serializable> T execute(String what, BotApiMethod<T> method) {
+    return call(what, c -> c.execute(method));
+  }
+
+  /** Makes one call, with the failure handling of {@link #execute}. */
+  <T> T call(String what, Call<T> call) {
     try {
-      T result = client.execute(method);
+      T result = call.call(client);
       lastFailure = null;
       return result;
     } catch (TelegramApiException e) {
@@ -162,6 +173,14 @@ public final class TelegramApi implements AutoCloseable {
         && Integer.valueOf(400).equals(r.getErrorCode())
         && r.getApiResponse() != null
         && r.getApiResponse().contains("message is not modified");
+  }
+
+  /** Telegram's answer to editing the text of a message that has a caption instead (a file). */
+  static boolean hasNoText(TelegramApiException e) {
+    return e instanceof TelegramApiRequestException r
+        && Integer.valueOf(400).equals(r.getErrorCode())
+        && r.getApiResponse() != null
+        && r.getApiResponse().contains("there is no text in the message to edit");
   }
 
   private static @Nullable Duration retryAfter(TelegramApiRequestException e) {

@@ -1,5 +1,6 @@
 package dev.meister.bot.telegram;
 
+import dev.meister.core.chat.Attachment;
 import dev.meister.core.chat.Button;
 import dev.meister.core.chat.ChatEvent;
 import dev.meister.core.chat.ChatPort;
@@ -7,13 +8,17 @@ import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.Platform;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageCaption;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -24,7 +29,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
  * The chat port for Telegram: HTML messages with inline buttons, replies through {@code
- * reply_parameters}, forum topics through {@code message_thread_id}.
+ * reply_parameters}, forum topics through {@code message_thread_id}, and files through {@code
+ * sendDocument} with the message's text as their caption.
  */
 public final class TelegramChatPort implements ChatPort {
   /** Telegram shows at most this much of a callback answer. */
@@ -52,12 +58,14 @@ public final class TelegramChatPort implements ChatPort {
 
   @Override
   public MessageRef reply(MessageRef to, OutgoingMessage message) {
-    // Without allow_sending_without_reply a deleted alert message would make the reply fail.
-    ReplyParameters replyTo =
-        ReplyParameters.builder().messageId(messageId(to)).allowSendingWithoutReply(true).build();
-    return send(to.chat(), message, replyTo);
+    return send(to.chat(), message, replyTo(to));
   }
 
+  /**
+   * Edits the text, or the caption of a message sent with a file: Telegram has no way to tell which
+   * from the id, so a "no text" refusal means the caption is edited instead. The file itself stays
+   * (an edit changes text and buttons only).
+   */
   @Override
   public void edit(MessageRef message, OutgoingMessage replacement) {
     // Without reply_markup Telegram drops the keyboard, which is what an edit without buttons
@@ -77,7 +85,29 @@ public final class TelegramChatPort implements ChatPort {
       if (TelegramApi.isNotModified(e)) {
         return; // The message already says this: an edit retried after a timeout, for instance.
       }
+      if (TelegramApi.hasNoText(e)) {
+        editCaption(message, replacement);
+        return;
+      }
       throw api.failure("editMessageText", e);
+    }
+  }
+
+  private void editCaption(MessageRef message, OutgoingMessage replacement) {
+    EditMessageCaption edit =
+        EditMessageCaption.builder()
+            .chatId(telegramChat(message.chat()).chatId())
+            .messageId(messageId(message))
+            .caption(renderer.renderCaption(replacement.text()))
+            .parseMode(ParseMode.HTML)
+            .replyMarkup(keyboard(replacement.buttons()))
+            .build();
+    try {
+      api.client().execute(edit);
+    } catch (TelegramApiException e) {
+      if (!TelegramApi.isNotModified(e)) {
+        throw api.failure("editMessageCaption", e);
+      }
     }
   }
 
@@ -95,6 +125,30 @@ public final class TelegramChatPort implements ChatPort {
   private MessageRef send(
       ChatRef chat, OutgoingMessage message, @Nullable ReplyParameters replyTo) {
     ChatRef target = telegramChat(chat);
+    if (message.attachments().isEmpty()) {
+      return sendText(target, message, replyTo);
+    }
+    // A file's caption holds 1024 characters: a longer text goes first as a message of its own,
+    // its buttons with it, and the file follows as a reply to it.
+    String caption = renderer.render(message.text());
+    List<Attachment> files = message.attachments();
+    MessageRef first;
+    List<Attachment> rest;
+    if (TelegramRenderer.fitsCaption(caption)) {
+      first = sendDocument(target, files.get(0), caption, replyTo, keyboard(message.buttons()));
+      rest = files.subList(1, files.size());
+    } else {
+      first = sendText(target, message, replyTo);
+      rest = files;
+    }
+    for (Attachment file : rest) {
+      sendDocument(target, file, null, replyTo(first), null);
+    }
+    return first;
+  }
+
+  private MessageRef sendText(
+      ChatRef target, OutgoingMessage message, @Nullable ReplyParameters replyTo) {
     SendMessage.SendMessageBuilder<?, ?> send =
         SendMessage.builder()
             .chatId(target.chatId())
@@ -114,6 +168,43 @@ public final class TelegramChatPort implements ChatPort {
     }
     Message sent = api.execute("sendMessage", send.build());
     return new MessageRef(target, String.valueOf(sent.getMessageId()));
+  }
+
+  /** {@code sendDocument}: the file as a multipart upload, with the caption in HTML. */
+  private MessageRef sendDocument(
+      ChatRef target,
+      Attachment file,
+      @Nullable String caption,
+      @Nullable ReplyParameters replyTo,
+      @Nullable InlineKeyboardMarkup keyboard) {
+    SendDocument.SendDocumentBuilder<?, ?> send =
+        SendDocument.builder()
+            .chatId(target.chatId())
+            .document(new InputFile(new ByteArrayInputStream(file.content()), file.fileName()));
+    if (caption != null && !caption.isEmpty()) {
+      send.caption(caption).parseMode(ParseMode.HTML);
+    }
+    String thread = target.threadId();
+    if (thread != null) {
+      send.messageThreadId(parseId(thread, "thread id"));
+    }
+    if (replyTo != null) {
+      send.replyParameters(replyTo);
+    }
+    if (keyboard != null) {
+      send.replyMarkup(keyboard);
+    }
+    SendDocument document = send.build();
+    Message sent = api.call("sendDocument", c -> c.execute(document));
+    return new MessageRef(target, String.valueOf(sent.getMessageId()));
+  }
+
+  /** Without allow_sending_without_reply a deleted message would make the reply fail. */
+  private static ReplyParameters replyTo(MessageRef to) {
+    return ReplyParameters.builder()
+        .messageId(messageId(to))
+        .allowSendingWithoutReply(true)
+        .build();
   }
 
   private static @Nullable InlineKeyboardMarkup keyboard(List<Button> buttons) {

@@ -18,6 +18,11 @@ public final class TelegramRenderer {
   /** Telegram's limit for one message's text. */
   public static final int MAX_LENGTH = 4096;
 
+  /** Telegram's limit for a file's caption, counted after entity parsing. */
+  public static final int MAX_CAPTION = 1024;
+
+  private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("<[^>]*>");
+
   private final Team team;
   private final int maxLength;
 
@@ -36,11 +41,37 @@ public final class TelegramRenderer {
 
   /** The HTML for {@code text}, cut with "…" after the last whole piece that fits. */
   public String render(RichText text) {
+    return HtmlPiece.join(pieces(text), maxLength);
+  }
+
+  /**
+   * The HTML for {@code text} as a file's caption: whole when Telegram would count at most {@link
+   * #MAX_CAPTION} characters of it, else cut so its HTML alone fits (and so its text surely does).
+   */
+  public String renderCaption(RichText text) {
+    String whole = render(text);
+    return fitsCaption(whole) ? whole : HtmlPiece.join(pieces(text), MAX_CAPTION);
+  }
+
+  /** Whether Telegram takes this HTML as a caption: at most 1024 characters after parsing. */
+  static boolean fitsCaption(String html) {
+    return visibleLength(html) <= MAX_CAPTION;
+  }
+
+  /**
+   * The characters Telegram counts in HTML it parses: tags dropped, each entity one character. Text
+   * here never holds a raw {@code <} or {@code >} (escaped), so every {@code <...>} is a tag.
+   */
+  static int visibleLength(String html) {
+    return TAG.matcher(html).replaceAll("").replaceAll("&(lt|gt|amp|quot);", "&").length();
+  }
+
+  private List<HtmlPiece> pieces(RichText text) {
     List<HtmlPiece> pieces = new ArrayList<>();
     for (Span span : text.spans()) {
       pieces.add(piece(span));
     }
-    return HtmlPiece.join(pieces, maxLength);
+    return pieces;
   }
 
   private HtmlPiece piece(Span span) {

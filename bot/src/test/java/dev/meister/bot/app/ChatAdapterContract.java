@@ -2,6 +2,11 @@ package dev.meister.bot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import biweekly.io.ParseWarning;
+import biweekly.property.Attendee;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +21,7 @@ import dev.meister.bot.config.ServerConfig;
 import dev.meister.bot.github.FakeGitHub;
 import dev.meister.bot.webhook.WebhookServer;
 import dev.meister.core.alert.AlertMessages;
+import dev.meister.core.chat.Attachment;
 import dev.meister.core.schedule.ScheduleRequests;
 import dev.meister.testing.MutableClock;
 import java.io.InputStream;
@@ -28,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -120,6 +127,8 @@ abstract class ChatAdapterContract {
             chat: %s/alerts
         chats:
         %s
+        shift_reminders:
+          buildmeister: { before: 1d, meeting: 30m }
         routes:
           - name: builds
             match: { source: github }
@@ -574,6 +583,42 @@ abstract class ChatAdapterContract {
         "the press refused",
         () -> chat.answers().contains("Only members of the team can use runbook actions."));
     assertThat(chat.sent()).noneMatch(s -> s.text().contains("Actions for alert"));
+
+  // Issue #13 item 7: the shift reminder "carries an `.ics` invitation for both people"; every chat
+  // gets it as a file, with the message or under it (Slack shares files in the message's thread).
+  @Test
+  void a_message_with_an_attachment_arrives_as_a_file() throws Exception {
+    runtime.duties().timekeeper().tick();
+    clock.set(Instant.parse("2026-11-29T10:01:00Z")); // A day before Monday's 11:00 CET.
+    runtime.duties().timekeeper().tick();
+
+    Sent reminder =
+        awaitSent("the reminder", s -> s.text().contains("Invitation attached (.ics)."));
+    Sent withFile =
+        awaitSent(
+            "its invitation",
+            s ->
+                !s.files().isEmpty()
+                    && (s.id().equals(reminder.id()) || s.under().equals(reminder.id())));
+
+    assertThat(reminder.mentions()).contains(chat.identity(Person.ALICE));
+    assertThat(withFile.files()).hasSize(1);
+    Attachment file = withFile.files().get(0);
+    assertThat(file.fileName()).isEqualTo("buildmeister-handoff-2026-11-30.ics");
+    List<List<ParseWarning>> warnings = new ArrayList<>();
+    ICalendar calendar =
+        Biweekly.parse(new String(file.content(), StandardCharsets.UTF_8))
+            .warnings(warnings)
+            .first();
+    assertThat(warnings).allSatisfy(w -> assertThat(w).isEmpty());
+    VEvent meeting = calendar.getEvents().get(0);
+    assertThat(meeting.getDateStart().getValue().toInstant())
+        .isEqualTo(Instant.parse("2026-11-30T09:30:00Z"));
+    assertThat(meeting.getDateEnd().getValue().toInstant())
+        .isEqualTo(Instant.parse("2026-11-30T10:00:00Z"));
+    assertThat(meeting.getAttendees())
+        .extracting(Attendee::getCommonName)
+        .containsExactly("Bob Stone", "Alice Doe");
   }
 
   /** GitHub got exactly one new issue for the alert's run, and its link is under the alert. */

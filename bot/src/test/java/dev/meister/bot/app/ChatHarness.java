@@ -2,6 +2,7 @@ package dev.meister.bot.app;
 
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.webhook.WebhookEndpoint;
+import dev.meister.core.chat.Attachment;
 import dev.meister.core.chat.ChatEventHandler;
 import dev.meister.core.chat.ChatPort;
 import java.time.Clock;
@@ -35,6 +36,8 @@ public interface ChatHarness extends AutoCloseable {
    * @param mentions platform identities the message notifies
    * @param buttons {@code action:payload} of each button
    * @param links the addresses the message links to, in order
+   * @param files the files that arrived with it, as the platform received them (name, the type it
+   *     was told, bytes)
    */
   record Sent(
       Kind kind,
@@ -43,7 +46,24 @@ public interface ChatHarness extends AutoCloseable {
       String text,
       List<String> mentions,
       List<String> buttons,
-      List<String> links) {}
+      List<String> links,
+      List<Attachment> files) {
+    public Sent {
+      files = List.copyOf(files);
+    }
+
+    /** A message without files. */
+    public Sent(
+        Kind kind,
+        String id,
+        String under,
+        String text,
+        List<String> mentions,
+        List<String> buttons,
+        List<String> links) {
+      this(kind, id, under, text, mentions, buttons, links, List.of());
+    }
+  }
 
   /** {@code telegram}, {@code slack}, ...: alerts are routed to {@code <adapter>/alerts}. */
   String adapter();

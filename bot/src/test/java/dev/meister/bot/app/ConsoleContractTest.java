@@ -4,6 +4,7 @@ import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.console.ConsoleChatPort;
 import dev.meister.bot.console.PlainTextRenderer;
 import dev.meister.bot.webhook.WebhookEndpoint;
+import dev.meister.core.chat.Attachment;
 import dev.meister.core.chat.ChatEvent;
 import dev.meister.core.chat.ChatEventHandler;
 import dev.meister.core.chat.ChatPort;
@@ -12,9 +13,14 @@ import dev.meister.core.chat.MessageRef;
 import dev.meister.core.chat.Platform;
 import dev.meister.core.chat.Sender;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +31,8 @@ import java.util.regex.Pattern;
 /** The adapter contract on the console chat. */
 class ConsoleContractTest extends ChatAdapterContract {
   @Override
-  ChatHarness harness() {
-    return new ConsoleHarness();
+  ChatHarness harness() throws IOException {
+    return new ConsoleHarness(Files.createDirectories(dir.resolve("console-files")));
   }
 
   @SuppressWarnings(
@@ -35,10 +41,16 @@ class ConsoleContractTest extends ChatAdapterContract {
     private static final Pattern MENTION = Pattern.compile("@(\\w+)");
     private static final ChatRef ALERTS = ChatRef.of(Platform.CONSOLE, "alerts");
     private final AtomicLong ids = new AtomicLong();
-    private final PrintStream out =
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+    private final Path folder;
+    private ConsoleChatPort console;
     private RecordingChatPort port;
     private ChatEventHandler dispatcher;
+
+    ConsoleHarness(Path folder) {
+      this.folder = folder;
+    }
 
     @Override
     public String adapter() {
@@ -58,11 +70,9 @@ class ConsoleContractTest extends ChatAdapterContract {
     @Override
     public List<ChatPort> ports(MeisterConfig config) {
       PlainTextRenderer renderer = new PlainTextRenderer(config.team());
+      console = new ConsoleChatPort(out, config.team(), ids, folder);
       port =
-          new RecordingChatPort(
-              new ConsoleChatPort(out, config.team(), ids),
-              m -> renderer.render(m.text()),
-              ConsoleHarness::mentions);
+          new RecordingChatPort(console, m -> renderer.render(m.text()), ConsoleHarness::mentions);
       return List.of(port);
     }
 
@@ -129,9 +139,55 @@ class ConsoleContractTest extends ChatAdapterContract {
               ALERTS, sender(who), new MessageRef(ALERTS, on.id()), data, "press"));
     }
 
+    /**
+     * What the console showed; a message's files are the ones it saved and named in its {@code 📎}
+     * line, read back from the folder.
+     */
     @Override
     public List<Sent> sent() {
-      return port.sent();
+      String shown = printed.toString(StandardCharsets.UTF_8);
+      return port.sent().stream()
+          .map(
+              s -> {
+                List<Path> saved =
+                    console
+                        .find(s.id())
+                        .map(ConsoleChatPort.PostedMessage::files)
+                        .orElse(List.of());
+                List<Attachment> files = new ArrayList<>();
+                for (Path p : saved) {
+                  byte[] bytes = read(p);
+                  if (shown.contains(
+                      ConsoleChatPort.ATTACHED
+                          + p.getFileName()
+                          + " ("
+                          + bytes.length
+                          + " bytes) saved to "
+                          + p.toAbsolutePath())) {
+                    files.add(
+                        new Attachment(
+                            p.getFileName().toString(), "application/octet-stream", bytes));
+                  }
+                }
+                return new Sent(
+                    s.kind(),
+                    s.id(),
+                    s.under(),
+                    s.text(),
+                    s.mentions(),
+                    s.buttons(),
+                    s.links(),
+                    files);
+              })
+          .toList();
+    }
+
+    private static byte[] read(Path p) {
+      try {
+        return Files.readAllBytes(p);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.meister.bot.discord.DiscordRenderer;
 import dev.meister.bot.discord.DiscordRest;
 import dev.meister.bot.discord.FakeDiscordApi;
 import dev.meister.bot.webhook.WebhookEndpoint;
+import dev.meister.core.chat.Attachment;
 import dev.meister.core.chat.ChatEventHandler;
 import dev.meister.core.chat.ChatPort;
 import java.time.Clock;
@@ -161,13 +162,24 @@ class DiscordContractTest extends ChatAdapterContract {
         } else {
           kind = Kind.POST;
         }
-        sent.add(sent(kind, id, under, call.body()));
+        List<Attachment> files =
+            call.files().stream()
+                .map(
+                    f ->
+                        new Attachment(
+                            f.fileName().orElseThrow(), f.contentType().orElse(""), f.content()))
+                .toList();
+        sent.add(sent(kind, id, under, call.body(), files));
       }
       return sent;
     }
 
     private static Sent sent(
-        Kind kind, String id, String under, com.fasterxml.jackson.databind.JsonNode body) {
+        Kind kind,
+        String id,
+        String under,
+        com.fasterxml.jackson.databind.JsonNode body,
+        List<Attachment> files) {
       List<String> links = new ArrayList<>();
       Matcher link = LINK.matcher(body.path("content").asText());
       while (link.find()) {
@@ -192,7 +204,7 @@ class DiscordContractTest extends ChatAdapterContract {
           buttons.add(b.path("custom_id").asText());
         }
       }
-      return new Sent(kind, id, under, text, mentions, buttons, links);
+      return new Sent(kind, id, under, text, mentions, buttons, links, files);
     }
 
     @Override

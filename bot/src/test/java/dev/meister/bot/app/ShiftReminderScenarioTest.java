@@ -1,11 +1,19 @@
 package dev.meister.bot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import biweekly.io.ParseWarning;
+import biweekly.property.Attendee;
+import dev.meister.core.chat.Attachment;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -112,34 +120,56 @@ class ShiftReminderScenarioTest {
     assertThat(texts().stream().filter(t -> t.startsWith("⏰ @danny"))).hasSize(1);
   }
 
-  // Seed 004: "Need to have 30 mins meeting for on-call transition."
+  // Seed 004: "Need to have 30 mins meeting for on-call transition."; issue #13 item 7: the
+  // reminder "carries an `.ics` invitation for both people", as a file.
   @Test
-  void the_reminder_proposes_the_transition_meeting_and_carries_its_invitation_for_both() {
+  void the_reminder_proposes_the_transition_meeting_and_carries_its_invitation_as_a_file() {
     bot.advanceTo(SUN_0900Z.plus(MINUTE), TEN_MINUTES);
 
-    String reminder =
-        texts().stream().filter(t -> t.startsWith("⏰ @danny")).findFirst().orElseThrow();
-    assertThat(reminder)
-        .startsWith(
+    TranscriptChatPort.Sent reminder =
+        bot.chat.sent().stream()
+            .filter(s -> s.text().startsWith("⏰ @danny"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(reminder.text())
+        .isEqualTo(
             "⏰ @danny: your DE standby shift starts tomorrow 09:00 UTC (Mon 30 Nov), taking over"
                 + " from @anna.\n🤝 On-call transition meeting (30 min) proposed Mon 30 Nov"
-                + " 08:30–09:00 UTC: @anna with @danny. Invitation (save as .ics):");
-    String ics =
-        reminder.substring(
-            reminder.indexOf("BEGIN:VCALENDAR"),
-            reminder.indexOf("END:VCALENDAR") + "END:VCALENDAR".length());
-    Map<String, String> event = event(ics);
-    assertThat(event)
-        .containsEntry("DTSTART", "20261130T083000Z")
-        .containsEntry("DTEND", "20261130T090000Z")
-        .containsEntry("DTSTAMP", "20261129T090000Z")
-        .containsEntry("SUMMARY", "DE standby on-call transition: Anna to Danny")
-        .containsEntry("ORGANIZER;CN=Anna", "urn:meister:member:anna")
-        .containsEntry(
-            "ATTENDEE;CN=Danny;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE",
-            "urn:meister:member:danny");
-    assertThat(event.get("UID")).isEqualTo("de-standby-" + MON_0900Z.getEpochSecond() + "@meister");
-    assertThat(ics).contains("BEGIN:VEVENT").contains("END:VEVENT").contains("VERSION:2.0");
+                + " 08:30–09:00 UTC: @anna with @danny. Invitation attached (.ics).");
+    assertThat(reminder.attachments()).hasSize(1);
+    Attachment file = reminder.attachments().get(0);
+    assertThat(file.fileName()).isEqualTo("de-standby-handoff-2026-11-30.ics");
+    assertThat(file.mediaType()).isEqualTo("text/calendar; method=REQUEST; charset=utf-8");
+    List<List<ParseWarning>> warnings = new ArrayList<>();
+    ICalendar calendar =
+        Biweekly.parse(new String(file.content(), StandardCharsets.UTF_8))
+            .warnings(warnings)
+            .first();
+    assertThat(warnings).allSatisfy(w -> assertThat(w).isEmpty());
+    assertThat(calendar.getMethod().getValue()).isEqualTo("REQUEST");
+    VEvent meeting = calendar.getEvents().get(0);
+    assertThat(meeting.getDateStart().getValue().toInstant())
+        .isEqualTo(Instant.parse("2026-11-30T08:30:00Z"));
+    assertThat(meeting.getDateEnd().getValue().toInstant()).isEqualTo(MON_0900Z);
+    assertThat(meeting.getUid().getValue())
+        .isEqualTo("de-standby-" + MON_0900Z.getEpochSecond() + "@meister");
+    assertThat(meeting.getSummary().getValue())
+        .isEqualTo("DE standby on-call transition: Anna to Danny");
+    assertThat(meeting.getOrganizer().getCommonName()).isEqualTo("Anna");
+    assertThat(meeting.getAttendees())
+        .extracting(Attendee::getCommonName, Attendee::getUri)
+        .containsExactly(
+            tuple("Anna", "urn:meister:member:anna"), tuple("Danny", "urn:meister:member:danny"));
+  }
+
+  @Test
+  void a_rotation_without_a_meeting_gets_a_reminder_without_a_file() {
+    bot.advanceTo(SUN_1000Z.plus(MINUTE), TEN_MINUTES);
+
+    assertThat(bot.chat.sent())
+        .filteredOn(s -> s.text().equals(HAUSMEISTER_REMINDER))
+        .singleElement()
+        .satisfies(s -> assertThat(s.attachments()).isEmpty());
   }
 
   // Issue #13: "the rotation's chat hears "@bob is on call now" at the boundary when no hand-off
@@ -157,23 +187,5 @@ class ShiftReminderScenarioTest {
         .noneMatch(t -> t.contains("Hand-off DE standby"))
         .anyMatch(t -> t.startsWith(":repeat: Hand-off Hausmeister: @bob → @alice"))
         .noneMatch(t -> t.contains("on call now for Hausmeister"));
-  }
-
-  /** The properties of the one VEVENT, unfolded (RFC 5545 3.1), by name with parameters. */
-  private static Map<String, String> event(String ics) {
-    String unfolded = ics.replace("\r\n ", "").replace("\n ", "");
-    Map<String, String> props = new LinkedHashMap<>();
-    boolean inEvent = false;
-    for (String line : unfolded.split("\r?\n")) {
-      if (line.equals("BEGIN:VEVENT")) {
-        inEvent = true;
-      } else if (line.equals("END:VEVENT")) {
-        inEvent = false;
-      } else if (inEvent) {
-        int colon = line.indexOf(':');
-        props.put(line.substring(0, colon), line.substring(colon + 1));
-      }
-    }
-    return props;
   }
 }

@@ -11,6 +11,7 @@ import dev.meister.bot.slack.SlackChatPort;
 import dev.meister.bot.slack.SlackReceiver;
 import dev.meister.bot.slack.SlackRenderer;
 import dev.meister.bot.webhook.WebhookEndpoint;
+import dev.meister.core.chat.Attachment;
 import dev.meister.core.chat.ChatEventHandler;
 import dev.meister.core.chat.ChatPort;
 import java.net.URI;
@@ -321,9 +322,34 @@ class SlackContractTest extends ChatAdapterContract {
                   call));
         } else if (method.equals("chat.update")) {
           sent.add(sent(Kind.EDIT, call.path("ts").asText(), "", call));
+        } else if (method.equals("files.completeUploadExternal")) {
+          sent.add(shared(call));
         }
       }
       return sent;
+    }
+
+    /** Files shared by a finished upload: in the thread it names, with the bytes that arrived. */
+    private Sent shared(JsonNode call) {
+      Map<String, FakeSlackApi.Upload> uploads = slack.uploads();
+      List<Attachment> files = new ArrayList<>();
+      List<String> ids = new ArrayList<>();
+      for (JsonNode f : call.path("files")) {
+        FakeSlackApi.Upload u =
+            java.util.Objects.requireNonNull(uploads.get(f.path("id").asText()));
+        ids.add(u.fileId());
+        files.add(new Attachment(u.filename(), u.contentType(), u.bytes()));
+      }
+      String thread = call.path("thread_ts").asText("");
+      return new Sent(
+          thread.isEmpty() ? Kind.POST : Kind.REPLY,
+          String.join(",", ids),
+          thread,
+          call.path("initial_comment").asText(""),
+          List.of(),
+          List.of(),
+          List.of(),
+          files);
     }
 
     /** What a person sees: the rich_text block's elements; mentions are its user elements. */

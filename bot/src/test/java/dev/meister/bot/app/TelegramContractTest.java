@@ -8,10 +8,12 @@ import dev.meister.bot.telegram.TelegramChatPort;
 import dev.meister.bot.telegram.TelegramReceiver;
 import dev.meister.bot.telegram.TelegramRenderer;
 import dev.meister.bot.webhook.WebhookEndpoint;
+import dev.meister.core.chat.Attachment;
 import dev.meister.core.chat.ChatEventHandler;
 import dev.meister.core.chat.ChatPort;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -195,30 +197,61 @@ class TelegramContractTest extends ChatAdapterContract {
     @Override
     public List<Sent> sent() {
       List<Sent> sent = new ArrayList<>();
-      int id = 100; // The fake numbers sent messages from 100.
-      for (JsonNode m : telegram.requests("sendMessage")) {
-        JsonNode replyTo = m.path("reply_parameters").path("message_id");
-        sent.add(
-            sent(
-                replyTo.isMissingNode() ? Kind.POST : Kind.REPLY,
-                String.valueOf(id++),
-                replyTo.isMissingNode() ? "" : replyTo.asText(),
-                m));
+      for (JsonNode m : accepted(telegram.requests("sendMessage"))) {
+        sent.add(created(m, "text", List.of()));
       }
-      for (JsonNode e : telegram.requests("editMessageText")) {
-        sent.add(sent(Kind.EDIT, e.path("message_id").asText(), "", e));
+      // A file arrives as sendDocument: its caption is the message's text.
+      for (JsonNode d : accepted(telegram.requests("sendDocument"))) {
+        JsonNode doc = d.path("document");
+        Attachment file =
+            new Attachment(
+                doc.path("filename").asText(),
+                doc.path("content_type").asText(),
+                Base64.getDecoder().decode(doc.path("base64").asText()));
+        sent.add(created(d, "caption", List.of(file)));
+      }
+      for (JsonNode e : accepted(telegram.requests("editMessageText"))) {
+        sent.add(sent(Kind.EDIT, e.path("message_id").asText(), "", e, "text", List.of()));
+      }
+      for (JsonNode e : accepted(telegram.requests("editMessageCaption"))) {
+        sent.add(sent(Kind.EDIT, e.path("message_id").asText(), "", e, "caption", List.of()));
       }
       return sent;
     }
 
-    private static Sent sent(Kind kind, String id, String under, JsonNode request) {
+    /**
+     * What the chat shows: the calls the fake refused (a 400, a scripted outage) change nothing.
+     */
+    private static List<JsonNode> accepted(List<JsonNode> requests) {
+      return requests.stream().filter(r -> !r.path("_refused").asBoolean()).toList();
+    }
+
+    private static Sent created(JsonNode request, String textField, List<Attachment> files) {
+      JsonNode replyTo = request.path("reply_parameters").path("message_id");
+      return sent(
+          replyTo.isMissingNode() ? Kind.POST : Kind.REPLY,
+          request.path("_message_id").asText(""),
+          replyTo.isMissingNode() ? "" : replyTo.asText(),
+          request,
+          textField,
+          files);
+    }
+
+    private static Sent sent(
+        Kind kind,
+        String id,
+        String under,
+        JsonNode request,
+        String textField,
+        List<Attachment> files) {
+      String html = request.path(textField).asText();
       List<String> links = new ArrayList<>();
-      Matcher a = LINK.matcher(request.path("text").asText());
+      Matcher a = LINK.matcher(html);
       while (a.find()) {
         links.add(a.group(1).replace("&quot;", "\"").replace("&amp;", "&"));
       }
       String text =
-          TAG.matcher(request.path("text").asText())
+          TAG.matcher(html)
               .replaceAll("")
               .replace("&lt;", "<")
               .replace("&gt;", ">")
@@ -235,7 +268,7 @@ class TelegramContractTest extends ChatAdapterContract {
           buttons.add(b.path("callback_data").asText());
         }
       }
-      return new Sent(kind, id, under, text, mentions, buttons, links);
+      return new Sent(kind, id, under, text, mentions, buttons, links, files);
     }
 
     @Override

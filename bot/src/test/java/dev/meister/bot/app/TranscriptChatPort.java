@@ -1,5 +1,6 @@
 package dev.meister.bot.app;
 
+import dev.meister.core.chat.Attachment;
 import dev.meister.core.chat.Button;
 import dev.meister.core.chat.ChatEvent;
 import dev.meister.core.chat.ChatPort;
@@ -18,13 +19,19 @@ import org.jspecify.annotations.Nullable;
  * the next calls on demand ({@link #failNext}), as a chat in an outage or refusing a message does.
  */
 public final class TranscriptChatPort implements ChatPort {
-  /** One message the bot sent. */
+  /** One message the bot sent, with the files it came with. */
   public record Sent(
       ChatRef chat,
       MessageRef ref,
       @Nullable MessageRef replyTo,
       String text,
-      List<Button> buttons) {}
+      List<Button> buttons,
+      List<Attachment> attachments) {
+    public Sent {
+      buttons = List.copyOf(buttons);
+      attachments = List.copyOf(attachments);
+    }
+  }
 
   private final Platform platform;
   private final AtomicLong ids = new AtomicLong(1000);
@@ -47,7 +54,9 @@ public final class TranscriptChatPort implements ChatPort {
     maybeFail();
     actions.add("post " + chat.chatId() + " " + message.text().plainText());
     MessageRef ref = new MessageRef(chat, Long.toString(ids.incrementAndGet()));
-    sent.add(new Sent(chat, ref, null, message.text().plainText(), message.buttons()));
+    sent.add(
+        new Sent(
+            chat, ref, null, message.text().plainText(), message.buttons(), message.attachments()));
     return ref;
   }
 
@@ -56,7 +65,14 @@ public final class TranscriptChatPort implements ChatPort {
     maybeFail();
     actions.add("reply " + to.messageId() + " " + message.text().plainText());
     MessageRef ref = new MessageRef(to.chat(), Long.toString(ids.incrementAndGet()));
-    sent.add(new Sent(to.chat(), ref, to, message.text().plainText(), message.buttons()));
+    sent.add(
+        new Sent(
+            to.chat(),
+            ref,
+            to,
+            message.text().plainText(),
+            message.buttons(),
+            message.attachments()));
     return ref;
   }
 
@@ -70,7 +86,8 @@ public final class TranscriptChatPort implements ChatPort {
             message,
             message,
             "(edit) " + replacement.text().plainText(),
-            replacement.buttons()));
+            replacement.buttons(),
+            List.of()));
   }
 
   @Override

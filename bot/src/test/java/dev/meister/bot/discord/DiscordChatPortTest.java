@@ -3,6 +3,7 @@ package dev.meister.bot.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.meister.core.chat.Attachment;
 import dev.meister.core.chat.Button;
 import dev.meister.core.chat.ButtonAction;
 import dev.meister.core.chat.ChatDeliveryException;
@@ -12,6 +13,7 @@ import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.Platform;
 import dev.meister.core.chat.RichText;
 import dev.meister.core.team.Team;
+import dev.meister.testing.MultipartPart;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -124,5 +126,64 @@ class DiscordChatPortTest {
     assertThat(refused.getMessage()).contains("Missing Access");
     assertThat(outage.retryable()).isTrue();
     assertThat(rest.lastFailure()).isPresent();
+  }
+
+  private static final Attachment ICS =
+      Attachment.text(
+          "hausmeister-handoff-2026-11-23.ics",
+          "text/calendar; method=REQUEST; charset=utf-8",
+          "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
+
+  // Discord, "Uploading Files": multipart with payload_json and files[n], each file listed in the
+  // payload's attachments by id n.
+  @Test
+  void a_message_with_a_file_is_one_multipart_message_with_payload_json_and_files_0() {
+    MessageRef sent =
+        port.post(
+            CHANNEL,
+            new OutgoingMessage(
+                    RichText.plain("Meeting"),
+                    List.of(new Button("👀 Looking", new ButtonAction.Ack(17))))
+                .withAttachment(ICS));
+
+    FakeDiscordApi.Call call = discord.calls().get(0);
+    assertThat(call.path()).isEqualTo("channels/300000000000000001/messages");
+    assertThat(call.body().path("content").asText()).isEqualTo("Meeting");
+    assertThat(call.body().path("components")).hasSize(1);
+    assertThat(call.body().path("attachments")).hasSize(1);
+    assertThat(call.body().path("attachments").path(0).path("id").asInt()).isZero();
+    assertThat(call.body().path("attachments").path(0).path("filename").asText())
+        .isEqualTo("hausmeister-handoff-2026-11-23.ics");
+    assertThat(call.files()).hasSize(1);
+    MultipartPart file = call.files().get(0);
+    assertThat(file.name()).isEqualTo("files[0]");
+    assertThat(file.fileName()).contains("hausmeister-handoff-2026-11-23.ics");
+    assertThat(file.contentType())
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/calendar"));
+    assertThat(file.content()).isEqualTo(ICS.content());
+    assertThat(sent.messageId()).isEqualTo(call.id());
+  }
+
+  @Test
+  void a_reply_with_a_file_references_the_message_in_its_payload() {
+    port.reply(
+        new MessageRef(CHANNEL, "1200"), OutgoingMessage.plain("invite").withAttachment(ICS));
+
+    FakeDiscordApi.Call call = discord.calls().get(0);
+    assertThat(call.body().path("message_reference").path("message_id").asText()).isEqualTo("1200");
+    assertThat(call.files()).hasSize(1);
+  }
+
+  // Without an attachments field Discord keeps the files a message has.
+  @Test
+  void an_edit_is_json_without_attachments_so_the_files_stay() {
+    MessageRef sent = port.post(CHANNEL, OutgoingMessage.plain("Meeting").withAttachment(ICS));
+
+    port.edit(sent, OutgoingMessage.plain("Meeting (moved)").withAttachment(ICS));
+
+    FakeDiscordApi.Call edit = discord.calls().get(1);
+    assertThat(edit.method()).isEqualTo("PATCH");
+    assertThat(edit.files()).isEmpty();
+    assertThat(edit.body().has("attachments")).isFalse();
   }
 }

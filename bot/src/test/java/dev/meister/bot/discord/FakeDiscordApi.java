@@ -2,10 +2,12 @@ package dev.meister.bot.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meister.testing.ApiAnswer;
 import dev.meister.testing.ApiRequest;
 import dev.meister.testing.LoopbackApi;
+import dev.meister.testing.MultipartPart;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +25,35 @@ public final class FakeDiscordApi extends LoopbackApi {
   public static final String BOT_ID = "900000000000000001";
   private static final String PREFIX = "/api/v10/";
 
+  /** An Attachment object as Discord documents it (fixtures/discord, see its SOURCES.md). */
+  private static final JsonNode ATTACHMENT = attachmentFixture();
+
+  private static JsonNode attachmentFixture() {
+    try (java.io.InputStream in =
+        FakeDiscordApi.class.getResourceAsStream(
+            "/fixtures/discord/message.with-attachment.json")) {
+      return new ObjectMapper()
+          .readTree(java.util.Objects.requireNonNull(in))
+          .path("attachments")
+          .get(0);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private final ObjectMapper json = new ObjectMapper();
   private final String token;
 
-  /** One request: method, path below {@code /api/v10/}, JSON body, and the id it was given. */
-  public record Call(String method, String path, JsonNode body, String id) {}
+  /**
+   * One request: method, path below {@code /api/v10/}, JSON body (a multipart request's {@code
+   * payload_json}), the id it was given, and the {@code files[n]} parts of a multipart request.
+   */
+  public record Call(
+      String method, String path, JsonNode body, String id, List<MultipartPart> files) {
+    public Call {
+      files = List.copyOf(files);
+    }
+  }
 
   // Guarded by "this".
   private final List<Call> calls = new ArrayList<>();
@@ -51,12 +77,33 @@ public final class FakeDiscordApi extends LoopbackApi {
   }
 
   @Override
-  protected ApiAnswer serve(ApiRequest request) {
+  protected ApiAnswer serve(ApiRequest request) throws java.io.IOException {
     if (!request.path().startsWith(PREFIX)) {
       return ApiAnswer.json(404, "{\"message\": \"404: Not Found\", \"code\": 0}");
     }
     String path = request.path().substring(PREFIX.length());
-    JsonNode body = request.json();
+    List<MultipartPart> parts = request.parts();
+    JsonNode body;
+    List<MultipartPart> files;
+    if (request.header("Content-Type").orElse("").startsWith("multipart/form-data")) {
+      // Discord's "Uploading Files": payload_json and files[n]; each file needs its attachments
+      // entry in the payload (id n), or Discord refuses the request.
+      body = json.readTree(MultipartPart.named(parts, "payload_json").orElseThrow().text());
+      files = parts.stream().filter(p -> p.name().startsWith("files[")).toList();
+      for (MultipartPart f : files) {
+        String n = f.name().substring("files[".length(), f.name().length() - 1);
+        boolean listed = false;
+        for (JsonNode a : body.path("attachments")) {
+          listed |= a.path("id").asText().equals(n);
+        }
+        if (!listed || f.fileName().isEmpty()) {
+          return ApiAnswer.json(400, "{\"message\": \"Invalid Form Body\", \"code\": 50035}");
+        }
+      }
+    } else {
+      body = request.json();
+      files = List.of();
+    }
     if (path.startsWith("channels/")
         && !request.header("Authorization").equals(Optional.of("Bot " + token))) {
       return ApiAnswer.json(401, "{\"message\": \"401: Unauthorized\", \"code\": 0}");
@@ -64,12 +111,12 @@ public final class FakeDiscordApi extends LoopbackApi {
     String id;
     synchronized (this) {
       id = String.valueOf(nextId++);
-      calls.add(new Call(request.method(), path, body, id));
+      calls.add(new Call(request.method(), path, body, id, files));
     }
-    return scripted(request).orElseGet(() -> ApiAnswer.json(200, message(path, body, id)));
+    return scripted(request).orElseGet(() -> ApiAnswer.json(200, message(path, body, id, files)));
   }
 
-  private ObjectNode message(String path, JsonNode body, String id) {
+  private ObjectNode message(String path, JsonNode body, String id, List<MultipartPart> files) {
     String[] parts = path.split("/");
     boolean edit = parts.length == 4 && parts[2].equals("messages");
     ObjectNode m = json.createObjectNode();
@@ -85,6 +132,19 @@ public final class FakeDiscordApi extends LoopbackApi {
     m.set(
         "components",
         body.path("components").isMissingNode() ? json.createArrayNode() : body.path("components"));
+    // The Attachment objects of fixtures/discord/message.with-attachment.json, one per file.
+    ArrayNode attachments = m.putArray("attachments");
+    for (MultipartPart f : files) {
+      String name = f.fileName().orElseThrow();
+      String where = m.path("channel_id").asText() + "/" + id + attachments.size() + "/" + name;
+      ((ObjectNode) attachments.add(ATTACHMENT.deepCopy()).get(attachments.size() - 1))
+          .put("id", id + attachments.size())
+          .put("filename", name)
+          .put("size", f.content().length)
+          .put("url", "https://cdn.discordapp.com/attachments/" + where)
+          .put("proxy_url", "https://media.discordapp.net/attachments/" + where)
+          .put("content_type", f.contentType().orElse("application/octet-stream"));
+    }
     return m;
   }
 

@@ -1,12 +1,16 @@
 package dev.meister.bot.slack;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meister.testing.ApiAnswer;
 import dev.meister.testing.ApiRequest;
 import dev.meister.testing.LoopbackApi;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,20 +18,25 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A Slack Web API on 127.0.0.1 speaking Slack's JSON (https://api.slack.com/methods): records every
  * call's parameters (form fields or JSON, with {@code blocks} parsed), answers {@code auth.test},
- * {@code chat.postMessage}, {@code chat.update}, {@code chat.postEphemeral} and {@code
- * apps.connections.open}, refuses a wrong token with {@code invalid_auth}, and can be told to fail
- * the next calls.
+ * {@code chat.postMessage}, {@code chat.update}, {@code chat.postEphemeral}, {@code
+ * apps.connections.open} and the three steps of a file upload (files.getUploadURLExternal, the
+ * bytes POSTed to the upload URL it hands out, files.completeUploadExternal), refuses a wrong token
+ * with {@code invalid_auth}, and can be told to fail the next calls.
  */
 public final class FakeSlackApi extends LoopbackApi {
   public static final String BOT_USER = "U0BOT";
   public static final String BOT_ID = "B0BOT";
   public static final String TEAM = "T0TEAM";
+
+  /** Where the fake takes uploaded bytes: Slack's own upload URLs are on files.slack.com. */
+  private static final String UPLOAD_PATH = "/upload/v1/";
 
   private final ObjectMapper json = new ObjectMapper();
   private final String botToken;
@@ -35,6 +44,9 @@ public final class FakeSlackApi extends LoopbackApi {
   // Guarded by "this".
   private final Map<String, List<JsonNode>> calls = new HashMap<>();
   private long nextTs = 1_764_061_200L;
+  private long nextFileId = 44_000_001L;
+  private final Map<String, Upload> pending = new HashMap<>();
+  private final Map<String, Upload> uploads = new HashMap<>();
   private @Nullable String socketUrl;
 
   public FakeSlackApi(String botToken) throws IOException {
@@ -56,6 +68,12 @@ public final class FakeSlackApi extends LoopbackApi {
     failNext(
         r -> r.path().equals("/api/" + method),
         new ApiAnswer(status, "application/json; charset=utf-8", headers, body));
+  }
+
+  /** The next POST of bytes to an upload URL answers {@code status}. */
+  public void failNextUpload(int status) {
+    failNext(
+        r -> r.path().startsWith(UPLOAD_PATH), ApiAnswer.text(status, "text/plain", "unavailable"));
   }
 
   public void rateLimitNext(String method, int retryAfterSeconds) {
@@ -80,8 +98,33 @@ public final class FakeSlackApi extends LoopbackApi {
 
   private long seq;
 
+  /**
+   * A file whose bytes reached the upload URL: the name and length files.getUploadURLExternal was
+   * told, the type the upload was sent with, and the bytes.
+   */
+  @SuppressWarnings("ArrayRecordComponent") // Copied in and out.
+  public record Upload(
+      String fileId, String filename, int length, String contentType, byte[] bytes) {
+    public Upload {
+      bytes = bytes.clone();
+    }
+
+    @Override
+    public byte[] bytes() {
+      return bytes.clone();
+    }
+  }
+
+  /** The uploads the fake has received bytes for, by file id. */
+  public synchronized Map<String, Upload> uploads() {
+    return Map.copyOf(uploads);
+  }
+
   @Override
   protected ApiAnswer serve(ApiRequest request) throws IOException {
+    if (request.path().startsWith(UPLOAD_PATH)) {
+      return scripted(request).orElseGet(() -> receiveUpload(request));
+    }
     if (!request.path().startsWith("/api/")) {
       return ApiAnswer.text(404, "text/plain", "Not Found");
     }
@@ -123,13 +166,43 @@ public final class FakeSlackApi extends LoopbackApi {
       String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
       String value =
           eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      if (key.equals("blocks")) {
+      if (key.equals("blocks") || key.equals("files")) {
         params.set(key, json.readTree(value));
       } else {
         params.put(key, value);
       }
     }
     return params;
+  }
+
+  /** Step 2: the bytes at the URL step 1 handed out (Slack answers 200 "OK - <length>"). */
+  private synchronized ApiAnswer receiveUpload(ApiRequest request) {
+    String fileId = request.path().substring(UPLOAD_PATH.length());
+    Upload announced = pending.remove(fileId);
+    if (announced == null) {
+      return ApiAnswer.text(404, "text/plain", "Not Found");
+    }
+    byte[] bytes = request.bytes();
+    uploads.put(
+        fileId,
+        new Upload(
+            fileId,
+            announced.filename(),
+            announced.length(),
+            request.header("Content-Type").orElse(""),
+            bytes));
+    return ApiAnswer.text(200, "text/plain", "OK - " + bytes.length);
+  }
+
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+  /** A copy of an answer in fixtures/slack (see its SOURCES.md). */
+  private ObjectNode fixture(String name) {
+    try (InputStream in = FakeSlackApi.class.getResourceAsStream("/fixtures/slack/" + name)) {
+      return (ObjectNode) json.readTree(Objects.requireNonNull(in, name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private synchronized void record(String method, ObjectNode params) {
@@ -175,6 +248,37 @@ public final class FakeSlackApi extends LoopbackApi {
         ok.put("text", params.path("text").asText());
       }
       case "chat.postEphemeral" -> ok.put("message_ts", nextTs++ + ".000200");
+      case "files.getUploadURLExternal" -> {
+        String fileId = "F0" + (nextFileId++);
+        pending.put(
+            fileId,
+            new Upload(
+                fileId,
+                params.path("filename").asText(),
+                params.path("length").asInt(),
+                "",
+                new byte[0]));
+        ObjectNode answer = fixture("files.getUploadURLExternal.json");
+        answer.put("upload_url", root() + UPLOAD_PATH + fileId).put("file_id", fileId);
+        return json.convertValue(answer, MAP);
+      }
+      case "files.completeUploadExternal" -> {
+        // A file whose bytes never arrived, or arrived with another length than announced, is the
+        // adapter's bug: the fake fails loudly.
+        ObjectNode answer = fixture("files.completeUploadExternal.json");
+        ArrayNode files = answer.putArray("files");
+        for (JsonNode f : params.path("files")) {
+          Upload u = uploads.get(f.path("id").asText());
+          if (u == null || u.bytes.length != u.length) {
+            throw new IllegalStateException("completing " + f + " that was not uploaded whole");
+          }
+          files
+              .addObject()
+              .put("id", u.fileId())
+              .put("title", f.path("title").asText(u.filename()));
+        }
+        return json.convertValue(answer, MAP);
+      }
       case "apps.connections.open" -> {
         if (socketUrl == null) {
           return Map.of("ok", false, "error", "not_allowed_token_type");

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.meister.core.chat.Attachment;
+import dev.meister.core.chat.Button;
+import dev.meister.core.chat.ButtonAction;
 import dev.meister.core.chat.ChatDeliveryException;
 import dev.meister.core.chat.ChatEvent;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.Platform;
+import dev.meister.core.chat.RichText;
 import dev.meister.core.chat.Sender;
 import dev.meister.core.team.Team;
 import java.time.Duration;
@@ -120,5 +124,83 @@ class SlackChatPortTest {
     assertThat(slack.calls("chat.postEphemeral")).hasSize(1);
     assertThat(ephemeral.path("user").asText()).isEqualTo("U0BOB");
     assertThat(ephemeral.path("text").asText()).isEqualTo("Thanks, noted.");
+  }
+
+  private static final Attachment ICS =
+      Attachment.text(
+          "hausmeister-handoff-2026-11-23.ics",
+          "text/calendar; method=REQUEST; charset=utf-8",
+          "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
+
+  // Slack's upload: files.getUploadURLExternal(filename, length), the bytes POSTed to upload_url,
+  // files.completeUploadExternal(files, channel_id, thread_ts). The message keeps its buttons.
+  @Test
+  void a_file_is_uploaded_in_three_steps_and_shared_in_the_thread_of_its_message() {
+    OutgoingMessage reminder =
+        new OutgoingMessage(
+                RichText.plain("Meeting"), List.of(new Button("Ack", new ButtonAction.Ack(17))))
+            .withAttachment(ICS);
+
+    MessageRef sent = port.post(CHANNEL, reminder);
+
+    assertThat(slack.all())
+        .extracting(c -> c.path("_method").asText())
+        .containsExactly(
+            "files.getUploadURLExternal", "chat.postMessage", "files.completeUploadExternal");
+    JsonNode url = slack.calls("files.getUploadURLExternal").get(0);
+    assertThat(url.path("filename").asText()).isEqualTo("hausmeister-handoff-2026-11-23.ics");
+    assertThat(url.path("length").asInt()).isEqualTo(ICS.size());
+    JsonNode post = slack.calls("chat.postMessage").get(0);
+    assertThat(post.path("blocks").toString()).contains("\"type\":\"actions\"");
+    JsonNode complete = slack.calls("files.completeUploadExternal").get(0);
+    assertThat(complete.path("channel_id").asText()).isEqualTo("C0ALERTS");
+    assertThat(complete.path("thread_ts").asText()).isEqualTo(sent.messageId());
+    assertThat(complete.has("initial_comment")).isFalse();
+    String fileId = complete.path("files").get(0).path("id").asText();
+    assertThat(complete.path("files").get(0).path("title").asText())
+        .isEqualTo("hausmeister-handoff-2026-11-23.ics");
+    FakeSlackApi.Upload upload = java.util.Objects.requireNonNull(slack.uploads().get(fileId));
+    assertThat(upload.bytes()).isEqualTo(ICS.content());
+    assertThat(upload.contentType()).startsWith("text/calendar");
+    assertThat(sent.messageId()).isEqualTo(post.path("_ts").asText());
+  }
+
+  @Test
+  void a_file_replied_in_a_thread_is_shared_under_the_threads_root() {
+    MessageRef root = port.post(CHANNEL, OutgoingMessage.plain("Build fail"));
+    MessageRef reply = port.reply(root, OutgoingMessage.plain("on it"));
+
+    port.reply(reply, OutgoingMessage.plain("invite").withAttachment(ICS));
+
+    JsonNode complete = slack.calls("files.completeUploadExternal").get(0);
+    assertThat(complete.path("thread_ts").asText())
+        .as("Slack: never a reply's ts, its parent's")
+        .isEqualTo(root.messageId());
+  }
+
+  @Test
+  void an_upload_that_fails_posts_nothing_and_is_retried() {
+    slack.failNextUpload(503);
+
+    ChatDeliveryException e =
+        catchThrowableOfType(
+            ChatDeliveryException.class,
+            () -> port.post(CHANNEL, OutgoingMessage.plain("Meeting").withAttachment(ICS)));
+
+    assertThat(e.retryable()).isTrue();
+    assertThat(e).hasMessage("uploading hausmeister-handoff-2026-11-23.ics failed: HTTP 503");
+    assertThat(slack.calls("chat.postMessage")).isEmpty();
+    assertThat(slack.calls("files.completeUploadExternal")).isEmpty();
+  }
+
+  @Test
+  void an_edit_changes_the_text_and_leaves_the_files_alone() {
+    MessageRef sent = port.post(CHANNEL, OutgoingMessage.plain("Meeting").withAttachment(ICS));
+
+    port.edit(sent, OutgoingMessage.plain("Meeting (moved)").withAttachment(ICS));
+
+    assertThat(slack.calls("chat.update")).hasSize(1);
+    assertThat(slack.calls("files.getUploadURLExternal")).hasSize(1);
+    assertThat(slack.calls("files.completeUploadExternal")).hasSize(1);
   }
 }

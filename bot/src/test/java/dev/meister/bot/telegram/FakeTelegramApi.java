@@ -8,16 +8,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meister.testing.ApiAnswer;
 import dev.meister.testing.ApiRequest;
 import dev.meister.testing.LoopbackApi;
+import dev.meister.testing.MultipartPart;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Base64;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.telegram.telegrambots.meta.TelegramUrl;
 
@@ -33,7 +39,11 @@ public final class FakeTelegramApi extends LoopbackApi {
   /** Telegram answers long polls after {@code timeout} seconds; the fake answers sooner. */
   private static final long MAX_HOLD_MILLIS = 200;
 
-  private static final Pattern FIELD_NAME = Pattern.compile("name=\"([^\"]+)\"");
+  private static final String ATTACH = "attach://";
+
+  /** Multipart fields telegrambots sends as JSON text. */
+  private static final Set<String> JSON_FIELDS =
+      Set.of("reply_parameters", "reply_markup", "allowed_updates", "link_preview_options");
 
   private final ObjectMapper json = new ObjectMapper();
   private final String prefix;
@@ -42,6 +52,9 @@ public final class FakeTelegramApi extends LoopbackApi {
   private final Deque<ObjectNode> updates = new ArrayDeque<>();
   private int nextUpdateId = 1;
   private int nextMessageId = 100;
+  private final Map<Long, Integer> createdBy = new HashMap<>();
+  private final Set<Integer> documents = new HashSet<>();
+  private final Set<Long> refused = new HashSet<>();
 
   public FakeTelegramApi(String token) throws IOException {
     this(token, 0);
@@ -87,11 +100,38 @@ public final class FakeTelegramApi extends LoopbackApi {
             + "}}");
   }
 
-  /** The bodies of every call of {@code method} so far, multipart fields as one JSON object. */
+  /**
+   * The bodies of every call of {@code method} so far, multipart fields as one JSON object (a file
+   * as {@code {"filename", "content_type", "base64"}}), each with the {@code _message_id} the fake
+   * gave the message it created, if any.
+   */
   public List<JsonNode> requests(String method) {
     return received(r -> method(r).equals(Optional.of(key(method)))).stream()
-        .map(this::body)
+        .<JsonNode>map(
+            r -> {
+              ObjectNode body = (ObjectNode) body(r);
+              Integer id = messageIdOf(r.seq());
+              if (id != null) {
+                body.put("_message_id", id);
+              }
+              if (wasRefused(r.seq())) {
+                body.put("_refused", true);
+              }
+              return body;
+            })
         .toList();
+  }
+
+  private synchronized @Nullable Integer messageIdOf(long seq) {
+    return createdBy.get(seq);
+  }
+
+  private synchronized boolean wasRefused(long seq) {
+    return refused.contains(seq);
+  }
+
+  private synchronized void refused(long seq) {
+    refused.add(seq);
   }
 
   /** The only call of {@code method} so far. */
@@ -127,19 +167,24 @@ public final class FakeTelegramApi extends LoopbackApi {
     }
     Optional<ApiAnswer> failure = scripted(request);
     if (failure.isPresent()) {
+      refused(request.seq());
       ApiAnswer f = failure.get();
       return new ApiAnswer(
           f.status(), f.contentType(), f.headers(), f.body().replace("{path}", request.path()));
     }
     Object result;
     try {
-      result = answer(method.get(), body(request));
+      result = answer(request.seq(), method.get(), body(request));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
     }
     if (result == null) {
       return ApiAnswer.json(404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
+    }
+    if (result instanceof ApiAnswer refusal) {
+      refused(request.seq());
+      return refusal;
     }
     ObjectNode ok = json.createObjectNode().put("ok", true);
     ok.set("result", json.valueToTree(result));
@@ -148,24 +193,46 @@ public final class FakeTelegramApi extends LoopbackApi {
 
   private JsonNode body(ApiRequest request) {
     String type = request.header("Content-Type").orElse("");
-    return type.startsWith("multipart/form-data")
-        ? formFields(type, request.body())
-        : request.json();
+    return type.startsWith("multipart/form-data") ? formFields(request) : request.json();
   }
 
-  /** The text fields of a multipart body (setWebhook is sent that way), as one JSON object. */
-  private ObjectNode formFields(String contentType, String raw) {
-    String boundary =
-        "--" + contentType.substring(contentType.indexOf("boundary=") + 9).replace("\"", "");
+  /**
+   * The fields of a multipart body (setWebhook and sendDocument are sent that way) as one JSON
+   * object: text fields as text, the JSON-valued ones parsed (telegrambots sends {@code
+   * reply_parameters} and {@code reply_markup} as JSON text), files with name, type and bytes.
+   */
+  private ObjectNode formFields(ApiRequest request) {
     ObjectNode fields = json.createObjectNode();
-    for (String part : raw.split(Pattern.quote(boundary))) {
-      Matcher name = FIELD_NAME.matcher(part);
-      int bodyStart = part.indexOf("\r\n\r\n");
-      if (name.find() && bodyStart >= 0) {
-        fields.put(name.group(1), part.substring(bodyStart + 4).replaceAll("\r\n$", ""));
+    List<MultipartPart> parts = request.parts();
+    for (MultipartPart part : parts) {
+      if (part.fileName().isPresent()) {
+        fields.set(part.name(), file(part));
+      } else if (part.text().startsWith(ATTACH)) {
+        // "attach://<name>": the file is the part of that name (Bot API, "Sending files"); the
+        // way telegrambots uploads every document.
+        String name = part.text().substring(ATTACH.length());
+        MultipartPart.named(parts, name)
+            .filter(f -> f.fileName().isPresent())
+            .ifPresentOrElse(
+                f -> fields.set(part.name(), file(f)), () -> fields.put(part.name(), part.text()));
+      } else if (JSON_FIELDS.contains(part.name())) {
+        try {
+          fields.set(part.name(), json.readTree(part.text()));
+        } catch (IOException e) {
+          fields.put(part.name(), part.text());
+        }
+      } else {
+        fields.put(part.name(), part.text());
       }
     }
     return fields;
+  }
+
+  private ObjectNode file(MultipartPart part) {
+    return json.createObjectNode()
+        .put("filename", part.fileName().orElse(""))
+        .put("content_type", part.contentType().orElse(""))
+        .put("base64", Base64.getEncoder().encodeToString(part.content()));
   }
 
   // telegrambots sends "sendmessage"; Telegram matches method names case-insensitively.
@@ -173,20 +240,109 @@ public final class FakeTelegramApi extends LoopbackApi {
     return method.toLowerCase(Locale.ROOT);
   }
 
-  private @Nullable Object answer(String method, JsonNode body) throws InterruptedException {
+  private @Nullable Object answer(long seq, String method, JsonNode body)
+      throws InterruptedException {
     return switch (method) {
       case "getme" ->
           Map.of("id", BOT_ID, "is_bot", true, "first_name", "Meister", "username", BOT_USERNAME);
       case "getupdates" -> nextUpdates(body.path("offset").asInt(0), body.path("limit").asInt(100));
-      case "sendmessage" -> sentMessage(body, nextMessageId());
-      case "editmessagetext" -> sentMessage(body, body.path("message_id").asInt());
+      case "sendmessage" -> sentMessage(body, created(seq, false));
+      case "senddocument" -> sentDocument(seq, body);
+      case "editmessagetext" ->
+          isDocument(body.path("message_id").asInt())
+              ? badRequest("Bad Request: there is no text in the message to edit")
+              : sentMessage(body, body.path("message_id").asInt());
+      case "editmessagecaption" ->
+          !isDocument(body.path("message_id").asInt())
+              ? badRequest("Bad Request: there is no caption in the message to edit")
+              : tooLong(body.path("caption").asText())
+                  ? badRequest("Bad Request: message caption is too long")
+                  : documentMessage(body, body.path("message_id").asInt(), null);
       case "deletewebhook", "setmycommands", "answercallbackquery", "setwebhook" -> true;
       default -> null;
     };
   }
 
-  private synchronized int nextMessageId() {
-    return nextMessageId++;
+  /** Numbers a message the request {@code seq} created, remembering a document's. */
+  private synchronized int created(long seq, boolean document) {
+    int id = nextMessageId++;
+    createdBy.put(seq, id);
+    if (document) {
+      documents.add(id);
+    }
+    return id;
+  }
+
+  private synchronized boolean isDocument(int messageId) {
+    return documents.contains(messageId);
+  }
+
+  /**
+   * A document upload: refused as Telegram refuses it without a file part or with a caption over
+   * 1024 characters after entity parsing; answered with the Message and its Document.
+   */
+  private Object sentDocument(long seq, JsonNode body) {
+    JsonNode file = body.path("document");
+    if (!file.has("base64")) {
+      return badRequest("Bad Request: there is no document in the request");
+    }
+    if (tooLong(body.path("caption").asText(""))) {
+      return badRequest("Bad Request: message caption is too long");
+    }
+    int id = created(seq, true);
+    byte[] bytes = Base64.getDecoder().decode(file.path("base64").asText());
+    String name = file.path("filename").asText();
+    ObjectNode document =
+        (ObjectNode) fixture("sendDocument.result.json").path("result").path("document");
+    document
+        .put("file_id", "BQACAgIAAxkDAAI" + id)
+        .put("file_unique_id", "AgAD" + id)
+        .put("file_name", name)
+        // Telegram guesses the type from the name; what the part was labelled does not matter.
+        .put("mime_type", name.endsWith(".ics") ? "text/calendar" : "application/octet-stream")
+        .put("file_size", bytes.length);
+    return documentMessage(body, id, document);
+  }
+
+  /**
+   * The Message of fixtures/telegram/sendDocument.result.json for this request: its id, chat,
+   * caption (none when the request had none) and, for a new message, its document.
+   */
+  private ObjectNode documentMessage(JsonNode request, int messageId, @Nullable ObjectNode doc) {
+    ObjectNode m = (ObjectNode) fixture("sendDocument.result.json").path("result");
+    m.put("message_id", messageId);
+    ((ObjectNode) m.path("chat")).put("id", request.path("chat_id").asLong());
+    if (doc == null) {
+      m.remove("document");
+    } else {
+      m.set("document", doc);
+    }
+    if (request.hasNonNull("caption")) {
+      m.put("caption", request.path("caption").asText());
+    } else {
+      m.remove("caption");
+      m.remove("caption_entities");
+    }
+    return m;
+  }
+
+  /** A copy of an answer in fixtures/telegram (see its SOURCES.md). */
+  private JsonNode fixture(String name) {
+    try (InputStream in = FakeTelegramApi.class.getResourceAsStream("/fixtures/telegram/" + name)) {
+      return json.readTree(Objects.requireNonNull(in, name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Telegram counts a caption after parsing its HTML: tags dropped, entities as one character. */
+  private static boolean tooLong(String html) {
+    return html.replaceAll("<[^>]*>", "").replaceAll("&(lt|gt|amp|quot);", "&").length() > 1024;
+  }
+
+  private static ApiAnswer badRequest(String description) {
+    return ApiAnswer.json(
+        400, "{\"ok\":false,\"error_code\":400,\"description\":\"" + description + "\"}");
   }
 
   private synchronized List<ObjectNode> nextUpdates(int offset, int limit)

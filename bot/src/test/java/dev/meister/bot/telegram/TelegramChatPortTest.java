@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.meister.core.chat.Attachment;
 import dev.meister.core.chat.Button;
 import dev.meister.core.chat.ButtonAction;
 import dev.meister.core.chat.ChatDeliveryException;
@@ -256,5 +257,118 @@ class TelegramChatPortTest {
     StringWriter out = new StringWriter();
     e.printStackTrace(new PrintWriter(out));
     return out.toString();
+  }
+
+  private static final Attachment ICS =
+      Attachment.text(
+          "hausmeister-handoff-2026-11-23.ics",
+          "text/calendar; method=REQUEST; charset=utf-8",
+          "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
+
+  private static byte[] bytes(JsonNode file) {
+    return java.util.Base64.getDecoder().decode(file.path("base64").asText());
+  }
+
+  // Bot API sendDocument: chat_id, message_thread_id, document (a multipart file), caption with
+  // parse_mode, reply_markup.
+  @Test
+  void a_message_with_a_file_is_one_document_with_the_text_as_its_html_caption() {
+    OutgoingMessage reminder =
+        new OutgoingMessage(
+                RichText.builder().bold("Meeting").text(" <30 min>").build(),
+                List.of(new Button("Ack", new ButtonAction.Ack(17))))
+            .withAttachment(ICS);
+
+    MessageRef sent = port.post(TOPIC, reminder);
+
+    assertThat(telegram.requests("sendMessage")).isEmpty();
+    JsonNode request = telegram.onlyRequest("sendDocument");
+    assertThat(request.path("chat_id").asText()).isEqualTo("-1001234567890");
+    assertThat(request.path("message_thread_id").asInt()).isEqualTo(77);
+    assertThat(request.path("caption").asText()).isEqualTo("<b>Meeting</b> &lt;30 min&gt;");
+    assertThat(request.path("parse_mode").asText()).isEqualToIgnoringCase("HTML");
+    assertThat(request.path("document").path("filename").asText())
+        .isEqualTo("hausmeister-handoff-2026-11-23.ics");
+    assertThat(bytes(request.path("document"))).isEqualTo(ICS.content());
+    assertThat(
+            request
+                .path("reply_markup")
+                .path("inline_keyboard")
+                .path(0)
+                .path(0)
+                .path("callback_data")
+                .asText())
+        .isEqualTo("ack:17");
+    assertThat(sent.messageId()).isEqualTo(request.path("_message_id").asText());
+  }
+
+  @Test
+  void a_reply_with_a_file_is_a_document_replying_to_the_message() {
+    port.reply(new MessageRef(GROUP, "555"), OutgoingMessage.plain("here").withAttachment(ICS));
+
+    JsonNode request = telegram.onlyRequest("sendDocument");
+    assertThat(request.path("reply_parameters").path("message_id").asInt()).isEqualTo(555);
+    assertThat(request.path("caption").asText()).isEqualTo("here");
+  }
+
+  // A caption holds 1024 characters: the text goes as a message, the file as a reply to it.
+  @Test
+  void a_text_too_long_for_a_caption_goes_first_and_the_file_replies_to_it() {
+    OutgoingMessage longOne =
+        new OutgoingMessage(
+                RichText.plain("x".repeat(1025)),
+                List.of(new Button("Ack", new ButtonAction.Ack(17))))
+            .withAttachment(ICS);
+
+    MessageRef sent = port.post(TOPIC, longOne);
+
+    JsonNode text = telegram.onlyRequest("sendMessage");
+    JsonNode document = telegram.onlyRequest("sendDocument");
+    assertThat(text.path("text").asText()).hasSize(1025);
+    assertThat(text.path("reply_markup").path("inline_keyboard")).hasSize(1);
+    assertThat(sent.messageId()).isEqualTo(text.path("_message_id").asText());
+    assertThat(document.path("reply_parameters").path("message_id").asText())
+        .isEqualTo(sent.messageId());
+    assertThat(document.path("message_thread_id").asInt()).isEqualTo(77);
+    assertThat(document.has("caption")).isFalse();
+    assertThat(document.has("reply_markup")).isFalse();
+    assertThat(bytes(document.path("document"))).isEqualTo(ICS.content());
+  }
+
+  @Test
+  void markup_does_not_count_towards_the_caption_limit() {
+    // 1000 characters a person reads, far more in HTML.
+    RichText text = RichText.builder().bold("<&>".repeat(333)).text("x").build();
+
+    port.post(GROUP, OutgoingMessage.of(text).withAttachment(ICS));
+
+    assertThat(telegram.requests("sendMessage")).isEmpty();
+    assertThat(telegram.onlyRequest("sendDocument").path("caption").asText().length())
+        .isGreaterThan(1024);
+  }
+
+  // An edit changes text and buttons; the file stays. Telegram refuses editMessageText on a
+  // message that has a caption instead of text.
+  @Test
+  void editing_a_message_sent_with_a_file_edits_its_caption_and_sends_no_file() {
+    MessageRef sent = port.post(GROUP, OutgoingMessage.plain("Reminder").withAttachment(ICS));
+
+    port.edit(sent, OutgoingMessage.plain("Reminder (done)").withAttachment(ICS));
+
+    JsonNode caption = telegram.onlyRequest("editMessageCaption");
+    assertThat(caption.path("message_id").asText()).isEqualTo(sent.messageId());
+    assertThat(caption.path("caption").asText()).isEqualTo("Reminder (done)");
+    assertThat(caption.path("parse_mode").asText()).isEqualToIgnoringCase("HTML");
+    assertThat(telegram.requests("sendDocument")).hasSize(1);
+  }
+
+  @Test
+  void a_caption_edit_too_long_for_a_caption_is_cut_to_fit() {
+    MessageRef sent = port.post(GROUP, OutgoingMessage.plain("Reminder").withAttachment(ICS));
+
+    port.edit(sent, OutgoingMessage.plain("y".repeat(2000)));
+
+    String caption = telegram.onlyRequest("editMessageCaption").path("caption").asText();
+    assertThat(caption).hasSize(1024).endsWith("\u2026");
   }
 }

@@ -1,6 +1,8 @@
 package dev.meister.core.shift;
 
+import dev.meister.core.chat.Attachment;
 import dev.meister.core.team.Member;
+import dev.meister.core.validation.Checks;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,18 +13,33 @@ import java.util.Locale;
 /**
  * An iCalendar (RFC 5545) invitation to one meeting: a VEVENT with its times in UTC, a UID stable
  * for the meeting (a calendar updates rather than duplicates it when imported twice), the outgoing
- * member as organizer and the incoming one as attendee.
+ * member as organizer and both people as attendees (the organizer as chair who already accepted),
+ * so each one's calendar lists both. It travels as an {@link Attachment} of {@link #MEDIA_TYPE}.
  *
  * <p>Members have no e-mail address in the configuration, so each is a {@code urn:meister:member:}
  * address with their name as {@code CN}: valid calendar addresses that calendars show by name.
  */
 public record Invitation(
     String uid, Instant start, Instant end, String summary, Member organizer, Member attendee) {
+  /** RFC 5545 3.2 and RFC 5546: an iTIP request, in UTF-8 as RFC 5545 3.1.4 requires. */
+  public static final String MEDIA_TYPE = "text/calendar; method=REQUEST; charset=utf-8";
+
   private static final DateTimeFormatter UTC =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   /** RFC 5545 3.1: lines longer than 75 octets are folded. */
   private static final int LINE_OCTETS = 75;
+
+  public Invitation {
+    Checks.notBlank(uid, "uid");
+    Checks.notBlank(summary, "summary");
+    Checks.check(start.isBefore(end), "the meeting must end after it starts");
+  }
+
+  /** The calendar object as a file named {@code fileName}, stamped {@code stamp}. */
+  public Attachment attachment(String fileName, Instant stamp) {
+    return Attachment.text(fileName, MEDIA_TYPE, ics(stamp));
+  }
 
   /** The calendar object, lines ending in CRLF as RFC 5545 requires; stamped {@code at}. */
   public String ics(Instant stamp) {
@@ -31,14 +48,21 @@ public record Invitation(
             "BEGIN:VCALENDAR",
             "VERSION:2.0",
             "PRODID:-//Meister//Shift reminders//EN",
+            "CALSCALE:GREGORIAN",
             "METHOD:REQUEST",
             "BEGIN:VEVENT",
             "UID:" + uid,
             "DTSTAMP:" + UTC.format(stamp.truncatedTo(ChronoUnit.SECONDS)),
             "DTSTART:" + UTC.format(start),
             "DTEND:" + UTC.format(end),
+            "SEQUENCE:0",
+            "STATUS:CONFIRMED",
             "SUMMARY:" + text(summary),
             "ORGANIZER;CN=" + param(organizer.displayName()) + ":" + address(organizer),
+            "ATTENDEE;CN="
+                + param(organizer.displayName())
+                + ";ROLE=CHAIR;PARTSTAT=ACCEPTED:"
+                + address(organizer),
             "ATTENDEE;CN="
                 + param(attendee.displayName())
                 + ";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:"

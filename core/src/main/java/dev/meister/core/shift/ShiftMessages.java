@@ -20,6 +20,9 @@ final class ShiftMessages {
   private static final DateTimeFormatter CLOCK =
       DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
+  /** What the reminder says of its file. */
+  static final String INVITATION_ATTACHED = "Invitation attached (.ics).";
+
   private ShiftMessages() {}
 
   /** "⏰ @bob: your Hausmeister shift starts tomorrow 11:00 CET (Mon 30 Nov), ...; Level 2: ...". */
@@ -50,14 +53,16 @@ final class ShiftMessages {
     return t.text(".");
   }
 
-  /** Seed 004's "30 mins meeting for on-call transition", proposed with its invitation. */
+  /**
+   * Seed 004's "30 mins meeting for on-call transition", proposed; its invitation goes with the
+   * message as a file (a calendar opens it in a tap, where pasted text had to be saved by hand).
+   */
   static void meeting(
       RichText.Builder t,
       Rotation rotation,
       MemberId outgoing,
       MemberId incoming,
-      Invitation invitation,
-      Instant now) {
+      Invitation invitation) {
     ZonedDateTime start = invitation.start().atZone(rotation.zone());
     ZonedDateTime end = invitation.end().atZone(rotation.zone());
     long minutes = java.time.Duration.between(invitation.start(), invitation.end()).toMinutes();
@@ -75,8 +80,7 @@ final class ShiftMessages {
         .mention(outgoing)
         .text(" with ")
         .mention(incoming)
-        .text(". Invitation (save as .ics):")
-        .codeBlock(invitation.ics(now).replace("\r\n", "\n").stripTrailing());
+        .text(". " + INVITATION_ATTACHED);
   }
 
   /** "📢 @bob is on call now for Hausmeister (until Mon 7 Dec 11:00 CET); Level 2: @erin." */

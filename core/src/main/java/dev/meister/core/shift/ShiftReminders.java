@@ -1,5 +1,6 @@
 package dev.meister.core.shift;
 
+import dev.meister.core.chat.Attachment;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.RichText;
@@ -26,10 +27,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reminds the incoming on-call before each shift boundary of the rotations configured for it,
- * proposing the transition meeting with its invitation when the rotation asks for one, and tells a
- * rotation without the handshake "@bob is on call now" at the boundary. Chats have no reliable
- * direct messages to a member on every platform, so both go to the rotation's chat, mentioning the
- * people. Each is recorded with its message in one transaction: posted once, also across restarts.
+ * proposing the transition meeting when the rotation asks for one, its invitation attached as an
+ * {@code .ics} file, and tells a rotation without the handshake "@bob is on call now" at the
+ * boundary. Chats have no reliable direct messages to a member on every platform, so both go to the
+ * rotation's chat, mentioning the people. Each is recorded with its message in one transaction:
+ * posted once, also across restarts.
  */
 public final class ShiftReminders implements DueWork {
   private static final Logger log = LoggerFactory.getLogger(ShiftReminders.class);
@@ -116,12 +118,23 @@ public final class ShiftReminders implements DueWork {
     RichText.Builder t =
         ShiftMessages.reminder(
             rotation, h.to(), h.from(), h.at(), secondaryAt(resolver, h.at()), now);
-    rule.meeting()
-        .ifPresent(
-            length ->
-                ShiftMessages.meeting(
-                    t, rotation, h.from(), h.to(), invitation(rotation, h, length), now));
-    return OutgoingMessage.of(t.build());
+    Optional<Invitation> meeting = rule.meeting().map(length -> invitation(rotation, h, length));
+    meeting.ifPresent(i -> ShiftMessages.meeting(t, rotation, h.from(), h.to(), i));
+    OutgoingMessage message = OutgoingMessage.of(t.build());
+    return meeting
+        .map(i -> message.withAttachment(i.attachment(invitationFile(rotation, h), now)))
+        .orElse(message);
+  }
+
+  /**
+   * {@code hausmeister-handoff-2026-11-23.ics}: the rotation and the day of the boundary in its
+   * zone, so files of several reminders are told apart in a downloads folder.
+   */
+  static String invitationFile(Rotation rotation, Handover h) {
+    String suffix = "-handoff-" + h.at().atZone(rotation.zone()).toLocalDate() + ".ics";
+    String id = rotation.id().value();
+    int room = Attachment.MAX_NAME_LENGTH - suffix.length();
+    return (id.length() <= room ? id : id.substring(0, room)) + suffix;
   }
 
   /**

@@ -1,13 +1,23 @@
 package dev.meister.core.shift;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import biweekly.Biweekly;
+import biweekly.ICalVersion;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import biweekly.io.ParseWarning;
+import biweekly.property.Attendee;
+import dev.meister.core.chat.Attachment;
 import dev.meister.core.team.ChatIdentities;
 import dev.meister.core.team.Member;
 import dev.meister.core.team.MemberId;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -79,15 +89,108 @@ class InvitationTest {
             "SUMMARY", "DE standby on-call transition: Bob Stone to Alice\\; notes\\, please")
         .containsEntry("ORGANIZER;CN=Bob Stone", "urn:meister:member:bob")
         .containsEntry(
+            "ATTENDEE;CN=Bob Stone;ROLE=CHAIR;PARTSTAT=ACCEPTED", "urn:meister:member:bob")
+        .containsEntry(
             "ATTENDEE;CN=\"Doe, Alice\";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE",
             "urn:meister:member:alice");
+  }
+
+  // RFC 5545 3.1: "Lines of text SHOULD NOT be longer than 75 octets, excluding the line break",
+  // and every content line ends in CRLF.
+  @Test
+  void every_line_ends_in_crlf_and_is_at_most_75_octets() {
+    Invitation longNames =
+        new Invitation(
+            "x@meister",
+            MEETING.start(),
+            MEETING.end(),
+            "Hausmeister on-call transition: " + "Bartholomäus ".repeat(8),
+            member("bob", "Bartholomäus Ñandú-Øverli von Hohenzollern-Sigmaringen, Jr."),
+            ALICE);
+
+    String ics = longNames.ics(Instant.parse("2026-11-29T09:00:00Z"));
+
+    assertThat(ics).doesNotContain("\n\n").doesNotContainPattern("[^\r]\n");
+    for (String line : ics.split("\r\n", -1)) {
+      assertThat(line.getBytes(StandardCharsets.UTF_8).length).as(line).isLessThanOrEqualTo(75);
+    }
+    assertThat(event(ics).keySet()).anyMatch(k -> k.startsWith("ORGANIZER;CN=\"Bartholomäus"));
+  }
+
+  // RFC 5545 3.6.1: a VEVENT in a METHOD calendar has UID, DTSTAMP, DTSTART; RFC 5546 3.2.2: a
+  // REQUEST has an ORGANIZER and attendees.
+  @Test
+  void the_calendar_has_what_a_request_needs_and_nothing_twice() {
+    String ics = MEETING.ics(Instant.parse("2026-11-29T09:00:00Z"));
+
+    List<String> lines = List.of(ics.split("\r\n", -1));
+    assertThat(lines)
+        .containsSubsequence(
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "METHOD:REQUEST",
+            "BEGIN:VEVENT",
+            "END:VEVENT",
+            "END:VCALENDAR")
+        .anyMatch(l -> l.startsWith("PRODID:"));
+    assertThat(lines.stream().filter(l -> l.equals("BEGIN:VEVENT"))).hasSize(1);
+    assertThat(event(ics).keySet())
+        .contains("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY")
+        .anyMatch(k -> k.startsWith("ORGANIZER"));
+  }
+
+  // Read by a calendar library that knows nothing of this code: what a calendar app does on a tap.
+  @Test
+  void an_independent_icalendar_parser_reads_it_without_a_warning_and_finds_the_meeting() {
+    String ics = MEETING.ics(Instant.parse("2026-11-29T09:00:00Z"));
+    List<List<ParseWarning>> warnings = new ArrayList<>();
+
+    ICalendar calendar = Biweekly.parse(ics).warnings(warnings).first();
+
+    assertThat(warnings).allSatisfy(w -> assertThat(w).isEmpty());
+    assertThat(calendar.validate(ICalVersion.V2_0).isEmpty())
+        .as(calendar.validate(ICalVersion.V2_0).toString())
+        .isTrue();
+    assertThat(calendar.getMethod().getValue()).isEqualTo("REQUEST");
+    VEvent event = calendar.getEvents().get(0);
+    assertThat(event.getDateStart().getValue().toInstant())
+        .isEqualTo(Instant.parse("2026-11-30T08:30:00Z"));
+    assertThat(event.getDateEnd().getValue().toInstant())
+        .isEqualTo(Instant.parse("2026-11-30T09:00:00Z"));
+    assertThat(event.getSummary().getValue())
+        .isEqualTo("DE standby on-call transition: Bob Stone to Alice; notes, please");
+    assertThat(event.getOrganizer().getCommonName()).isEqualTo("Bob Stone");
+    assertThat(event.getAttendees())
+        .extracting(Attendee::getCommonName)
+        .containsExactly("Bob Stone", "Doe, Alice");
+  }
+
+  @Test
+  void the_attachment_is_the_calendar_in_utf_8_as_an_itip_request() {
+    Instant stamp = Instant.parse("2026-11-29T09:00:00Z");
+
+    Attachment file = MEETING.attachment("de-standby-handoff-2026-11-30.ics", stamp);
+
+    assertThat(file.fileName()).isEqualTo("de-standby-handoff-2026-11-30.ics");
+    assertThat(file.mediaType()).isEqualTo("text/calendar; method=REQUEST; charset=utf-8");
+    assertThat(new String(file.content(), StandardCharsets.UTF_8)).isEqualTo(MEETING.ics(stamp));
+  }
+
+  @Test
+  void a_meeting_that_ends_before_it_starts_is_refused() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                new Invitation(
+                    "u", /* start= */ MEETING.end(), /* end= */ MEETING.start(), "s", BOB, ALICE))
+        .withMessage("the meeting must end after it starts");
   }
 
   @Test
   void lines_longer_than_75_octets_are_folded_without_splitting_a_character() {
     String folded = Invitation.fold("SUMMARY:" + "ü".repeat(60));
 
-    for (String line : folded.split("\r\n")) {
+    for (String line : folded.split("\r\n", -1)) {
       assertThat(line.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75);
     }
     assertThat(folded.replace("\r\n ", "")).isEqualTo("SUMMARY:" + "ü".repeat(60));
