@@ -108,7 +108,7 @@ final class BotRuntime implements AutoCloseable {
 
   /**
    * @param runActions what performs runbook actions on Airflow and GitHub (tests give a fake); null
-   *     for {@link #runActions the bot's own}
+   *     for the bot's own clients ({@link RunActionClients}) over its Airflow and GitHub clients
    */
   BotRuntime(
       Meister meister,

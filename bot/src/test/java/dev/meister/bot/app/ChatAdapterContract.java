@@ -583,6 +583,7 @@ abstract class ChatAdapterContract {
         "the press refused",
         () -> chat.answers().contains("Only members of the team can use runbook actions."));
     assertThat(chat.sent()).noneMatch(s -> s.text().contains("Actions for alert"));
+  }
 
   // Issue #13 item 7: the shift reminder "carries an `.ics` invitation for both people"; every chat
   // gets it as a file, with the message or under it (Slack shares files in the message's thread).

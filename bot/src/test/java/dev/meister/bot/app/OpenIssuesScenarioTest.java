@@ -246,10 +246,14 @@ class OpenIssuesScenarioTest {
     AlertId alert = alertLinkedTo(9103);
 
     bot.say("alice", "/assign #" + alert.value() + " @bob");
+    // GitHub is asked by the filing worker, off the chat thread.
+    bot.runtime().filing().processDue();
+    bot.tick();
 
     assertThat(github.assignees(REPO, 9103)).containsExactly("bob-gh");
     assertThat(bot.chat.texts())
         .containsExactly(
+            "(Assigning cryptokaizen/cmamp#9103 to Bob Stone (bob-gh)…)",
             "Assigned cryptokaizen/cmamp#9103 to Bob Stone (bob-gh):"
                 + " https://github.com/cryptokaizen/cmamp/issues/9103");
   }
@@ -295,11 +299,12 @@ class OpenIssuesScenarioTest {
         "POST", ".*/issues/9103/assignees", FakeGitHub.error(403, "Must have admin rights"));
 
     bot.say("alice", "/assign #" + alert.value() + " @bob");
+    bot.runtime().filing().processDue();
+    bot.tick();
 
-    assertThat(bot.chat.texts())
-        .singleElement()
-        .asString()
-        .startsWith("GitHub refused to assign cryptokaizen/cmamp#9103: ")
+    assertThat(bot.chat.texts()).hasSize(2);
+    assertThat(bot.chat.texts().get(1))
+        .startsWith("⚠️ Could not assign the issue: GitHub refused (403)")
         .contains("Must have admin rights")
         .doesNotContain("\n");
     assertThat(github.assignees(REPO, 9103)).isEmpty();

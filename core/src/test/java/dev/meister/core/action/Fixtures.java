@@ -108,6 +108,17 @@ final class Fixtures {
     public Optional<AlertId> alertAnsweredBy(MessageRef message) {
       return Optional.ofNullable(answers.get(message));
     }
+
+    /** These scenarios have no mirror chats. */
+    @Override
+    public void linkMirror(MessageRef message, AlertId alert) {
+      throw new UnsupportedOperationException("no mirror chats here");
+    }
+
+    @Override
+    public List<MessageRef> mirrorsFor(AlertId alert) {
+      return List.of();
+    }
   }
 
   /** No override, swap or absence: the directory is only asked about rotations here. */
