@@ -53,7 +53,7 @@ public final class JdbcMessageLinkStore implements MessageLinkStore {
 
   /** Links inside an ongoing transaction; a second link of the same message is ignored. */
   static void insert(Connection c, MessageRef message, AlertId alert) throws SQLException {
-    insert(c, "message_links", message, alert);
+    insert(c, "message_links", message, alert, false);
   }
 
   /**
@@ -62,31 +62,23 @@ public final class JdbcMessageLinkStore implements MessageLinkStore {
    * the first chat.
    */
   static void insertMirror(Connection c, MessageRef message, AlertId alert) throws SQLException {
-    insert(c, "message_links", message, alert);
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "UPDATE message_links SET mirror = 1"
-                + " WHERE platform = ? AND chat_id = ? AND message_id = ?")) {
-      ps.setString(1, message.chat().platform().name());
-      ps.setString(2, message.chat().chatId());
-      ps.setString(3, message.messageId());
-      ps.executeUpdate();
-    }
+    insert(c, "message_links", message, alert, true);
   }
 
   /** Links an answer inside an ongoing transaction; a second link is ignored. */
   static void insertAnswer(Connection c, MessageRef message, AlertId alert) throws SQLException {
-    insert(c, "answer_links", message, alert);
+    insert(c, "answer_links", message, alert, false);
   }
 
-  private static void insert(Connection c, String table, MessageRef message, AlertId alert)
+  private static void insert(
+      Connection c, String table, MessageRef message, AlertId alert, boolean mirror)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO "
                 + table
-                + " (platform,"
-                + " chat_id, message_id, thread_id, alert_id) VALUES (?, ?, ?, ?, ?)"
+                + " (platform, chat_id, message_id, thread_id, alert_id"
+                + (mirror ? ", mirror) VALUES (?, ?, ?, ?, ?, 1)" : ") VALUES (?, ?, ?, ?, ?)")
                 + " ON CONFLICT (platform, chat_id, message_id) DO NOTHING")) {
       ChatRef chat = message.chat();
       ps.setString(1, chat.platform().name());

@@ -10,9 +10,9 @@ import dev.meister.core.action.ActionNotes;
 import dev.meister.core.action.ActionParties;
 import dev.meister.core.action.ActionPolicies;
 import dev.meister.core.action.ActionWorker;
-import dev.meister.core.action.AlertRepaint;
 import dev.meister.core.action.RunActions;
 import dev.meister.core.alert.AlertContext;
+import dev.meister.core.alert.AlertCopies;
 import dev.meister.core.alert.AlertMessages;
 import dev.meister.core.alert.AlertNotes;
 import dev.meister.core.schedule.OnCallDirectory;
@@ -67,8 +67,12 @@ final class Actions implements AutoCloseable {
             runActions,
             storage.alerts(),
             context,
-            new AlertRepaint(
-                alertMessages, storage.alerts(), context, storage.messageLinks(), storage.outbox()),
+            new AlertCopies(
+                storage.alerts(),
+                alertMessages,
+                directory,
+                storage.messageLinks(),
+                storage.outbox()),
             storage.outbox(),
             storage.database(),
             messages,

@@ -7,7 +7,11 @@ import java.util.Optional;
 public enum ActionKind {
   /** Airflow: clear the failed task so it runs again. */
   CLEAR("clear", Side.AIRFLOW),
-  /** Airflow: clear the failed task and everything downstream of it. */
+  /**
+   * Airflow: clear the failed task and its downstream tasks that failed with it (seed 003: clear
+   * "the downstream nodes that have failed due to the upstream failure"), not the ones that
+   * succeeded or were skipped.
+   */
   CLEAR_DOWNSTREAM("clear-downstream", Side.AIRFLOW),
   /** Airflow: set the failed task to success and clear its failed downstream tasks. */
   MARK_SUCCESS("mark-success", Side.AIRFLOW),

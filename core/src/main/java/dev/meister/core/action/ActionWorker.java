@@ -3,6 +3,7 @@ package dev.meister.core.action;
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 
 import dev.meister.core.alert.AlertContext;
+import dev.meister.core.alert.AlertCopies;
 import dev.meister.core.alert.AlertStore;
 import dev.meister.core.delivery.Backoff;
 import dev.meister.core.delivery.Outbox;
@@ -47,7 +48,7 @@ public final class ActionWorker implements AutoCloseable {
   private final RunActions actions;
   private final AlertStore alerts;
   private final AlertContext context;
-  private final AlertRepaint repaint;
+  private final AlertCopies copies;
   private final Outbox outbox;
   private final Transactions transactions;
   private final ActionMessages messages;
@@ -61,7 +62,7 @@ public final class ActionWorker implements AutoCloseable {
       RunActions actions,
       AlertStore alerts,
       AlertContext context,
-      AlertRepaint repaint,
+      AlertCopies copies,
       Outbox outbox,
       Transactions transactions,
       ActionMessages messages,
@@ -70,7 +71,7 @@ public final class ActionWorker implements AutoCloseable {
     this.actions = actions;
     this.alerts = alerts;
     this.context = context;
-    this.repaint = repaint;
+    this.copies = copies;
     this.outbox = outbox;
     this.transactions = transactions;
     this.messages = messages;
@@ -210,7 +211,7 @@ public final class ActionWorker implements AutoCloseable {
                     r, AuditEvent.EXECUTED, Optional.empty(), clock.instant(), result.summary()));
             outbox.enqueue(
                 PendingMessage.answer(r.answerUnder(), messages.done(done, result), r.alert()));
-            alerts.find(r.alert()).ifPresent(repaint::repaint);
+            alerts.find(r.alert()).ifPresent(copies::refresh);
           });
       log.info("action request #{}: {}", r.id(), result.summary());
       return true;

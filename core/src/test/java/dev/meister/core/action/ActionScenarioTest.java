@@ -7,6 +7,7 @@ import dev.meister.core.action.ActionParty.Role;
 import dev.meister.core.alert.AirflowTask;
 import dev.meister.core.alert.Alert;
 import dev.meister.core.alert.AlertContext;
+import dev.meister.core.alert.AlertCopies;
 import dev.meister.core.alert.AlertMessages;
 import dev.meister.core.alert.AlertOrigin;
 import dev.meister.core.alert.AlertPriority;
@@ -164,7 +165,7 @@ class ActionScenarioTest {
         api,
         alerts,
         context,
-        new AlertRepaint(alertMessages, alerts, context, links, outbox),
+        new AlertCopies(alerts, alertMessages, directory, links, outbox),
         outbox,
         Fixtures.DIRECT,
         messages,
