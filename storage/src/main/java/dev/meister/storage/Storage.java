@@ -28,6 +28,7 @@ public final class Storage implements AutoCloseable {
   private final JdbcEscalationStore escalations;
   private final JdbcIssueReports issueReports;
   private final JdbcActionStore actions;
+  private final JdbcQuestionStore questions;
 
   private Storage(Database database, Clock clock) {
     this.database = database;
@@ -53,6 +54,7 @@ public final class Storage implements AutoCloseable {
     this.escalations = new JdbcEscalationStore(database);
     this.issueReports = new JdbcIssueReports(database);
     this.actions = new JdbcActionStore(database);
+    this.questions = new JdbcQuestionStore(database);
   }
 
   /** Opens the SQLite file, creating and migrating it as needed. */
@@ -145,6 +147,10 @@ public final class Storage implements AutoCloseable {
   }
 
   /** Runbook action requests (clear, mark success, re-run, pause) and their audit trail. */
+  public JdbcQuestionStore questions() {
+    return questions;
+  }
+
   public JdbcActionStore actions() {
     return actions;
   }

@@ -1,5 +1,6 @@
 package dev.meister.bot.app;
 
+import dev.meister.bot.config.ChatTarget;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.core.action.ActionButtons;
 import dev.meister.core.action.ActionCommand;
@@ -9,6 +10,7 @@ import dev.meister.core.alert.AckEvents;
 import dev.meister.core.alert.Acknowledgements;
 import dev.meister.core.alert.AlertCopies;
 import dev.meister.core.chat.ButtonAction;
+import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.ChatRoutes;
 import dev.meister.core.chat.HelpCommand;
 import dev.meister.core.escalation.EscalateCommand;
@@ -27,17 +29,26 @@ import dev.meister.core.filing.TopCommand;
 import dev.meister.core.handoff.HandoffButtons;
 import dev.meister.core.handoff.HandoffCommand;
 import dev.meister.core.handoff.Handoffs;
+import dev.meister.core.question.DoneCommand;
+import dev.meister.core.question.HelpChannels;
+import dev.meister.core.question.Questions;
+import dev.meister.core.question.TriageCommand;
 import dev.meister.core.review.IssueReviews;
 import dev.meister.core.review.IssuesCommand;
 import dev.meister.core.schedule.OverrideCommand;
 import dev.meister.core.schedule.RequestArguments;
 import dev.meister.core.schedule.RequestButtons;
+import dev.meister.core.schedule.RotationChats;
+import dev.meister.core.schedule.RotationId;
 import dev.meister.core.schedule.ScheduleCommand;
 import dev.meister.core.schedule.ScheduleRequests;
 import dev.meister.core.schedule.SwapCommand;
 import dev.meister.core.schedule.WhoIsOnCallCommand;
 import dev.meister.storage.Storage;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -62,6 +73,28 @@ final class ChatHandlers {
       AlertCopies copies,
       Actions actions,
       Clock clock) {}
+
+  private static final String QUESTION_OUTSIDERS =
+      "Sorry, only members of the team can close a question.";
+
+  /** The questions asked in the rotations' help channels (seed 001, "support our clients"). */
+  static Questions questions(Services s) {
+    MeisterConfig config = s.meister().config();
+    Map<RotationId, List<ChatRef>> channels = new LinkedHashMap<>();
+    config
+        .duties()
+        .issueReviews()
+        .helpChannels()
+        .forEach((r, targets) -> channels.put(r, targets.stream().map(ChatTarget::ref).toList()));
+    Storage storage = s.meister().storage();
+    return new Questions(
+        new HelpChannels(channels),
+        s.meister().directory(),
+        config.team(),
+        storage.questions(),
+        storage.outbox(),
+        storage.database());
+  }
 
   static ChatRoutes routes(Services s) {
     MeisterConfig config = s.meister().config();
@@ -98,6 +131,17 @@ final class ChatHandlers {
         .button(ButtonAction.AcceptRequest.class, RequestButtons.OUTSIDERS, requests::accept)
         .button(ButtonAction.DeclineRequest.class, RequestButtons.OUTSIDERS, requests::decline);
 
+    RotationChats rotationChats =
+        new RotationChats(s.meister().directory(), Duties.rotationChats(config));
+    Questions questions = questions(s);
+    DoneCommand done = new DoneCommand(questions);
+    routes
+        .command(new TriageCommand(questions, rotationChats))
+        .command(done)
+        .button(ButtonAction.CloseQuestion.class, QUESTION_OUTSIDERS, done.button())
+        .reply(done::wants, QUESTION_OUTSIDERS, done.reply())
+        .mention(questions);
+
     BreakLog log =
         new BreakLog(
             storage.alerts(), storage.issueLinks(), storage.resolutions(), s.actions().log());
@@ -127,8 +171,7 @@ final class ChatHandlers {
                 Optional.of(s.copies())))
         .command(new PostmortemCommand(log))
         .command(new TopCommand(log, s.clock()))
-        .command(
-            new IssuesCommand(s.reviews(), s.meister().directory(), Duties.rotationChats(config)))
+        .command(new IssuesCommand(s.reviews(), rotationChats, questions))
         .command(
             new AssignCommand(
                 s.filingEnabled(),

@@ -42,7 +42,8 @@ final class RotationSection {
           "chat",
           "epic",
           "stale_after",
-          "review");
+          "review",
+          "help_channels");
   private static final List<String> MOMENT_KEYS = List.of("day", "time");
   private static final List<String> REVIEW_KEYS = List.of("cron", "zone");
   private static final List<String> WEEKEND_KEYS = List.of("from", "to", "roster", "hand_back");
@@ -57,6 +58,11 @@ final class RotationSection {
   private final Map<RotationId, HandBack> handBacks = new LinkedHashMap<>();
   private final Map<RotationId, java.time.Duration> staleAfter = new LinkedHashMap<>();
   private final Map<RotationId, CronSchedule> reviews = new LinkedHashMap<>();
+  private final Map<RotationId, List<ChatTarget>> helpChannels = new LinkedHashMap<>();
+
+  /** Which rotation each help channel already belongs to, by its reference. */
+  private final Map<String, String> helpChannelOwners = new LinkedHashMap<>();
+
   private final PriorityScale scale;
 
   /** Reads rotations whose {@code weekend.hand_back} levels must be on {@code scale}. */
@@ -102,7 +108,7 @@ final class RotationSection {
 
   /** How long without activity makes a rotation's issues stale, and when they are reviewed. */
   IssueReviewConfig issueReviews() {
-    return new IssueReviewConfig(staleAfter, reviews);
+    return new IssueReviewConfig(staleAfter, reviews, helpChannels);
   }
 
   /** The rotation {@code node} names; {@code null} (reported unless declared) if there is none. */
@@ -153,6 +159,7 @@ final class RotationSection {
     if (f.has("review") && chatNode == null) {
       problems.add(f.located("review"), f.path("review"), "a review needs the rotation's 'chat'");
     }
+    List<ChatTarget> help = helpChannels(f, id);
     if (anchor != null && shift != null && handoff != null) {
       checkAnchor(f, anchor, shift, handoff);
     }
@@ -196,6 +203,9 @@ final class RotationSection {
       if (review != null) {
         reviews.put(rotationId, review);
       }
+      if (help != null) {
+        helpChannels.put(rotationId, help);
+      }
     } catch (IllegalArgumentException e) {
       problems.add(f.line(), path, String.valueOf(e.getMessage()));
     }
@@ -228,6 +238,32 @@ final class RotationSection {
     DayOfWeek day = f.value("day", true, Values::day);
     LocalTime time = f.value("time", true, Values::time);
     return day == null || time == null ? null : new HandoffMoment(day, time);
+  }
+
+  /**
+   * {@code help_channels}: a chat or a list of chats; one chat can be the help channel of only one
+   * rotation, or a question there would not know whose on-call to tag.
+   */
+  private @Nullable List<ChatTarget> helpChannels(Fields f, String rotation) {
+    YNode node = f.node("help_channels", false);
+    if (node == null) {
+      return null;
+    }
+    List<ChatTarget> targets = chats.references(node, f.path("help_channels"));
+    if (targets == null) {
+      return null;
+    }
+    for (ChatTarget t : targets) {
+      String before = helpChannelOwners.putIfAbsent(t.reference(), rotation);
+      if (before != null) {
+        problems.add(
+            node,
+            f.path("help_channels"),
+            t.reference() + " is already the help channel of rotation '" + before + "'");
+        return null;
+      }
+    }
+    return targets;
   }
 
   /** {@code review: { cron, zone }}; the zone defaults to the rotation's. */

@@ -21,12 +21,14 @@ import java.util.regex.Pattern;
 /**
  * The person's side of the console chat. Reads lines until EOF or {@code /quit}: {@code /command
  * args} runs a command, {@code >N text} replies to bot message N, {@code !N action} presses a
- * button on message N.
+ * button on message N, and a line that mentions {@code @meister} is a message to the bot (a
+ * question, in a help channel).
  */
 public final class ConsoleSession {
   public static final ChatRef CHAT = ChatRef.of(Platform.CONSOLE, "console");
 
   private static final Pattern REPLY = Pattern.compile(">\\s*(\\d+)\\s+(.+)");
+  private static final Pattern MENTION = Pattern.compile("(?i)(^|\\s)@meister\\b");
   private static final Pattern PRESS = Pattern.compile("!\\s*(\\d+)\\s+(\\S+)(?:\\s+(\\S+))?");
 
   private final ChatEventHandler handler;
@@ -123,6 +125,9 @@ public final class ConsoleSession {
                 to));
       }
       return Optional.of(new ChatEvent.Reply(chat, sender, message, text, to));
+    }
+    if (MENTION.matcher(line).find()) {
+      return Optional.of(new ChatEvent.Mention(CHAT, sender, message, line));
     }
     Matcher press = PRESS.matcher(line);
     if (press.matches()) {

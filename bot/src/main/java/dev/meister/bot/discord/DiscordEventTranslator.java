@@ -43,6 +43,9 @@ public final class DiscordEventTranslator {
               b.customId(),
               DiscordRefs.interaction(b.applicationId(), b.token())));
     }
+    if (input instanceof DiscordInput.ChannelMessage m) {
+      return channelMessage(chat, sender, m);
+    }
     DiscordInput.MessageReply r = (DiscordInput.MessageReply) input;
     if (!r.repliesToBot() || r.text().isBlank()) {
       return Optional.empty();
@@ -63,6 +66,48 @@ public final class DiscordEventTranslator {
               space < 0 ? "" : text.substring(space + 1)));
     }
     return Optional.of(new ChatEvent.Reply(chat, sender, self, text, replyTo));
+  }
+
+  /**
+   * A typed command under someone else's message quotes it ({@code /triage}); a message that
+   * mentions the bot is a {@link ChatEvent.Mention}; anything else is no event.
+   */
+  private static Optional<ChatEvent> channelMessage(
+      ChatRef chat, Sender sender, DiscordInput.ChannelMessage m) {
+    String text = m.text().strip();
+    MessageRef self = new MessageRef(chat, m.messageId());
+    DiscordInput.Quoted q = m.quoted();
+    if (q != null
+        && text.length() > 1
+        && text.charAt(0) == '/'
+        && !Character.isWhitespace(text.charAt(1))) {
+      int space = text.indexOf(' ');
+      ChatEvent.Command c =
+          (ChatEvent.Command)
+              command(
+                  chat,
+                  sender,
+                  self,
+                  null,
+                  space < 0 ? text.substring(1) : text.substring(1, space),
+                  space < 0 ? "" : text.substring(space + 1));
+      Sender author =
+          new Sender(
+              Platform.DISCORD, q.author().id(), q.author().username(), q.author().displayName());
+      return Optional.of(
+          new ChatEvent.Command(
+              c.chat(),
+              c.sender(),
+              c.message(),
+              c.name(),
+              c.args(),
+              null,
+              new ChatEvent.Quote(new MessageRef(chat, q.messageId()), author, q.text())));
+    }
+    if (m.mentionsBot() && !text.isEmpty()) {
+      return Optional.of(new ChatEvent.Mention(chat, sender, self, text));
+    }
+    return Optional.empty();
   }
 
   /** A picked user arrives as {@code <@123>} (or {@code <@!123>}); handles read {@code @123}. */

@@ -178,21 +178,47 @@ public final class DiscordGateway extends ListenerAdapter implements AutoCloseab
   @Override
   public void onMessageReceived(MessageReceivedEvent e) {
     Message m = e.getMessage();
-    if (m.getMessageReference() == null || e.getAuthor().isBot()) {
+    if (e.getAuthor().isBot()) {
       return;
     }
-    Message parent = m.getReferencedMessage();
-    boolean toBot =
-        parent != null && parent.getAuthor().getIdLong() == e.getJDA().getSelfUser().getIdLong();
+    long self = e.getJDA().getSelfUser().getIdLong();
+    Message parent = m.getMessageReference() == null ? null : m.getReferencedMessage();
+    DiscordInput.User author =
+        user(e.getAuthor(), e.getMember() == null ? null : e.getMember().getEffectiveName());
+    if (m.getMessageReference() != null
+        && parent != null
+        && parent.getAuthor().getIdLong() == self) {
+      inbound.receive(
+          new DiscordInput.MessageReply(
+              e.getChannel().getId(),
+              parent(e.getChannel()),
+              author,
+              m.getId(),
+              m.getContentRaw(),
+              m.getMessageReference().getMessageId(),
+              true));
+      return;
+    }
+    boolean mentioned = m.getMentions().getUsers().stream().anyMatch(u -> u.getIdLong() == self);
+    if (!mentioned && parent == null) {
+      return; // Neither for the bot nor a reply that could be a typed /triage.
+    }
     inbound.receive(
-        new DiscordInput.MessageReply(
+        new DiscordInput.ChannelMessage(
             e.getChannel().getId(),
             parent(e.getChannel()),
-            user(e.getAuthor(), e.getMember() == null ? null : e.getMember().getEffectiveName()),
+            author,
             m.getId(),
             m.getContentRaw(),
-            m.getMessageReference().getMessageId(),
-            toBot));
+            mentioned,
+            parent == null
+                ? null
+                : new DiscordInput.Quoted(
+                    parent.getId(),
+                    user(
+                        parent.getAuthor(),
+                        parent.getMember() == null ? null : parent.getMember().getEffectiveName()),
+                    parent.getContentRaw())));
   }
 
   /** Discord then shows "the application did not respond"; the answer still follows in chat. */

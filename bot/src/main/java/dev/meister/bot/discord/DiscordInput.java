@@ -58,4 +58,24 @@ public sealed interface DiscordInput {
       String referencedMessageId,
       boolean repliesToBot)
       implements DiscordInput {}
+
+  /**
+   * Any other message the gateway shows the bot: one that mentions it, or that replies to someone
+   * else's message (a typed {@code /triage} under a client's question).
+   *
+   * @param mentionsBot whether the message mentions the bot itself (not {@code @everyone})
+   * @param quoted the message it replies to, when that is not the bot's
+   */
+  record ChannelMessage(
+      String channelId,
+      @Nullable String parentChannelId,
+      User user,
+      String messageId,
+      String text,
+      boolean mentionsBot,
+      @Nullable Quoted quoted)
+      implements DiscordInput {}
+
+  /** Someone else's message that a message replies to. */
+  record Quoted(String messageId, User author, String text) {}
 }

@@ -2,6 +2,7 @@ package dev.meister.bot.slack;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import dev.meister.core.chat.ChatEvent;
 import dev.meister.core.chat.ChatRef;
@@ -113,6 +114,34 @@ public final class SlackEventTranslator {
             new MessageRef(chat, e.getTs()),
             unescape(text).strip(),
             parent));
+  }
+
+  /**
+   * An {@code app_mention}: "@Meister is ohlcv late?" in a channel, e.g. a client's question in a
+   * help channel. In a thread it belongs to that thread.
+   */
+  public Optional<ChatEvent> mention(AppMentionEvent e) {
+    String text = e.getText();
+    if (e.getBotId() != null
+        || e.getUser() == null
+        || e.getChannel() == null
+        || e.getTs() == null
+        || text == null
+        || text.isBlank()) {
+      return Optional.empty();
+    }
+    String thread = e.getThreadTs();
+    ChatRef chat =
+        new ChatRef(
+            Platform.SLACK,
+            e.getChannel(),
+            thread == null || thread.equals(e.getTs()) ? null : thread);
+    return Optional.of(
+        new ChatEvent.Mention(
+            chat,
+            sender(e.getUser(), null, null),
+            new MessageRef(chat, e.getTs()),
+            unescape(text).strip()));
   }
 
   private static Sender sender(String userId, @Nullable String handle, @Nullable String name) {

@@ -3,6 +3,7 @@ package dev.meister.bot.slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageBotEvent;
 import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
@@ -105,6 +106,13 @@ public final class SlackReceiver implements AutoCloseable {
               .message(payload.getEvent(), ctx.getBotUserId())
               .filter(this::served)
               .ifPresent(this::enqueue);
+          return ctx.ack();
+        });
+    app.event(
+        AppMentionEvent.class,
+        (payload, ctx) -> {
+          remember(ctx.getBotUserId());
+          translator.mention(payload.getEvent()).filter(this::served).ifPresent(this::enqueue);
           return ctx.ack();
         });
     // Subscribed with message.channels but of no interest; without a handler Bolt answers 404.

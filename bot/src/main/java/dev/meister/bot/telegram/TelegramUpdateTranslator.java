@@ -18,7 +18,8 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
  * Turns a Telegram {@link Update} into a {@link ChatEvent}: commands, plain replies to the bot's
- * messages and button presses. Anything else (edits, bots, channel posts, joins) is no event.
+ * messages, messages that mention the bot and button presses. Anything else (edits, bots, channel
+ * posts, joins) is no event.
  */
 public final class TelegramUpdateTranslator {
   private final long botUserId;
@@ -53,16 +54,58 @@ public final class TelegramUpdateTranslator {
     MessageRef self = new MessageRef(chat, String.valueOf(m.getMessageId()));
     MessageRef replyTo = replyToBot(m, chat);
     if (text.startsWith("/")) {
-      return command(chat, sender(from), self, text, replyTo);
+      return command(
+          chat, sender(from), self, text, replyTo, replyTo == null ? quote(m, chat) : null);
     }
     if (replyTo != null) {
       return Optional.of(new ChatEvent.Reply(chat, sender(from), self, text.strip(), replyTo));
     }
+    if (mentionsBot(text)) {
+      return Optional.of(new ChatEvent.Mention(chat, sender(from), self, text.strip()));
+    }
     return Optional.empty();
   }
 
+  /** "@MeisterBot" anywhere in the text, as Telegram delivers it to a bot in privacy mode. */
+  private boolean mentionsBot(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    String handle = "@" + botUsername.toLowerCase(Locale.ROOT);
+    int at = lower.indexOf(handle);
+    while (at >= 0) {
+      int end = at + handle.length();
+      // "@MeisterBot2" is another bot: a username goes on with letters, digits or '_'.
+      if (end == lower.length() || !isUsernameChar(lower.charAt(end))) {
+        return true;
+      }
+      at = lower.indexOf(handle, end);
+    }
+    return false;
+  }
+
+  private static boolean isUsernameChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
+  }
+
+  /** Someone else's message the command answers, e.g. a question marked with /triage. */
+  private ChatEvent.@Nullable Quote quote(Message m, ChatRef chat) {
+    Message parent = m.getReplyToMessage();
+    if (parent == null || parent.getForumTopicCreated() != null || parent.getFrom() == null) {
+      return null;
+    }
+    String text = parent.getText() != null ? parent.getText() : parent.getCaption();
+    return new ChatEvent.Quote(
+        new MessageRef(chat, String.valueOf(parent.getMessageId())),
+        sender(parent.getFrom()),
+        text == null ? "" : text);
+  }
+
   private Optional<ChatEvent> command(
-      ChatRef chat, Sender sender, MessageRef self, String text, @Nullable MessageRef replyTo) {
+      ChatRef chat,
+      Sender sender,
+      MessageRef self,
+      String text,
+      @Nullable MessageRef replyTo,
+      ChatEvent.@Nullable Quote quoted) {
     List<String> words = Arrays.asList(text.strip().split("\\s+"));
     String head = words.get(0).substring(1);
     int at = head.indexOf('@');
@@ -77,7 +120,8 @@ public final class TelegramUpdateTranslator {
     }
     String name = head.toLowerCase(Locale.ROOT);
     return Optional.of(
-        new ChatEvent.Command(chat, sender, self, name, words.subList(1, words.size()), replyTo));
+        new ChatEvent.Command(
+            chat, sender, self, name, words.subList(1, words.size()), replyTo, quoted));
   }
 
   private Optional<ChatEvent> buttonPress(CallbackQuery query) {

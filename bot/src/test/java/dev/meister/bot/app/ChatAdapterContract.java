@@ -125,6 +125,7 @@ abstract class ChatAdapterContract {
             anchor: 2026-11-16
             roster: [bob, alice]
             chat: %s/alerts
+            help_channels: %s/alerts
         chats:
         %s
         shift_reminders:
@@ -147,7 +148,8 @@ abstract class ChatAdapterContract {
           repo: acme/issues
           labels: [build]
         """
-            .formatted(chat.adapter(), chat.chatsYaml(), airflow.url(), github.apiUrl()));
+            .formatted(
+                chat.adapter(), chat.adapter(), chat.chatsYaml(), airflow.url(), github.apiUrl()));
     Map<String, String> env = new HashMap<>(chat.env());
     env.put("GITHUB_TOKEN", "ghp_contract");
     MeisterConfig cfg = new ConfigLoader(env).load(file, SecretPolicy.REQUIRED);
@@ -381,6 +383,74 @@ abstract class ChatAdapterContract {
 
     assertIssueFiledUnder(alert);
     awaitSent("the command answered", s -> s.text().startsWith("Filing an issue for alert #"));
+  }
+
+  @Test
+  void a_question_mentioning_the_bot_in_a_help_channel_tags_the_on_call_until_a_member_closes_it()
+      throws Exception {
+    // Seed 001, "support our clients": anyone may ask; only members close it.
+    String asked = chat.mention(Person.OUTSIDER, "is the nightly build late today?");
+
+    Sent noted = awaitSent("the question noted", s -> s.text().contains("Noted"));
+    assertThat(noted.kind()).isEqualTo(Kind.REPLY);
+    assertThat(noted.under()).isEqualTo(asked);
+    assertThat(noted.mentions()).contains(chat.identity(Person.BOB));
+    assertThat(noted.text()).contains("will look (Buildmeister on call)").contains("Q1");
+    assertThat(noted.buttons()).containsExactly("q_done:1");
+
+    chat.press(noted, Person.OUTSIDER, "q_done");
+    await(
+        "the outsider refused",
+        () -> chat.answers().stream().anyMatch(a -> a.contains("only members of the team")));
+    chat.press(noted, Person.ALICE, "q_done");
+
+    Sent closed =
+        awaitSent("the question closed", s -> s.text().contains("Q1 closed by Alice Doe"));
+    assertThat(closed.kind()).isEqualTo(Kind.REPLY);
+    assertThat(closed.under()).isEqualTo(asked);
+    await("the press answered", () -> chat.answers().contains("Closed Q1."));
+  }
+
+  @Test
+  void issues_lists_the_open_questions_and_done_with_a_number_closes_one() throws Exception {
+    chat.mention(Person.OUTSIDER, "who owns the contracts DAG?");
+    awaitSent("the question noted", s -> s.text().contains("Noted"));
+
+    chat.command(Person.ALICE, "/issues buildmeister");
+    Sent list = awaitSent("the list", s -> s.text().contains("Open questions (1)"));
+    assertThat(list.text())
+        .contains("Q1 from")
+        .contains("“")
+        .contains("who owns the contracts DAG?");
+
+    chat.command(Person.OUTSIDER, "/done Q1");
+    awaitSent(
+        "the outsider refused", s -> s.text().contains("only members of the team can use /done"));
+    chat.command(Person.BOB, "/done Q1");
+    awaitSent("the question closed", s -> s.text().contains("Q1 closed by Bob Stone"));
+    chat.command(Person.ALICE, "/done Q1");
+    awaitSent("told it was closed", s -> s.text().startsWith("Q1 was closed by Bob Stone"));
+    chat.command(Person.ALICE, "/done Q9");
+    awaitSent("no such question", s -> s.text().equals("There is no question Q9."));
+  }
+
+  @Test
+  void triage_in_reply_to_a_message_tracks_it_and_done_in_reply_to_the_answer_closes_it()
+      throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        chat.commandsCanReply(), "this chat has no commands in reply (a mention asks there)");
+    chat.commandQuoting(
+        "7001", Person.OUTSIDER, "the ohlcv table is empty", Person.ALICE, "/triage");
+
+    Sent noted = awaitSent("the question noted", s -> s.text().contains("Noted"));
+    assertThat(noted.under()).isEqualTo("7001");
+    assertThat(noted.mentions()).contains(chat.identity(Person.BOB));
+
+    chat.commandQuoting("7001", Person.OUTSIDER, "the ohlcv table is empty", Person.BOB, "/triage");
+    awaitSent("a second triage", s -> s.text().equals("Already tracked as Q1 (open)."));
+
+    chat.commandReplying(noted, Person.BOB, "/done");
+    awaitSent("the question closed", s -> s.text().contains("Q1 closed by Bob Stone"));
   }
 
   @Test

@@ -106,6 +106,20 @@ public interface ChatHarness extends AutoCloseable {
    */
   void commandReplying(Sent to, Person who, String line) throws Exception;
 
+  /**
+   * {@code who} writes {@code text} in the chat as a message of its own that mentions the bot, the
+   * way a client asks in a help channel; returns the message's id.
+   */
+  String mention(Person who, String text) throws Exception;
+
+  /**
+   * {@code who} sends the command {@code line} as a reply to {@code author}'s message {@code
+   * messageId}, which reads {@code quoted} (e.g. {@code /triage} under a client's question); only
+   * where {@link #commandsCanReply()}.
+   */
+  void commandQuoting(String messageId, Person author, String quoted, Person who, String line)
+      throws Exception;
+
   /** {@code who} replies {@code text} to {@code to}; returns the reply's message id. */
   String reply(Sent to, Person who, String text) throws Exception;
 

@@ -123,6 +123,28 @@ class ConsoleContractTest extends ChatAdapterContract {
     }
 
     @Override
+    public String mention(Person who, String text) {
+      MessageRef self = next();
+      dispatcher.handle(new ChatEvent.Mention(ALERTS, sender(who), self, "@meister " + text));
+      return self.messageId();
+    }
+
+    @Override
+    public void commandQuoting(
+        String messageId, Person author, String quoted, Person who, String line) {
+      List<String> words = Arrays.asList(line.substring(1).split("\\s+"));
+      dispatcher.handle(
+          new ChatEvent.Command(
+              ALERTS,
+              sender(who),
+              next(),
+              words.get(0),
+              words.subList(1, words.size()),
+              null,
+              new ChatEvent.Quote(new MessageRef(ALERTS, messageId), sender(author), quoted)));
+    }
+
+    @Override
     public String reply(Sent to, Person who, String text) {
       MessageRef self = next();
       dispatcher.handle(

@@ -124,6 +124,29 @@ class DiscordContractTest extends ChatAdapterContract {
     }
 
     @Override
+    public String mention(Person who, String text) {
+      String id = String.valueOf(next.incrementAndGet());
+      inbound.receive(
+          new DiscordInput.ChannelMessage(
+              CHANNEL, null, user(who), id, "<@900000000000000009> " + text, true, null));
+      return id;
+    }
+
+    @Override
+    public void commandQuoting(
+        String messageId, Person author, String quoted, Person who, String line) {
+      inbound.receive(
+          new DiscordInput.ChannelMessage(
+              CHANNEL,
+              null,
+              user(who),
+              String.valueOf(next.incrementAndGet()),
+              line,
+              false,
+              new DiscordInput.Quoted(messageId, user(author), quoted)));
+    }
+
+    @Override
     public String reply(Sent to, Person who, String text) {
       String id = String.valueOf(next.incrementAndGet());
       inbound.receive(

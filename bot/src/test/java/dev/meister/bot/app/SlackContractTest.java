@@ -178,6 +178,36 @@ class SlackContractTest extends ChatAdapterContract {
     }
 
     @Override
+    public String mention(Person who, String text) throws Exception {
+      // Slack's app_mention event (https://api.slack.com/events/app_mention).
+      String ts = "1764061300.00" + (1000 + next.incrementAndGet());
+      Map<String, Object> event = new LinkedHashMap<>();
+      event.put("type", "app_mention");
+      event.put("user", identity(who));
+      event.put("text", "<@" + FakeSlackApi.BOT_USER + "> " + text);
+      event.put("ts", ts);
+      event.put("channel", CHANNEL);
+      event.put("event_ts", ts);
+      Map<String, Object> envelope = new LinkedHashMap<>();
+      envelope.put("token", "verification-token-unused");
+      envelope.put("team_id", FakeSlackApi.TEAM);
+      envelope.put("api_app_id", "A0APP");
+      envelope.put("event", event);
+      envelope.put("type", "event_callback");
+      envelope.put("event_id", "Ev0" + next.incrementAndGet());
+      envelope.put("event_time", 1764061300);
+      HttpResponse<String> response = post(JSON.writeValueAsString(envelope), "application/json");
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      return ts;
+    }
+
+    @Override
+    public void commandQuoting(
+        String messageId, Person author, String quoted, Person who, String line) {
+      throw new UnsupportedOperationException("Slack has no slash commands in threads");
+    }
+
+    @Override
     public String reply(Sent to, Person who, String text) throws Exception {
       String ts = "1764061300.00" + (1000 + next.incrementAndGet());
       Map<String, Object> event = new LinkedHashMap<>();

@@ -145,6 +145,51 @@ class TelegramContractTest extends ChatAdapterContract {
     }
 
     @Override
+    public String mention(Person who, String text) throws Exception {
+      int id = nextUserMessage.incrementAndGet();
+      String handle = "@" + FakeTelegramApi.BOT_USERNAME;
+      telegram.queueUpdate(
+          """
+          {"message": {"message_id": %d, "date": 1764061300, "text": "%s %s",
+            "entities": [{"type": "mention", "offset": 0, "length": %d}],
+            "from": {"id": %d, "is_bot": false, "first_name": "%s", "username": "%s"},
+            "chat": {"id": %s, "type": "supergroup", "title": "alerts"}}}
+          """
+              .formatted(
+                  id, handle, text, handle.length(), userId(who), who.name(), username(who), CHAT));
+      return String.valueOf(id);
+    }
+
+    @Override
+    public void commandQuoting(
+        String messageId, Person author, String quoted, Person who, String line) throws Exception {
+      telegram.queueUpdate(
+          """
+          {"message": {"message_id": %d, "date": 1764061300, "text": "%s",
+            "entities": [{"type": "bot_command", "offset": 0, "length": %d}],
+            "from": {"id": %d, "is_bot": false, "first_name": "%s", "username": "%s"},
+            "chat": {"id": %s, "type": "supergroup", "title": "alerts"},
+            "reply_to_message": {"message_id": %s, "date": 1764061200, "text": "%s",
+              "chat": {"id": %s, "type": "supergroup", "title": "alerts"},
+              "from": {"id": %d, "is_bot": false, "first_name": "%s", "username": "%s"}}}}
+          """
+              .formatted(
+                  nextUserMessage.incrementAndGet(),
+                  line,
+                  line.split(" ")[0].length(),
+                  userId(who),
+                  who.name(),
+                  username(who),
+                  CHAT,
+                  messageId,
+                  quoted,
+                  CHAT,
+                  userId(author),
+                  author.name(),
+                  username(author)));
+    }
+
+    @Override
     public String reply(Sent to, Person who, String text) throws Exception {
       int id = nextUserMessage.incrementAndGet();
       telegram.queueUpdate(

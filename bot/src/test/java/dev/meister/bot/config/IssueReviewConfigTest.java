@@ -86,4 +86,52 @@ class IssueReviewConfigTest {
         .anySatisfy(p -> assertThat(p).startsWith("meister.yml:14: rotations.ops.review.zone: "))
         .anySatisfy(p -> assertThat(p).startsWith("meister.yml:14: rotations.ops.review.cron: "));
   }
+
+  @Test
+  void help_channels_name_the_chats_whose_questions_go_to_the_rotation() throws ConfigException {
+    // Seed 001, "support our clients".
+    String yaml = WITH_CHAT + "    help_channels: [console/help, console/ops]\n";
+
+    IssueReviewConfig reviews = fixture.load(yaml).duties().issueReviews();
+
+    assertThat(reviews.helpChannels().get(RotationId.of("ops")))
+        .extracting(ChatTarget::reference)
+        .containsExactly("console/help", "console/ops");
+  }
+
+  @Test
+  void a_help_channel_of_two_rotations_and_a_bad_chat_are_reported_where_they_stand() {
+    String yaml =
+        WITH_CHAT
+            + "    help_channels: console/help\n"
+            + "  dev:\n"
+            + "    name: Dev\n"
+            + "    zone: UTC\n"
+            + "    shift: 1w\n"
+            + "    handoff: { day: monday, time: \"11:00\" }\n"
+            + "    anchor: 2026-11-02\n"
+            + "    roster: [alice]\n"
+            + "    help_channels: [console/help, pigeon/roof]\n";
+
+    assertThat(fixture.problems(yaml))
+        .hasSize(1)
+        .first()
+        .asString()
+        .startsWith("meister.yml:21: rotations.dev.help_channels[1]: ");
+    assertThat(
+            fixture.problems(
+                WITH_CHAT
+                    + "    help_channels: console/help\n"
+                    + "  dev:\n"
+                    + "    name: Dev\n"
+                    + "    zone: UTC\n"
+                    + "    shift: 1w\n"
+                    + "    handoff: { day: monday, time: \"11:00\" }\n"
+                    + "    anchor: 2026-11-02\n"
+                    + "    roster: [alice]\n"
+                    + "    help_channels: [console/help]\n"))
+        .containsExactly(
+            "meister.yml:21: rotations.dev.help_channels: console/help is already the help"
+                + " channel of rotation 'ops'");
+  }
 }

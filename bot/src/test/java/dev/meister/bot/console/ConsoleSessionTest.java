@@ -33,6 +33,17 @@ class ConsoleSessionTest {
           new PrintStream(out, true, StandardCharsets.UTF_8));
 
   @Test
+  void a_line_that_mentions_meister_is_a_mention_and_an_email_address_is_not() throws Exception {
+    session.run(input("@Meister is ohlcv late?\nwrite to ops@meister.dev\n"));
+
+    assertThat(events)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ChatEvent.Mention.class,
+            m -> assertThat(m.text()).isEqualTo("@Meister is ohlcv late?"));
+  }
+
+  @Test
   void a_slash_line_is_a_command_with_its_arguments() throws Exception {
     session.run(input("/WhoIsOnCall hausmeister\n"));
 

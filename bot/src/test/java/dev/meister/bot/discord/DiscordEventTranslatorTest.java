@@ -18,6 +18,50 @@ class DiscordEventTranslatorTest {
   private final DiscordEventTranslator translator = new DiscordEventTranslator();
 
   @Test
+  void a_mention_of_the_bot_is_a_mention_and_a_typed_command_under_a_persons_message_quotes_it() {
+    DiscordInput.User client = new DiscordInput.User("7", "carol", "Carol", false);
+
+    ChatEvent.Mention m =
+        (ChatEvent.Mention)
+            translator
+                .translate(
+                    new DiscordInput.ChannelMessage(
+                        "30", null, client, "81", "<@9> is ohlcv late?", true, null))
+                .orElseThrow();
+    ChatEvent.Command c =
+        (ChatEvent.Command)
+            translator
+                .translate(
+                    new DiscordInput.ChannelMessage(
+                        "30",
+                        null,
+                        BOB,
+                        "82",
+                        "/triage hausmeister",
+                        false,
+                        new DiscordInput.Quoted("81", client, "<@9> is ohlcv late?")))
+                .orElseThrow();
+
+    assertThat(m.text()).isEqualTo("<@9> is ohlcv late?");
+    assertThat(c.name()).isEqualTo("triage");
+    assertThat(c.args()).containsExactly("hausmeister");
+    assertThat(c.quoted()).isNotNull();
+    assertThat(c.quoted().message().messageId()).isEqualTo("81");
+    assertThat(c.quoted().author().displayName()).isEqualTo("Carol");
+    assertThat(
+            translator.translate(
+                new DiscordInput.ChannelMessage(
+                    "30",
+                    null,
+                    BOB,
+                    "83",
+                    "just chatting",
+                    false,
+                    new DiscordInput.Quoted("81", client, "x"))))
+        .isEmpty();
+  }
+
+  @Test
   void the_umbrella_command_takes_the_subcommand_from_its_args() {
     ChatEvent.Command c =
         (ChatEvent.Command)

@@ -3,9 +3,12 @@ package dev.meister.bot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.util.json.GsonFactory;
 import dev.meister.core.chat.ChatEvent;
+import dev.meister.core.chat.ChatRef;
+import dev.meister.core.chat.Platform;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator.ReplaceUnderscores;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,39 @@ class SlackEventTranslatorTest {
 
   private static MessageEvent message(String json) {
     return GsonFactory.createSnakeCase().fromJson(json, MessageEvent.class);
+  }
+
+  @Test
+  void an_app_mention_is_a_mention_in_its_channel_or_thread() {
+    ChatEvent.Mention top =
+        (ChatEvent.Mention)
+            translator
+                .mention(
+                    GsonFactory.createSnakeCase()
+                        .fromJson(
+                            """
+        {"type":"app_mention","user":"U0CLIENT","text":"<@U0BOT> is ohlcv late &amp; why?",
+         "ts":"1764061300.000300","channel":"C1","event_ts":"1764061300.000300"}
+        """,
+                            AppMentionEvent.class))
+                .orElseThrow();
+    ChatEvent.Mention threaded =
+        (ChatEvent.Mention)
+            translator
+                .mention(
+                    GsonFactory.createSnakeCase()
+                        .fromJson(
+                            """
+        {"type":"app_mention","user":"U0CLIENT","text":"<@U0BOT> still?",
+         "ts":"1764061400.000400","thread_ts":"1764061300.000300","channel":"C1"}
+        """,
+                            AppMentionEvent.class))
+                .orElseThrow();
+
+    assertThat(top.chat()).isEqualTo(ChatRef.of(Platform.SLACK, "C1"));
+    assertThat(top.message().messageId()).isEqualTo("1764061300.000300");
+    assertThat(top.text()).isEqualTo("<@U0BOT> is ohlcv late & why?");
+    assertThat(threaded.chat()).isEqualTo(new ChatRef(Platform.SLACK, "C1", "1764061300.000300"));
   }
 
   @Test

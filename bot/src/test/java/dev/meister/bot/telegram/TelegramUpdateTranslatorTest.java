@@ -189,6 +189,36 @@ class TelegramUpdateTranslatorTest {
     }
   }
 
+  @Test
+  void a_message_that_mentions_this_bot_is_a_mention_and_one_for_another_bot_is_nothing() {
+    assertThat(translate(message(8, FROM_ALICE, "@meisterbot is ohlcv late?", "")))
+        .contains(
+            new ChatEvent.Mention(
+                GROUP, ALICE, new MessageRef(GROUP, "8"), "@meisterbot is ohlcv late?"));
+    assertThat(translate(message(9, FROM_ALICE, "ask @MeisterBot2 instead", ""))).isEmpty();
+    assertThat(translate(message(10, FROM_ALICE, "no mention here", ""))).isEmpty();
+  }
+
+  @Test
+  void a_command_replying_to_a_person_quotes_their_message() {
+    Optional<ChatEvent> event =
+        translate(message(11, FROM_ALICE, "/triage", replyTo(50, FROM_BOB, "")));
+
+    assertThat(event)
+        .get()
+        .isInstanceOfSatisfying(
+            ChatEvent.Command.class,
+            c -> {
+              assertThat(c.replyTo()).isNull();
+              assertThat(c.quoted())
+                  .isEqualTo(
+                      new ChatEvent.Quote(
+                          new MessageRef(GROUP, "50"),
+                          new Sender(Platform.TELEGRAM, "12", null, "Bob"),
+                          "earlier"));
+            });
+  }
+
   /**
    * @param extra more fields of the message, each starting with a comma
    */

@@ -27,6 +27,7 @@ public sealed interface ButtonAction {
   String ACCEPT_REQUEST = "req_yes";
   String DECLINE_REQUEST = "req_no";
   String SHOW_ACTIONS = "actions";
+  String CLOSE_QUESTION = "q_done";
 
   /** Runbook action buttons are named {@code run_<action>}, e.g. {@code run_mark-success:17}. */
   String RUN_ACTION_PREFIX = "run_";
@@ -76,6 +77,7 @@ public sealed interface ButtonAction {
             case ACCEPT_REQUEST -> new AcceptRequest(number(payload));
             case DECLINE_REQUEST -> new DeclineRequest(number(payload));
             case SHOW_ACTIONS -> new ShowActions(number(payload));
+            case CLOSE_QUESTION -> new CloseQuestion(number(payload));
             case CONFIRM_ACTION -> new ConfirmAction(number(payload));
             case CANCEL_ACTION -> new CancelAction(number(payload));
             case APPROVE_ACTION -> new ApproveAction(number(payload));
@@ -197,6 +199,19 @@ public sealed interface ButtonAction {
     @Override
     public String payload() {
       return Long.toString(request);
+    }
+  }
+
+  /** "✅ Done" under the bot's answer to a question asked in chat. */
+  record CloseQuestion(long question) implements ButtonAction {
+    @Override
+    public String name() {
+      return CLOSE_QUESTION;
+    }
+
+    @Override
+    public String payload() {
+      return Long.toString(question);
     }
   }
 

@@ -25,12 +25,39 @@ public sealed interface ChatEvent {
       MessageRef message,
       String name,
       List<String> args,
-      @Nullable MessageRef replyTo)
+      @Nullable MessageRef replyTo,
+      @Nullable Quote quoted)
       implements ChatEvent {
     public Command {
       args = List.copyOf(args);
     }
+
+    /** A command that quotes no one else's message. */
+    public Command(
+        ChatRef chat,
+        Sender sender,
+        MessageRef message,
+        String name,
+        List<String> args,
+        @Nullable MessageRef replyTo) {
+      this(chat, sender, message, name, args, replyTo, null);
+    }
   }
+
+  /**
+   * Someone else's message that a command was sent in reply to, e.g. a client's question marked
+   * with {@code /triage}. Replies to the bot's own messages are {@link Command#replyTo} instead.
+   */
+  record Quote(MessageRef message, Sender author, String text) {}
+
+  /**
+   * A message that mentions the bot without being a command or a reply to it, e.g. a client's
+   * question in a help channel: "@meister the ohlcv table is empty since 9:00".
+   *
+   * @param text the whole message, the mention included
+   */
+  record Mention(ChatRef chat, Sender sender, MessageRef message, String text)
+      implements ChatEvent {}
 
   /** A plain-text reply to one of the bot's messages, e.g. "looking" under an alert. */
   record Reply(ChatRef chat, Sender sender, MessageRef message, String text, MessageRef replyTo)

@@ -28,8 +28,11 @@ public final class ChatRouter implements ChatMiddleware.Next {
       command(command, inbound.member());
     } else if (event instanceof ChatEvent.ButtonPress press) {
       press(press, inbound.member());
+    } else if (event instanceof ChatEvent.Reply reply) {
+      reply(reply, inbound.member());
     } else {
-      reply((ChatEvent.Reply) event, inbound.member());
+      ChatEvent.Mention mention = (ChatEvent.Mention) event;
+      routes.mentions().forEach(h -> h.mentioned(mention, inbound.member()));
     }
   }
 

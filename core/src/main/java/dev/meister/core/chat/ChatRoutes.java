@@ -16,6 +16,7 @@ public final class ChatRoutes {
   private final CommandRegistry commands = new CommandRegistry();
   private final Map<Class<? extends ButtonAction>, Button<?>> buttons = new LinkedHashMap<>();
   private final List<Reply> replies = new ArrayList<>();
+  private final List<MentionHandler> mentions = new ArrayList<>();
 
   public ChatRoutes command(CommandHandler handler) {
     commands.register(handler);
@@ -48,6 +49,19 @@ public final class ChatRoutes {
     return this;
   }
 
+  /**
+   * Registers a handler of messages that mention the bot; every registered handler hears each one.
+   * Anyone may mention the bot, so nobody is refused.
+   */
+  public ChatRoutes mention(MentionHandler handler) {
+    mentions.add(handler);
+    return this;
+  }
+
+  List<MentionHandler> mentions() {
+    return List.copyOf(mentions);
+  }
+
   /** The commands, in the order {@code /help} lists them. */
   public CommandRegistry commands() {
     return commands;
@@ -64,7 +78,10 @@ public final class ChatRoutes {
     if (event instanceof ChatEvent.ButtonPress p) {
       return p.action().flatMap(this::button).map(Button::outsiders);
     }
-    return reply((ChatEvent.Reply) event).map(Reply::outsiders);
+    if (event instanceof ChatEvent.Reply r) {
+      return reply(r).map(Reply::outsiders);
+    }
+    return Optional.empty(); // A mention: anyone may ask.
   }
 
   Optional<Button<?>> button(ButtonAction action) {

@@ -29,7 +29,8 @@ public final class EmojiNames {
           Map.entry("hammer_and_wrench", "🛠"),
           Map.entry("lock", "🔐"),
           Map.entry("heavy_multiplication_x", "✖"),
-          Map.entry("loudspeaker", "📢"));
+          Map.entry("loudspeaker", "📢"),
+          Map.entry("speech_balloon", "💬"));
 
   private EmojiNames() {}
 
