@@ -29,6 +29,7 @@ public final class Storage implements AutoCloseable {
   private final JdbcIssueReports issueReports;
   private final JdbcActionStore actions;
   private final JdbcQuestionStore questions;
+  private final JdbcCalendarTokenStore calendarTokens;
 
   private Storage(Database database, Clock clock) {
     this.database = database;
@@ -55,6 +56,7 @@ public final class Storage implements AutoCloseable {
     this.issueReports = new JdbcIssueReports(database);
     this.actions = new JdbcActionStore(database);
     this.questions = new JdbcQuestionStore(database);
+    this.calendarTokens = new JdbcCalendarTokenStore(database);
   }
 
   /** Opens the SQLite file, creating and migrating it as needed. */
@@ -147,6 +149,10 @@ public final class Storage implements AutoCloseable {
   }
 
   /** Runbook action requests (clear, mark success, re-run, pause) and their audit trail. */
+  public JdbcCalendarTokenStore calendarTokens() {
+    return calendarTokens;
+  }
+
   public JdbcQuestionStore questions() {
     return questions;
   }

@@ -1,5 +1,6 @@
 package dev.meister.bot.app;
 
+import dev.meister.bot.calendar.CalendarRoutes;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.ServerConfig;
 import dev.meister.bot.config.StatusPostConfig;
@@ -26,6 +27,7 @@ import dev.meister.core.alert.RunEventSink;
 import dev.meister.core.alert.StormDigests;
 import dev.meister.core.alert.StormGuard;
 import dev.meister.core.buildhint.BuildHints;
+import dev.meister.core.calendar.CalendarAccess;
 import dev.meister.core.chat.ChatDispatcher;
 import dev.meister.core.chat.ChatPort;
 import dev.meister.core.chat.ChatPorts;
@@ -492,8 +494,16 @@ final class BotRuntime implements AutoCloseable {
     for (ChatAdapter chat : chats.adapters()) {
       checks.put(chat.name(), chat.health());
     }
+    CalendarRoutes calendars =
+        new CalendarRoutes(
+            new CalendarAccess(storage.calendarTokens(), meister.config().team(), clock),
+            meister.directory(),
+            meister.config().team(),
+            clock);
     WebhookServer started =
-        new WebhookServer(endpoints, intake, checks).start(server.bind(), server.port());
+        new WebhookServer(endpoints, intake, checks)
+            .routes(calendars::register)
+            .start(server.bind(), server.port());
     log.info("webhooks on http://{}:{}", server.bind(), started.port());
     return started;
   }

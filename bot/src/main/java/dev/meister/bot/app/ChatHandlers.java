@@ -9,6 +9,8 @@ import dev.meister.core.alert.AckCommand;
 import dev.meister.core.alert.AckEvents;
 import dev.meister.core.alert.Acknowledgements;
 import dev.meister.core.alert.AlertCopies;
+import dev.meister.core.calendar.CalendarAccess;
+import dev.meister.core.calendar.CalendarCommand;
 import dev.meister.core.chat.ButtonAction;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.ChatRoutes;
@@ -141,6 +143,13 @@ final class ChatHandlers {
         .button(ButtonAction.CloseQuestion.class, QUESTION_OUTSIDERS, done.button())
         .reply(done::wants, QUESTION_OUTSIDERS, done.reply())
         .mention(questions);
+
+    // TODO(web merge): web.base_url and a private answer.
+    routes.command(
+        new CalendarCommand(
+            new CalendarAccess(storage.calendarTokens(), config.team(), s.clock()),
+            s.meister().directory(),
+            Optional.empty()));
 
     BreakLog log =
         new BreakLog(

@@ -92,6 +92,15 @@ public final class WebhookServer implements AutoCloseable {
     app.error(404, ctx -> respond(ctx, 404, Map.of("error", "not found")));
   }
 
+  /**
+   * Adds routes that are not webhooks (e.g. the calendar feeds) to this server; before {@link
+   * #start}.
+   */
+  public WebhookServer routes(java.util.function.Consumer<Javalin> add) {
+    add.accept(app);
+    return this;
+  }
+
   /** Binds and starts serving; port 0 picks a free port, see {@link #port()}. */
   public WebhookServer start(String bind, int port) {
     app.start(bind, port);

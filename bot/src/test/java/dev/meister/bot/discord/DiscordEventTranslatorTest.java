@@ -45,9 +45,9 @@ class DiscordEventTranslatorTest {
     assertThat(m.text()).isEqualTo("<@9> is ohlcv late?");
     assertThat(c.name()).isEqualTo("triage");
     assertThat(c.args()).containsExactly("hausmeister");
-    assertThat(c.quoted()).isNotNull();
-    assertThat(c.quoted().message().messageId()).isEqualTo("81");
-    assertThat(c.quoted().author().displayName()).isEqualTo("Carol");
+    ChatEvent.Quote quote = java.util.Objects.requireNonNull(c.quoted());
+    assertThat(quote.message().messageId()).isEqualTo("81");
+    assertThat(quote.author().displayName()).isEqualTo("Carol");
     assertThat(
             translator.translate(
                 new DiscordInput.ChannelMessage(
