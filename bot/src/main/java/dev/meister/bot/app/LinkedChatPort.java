@@ -7,6 +7,7 @@ import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.Platform;
+import dev.meister.core.chat.PrivateAnswer;
 
 /** A chat port that says it is connected only while its chat's {@link ChatLink} is up. */
 final class LinkedChatPort implements ChatPort {
@@ -41,6 +42,11 @@ final class LinkedChatPort implements ChatPort {
   @Override
   public void answerButton(ChatEvent.ButtonPress press, String toast) {
     port.answerButton(press, toast);
+  }
+
+  @Override
+  public PrivateAnswer answerPrivately(ChatEvent event, OutgoingMessage message) {
+    return port.answerPrivately(event, message);
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.Platform;
+import dev.meister.core.chat.PrivateAnswer;
 import dev.meister.core.team.Team;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,6 +33,9 @@ public final class ConsoleChatPort implements ChatPort {
 
   /** How a file that came with a message is shown. */
   public static final String ATTACHED = "📎 ";
+
+  /** How an answer meant for the asker alone is shown. */
+  public static final String PRIVATE = "(only you) ";
 
   private final PrintStream out;
   private final PlainTextRenderer renderer;
@@ -138,6 +142,12 @@ public final class ConsoleChatPort implements ChatPort {
       public void answerButton(dev.meister.core.chat.ChatEvent.ButtonPress press, String toast) {
         console.answerButton(press, toast);
       }
+
+      @Override
+      public PrivateAnswer answerPrivately(
+          dev.meister.core.chat.ChatEvent event, OutgoingMessage message) {
+        return console.answerPrivately(event, message);
+      }
     };
   }
 
@@ -148,6 +158,14 @@ public final class ConsoleChatPort implements ChatPort {
       out.println(PREFIX + "(" + toast + ")");
       out.flush();
     }
+  }
+
+  /** The console has one reader: the answer is printed, marked as meant for them alone. */
+  @Override
+  public synchronized PrivateAnswer answerPrivately(
+      dev.meister.core.chat.ChatEvent event, OutgoingMessage message) {
+    write(PRIVATE, renderer.render(message.text()), message.buttons());
+    return PrivateAnswer.IN_PLACE;
   }
 
   private MessageRef print(ChatRef chat, OutgoingMessage message, String lead) {

@@ -9,6 +9,7 @@ import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.Platform;
+import dev.meister.core.chat.PrivateAnswer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,6 +107,29 @@ public final class DiscordChatPort implements ChatPort {
         "channels/" + channel.chatId() + "/messages/" + message.messageId(),
         body,
         true);
+  }
+
+  /**
+   * A direct message: Discord's "Create DM" ({@code POST users/@me/channels} with the {@code
+   * recipient_id}) gives the DM channel, and the message is created there. The caller completes the
+   * deferred interaction in the channel by saying where the answer went.
+   */
+  @Override
+  public PrivateAnswer answerPrivately(ChatEvent event, OutgoingMessage message) {
+    discordChat(event.chat());
+    JsonNode dm =
+        rest.call(
+            "create DM",
+            "POST",
+            "users/@me/channels",
+            Map.<String, Object>of("recipient_id", event.sender().userId()),
+            true);
+    String channel = dm.path("id").asText("");
+    if (channel.isEmpty()) {
+      throw new ChatDeliveryException("Discord opened no DM channel: " + dm, false, null, null);
+    }
+    post(ChatRef.of(Platform.DISCORD, channel), message);
+    return PrivateAnswer.DIRECT_MESSAGE;
   }
 
   @Override

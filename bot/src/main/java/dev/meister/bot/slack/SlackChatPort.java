@@ -10,6 +10,7 @@ import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.Platform;
+import dev.meister.core.chat.PrivateAnswer;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -76,6 +77,32 @@ public final class SlackChatPort implements ChatPort {
     if (!toast.isBlank()) {
       ephemeral(api, press, toast);
     }
+  }
+
+  /**
+   * An ephemeral message ({@code chat.postEphemeral}) in the channel (and thread) the command came
+   * from: Slack shows it to that user alone and keeps it for the session only.
+   */
+  @Override
+  public PrivateAnswer answerPrivately(ChatEvent event, OutgoingMessage message) {
+    ChatRef chat = slackChat(event.chat());
+    SlackMessage m = renderer.render(message);
+    String thread = chat.threadId();
+    api.execute(
+        "chat.postEphemeral",
+        c ->
+            c.chatPostEphemeral(
+                r -> {
+                  r.channel(chat.chatId())
+                      .user(event.sender().userId())
+                      .text(m.text())
+                      .blocks(m.blocks());
+                  if (thread != null) {
+                    r.threadTs(thread);
+                  }
+                  return r;
+                }));
+    return PrivateAnswer.IN_PLACE;
   }
 
   static void ephemeral(SlackApi api, ChatEvent.ButtonPress press, String toast) {

@@ -8,6 +8,7 @@ import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.Platform;
+import dev.meister.core.chat.PrivateAnswer;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,6 +110,17 @@ public final class TelegramChatPort implements ChatPort {
         throw api.failure("editMessageCaption", e);
       }
     }
+  }
+
+  /**
+   * A direct message: a private chat's id is the user's id. Telegram refuses it (403) until the
+   * person has started a chat with the bot, which the caller tells them.
+   */
+  @Override
+  public PrivateAnswer answerPrivately(ChatEvent event, OutgoingMessage message) {
+    telegramChat(event.chat());
+    sendText(ChatRef.of(Platform.TELEGRAM, event.sender().userId()), message, null);
+    return PrivateAnswer.DIRECT_MESSAGE;
   }
 
   @Override

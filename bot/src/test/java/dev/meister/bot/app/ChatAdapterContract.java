@@ -692,6 +692,71 @@ abstract class ChatAdapterContract {
         .containsExactly("Bob Stone", "Alice Doe");
   }
 
+  // Issue #15: "/web answers the asker privately (Telegram and Discord: a direct message; Slack: an
+  // ephemeral message; console: printed)". Any command may answer so; this one stands for them.
+  @Test
+  void a_private_answer_reaches_the_asker_alone_and_never_the_chat() throws Exception {
+    runtime.commands().register(new Whisper());
+
+    chat.command(Person.BOB, "/whisper");
+
+    await("the private answer", () -> !chat.privately(Person.BOB).isEmpty());
+    Sent secret = chat.privately(Person.BOB).get(0);
+    assertThat(secret.text()).contains("Only you may see this: s3cret for bob");
+    assertThat(secret.links()).containsExactly("https://meister.example/secret/bob");
+    assertThat(chat.privately(Person.ALICE)).isEmpty();
+    if (!chat.answersPrivatelyInPlace()) {
+      awaitSent(
+          "the chat told where to look",
+          s -> s.text().equals(dev.meister.core.chat.ChatAnswers.SENT_PRIVATELY));
+    }
+    settle();
+    assertThat(chat.sent()).noneMatch(s -> s.text().contains("s3cret"));
+    assertThat(outboxBodies()).noneMatch(b -> b.contains("s3cret"));
+  }
+
+  /** Every message body the outbox holds, read straight from the database file. */
+  private List<String> outboxBodies() throws Exception {
+    List<String> bodies = new ArrayList<>();
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("meister.db"));
+        java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT body FROM outbox")) {
+      while (rs.next()) {
+        bodies.add(rs.getString(1));
+      }
+    }
+    return bodies;
+  }
+
+  /** A command that answers its asker privately, with a link. */
+  private static final class Whisper implements dev.meister.core.chat.CommandHandler {
+    @Override
+    public String name() {
+      return "whisper";
+    }
+
+    @Override
+    public String usage() {
+      return "/whisper";
+    }
+
+    @Override
+    public String summary() {
+      return "answers privately";
+    }
+
+    @Override
+    public dev.meister.core.chat.CommandReply handle(dev.meister.core.chat.CommandRequest request) {
+      String who = request.sender().map(m -> m.id().value()).orElse("nobody");
+      return dev.meister.core.chat.CommandReply.privately(
+          dev.meister.core.chat.OutgoingMessage.of(
+              dev.meister.core.chat.RichText.builder()
+                  .text("Only you may see this: s3cret for " + who + " ")
+                  .link("the link", "https://meister.example/secret/" + who)
+                  .build()));
+    }
+  }
+
   /** GitHub got exactly one new issue for the alert's run, and its link is under the alert. */
   private void assertIssueFiledUnder(Sent alert) throws Exception {
     Sent filed =

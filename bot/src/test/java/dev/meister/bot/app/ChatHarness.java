@@ -129,6 +129,21 @@ public interface ChatHarness extends AutoCloseable {
   /** Everything the bot sent so far. */
   List<Sent> sent() throws Exception;
 
+  /**
+   * What the bot answered {@code who} privately ({@link
+   * dev.meister.core.chat.ChatPort#answerPrivately}): a direct message, an ephemeral message, or
+   * the console's private line; never part of {@link #sent()}.
+   */
+  List<Sent> privately(Person who) throws Exception;
+
+  /**
+   * Whether a private answer shows in the conversation the person wrote in (Slack, the console)
+   * rather than in a direct message, about which that conversation is then told.
+   */
+  default boolean answersPrivatelyInPlace() {
+    return false;
+  }
+
   /** What the bot answered to button presses, shown only to the presser. */
   List<String> answers() throws Exception;
 }

@@ -213,6 +213,24 @@ class ConsoleContractTest extends ChatAdapterContract {
     }
 
     @Override
+    public boolean answersPrivatelyInPlace() {
+      return true;
+    }
+
+    /** The console has one reader: its private lines, as printed. */
+    @Override
+    public List<Sent> privately(Person who) {
+      String shown = printed.toString(StandardCharsets.UTF_8);
+      return port.privately().stream()
+          .filter(s -> s.under().equals(sender(who).userId()))
+          .filter(
+              s ->
+                  shown.contains(
+                      ConsoleChatPort.PREFIX + ConsoleChatPort.PRIVATE + s.text().split("\n")[0]))
+          .toList();
+    }
+
+    @Override
     public List<String> answers() {
       return port.answers();
     }

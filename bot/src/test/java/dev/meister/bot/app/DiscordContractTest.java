@@ -170,6 +170,9 @@ class DiscordContractTest extends ChatAdapterContract {
         if (call.body().path("flags").asInt() == 64) {
           continue; // Ephemeral answers to presses.
         }
+        if (call.path().startsWith("users/") || isDm(call)) {
+          continue; // Direct messages are private().
+        }
         Kind kind;
         String id = call.id();
         String under = "";
@@ -228,6 +231,26 @@ class DiscordContractTest extends ChatAdapterContract {
         }
       }
       return new Sent(kind, id, under, text, mentions, buttons, links, files);
+    }
+
+    private static boolean isDm(FakeDiscordApi.Call call) {
+      return call.path().startsWith("channels/9");
+    }
+
+    /** Messages created in the DM channel Create DM gave for that person. */
+    @Override
+    public List<Sent> privately(Person who) {
+      String dm = "channels/" + FakeDiscordApi.dmChannelOf(identity(who)) + "/messages";
+      boolean opened =
+          discord.calls().stream()
+              .anyMatch(
+                  c ->
+                      c.path().equals("users/@me/channels")
+                          && c.body().path("recipient_id").asText().equals(identity(who)));
+      return discord.calls().stream()
+          .filter(c -> opened && c.method().equals("POST") && c.path().equals(dm))
+          .map(c -> sent(Kind.POST, c.id(), "", c.body(), List.of()))
+          .toList();
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.Platform;
+import dev.meister.core.chat.PrivateAnswer;
 import dev.meister.core.chat.Span;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ final class RecordingChatPort implements ChatPort {
   private final Function<String, List<String>> mentions;
   private final List<Sent> sent = new ArrayList<>();
   private final List<String> answers = new ArrayList<>();
+  private final List<Sent> privately = new ArrayList<>();
 
   RecordingChatPort(
       ChatPort port,
@@ -59,6 +61,18 @@ final class RecordingChatPort implements ChatPort {
   public synchronized void answerButton(ChatEvent.ButtonPress press, String toast) {
     port.answerButton(press, toast);
     answers.add(toast);
+  }
+
+  @Override
+  public synchronized PrivateAnswer answerPrivately(ChatEvent event, OutgoingMessage message) {
+    PrivateAnswer where = port.answerPrivately(event, message);
+    // "under" names whom it was for: the console prints it for its one reader, whoever asked.
+    privately.add(record(Kind.POST, "", event.sender().userId(), message));
+    return where;
+  }
+
+  synchronized List<Sent> privately() {
+    return List.copyOf(privately);
   }
 
   synchronized List<Sent> sent() {

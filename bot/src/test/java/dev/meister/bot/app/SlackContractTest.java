@@ -417,6 +417,20 @@ class SlackContractTest extends ChatAdapterContract {
       return new Sent(kind, id, under, text.toString(), mentions, buttons, links);
     }
 
+    /** Ephemeral messages with blocks (a press's answer is text alone) to that user. */
+    @Override
+    public boolean answersPrivatelyInPlace() {
+      return true;
+    }
+
+    @Override
+    public List<Sent> privately(Person who) {
+      return slack.calls("chat.postEphemeral").stream()
+          .filter(c -> c.path("user").asText().equals(identity(who)) && c.has("blocks"))
+          .map(c -> sent(Kind.POST, "", c.path("channel").asText(), c))
+          .toList();
+    }
+
     @Override
     public List<String> answers() {
       return slack.calls("chat.postEphemeral").stream().map(c -> c.path("text").asText()).toList();

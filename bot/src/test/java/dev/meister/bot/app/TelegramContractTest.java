@@ -243,7 +243,9 @@ class TelegramContractTest extends ChatAdapterContract {
     public List<Sent> sent() {
       List<Sent> sent = new ArrayList<>();
       for (JsonNode m : accepted(telegram.requests("sendMessage"))) {
-        sent.add(created(m, "text", List.of()));
+        if (m.path("chat_id").asText().equals(CHAT)) { // Direct messages are private().
+          sent.add(created(m, "text", List.of()));
+        }
       }
       // A file arrives as sendDocument: its caption is the message's text.
       for (JsonNode d : accepted(telegram.requests("sendDocument"))) {
@@ -314,6 +316,15 @@ class TelegramContractTest extends ChatAdapterContract {
         }
       }
       return new Sent(kind, id, under, text, mentions, buttons, links, files);
+    }
+
+    /** Direct messages: a private chat's id is the person's user id. */
+    @Override
+    public List<Sent> privately(Person who) {
+      return accepted(telegram.requests("sendMessage")).stream()
+          .filter(m -> m.path("chat_id").asLong() == userId(who))
+          .map(m -> created(m, "text", List.of()))
+          .toList();
     }
 
     @Override

@@ -104,7 +104,7 @@ public final class FakeDiscordApi extends LoopbackApi {
       body = request.json();
       files = List.of();
     }
-    if (path.startsWith("channels/")
+    if ((path.startsWith("channels/") || path.startsWith("users/"))
         && !request.header("Authorization").equals(Optional.of("Bot " + token))) {
       return ApiAnswer.json(401, "{\"message\": \"401: Unauthorized\", \"code\": 0}");
     }
@@ -113,7 +113,42 @@ public final class FakeDiscordApi extends LoopbackApi {
       id = String.valueOf(nextId++);
       calls.add(new Call(request.method(), path, body, id, files));
     }
+    if (path.equals("users/@me/channels")) {
+      return scripted(request).orElseGet(() -> ApiAnswer.json(200, dmChannel(body)));
+    }
     return scripted(request).orElseGet(() -> ApiAnswer.json(200, message(path, body, id, files)));
+  }
+
+  /**
+   * Discord's answer to Create DM: a DM channel (type 1) with the recipient; the same channel for
+   * the same person every time, as Discord keeps one DM channel per pair.
+   */
+  private ObjectNode dmChannel(JsonNode body) {
+    String recipient = body.path("recipient_id").asText();
+    ObjectNode c = json.createObjectNode();
+    c.put("id", dmChannelOf(recipient));
+    c.put("type", 1);
+    c.putNull("last_message_id");
+    c.put("flags", 0);
+    c.set(
+        "recipients",
+        json.valueToTree(
+            List.of(
+                Map.of(
+                    "id",
+                    recipient,
+                    "username",
+                    "member",
+                    "discriminator",
+                    "0",
+                    "global_name",
+                    "Member"))));
+    return c;
+  }
+
+  /** The DM channel id the fake gives {@code userId}. */
+  public static String dmChannelOf(String userId) {
+    return "9" + userId.substring(1);
   }
 
   private ObjectNode message(String path, JsonNode body, String id, List<MultipartPart> files) {

@@ -358,11 +358,19 @@ public final class FakeTelegramApi extends LoopbackApi {
 
   private Map<String, Object> sentMessage(JsonNode request, int messageId) {
     return Map.of(
-        "message_id", messageId,
-        "date", 1_700_000_000,
+        "message_id",
+        messageId,
+        "date",
+        1_700_000_000,
         "from",
-            Map.of("id", BOT_ID, "is_bot", true, "first_name", "Meister", "username", BOT_USERNAME),
-        "chat", Map.of("id", request.path("chat_id").asLong(), "type", "supergroup"),
-        "text", request.path("text").asText());
+        Map.of("id", BOT_ID, "is_bot", true, "first_name", "Meister", "username", BOT_USERNAME),
+        // A positive chat id is a person's private chat with the bot (a direct message).
+        "chat",
+        request.path("chat_id").asLong() > 0
+            ? Map.of(
+                "id", request.path("chat_id").asLong(), "type", "private", "first_name", "Member")
+            : Map.of("id", request.path("chat_id").asLong(), "type", "supergroup"),
+        "text",
+        request.path("text").asText());
   }
 }

@@ -62,6 +62,40 @@ public final class ChatAnswers {
     }
   }
 
+  /** What the asker's chat is told when their private answer went to a direct message. */
+  public static final String SENT_PRIVATELY = "I sent you the answer in a direct message.";
+
+  /** What the asker's chat is told when no private answer could reach them. */
+  public static final String NOT_SENT_PRIVATELY =
+      "I could not send you a private message: open a direct chat with me (Telegram: press"
+          + " Start), then ask again.";
+
+  /**
+   * Answers the event's sender alone, at once and not through the outbox: the answer may carry a
+   * secret (a sign-in link), which must not be stored, and it is cheap to ask again. When it went
+   * to a direct message, or could not go at all, the chat the person wrote in is told so (through
+   * the queue, without the secret). Returns whether the private answer was delivered.
+   */
+  public boolean answerPrivately(ChatEvent event, OutgoingMessage message) {
+    PrivateAnswer where;
+    try {
+      Optional<ChatPort> port = ports.find(event.chat().platform());
+      if (port.isEmpty()) {
+        log.warn("answering privately in {}: no such chat is connected", event.chat());
+        return false;
+      }
+      where = port.get().answerPrivately(event, message);
+    } catch (RuntimeException e) {
+      log.warn("answering privately in {} failed: {}", event.chat(), e.toString());
+      say(event, NOT_SENT_PRIVATELY);
+      return false;
+    }
+    if (where == PrivateAnswer.DIRECT_MESSAGE) {
+      say(event, SENT_PRIVATELY);
+    }
+    return true;
+  }
+
   /** A short answer fitting the event: a toast for a press, a queued reply otherwise. */
   public void say(ChatEvent event, String text) {
     if (event instanceof ChatEvent.ButtonPress press) {

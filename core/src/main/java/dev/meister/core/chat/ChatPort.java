@@ -17,6 +17,18 @@ public interface ChatPort {
 
   void edit(MessageRef message, OutgoingMessage replacement);
 
+  /**
+   * Answers {@code event}'s sender so that nobody else sees it: Telegram and Discord in a direct
+   * message, Slack as an ephemeral message in the event's channel, the console on its screen. The
+   * default refuses: a chat that cannot whisper must never fall back to posting publicly.
+   *
+   * @throws ChatDeliveryException when the platform did not take it (e.g. Telegram: the person
+   *     never started a chat with the bot)
+   */
+  default PrivateAnswer answerPrivately(ChatEvent event, OutgoingMessage message) {
+    throw new ChatDeliveryException(platform() + " cannot answer privately", false, null, null);
+  }
+
   /** Acknowledges a button press, optionally with a short toast. */
   default void answerButton(ChatEvent.ButtonPress press, String toast) {}
 

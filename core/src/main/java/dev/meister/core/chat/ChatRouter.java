@@ -7,8 +7,9 @@ import java.util.Optional;
 /**
  * The end of the chain: runs the handler {@link ChatRoutes} has for the event. A command's reply is
  * queued for delivery (in the command's own transaction when it {@linkplain
- * CommandHandler#storesOnly touches only the stores}); a press is answered at once with its
- * handler's toast; a handler's {@link IllegalArgumentException} becomes its message in chat.
+ * CommandHandler#storesOnly touches only the stores}), or sent privately to the asker at once,
+ * after that transaction; a press is answered at once with its handler's toast; a handler's {@link
+ * IllegalArgumentException} becomes its message in chat.
  */
 public final class ChatRouter implements ChatMiddleware.Next {
   private final ChatRoutes routes;
@@ -44,11 +45,19 @@ public final class ChatRouter implements ChatMiddleware.Next {
     }
     CommandRequest request = new CommandRequest(command, member.orElse(null));
     if (handler.get().storesOnly()) {
-      transactions.inTransaction(
-          () -> {
-            answer(command, run(handler.get(), request));
-            return Boolean.TRUE;
-          });
+      CommandReply reply =
+          transactions.inTransaction(
+              () -> {
+                CommandReply r = run(handler.get(), request);
+                if (!r.isPrivate()) {
+                  answer(command, r);
+                }
+                return r;
+              });
+      if (reply.isPrivate()) {
+        // Sent after the commit: a private answer calls the platform at once.
+        answer(command, reply);
+      }
     } else {
       answer(command, run(handler.get(), request));
     }
@@ -66,10 +75,10 @@ public final class ChatRouter implements ChatMiddleware.Next {
     if (reply.isEmpty()) {
       return;
     }
-    if (reply.asReply()) {
-      answers.reply(command, reply.message());
-    } else {
-      answers.post(command, reply.message());
+    switch (reply.delivery()) {
+      case REPLY -> answers.reply(command, reply.message());
+      case POST -> answers.post(command, reply.message());
+      case PRIVATE -> answers.answerPrivately(command, reply.message());
     }
   }
 
