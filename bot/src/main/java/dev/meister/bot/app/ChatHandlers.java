@@ -144,7 +144,7 @@ final class ChatHandlers {
         .reply(done::wants, QUESTION_OUTSIDERS, done.reply())
         .mention(questions);
 
-    // TODO(web merge): web.base_url and a private answer.
+    // Wired to web.base_url once the web section lands; until then /calendar says it needs one.
     routes.command(
         new CalendarCommand(
             new CalendarAccess(storage.calendarTokens(), config.team(), s.clock()),

@@ -3,6 +3,7 @@ package dev.meister.core.calendar;
 import dev.meister.core.chat.CommandHandler;
 import dev.meister.core.chat.CommandReply;
 import dev.meister.core.chat.CommandRequest;
+import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.RichText;
 import dev.meister.core.schedule.OnCallDirectory;
 import dev.meister.core.schedule.Rotation;
@@ -82,6 +83,6 @@ public final class CalendarCommand implements CommandHandler {
       String url = base + "/rotation/" + r.id().value() + ".ics";
       t.newline().text(r.displayName() + ": ").link(url, url);
     }
-    return CommandReply.of(t.build());
+    return CommandReply.privately(OutgoingMessage.of(t.build()));
   }
 }
