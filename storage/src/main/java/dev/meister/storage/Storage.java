@@ -30,6 +30,7 @@ public final class Storage implements AutoCloseable {
   private final JdbcActionStore actions;
   private final JdbcQuestionStore questions;
   private final JdbcCalendarTokenStore calendarTokens;
+  private final JdbcGroupStateStore userGroups;
 
   private Storage(Database database, Clock clock) {
     this.database = database;
@@ -57,6 +58,7 @@ public final class Storage implements AutoCloseable {
     this.actions = new JdbcActionStore(database);
     this.questions = new JdbcQuestionStore(database);
     this.calendarTokens = new JdbcCalendarTokenStore(database);
+    this.userGroups = new JdbcGroupStateStore(database);
   }
 
   /** Opens the SQLite file, creating and migrating it as needed. */
@@ -149,6 +151,10 @@ public final class Storage implements AutoCloseable {
   }
 
   /** Runbook action requests (clear, mark success, re-run, pause) and their audit trail. */
+  public JdbcGroupStateStore userGroups() {
+    return userGroups;
+  }
+
   public JdbcCalendarTokenStore calendarTokens() {
     return calendarTokens;
   }

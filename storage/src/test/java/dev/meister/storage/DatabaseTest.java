@@ -44,7 +44,7 @@ class DatabaseTest extends StorageTestBase {
                 });
 
     assertThat(mode).isEqualTo("wal");
-    assertThat(version).isEqualTo(25);
+    assertThat(version).isEqualTo(27);
   }
 
   @Test

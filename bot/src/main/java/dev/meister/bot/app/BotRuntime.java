@@ -45,6 +45,10 @@ import dev.meister.core.intake.RunIntake;
 import dev.meister.core.pipeline.PipelineNotes;
 import dev.meister.core.status.StatusPlan;
 import dev.meister.core.status.StatusPosts;
+import dev.meister.core.timing.DueWork;
+import dev.meister.core.usergroup.GroupRule;
+import dev.meister.core.usergroup.OnCallGroups;
+import dev.meister.core.usergroup.UserGroups;
 import dev.meister.storage.GroupCommit;
 import dev.meister.storage.Storage;
 import dev.meister.storage.Subscription;
@@ -224,7 +228,9 @@ final class BotRuntime implements AutoCloseable {
             storage.outbox(),
             storage.database(),
             meister.directory());
-    this.duties = new Duties(meister, clock, router, github, List.of(actions.expiry()));
+    List<DueWork> more = new ArrayList<>(List.of(actions.expiry()));
+    onCallGroups(meister, chats).ifPresent(more::add);
+    this.duties = new Duties(meister, clock, router, github, more);
     ChatRoutes routes =
         ChatHandlers.routes(
             new ChatHandlers.Services(
@@ -506,6 +512,31 @@ final class BotRuntime implements AutoCloseable {
             .start(server.bind(), server.port());
     log.info("webhooks on http://{}:{}", server.bind(), started.port());
     return started;
+  }
+
+  /** The Slack user groups that follow the on-call, when the configuration names any. */
+  private static Optional<DueWork> onCallGroups(Meister meister, Chats chats) {
+    List<GroupRule> rules = meister.config().duties().userGroups();
+    if (rules.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<UserGroups> groups =
+        chats.adapters().stream().flatMap(a -> a.userGroups().stream()).findFirst();
+    if (groups.isEmpty()) {
+      log.warn("slack_group is set but Slack is not connected: the user groups stay as they are");
+      return Optional.empty();
+    }
+    Storage storage = meister.storage();
+    return Optional.of(
+        new OnCallGroups(
+            rules,
+            meister.directory(),
+            meister.config().team(),
+            storage.userGroups(),
+            groups.get(),
+            Duties.rotationChats(meister.config()),
+            storage.outbox(),
+            storage.database()));
   }
 
   /** Stops everything started, in reverse order, one INFO line each. */

@@ -74,4 +74,9 @@ interface ChatAdapter extends AutoCloseable {
   static ChatAdapter fixed(ChatPort port) {
     return new FixedChat(port);
   }
+
+  /** The chat's user groups that can follow the on-call ({@code slack_group}); Slack only. */
+  default java.util.Optional<dev.meister.core.usergroup.UserGroups> userGroups() {
+    return java.util.Optional.empty();
+  }
 }

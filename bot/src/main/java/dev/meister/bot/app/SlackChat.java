@@ -7,11 +7,13 @@ import dev.meister.bot.slack.SlackApi;
 import dev.meister.bot.slack.SlackChatPort;
 import dev.meister.bot.slack.SlackReceiver;
 import dev.meister.bot.slack.SlackRenderer;
+import dev.meister.bot.slack.SlackUserGroups;
 import dev.meister.bot.webhook.WebhookEndpoint;
 import dev.meister.core.chat.ChatDispatcher;
 import dev.meister.core.chat.ChatLink;
 import dev.meister.core.chat.ChatPort;
 import dev.meister.core.chat.CommandRegistry;
+import dev.meister.core.usergroup.UserGroups;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +52,11 @@ final class SlackChat implements ChatAdapter {
   @Override
   public String name() {
     return link.name();
+  }
+
+  @Override
+  public Optional<UserGroups> userGroups() {
+    return Optional.of(new SlackUserGroups(api));
   }
 
   @Override

@@ -36,6 +36,11 @@ final class ChatsSection {
     this.secrets = secrets;
   }
 
+  /** The chats read so far: what {@link #read} found. */
+  ChatsConfig config() {
+    return config;
+  }
+
   ChatsConfig read(@Nullable YNode node) {
     Fields chats = node == null ? null : Fields.of(node, "chats", problems, ADAPTERS);
     if (chats == null) {

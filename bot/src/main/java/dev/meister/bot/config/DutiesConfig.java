@@ -5,6 +5,7 @@ import dev.meister.core.handoff.HandBack;
 import dev.meister.core.handoff.HandoffPolicy;
 import dev.meister.core.pipeline.Pipeline;
 import dev.meister.core.schedule.RotationId;
+import dev.meister.core.usergroup.GroupRule;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import java.util.Optional;
  *     on-call hands back on Monday (the others hand back the scale's top two)
  * @param issueReviews per rotation, when its open issues go stale and when they are posted
  * @param escalation escalating by hand: when an acknowledger is nudged
+ * @param userGroups the Slack user groups that follow the rotations' on-call ({@code slack_group})
  */
 public record DutiesConfig(
     HandoffPolicy handoffs,
@@ -32,13 +34,15 @@ public record DutiesConfig(
     List<Pipeline> pipelines,
     Map<RotationId, HandBack> handBacks,
     IssueReviewConfig issueReviews,
-    EscalationConfig escalation) {
+    EscalationConfig escalation,
+    List<GroupRule> userGroups) {
 
   public DutiesConfig {
     epics = Collections.unmodifiableMap(new LinkedHashMap<>(epics));
     ackTimeouts = Collections.unmodifiableMap(new LinkedHashMap<>(ackTimeouts));
     pipelines = List.copyOf(pipelines);
     handBacks = Collections.unmodifiableMap(new LinkedHashMap<>(handBacks));
+    userGroups = List.copyOf(userGroups);
   }
 
   public Optional<Duration> ackTimeout(String route) {

@@ -105,7 +105,8 @@ final class DutiesSection {
         pipelines(top, airflow),
         rotations.handBacks(),
         rotations.issueReviews(),
-        escalation(top));
+        escalation(top),
+        rotations.userGroups());
   }
 
   private static EscalationConfig escalation(Fields top) {

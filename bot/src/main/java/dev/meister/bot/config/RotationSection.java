@@ -12,6 +12,7 @@ import dev.meister.core.schedule.UnavailabilityPolicy;
 import dev.meister.core.schedule.WeekendLayer;
 import dev.meister.core.schedule.WeeklyWindow;
 import dev.meister.core.team.MemberId;
+import dev.meister.core.usergroup.GroupRule;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -43,7 +44,9 @@ final class RotationSection {
           "epic",
           "stale_after",
           "review",
-          "help_channels");
+          "help_channels",
+          "slack_group");
+  private static final List<String> GROUP_KEYS = List.of("handle", "level2");
   private static final List<String> MOMENT_KEYS = List.of("day", "time");
   private static final List<String> REVIEW_KEYS = List.of("cron", "zone");
   private static final List<String> WEEKEND_KEYS = List.of("from", "to", "roster", "hand_back");
@@ -59,6 +62,8 @@ final class RotationSection {
   private final Map<RotationId, java.time.Duration> staleAfter = new LinkedHashMap<>();
   private final Map<RotationId, CronSchedule> reviews = new LinkedHashMap<>();
   private final Map<RotationId, List<ChatTarget>> helpChannels = new LinkedHashMap<>();
+  private final List<GroupRule> userGroups = new ArrayList<>();
+  private final Map<String, String> groupOwners = new LinkedHashMap<>();
 
   /** Which rotation each help channel already belongs to, by its reference. */
   private final Map<String, String> helpChannelOwners = new LinkedHashMap<>();
@@ -160,6 +165,7 @@ final class RotationSection {
       problems.add(f.located("review"), f.path("review"), "a review needs the rotation's 'chat'");
     }
     List<ChatTarget> help = helpChannels(f, id);
+    GroupRule group = rotationId == null ? null : slackGroup(f, rotationId);
     if (anchor != null && shift != null && handoff != null) {
       checkAnchor(f, anchor, shift, handoff);
     }
@@ -205,6 +211,9 @@ final class RotationSection {
       }
       if (help != null) {
         helpChannels.put(rotationId, help);
+      }
+      if (group != null) {
+        userGroups.add(group);
       }
     } catch (IllegalArgumentException e) {
       problems.add(f.line(), path, String.valueOf(e.getMessage()));
@@ -264,6 +273,56 @@ final class RotationSection {
       }
     }
     return targets;
+  }
+
+  /** The rotations' Slack user groups that follow the on-call. */
+  List<GroupRule> userGroups() {
+    return userGroups;
+  }
+
+  /**
+   * {@code slack_group: hausmeister} or {@code { handle: hausmeister, level2: true }}: needs the
+   * Slack chat, and one group follows one rotation.
+   */
+  private @Nullable GroupRule slackGroup(Fields f, RotationId rotation) {
+    YNode node = f.node("slack_group", false);
+    if (node == null) {
+      return null;
+    }
+    String handle;
+    boolean level2 = false;
+    if (node instanceof YMap) {
+      Fields g = f.map("slack_group", false, GROUP_KEYS);
+      if (g == null) {
+        return null;
+      }
+      handle = g.text("handle", true);
+      level2 = g.flag("level2", false);
+    } else {
+      handle = f.text("slack_group", false);
+    }
+    if (handle == null) {
+      return null;
+    }
+    String bare = handle.startsWith("@") ? handle.substring(1) : handle;
+    if (!bare.matches("[a-z0-9][a-z0-9._-]{0,79}")) {
+      problems.add(
+          node,
+          f.path("slack_group"),
+          "'" + handle + "' is no Slack user group handle (lower-case letters, digits, . _ -)");
+      return null;
+    }
+    if (chats.config().slack() == null) {
+      problems.add(node, f.path("slack_group"), "a slack_group needs the Slack chat (chats.slack)");
+      return null;
+    }
+    String before = groupOwners.putIfAbsent(bare, rotation.value());
+    if (before != null) {
+      problems.add(
+          node, f.path("slack_group"), "@" + bare + " already follows rotation '" + before + "'");
+      return null;
+    }
+    return new GroupRule(rotation, bare, level2);
   }
 
   /** {@code review: { cron, zone }}; the zone defaults to the rotation's. */

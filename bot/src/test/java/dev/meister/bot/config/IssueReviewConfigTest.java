@@ -134,4 +134,39 @@ class IssueReviewConfigTest {
             "meister.yml:21: rotations.dev.help_channels: console/help is already the help"
                 + " channel of rotation 'ops'");
   }
+
+  @Test
+  void a_slack_group_follows_the_rotation_with_or_without_level_2() throws ConfigException {
+    String slack =
+        "chats:\n  slack:\n    bot_token: ${SLACK_BOT_TOKEN}\n    app_token: ${SLACK_APP_TOKEN}\n    channels:\n"
+            + "      ops: { channel: C0OPS }\n";
+    String yaml =
+        ROTATION.replace("rotations:\n", slack + "rotations:\n")
+            + "    slack_group: { handle: ops-oncall, level2: true }\n";
+
+    assertThat(fixture.load(yaml).duties().userGroups())
+        .containsExactly(
+            new dev.meister.core.usergroup.GroupRule(RotationId.of("ops"), "ops-oncall", true));
+    assertThat(
+            fixture
+                .load(
+                    ROTATION.replace("rotations:\n", slack + "rotations:\n")
+                        + "    slack_group: \"@ops\"\n")
+                .duties()
+                .userGroups())
+        .containsExactly(
+            new dev.meister.core.usergroup.GroupRule(RotationId.of("ops"), "ops", false));
+  }
+
+  @Test
+  void a_slack_group_without_slack_or_with_a_bad_handle_is_reported() {
+    assertThat(fixture.problems(ROTATION + "    slack_group: ops\n"))
+        .containsExactly(
+            "meister.yml:12: rotations.ops.slack_group: a slack_group needs the Slack chat"
+                + " (chats.slack)");
+    assertThat(fixture.problems(ROTATION + "    slack_group: Ops On Call\n"))
+        .singleElement()
+        .asString()
+        .startsWith("meister.yml:12: rotations.ops.slack_group: 'Ops On Call' is no Slack user");
+  }
 }

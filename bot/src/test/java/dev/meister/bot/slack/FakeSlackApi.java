@@ -49,9 +49,43 @@ public final class FakeSlackApi extends LoopbackApi {
   private final Map<String, Upload> uploads = new HashMap<>();
   private @Nullable String socketUrl;
 
+  /** The workspace's user groups by handle, as usergroups.* see them. */
+  private final Map<String, ObjectNode> userGroups = new LinkedHashMap<>();
+
+  private long nextGroupId = 614_001L;
+
   public FakeSlackApi(String botToken) throws IOException {
     super("fake-slack");
     this.botToken = botToken;
+  }
+
+  /** A user group that exists before Meister runs, e.g. one an admin disabled. */
+  public synchronized void userGroup(String handle, boolean disabled, String... users) {
+    ObjectNode g = json.createObjectNode();
+    g.put("id", "S0" + nextGroupId++)
+        .put("team_id", TEAM)
+        .put("is_usergroup", true)
+        .put("name", handle)
+        .put("handle", handle)
+        .put("date_create", 1764061200)
+        .put("date_delete", disabled ? 1764061300 : 0)
+        .put("user_count", users.length);
+    ArrayNode list = g.putArray("users");
+    for (String u : users) {
+      list.add(u);
+    }
+    userGroups.put(handle, g);
+  }
+
+  /** The members of the user group {@code handle} now, and whether it is enabled. */
+  public synchronized List<String> userGroupMembers(String handle) {
+    ObjectNode g = userGroups.get(handle);
+    if (g == null || g.path("date_delete").asLong() != 0) {
+      return List.of();
+    }
+    List<String> users = new ArrayList<>();
+    g.path("users").forEach(u -> users.add(u.asText()));
+    return users;
   }
 
   /** The prefix to give {@code SlackConfig.setMethodsEndpointUrlPrefix}. */
@@ -278,6 +312,59 @@ public final class FakeSlackApi extends LoopbackApi {
               .put("title", f.path("title").asText(u.filename()));
         }
         return json.convertValue(answer, MAP);
+      }
+      // https://api.slack.com/methods/usergroups.list, .create, .enable, .users.update: each
+      // answers the usergroup object with its id, handle, name, date_delete and users.
+      case "usergroups.list" -> {
+        ArrayNode list = json.createArrayNode();
+        for (ObjectNode g : userGroups.values()) {
+          String disabled = params.path("include_disabled").asText();
+          if (g.path("date_delete").asLong() == 0
+              || disabled.equals("true")
+              || disabled.equals("1")) {
+            list.add(g.deepCopy());
+          }
+        }
+        ok.put("usergroups", list);
+      }
+      case "usergroups.create" -> {
+        String handle = params.path("handle").asText();
+        if (userGroups.containsKey(handle)) {
+          return Map.of("ok", false, "error", "name_already_exists");
+        }
+        ObjectNode g = json.createObjectNode();
+        g.put("id", "S0" + nextGroupId++)
+            .put("team_id", TEAM)
+            .put("is_usergroup", true)
+            .put("name", params.path("name").asText())
+            .put("handle", handle)
+            .put("date_create", 1764061200)
+            .put("date_delete", 0)
+            .put("user_count", 0);
+        g.putArray("users");
+        userGroups.put(handle, g);
+        ok.put("usergroup", g.deepCopy());
+      }
+      case "usergroups.enable", "usergroups.users.update" -> {
+        String id = params.path("usergroup").asText();
+        ObjectNode g =
+            userGroups.values().stream()
+                .filter(x -> x.path("id").asText().equals(id))
+                .findFirst()
+                .orElse(null);
+        if (g == null) {
+          return Map.of("ok", false, "error", "no_such_subteam");
+        }
+        if (method.equals("usergroups.enable")) {
+          g.put("date_delete", 0);
+        } else {
+          ArrayNode users = g.putArray("users");
+          for (String u : params.path("users").asText().split(",")) {
+            users.add(u);
+          }
+          g.put("user_count", users.size());
+        }
+        ok.put("usergroup", g.deepCopy());
       }
       case "apps.connections.open" -> {
         if (socketUrl == null) {
