@@ -1,7 +1,7 @@
 package dev.meister.bot.calendar;
 
 import dev.meister.core.calendar.CalendarAccess;
-import dev.meister.core.calendar.ShiftCalendar;
+import dev.meister.core.calendar.CalendarShifts;
 import dev.meister.core.calendar.ShiftEvent;
 import dev.meister.core.schedule.OnCallDirectory;
 import dev.meister.core.schedule.Rotation;
@@ -33,14 +33,14 @@ public final class CalendarRoutes {
   static final Duration AHEAD = Duration.ofDays(182);
 
   private final CalendarAccess access;
-  private final ShiftCalendar shifts;
+  private final CalendarShifts shifts;
   private final OnCallDirectory directory;
   private final Team team;
   private final Clock clock;
 
   public CalendarRoutes(CalendarAccess access, OnCallDirectory directory, Team team, Clock clock) {
     this.access = access;
-    this.shifts = new ShiftCalendar(directory, team);
+    this.shifts = new CalendarShifts(directory, team);
     this.directory = directory;
     this.team = team;
     this.clock = clock;

@@ -8,8 +8,8 @@ import biweekly.component.VEvent;
 import dev.meister.bot.config.ConfigLoader;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.SecretPolicy;
+import dev.meister.core.calendar.CalendarShifts;
 import dev.meister.core.calendar.Layer;
-import dev.meister.core.calendar.ShiftCalendar;
 import dev.meister.core.calendar.ShiftEvent;
 import dev.meister.core.schedule.OnCallDirectory;
 import dev.meister.core.schedule.Rotation;
@@ -49,7 +49,7 @@ class IcsFeedTest {
 
   @TempDir Path dir;
 
-  private ShiftCalendar calendar(MeisterConfig config) {
+  private CalendarShifts calendar(MeisterConfig config) {
     Storage storage = Storage.open(dir.resolve("meister.db"), Clock.fixed(NOW, ZoneOffset.UTC));
     OnCallDirectory directory =
         new OnCallDirectory(
@@ -57,14 +57,14 @@ class IcsFeedTest {
             storage.overrides(),
             new ScheduleChanges(config.overrides(), List.of(), config.unavailability()),
             Clock.fixed(NOW, ZoneOffset.UTC));
-    return new ShiftCalendar(directory, config.team());
+    return new CalendarShifts(directory, config.team());
   }
 
   @Test
   void every_rotations_feed_reads_back_as_the_engines_shifts_across_both_dst_changes()
       throws Exception {
     MeisterConfig config = example();
-    ShiftCalendar shifts = calendar(config);
+    CalendarShifts shifts = calendar(config);
     Instant from = NOW.minus(CalendarRoutes.PAST);
     Instant to = NOW.plus(CalendarRoutes.AHEAD);
 

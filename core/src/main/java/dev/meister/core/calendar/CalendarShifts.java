@@ -18,11 +18,11 @@ import java.util.List;
  * whole stretches (never cut at the window's edges, so an event keeps its start and id from one
  * refresh to the next) that overlap the window.
  */
-public final class ShiftCalendar {
+public final class CalendarShifts {
   private final OnCallDirectory directory;
   private final Team team;
 
-  public ShiftCalendar(OnCallDirectory directory, Team team) {
+  public CalendarShifts(OnCallDirectory directory, Team team) {
     this.directory = directory;
     this.team = team;
   }
