@@ -29,7 +29,9 @@ public final class EmojiNames {
           Map.entry("hammer_and_wrench", "🛠"),
           Map.entry("lock", "🔐"),
           Map.entry("heavy_multiplication_x", "✖"),
-          Map.entry("loudspeaker", "📢"));
+          Map.entry("loudspeaker", "📢"),
+          Map.entry("no_bell", "🔕"),
+          Map.entry("zzz", "💤"));
 
   private EmojiNames() {}
 

@@ -20,6 +20,8 @@ import dev.meister.core.filing.GreenAgain;
 import dev.meister.core.filing.IssueRequestKind;
 import dev.meister.core.schedule.OnCall;
 import dev.meister.core.schedule.OnCallDirectory;
+import dev.meister.core.silence.Silence;
+import dev.meister.core.silence.Silences;
 import dev.meister.core.tx.Transactions;
 import java.time.Clock;
 import java.util.Optional;
@@ -53,6 +55,7 @@ public final class RunIntake implements RunEventSink {
   private final Transactions transactions;
   private final Predicate<ChatRef> pace;
   private final Clock clock;
+  private final @Nullable Silences silences;
 
   /**
    * @param analyseLogs whether a new build failure's logs are read for a root cause already filed
@@ -71,6 +74,38 @@ public final class RunIntake implements RunEventSink {
       Transactions transactions,
       Predicate<ChatRef> pace,
       Clock clock) {
+    this(
+        router,
+        priorities,
+        factory,
+        messages,
+        directory,
+        stores,
+        analyseLogs,
+        transactions,
+        pace,
+        clock,
+        null);
+  }
+
+  /**
+   * @param silences the silences in force: a routed alert one of them catches is still stored and
+   *     counted, but posted without pinging anyone, or not at all when the silence is quiet; null
+   *     for none
+   */
+  public RunIntake(
+      Router router,
+      PriorityRules priorities,
+      AlertFactory factory,
+      AlertMessages messages,
+      OnCallDirectory directory,
+      IntakeStores stores,
+      boolean analyseLogs,
+      Transactions transactions,
+      Predicate<ChatRef> pace,
+      Clock clock,
+      @Nullable Silences silences) {
+    this.silences = silences;
     this.router = router;
     this.priorities = priorities;
     this.factory = factory;
@@ -124,8 +159,19 @@ public final class RunIntake implements RunEventSink {
       return recorded;
     }
     stores.runs().recordFailure(event, recorded.id());
-    if (route.isPresent()) {
-      post(recorded.alert(), route.get(), onCall);
+    Silences inForce = silences;
+    Optional<Silence> silence =
+        route.isPresent() && inForce != null
+            ? inForce.catching(recorded.alert(), alert.receivedAt())
+            : Optional.empty();
+    if (inForce != null && silence.isPresent()) {
+      // Recorded before the message is built: the message reads it (no mentions, the 🔕 line).
+      inForce.caught(recorded.alert(), silence.get());
+    }
+    if (route.isPresent() && !(silence.isPresent() && silence.get().quiet())) {
+      post(recorded.alert(), route.get(), onCall, silence.isPresent());
+    } else if (route.isPresent()) {
+      log.info("alert #{} held back by quiet silence {}", recorded.id(), silence.get().label());
     } else {
       log.warn("alert #{} ({}) matched no route: stored, not posted", recorded.id(), alert.title());
     }
@@ -146,13 +192,15 @@ public final class RunIntake implements RunEventSink {
     return recorded;
   }
 
-  private void post(Alert stored, Route route, @Nullable OnCall onCall) {
+  private void post(Alert stored, Route route, @Nullable OnCall onCall, boolean silenced) {
     OutgoingMessage message = messages.alert(stored, onCall, context.zone(stored));
     ChatRef chat = route.chat();
     long queuedId = stores.outbox().enqueue(PendingMessage.post(chat, message, stored.storedId()));
     // Over the chat's pace in a storm the post waits for a digest instead; an alert at the highest
     // level, or one that tags someone, still goes out on its own: a digest would drop the mention.
-    boolean ownMessage = pace.test(chat) || stored.priority().ownMessage();
+    // A silenced alert pings nobody, so only its level keeps it out of a digest.
+    boolean ownMessage =
+        pace.test(chat) || (silenced ? stored.priority().urgent() : stored.priority().ownMessage());
     if (!ownMessage) {
       stores.outbox().fold(queuedId);
     }
