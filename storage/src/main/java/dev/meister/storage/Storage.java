@@ -28,6 +28,8 @@ public final class Storage implements AutoCloseable {
   private final JdbcEscalationStore escalations;
   private final JdbcIssueReports issueReports;
   private final JdbcActionStore actions;
+  private final JdbcSilenceStore silences;
+  private final JdbcSnoozeStore snoozes;
 
   private Storage(Database database, Clock clock) {
     this.database = database;
@@ -53,11 +55,21 @@ public final class Storage implements AutoCloseable {
     this.escalations = new JdbcEscalationStore(database);
     this.issueReports = new JdbcIssueReports(database);
     this.actions = new JdbcActionStore(database);
+    this.silences = new JdbcSilenceStore(database);
+    this.snoozes = new JdbcSnoozeStore(database);
   }
 
   /** Opens the SQLite file, creating and migrating it as needed. */
   public static Storage open(Path file, Clock clock) {
     return new Storage(Database.open(file), clock);
+  }
+
+  public JdbcSilenceStore silences() {
+    return silences;
+  }
+
+  public JdbcSnoozeStore snoozes() {
+    return snoozes;
   }
 
   public Database database() {

@@ -41,6 +41,10 @@ import dev.meister.core.filing.FilingNotes;
 import dev.meister.core.intake.IntakeStores;
 import dev.meister.core.intake.RunIntake;
 import dev.meister.core.pipeline.PipelineNotes;
+import dev.meister.core.silence.SilenceNotes;
+import dev.meister.core.silence.SilenceSummaries;
+import dev.meister.core.silence.Silences;
+import dev.meister.core.silence.SnoozeReturns;
 import dev.meister.core.status.StatusPlan;
 import dev.meister.core.status.StatusPosts;
 import dev.meister.storage.GroupCommit;
@@ -148,7 +152,8 @@ final class BotRuntime implements AutoCloseable {
                         storage.escalations(),
                         meister.directory(),
                         config.team())
-                    .and(Actions.notes(config, storage)),
+                    .and(Actions.notes(config, storage))
+                    .and(new SilenceNotes(storage.silences())),
                 storage.issueLinks(),
                 storage.resolutions(),
                 config.team()),
@@ -194,6 +199,7 @@ final class BotRuntime implements AutoCloseable {
     this.worker = new OutboxWorker(storage.outbox(), chatPorts, clock, storms);
     // Every message queued wakes the worker once its transaction has committed.
     this.outboxWakeups = storage.outbox().onQueued(worker::nudge);
+    Silences silences = new Silences(RoutingConfig.maintenance(config), storage.silences());
     // Webhook intakes from many threads share one durable commit; see GroupCommit.
     this.intakeCommits = new GroupCommit(storage.database(), 256);
     this.intake =
@@ -213,7 +219,8 @@ final class BotRuntime implements AutoCloseable {
             filing.enabled(),
             intakeCommits,
             storms::admit,
-            clock);
+            clock,
+            silences);
     Acknowledgements acks =
         new Acknowledgements(
             new Acknowledger(storage.alerts(), storage.messageLinks(), clock),
@@ -222,7 +229,26 @@ final class BotRuntime implements AutoCloseable {
             storage.outbox(),
             storage.database(),
             meister.directory());
-    this.duties = new Duties(meister, clock, router, github, List.of(actions.expiry()));
+    this.duties =
+        new Duties(
+            meister,
+            clock,
+            router,
+            github,
+            List.of(
+                actions.expiry(),
+                new SilenceSummaries(
+                    silences, router, storage.alerts(), storage.outbox(), storage.database()),
+                new SnoozeReturns(
+                    storage.snoozes(),
+                    storage.alerts(),
+                    storage.resolutions(),
+                    router,
+                    meister.directory(),
+                    config.team(),
+                    storage.messageLinks(),
+                    storage.outbox(),
+                    storage.database())));
     ChatRoutes routes =
         ChatHandlers.routes(
             new ChatHandlers.Services(
@@ -246,6 +272,7 @@ final class BotRuntime implements AutoCloseable {
                 filing.enabled(),
                 copies,
                 actions,
+                silences,
                 clock));
     this.commands = routes.commands();
     // The adapters drop what the platforms mark as bots'; this also drops the bot's own identity,

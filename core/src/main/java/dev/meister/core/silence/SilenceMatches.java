@@ -60,16 +60,26 @@ public final class SilenceMatches {
     return of(fields);
   }
 
-  /** Reads the stored text form back (see {@link #describe}). */
-  public static AlertMatch read(String text) {
-    String t = text.strip();
-    return t.isEmpty() || t.equals("*")
-        ? AlertMatch.anything()
-        : parse(Arrays.asList(t.split("\\s+")));
+  /**
+   * The match as stored: one {@code field=glob} per line, since a configured glob may hold spaces
+   * (a workflow's name). {@link #decode} reads it back.
+   */
+  public static String encode(AlertMatch m) {
+    return String.join("\n", words(m));
+  }
+
+  /** Reads {@link #encode}'s form back. */
+  public static AlertMatch decode(String text) {
+    return text.isBlank() ? AlertMatch.anything() : parse(Arrays.asList(text.split("\n")));
   }
 
   /** {@code source=airflow dag=ohlcv_*}: the match as written; {@code *} for one matching all. */
   public static String describe(AlertMatch m) {
+    List<String> words = words(m);
+    return words.isEmpty() ? "*" : String.join(" ", words);
+  }
+
+  private static List<String> words(AlertMatch m) {
     List<String> words = new ArrayList<>();
     if (m.source() != null) {
       words.add("source=" + (m.source() == AlertSource.AIRFLOW ? "airflow" : "github"));
@@ -83,7 +93,7 @@ public final class SilenceMatches {
       words.add("tags=" + String.join(",", m.tags()));
     }
     add(words, "region", m.region());
-    return words.isEmpty() ? "*" : String.join(" ", words);
+    return words;
   }
 
   /** Whether the match has no criterion at all: it silences every alert. */
