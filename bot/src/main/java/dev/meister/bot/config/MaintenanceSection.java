@@ -18,7 +18,15 @@ import org.jspecify.annotations.Nullable;
 final class MaintenanceSection {
   private static final List<String> KEYS =
       List.of(
-          "match", "all", "from", "to", "cron", "duration", "zone", "reason", "quiet",
+          "match",
+          "all",
+          "from",
+          "to",
+          "cron",
+          "duration",
+          "zone",
+          "reason",
+          "quiet",
           "include_high");
 
   /** As long as {@code /silence} allows. */
