@@ -67,7 +67,9 @@ final class MaintenanceSection {
           f.path("match"),
           "an empty match silences every alert; say 'all: true' to mean it");
     }
-    ZoneId zone = f.has("zone") ? f.value("zone", false, Values::zone) : ZoneId.of("UTC");
+    ZoneId written = f.has("zone") ? f.value("zone", false, Values::zone) : null;
+    // A bad zone is reported once; the times are still read (in UTC) so their mistakes show too.
+    ZoneId zone = written == null ? ZoneId.of("UTC") : written;
     String reason = f.text("reason", false);
     boolean quiet = f.flag("quiet", false);
     boolean high = f.flag("include_high", false);
@@ -82,9 +84,6 @@ final class MaintenanceSection {
               : "a window needs 'from' and 'to', or a 'cron' and a 'duration'");
       return null;
     }
-    if (zone == null || match == null) {
-      return null;
-    }
     String text = reason == null ? "" : reason;
     if (once) {
       Instant from = f.value("from", true, t -> Values.moment(t, zone));
@@ -94,6 +93,9 @@ final class MaintenanceSection {
       }
       if (!to.isAfter(from)) {
         problems.add(f.located("to"), f.path("to"), "'to' must be after 'from'");
+        return null;
+      }
+      if (match == null) {
         return null;
       }
       return new MaintenanceConfig(match, text, quiet, high, from, to, null, null);
@@ -106,7 +108,7 @@ final class MaintenanceSection {
           f.located("duration"), f.path("duration"), "a window lasts at most 30 days ('30d')");
       return null;
     }
-    if (schedule == null || duration == null) {
+    if (schedule == null || duration == null || match == null) {
       return null;
     }
     return new MaintenanceConfig(match, text, quiet, high, null, null, schedule, duration);
