@@ -224,6 +224,23 @@ class SilenceScenarioTest {
   }
 
   @Test
+  void help_lists_the_new_commands_with_an_example() {
+    bot.say("dave", "/help");
+
+    assertThat(bot.chat.texts())
+        .singleElement()
+        .asString()
+        .contains(
+            "/silence MATCH DURATION [REASON] [--quiet] [--include-high] [--all] — post matching"
+                + " alerts without pinging anyone for a while, e.g. /silence dag=ohlcv_* 2h"
+                + " Exchange maintenance",
+            "/silences — the active silences: what, who set them when, when they end",
+            "/unsilence ID — lift a silence, e.g. /unsilence 4",
+            "/snooze [#ALERT] DURATION — reply to an alert: hold its escalation and reminders"
+                + " back, e.g. /snooze 2h; it comes back to the on-call then");
+  }
+
+  @Test
   void no_active_silence_is_said_so() {
     bot.say("bob", "/silences");
 
