@@ -38,6 +38,7 @@ import dev.meister.core.delivery.OutboxWorker;
 import dev.meister.core.escalation.EscalationNotes;
 import dev.meister.core.escalation.HandEscalations;
 import dev.meister.core.filing.FilingNotes;
+import dev.meister.core.filing.Recoveries;
 import dev.meister.core.intake.IntakeStores;
 import dev.meister.core.intake.RunIntake;
 import dev.meister.core.pipeline.PipelineNotes;
@@ -220,7 +221,14 @@ final class BotRuntime implements AutoCloseable {
             intakeCommits,
             storms::admit,
             clock,
-            silences);
+            silences,
+            new Recoveries(
+                storage.greenNotices(),
+                storage.alerts(),
+                storage.resolutions(),
+                storage.messageLinks(),
+                storage.outbox(),
+                copies));
     Acknowledgements acks =
         new Acknowledgements(
             new Acknowledger(storage.alerts(), storage.messageLinks(), clock),

@@ -18,6 +18,7 @@ import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.delivery.PendingMessage;
 import dev.meister.core.filing.GreenAgain;
 import dev.meister.core.filing.IssueRequestKind;
+import dev.meister.core.filing.Recoveries;
 import dev.meister.core.schedule.OnCall;
 import dev.meister.core.schedule.OnCallDirectory;
 import dev.meister.core.silence.Silence;
@@ -56,6 +57,7 @@ public final class RunIntake implements RunEventSink {
   private final Predicate<ChatRef> pace;
   private final Clock clock;
   private final @Nullable Silences silences;
+  private final @Nullable Recoveries recoveries;
 
   /**
    * @param analyseLogs whether a new build failure's logs are read for a root cause already filed
@@ -85,6 +87,7 @@ public final class RunIntake implements RunEventSink {
         transactions,
         pace,
         clock,
+        null,
         null);
   }
 
@@ -92,6 +95,8 @@ public final class RunIntake implements RunEventSink {
    * @param silences the silences in force: a routed alert one of them catches is still stored and
    *     counted, but posted without pinging anyone, or not at all when the silence is quiet; null
    *     for none
+   * @param recoveries resolves an Airflow task's failure alerts when a later try of it succeeds in
+   *     the same DAG run; null for none
    */
   public RunIntake(
       Router router,
@@ -104,8 +109,10 @@ public final class RunIntake implements RunEventSink {
       Transactions transactions,
       Predicate<ChatRef> pace,
       Clock clock,
-      @Nullable Silences silences) {
+      @Nullable Silences silences,
+      @Nullable Recoveries recoveries) {
     this.silences = silences;
+    this.recoveries = recoveries;
     this.router = router;
     this.priorities = priorities;
     this.factory = factory;
@@ -147,6 +154,10 @@ public final class RunIntake implements RunEventSink {
     }
     // Only a workflow build on a branch can be green again; the notices decide that themselves.
     green.tell(event);
+    Recoveries recovered = recoveries;
+    if (recovered != null) {
+      recovered.tell(event);
+    }
     return new Intake(null, false);
   }
 
