@@ -16,6 +16,19 @@ Setup:
         from meister_notifier import MeisterNotifier
         DAG(..., default_args={"on_failure_callback": MeisterNotifier()})
 
+  * Recovery (Meister resolves an alert whose task passes on a later try of the same DAG run,
+    "recovered on try 3"): add the success and retry callbacks too,
+
+        from meister_notifier import meister_on_failure, meister_on_retry, meister_on_success
+        default_args = {
+            "on_failure_callback": meister_on_failure,
+            "on_retry_callback": meister_on_retry,      # a failed try that Airflow will retry
+            "on_success_callback": meister_on_success,  # the try that passed
+        }
+
+    Same endpoint and bearer token; the payload's ``state`` says which (``success``,
+    ``up_for_retry``, ``failed``). Without ``on_retry_callback`` Meister hears of a task only when
+    its last try failed, so there is nothing for a later success to resolve.
   * Optional: a ``region`` DAG param, or a DAG tag ``region:tokyo`` / ``region=tokyo``, to
     route the alert to a region's on-call.
   * Optional: a QA notebook link for the alert and its issue (seed 000: "Paste the link of QA
@@ -126,8 +139,11 @@ def _exception_text(exception):
     return text[:EXCEPTION_LIMIT]
 
 
-def build_payload(context):
-    """The JSON Meister expects (docs/webhooks.md) from an Airflow callback context."""
+def build_payload(context, state=None):
+    """The JSON Meister expects (docs/webhooks.md) from an Airflow callback context.
+
+    ``state`` overrides the task instance's (a success callback may run before the state is
+    written)."""
     ti = context.get("task_instance") or context.get("ti")
     dag_run = context.get("dag_run")
     dag = context.get("dag") or getattr(ti, "task", None) and getattr(ti.task, "dag", None)
@@ -143,7 +159,8 @@ def build_payload(context):
     if try_number is None:
         try_number = context.get("try_number")
     tags = getattr(dag, "tags", None) or []
-    state = getattr(ti, "state", None)
+    if state is None:
+        state = getattr(ti, "state", None)
 
     payload = {
         "dag_id": getattr(ti, "dag_id", None) or getattr(dag, "dag_id", None),
@@ -199,14 +216,14 @@ def _post(url, token, payload):
     return None
 
 
-def _notify(context, url=None, token=None):
+def _notify(context, url=None, token=None, state=None):
     try:
         url = url or _setting("meister_url", "MEISTER_URL")
         token = token or _setting("meister_token", "MEISTER_TOKEN")
         if not url or not token:
             log.warning("Meister not notified: set meister_url and meister_token")
             return None
-        return _post(url, token, build_payload(context))
+        return _post(url, token, build_payload(context, state))
     except Exception:  # noqa: BLE001 - a notification must never fail the task's callback
         log.warning("Meister notification failed", exc_info=True)
         return None
@@ -215,6 +232,16 @@ def _notify(context, url=None, token=None):
 def meister_on_failure(context):
     """``on_failure_callback`` for a task or DAG's default_args."""
     _notify(context)
+
+
+def meister_on_retry(context):
+    """``on_retry_callback``: a failed try Airflow will retry; Meister alerts on it."""
+    _notify(context, state="up_for_retry")
+
+
+def meister_on_success(context):
+    """``on_success_callback``: the try passed; Meister resolves the run's earlier failures."""
+    _notify(context, state="success")
 
 
 BaseNotifier = None

@@ -159,5 +159,35 @@ class BuildPayloadTest(unittest.TestCase):
         self.assertNotIn("airflow_url", payload)
 
 
+
+class CallbackStateTest(unittest.TestCase):
+    """The retry and success callbacks post the same payload with their own state."""
+
+    def setUp(self):
+        patcher = mock.patch.dict(sys.modules, fake_airflow())
+        patcher.start()
+        self.addCleanup(patcher.stop)
+        env = mock.patch.dict(
+            os.environ, {"MEISTER_URL": "http://127.0.0.1:9", "MEISTER_TOKEN": "t"}
+        )
+        env.start()
+        self.addCleanup(env.stop)
+        self.posted = []
+        post = mock.patch.object(
+            meister_notifier, "_post", lambda url, token, payload: self.posted.append(payload)
+        )
+        post.start()
+        self.addCleanup(post.stop)
+
+    def test_success_and_retry_callbacks_say_their_state_and_failure_keeps_the_tasks(self):
+        meister_notifier.meister_on_retry(seed_context())
+        meister_notifier.meister_on_success(seed_context())
+        meister_notifier.meister_on_failure(seed_context())
+
+        self.assertEqual(["up_for_retry", "success", "failed"], [p["state"] for p in self.posted])
+        self.assertEqual({p["run_id"] for p in self.posted}, {"scheduled__2026-11-20T03:00:00+00:00"})
+        self.assertEqual({p["try_number"] for p in self.posted}, {2})
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -24,10 +24,16 @@ public final class JdbcAlertFollowUps implements AlertFollowUps {
         "listing unacknowledged alerts",
         // An alert escalated by hand (/escalate) has had its Level 2 or lead pulled in already:
         // the automatic ladder would only tag them again.
+        // A silenced alert does not escalate either: silencing it meant nobody should be paged;
+        // nor does a resolved one (by /resolve, or an Airflow task that recovered).
         "SELECT a.id FROM alerts a"
             + " LEFT JOIN acknowledgements k ON k.alert_id = a.id"
             + " LEFT JOIN alert_escalations e ON e.alert_id = a.id"
-            + " WHERE k.alert_id IS NULL AND e.alert_id IS NULL AND a.rotation IS NOT NULL"
+            + " LEFT JOIN silenced_alerts s ON s.alert_id = a.id"
+            + " LEFT JOIN resolutions r ON r.alert_id = a.id"
+            + " WHERE k.alert_id IS NULL AND e.alert_id IS NULL AND s.alert_id IS NULL"
+            + " AND r.alert_id IS NULL"
+            + " AND a.rotation IS NOT NULL"
             + " AND a.received_at >= ?"
             + " ORDER BY a.received_at, a.id LIMIT ?",
         since,

@@ -47,6 +47,33 @@ public final class JdbcGreenNotices implements GreenNotices {
   }
 
   @Override
+  public List<AlertId> untoldTasks(String dagId, String taskId, Instant before, int limit) {
+    return db.transaction(
+        "reading the untold failures of task " + dagId + "." + taskId,
+        c -> {
+          // The run history keeps an Airflow failure's DAG as its repo and its task as workflow.
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT alert_id FROM run_failures"
+                      + " WHERE repo = ? AND workflow = ? AND branch = '' AND told = 0"
+                      + " AND occurred_at <= ? AND source = 'AIRFLOW'"
+                      + " ORDER BY occurred_at, alert_id LIMIT ?")) {
+            ps.setString(1, dagId);
+            ps.setString(2, taskId);
+            ps.setLong(3, before.toEpochMilli());
+            ps.setInt(4, limit);
+            List<AlertId> failures = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                failures.add(new AlertId(rs.getLong(1)));
+              }
+            }
+            return failures;
+          }
+        });
+  }
+
+  @Override
   public boolean notice(AlertId alert, String successKey, Instant at) {
     return db.transaction(
         "recording green notice of alert " + alert,

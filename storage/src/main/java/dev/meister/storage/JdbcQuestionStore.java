@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +34,7 @@ public final class JdbcQuestionStore implements QuestionStore {
               c.prepareStatement(
                   "INSERT INTO questions (rotation, platform, chat_id, thread_id, message_id,"
                       + " asked_by, text, asked_at, triaged_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                      + " ON CONFLICT (platform, chat_id, message_id) DO NOTHING",
-                  Statement.RETURN_GENERATED_KEYS)) {
+                      + " ON CONFLICT (platform, chat_id, message_id) DO NOTHING RETURNING id")) {
             ChatRef chat = q.asked().chat();
             ps.setString(1, q.rotation().value());
             ps.setString(2, chat.platform().name());
@@ -47,10 +45,9 @@ public final class JdbcQuestionStore implements QuestionStore {
             ps.setString(7, q.text());
             ps.setLong(8, q.askedAt().toEpochMilli());
             Sql.setText(ps, 9, q.triagedBy().map(m -> m.value()).orElse(null));
-            if (ps.executeUpdate() == 0) {
-              return Optional.<Long>empty();
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
             }
-            return Optional.of(Sql.lastId(ps));
           }
         });
   }

@@ -31,6 +31,8 @@ public final class Storage implements AutoCloseable {
   private final JdbcQuestionStore questions;
   private final JdbcCalendarTokenStore calendarTokens;
   private final JdbcGroupStateStore userGroups;
+  private final JdbcSilenceStore silences;
+  private final JdbcSnoozeStore snoozes;
 
   private Storage(Database database, Clock clock) {
     this.database = database;
@@ -59,11 +61,21 @@ public final class Storage implements AutoCloseable {
     this.questions = new JdbcQuestionStore(database);
     this.calendarTokens = new JdbcCalendarTokenStore(database);
     this.userGroups = new JdbcGroupStateStore(database);
+    this.silences = new JdbcSilenceStore(database);
+    this.snoozes = new JdbcSnoozeStore(database);
   }
 
   /** Opens the SQLite file, creating and migrating it as needed. */
   public static Storage open(Path file, Clock clock) {
     return new Storage(Database.open(file), clock);
+  }
+
+  public JdbcSilenceStore silences() {
+    return silences;
+  }
+
+  public JdbcSnoozeStore snoozes() {
+    return snoozes;
   }
 
   public Database database() {

@@ -40,9 +40,14 @@ import dev.meister.core.delivery.OutboxWorker;
 import dev.meister.core.escalation.EscalationNotes;
 import dev.meister.core.escalation.HandEscalations;
 import dev.meister.core.filing.FilingNotes;
+import dev.meister.core.filing.Recoveries;
 import dev.meister.core.intake.IntakeStores;
 import dev.meister.core.intake.RunIntake;
 import dev.meister.core.pipeline.PipelineNotes;
+import dev.meister.core.silence.SilenceNotes;
+import dev.meister.core.silence.SilenceSummaries;
+import dev.meister.core.silence.Silences;
+import dev.meister.core.silence.SnoozeReturns;
 import dev.meister.core.status.StatusPlan;
 import dev.meister.core.status.StatusPosts;
 import dev.meister.core.timing.DueWork;
@@ -154,7 +159,8 @@ final class BotRuntime implements AutoCloseable {
                         storage.escalations(),
                         meister.directory(),
                         config.team())
-                    .and(Actions.notes(config, storage)),
+                    .and(Actions.notes(config, storage))
+                    .and(new SilenceNotes(storage.silences())),
                 storage.issueLinks(),
                 storage.resolutions(),
                 config.team()),
@@ -200,6 +206,7 @@ final class BotRuntime implements AutoCloseable {
     this.worker = new OutboxWorker(storage.outbox(), chatPorts, clock, storms);
     // Every message queued wakes the worker once its transaction has committed.
     this.outboxWakeups = storage.outbox().onQueued(worker::nudge);
+    Silences silences = new Silences(RoutingConfig.maintenance(config), storage.silences());
     // Webhook intakes from many threads share one durable commit; see GroupCommit.
     this.intakeCommits = new GroupCommit(storage.database(), 256);
     this.intake =
@@ -219,7 +226,15 @@ final class BotRuntime implements AutoCloseable {
             filing.enabled(),
             intakeCommits,
             storms::admit,
-            clock);
+            clock,
+            silences,
+            new Recoveries(
+                storage.greenNotices(),
+                storage.alerts(),
+                storage.resolutions(),
+                storage.messageLinks(),
+                storage.outbox(),
+                copies));
     Acknowledgements acks =
         new Acknowledgements(
             new Acknowledger(storage.alerts(), storage.messageLinks(), clock),
@@ -228,7 +243,22 @@ final class BotRuntime implements AutoCloseable {
             storage.outbox(),
             storage.database(),
             meister.directory());
-    List<DueWork> more = new ArrayList<>(List.of(actions.expiry()));
+    List<DueWork> more =
+        new ArrayList<>(
+            List.of(
+                actions.expiry(),
+                new SilenceSummaries(
+                    silences, router, storage.alerts(), storage.outbox(), storage.database()),
+                new SnoozeReturns(
+                    storage.snoozes(),
+                    storage.alerts(),
+                    storage.resolutions(),
+                    router,
+                    meister.directory(),
+                    config.team(),
+                    storage.messageLinks(),
+                    storage.outbox(),
+                    storage.database())));
     onCallGroups(meister, chats).ifPresent(more::add);
     this.duties = new Duties(meister, clock, router, github, more);
     ChatRoutes routes =
@@ -254,6 +284,7 @@ final class BotRuntime implements AutoCloseable {
                 filing.enabled(),
                 copies,
                 actions,
+                silences,
                 clock));
     this.commands = routes.commands();
     // The adapters drop what the platforms mark as bots'; this also drops the bot's own identity,

@@ -40,18 +40,27 @@ import dev.meister.core.review.IssuesCommand;
 import dev.meister.core.schedule.OverrideCommand;
 import dev.meister.core.schedule.RequestArguments;
 import dev.meister.core.schedule.RequestButtons;
+import dev.meister.core.schedule.Rotation;
 import dev.meister.core.schedule.RotationChats;
 import dev.meister.core.schedule.RotationId;
 import dev.meister.core.schedule.ScheduleCommand;
 import dev.meister.core.schedule.ScheduleRequests;
 import dev.meister.core.schedule.SwapCommand;
 import dev.meister.core.schedule.WhoIsOnCallCommand;
+import dev.meister.core.silence.SilenceCommand;
+import dev.meister.core.silence.Silences;
+import dev.meister.core.silence.SilencesCommand;
+import dev.meister.core.silence.SnoozeCommand;
+import dev.meister.core.silence.UnsilenceCommand;
 import dev.meister.storage.Storage;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Every chat command, button and reply the bot serves, registered here and nowhere else: one
@@ -74,6 +83,7 @@ final class ChatHandlers {
       boolean filingEnabled,
       AlertCopies copies,
       Actions actions,
+      Silences silences,
       Clock clock) {}
 
   private static final String QUESTION_OUTSIDERS =
@@ -117,6 +127,19 @@ final class ChatHandlers {
         .button(ButtonAction.AckMessage.class, AckEvents.OUTSIDERS, acks::pressedOld)
         .reply(AckEvents::acknowledges, AckEvents.OUTSIDERS_REPLY, acks::replied);
     routes.command(new EscalateCommand(s.escalations(), storage.messageLinks()));
+    Function<ChatRef, ZoneId> zones = zones(config);
+    routes
+        .command(
+            new SnoozeCommand(
+                storage.snoozes(),
+                storage.alerts(),
+                storage.resolutions(),
+                storage.messageLinks(),
+                zones,
+                s.clock()))
+        .command(new SilenceCommand(s.silences(), config.team(), zones, s.clock()))
+        .command(new SilencesCommand(s.silences(), config.team(), zones, s.clock()))
+        .command(new UnsilenceCommand(s.silences(), config.team(), zones, s.clock()));
 
     HandoffButtons handoffs = new HandoffButtons(s.handoffs());
     routes
@@ -204,5 +227,19 @@ final class ChatHandlers {
         .button(ButtonAction.ApproveAction.class, ActionButtons.OUTSIDERS, actions::approve)
         .button(ButtonAction.DenyAction.class, ActionButtons.OUTSIDERS, actions::deny);
     return routes;
+  }
+
+  /** A chat's zone: its rotation's, else the first rotation's (the team's), else UTC. */
+  private static Function<ChatRef, ZoneId> zones(MeisterConfig config) {
+    Map<dev.meister.core.schedule.RotationId, ChatRef> chats = Duties.rotationChats(config);
+    ZoneId team =
+        config.rotations().stream().findFirst().map(Rotation::zone).orElse(ZoneOffset.UTC);
+    return chat ->
+        chats.entrySet().stream()
+            .filter(e -> e.getValue().equals(chat))
+            .findFirst()
+            .flatMap(e -> config.rotation(e.getKey()))
+            .map(Rotation::zone)
+            .orElse(team);
   }
 }

@@ -138,7 +138,8 @@ final class Duties {
             storage.followUps(),
             storage.messageLinks(),
             storage.outbox(),
-            storage.database()));
+            storage.database(),
+            storage.snoozes()));
     work.add(
         new AckNudges(
             duties.escalation().nudgeAfter(),
@@ -149,7 +150,8 @@ final class Duties {
             storage.escalations(),
             storage.messageLinks(),
             storage.outbox(),
-            storage.database()));
+            storage.database(),
+            storage.snoozes()));
     if (github != null && config.github().filingEnabled()) {
       // /issue new: filed on the timekeeper's thread, never the chat's.
       work.add(
@@ -176,7 +178,9 @@ final class Duties {
               storage.followUps(),
               storage.messageLinks(),
               storage.outbox(),
-              storage.database()));
+              storage.database(),
+              storage.snoozes(),
+              storage.silences()));
     }
     Map<String, DagRunSource> airflow = new LinkedHashMap<>();
     airflow.putAll(meister.airflow());

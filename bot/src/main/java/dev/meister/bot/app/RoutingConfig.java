@@ -1,6 +1,7 @@
 package dev.meister.bot.app;
 
 import dev.meister.bot.config.ChatTarget;
+import dev.meister.bot.config.MaintenanceConfig;
 import dev.meister.bot.config.MatchConfig;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.RouteConfig;
@@ -13,6 +14,7 @@ import dev.meister.core.alert.Router;
 import dev.meister.core.alert.TestTypes;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.schedule.RotationId;
+import dev.meister.core.silence.MaintenanceWindow;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +42,24 @@ final class RoutingConfig {
         config.priorityRules().stream()
             .map(p -> new PriorityRule(p.name(), match(p.match()), p.setting()))
             .toList());
+  }
+
+  /** The configured maintenance windows, with the routes' match fields. */
+  static List<MaintenanceWindow> maintenance(MeisterConfig config) {
+    List<MaintenanceWindow> windows = new ArrayList<>();
+    for (MaintenanceConfig m : config.maintenance()) {
+      windows.add(
+          new MaintenanceWindow(
+              match(m.match()),
+              m.reason(),
+              m.quiet(),
+              m.includeHigh(),
+              m.from(),
+              m.to(),
+              m.schedule(),
+              m.duration()));
+    }
+    return windows;
   }
 
   static TestTypes testTypes(MeisterConfig config) {

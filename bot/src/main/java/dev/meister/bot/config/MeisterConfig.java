@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param buildHints runbook hints for red builds ({@code build_hints:}), in file order
  * @param shiftReminders the rotations whose shifts are reminded ({@code shift_reminders:})
  * @param actions the runbook actions routes and pipelines allow ({@code actions:} on each)
+ * @param maintenance the planned silences ({@code maintenance:}), in file order
  */
 public record MeisterConfig(
     Path source,
@@ -53,7 +54,8 @@ public record MeisterConfig(
     PriorityScale priorities,
     List<BuildHint> buildHints,
     List<ShiftReminderRule> shiftReminders,
-    ActionsConfig actions) {
+    ActionsConfig actions,
+    List<MaintenanceConfig> maintenance) {
 
   public MeisterConfig {
     rotations = List.copyOf(rotations);
@@ -66,6 +68,7 @@ public record MeisterConfig(
     statusPosts = List.copyOf(statusPosts);
     buildHints = List.copyOf(buildHints);
     shiftReminders = List.copyOf(shiftReminders);
+    maintenance = List.copyOf(maintenance);
   }
 
   public Optional<Rotation> rotation(RotationId id) {

@@ -184,7 +184,7 @@ final class RoutesSection {
   }
 
   /** The match, or everything when none is written; {@code null} if it has mistakes. */
-  private @Nullable MatchConfig match(Fields route) {
+  @Nullable MatchConfig match(Fields route) {
     if (!route.has("match")) {
       return MatchConfig.anything();
     }

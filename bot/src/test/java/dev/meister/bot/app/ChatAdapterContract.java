@@ -561,6 +561,71 @@ abstract class ChatAdapterContract {
     assertThat(github.received("POST", "/api/v3/repos/acme/issues/issues")).isEmpty();
   }
 
+  // Issue #18: silences and snoozes in every chat.
+  @Test
+  void silence_posts_the_next_alert_without_pinging_and_silences_lists_it_until_unsilence()
+      throws Exception {
+    chat.command(Person.BOB, "/silence source=github 2h Deploy freeze");
+    Sent set = awaitSent("the silence set", s -> s.text().contains("Silence #1 'Deploy freeze'"));
+    assertThat(set.text()).contains("on source=github until Wed 25 Nov 12:00 CET (2h), set by Bob");
+
+    Sent alert = alert();
+    assertThat(alert.text()).contains("silenced by #1 'Deploy freeze'");
+    assertThat(alert.mentions()).doesNotContain(chat.identity(Person.BOB));
+
+    chat.command(Person.ALICE, "/silences");
+    Sent list = awaitSent("the list", s -> s.text().contains("1 active silence:"));
+    assertThat(list.text())
+        .contains(
+            "#1 'Deploy freeze' on source=github, set by Bob Stone at Wed 25 Nov 10:00 CET, ends"
+                + " Wed 25 Nov 12:00 CET");
+
+    chat.command(Person.ALICE, "/unsilence 1");
+    awaitSent("the silence lifted", s -> s.text().contains("Silence #1 'Deploy freeze' lifted by"));
+    assertThat(meister.storage().silences().activeAt(clock.instant())).isEmpty();
+  }
+
+  @Test
+  void silence_with_bad_input_gets_one_line_and_an_outsider_may_not_silence() throws Exception {
+    chat.command(Person.BOB, "/silence pipeline=ohlcv 2h");
+    chat.command(Person.BOB, "/silence 2h everything");
+    chat.command(Person.OUTSIDER, "/silence --all 1d");
+    chat.command(Person.OUTSIDER, "/unsilence 1");
+
+    awaitSent("unknown field", s -> s.text().startsWith("'pipeline' is not a match field; use"));
+    awaitSent("everything", s -> s.text().startsWith("That would silence every alert; say so"));
+    awaitSent(
+        "the outsider refused",
+        s -> s.text().contains("Sorry, only members of the team can use /silence."));
+    awaitSent(
+        "the outsider refused to unsilence",
+        s -> s.text().contains("Sorry, only members of the team can use /unsilence."));
+    assertThat(meister.storage().silences().find(1)).isEmpty();
+  }
+
+  @Test
+  void snooze_with_the_alert_number_holds_it_and_it_comes_back_mentioning_the_on_call()
+      throws Exception {
+    Sent alert = alert();
+    String number = alert.buttons().get(0).substring("ack:".length());
+
+    chat.command(Person.ALICE, "/snooze #" + number + " 2h");
+    awaitSent("the snooze answered", s -> s.text().contains("snoozed until Wed 25 Nov 12:00 CET"));
+    chat.command(Person.OUTSIDER, "/snooze #" + number + " 1h");
+    awaitSent(
+        "the outsider refused",
+        s -> s.text().contains("Sorry, only members of the team can use /snooze."));
+
+    clock.advance(Duration.ofHours(2));
+    runtime.duties().timekeeper().tick();
+
+    Sent back = awaitSent("the alert back", s -> s.text().contains("is back from its snooze"));
+    assertThat(back.kind()).isEqualTo(Kind.REPLY);
+    assertThat(back.under()).isEqualTo(alert.id());
+    assertThat(back.mentions()).contains(chat.identity(Person.BOB));
+    assertThat(back.text()).contains("(2h by Alice Doe) and still not resolved");
+  }
+
   // Issue #14: runbook actions from chat, "each chat through the adapter contract suite".
   @Test
   void the_actions_button_offers_the_routes_actions_and_a_confirmed_rerun_runs_once()

@@ -30,7 +30,9 @@ public final class EmojiNames {
           Map.entry("lock", "🔐"),
           Map.entry("heavy_multiplication_x", "✖"),
           Map.entry("loudspeaker", "📢"),
-          Map.entry("speech_balloon", "💬"));
+          Map.entry("speech_balloon", "💬"),
+          Map.entry("no_bell", "🔕"),
+          Map.entry("zzz", "💤"));
 
   private EmojiNames() {}
 

@@ -9,6 +9,8 @@ import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageLinkStore;
 import dev.meister.core.delivery.Outbox;
 import dev.meister.core.schedule.OnCallDirectory;
+import dev.meister.core.silence.Snooze;
+import dev.meister.core.silence.SnoozeStore;
 import dev.meister.core.team.Team;
 import dev.meister.core.timing.DueWork;
 import dev.meister.core.tx.Transactions;
@@ -44,6 +46,7 @@ public final class AckNudges implements DueWork {
   private final HelpMessages messages;
   private final FollowUpPoster poster;
   private final Transactions transactions;
+  private final @org.jspecify.annotations.Nullable SnoozeStore snoozes;
 
   public AckNudges(
       Duration nudgeAfter,
@@ -55,6 +58,35 @@ public final class AckNudges implements DueWork {
       MessageLinkStore links,
       Outbox outbox,
       Transactions transactions) {
+    this(
+        nudgeAfter,
+        routes,
+        directory,
+        team,
+        alerts,
+        escalations,
+        links,
+        outbox,
+        transactions,
+        null);
+  }
+
+  /**
+   * @param snoozes a snoozed alert's nudge waits: it is due {@code nudgeAfter} after the later of
+   *     its acknowledgement and the end of its snooze; null for no snoozes
+   */
+  public AckNudges(
+      Duration nudgeAfter,
+      Router routes,
+      OnCallDirectory directory,
+      Team team,
+      AlertStore alerts,
+      EscalationStore escalations,
+      MessageLinkStore links,
+      Outbox outbox,
+      Transactions transactions,
+      @org.jspecify.annotations.Nullable SnoozeStore snoozes) {
+    this.snoozes = snoozes;
     Checks.check(
         !nudgeAfter.isNegative() && !nudgeAfter.isZero(),
         "escalation.nudge_after must be positive");
@@ -78,7 +110,7 @@ public final class AckNudges implements DueWork {
     Optional<Instant> next = Optional.empty();
     for (Acknowledgement ack :
         escalations.nudgeCandidates(now.minus(LATEST).minus(nudgeAfter), BATCH)) {
-      Instant due = ack.at().plus(nudgeAfter);
+      Instant due = from(ack).plus(nudgeAfter);
       if (due.isAfter(now)) {
         next = DueWork.earliest(next, Optional.of(due));
         continue;
@@ -90,6 +122,14 @@ public final class AckNudges implements DueWork {
       }
     }
     return next;
+  }
+
+  /** The acknowledgement, or the end of the alert's snooze when that is later. */
+  private Instant from(Acknowledgement ack) {
+    SnoozeStore s = snoozes;
+    Optional<Instant> until =
+        s == null ? Optional.empty() : s.snoozeOf(ack.alert()).map(Snooze::until);
+    return until.filter(u -> u.isAfter(ack.at())).orElse(ack.at());
   }
 
   private void nudge(Acknowledgement ack, Instant now) {

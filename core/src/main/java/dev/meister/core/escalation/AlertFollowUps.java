@@ -7,8 +7,8 @@ import java.util.List;
 /** Port: the follow-ups sent about alerts, and the alerts that may still need one. */
 public interface AlertFollowUps {
   /**
-   * Alerts received since {@code since} that nobody acknowledged nor escalated by hand, oldest
-   * first: the candidates of the automatic ladder.
+   * Alerts received since {@code since} that nobody acknowledged nor escalated by hand, that no
+   * silence caught and that are not resolved, oldest first: the candidates of the automatic ladder.
    */
   List<AlertId> unacknowledgedSince(Instant since, int limit);
 

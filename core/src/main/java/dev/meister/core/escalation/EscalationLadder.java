@@ -19,6 +19,14 @@ public final class EscalationLadder {
   private final List<EscalationStep> steps;
 
   public EscalationLadder(Alert alert, Duration ackTimeout, boolean hasSecondary) {
+    this(alert, ackTimeout, hasSecondary, alert.receivedAt());
+  }
+
+  /**
+   * @param start when the ladder's clock starts: the alert's arrival, or the end of its snooze (a
+   *     snoozed alert comes back to the on-call then, who gets a full timeout again)
+   */
+  public EscalationLadder(Alert alert, Duration ackTimeout, boolean hasSecondary, Instant start) {
     Checks.check(!ackTimeout.isNegative() && !ackTimeout.isZero(), "ack_timeout must be positive");
     List<Target> targets =
         alert.priority().urgent() || !hasSecondary
@@ -27,8 +35,7 @@ public final class EscalationLadder {
     List<EscalationStep> all = new ArrayList<>();
     for (int i = 0; i < targets.size(); i++) {
       all.add(
-          new EscalationStep(
-              i + 1, targets.get(i), alert.receivedAt().plus(ackTimeout.multipliedBy(i + 1L))));
+          new EscalationStep(i + 1, targets.get(i), start.plus(ackTimeout.multipliedBy(i + 1L))));
     }
     this.steps = List.copyOf(all);
   }

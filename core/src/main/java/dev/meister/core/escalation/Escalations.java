@@ -12,6 +12,8 @@ import dev.meister.core.schedule.Assignment;
 import dev.meister.core.schedule.OnCallDirectory;
 import dev.meister.core.schedule.Position;
 import dev.meister.core.schedule.Rotation;
+import dev.meister.core.silence.Snooze;
+import dev.meister.core.silence.SnoozeStore;
 import dev.meister.core.team.MemberId;
 import dev.meister.core.team.Team;
 import dev.meister.core.timing.DueWork;
@@ -46,6 +48,7 @@ public final class Escalations implements DueWork {
   private final AlertFollowUps followUps;
   private final FollowUpPoster poster;
   private final Transactions transactions;
+  private final @org.jspecify.annotations.Nullable SnoozeStore snoozes;
 
   /**
    * @param ackTimeouts per route name; routes without one never escalate
@@ -60,6 +63,25 @@ public final class Escalations implements DueWork {
       MessageLinkStore links,
       Outbox outbox,
       Transactions transactions) {
+    this(
+        router, ackTimeouts, directory, team, alerts, followUps, links, outbox, transactions, null);
+  }
+
+  /**
+   * @param snoozes a snoozed alert's ladder starts when its snooze ends; null for no snoozes
+   */
+  public Escalations(
+      Router router,
+      Map<String, Duration> ackTimeouts,
+      OnCallDirectory directory,
+      Team team,
+      AlertStore alerts,
+      AlertFollowUps followUps,
+      MessageLinkStore links,
+      Outbox outbox,
+      Transactions transactions,
+      @org.jspecify.annotations.Nullable SnoozeStore snoozes) {
+    this.snoozes = snoozes;
     this.routes = router;
     this.ackTimeouts = Map.copyOf(ackTimeouts);
     this.directory = directory;
@@ -101,7 +123,8 @@ public final class Escalations implements DueWork {
     Optional<Rotation> rotation = directory.find(route.get().rotation());
     boolean hasSecondary = rotation.map(r -> r.secondary() != null).orElse(false);
     EscalationLadder ladder =
-        new EscalationLadder(alert, ackTimeouts.get(route.get().name()), hasSecondary);
+        new EscalationLadder(
+            alert, ackTimeouts.get(route.get().name()), hasSecondary, ladderStart(alert));
     int taken = followUps.lastStep(id, FollowUpKind.ESCALATION);
     Optional<EscalationStep> due = ladder.dueAt(now, taken);
     if (due.isPresent()) {
@@ -123,6 +146,14 @@ public final class Escalations implements DueWork {
       taken = step.number();
     }
     return ladder.nextAfter(taken);
+  }
+
+  /** The alert's arrival, or the end of its snooze when it was snoozed past it. */
+  private Instant ladderStart(Alert alert) {
+    SnoozeStore s = snoozes;
+    Optional<Instant> until =
+        s == null ? Optional.empty() : s.snoozeOf(alert.storedId()).map(Snooze::until);
+    return until.filter(u -> u.isAfter(alert.receivedAt())).orElse(alert.receivedAt());
   }
 
   private OutgoingMessage message(

@@ -10,6 +10,10 @@ import dev.meister.core.chat.AlertId;
 import dev.meister.core.chat.MessageLinkStore;
 import dev.meister.core.delivery.Outbox;
 import dev.meister.core.schedule.OnCallDirectory;
+import dev.meister.core.silence.Silence;
+import dev.meister.core.silence.SilenceStore;
+import dev.meister.core.silence.Snooze;
+import dev.meister.core.silence.SnoozeStore;
 import dev.meister.core.team.Member;
 import dev.meister.core.team.MemberId;
 import dev.meister.core.team.Team;
@@ -46,6 +50,8 @@ public final class RedBuilds implements DueWork {
   private final AlertFollowUps followUps;
   private final FollowUpPoster poster;
   private final Transactions transactions;
+  private final @org.jspecify.annotations.Nullable SnoozeStore snoozes;
+  private final @org.jspecify.annotations.Nullable SilenceStore silences;
 
   public RedBuilds(
       FixOrRevertSchedule schedule,
@@ -58,6 +64,42 @@ public final class RedBuilds implements DueWork {
       MessageLinkStore links,
       Outbox outbox,
       Transactions transactions) {
+    this(
+        schedule,
+        router,
+        directory,
+        team,
+        alerts,
+        runs,
+        followUps,
+        links,
+        outbox,
+        transactions,
+        null,
+        null);
+  }
+
+  /**
+   * @param snoozes a snoozed build's reminders wait: its return from the snooze reminds the
+   *     on-call, the next reminder follows one {@code every} later; null for no snoozes
+   * @param silences a build whose latest alert was silenced is not reminded about while that
+   *     silence lasts; null for no silences
+   */
+  public RedBuilds(
+      FixOrRevertSchedule schedule,
+      Router router,
+      OnCallDirectory directory,
+      Team team,
+      AlertStore alerts,
+      RunHistory runs,
+      AlertFollowUps followUps,
+      MessageLinkStore links,
+      Outbox outbox,
+      Transactions transactions,
+      @org.jspecify.annotations.Nullable SnoozeStore snoozes,
+      @org.jspecify.annotations.Nullable SilenceStore silences) {
+    this.snoozes = snoozes;
+    this.silences = silences;
     this.schedule = schedule;
     this.routes = router;
     this.directory = directory;
@@ -106,6 +148,10 @@ public final class RedBuilds implements DueWork {
     if (green.isPresent() && green.get().isAfter(failedAt)) {
       return Optional.empty();
     }
+    Optional<Instant> held = heldUntil(alert, now);
+    if (held.isPresent()) {
+      return held;
+    }
     Optional<Route> route = routes.routeOf(alert);
     int last = followUps.lastStep(alert.storedId(), FollowUpKind.FIX_OR_REVERT);
     int step = schedule.stepAt(failedAt, now);
@@ -125,6 +171,28 @@ public final class RedBuilds implements DueWork {
       last = step;
     }
     return Optional.of(schedule.dueAt(failedAt, last + 1));
+  }
+
+  /** Until when the alert's reminders wait: its snooze, or the silence that caught it. */
+  private Optional<Instant> heldUntil(Alert alert, Instant now) {
+    SnoozeStore z = snoozes;
+    Optional<Instant> snoozed =
+        z == null
+            ? Optional.empty()
+            : z.snoozeOf(alert.storedId())
+                .map(Snooze::until)
+                .map(u -> u.plus(schedule.every()))
+                .filter(now::isBefore);
+    SilenceStore q = silences;
+    Optional<Instant> silenced =
+        q == null
+            ? Optional.empty()
+            : q.silenceOf(alert.storedId()).filter(s -> s.activeAt(now)).map(Silence::endsAt);
+    // Held until the later of the two.
+    if (snoozed.isPresent() && silenced.isPresent()) {
+      return snoozed.get().isAfter(silenced.get()) ? snoozed : silenced;
+    }
+    return snoozed.or(() -> silenced);
   }
 
   /** The commit's author as a team member, by the GitHub login that started the run. */

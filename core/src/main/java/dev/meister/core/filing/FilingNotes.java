@@ -48,12 +48,15 @@ public final class FilingNotes implements AlertNotes {
                 text.newline()
                     .text(
                         EmojiNames.unicode("white_check_mark")
-                            + " Resolved by "
-                            + name(r.by())
-                            + ": "
-                            + r.reason()
-                            + " → "
-                            + r.solution()));
+                            // An Airflow task that passed on a later try resolved it by itself.
+                            + (r.by().equals(Recoveries.BY)
+                                ? " " + r.solution()
+                                : " Resolved by "
+                                    + name(r.by())
+                                    + ": "
+                                    + r.reason()
+                                    + " → "
+                                    + r.solution())));
   }
 
   @Override

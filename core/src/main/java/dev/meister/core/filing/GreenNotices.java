@@ -13,6 +13,12 @@ public interface GreenNotices {
    */
   List<AlertId> untold(String repo, String workflowPath, String branch, Instant before, int limit);
 
+  /**
+   * The failures of Airflow task {@code taskId} of {@code dagId} (any run) that occurred before
+   * {@code before} and were not told yet, oldest first: those a later success of it may resolve.
+   */
+  List<AlertId> untoldTasks(String dagId, String taskId, Instant before, int limit);
+
   /** Records the notice; false when the alert had one already, which must not be repeated. */
   boolean notice(AlertId alert, String successKey, Instant at);
 }

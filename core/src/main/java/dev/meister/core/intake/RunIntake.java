@@ -18,8 +18,11 @@ import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.delivery.PendingMessage;
 import dev.meister.core.filing.GreenAgain;
 import dev.meister.core.filing.IssueRequestKind;
+import dev.meister.core.filing.Recoveries;
 import dev.meister.core.schedule.OnCall;
 import dev.meister.core.schedule.OnCallDirectory;
+import dev.meister.core.silence.Silence;
+import dev.meister.core.silence.Silences;
 import dev.meister.core.tx.Transactions;
 import java.time.Clock;
 import java.util.Optional;
@@ -53,6 +56,8 @@ public final class RunIntake implements RunEventSink {
   private final Transactions transactions;
   private final Predicate<ChatRef> pace;
   private final Clock clock;
+  private final @Nullable Silences silences;
+  private final @Nullable Recoveries recoveries;
 
   /**
    * @param analyseLogs whether a new build failure's logs are read for a root cause already filed
@@ -71,6 +76,43 @@ public final class RunIntake implements RunEventSink {
       Transactions transactions,
       Predicate<ChatRef> pace,
       Clock clock) {
+    this(
+        router,
+        priorities,
+        factory,
+        messages,
+        directory,
+        stores,
+        analyseLogs,
+        transactions,
+        pace,
+        clock,
+        null,
+        null);
+  }
+
+  /**
+   * @param silences the silences in force: a routed alert one of them catches is still stored and
+   *     counted, but posted without pinging anyone, or not at all when the silence is quiet; null
+   *     for none
+   * @param recoveries resolves an Airflow task's failure alerts when a later try of it succeeds in
+   *     the same DAG run; null for none
+   */
+  public RunIntake(
+      Router router,
+      PriorityRules priorities,
+      AlertFactory factory,
+      AlertMessages messages,
+      OnCallDirectory directory,
+      IntakeStores stores,
+      boolean analyseLogs,
+      Transactions transactions,
+      Predicate<ChatRef> pace,
+      Clock clock,
+      @Nullable Silences silences,
+      @Nullable Recoveries recoveries) {
+    this.silences = silences;
+    this.recoveries = recoveries;
     this.router = router;
     this.priorities = priorities;
     this.factory = factory;
@@ -112,6 +154,10 @@ public final class RunIntake implements RunEventSink {
     }
     // Only a workflow build on a branch can be green again; the notices decide that themselves.
     green.tell(event);
+    Recoveries recovered = recoveries;
+    if (recovered != null) {
+      recovered.tell(event);
+    }
     return new Intake(null, false);
   }
 
@@ -124,8 +170,19 @@ public final class RunIntake implements RunEventSink {
       return recorded;
     }
     stores.runs().recordFailure(event, recorded.id());
-    if (route.isPresent()) {
-      post(recorded.alert(), route.get(), onCall);
+    Silences inForce = silences;
+    Optional<Silence> silence =
+        route.isPresent() && inForce != null
+            ? inForce.catching(recorded.alert(), alert.receivedAt())
+            : Optional.empty();
+    if (inForce != null && silence.isPresent()) {
+      // Recorded before the message is built: the message reads it (no mentions, the 🔕 line).
+      inForce.caught(recorded.alert(), silence.get());
+    }
+    if (route.isPresent() && !(silence.isPresent() && silence.get().quiet())) {
+      post(recorded.alert(), route.get(), onCall, silence.isPresent());
+    } else if (route.isPresent()) {
+      log.info("alert #{} held back by quiet silence {}", recorded.id(), silence.get().label());
     } else {
       log.warn("alert #{} ({}) matched no route: stored, not posted", recorded.id(), alert.title());
     }
@@ -146,13 +203,15 @@ public final class RunIntake implements RunEventSink {
     return recorded;
   }
 
-  private void post(Alert stored, Route route, @Nullable OnCall onCall) {
+  private void post(Alert stored, Route route, @Nullable OnCall onCall, boolean silenced) {
     OutgoingMessage message = messages.alert(stored, onCall, context.zone(stored));
     ChatRef chat = route.chat();
     long queuedId = stores.outbox().enqueue(PendingMessage.post(chat, message, stored.storedId()));
     // Over the chat's pace in a storm the post waits for a digest instead; an alert at the highest
     // level, or one that tags someone, still goes out on its own: a digest would drop the mention.
-    boolean ownMessage = pace.test(chat) || stored.priority().ownMessage();
+    // A silenced alert pings nobody, so only its level keeps it out of a digest.
+    boolean ownMessage =
+        pace.test(chat) || (silenced ? stored.priority().urgent() : stored.priority().ownMessage());
     if (!ownMessage) {
       stores.outbox().fold(queuedId);
     }
