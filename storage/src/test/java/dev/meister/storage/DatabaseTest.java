@@ -13,17 +13,19 @@ import org.junit.jupiter.api.Test;
 
 class DatabaseTest extends StorageTestBase {
   @Test
-  void a_fresh_file_is_created_migrated_and_in_wal_mode() throws Exception {
-    assertThat(Files.exists(dir.resolve("meister.db"))).isTrue();
-
-    String mode =
+  void a_fresh_database_is_created_migrated_and_durable() throws Exception {
+    String durability =
         storage
             .database()
             .transaction(
-                "reading journal mode",
+                "reading the durability setting",
                 c -> {
                   try (Statement s = c.createStatement();
-                      ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+                      ResultSet rs =
+                          s.executeQuery(
+                              vendor == Vendor.SQLITE
+                                  ? "PRAGMA journal_mode"
+                                  : "SHOW synchronous_commit")) {
                     rs.next();
                     return rs.getString(1);
                   }
@@ -37,13 +39,20 @@ class DatabaseTest extends StorageTestBase {
                   try (Statement s = c.createStatement();
                       ResultSet rs =
                           s.executeQuery(
-                              "SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1")) {
+                              "SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history"
+                                  + " WHERE success")) {
                     rs.next();
                     return rs.getInt(1);
                   }
                 });
 
-    assertThat(mode).isEqualTo("wal");
+    if (vendor == Vendor.SQLITE) {
+      assertThat(Files.exists(dir.resolve("meister.db"))).isTrue();
+      assertThat(durability).isEqualTo("wal");
+    } else {
+      assertThat(durability).isEqualTo("on");
+    }
+    assertThat(storage.database().vendor()).isEqualTo(vendor);
     assertThat(version).isEqualTo(21);
   }
 
