@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
@@ -61,6 +62,9 @@ public final class Database implements Transactions, AutoCloseable {
   private final List<Runnable> afterCommit = new ArrayList<>();
 
   private boolean closed;
+
+  /** Outer transactions committed since open; read without the lock. */
+  private final AtomicLong commits = new AtomicLong();
 
   private Database(
       DatabaseTarget target, @Nullable Connection sqlite, @Nullable HikariDataSource pool) {
@@ -194,6 +198,7 @@ public final class Database implements Transactions, AutoCloseable {
         T result = work.run(connection);
         if (outer) {
           connection.commit();
+          commits.incrementAndGet();
           committed = takeHooks();
         }
         return result;
@@ -271,6 +276,11 @@ public final class Database implements Transactions, AutoCloseable {
       return;
     }
     afterCommit.add(hook);
+  }
+
+  /** How many transactions this process committed: one per {@link GroupCommit} batch. */
+  long commits() {
+    return commits.get();
   }
 
   /** How many hooks the open transaction has so far: a mark to {@link #dropHooksFrom} later. */

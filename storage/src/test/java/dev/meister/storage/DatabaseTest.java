@@ -9,6 +9,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class DatabaseTest extends StorageTestBase {
@@ -163,5 +167,28 @@ class DatabaseTest extends StorageTestBase {
             });
 
     assertThat(seen).containsExactly("at once", "second");
+  }
+
+  @Test
+  void two_processes_on_one_database_record_each_delivery_once() throws Exception {
+    // A second instance on the same database: each process serialises its own transactions, and
+    // the unique dedup key with ON CONFLICT decides between them.
+    try (Storage other = Storage.open(target, CLOCK)) {
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      List<Callable<Boolean>> work = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        String key = "twice-" + (i % 100);
+        Storage s = i % 2 == 0 ? storage : other;
+        work.add(() -> s.alerts().record(alert(key)).created());
+      }
+      int created = 0;
+      for (Future<Boolean> f : pool.invokeAll(work)) {
+        created += f.get() ? 1 : 0;
+      }
+      pool.shutdown();
+
+      assertThat(created).isEqualTo(100);
+      assertThat(other.alerts().count()).isEqualTo(100);
+    }
   }
 }
