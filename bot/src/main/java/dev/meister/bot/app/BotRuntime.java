@@ -43,6 +43,7 @@ import dev.meister.core.intake.RunIntake;
 import dev.meister.core.pipeline.PipelineNotes;
 import dev.meister.core.status.StatusPlan;
 import dev.meister.core.status.StatusPosts;
+import dev.meister.storage.DatabaseTarget;
 import dev.meister.storage.GroupCommit;
 import dev.meister.storage.Storage;
 import dev.meister.storage.Subscription;
@@ -273,6 +274,11 @@ final class BotRuntime implements AutoCloseable {
   /** The bot over the configured database, owning it: {@link #close} closes the database last. */
   static BotRuntime open(
       MeisterConfig config, java.nio.file.Path database, Chats chats, Clock clock) {
+    return open(config, new DatabaseTarget.SqliteFile(database), chats, clock);
+  }
+
+  /** The bot over a SQLite file or a PostgreSQL database, owning it. */
+  static BotRuntime open(MeisterConfig config, DatabaseTarget database, Chats chats, Clock clock) {
     Meister meister = Meister.open(config, database, clock);
     try {
       BotRuntime runtime = new BotRuntime(meister, chats, clock, Sleeper.REAL);
