@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.meister.core.alert.Recorded;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class DatabaseTest extends StorageTestBase {
@@ -190,5 +193,35 @@ class DatabaseTest extends StorageTestBase {
       assertThat(created).isEqualTo(100);
       assertThat(other.alerts().count()).isEqualTo(100);
     }
+  }
+
+  @Test
+  void a_connection_the_server_dropped_costs_at_most_one_transaction() throws Exception {
+    Assumptions.assumeTrue(vendor == Vendor.POSTGRESQL, "a pool of server connections");
+    storage.alerts().record(alert("before"));
+    // What a server restart or a killed session does to the pool's idle connection.
+    DatabaseTarget.Postgres pg = (DatabaseTarget.Postgres) target;
+    try (Connection admin = connect(target);
+        PreparedStatement kill =
+            admin.prepareStatement(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                    + " AND application_name = 'meister'")) {
+      try (ResultSet rs = kill.executeQuery()) {
+        assertThat(rs.next()).as("a pooled connection of %s", pg.describe()).isTrue();
+      }
+    }
+
+    int failed = 0;
+    for (int i = 0; i < 2; i++) {
+      try {
+        storage.alerts().record(alert("after-" + i));
+      } catch (StorageException e) {
+        failed++;
+      }
+    }
+    assertThat(failed).isLessThanOrEqualTo(1);
+    assertThat(storage.alerts().findByDedupKey("github:after-1")).isPresent();
+    assertThat(storage.database().isReachable()).isTrue();
   }
 }
