@@ -70,6 +70,11 @@ public final class GroupCommit implements Transactions, AutoCloseable {
     }
   }
 
+  /** Pieces waiting for the writer: for tests. */
+  int waiting() {
+    return queue.size();
+  }
+
   private void writeLoop() {
     List<Work<?>> batch = new ArrayList<>(maxBatch);
     while (running || !queue.isEmpty()) {

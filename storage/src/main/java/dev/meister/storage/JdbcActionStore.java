@@ -59,8 +59,7 @@ public final class JdbcActionStore implements ActionStore {
                   "INSERT INTO action_requests (alert_id, action, side, airflow, dag_id, task_id,"
                       + " repo, run_id, requested_by, platform, chat_id, thread_id, message_id,"
                       + " state, created_at, expires_at, approvers, approval, not_before)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  Statement.RETURN_GENERATED_KEYS)) {
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
             ps.setLong(1, r.alert().value());
             ps.setString(2, r.kind().name());
             if (r.target() instanceof ActionTarget.AirflowRun a) {
@@ -91,8 +90,7 @@ public final class JdbcActionStore implements ActionStore {
             ps.setString(17, ids(r.approvers()));
             ps.setString(18, r.approval());
             ps.setLong(19, r.notBefore().toEpochMilli());
-            ps.executeUpdate();
-            long id = Sql.lastId(ps);
+            long id = Sql.returnedId(ps);
             if (r.state() == ActionState.REQUESTED) {
               ready.tellAfterCommit(id);
             }

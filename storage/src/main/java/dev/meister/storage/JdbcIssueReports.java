@@ -48,8 +48,7 @@ public final class JdbcIssueReports implements IssueReports {
               c.prepareStatement(
                   "INSERT INTO issue_reports (rotation, title, priority, requested_by, platform,"
                       + " chat_id, thread_id, message_id, state, not_before, created_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)",
-                  java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) RETURNING id")) {
             ChatRef chat = answerUnder.chat();
             ps.setString(1, rotation.value());
             ps.setString(2, title);
@@ -61,8 +60,7 @@ public final class JdbcIssueReports implements IssueReports {
             ps.setString(8, answerUnder.messageId());
             ps.setLong(9, at.toEpochMilli());
             ps.setLong(10, at.toEpochMilli());
-            ps.executeUpdate();
-            long id = Sql.lastId(ps);
+            long id = Sql.returnedId(ps);
             queued.tellAfterCommit(id);
             return id;
           }

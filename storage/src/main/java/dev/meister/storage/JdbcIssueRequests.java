@@ -9,7 +9,6 @@ import dev.meister.core.filing.IssueRequestKind;
 import dev.meister.core.filing.IssueRequests;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,8 +83,7 @@ public final class JdbcIssueRequests implements IssueRequests {
                   "INSERT INTO issue_requests (kind, alert_id,"
                       + " issue_number, platform, chat_id, thread_id, message_id, requested_by, state,"
                       + " not_before, created_at, priority, assignee)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)",
-                  Statement.RETURN_GENERATED_KEYS)) {
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?) RETURNING id")) {
             ps.setString(1, kind.name());
             ps.setLong(2, alert.value());
             if (issue == null) {
@@ -103,8 +101,7 @@ public final class JdbcIssueRequests implements IssueRequests {
             ps.setLong(10, at.toEpochMilli());
             Sql.setText(ps, 11, priority.orElse(null));
             Sql.setText(ps, 12, assignee);
-            ps.executeUpdate();
-            long id = Sql.lastId(ps);
+            long id = Sql.returnedId(ps);
             queued.tellAfterCommit(alert);
             return id;
           }

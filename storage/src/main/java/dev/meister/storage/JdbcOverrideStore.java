@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -113,7 +112,7 @@ public final class JdbcOverrideStore implements OverrideStore {
       @Nullable String lastDay,
       @Nullable String reason)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+    try (PreparedStatement ps = c.prepareStatement(INSERT + " RETURNING id")) {
       ps.setString(1, kind);
       Sql.setText(ps, 2, rotation);
       Sql.setText(ps, 3, position);
@@ -125,8 +124,7 @@ public final class JdbcOverrideStore implements OverrideStore {
       Sql.setText(ps, 9, lastDay);
       Sql.setText(ps, 10, reason);
       ps.setLong(11, clock.millis());
-      ps.executeUpdate();
-      return Sql.lastId(ps);
+      return Sql.returnedId(ps);
     }
   }
 

@@ -26,7 +26,7 @@ public final class JdbcScheduleRequests implements ScheduleRequestStore {
               c.prepareStatement(
                   "INSERT INTO schedule_requests (kind,"
                       + " rotation, requester, other_member, covered, start_at, end_at, state, created_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
             ps.setString(1, lower(r.kind()));
             ps.setString(2, r.rotation().value());
             ps.setString(3, r.requester().value());
@@ -36,8 +36,7 @@ public final class JdbcScheduleRequests implements ScheduleRequestStore {
             ps.setLong(7, r.end().toEpochMilli());
             ps.setString(8, lower(r.state()));
             ps.setLong(9, r.createdAt().toEpochMilli());
-            ps.executeUpdate();
-            return r.withId(Sql.lastId(ps));
+            return r.withId(Sql.returnedId(ps));
           }
         });
   }

@@ -49,22 +49,16 @@ final class Sql {
     return v;
   }
 
-  /** Runs an {@code INSERT ... RETURNING id} and gives the id. */
+  /**
+   * Runs an {@code INSERT ... RETURNING id} and gives the id: both databases answer RETURNING, and
+   * unlike generated keys it names the column (PostgreSQL's driver would return every column).
+   */
   static long returnedId(PreparedStatement ps) throws SQLException {
     try (ResultSet returned = ps.executeQuery()) {
       if (!returned.next()) {
         throw new SQLException("the insert returned no id");
       }
       return returned.getLong(1);
-    }
-  }
-
-  static long lastId(PreparedStatement ps) throws SQLException {
-    try (ResultSet keys = ps.getGeneratedKeys()) {
-      if (!keys.next()) {
-        throw new SQLException("no id was generated");
-      }
-      return keys.getLong(1);
     }
   }
 }

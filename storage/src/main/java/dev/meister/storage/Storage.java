@@ -78,6 +78,11 @@ public final class Storage implements AutoCloseable {
     return snoozes;
   }
 
+  /** Opens the SQLite file or the PostgreSQL database, migrating it as needed. */
+  public static Storage open(DatabaseTarget target, Clock clock) {
+    return new Storage(Database.open(target), clock);
+  }
+
   public Database database() {
     return database;
   }

@@ -5,25 +5,34 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.meister.core.alert.Recorded;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class DatabaseTest extends StorageTestBase {
   @Test
-  void a_fresh_file_is_created_migrated_and_in_wal_mode() throws Exception {
-    assertThat(Files.exists(dir.resolve("meister.db"))).isTrue();
-
-    String mode =
+  void a_fresh_database_is_created_migrated_and_durable() throws Exception {
+    String durability =
         storage
             .database()
             .transaction(
-                "reading journal mode",
+                "reading the durability setting",
                 c -> {
                   try (Statement s = c.createStatement();
-                      ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+                      ResultSet rs =
+                          s.executeQuery(
+                              vendor == Vendor.SQLITE
+                                  ? "PRAGMA journal_mode"
+                                  : "SHOW synchronous_commit")) {
                     rs.next();
                     return rs.getString(1);
                   }
@@ -37,13 +46,20 @@ class DatabaseTest extends StorageTestBase {
                   try (Statement s = c.createStatement();
                       ResultSet rs =
                           s.executeQuery(
-                              "SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1")) {
+                              "SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history"
+                                  + " WHERE success")) {
                     rs.next();
                     return rs.getInt(1);
                   }
                 });
 
-    assertThat(mode).isEqualTo("wal");
+    if (vendor == Vendor.SQLITE) {
+      assertThat(Files.exists(dir.resolve("meister.db"))).isTrue();
+      assertThat(durability).isEqualTo("wal");
+    } else {
+      assertThat(durability).isEqualTo("on");
+    }
+    assertThat(storage.database().vendor()).isEqualTo(vendor);
     assertThat(version).isEqualTo(27);
   }
 
@@ -154,5 +170,58 @@ class DatabaseTest extends StorageTestBase {
             });
 
     assertThat(seen).containsExactly("at once", "second");
+  }
+
+  @Test
+  void two_processes_on_one_database_record_each_delivery_once() throws Exception {
+    // A second instance on the same database: each process serialises its own transactions, and
+    // the unique dedup key with ON CONFLICT decides between them.
+    try (Storage other = Storage.open(target, CLOCK)) {
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      List<Callable<Boolean>> work = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        String key = "twice-" + (i % 100);
+        Storage s = i % 2 == 0 ? storage : other;
+        work.add(() -> s.alerts().record(alert(key)).created());
+      }
+      int created = 0;
+      for (Future<Boolean> f : pool.invokeAll(work)) {
+        created += f.get() ? 1 : 0;
+      }
+      pool.shutdown();
+
+      assertThat(created).isEqualTo(100);
+      assertThat(other.alerts().count()).isEqualTo(100);
+    }
+  }
+
+  @Test
+  void a_connection_the_server_dropped_costs_at_most_one_transaction() throws Exception {
+    Assumptions.assumeTrue(vendor == Vendor.POSTGRESQL, "a pool of server connections");
+    storage.alerts().record(alert("before"));
+    // What a server restart or a killed session does to the pool's idle connection.
+    DatabaseTarget.Postgres pg = (DatabaseTarget.Postgres) target;
+    try (Connection admin = connect(target);
+        PreparedStatement kill =
+            admin.prepareStatement(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                    + " AND application_name = 'meister'")) {
+      try (ResultSet rs = kill.executeQuery()) {
+        assertThat(rs.next()).as("a pooled connection of %s", pg.describe()).isTrue();
+      }
+    }
+
+    int failed = 0;
+    for (int i = 0; i < 2; i++) {
+      try {
+        storage.alerts().record(alert("after-" + i));
+      } catch (StorageException e) {
+        failed++;
+      }
+    }
+    assertThat(failed).isLessThanOrEqualTo(1);
+    assertThat(storage.alerts().findByDedupKey("github:after-1")).isPresent();
+    assertThat(storage.database().isReachable()).isTrue();
   }
 }

@@ -17,7 +17,6 @@ import dev.meister.core.delivery.OutboxEntry;
 import dev.meister.core.delivery.PendingMessage;
 import dev.meister.core.team.MemberId;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -88,9 +87,7 @@ class JdbcOutboxTest extends StorageTestBase {
     long id = storage.outbox().enqueue(PendingMessage.post(DATA, message("old"), null));
     storage.close();
     // The body as this table held it before attachments existed.
-    try (Connection c =
-            DriverManager.getConnection(
-                "jdbc:sqlite:" + dir.resolve("meister.db").toAbsolutePath());
+    try (Connection c = connect(target);
         PreparedStatement ps = c.prepareStatement("UPDATE outbox SET body = ? WHERE id = ?")) {
       ps.setString(
           1,
@@ -113,9 +110,7 @@ class JdbcOutboxTest extends StorageTestBase {
     long id = storage.outbox().enqueue(PendingMessage.post(DATA, OutgoingMessage.plain("x"), null));
     storage.close();
 
-    try (Connection c =
-            DriverManager.getConnection(
-                "jdbc:sqlite:" + dir.resolve("meister.db").toAbsolutePath());
+    try (Connection c = connect(target);
         PreparedStatement ps = c.prepareStatement("SELECT body FROM outbox WHERE id = ?")) {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {

@@ -3,9 +3,7 @@ package dev.meister.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meister.core.chat.AlertId;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import org.flywaydb.core.Flyway;
@@ -15,15 +13,16 @@ import org.junit.jupiter.api.Test;
 class RunFailureBackfillTest extends StorageTestBase {
   @Test
   void build_alerts_stored_before_the_upgrade_are_failures_a_success_finds() throws Exception {
-    Path old = dir.resolve("old.db");
-    String url = "jdbc:sqlite:" + old.toAbsolutePath();
+    DatabaseTarget old = freshTarget(false);
+    String user = old instanceof DatabaseTarget.Postgres p ? p.user() : null;
+    String password = old instanceof DatabaseTarget.Postgres p ? p.password() : null;
     Flyway.configure(Database.class.getClassLoader())
-        .dataSource(url, null, null)
-        .locations("classpath:db/migration")
+        .dataSource(jdbcUrl(old), user, password)
+        .locations("classpath:" + vendor.migrations())
         .target("7")
         .load()
         .migrate();
-    try (Connection c = DriverManager.getConnection(url)) {
+    try (Connection c = connect(old)) {
       insertAlert(
           c,
           1,

@@ -59,10 +59,9 @@ final class AuditCli implements Callable<Integer> {
   @Override
   public Integer call() {
     MeisterConfig cfg = ConfigFile.load(spec.commandLine(), env, config, SecretPolicy.OPTIONAL);
-    Path db = cfg.storage().database();
     List<List<String>> rows = new ArrayList<>();
-    if (Files.isRegularFile(db)) {
-      try (Storage storage = Storage.open(db, Clock.systemUTC())) {
+    if (cfg.storage().mayHoldData()) {
+      try (Storage storage = Storage.open(cfg.storage().target(), Clock.systemUTC())) {
         rows.addAll(new ActionLog(storage.actions(), cfg.team()).rows());
       }
     }

@@ -54,6 +54,7 @@ import dev.meister.core.timing.DueWork;
 import dev.meister.core.usergroup.GroupRule;
 import dev.meister.core.usergroup.OnCallGroups;
 import dev.meister.core.usergroup.UserGroups;
+import dev.meister.storage.DatabaseTarget;
 import dev.meister.storage.GroupCommit;
 import dev.meister.storage.Storage;
 import dev.meister.storage.Subscription;
@@ -312,6 +313,11 @@ final class BotRuntime implements AutoCloseable {
   /** The bot over the configured database, owning it: {@link #close} closes the database last. */
   static BotRuntime open(
       MeisterConfig config, java.nio.file.Path database, Chats chats, Clock clock) {
+    return open(config, new DatabaseTarget.SqliteFile(database), chats, clock);
+  }
+
+  /** The bot over a SQLite file or a PostgreSQL database, owning it. */
+  static BotRuntime open(MeisterConfig config, DatabaseTarget database, Chats chats, Clock clock) {
     Meister meister = Meister.open(config, database, clock);
     try {
       BotRuntime runtime = new BotRuntime(meister, chats, clock, Sleeper.REAL);

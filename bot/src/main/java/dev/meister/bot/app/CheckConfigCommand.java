@@ -5,6 +5,7 @@ import dev.meister.bot.config.ConfigLoader;
 import dev.meister.bot.config.ConfigProblem;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.SecretPolicy;
+import dev.meister.storage.Vendor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -43,12 +44,15 @@ final class CheckConfigCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       MeisterConfig loaded = new ConfigLoader(env).load(config, SecretPolicy.REQUIRED);
+      // Where the data goes, without connecting: a check must not create a database or need one.
       out.printf(
-          "%s: OK (%d members, %d rotations, %d routes)%n",
+          "%s: OK (%d members, %d rotations, %d routes; storage %s %s)%n",
           config,
           loaded.team().members().size(),
           loaded.rotations().size(),
-          loaded.routes().size());
+          loaded.routes().size(),
+          loaded.storage().target().vendor() == Vendor.POSTGRESQL ? "PostgreSQL" : "SQLite",
+          loaded.storage().describe());
       out.flush();
       return 0;
     } catch (ConfigException e) {

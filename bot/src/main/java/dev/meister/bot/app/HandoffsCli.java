@@ -6,7 +6,6 @@ import dev.meister.core.handoff.HandoffMessages;
 import dev.meister.core.handoff.HandoffRecord;
 import dev.meister.core.schedule.Rotation;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -58,8 +57,8 @@ final class HandoffsCli implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (Meister meister = Meister.readOnly(cfg, Clock.systemUTC())) {
       Rotation r = Rotations.named(meister.directory(), rotation);
-      if (!Files.isRegularFile(cfg.storage().database())) {
-        out.println("No hand-offs recorded yet (no database at " + cfg.storage().database() + ").");
+      if (!cfg.storage().mayHoldData()) {
+        out.println("No hand-offs recorded yet (no database at " + cfg.storage().describe() + ").");
         out.flush();
         return 0;
       }

@@ -12,8 +12,8 @@ import dev.meister.core.status.DagRunSource;
 import dev.meister.core.status.StatusBoard;
 import dev.meister.core.status.StatusCommand;
 import dev.meister.core.status.StatusReader;
+import dev.meister.storage.DatabaseTarget;
 import dev.meister.storage.Storage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -52,6 +52,11 @@ final class Meister implements AutoCloseable {
 
   /** Opens (and creates, migrating if needed) the database at {@code database}. */
   static Meister open(MeisterConfig config, Path database, Clock clock) {
+    return open(config, new DatabaseTarget.SqliteFile(database), clock);
+  }
+
+  /** Opens (and migrates if needed) the SQLite file or the PostgreSQL database. */
+  static Meister open(MeisterConfig config, DatabaseTarget database, Clock clock) {
     Storage storage = Storage.open(database, clock);
     return new Meister(config, new CachedOverrideStore(storage.overrides()), clock, storage);
   }
@@ -61,9 +66,8 @@ final class Meister implements AutoCloseable {
    * asking who is on call never leaves a database file behind.
    */
   static Meister readOnly(MeisterConfig config, Clock clock) {
-    Path db = config.storage().database();
-    if (Files.isRegularFile(db)) {
-      return open(config, db, clock);
+    if (config.storage().mayHoldData()) {
+      return open(config, config.storage().target(), clock);
     }
     return new Meister(config, new EmptyOverrideStore(), clock, null);
   }

@@ -60,10 +60,9 @@ final class PostmortemCli implements Callable<Integer> {
   @Override
   public Integer call() {
     MeisterConfig cfg = ConfigFile.load(spec.commandLine(), env, config, SecretPolicy.OPTIONAL);
-    Path db = cfg.storage().database();
     List<Break> breaks = new ArrayList<>();
-    if (Files.isRegularFile(db)) {
-      try (Storage storage = Storage.open(db, Clock.systemUTC())) {
+    if (cfg.storage().mayHoldData()) {
+      try (Storage storage = Storage.open(cfg.storage().target(), Clock.systemUTC())) {
         breaks.addAll(
             new BreakLog(
                     storage.alerts(),

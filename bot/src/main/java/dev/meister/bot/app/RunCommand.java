@@ -48,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
     MeisterConfig cfg = ConfigFile.load(spec.commandLine(), env, config, SecretPolicy.REQUIRED);
     Clock clock = Clock.systemUTC();
     BotRuntime runtime =
-        BotRuntime.open(cfg, cfg.storage().database(), Chats.configured(cfg, clock), clock);
+        BotRuntime.open(cfg, cfg.storage().target(), Chats.configured(cfg, clock), clock);
     Thread hook = new Thread(this::stop, "meister-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {

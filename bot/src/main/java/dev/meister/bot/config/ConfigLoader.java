@@ -4,6 +4,7 @@ import dev.meister.core.alert.PriorityScale;
 import dev.meister.core.schedule.ScheduleOverride;
 import dev.meister.core.schedule.Unavailability;
 import dev.meister.core.team.Team;
+import dev.meister.storage.DatabaseTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ public final class ConfigLoader {
           "build_hints",
           "shift_reminders",
           "maintenance");
-  private static final List<String> STORAGE_KEYS = List.of("database");
+  private static final List<String> STORAGE_KEYS = List.of("database", "url", "user", "password");
   private static final List<String> SERVER_KEYS =
       List.of("bind", "port", "github_secret", "airflow_token", "github_workflow_jobs");
 
@@ -144,7 +145,7 @@ public final class ConfigLoader {
         overrides,
         unavailability,
         chatsConfig,
-        storage(top),
+        storage(top, secrets),
         server(top, secrets),
         routeList,
         routes.testTypes(section(top, "test_types")),
@@ -186,10 +187,56 @@ public final class ConfigLoader {
     }
   }
 
-  private static StorageConfig storage(Fields top) {
+  private static StorageConfig storage(Fields top, SecretResolver secrets) {
     Fields f = top.map("storage", false, STORAGE_KEYS);
-    Path database = f == null ? null : f.value("database", false, Path::of);
-    return database == null ? StorageConfig.defaults() : new StorageConfig(database);
+    if (f == null) {
+      return StorageConfig.defaults();
+    }
+    Path database = f.value("database", false, Path::of);
+    String url = f.text("url", false);
+    if (url == null) {
+      for (String key : List.of("user", "password")) {
+        if (f.has(key)) {
+          f.problems()
+              .add(f.located(key), f.path(key), "only for a PostgreSQL database: set storage.url");
+        }
+      }
+      return database == null ? StorageConfig.defaults() : StorageConfig.sqlite(database);
+    }
+    if (database != null) {
+      f.problems()
+          .add(
+              f.located("url"),
+              f.path("url"),
+              "set storage.url or storage.database, not both (a SQLite file is jdbc:sqlite:FILE)");
+      return StorageConfig.sqlite(database);
+    }
+    String user = f.text("user", false);
+    Secret password = secrets.read(f, "password", false, true);
+    DatabaseTarget target;
+    try {
+      target =
+          DatabaseTarget.ofUrl(url.trim(), user, password.isPresent() ? password.reveal() : null);
+    } catch (IllegalArgumentException e) {
+      f.problems().add(f.located("url"), f.path("url"), String.valueOf(e.getMessage()));
+      return StorageConfig.defaults();
+    }
+    if (target instanceof DatabaseTarget.SqliteFile) {
+      for (String key : List.of("user", "password")) {
+        if (f.has(key)) {
+          f.problems()
+              .add(f.located(key), f.path(key), "only for a PostgreSQL database, not jdbc:sqlite:");
+        }
+      }
+    } else if (url.contains("password=")) {
+      // The file is meant to be shared: the password comes from the environment only.
+      f.problems()
+          .add(
+              f.located("url"),
+              f.path("url"),
+              "put the password in storage.password as ${ENV_VAR}, not in the URL");
+    }
+    return new StorageConfig(target);
   }
 
   private static ServerConfig server(Fields top, SecretResolver secrets) {

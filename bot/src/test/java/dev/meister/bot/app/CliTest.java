@@ -137,8 +137,55 @@ class CliTest {
             EXAMPLE.toString());
 
     assertThat(code).isZero();
-    assertThat(out.toString()).contains("OK (11 members, 4 rotations, 8 routes)");
+    assertThat(out.toString())
+        .contains("OK (11 members, 4 rotations, 8 routes; storage SQLite ./meister.db)");
     assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void check_config_names_a_postgresql_database_without_its_password_and_wants_the_password_set(
+      @TempDir Path dir) throws Exception {
+    Path file = dir.resolve("meister.yml");
+    Files.writeString(
+        file,
+        """
+        team:
+          members:
+            alice: { name: Alice, roles: [team_lead] }
+        rotations:
+          ops:
+            name: Ops
+            zone: Europe/Berlin
+            shift: 2w
+            handoff: { day: monday, time: "11:00" }
+            anchor: 2026-11-02
+            roster: [alice]
+        storage:
+          url: jdbc:postgresql://db.internal:5432/meister
+          user: meister
+          password: ${MEISTER_DB_PASSWORD}
+        """);
+
+    assertThat(run(Map.of(), "check-config", "--config", file.toString())).isEqualTo(2);
+    assertThat(err.toString())
+        .contains(
+            "meister.yml:15: storage.password: environment variable MEISTER_DB_PASSWORD is not set");
+
+    err.getBuffer().setLength(0);
+    int code =
+        run(
+            Map.of("MEISTER_DB_PASSWORD", "pg-s3cret"),
+            "check-config",
+            "--config",
+            file.toString());
+
+    assertThat(code).isZero();
+    assertThat(out.toString())
+        .contains(
+            "OK (1 members, 1 rotations, 0 routes; storage PostgreSQL"
+                + " jdbc:postgresql://db.internal:5432/meister)")
+        .doesNotContain("pg-s3cret");
+    assertThat(err.toString()).doesNotContain("pg-s3cret");
   }
 
   @Test

@@ -243,7 +243,8 @@ class ScheduleChangesAndRoutesTest {
   @Test
   void storage_and_server_default_and_check_the_port() throws ConfigException {
     assertThat(fixture.load(BASE).server()).isEqualTo(ServerConfig.defaults());
-    assertThat(fixture.load(BASE).storage().database()).isEqualTo(Path.of("./meister.db"));
+    assertThat(fixture.load(BASE).storage())
+        .isEqualTo(StorageConfig.sqlite(Path.of("./meister.db")));
     assertThat(fixture.problems(BASE + "server: { port: 99999 }\n"))
         .containsExactly("meister.yml:15: server.port: port 99999 must be between 1 and 65535");
   }
