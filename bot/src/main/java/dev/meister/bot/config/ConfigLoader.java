@@ -45,7 +45,8 @@ public final class ConfigLoader {
           "work_hours",
           "github",
           "build_hints",
-          "shift_reminders");
+          "shift_reminders",
+          "web");
   private static final List<String> STORAGE_KEYS = List.of("database");
   private static final List<String> SERVER_KEYS =
       List.of("bind", "port", "github_secret", "airflow_token", "github_workflow_jobs");
@@ -156,7 +157,8 @@ public final class ConfigLoader {
         new BuildHintsSection(problems).read(section(top, "build_hints")),
         new ShiftRemindersSection(problems, rotations)
             .read(top.anyKeysMap("shift_reminders", false)),
-        actions.config());
+        actions.config(),
+        new WebSection(problems).read(top));
   }
 
   private static @Nullable YNode section(Fields top, String key) {

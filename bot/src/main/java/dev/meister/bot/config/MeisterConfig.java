@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param buildHints runbook hints for red builds ({@code build_hints:}), in file order
  * @param shiftReminders the rotations whose shifts are reminded ({@code shift_reminders:})
  * @param actions the runbook actions routes and pipelines allow ({@code actions:} on each)
+ * @param web the web page ({@code web:}); disabled when the section is absent
  */
 public record MeisterConfig(
     Path source,
@@ -53,7 +54,8 @@ public record MeisterConfig(
     PriorityScale priorities,
     List<BuildHint> buildHints,
     List<ShiftReminderRule> shiftReminders,
-    ActionsConfig actions) {
+    ActionsConfig actions,
+    WebConfig web) {
 
   public MeisterConfig {
     rotations = List.copyOf(rotations);
