@@ -28,6 +28,7 @@ public final class Storage implements AutoCloseable {
   private final JdbcEscalationStore escalations;
   private final JdbcIssueReports issueReports;
   private final JdbcActionStore actions;
+  private final JdbcSignIns signIns;
 
   private Storage(Database database, Clock clock) {
     this.database = database;
@@ -53,6 +54,7 @@ public final class Storage implements AutoCloseable {
     this.escalations = new JdbcEscalationStore(database);
     this.issueReports = new JdbcIssueReports(database);
     this.actions = new JdbcActionStore(database);
+    this.signIns = new JdbcSignIns(database);
   }
 
   /** Opens the SQLite file, creating and migrating it as needed. */
@@ -106,6 +108,10 @@ public final class Storage implements AutoCloseable {
   }
 
   /** The shift reminders and on-call announcements posted. */
+  public JdbcSignIns signIns() {
+    return signIns;
+  }
+
   public JdbcShiftNotices shiftNotices() {
     return shiftNotices;
   }

@@ -44,7 +44,7 @@ class DatabaseTest extends StorageTestBase {
                 });
 
     assertThat(mode).isEqualTo("wal");
-    assertThat(version).isEqualTo(21);
+    assertThat(version).isEqualTo(24);
   }
 
   @Test

@@ -87,6 +87,8 @@ final class BotRuntime implements AutoCloseable {
   private final Lifecycle lifecycle = new Lifecycle();
   private final List<AutoCloseable> owned = new ArrayList<>();
   private @Nullable WebhookServer webhooks;
+  private final Optional<WebPage> web;
+  private io.javalin.@Nullable Javalin ownWebServer;
   private boolean chatsReceiving;
   private boolean started;
 
@@ -248,6 +250,8 @@ final class BotRuntime implements AutoCloseable {
                 actions,
                 clock));
     this.commands = routes.commands();
+    this.web = WebPage.of(meister, clock);
+    web.ifPresent(w -> commands.register(w.command()));
     // The adapters drop what the platforms mark as bots'; this also drops the bot's own identity,
     // whatever the platform marks (e.g. a Telegram channel post signed by the bot).
     this.dispatcher =
@@ -366,6 +370,13 @@ final class BotRuntime implements AutoCloseable {
                     "webhooks",
                     () -> webhooks = startWebhooks(server, storage, chatEndpoints),
                     () -> Objects.requireNonNull(webhooks).close()));
+    web.filter(w -> w.ownPort(start.webhooks()))
+        .ifPresent(
+            w ->
+                lifecycle.add(
+                    "web page",
+                    () -> ownWebServer = w.serveAlone(start.webhooks()),
+                    () -> Objects.requireNonNull(ownWebServer).stop()));
     start
         .delivery()
         .ifPresent(
@@ -443,6 +454,16 @@ final class BotRuntime implements AutoCloseable {
   }
 
   /** The webhook server, once started. */
+  /** The web page, when {@code web:} enables it. */
+  Optional<WebPage> web() {
+    return web;
+  }
+
+  /** The web page's own server, when it does not share the webhooks'. */
+  Optional<io.javalin.Javalin> ownWebServer() {
+    return Optional.ofNullable(ownWebServer);
+  }
+
   Optional<WebhookServer> webhooks() {
     return Optional.ofNullable(webhooks);
   }
@@ -492,9 +513,12 @@ final class BotRuntime implements AutoCloseable {
     for (ChatAdapter chat : chats.adapters()) {
       checks.put(chat.name(), chat.health());
     }
-    WebhookServer started =
-        new WebhookServer(endpoints, intake, checks).start(server.bind(), server.port());
+    WebhookServer created = new WebhookServer(endpoints, intake, checks);
+    web.filter(w -> w.sharesServer(server)).ifPresent(w -> created.mount(w.site()::mount));
+    WebhookServer started = created.start(server.bind(), server.port());
     log.info("webhooks on http://{}:{}", server.bind(), started.port());
+    web.filter(w -> w.sharesServer(server))
+        .ifPresent(w -> log.info("web page on http://{}:{}/web", server.bind(), started.port()));
     return started;
   }
 

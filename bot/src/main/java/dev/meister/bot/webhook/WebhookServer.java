@@ -92,6 +92,12 @@ public final class WebhookServer implements AutoCloseable {
     app.error(404, ctx -> respond(ctx, 404, Map.of("error", "not found")));
   }
 
+  /** Adds more routes before {@link #start}: the web page shares this server by default. */
+  public WebhookServer mount(java.util.function.Consumer<Javalin> routes) {
+    routes.accept(app);
+    return this;
+  }
+
   /** Binds and starts serving; port 0 picks a free port, see {@link #port()}. */
   public WebhookServer start(String bind, int port) {
     app.start(bind, port);
