@@ -70,6 +70,32 @@ public record MeisterConfig(
     shiftReminders = List.copyOf(shiftReminders);
   }
 
+  /** This configuration with another {@code web:} section: the demo serves the page on its port. */
+  public MeisterConfig withWeb(WebConfig other) {
+    return new MeisterConfig(
+        source,
+        team,
+        rotations,
+        rotationChats,
+        overrides,
+        unavailability,
+        chats,
+        storage,
+        server,
+        routes,
+        testTypes,
+        priorityRules,
+        airflow,
+        statusPosts,
+        duties,
+        github,
+        priorities,
+        buildHints,
+        shiftReminders,
+        actions,
+        other);
+  }
+
   public Optional<Rotation> rotation(RotationId id) {
     return rotations.stream().filter(r -> r.id().equals(id)).findFirst();
   }
