@@ -33,6 +33,7 @@ public final class Storage implements AutoCloseable {
   private final JdbcGroupStateStore userGroups;
   private final JdbcSilenceStore silences;
   private final JdbcSnoozeStore snoozes;
+  private final JdbcSignIns signIns;
 
   private Storage(Database database, Clock clock) {
     this.database = database;
@@ -63,6 +64,7 @@ public final class Storage implements AutoCloseable {
     this.userGroups = new JdbcGroupStateStore(database);
     this.silences = new JdbcSilenceStore(database);
     this.snoozes = new JdbcSnoozeStore(database);
+    this.signIns = new JdbcSignIns(database);
   }
 
   /** Opens the SQLite file, creating and migrating it as needed. */
@@ -129,6 +131,10 @@ public final class Storage implements AutoCloseable {
   }
 
   /** The shift reminders and on-call announcements posted. */
+  public JdbcSignIns signIns() {
+    return signIns;
+  }
+
   public JdbcShiftNotices shiftNotices() {
     return shiftNotices;
   }

@@ -1,6 +1,5 @@
 package dev.meister.bot.app;
 
-import dev.meister.bot.calendar.CalendarRoutes;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.ServerConfig;
 import dev.meister.bot.config.StatusPostConfig;
@@ -27,7 +26,6 @@ import dev.meister.core.alert.RunEventSink;
 import dev.meister.core.alert.StormDigests;
 import dev.meister.core.alert.StormGuard;
 import dev.meister.core.buildhint.BuildHints;
-import dev.meister.core.calendar.CalendarAccess;
 import dev.meister.core.chat.ChatDispatcher;
 import dev.meister.core.chat.ChatPort;
 import dev.meister.core.chat.ChatPorts;
@@ -99,6 +97,8 @@ final class BotRuntime implements AutoCloseable {
   private final Lifecycle lifecycle = new Lifecycle();
   private final List<AutoCloseable> owned = new ArrayList<>();
   private @Nullable WebhookServer webhooks;
+  private final Optional<WebPage> web;
+  private io.javalin.@Nullable Javalin ownWebServer;
   private boolean chatsReceiving;
   private boolean started;
 
@@ -288,6 +288,8 @@ final class BotRuntime implements AutoCloseable {
                 silences,
                 clock));
     this.commands = routes.commands();
+    this.web = WebPage.of(meister, clock);
+    web.ifPresent(w -> commands.register(w.command()));
     // The adapters drop what the platforms mark as bots'; this also drops the bot's own identity,
     // whatever the platform marks (e.g. a Telegram channel post signed by the bot).
     this.dispatcher =
@@ -411,6 +413,13 @@ final class BotRuntime implements AutoCloseable {
                     "webhooks",
                     () -> webhooks = startWebhooks(server, storage, chatEndpoints),
                     () -> Objects.requireNonNull(webhooks).close()));
+    web.filter(w -> w.ownPort(start.webhooks()))
+        .ifPresent(
+            w ->
+                lifecycle.add(
+                    "web page",
+                    () -> ownWebServer = w.serveAlone(start.webhooks()),
+                    () -> Objects.requireNonNull(ownWebServer).stop()));
     start
         .delivery()
         .ifPresent(
@@ -488,6 +497,16 @@ final class BotRuntime implements AutoCloseable {
   }
 
   /** The webhook server, once started. */
+  /** The web page, when {@code web:} enables it. */
+  Optional<WebPage> web() {
+    return web;
+  }
+
+  /** The web page's own server, when it does not share the webhooks'. */
+  Optional<io.javalin.Javalin> ownWebServer() {
+    return Optional.ofNullable(ownWebServer);
+  }
+
   Optional<WebhookServer> webhooks() {
     return Optional.ofNullable(webhooks);
   }
@@ -537,17 +556,12 @@ final class BotRuntime implements AutoCloseable {
     for (ChatAdapter chat : chats.adapters()) {
       checks.put(chat.name(), chat.health());
     }
-    CalendarRoutes calendars =
-        new CalendarRoutes(
-            new CalendarAccess(storage.calendarTokens(), meister.config().team(), clock),
-            meister.directory(),
-            meister.config().team(),
-            clock);
-    WebhookServer started =
-        new WebhookServer(endpoints, intake, checks)
-            .routes(calendars::register)
-            .start(server.bind(), server.port());
+    WebhookServer created = new WebhookServer(endpoints, intake, checks);
+    web.filter(w -> w.sharesServer(server)).ifPresent(w -> created.mount(w::mount));
+    WebhookServer started = created.start(server.bind(), server.port());
     log.info("webhooks on http://{}:{}", server.bind(), started.port());
+    web.filter(w -> w.sharesServer(server))
+        .ifPresent(w -> log.info("web page on http://{}:{}/web", server.bind(), started.port()));
     return started;
   }
 

@@ -167,12 +167,14 @@ final class ChatHandlers {
         .reply(done::wants, QUESTION_OUTSIDERS, done.reply())
         .mention(questions);
 
-    // Wired to web.base_url once the web section lands; until then /calendar says it needs one.
+    // The feeds are served with the web page, so without web: /calendar says it needs it.
     routes.command(
         new CalendarCommand(
             new CalendarAccess(storage.calendarTokens(), config.team(), s.clock()),
             s.meister().directory(),
-            Optional.empty()));
+            config.web().enabled()
+                ? config.web().baseUrl().map(java.net.URI::toString)
+                : Optional.empty()));
 
     BreakLog log =
         new BreakLog(

@@ -4,6 +4,7 @@ import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.Secret;
 import dev.meister.bot.config.SecretPolicy;
 import dev.meister.bot.config.ServerConfig;
+import dev.meister.bot.config.WebConfig;
 import dev.meister.bot.console.ConsoleChatPort;
 import dev.meister.bot.console.ConsoleSession;
 import dev.meister.core.chat.ChatPort;
@@ -13,6 +14,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
@@ -70,7 +74,10 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Logging.quiet();
     Path file = config != null ? config : ExampleConfig.locate();
-    MeisterConfig cfg = ConfigFile.load(spec.commandLine(), env, file, SecretPolicy.OPTIONAL);
+    MeisterConfig loaded = ConfigFile.load(spec.commandLine(), env, file, SecretPolicy.OPTIONAL);
+    boolean serve = port != 0 && portFree(port);
+    // The web page is served beside the webhooks, at their address, whatever the file says.
+    MeisterConfig cfg = serve ? loaded.withWeb(demoWeb(loaded.web(), port)) : loaded;
     Member me = demoUser(cfg);
     Path dir = Files.createTempDirectory("meister-demo");
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -97,7 +104,7 @@ final class DemoCommand implements Callable<Integer> {
               .withDelivery(Duration.ofMillis(200))
               .withTimers(Duration.ofMinutes(1))
               .withStatusPosts(Duration.ofSeconds(15));
-      if (port != 0 && portFree(port)) {
+      if (serve) {
         start =
             start.withWebhooks(
                 new ServerConfig(
@@ -107,6 +114,14 @@ final class DemoCommand implements Callable<Integer> {
       }
       runtime.start(start);
       runtime.webhooks().ifPresent(w -> printCurl(out, w.port()));
+      runtime
+          .web()
+          .ifPresent(
+              w ->
+                  out.printf(
+                      "Web page: open %s to sign in as %s (the link works once, for 10 minutes;"
+                          + " /web sends a new one).%n",
+                      w.link(me.id()), me.displayName()));
       out.printf(
           "You are %s. Try /whoisoncall, /whoisoncall %s, /schedule %s, /help;"
               + " /quit leaves.%n",
@@ -131,6 +146,17 @@ final class DemoCommand implements Callable<Integer> {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  /** The page on the demo's own port: no proxy header, the file's session length. */
+  private static WebConfig demoWeb(WebConfig configured, int port) {
+    return new WebConfig(
+        true,
+        Optional.of(URI.create("http://127.0.0.1:" + port)),
+        configured.session(),
+        Optional.empty(),
+        Optional.empty(),
+        OptionalInt.empty());
   }
 
   /** Says how to send a failure to the demo's webhooks. */

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       HandoffsCli.class,
       PostmortemCli.class,
       AuditCli.class,
+      WebLinkCli.class,
       CheckConfigCommand.class,
       picocli.CommandLine.HelpCommand.class
     })

@@ -5,7 +5,6 @@ import dev.meister.bot.config.SecretPolicy;
 import dev.meister.core.action.ActionLog;
 import dev.meister.core.filing.Break;
 import dev.meister.core.filing.BreakLog;
-import dev.meister.core.filing.Csv;
 import dev.meister.storage.Storage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -88,12 +87,7 @@ final class PostmortemCli implements Callable<Integer> {
   }
 
   static String csv(List<Break> breaks) {
-    List<List<String>> rows = new ArrayList<>();
-    rows.add(Break.COLUMNS);
-    for (Break b : breaks) {
-      rows.add(b.row());
-    }
-    return Csv.write(rows);
+    return Break.csv(breaks);
   }
 
   private static String text(List<Break> breaks) {

@@ -47,7 +47,8 @@ public final class ConfigLoader {
           "github",
           "build_hints",
           "shift_reminders",
-          "maintenance");
+          "maintenance",
+          "web");
   private static final List<String> STORAGE_KEYS = List.of("database", "url", "user", "password");
   private static final List<String> SERVER_KEYS =
       List.of("bind", "port", "github_secret", "airflow_token", "github_workflow_jobs");
@@ -159,7 +160,8 @@ public final class ConfigLoader {
         new ShiftRemindersSection(problems, rotations)
             .read(top.anyKeysMap("shift_reminders", false)),
         actions.config(),
-        new MaintenanceSection(problems, routes).read(section(top, "maintenance")));
+        new MaintenanceSection(problems, routes).read(section(top, "maintenance")),
+        new WebSection(problems).read(top));
   }
 
   private static @Nullable YNode section(Fields top, String key) {

@@ -33,6 +33,7 @@ import java.util.Optional;
  * @param shiftReminders the rotations whose shifts are reminded ({@code shift_reminders:})
  * @param actions the runbook actions routes and pipelines allow ({@code actions:} on each)
  * @param maintenance the planned silences ({@code maintenance:}), in file order
+ * @param web the web page ({@code web:}); disabled when the section is absent
  */
 public record MeisterConfig(
     Path source,
@@ -55,7 +56,8 @@ public record MeisterConfig(
     List<BuildHint> buildHints,
     List<ShiftReminderRule> shiftReminders,
     ActionsConfig actions,
-    List<MaintenanceConfig> maintenance) {
+    List<MaintenanceConfig> maintenance,
+    WebConfig web) {
 
   public MeisterConfig {
     rotations = List.copyOf(rotations);
@@ -69,6 +71,33 @@ public record MeisterConfig(
     buildHints = List.copyOf(buildHints);
     shiftReminders = List.copyOf(shiftReminders);
     maintenance = List.copyOf(maintenance);
+  }
+
+  /** This configuration with another {@code web:} section: the demo serves the page on its port. */
+  public MeisterConfig withWeb(WebConfig other) {
+    return new MeisterConfig(
+        source,
+        team,
+        rotations,
+        rotationChats,
+        overrides,
+        unavailability,
+        chats,
+        storage,
+        server,
+        routes,
+        testTypes,
+        priorityRules,
+        airflow,
+        statusPosts,
+        duties,
+        github,
+        priorities,
+        buildHints,
+        shiftReminders,
+        actions,
+        maintenance,
+        other);
   }
 
   public Optional<Rotation> rotation(RotationId id) {

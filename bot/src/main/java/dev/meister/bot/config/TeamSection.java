@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 final class TeamSection {
   private static final List<String> TEAM_KEYS = List.of("members");
   private static final List<String> MEMBER_KEYS =
-      List.of("name", "telegram", "telegram_id", "slack", "discord", "github", "roles");
+      List.of("name", "telegram", "telegram_id", "slack", "discord", "github", "email", "roles");
   private static final List<String> ROLES = List.of("team_lead", "member");
 
   private final Problems problems;
@@ -111,7 +111,8 @@ final class TeamSection {
       return;
     }
     try {
-      members.add(new Member(memberId, name, chat, f.text("github", false), roles));
+      members.add(
+          new Member(memberId, name, chat, f.text("github", false), roles, f.text("email", false)));
     } catch (IllegalArgumentException e) {
       problems.add(f.line(), path, String.valueOf(e.getMessage()));
     }

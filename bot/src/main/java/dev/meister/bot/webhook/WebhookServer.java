@@ -92,12 +92,9 @@ public final class WebhookServer implements AutoCloseable {
     app.error(404, ctx -> respond(ctx, 404, Map.of("error", "not found")));
   }
 
-  /**
-   * Adds routes that are not webhooks (e.g. the calendar feeds) to this server; before {@link
-   * #start}.
-   */
-  public WebhookServer routes(java.util.function.Consumer<Javalin> add) {
-    add.accept(app);
+  /** Adds more routes before {@link #start}: the web page shares this server by default. */
+  public WebhookServer mount(java.util.function.Consumer<Javalin> routes) {
+    routes.accept(app);
     return this;
   }
 

@@ -147,6 +147,8 @@ abstract class ChatAdapterContract {
           token: ${GITHUB_TOKEN}
           repo: acme/issues
           labels: [build]
+        web:
+          base_url: https://oncall.example
         """
             .formatted(
                 chat.adapter(), chat.adapter(), chat.chatsYaml(), airflow.url(), github.apiUrl()));
@@ -791,6 +793,36 @@ abstract class ChatAdapterContract {
       }
     }
     return bodies;
+  }
+
+  // Issue #15: "/web answers the asker privately ... with a link valid for 10 minutes and usable
+  // once"; "Only team members get one."
+  @Test
+  void web_sends_a_team_member_a_one_time_sign_in_link_privately() throws Exception {
+    chat.command(Person.ALICE, "/web");
+
+    await("the link", () -> !chat.privately(Person.ALICE).isEmpty());
+    Sent answer = chat.privately(Person.ALICE).get(0);
+    assertThat(answer.text()).contains("It works once, for the next 10 minutes.");
+    assertThat(answer.links())
+        .singleElement()
+        .asString()
+        .matches("https://oncall\\.example/web/login/[A-Za-z0-9_-]{43}");
+    String token = answer.links().get(0).substring(answer.links().get(0).lastIndexOf('/') + 1);
+    assertThat(runtime.web().orElseThrow().signIns().redeem(token))
+        .isInstanceOf(dev.meister.core.web.SignIns.Outcome.Started.class);
+    settle();
+    assertThat(chat.sent()).noneMatch(s -> s.text().contains("/web/login/"));
+    assertThat(outboxBodies()).noneMatch(b -> b.contains("/web/login/"));
+  }
+
+  @Test
+  void someone_outside_the_team_gets_no_sign_in_link() throws Exception {
+    chat.command(Person.OUTSIDER, "/web");
+
+    awaitSent(
+        "the refusal", s -> s.text().contains("Sorry, only members of the team can use /web."));
+    assertThat(chat.privately(Person.OUTSIDER)).isEmpty();
   }
 
   /** A command that answers its asker privately, with a link. */

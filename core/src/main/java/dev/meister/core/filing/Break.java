@@ -38,6 +38,19 @@ public record Break(
     actions = List.copyOf(actions);
   }
 
+  /**
+   * The post-mortem log as RFC 4180 CSV, a header row first: {@code meister postmortem --csv} and
+   * the web page's download write this same file.
+   */
+  public static String csv(List<Break> breaks) {
+    List<List<String>> rows = new java.util.ArrayList<>();
+    rows.add(COLUMNS);
+    for (Break b : breaks) {
+      rows.add(b.row());
+    }
+    return Csv.write(rows);
+  }
+
   /** A break on whose run no runbook action was done. */
   public Break(Alert alert, @Nullable IssueLink issue, @Nullable Resolution resolution) {
     this(alert, issue, resolution, List.of());

@@ -3,15 +3,16 @@ package dev.meister.core.schedule;
 import dev.meister.core.team.Team;
 
 /** Words for on-call facts as they appear in replies. */
-final class Labels {
+public final class Labels {
   private Labels() {}
 
-  static String name(Team team, Assignment a) {
+  /** The member's display name, or their id if they left the team. */
+  public static String name(Team team, Assignment a) {
     return team.find(a.member()).map(m -> m.displayName()).orElse(a.member().value());
   }
 
   /** Empty for the regular roster; " (override)" etc. otherwise. */
-  static String source(Source source) {
+  public static String source(Source source) {
     return switch (source) {
       case REGULAR -> "";
       case WEEKEND -> " (weekend)";

@@ -20,7 +20,8 @@ public final class TimeFormat {
     return WHEN.format(at.atZone(zone)) + " " + zone.getId();
   }
 
-  static String at(Instant instant, ZoneId zone) {
+  /** "Mon 7 Dec 11:00 CET": a moment as chat shows it, in the zone given. */
+  public static String at(Instant instant, ZoneId zone) {
     return SHORT.format(instant.atZone(zone));
   }
 }

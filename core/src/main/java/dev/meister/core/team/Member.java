@@ -5,13 +5,27 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** A person on the team: how to address them in chat and on GitHub, and their roles. */
+/**
+ * A person on the team: how to address them in chat and on GitHub, their roles, and their e-mail
+ * address if given (what an SSO proxy in front of the web page names them by).
+ */
 public record Member(
     MemberId id,
     String displayName,
     ChatIdentities chat,
     @Nullable String githubLogin,
-    Set<Role> roles) {
+    Set<Role> roles,
+    @Nullable String email) {
+
+  /** A member without an e-mail address. */
+  public Member(
+      MemberId id,
+      String displayName,
+      ChatIdentities chat,
+      @Nullable String githubLogin,
+      Set<Role> roles) {
+    this(id, displayName, chat, githubLogin, roles, null);
+  }
 
   public Member {
     Checks.notBlank(displayName, "displayName");
