@@ -39,6 +39,7 @@ import dev.meister.core.escalation.EscalationNotes;
 import dev.meister.core.escalation.HandEscalations;
 import dev.meister.core.filing.FilingNotes;
 import dev.meister.core.filing.Recoveries;
+import dev.meister.core.filing.RecoveryChecks;
 import dev.meister.core.intake.IntakeStores;
 import dev.meister.core.intake.RunIntake;
 import dev.meister.core.pipeline.PipelineNotes;
@@ -250,6 +251,15 @@ final class BotRuntime implements AutoCloseable {
                 actions.expiry(),
                 new SilenceSummaries(
                     silences, router, storage.alerts(), storage.outbox(), storage.database()),
+                new RecoveryChecks(
+                    airflowOf(meister),
+                    storage.pipelineAlerts(),
+                    storage.resolutions(),
+                    storage.messageLinks(),
+                    storage.outbox(),
+                    copies,
+                    storage.database(),
+                    java.time.Duration.ofMinutes(10)),
                 new SnoozeReturns(
                     storage.snoozes(),
                     storage.alerts(),
@@ -310,6 +320,34 @@ final class BotRuntime implements AutoCloseable {
             storage.outbox(),
             storage.database(),
             clock);
+  }
+
+  /**
+   * The Airflow instance an alert's task ran on, to ask it whether the task recovered: the one
+   * whose UI or API address the alert links to, else the only one configured.
+   */
+  private static java.util.function.Function<
+          dev.meister.core.alert.AirflowTask, Optional<dev.meister.core.status.DagRunSource>>
+      airflowOf(Meister meister) {
+    Map<String, ? extends dev.meister.core.status.DagRunSource> clients = meister.airflow();
+    Map<String, dev.meister.bot.config.AirflowInstance> instances = meister.config().airflow();
+    return task -> {
+      Optional<String> url = task.airflowUrl().map(BotRuntime::trimmed);
+      for (Map.Entry<String, dev.meister.bot.config.AirflowInstance> e : instances.entrySet()) {
+        if (url.isPresent()
+            && (url.get().equals(trimmed(e.getValue().uiUrl()))
+                || url.get().equals(trimmed(e.getValue().url())))) {
+          return Optional.ofNullable(clients.get(e.getKey()));
+        }
+      }
+      return clients.size() == 1
+          ? Optional.of(clients.values().iterator().next())
+          : Optional.empty();
+    };
+  }
+
+  private static String trimmed(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   /** The bot over the configured database, owning it: {@link #close} closes the database last. */

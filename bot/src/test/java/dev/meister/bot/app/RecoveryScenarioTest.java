@@ -103,6 +103,88 @@ class RecoveryScenarioTest {
     assertThat(bot.chat.texts()).anyMatch(t -> t.contains("not acknowledged"));
   }
 
+  // No success callback came: Meister asks the configured Airflow (a fake on loopback, speaking
+  // the v1 REST API's JSON) every 10 minutes.
+  @Test
+  void without_a_callback_meister_asks_airflow_and_resolves_a_task_that_succeeded_since()
+      throws Exception {
+    try (dev.meister.bot.airflow.FakeAirflow airflow =
+        dev.meister.bot.airflow.FakeAirflow.v1Failed()) {
+      restartWithAirflow(airflow.url());
+      failInAirflow(airflow, "finance");
+      failInAirflow(airflow, "itaipu-policies");
+      TranscriptChatPort.Sent finance = bot.chat.sent().get(0);
+      bot.advance(Duration.ofMinutes(10), MINUTE);
+      assertThat(bot.meister().storage().resolutions().resolutionOf(new AlertId(1))).isEmpty();
+      bot.say("alice", "/ack 1");
+      bot.say("alice", "/ack 2");
+      bot.chat.clear();
+
+      // Cleared after the fix, the task passed.
+      airflow.state("finance", "success");
+      bot.advance(Duration.ofMinutes(10), MINUTE);
+
+      assertThat(bot.meister().storage().resolutions().resolutionOf(new AlertId(1)))
+          .map(Resolution::solution)
+          .hasValue("recovered: finance succeeded since (seen in Airflow)");
+      assertThat(bot.meister().storage().resolutions().resolutionOf(new AlertId(2))).isEmpty();
+      assertThat(bot.chat.sent())
+          .anySatisfy(
+              s -> {
+                assertThat(s.replyTo()).isEqualTo(finance.ref());
+                assertThat(s.text())
+                    .isEqualTo(
+                        "✅ prod-dagao.finance recovered: finance succeeded since (seen in Airflow)"
+                            + " in run "
+                            + airflow.runId()
+                            + ": resolved, no escalation.");
+              })
+          .anySatisfy(
+              s -> {
+                assertThat(s.ref()).isEqualTo(finance.ref());
+                assertThat(s.text())
+                    .contains("✅ recovered: finance succeeded since (seen in Airflow)");
+              });
+
+      // The run as a whole ended successful: the other alert is resolved too, once.
+      airflow.runState("success");
+      bot.advance(Duration.ofMinutes(30), MINUTE);
+      assertThat(bot.meister().storage().resolutions().resolutionOf(new AlertId(2)))
+          .map(Resolution::solution)
+          .hasValue("recovered: the DAG run ended successful (seen in Airflow)");
+      assertThat(bot.chat.texts()).filteredOn(t -> t.startsWith("✅ prod-dagao")).hasSize(2);
+    }
+  }
+
+  private void restartWithAirflow(String url) throws Exception {
+    bot.close();
+    bot =
+        new DutyBot(
+            java.nio.file.Files.createDirectories(dir.resolve("with-airflow")),
+            HandoffScenarioTest.TEAM
+                + SilenceScenarioTest.CONFIG.formatted("2026-11-02")
+                + "airflow:\n  prod: { url: "
+                + url
+                + ", api: v1 }\n",
+            T0,
+            Map.of());
+  }
+
+  private void failInAirflow(dev.meister.bot.airflow.FakeAirflow airflow, String taskId) {
+    AirflowTask task =
+        AirflowTask.builder(airflow.dagId())
+            .dagRunId(airflow.runId())
+            .taskId(taskId)
+            .tryNumber(1)
+            .logicalDate("2026-11-22T02:00:00+00:00")
+            .exception("boom")
+            .build();
+    bot.runtime()
+        .intake()
+        .accept(new RunEvent("airflow:" + taskId, Outcome.FAILED, bot.clock.instant(), task));
+    bot.tick();
+  }
+
   private void task(String taskId, String run, int attempt, Outcome outcome) {
     AirflowTask task =
         AirflowTask.builder("ohlcv_daily")

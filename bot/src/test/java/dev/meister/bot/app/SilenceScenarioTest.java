@@ -154,6 +154,10 @@ class SilenceScenarioTest {
     assertThat(bot.meister().storage().silences().audit(1))
         .extracting(SilenceEvent::event)
         .containsExactly("created", "summarised");
+    // Counted in the log book like every other break.
+    bot.chat.clear();
+    bot.say("bob", "/top 7");
+    assertThat(bot.chat.texts()).singleElement().asString().contains("3× DAG fail - ohlcv_daily");
   }
 
   @Test
