@@ -88,7 +88,7 @@ class WebPageBrowserTest {
             + base
             + "\n  session: 1h\n");
     MeisterConfig cfg = new ConfigLoader(Map.of()).load(config, SecretPolicy.OPTIONAL, w -> {});
-    meister = Meister.open(cfg, cfg.storage().database(), clock);
+    meister = Meister.open(cfg, cfg.storage().target(), clock);
     runtime = new BotRuntime(meister, List.of(), clock);
     runtime.start(Start.none().withWebhooks(cfg.server()));
     seedAlerts();
