@@ -816,6 +816,33 @@ abstract class ChatAdapterContract {
     assertThat(outboxBodies()).noneMatch(b -> b.contains("/web/login/"));
   }
 
+  // Issue #15: "URLs carry a per-member secret token (/cal/<token>/…ics) that /calendar sends
+  // privately like /web, and that /calendar reset replaces."
+  @Test
+  void calendar_sends_the_feed_urls_privately_and_reset_replaces_them() throws Exception {
+    chat.command(Person.BOB, "/calendar");
+
+    await("the feeds", () -> !chat.privately(Person.BOB).isEmpty());
+    Sent feeds = chat.privately(Person.BOB).get(0);
+    assertThat(feeds.text()).contains("Your calendar feeds");
+    assertThat(feeds.links())
+        .hasSize(2)
+        .allMatch(l -> l.matches("https://oncall\\.example/cal/[A-Za-z0-9_-]{43}/.*\\.ics"));
+    assertThat(feeds.links().get(1)).endsWith("/rotation/buildmeister.ics");
+    String token = feeds.links().get(0).split("/")[4];
+    assertThat(meister.storage().calendarTokens().memberFor(token))
+        .contains(dev.meister.core.team.MemberId.of("bob"));
+
+    chat.command(Person.BOB, "/calendar reset");
+
+    await("the new feeds", () -> chat.privately(Person.BOB).size() == 2);
+    assertThat(chat.privately(Person.BOB).get(1).links().get(0)).doesNotContain(token);
+    assertThat(meister.storage().calendarTokens().memberFor(token)).isEmpty();
+    settle();
+    assertThat(chat.sent()).noneMatch(s -> s.text().contains("/cal/"));
+    assertThat(outboxBodies()).noneMatch(b -> b.contains("/cal/"));
+  }
+
   @Test
   void someone_outside_the_team_gets_no_sign_in_link() throws Exception {
     chat.command(Person.OUTSIDER, "/web");
