@@ -65,7 +65,7 @@ public final class WebCommand implements CommandHandler {
   public static RichText message(String url) {
     return RichText.builder()
         .text("Your sign-in link to Meister's web page: ")
-        .link(url, url)
+        .link("Sign in to Meister", url)
         .newline()
         .text("It works once, for the next 10 minutes. Do not share it.")
         .build();
