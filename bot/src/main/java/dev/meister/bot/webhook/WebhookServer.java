@@ -26,7 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The webhook HTTP server: {@code POST} on each endpoint's path and {@code GET /health}.
+ * The webhook HTTP server: {@code POST} on each endpoint's path, {@code GET /health}, {@code GET
+ * /health/live} (the process answers) and {@code GET /health/ready} (the database and every chat
+ * are up).
  *
  * <p>Every webhook passes the same gate, in this order: body size (413), media type (415), the
  * endpoint's authentication (401) and parsing (400), and only then the sink. Answers: 202 {@code
@@ -42,6 +44,9 @@ public final class WebhookServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(WebhookServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The health check {@code /health/ready} reports as the database; all others are chats. */
+  public static final String DATABASE = "database";
 
   private final RunEventSink sink;
   private final Map<String, HealthCheck> healthChecks;
@@ -89,6 +94,10 @@ public final class WebhookServer implements AutoCloseable {
       app.post(endpoint.path(), ctx -> receive(endpoint, ctx));
     }
     app.get("/health", this::health);
+    // Liveness: the process answers. It checks nothing else, so a database outage does not get
+    // the process restarted (which would not help); readiness says whether it can do its job.
+    app.get("/health/live", ctx -> respond(ctx, 200, Map.of("status", "up")));
+    app.get("/health/ready", this::ready);
     app.error(404, ctx -> respond(ctx, 404, Map.of("error", "not found")));
   }
 
@@ -208,8 +217,69 @@ public final class WebhookServer implements AutoCloseable {
     respond(ctx, queued ? 202 : 200, body);
   }
 
+  /**
+   * This instance's part: always {@code leader} for now. There is a single instance until leader
+   * election (issue #16, "Several instances") lands; then a follower will answer {@code follower}.
+   */
+  public static final String ROLE = "leader";
+
   private void health(Context ctx) {
-    // All checks at once, each bounded: a hung dependency must not hang the probe asking about it.
+    Map<String, HealthStatus> results = runChecks();
+    Map<String, Object> checks = new LinkedHashMap<>();
+    boolean allUp = true;
+    boolean degraded = false;
+    for (Map.Entry<String, HealthStatus> entry : results.entrySet()) {
+      allUp &= entry.getValue().up();
+      degraded |= entry.getValue().degraded();
+      checks.put(entry.getKey(), shown(entry.getValue()));
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    // Degraded still answers 200: the webhooks work, so a load balancer must keep sending them.
+    body.put("status", !allUp ? "down" : degraded ? "degraded" : "up");
+    body.put("role", ROLE);
+    body.put("checks", checks);
+    respond(ctx, allUp ? 200 : 503, body);
+  }
+
+  /**
+   * Readiness: the database's and each chat's state, and 503 unless every one of them is up. A chat
+   * that is connecting or unreachable makes the instance not ready (unlike {@code /health}, which
+   * calls that degraded and answers 200), so an orchestrator can wait for the chats.
+   */
+  private void ready(Context ctx) {
+    Map<String, HealthStatus> results = runChecks();
+    Map<String, Object> chats = new LinkedHashMap<>();
+    // No database check registered (tests of the webhooks alone): say so rather than "up".
+    Map<String, Object> database = Map.of("status", "unchecked");
+    boolean ready = true;
+    for (Map.Entry<String, HealthStatus> entry : results.entrySet()) {
+      HealthStatus status = entry.getValue();
+      ready &= status.up() && !status.degraded();
+      if (entry.getKey().equals(DATABASE)) {
+        database = shown(status);
+      } else {
+        chats.put(entry.getKey(), shown(status));
+      }
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", ready ? "ready" : "not ready");
+    body.put("role", ROLE);
+    body.put("database", database);
+    body.put("chats", chats);
+    respond(ctx, ready ? 200 : 503, body);
+  }
+
+  private static Map<String, Object> shown(HealthStatus status) {
+    Map<String, Object> shown = new LinkedHashMap<>();
+    shown.put("status", status.label());
+    if (!status.detail().isEmpty()) {
+      shown.put("detail", status.detail());
+    }
+    return shown;
+  }
+
+  /** Every check at once, each bounded: a hung dependency must not hang the probe asking. */
+  private Map<String, HealthStatus> runChecks() {
     Map<String, CompletableFuture<HealthStatus>> running = new LinkedHashMap<>();
     for (Map.Entry<String, HealthCheck> entry : healthChecks.entrySet()) {
       running.put(
@@ -217,25 +287,11 @@ public final class WebhookServer implements AutoCloseable {
           CompletableFuture.supplyAsync(
               () -> run(entry.getKey(), entry.getValue()), healthExecutor));
     }
-    Map<String, Object> checks = new LinkedHashMap<>();
-    boolean allUp = true;
-    boolean degraded = false;
+    Map<String, HealthStatus> results = new LinkedHashMap<>();
     for (Map.Entry<String, CompletableFuture<HealthStatus>> entry : running.entrySet()) {
-      HealthStatus status = await(entry.getKey(), entry.getValue());
-      allUp &= status.up();
-      degraded |= status.degraded();
-      Map<String, Object> shown = new LinkedHashMap<>();
-      shown.put("status", status.label());
-      if (!status.detail().isEmpty()) {
-        shown.put("detail", status.detail());
-      }
-      checks.put(entry.getKey(), shown);
+      results.put(entry.getKey(), await(entry.getKey(), entry.getValue()));
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    // Degraded still answers 200: the webhooks work, so a load balancer must keep sending them.
-    body.put("status", !allUp ? "down" : degraded ? "degraded" : "up");
-    body.put("checks", checks);
-    respond(ctx, allUp ? 200 : 503, body);
+    return results;
   }
 
   private HealthStatus await(String name, CompletableFuture<HealthStatus> check) {

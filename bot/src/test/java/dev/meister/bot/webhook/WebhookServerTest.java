@@ -182,6 +182,85 @@ class WebhookServerTest {
   }
 
   @Test
+  void health_says_the_role_of_this_instance() {
+    Answer answer = server.get("/health");
+
+    assertThat(answer.text("role")).isEqualTo("leader");
+  }
+
+  @Test
+  void live_is_200_even_while_the_database_is_down() {
+    HealthCheck down = () -> HealthStatus.unhealthy("database not reachable");
+    try (Loopback failing = new Loopback(List.of(), sink, Map.of("database", down))) {
+      Answer live = failing.get("/health/live");
+
+      assertThat(live.status()).isEqualTo(200);
+      assertThat(live.text("status")).isEqualTo("up");
+      assertThat(failing.get("/health").status()).isEqualTo(503);
+    }
+  }
+
+  @Test
+  void ready_is_200_with_the_database_role_and_each_chat_when_all_are_up() {
+    Answer answer = server.get("/health/ready");
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.text("status")).isEqualTo("ready");
+    assertThat(answer.text("role")).isEqualTo("leader");
+    assertThat(answer.json().path("database").path("status").asText()).isEqualTo("up");
+    assertThat(answer.json().path("chats").path("chat").path("status").asText()).isEqualTo("up");
+    assertThat(answer.json().path("chats").has("database")).isFalse();
+  }
+
+  @Test
+  void ready_is_503_while_a_chat_is_unreachable_though_health_stays_200() {
+    try (Loopback degraded =
+        new Loopback(
+            List.of(),
+            sink,
+            Map.of(
+                "database",
+                HealthStatus::healthy,
+                "telegram",
+                () -> HealthStatus.degraded("telegram: connecting"),
+                "slack",
+                HealthStatus::healthy))) {
+      Answer ready = degraded.get("/health/ready");
+
+      assertThat(ready.status()).isEqualTo(503);
+      assertThat(ready.text("status")).isEqualTo("not ready");
+      assertThat(ready.json().path("chats").path("telegram").path("status").asText())
+          .isEqualTo("degraded");
+      assertThat(ready.json().path("chats").path("telegram").path("detail").asText())
+          .isEqualTo("telegram: connecting");
+      assertThat(ready.json().path("chats").path("slack").path("status").asText()).isEqualTo("up");
+      assertThat(ready.json().path("database").path("status").asText()).isEqualTo("up");
+      assertThat(degraded.get("/health").status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void ready_is_503_when_the_database_is_down() {
+    try (Loopback failing =
+        new Loopback(
+            List.of(),
+            sink,
+            Map.of(
+                "database",
+                () -> HealthStatus.unhealthy("database not reachable"),
+                "chat",
+                HealthStatus::healthy))) {
+      Answer ready = failing.get("/health/ready");
+
+      assertThat(ready.status()).isEqualTo(503);
+      assertThat(ready.json().path("database").path("status").asText()).isEqualTo("down");
+      assertThat(ready.json().path("database").path("detail").asText())
+          .isEqualTo("database not reachable");
+      assertThat(ready.json().path("chats").path("chat").path("status").asText()).isEqualTo("up");
+    }
+  }
+
+  @Test
   void a_check_that_throws_counts_as_down_without_its_message() {
     HealthCheck throwing =
         () -> {
