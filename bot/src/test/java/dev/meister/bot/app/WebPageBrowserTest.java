@@ -196,7 +196,11 @@ class WebPageBrowserTest {
     browser.get(base + "/web/now");
     WebElement signOut = browser.findElement(By.cssSelector("form.signout button"));
     signOut.click();
+    // Chrome may answer a look at the old button during the navigation with "node does not belong
+    // to the document" instead of a stale-element error: that too means the page moved on, so
+    // ask again.
     new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+        .ignoring(org.openqa.selenium.WebDriverException.class)
         .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(signOut));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Signed out");
     browser.get(base + "/web/alerts");
@@ -249,7 +253,11 @@ class WebPageBrowserTest {
     browser.get(link);
     WebElement button = browser.findElement(By.id("sign-in"));
     button.click();
+    // Chrome may answer a look at the old button during the navigation with "node does not belong
+    // to the document" instead of a stale-element error: that too means the page moved on, so
+    // ask again.
     new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+        .ignoring(org.openqa.selenium.WebDriverException.class)
         .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
   }
 
