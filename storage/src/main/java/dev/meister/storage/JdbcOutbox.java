@@ -10,6 +10,8 @@ import dev.meister.core.delivery.Outbox;
 import dev.meister.core.delivery.OutboxEntry;
 import dev.meister.core.delivery.PendingMessage;
 import dev.meister.core.delivery.RecentPosts;
+import dev.meister.core.lease.Leadership;
+import dev.meister.core.lease.NotLeaderException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,11 +49,28 @@ public final class JdbcOutbox implements Outbox {
   private final Database db;
   private final Clock clock;
   private final Listeners<ChatRef> queued;
+  private final JdbcLeaseStore leases;
+  private volatile Leadership fence = Leadership.ALONE;
 
   public JdbcOutbox(Database db, Clock clock) {
+    this(db, clock, new JdbcLeaseStore(db));
+  }
+
+  JdbcOutbox(Database db, Clock clock, JdbcLeaseStore leases) {
     this.db = db;
     this.clock = clock;
     this.queued = new Listeners<>(db);
+    this.leases = leases;
+  }
+
+  /**
+   * From now on, marking an entry delivered first checks, in the same transaction, that {@code
+   * leadership}'s lease is still the database's: an old leader that was paused or cut off and comes
+   * back cannot record a delivery (it throws {@link NotLeaderException}), so the new leader, which
+   * sees the entry still pending, sends it.
+   */
+  public void fenceWith(Leadership leadership) {
+    this.fence = leadership;
   }
 
   /**
@@ -193,6 +212,14 @@ public final class JdbcOutbox implements Outbox {
     db.execute(
         "marking outbox entry " + id + " delivered",
         c -> {
+          Leadership leadership = fence;
+          if (!leadership.alone()) {
+            leases.check(
+                c,
+                leadership
+                    .current()
+                    .orElseThrow(() -> new NotLeaderException("this instance does not lead")));
+          }
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE outbox SET state = 'delivered',"

@@ -34,6 +34,7 @@ public final class Storage implements AutoCloseable {
   private final JdbcSilenceStore silences;
   private final JdbcSnoozeStore snoozes;
   private final JdbcSignIns signIns;
+  private final JdbcLeaseStore leases;
 
   private Storage(Database database, Clock clock) {
     this.database = database;
@@ -42,7 +43,8 @@ public final class Storage implements AutoCloseable {
     this.messageLinks = new JdbcMessageLinkStore(database);
     this.issueLinks = new JdbcIssueLinkStore(database);
     this.handoffs = new JdbcHandoffStore(database);
-    this.outbox = new JdbcOutbox(database, clock);
+    this.leases = new JdbcLeaseStore(database);
+    this.outbox = new JdbcOutbox(database, clock, leases);
     this.runs = new JdbcRunHistory(database);
     this.statusPosts = new JdbcStatusPostStore(database);
     this.followUps = new JdbcAlertFollowUps(database);
@@ -70,6 +72,11 @@ public final class Storage implements AutoCloseable {
   /** Opens the SQLite file, creating and migrating it as needed. */
   public static Storage open(Path file, Clock clock) {
     return new Storage(Database.open(file), clock);
+  }
+
+  /** The leader lease, for instances sharing a PostgreSQL database. */
+  public JdbcLeaseStore leases() {
+    return leases;
   }
 
   public JdbcSilenceStore silences() {

@@ -8,6 +8,7 @@ import dev.meister.bot.github.Sleeper;
 import dev.meister.bot.jobs.Jobs;
 import dev.meister.bot.jobs.ReviewSchedule;
 import dev.meister.bot.jobs.StatusSchedule;
+import dev.meister.bot.webhook.ClusterRole;
 import dev.meister.bot.webhook.HealthCheck;
 import dev.meister.bot.webhook.HealthStatus;
 import dev.meister.bot.webhook.WebhookEndpoint;
@@ -42,6 +43,9 @@ import dev.meister.core.filing.Recoveries;
 import dev.meister.core.filing.RecoveryChecks;
 import dev.meister.core.intake.IntakeStores;
 import dev.meister.core.intake.RunIntake;
+import dev.meister.core.lease.LeaderElection;
+import dev.meister.core.lease.Leadership;
+import dev.meister.core.lease.Lease;
 import dev.meister.core.pipeline.PipelineNotes;
 import dev.meister.core.silence.SilenceNotes;
 import dev.meister.core.silence.SilenceSummaries;
@@ -96,6 +100,15 @@ final class BotRuntime implements AutoCloseable {
   private final Duties duties;
   private final Actions actions;
   private final Lifecycle lifecycle = new Lifecycle();
+
+  /** What only the leader runs: delivery, filing, actions, the timers, the chats' connections. */
+  private final Lifecycle leaderParts = new Lifecycle();
+
+  /** Present when several instances may share the database (PostgreSQL). */
+  private final Optional<LeaderElection> election;
+
+  private final Leadership leadership;
+  private volatile Runnable whenDeposed = () -> {};
   private final List<AutoCloseable> owned = new ArrayList<>();
   private @Nullable WebhookServer webhooks;
   private final Optional<WebPage> web;
@@ -205,7 +218,11 @@ final class BotRuntime implements AutoCloseable {
             meister.directory(),
             storage.database(),
             clock);
-    this.worker = new OutboxWorker(storage.outbox(), chatPorts, clock, storms);
+    this.election = election(config, storage);
+    this.leadership = election.<Leadership>map(e -> e).orElse(Leadership.ALONE);
+    // Every delivery is recorded only while this instance still holds the lease (fencing).
+    storage.outbox().fenceWith(leadership);
+    this.worker = new OutboxWorker(storage.outbox(), chatPorts, clock, storms, leadership);
     // Every message queued wakes the worker once its transaction has committed.
     this.outboxWakeups = storage.outbox().onQueued(worker::nudge);
     Silences silences = new Silences(RoutingConfig.maintenance(config), storage.silences());
@@ -369,6 +386,75 @@ final class BotRuntime implements AutoCloseable {
     }
   }
 
+  /**
+   * The leader election when the database may be shared (PostgreSQL): the lease is this instance's
+   * while it runs the leader's parts; losing it stops them and tells {@link #whenDeposed}.
+   */
+  private Optional<LeaderElection> election(MeisterConfig config, Storage storage) {
+    if (!config.storage().shared()) {
+      return Optional.empty();
+    }
+    String holder =
+        config.storage().instanceId().orElseGet(() -> hostName() + ":" + config.server().port());
+    return Optional.of(
+        new LeaderElection(
+            storage.leases(),
+            holder,
+            config.storage().lease(),
+            new LeaderElection.Listener() {
+              @Override
+              public void elected(Lease lease) {
+                leaderParts.start();
+              }
+
+              @Override
+              public void deposed(String why) {
+                leaderParts.close();
+                whenDeposed.run();
+              }
+            }));
+  }
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "meister";
+    }
+  }
+
+  /**
+   * What to do once this instance has lost the lead and stopped the leader's parts: {@code run}
+   * exits, for its supervisor to start it again as a follower with fresh connections.
+   */
+  void whenDeposed(Runnable action) {
+    this.whenDeposed = action;
+  }
+
+  /** Whether this instance may act as the leader now. */
+  Leadership leadership() {
+    return leadership;
+  }
+
+  /** This instance's part, as {@code /health} says it. */
+  ClusterRole role() {
+    LeaderElection e = election.orElse(null);
+    if (e == null) {
+      return ClusterRole.alone();
+    }
+    Optional<String> leader;
+    try {
+      leader = e.leader();
+    } catch (RuntimeException unreachable) {
+      // The database check says why; the role is this instance's own view.
+      leader = Optional.empty();
+    }
+    return new ClusterRole(
+        e.current().isPresent() ? ClusterRole.LEADER : ClusterRole.FOLLOWER,
+        Optional.of(e.holder()),
+        leader);
+  }
+
   /** The daily DAG status posts; {@code run} puts them on a schedule. */
   StatusPosts statusPosts() {
     return statusPosts;
@@ -462,18 +548,18 @@ final class BotRuntime implements AutoCloseable {
         .delivery()
         .ifPresent(
             poll -> {
-              lifecycle.add("outbox delivery", () -> worker.start(poll), worker::close);
-              lifecycle.add("issue filing", () -> filing.start(poll), filing::close);
-              lifecycle.add("runbook actions", () -> actions.start(poll), actions::close);
+              leaderParts.add("outbox delivery", () -> worker.start(poll), worker::close);
+              leaderParts.add("issue filing", () -> filing.start(poll), filing::close);
+              leaderParts.add("runbook actions", () -> actions.start(poll), actions::close);
             });
     if (start.timers().isPresent() || start.statusPosts().isPresent()) {
       Jobs[] jobs = new Jobs[1];
-      lifecycle.add("scheduler", () -> jobs[0] = Jobs.start(2, clock), () -> jobs[0].close());
+      leaderParts.add("scheduler", () -> jobs[0] = Jobs.start(2, clock), () -> jobs[0].close());
       start
           .timers()
           .ifPresent(
               sweep ->
-                  lifecycle.add(
+                  leaderParts.add(
                       "timed duties", () -> duties.timekeeper().start(jobs[0], sweep), () -> {}));
       boolean reviews = !meister.config().duties().issueReviews().schedules().isEmpty();
       start
@@ -481,7 +567,7 @@ final class BotRuntime implements AutoCloseable {
           .filter(sweep -> reviews)
           .ifPresent(
               sweep ->
-                  lifecycle.add(
+                  leaderParts.add(
                       "issue reviews",
                       () ->
                           ReviewSchedule.schedule(
@@ -493,7 +579,7 @@ final class BotRuntime implements AutoCloseable {
           .statusPosts()
           .ifPresent(
               tick ->
-                  lifecycle.add(
+                  leaderParts.add(
                       "status posts",
                       () ->
                           StatusSchedule.schedule(jobs[0], statusPosts, statusConfigs, tick, clock),
@@ -501,12 +587,26 @@ final class BotRuntime implements AutoCloseable {
     }
     for (ChatAdapter chat : chats.adapters()) {
       Connector connector = new Connector(chat.link(), chat::connect, RetryDelays.CHAT);
-      lifecycle.add(
+      leaderParts.add(
           chat.name(),
           connector::start,
           () -> {
             connector.close();
             chat.stopReceiving();
+          });
+    }
+    LeaderElection e = election.orElse(null);
+    if (e == null) {
+      lifecycle.add("leader duties", leaderParts::start, leaderParts::close);
+    } else {
+      // The first try is made here: the only instance, or the first up, leads before start returns.
+      lifecycle.add(
+          "leader election",
+          e::start,
+          () -> {
+            // Stopped before the lease is released, so nothing is sent after another takes over.
+            leaderParts.close();
+            e.close();
           });
     }
     lifecycle.start();
@@ -592,9 +692,16 @@ final class BotRuntime implements AutoCloseable {
                 ? HealthStatus.healthy()
                 : HealthStatus.unhealthy("database not reachable"));
     for (ChatAdapter chat : chats.adapters()) {
-      checks.put(chat.name(), chat.health());
+      HealthCheck check = chat.health();
+      // A follower does not connect the chats (the leader does), so their state is not its own.
+      checks.put(
+          chat.name(),
+          () ->
+              leadership.current().isPresent()
+                  ? check.check()
+                  : new HealthStatus(true, "standby: the leader connects " + chat.name()));
     }
-    WebhookServer created = new WebhookServer(endpoints, intake, checks);
+    WebhookServer created = new WebhookServer(endpoints, intake, checks).role(this::role);
     web.filter(w -> w.sharesServer(server)).ifPresent(w -> created.mount(w::mount));
     WebhookServer started = created.start(server.bind(), server.port());
     log.info("webhooks on http://{}:{}", server.bind(), started.port());

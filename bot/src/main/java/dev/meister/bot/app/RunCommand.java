@@ -31,6 +31,15 @@ final class RunCommand implements Callable<Integer> {
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final CountDownLatch stopped = new CountDownLatch(1);
 
+  /**
+   * The exit status after losing the lead ({@code EX_TEMPFAIL}): the instance stops rather than
+   * reconnecting its chats in place, and its supervisor ({@code Restart=on-failure}, compose's
+   * {@code restart: unless-stopped}) starts it again as a follower.
+   */
+  static final int DEPOSED = 75;
+
+  private volatile int exitCode;
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -51,6 +60,12 @@ final class RunCommand implements Callable<Integer> {
         BotRuntime.open(cfg, cfg.storage().target(), Chats.configured(cfg, clock), clock);
     Thread hook = new Thread(this::stop, "meister-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    runtime.whenDeposed(
+        () -> {
+          log.error("this instance lost the lead; stopping, to be started again as a follower");
+          exitCode = DEPOSED;
+          stopRequested.countDown();
+        });
     try {
       runtime.start(Start.everything(cfg.server()));
       Chats chats = runtime.chats();
@@ -72,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
         // The hook is what stopped us; it waits for the countdown above.
       }
     }
-    return 0;
+    return exitCode;
   }
 
   /** Asks {@link #call} to stop and waits until it has (the JVM exits when hooks return). */

@@ -9,9 +9,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -49,7 +51,8 @@ public final class ConfigLoader {
           "shift_reminders",
           "maintenance",
           "web");
-  private static final List<String> STORAGE_KEYS = List.of("database", "url", "user", "password");
+  private static final List<String> STORAGE_KEYS =
+      List.of("database", "url", "user", "password", "instance_id", "lease");
   private static final List<String> SERVER_KEYS =
       List.of("bind", "port", "github_secret", "airflow_token", "github_workflow_jobs");
 
@@ -197,7 +200,7 @@ public final class ConfigLoader {
     Path database = f.value("database", false, Path::of);
     String url = f.text("url", false);
     if (url == null) {
-      for (String key : List.of("user", "password")) {
+      for (String key : List.of("user", "password", "instance_id", "lease")) {
         if (f.has(key)) {
           f.problems()
               .add(f.located(key), f.path(key), "only for a PostgreSQL database: set storage.url");
@@ -224,7 +227,7 @@ public final class ConfigLoader {
       return StorageConfig.defaults();
     }
     if (target instanceof DatabaseTarget.SqliteFile) {
-      for (String key : List.of("user", "password")) {
+      for (String key : List.of("user", "password", "instance_id", "lease")) {
         if (f.has(key)) {
           f.problems()
               .add(f.located(key), f.path(key), "only for a PostgreSQL database, not jdbc:sqlite:");
@@ -238,7 +241,22 @@ public final class ConfigLoader {
               f.path("url"),
               "put the password in storage.password as ${ENV_VAR}, not in the URL");
     }
-    return new StorageConfig(target);
+    String instance = f.text("instance_id", false);
+    Duration lease = f.value("lease", false, ConfigLoader::lease);
+    return new StorageConfig(
+        target,
+        Optional.ofNullable(instance).map(String::trim).filter(id -> !id.isEmpty()),
+        lease == null ? StorageConfig.DEFAULT_LEASE : lease);
+  }
+
+  /** A leader lease: long enough to outlast a slow query, short enough for a quick takeover. */
+  private static Duration lease(String text) {
+    Duration lease = Durations.positive(text);
+    if (lease.compareTo(Duration.ofSeconds(2)) < 0 || lease.compareTo(Duration.ofMinutes(5)) > 0) {
+      throw new IllegalArgumentException(
+          "a lease from 2s to 5m (a follower takes over about that long after the leader dies)");
+    }
+    return lease;
   }
 
   private static ServerConfig server(Fields top, SecretResolver secrets) {

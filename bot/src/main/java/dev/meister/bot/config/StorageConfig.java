@@ -3,14 +3,35 @@ package dev.meister.bot.config;
 import dev.meister.storage.DatabaseTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Where Meister keeps its state: a SQLite file ({@code storage.database}, or a {@code jdbc:sqlite:}
  * {@code storage.url}), read relative to the working directory, or a PostgreSQL database ({@code
  * storage.url: jdbc:postgresql://...} with {@code user} and {@code password}).
+ *
+ * @param instanceId this instance's name in the leader lease ({@code storage.instance_id}); empty
+ *     for the host's name and the webhook port, unique per host and the same after a restart
+ * @param lease how long the leader's lease runs without renewal ({@code storage.lease})
  */
-public record StorageConfig(DatabaseTarget target) {
+public record StorageConfig(DatabaseTarget target, Optional<String> instanceId, Duration lease) {
   public static final Path DEFAULT_DATABASE = Path.of("./meister.db");
+
+  /**
+   * A follower takes over within this plus a fifth of it after the leader's last renewal: 12 s,
+   * inside the 15 s the team asks for, while a renewal may be late by 8 s before the lead is lost.
+   */
+  public static final Duration DEFAULT_LEASE = Duration.ofSeconds(10);
+
+  public StorageConfig(DatabaseTarget target) {
+    this(target, Optional.empty(), DEFAULT_LEASE);
+  }
+
+  /** Several instances may share the database, so they elect a leader: PostgreSQL only. */
+  public boolean shared() {
+    return !(target instanceof DatabaseTarget.SqliteFile);
+  }
 
   public static StorageConfig defaults() {
     return sqlite(DEFAULT_DATABASE);

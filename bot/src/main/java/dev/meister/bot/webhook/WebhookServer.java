@@ -217,11 +217,23 @@ public final class WebhookServer implements AutoCloseable {
     respond(ctx, queued ? 202 : 200, body);
   }
 
-  /**
-   * This instance's part: always {@code leader} for now. There is a single instance until leader
-   * election (issue #16, "Several instances") lands; then a follower will answer {@code follower}.
-   */
-  public static final String ROLE = "leader";
+  /** This instance's part among the instances on its database, asked at every health request. */
+  private volatile java.util.function.Supplier<ClusterRole> role = ClusterRole::alone;
+
+  /** Says what {@code /health} reports as this instance's role; before {@link #start}. */
+  public WebhookServer role(java.util.function.Supplier<ClusterRole> role) {
+    this.role = role;
+    return this;
+  }
+
+  private void putRole(Map<String, Object> body) {
+    ClusterRole r = role.get();
+    body.put("role", r.role());
+    if (r.instance().isPresent()) {
+      body.put("instance", r.instance().get());
+      body.put("leader", r.leader().orElse(null));
+    }
+  }
 
   private void health(Context ctx) {
     Map<String, HealthStatus> results = runChecks();
@@ -236,7 +248,7 @@ public final class WebhookServer implements AutoCloseable {
     Map<String, Object> body = new LinkedHashMap<>();
     // Degraded still answers 200: the webhooks work, so a load balancer must keep sending them.
     body.put("status", !allUp ? "down" : degraded ? "degraded" : "up");
-    body.put("role", ROLE);
+    putRole(body);
     body.put("checks", checks);
     respond(ctx, allUp ? 200 : 503, body);
   }
@@ -263,7 +275,7 @@ public final class WebhookServer implements AutoCloseable {
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", ready ? "ready" : "not ready");
-    body.put("role", ROLE);
+    putRole(body);
     body.put("database", database);
     body.put("chats", chats);
     respond(ctx, ready ? 200 : 503, body);

@@ -7,6 +7,8 @@ import dev.meister.core.chat.ChatPort;
 import dev.meister.core.chat.ChatPorts;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;
+import dev.meister.core.lease.Leadership;
+import dev.meister.core.lease.NotLeaderException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +49,7 @@ public final class OutboxWorker implements AutoCloseable {
   private final ChatPorts ports;
   private final Clock clock;
   private final @Nullable HeldMessages storms;
+  private final Leadership leadership;
   private @Nullable ScheduledExecutorService executor;
   private final AtomicBoolean roundRequested = new AtomicBoolean();
 
@@ -63,10 +66,24 @@ public final class OutboxWorker implements AutoCloseable {
    * @param storms announces alerts folded during a storm in digests; null for none
    */
   public OutboxWorker(Outbox outbox, ChatPorts ports, Clock clock, @Nullable HeldMessages storms) {
+    this(outbox, ports, clock, storms, Leadership.ALONE);
+  }
+
+  /**
+   * @param leadership whether this instance leads: a worker that cannot be sure it still does sends
+   *     nothing, so an old leader coming back from a pause does not post what the new one posts
+   */
+  public OutboxWorker(
+      Outbox outbox,
+      ChatPorts ports,
+      Clock clock,
+      @Nullable HeldMessages storms,
+      Leadership leadership) {
     this.outbox = outbox;
     this.ports = ports;
     this.clock = clock;
     this.storms = storms;
+    this.leadership = leadership;
   }
 
   /** Starts delivering on a background thread, polling every {@code interval}. */
@@ -146,6 +163,9 @@ public final class OutboxWorker implements AutoCloseable {
   }
 
   private int deliverRound() {
+    if (leadership.current().isEmpty()) {
+      return 0;
+    }
     Instant now = clock.instant();
     blocked.values().removeIf(until -> !until.isAfter(now));
     List<OutboxEntry> due = outbox.due(now, BATCH);
@@ -173,6 +193,10 @@ public final class OutboxWorker implements AutoCloseable {
       retryAfterFailure(entry, m.chat().platform() + " is not connected");
       return false;
     }
+    if (leadership.current().isEmpty()) {
+      // The lead ran out (by this instance's own clock) while the round went on: stop sending.
+      return false;
+    }
     if (!port.get().connected()) {
       // Connecting or reconnecting: wait for the next round without spending an attempt, so the
       // backoff does not grow through an outage; the adapter nudges the worker once it is back.
@@ -180,7 +204,14 @@ public final class OutboxWorker implements AutoCloseable {
     }
     try {
       MessageRef sent = send(port.get(), m);
-      outbox.delivered(entry.id(), sent, clock.instant());
+      try {
+        outbox.delivered(entry.id(), sent, clock.instant());
+      } catch (NotLeaderException fenced) {
+        // Sent, but another instance leads now and will send it again: the one double a takeover
+        // can cause, like a crash between sending and recording.
+        log.warn("outbox #{} sent but not recorded: {}", entry.id(), fenced.getMessage());
+        return false;
+      }
       return true;
     } catch (ChatDeliveryException e) {
       if (e.retryable()) {
