@@ -123,4 +123,39 @@ class StorageConfigTest {
             "meister.yml:17: storage.password: write secrets as ${ENV_VAR}, not literally in the"
                 + " file");
   }
+
+  @Test
+  void instances_sharing_postgresql_name_themselves_and_their_lease() throws ConfigException {
+    StorageConfig shared =
+        fixture
+            .load(
+                BASE
+                    + "storage: { url: 'jdbc:postgresql://db/meister', instance_id: meister-a,"
+                    + " lease: 20s }\n")
+            .storage();
+    assertThat(shared.shared()).isTrue();
+    assertThat(shared.instanceId()).contains("meister-a");
+    assertThat(shared.lease()).isEqualTo(java.time.Duration.ofSeconds(20));
+
+    StorageConfig defaults =
+        fixture.load(BASE + "storage: { url: 'jdbc:postgresql://db/meister' }\n").storage();
+    assertThat(defaults.instanceId()).isEmpty();
+    assertThat(defaults.lease()).isEqualTo(StorageConfig.DEFAULT_LEASE);
+    assertThat(fixture.load(BASE).storage().shared()).as("SQLite: one instance").isFalse();
+  }
+
+  @Test
+  void a_lease_out_of_range_or_on_sqlite_is_a_located_problem() {
+    assertThat(
+            fixture.problems(
+                BASE + "storage: { url: 'jdbc:postgresql://db/meister', lease: 1s }\n"))
+        .singleElement()
+        .asString()
+        .contains("storage.lease")
+        .contains("a lease from 2s to 5m");
+    assertThat(fixture.problems(BASE + "storage: { database: ./m.db, instance_id: a }\n"))
+        .singleElement()
+        .asString()
+        .contains("storage.instance_id: only for a PostgreSQL database");
+  }
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,49 @@ class OutboxWorkerTest {
     assertThat(outbox.row(first).state()).isEqualTo("delivered");
     assertThat(outbox.row(second).sent()).isEqualTo(chat.sent().get(1).ref());
     assertThat(outbox.pendingCount()).isZero();
+  }
+
+  @Test
+  void an_instance_that_does_not_lead_sends_nothing_and_sends_all_once_it_leads() {
+    java.util.concurrent.atomic.AtomicReference<java.util.Optional<dev.meister.core.lease.Lease>>
+        lease = new java.util.concurrent.atomic.AtomicReference<>(java.util.Optional.empty());
+    OutboxWorker follower =
+        new OutboxWorker(
+            outbox,
+            new ChatPorts(List.of(chat)),
+            clock,
+            null,
+            () -> java.util.Objects.requireNonNull(lease.get()));
+    long id = outbox.enqueue(PendingMessage.post(DATA, OutgoingMessage.plain("one"), null));
+
+    assertThat(follower.deliverDue()).isZero();
+    assertThat(chat.actions()).isEmpty();
+    assertThat(outbox.row(id).entry().attempts()).as("no attempt spent").isZero();
+
+    lease.set(java.util.Optional.of(new dev.meister.core.lease.Lease("b", 2)));
+    assertThat(follower.deliverDue()).isEqualTo(1);
+    assertThat(chat.actions()).containsExactly("post -100001 one");
+  }
+
+  @Test
+  void a_send_the_database_refuses_to_record_for_a_deposed_leader_stays_pending() {
+    Outbox fenced =
+        new ForwardingOutbox(outbox) {
+          @Override
+          public void delivered(
+              long id, dev.meister.core.chat.@Nullable MessageRef sent, Instant at) {
+            throw new dev.meister.core.lease.NotLeaderException("b leads now");
+          }
+        };
+    OutboxWorker deposed = new OutboxWorker(fenced, new ChatPorts(List.of(chat)), clock);
+    long id = outbox.enqueue(PendingMessage.post(DATA, OutgoingMessage.plain("one"), null));
+    outbox.enqueue(PendingMessage.post(DATA, OutgoingMessage.plain("two"), null));
+
+    assertThat(deposed.deliverDue()).isZero();
+    assertThat(chat.actions())
+        .as("the one in flight; nothing after it")
+        .containsExactly("post -100001 one");
+    assertThat(outbox.row(id).state()).isEqualTo("pending");
   }
 
   @Test
