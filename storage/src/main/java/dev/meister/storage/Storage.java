@@ -35,6 +35,7 @@ public final class Storage implements AutoCloseable {
   private final JdbcSnoozeStore snoozes;
   private final JdbcSignIns signIns;
   private final JdbcLeaseStore leases;
+  private final JdbcPaceBuckets paceBuckets;
 
   private Storage(Database database, Clock clock) {
     this.database = database;
@@ -44,6 +45,7 @@ public final class Storage implements AutoCloseable {
     this.issueLinks = new JdbcIssueLinkStore(database);
     this.handoffs = new JdbcHandoffStore(database);
     this.leases = new JdbcLeaseStore(database);
+    this.paceBuckets = new JdbcPaceBuckets(database);
     this.outbox = new JdbcOutbox(database, clock, leases);
     this.runs = new JdbcRunHistory(database);
     this.statusPosts = new JdbcStatusPostStore(database);
@@ -77,6 +79,11 @@ public final class Storage implements AutoCloseable {
   /** The leader lease, for instances sharing a PostgreSQL database. */
   public JdbcLeaseStore leases() {
     return leases;
+  }
+
+  /** The storm pace shared by instances on one database. */
+  public JdbcPaceBuckets paceBuckets() {
+    return paceBuckets;
   }
 
   public JdbcSilenceStore silences() {

@@ -22,6 +22,7 @@ import dev.meister.core.alert.Acknowledger;
 import dev.meister.core.alert.AlertCopies;
 import dev.meister.core.alert.AlertFactory;
 import dev.meister.core.alert.AlertMessages;
+import dev.meister.core.alert.PaceBuckets;
 import dev.meister.core.alert.Router;
 import dev.meister.core.alert.RunEventSink;
 import dev.meister.core.alert.StormDigests;
@@ -211,13 +212,19 @@ final class BotRuntime implements AutoCloseable {
     // Telegram allows about 20 messages a minute in a group; the others are more generous.
     StormDigests storms =
         new StormDigests(
-            new StormGuard(clock, 20, 20),
+            new StormGuard(
+                clock,
+                20,
+                20,
+                // Several instances take webhooks: the pace is theirs together, so it is shared.
+                config.storage().shared() ? storage.paceBuckets() : PaceBuckets.inMemory()),
             storage.outbox(),
             storage.alerts(),
             messages,
             meister.directory(),
             storage.database(),
-            clock);
+            clock,
+            config.storage().shared());
     this.election = election(config, storage);
     this.leadership = election.<Leadership>map(e -> e).orElse(Leadership.ALONE);
     // Every delivery is recorded only while this instance still holds the lease (fencing).

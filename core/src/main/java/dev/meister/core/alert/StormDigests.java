@@ -11,6 +11,7 @@ import dev.meister.core.schedule.OnCallDirectory;
 import dev.meister.core.schedule.Rotation;
 import dev.meister.core.tx.Transactions;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,6 +52,11 @@ public final class StormDigests implements HeldMessages {
 
   private final Clock clock;
 
+  /** Other instances fold too (a shared database): what they folded is read from the outbox. */
+  private final boolean shared;
+
+  private Instant nextLook = Instant.MIN;
+
   public StormDigests(
       StormGuard guard,
       Outbox outbox,
@@ -59,6 +65,23 @@ public final class StormDigests implements HeldMessages {
       OnCallDirectory directory,
       Transactions transactions,
       Clock clock) {
+    this(guard, outbox, alerts, messages, directory, transactions, clock, false);
+  }
+
+  /**
+   * @param shared several instances take webhooks on this database: each fold on any of them and
+   *     each digest of an earlier leader is looked for in the outbox, at most once a second
+   */
+  public StormDigests(
+      StormGuard guard,
+      Outbox outbox,
+      AlertStore alerts,
+      AlertMessages messages,
+      OnCallDirectory directory,
+      Transactions transactions,
+      Clock clock,
+      boolean shared) {
+    this.shared = shared;
     this.guard = guard;
     this.outbox = outbox;
     this.alerts = alerts;
@@ -66,12 +89,24 @@ public final class StormDigests implements HeldMessages {
     this.directory = directory;
     this.transactions = transactions;
     this.clock = clock;
-    foldedChats.addAll(outbox.chatsWithFolded());
-    // The pace is kept in memory for the intake's sake (no read per webhook) and seeded here from
-    // the outbox, so a restart in a storm neither grants a fresh burst nor an early digest.
-    for (RecentPosts recent : outbox.recentPosts(clock.instant().minus(guard.memory()))) {
-      guard.resume(recent.chat(), recent.alertPosts(), recent.lastDigest());
-    }
+    look();
+  }
+
+  /**
+   * Reads which chats have folded alerts and when each chat last had posts and a digest. The pace
+   * is kept in memory for the intake's sake (no read per webhook) and seeded here from the outbox,
+   * so a restart in a storm neither grants a fresh burst nor an early digest.
+   */
+  private void look() {
+    // In one transaction, taken before the guard's lock as the intake takes them (the intake asks
+    // the guard inside its transaction), so a shared pace's reads cannot deadlock with it.
+    transactions.inTransaction(
+        () -> {
+          foldedChats.addAll(outbox.chatsWithFolded());
+          for (RecentPosts recent : outbox.recentPosts(clock.instant().minus(guard.memory()))) {
+            guard.resume(recent.chat(), recent.alertPosts(), recent.lastDigest());
+          }
+        });
   }
 
   /**
@@ -89,6 +124,13 @@ public final class StormDigests implements HeldMessages {
   /** Queues one digest per chat whose folded alerts may now be announced; returns how many. */
   @Override
   public int release() {
+    Instant now = clock.instant();
+    if (shared && !now.isBefore(nextLook)) {
+      // Folds committed by the other instances' intakes, and the last digests of a leader before
+      // this one, are in the outbox only.
+      look();
+      nextLook = now.plusSeconds(1);
+    }
     int released = 0;
     for (ChatRef chat : List.copyOf(foldedChats)) {
       if (guard.canPostDigest(chat) && queueDigest(chat)) {

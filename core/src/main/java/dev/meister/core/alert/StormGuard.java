@@ -26,13 +26,21 @@ public final class StormGuard {
   /** Credit is kept in token-nanos (one token = a minute's nanos) so refills stay exact. */
   private final long capacity;
 
-  private final Map<ChatRef, Bucket> buckets = new HashMap<>();
+  private final PaceBuckets buckets;
   private final Map<ChatRef, Instant> lastDigest = new HashMap<>();
 
   public StormGuard(Clock clock, int perMinute, int burst) {
+    this(clock, perMinute, burst, PaceBuckets.inMemory());
+  }
+
+  /**
+   * @param buckets where each chat's allowance is kept: shared by every instance on one database
+   */
+  public StormGuard(Clock clock, int perMinute, int burst, PaceBuckets buckets) {
     Checks.check(perMinute > 0, "perMinute must be positive");
     Checks.check(burst > 0, "burst must be positive");
     this.clock = clock;
+    this.buckets = buckets;
     this.perMinute = perMinute;
     this.capacity = burst * NANOS_PER_MINUTE;
   }
@@ -56,6 +64,11 @@ public final class StormGuard {
    * @param lastDigest when the chat's last digest was queued, if any
    */
   public synchronized void resume(ChatRef chat, List<Instant> posts, Optional<Instant> lastDigest) {
+    lastDigest.ifPresent(t -> this.lastDigest.merge(chat, t, (a, c) -> a.isAfter(c) ? a : c));
+    if (buckets.get(chat).isPresent()) {
+      // Kept where every instance shares it: that is the pace, whatever this instance missed.
+      return;
+    }
     Instant now = clock.instant();
     Instant from = now.minus(memory());
     Bucket b = new Bucket(0, from);
@@ -68,20 +81,20 @@ public final class StormGuard {
       b.credit = Math.max(0, b.credit - NANOS_PER_MINUTE);
     }
     b.refill(now);
-    buckets.put(chat, b);
-    lastDigest.ifPresent(t -> this.lastDigest.merge(chat, t, (a, c) -> a.isAfter(c) ? a : c));
+    buckets.put(chat, b.value());
   }
 
   /** Takes a token for one alert message to {@code chat}; false when its allowance is used up. */
   public synchronized boolean tryPost(ChatRef chat) {
     Instant now = clock.instant();
-    Bucket b = buckets.computeIfAbsent(chat, c -> new Bucket(capacity, now));
+    Bucket b = buckets.get(chat).map(Bucket::new).orElseGet(() -> new Bucket(capacity, now));
     b.refill(now);
-    if (b.credit < NANOS_PER_MINUTE) {
-      return false;
+    boolean allowed = b.credit >= NANOS_PER_MINUTE;
+    if (allowed) {
+      b.credit -= NANOS_PER_MINUTE;
     }
-    b.credit -= NANOS_PER_MINUTE;
-    return true;
+    buckets.put(chat, b.value());
+    return allowed;
   }
 
   /**
@@ -105,6 +118,14 @@ public final class StormGuard {
     Bucket(long credit, Instant refilledAt) {
       this.credit = credit;
       this.refilledAt = refilledAt;
+    }
+
+    Bucket(PaceBucket stored) {
+      this(stored.credit(), stored.refilledAt());
+    }
+
+    PaceBucket value() {
+      return new PaceBucket(credit, refilledAt);
     }
 
     void refill(Instant now) {
