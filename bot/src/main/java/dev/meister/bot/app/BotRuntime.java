@@ -8,6 +8,12 @@ import dev.meister.bot.github.Sleeper;
 import dev.meister.bot.jobs.Jobs;
 import dev.meister.bot.jobs.ReviewSchedule;
 import dev.meister.bot.jobs.StatusSchedule;
+import dev.meister.bot.metrics.MeteredOutbox;
+import dev.meister.bot.metrics.Metrics;
+import dev.meister.bot.metrics.MetricsRoute;
+import dev.meister.bot.metrics.OutboxBacklogGauges;
+import dev.meister.bot.metrics.SchedulerLag;
+import dev.meister.bot.metrics.WebhookMetrics;
 import dev.meister.bot.webhook.HealthCheck;
 import dev.meister.bot.webhook.HealthStatus;
 import dev.meister.bot.webhook.WebhookEndpoint;
@@ -97,6 +103,7 @@ final class BotRuntime implements AutoCloseable {
   private final Actions actions;
   private final Lifecycle lifecycle = new Lifecycle();
   private final List<AutoCloseable> owned = new ArrayList<>();
+  private final Metrics metrics = new Metrics();
   private @Nullable WebhookServer webhooks;
   private final Optional<WebPage> web;
   private io.javalin.@Nullable Javalin ownWebServer;
@@ -205,7 +212,14 @@ final class BotRuntime implements AutoCloseable {
             meister.directory(),
             storage.database(),
             clock);
-    this.worker = new OutboxWorker(storage.outbox(), chatPorts, clock, storms);
+    // The worker's outbox counts each try's outcome for /metrics; everyone else queues directly.
+    this.worker =
+        new OutboxWorker(
+            new MeteredOutbox(storage.outbox(), metrics.registry(), clock),
+            chatPorts,
+            clock,
+            storms);
+    registerMetrics(storage, chats);
     // Every message queued wakes the worker once its transaction has committed.
     this.outboxWakeups = storage.outbox().onQueued(worker::nudge);
     Silences silences = new Silences(RoutingConfig.maintenance(config), storage.silences());
@@ -320,6 +334,29 @@ final class BotRuntime implements AutoCloseable {
             storage.outbox(),
             storage.database(),
             clock);
+  }
+
+  /**
+   * Whether this instance leads, for {@code meister_leader}. A single instance always leads until
+   * the leader lease (issue #16, "Several instances") replaces this with the lease's own answer.
+   */
+  private static boolean leads() {
+    return WebhookServer.ROLE.equals("leader");
+  }
+
+  /** The meters read at scrape time: the leader state, each chat's link, the outbox backlog. */
+  private void registerMetrics(Storage storage, Chats chats) {
+    metrics.leader(BotRuntime::leads);
+    for (ChatAdapter chat : chats.adapters()) {
+      metrics.chat(chat.name(), () -> chat.link().state());
+    }
+    metrics.beforeScrape(
+        new OutboxBacklogGauges(metrics.registry(), storage.outbox()::backlog, clock));
+  }
+
+  /** This bot's meters, as {@code GET /metrics} serves them. */
+  Metrics metrics() {
+    return metrics;
   }
 
   /**
@@ -468,7 +505,13 @@ final class BotRuntime implements AutoCloseable {
             });
     if (start.timers().isPresent() || start.statusPosts().isPresent()) {
       Jobs[] jobs = new Jobs[1];
-      lifecycle.add("scheduler", () -> jobs[0] = Jobs.start(2, clock), () -> jobs[0].close());
+      lifecycle.add(
+          "scheduler",
+          () -> {
+            jobs[0] = Jobs.start(2, clock);
+            jobs[0].observe(new SchedulerLag(metrics.registry()));
+          },
+          () -> jobs[0].close());
       start
           .timers()
           .ifPresent(
@@ -522,6 +565,7 @@ final class BotRuntime implements AutoCloseable {
                 c.close();
               }
             }));
+    lifecycle.add(Lifecycle.closing("metrics", metrics));
     lifecycle.add(Lifecycle.closing("intake commits", intakeCommits));
     lifecycle.add(Lifecycle.closing("outbox wake-ups", outboxWakeups));
     GitHubClient gh = github;
@@ -594,7 +638,14 @@ final class BotRuntime implements AutoCloseable {
     for (ChatAdapter chat : chats.adapters()) {
       checks.put(chat.name(), chat.health());
     }
-    WebhookServer created = new WebhookServer(endpoints, intake, checks);
+    WebhookServer created =
+        new WebhookServer(endpoints, intake, checks)
+            .observedBy(new WebhookMetrics(metrics.registry()));
+    if (server.metricsToken().isPresent()) {
+      created.mount(new MetricsRoute(metrics, server.metricsToken().reveal())::mount);
+    } else {
+      log.info("server.metrics_token is not set: GET /metrics is not served");
+    }
     web.filter(w -> w.sharesServer(server)).ifPresent(w -> created.mount(w::mount));
     WebhookServer started = created.start(server.bind(), server.port());
     log.info("webhooks on http://{}:{}", server.bind(), started.port());

@@ -51,7 +51,13 @@ public final class ConfigLoader {
           "web");
   private static final List<String> STORAGE_KEYS = List.of("database", "url", "user", "password");
   private static final List<String> SERVER_KEYS =
-      List.of("bind", "port", "github_secret", "airflow_token", "github_workflow_jobs");
+      List.of(
+          "bind",
+          "port",
+          "github_secret",
+          "airflow_token",
+          "github_workflow_jobs",
+          "metrics_token");
 
   private final Map<String, String> env;
 
@@ -253,7 +259,8 @@ public final class ConfigLoader {
         port == null ? ServerConfig.DEFAULT_PORT : port.intValue(),
         secrets.read(f, "github_secret", false, true),
         secrets.read(f, "airflow_token", false, true),
-        f.flag("github_workflow_jobs", false));
+        f.flag("github_workflow_jobs", false),
+        secrets.read(f, "metrics_token", false, true));
   }
 
   private static long port(String text) {
