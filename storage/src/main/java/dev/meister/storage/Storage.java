@@ -34,6 +34,7 @@ public final class Storage implements AutoCloseable {
   private final JdbcSilenceStore silences;
   private final JdbcSnoozeStore snoozes;
   private final JdbcSignIns signIns;
+  private final JdbcRetention retention;
 
   private Storage(Database database, Clock clock) {
     this.database = database;
@@ -65,11 +66,17 @@ public final class Storage implements AutoCloseable {
     this.silences = new JdbcSilenceStore(database);
     this.snoozes = new JdbcSnoozeStore(database);
     this.signIns = new JdbcSignIns(database);
+    this.retention = new JdbcRetention(database);
   }
 
   /** Opens the SQLite file, creating and migrating it as needed. */
   public static Storage open(Path file, Clock clock) {
     return new Storage(Database.open(file), clock);
+  }
+
+  /** Prunes old delivered messages, recorded successes and status posts. */
+  public JdbcRetention retention() {
+    return retention;
   }
 
   public JdbcSilenceStore silences() {

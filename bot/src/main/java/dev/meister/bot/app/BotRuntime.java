@@ -49,6 +49,7 @@ import dev.meister.core.filing.RecoveryChecks;
 import dev.meister.core.intake.IntakeStores;
 import dev.meister.core.intake.RunIntake;
 import dev.meister.core.pipeline.PipelineNotes;
+import dev.meister.core.retention.Retention;
 import dev.meister.core.silence.SilenceNotes;
 import dev.meister.core.silence.SilenceSummaries;
 import dev.meister.core.silence.Silences;
@@ -284,6 +285,8 @@ final class BotRuntime implements AutoCloseable {
                     storage.messageLinks(),
                     storage.outbox(),
                     storage.database())));
+    // Prunes old delivered messages, recorded successes and status posts (storage.retention).
+    more.add(new Retention(storage.retention(), config.storage().retention()));
     onCallGroups(meister, chats).ifPresent(more::add);
     this.duties = new Duties(meister, clock, router, github, more);
     ChatRoutes routes =

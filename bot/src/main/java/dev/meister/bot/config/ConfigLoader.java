@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,8 @@ public final class ConfigLoader {
           "shift_reminders",
           "maintenance",
           "web");
-  private static final List<String> STORAGE_KEYS = List.of("database", "url", "user", "password");
+  private static final List<String> STORAGE_KEYS =
+      List.of("database", "url", "user", "password", "retention");
   private static final List<String> SERVER_KEYS =
       List.of(
           "bind",
@@ -200,6 +202,22 @@ public final class ConfigLoader {
     if (f == null) {
       return StorageConfig.defaults();
     }
+    Duration retention = f.value("retention", false, ConfigLoader::retention);
+    StorageConfig database = database(f, secrets);
+    return retention == null ? database : database.withRetention(retention);
+  }
+
+  /** {@code storage.retention}: at least a day, so a typo such as {@code 30m} cannot wipe a day. */
+  private static Duration retention(String text) {
+    Duration keep = Durations.positive(text);
+    if (keep.compareTo(Duration.ofDays(1)) < 0) {
+      throw new IllegalArgumentException(
+          "retention " + text.strip() + " is shorter than a day; write e.g. 30d");
+    }
+    return keep;
+  }
+
+  private static StorageConfig database(Fields f, SecretResolver secrets) {
     Path database = f.value("database", false, Path::of);
     String url = f.text("url", false);
     if (url == null) {

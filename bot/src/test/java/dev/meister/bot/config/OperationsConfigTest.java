@@ -3,6 +3,7 @@ package dev.meister.bot.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -10,7 +11,10 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The settings for the people who run Meister: {@code server.metrics_token}. */
+/**
+ * The settings for the people who run Meister: {@code server.metrics_token}, {@code
+ * storage.retention}.
+ */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class OperationsConfigTest {
   private static final String BASE =
@@ -64,5 +68,25 @@ class OperationsConfigTest {
         .containsExactly(
             "meister.yml:6: server.metrics_token: environment variable MEISTER_METRICS_TOKEN is"
                 + " not set");
+  }
+
+  @Test
+  void retention_defaults_to_thirty_days() throws ConfigException {
+    assertThat(fixture.load(BASE).storage().retention()).isEqualTo(Duration.ofDays(30));
+  }
+
+  @Test
+  void retention_is_read_from_the_storage_section() throws ConfigException {
+    MeisterConfig config = fixture.load(BASE + "storage:\n  retention: 90d\n");
+
+    assertThat(config.storage().retention()).isEqualTo(Duration.ofDays(90));
+  }
+
+  @Test
+  void a_retention_shorter_than_a_day_is_refused_at_its_line() {
+    assertThat(fixture.problems(BASE + "storage:\n  retention: 30m\n"))
+        .containsExactly(
+            "meister.yml:6: storage.retention: retention 30m is shorter than a day; write e.g."
+                + " 30d");
   }
 }
