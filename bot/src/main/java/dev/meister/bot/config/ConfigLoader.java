@@ -49,7 +49,8 @@ public final class ConfigLoader {
           "build_hints",
           "shift_reminders",
           "maintenance",
-          "web");
+          "web",
+          "logging");
   private static final List<String> STORAGE_KEYS =
       List.of("database", "url", "user", "password", "retention");
   private static final List<String> SERVER_KEYS =
@@ -169,7 +170,28 @@ public final class ConfigLoader {
             .read(top.anyKeysMap("shift_reminders", false)),
         actions.config(),
         new MaintenanceSection(problems, routes).read(section(top, "maintenance")),
-        new WebSection(problems).read(top));
+        new WebSection(problems).read(top),
+        logFormat(top));
+  }
+
+  /** {@code logging: { format: text|json }}. */
+  private static LogFormat logFormat(Fields top) {
+    Fields f = top.map("logging", false, List.of("format"));
+    if (f == null) {
+      return LogFormat.TEXT;
+    }
+    LogFormat format = f.value("format", false, ConfigLoader::format);
+    return format == null ? LogFormat.TEXT : format;
+  }
+
+  private static LogFormat format(String text) {
+    return switch (text.strip()) {
+      case "text" -> LogFormat.TEXT;
+      case "json" -> LogFormat.JSON;
+      default ->
+          throw new IllegalArgumentException(
+              "'" + text.strip() + "' is not a log format: write text or json");
+    };
   }
 
   private static @Nullable YNode section(Fields top, String key) {

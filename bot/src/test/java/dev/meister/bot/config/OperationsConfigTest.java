@@ -89,4 +89,18 @@ class OperationsConfigTest {
             "meister.yml:6: storage.retention: retention 30m is shorter than a day; write e.g."
                 + " 30d");
   }
+
+  @Test
+  void logs_are_text_unless_the_logging_section_asks_for_json() throws ConfigException {
+    assertThat(fixture.load(BASE).logFormat()).isEqualTo(LogFormat.TEXT);
+    assertThat(fixture.load(BASE + "logging:\n  format: json\n").logFormat())
+        .isEqualTo(LogFormat.JSON);
+  }
+
+  @Test
+  void an_unknown_log_format_is_refused_at_its_line() {
+    assertThat(fixture.problems(BASE + "logging:\n  format: xml\n"))
+        .containsExactly(
+            "meister.yml:6: logging.format: 'xml' is not a log format: write text or json");
+  }
 }
