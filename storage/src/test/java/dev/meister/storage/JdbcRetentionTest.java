@@ -168,6 +168,29 @@ class JdbcRetentionTest extends StorageTestBase {
     assertThat(outboxIds()).containsExactly(recent);
   }
 
+  @Test
+  void a_database_migrated_before_v22_arrived_gets_its_indexes_when_opened() throws Exception {
+    storage.close();
+    try (Connection c = connect(target);
+        var st = c.createStatement()) {
+      // What a database migrated by a build without V22 (but with V23..V27) looks like.
+      st.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '22'");
+      for (String index :
+          new String[] {
+            "outbox_finished", "run_successes_occurred", "status_posts_outbox", "status_posts_stop"
+          }) {
+        st.executeUpdate("DROP INDEX " + index);
+      }
+    }
+
+    storage = Storage.open(target, CLOCK);
+
+    assertThat(count("flyway_schema_history WHERE version = '22' AND success = TRUE")).isEqualTo(1);
+    long old = delivered("old", OLD);
+    retention().runDue(NOW);
+    assertThat(outboxIds()).doesNotContain(old);
+  }
+
   private static RunEvent green(String delivery, Instant at, String branch) {
     return new RunEvent(
         "github:" + delivery,
