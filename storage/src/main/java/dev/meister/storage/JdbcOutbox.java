@@ -468,4 +468,31 @@ public final class JdbcOutbox implements Outbox {
           }
         });
   }
+
+  /**
+   * The pending entries of every chat that has any, counted, with the oldest one's queueing time:
+   * what {@code /metrics} reports as the outbox's depth and age. One grouped read over the {@code
+   * outbox_chat} index.
+   */
+  public List<OutboxBacklog> backlog() {
+    return db.transaction(
+        "reading the outbox backlog",
+        c -> {
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT platform, chat_id, thread_id, COUNT(*) AS pending,"
+                          + " MIN(created_at) AS oldest FROM outbox WHERE state = 'pending'"
+                          + " GROUP BY platform, chat_id, thread_id"
+                          + " ORDER BY platform, chat_id, thread_id");
+              ResultSet rs = ps.executeQuery()) {
+            List<OutboxBacklog> backlog = new ArrayList<>();
+            while (rs.next()) {
+              backlog.add(
+                  new OutboxBacklog(
+                      chat(rs), rs.getInt("pending"), Instant.ofEpochMilli(rs.getLong("oldest"))));
+            }
+            return backlog;
+          }
+        });
+  }
 }

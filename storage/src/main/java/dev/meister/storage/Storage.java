@@ -36,6 +36,7 @@ public final class Storage implements AutoCloseable {
   private final JdbcSignIns signIns;
   private final JdbcLeaseStore leases;
   private final JdbcPaceBuckets paceBuckets;
+  private final JdbcRetention retention;
 
   private Storage(Database database, Clock clock) {
     this.database = database;
@@ -69,6 +70,7 @@ public final class Storage implements AutoCloseable {
     this.silences = new JdbcSilenceStore(database);
     this.snoozes = new JdbcSnoozeStore(database);
     this.signIns = new JdbcSignIns(database);
+    this.retention = new JdbcRetention(database);
   }
 
   /** Opens the SQLite file, creating and migrating it as needed. */
@@ -84,6 +86,11 @@ public final class Storage implements AutoCloseable {
   /** The storm pace shared by instances on one database. */
   public JdbcPaceBuckets paceBuckets() {
     return paceBuckets;
+  }
+
+  /** Prunes old delivered messages, recorded successes and status posts. */
+  public JdbcRetention retention() {
+    return retention;
   }
 
   public JdbcSilenceStore silences() {

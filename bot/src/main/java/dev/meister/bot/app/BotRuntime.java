@@ -8,6 +8,12 @@ import dev.meister.bot.github.Sleeper;
 import dev.meister.bot.jobs.Jobs;
 import dev.meister.bot.jobs.ReviewSchedule;
 import dev.meister.bot.jobs.StatusSchedule;
+import dev.meister.bot.metrics.MeteredOutbox;
+import dev.meister.bot.metrics.Metrics;
+import dev.meister.bot.metrics.MetricsRoute;
+import dev.meister.bot.metrics.OutboxBacklogGauges;
+import dev.meister.bot.metrics.SchedulerLag;
+import dev.meister.bot.metrics.WebhookMetrics;
 import dev.meister.bot.webhook.ClusterRole;
 import dev.meister.bot.webhook.HealthCheck;
 import dev.meister.bot.webhook.HealthStatus;
@@ -48,6 +54,7 @@ import dev.meister.core.lease.LeaderElection;
 import dev.meister.core.lease.Leadership;
 import dev.meister.core.lease.Lease;
 import dev.meister.core.pipeline.PipelineNotes;
+import dev.meister.core.retention.Retention;
 import dev.meister.core.silence.SilenceNotes;
 import dev.meister.core.silence.SilenceSummaries;
 import dev.meister.core.silence.Silences;
@@ -111,6 +118,7 @@ final class BotRuntime implements AutoCloseable {
   private final Leadership leadership;
   private volatile Runnable whenDeposed = () -> {};
   private final List<AutoCloseable> owned = new ArrayList<>();
+  private final Metrics metrics = new Metrics();
   private @Nullable WebhookServer webhooks;
   private final Optional<WebPage> web;
   private io.javalin.@Nullable Javalin ownWebServer;
@@ -229,7 +237,15 @@ final class BotRuntime implements AutoCloseable {
     this.leadership = election.<Leadership>map(e -> e).orElse(Leadership.ALONE);
     // Every delivery is recorded only while this instance still holds the lease (fencing).
     storage.outbox().fenceWith(leadership);
-    this.worker = new OutboxWorker(storage.outbox(), chatPorts, clock, storms, leadership);
+    // The worker's outbox counts each try's outcome for /metrics; everyone else queues directly.
+    this.worker =
+        new OutboxWorker(
+            new MeteredOutbox(storage.outbox(), metrics.registry(), clock),
+            chatPorts,
+            clock,
+            storms,
+            leadership);
+    registerMetrics(storage, chats);
     // Every message queued wakes the worker once its transaction has committed.
     this.outboxWakeups = storage.outbox().onQueued(worker::nudge);
     Silences silences = new Silences(RoutingConfig.maintenance(config), storage.silences());
@@ -294,6 +310,8 @@ final class BotRuntime implements AutoCloseable {
                     storage.messageLinks(),
                     storage.outbox(),
                     storage.database())));
+    // Prunes old delivered messages, recorded successes and status posts (storage.retention).
+    more.add(new Retention(storage.retention(), config.storage().retention()));
     onCallGroups(meister, chats).ifPresent(more::add);
     this.duties = new Duties(meister, clock, router, github, more);
     ChatRoutes routes =
@@ -344,6 +362,21 @@ final class BotRuntime implements AutoCloseable {
             storage.outbox(),
             storage.database(),
             clock);
+  }
+
+  /** The meters read at scrape time: the leader state, each chat's link, the outbox backlog. */
+  private void registerMetrics(Storage storage, Chats chats) {
+    metrics.leader(() -> leadership.current().isPresent());
+    for (ChatAdapter chat : chats.adapters()) {
+      metrics.chat(chat.name(), () -> chat.link().state());
+    }
+    metrics.beforeScrape(
+        new OutboxBacklogGauges(metrics.registry(), storage.outbox()::backlog, clock));
+  }
+
+  /** This bot's meters, as {@code GET /metrics} serves them. */
+  Metrics metrics() {
+    return metrics;
   }
 
   /**
@@ -561,7 +594,13 @@ final class BotRuntime implements AutoCloseable {
             });
     if (start.timers().isPresent() || start.statusPosts().isPresent()) {
       Jobs[] jobs = new Jobs[1];
-      leaderParts.add("scheduler", () -> jobs[0] = Jobs.start(2, clock), () -> jobs[0].close());
+      leaderParts.add(
+          "scheduler",
+          () -> {
+            jobs[0] = Jobs.start(2, clock);
+            jobs[0].observe(new SchedulerLag(metrics.registry()));
+          },
+          () -> jobs[0].close());
       start
           .timers()
           .ifPresent(
@@ -629,6 +668,7 @@ final class BotRuntime implements AutoCloseable {
                 c.close();
               }
             }));
+    lifecycle.add(Lifecycle.closing("metrics", metrics));
     lifecycle.add(Lifecycle.closing("intake commits", intakeCommits));
     lifecycle.add(Lifecycle.closing("outbox wake-ups", outboxWakeups));
     GitHubClient gh = github;
@@ -708,7 +748,15 @@ final class BotRuntime implements AutoCloseable {
                   ? check.check()
                   : new HealthStatus(true, "standby: the leader connects " + chat.name()));
     }
-    WebhookServer created = new WebhookServer(endpoints, intake, checks).role(this::role);
+    WebhookServer created =
+        new WebhookServer(endpoints, intake, checks)
+            .role(this::role)
+            .observedBy(new WebhookMetrics(metrics.registry()));
+    if (server.metricsToken().isPresent()) {
+      created.mount(new MetricsRoute(metrics, server.metricsToken().reveal())::mount);
+    } else {
+      log.info("server.metrics_token is not set: GET /metrics is not served");
+    }
     web.filter(w -> w.sharesServer(server)).ifPresent(w -> created.mount(w::mount));
     WebhookServer started = created.start(server.bind(), server.port());
     log.info("webhooks on http://{}:{}", server.bind(), started.port());

@@ -1,5 +1,6 @@
 package dev.meister.bot.app;
 
+import dev.meister.bot.config.LogFormat;
 import dev.meister.bot.config.MeisterConfig;
 import dev.meister.bot.config.SecretPolicy;
 import java.nio.file.Path;
@@ -55,6 +56,10 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     MeisterConfig cfg = ConfigFile.load(spec.commandLine(), env, config, SecretPolicy.REQUIRED);
+    if (cfg.logFormat() == LogFormat.JSON) {
+      // Before the first line of the run; the text default is left to logback.xml.
+      Logging.format(LogFormat.JSON);
+    }
     Clock clock = Clock.systemUTC();
     BotRuntime runtime =
         BotRuntime.open(cfg, cfg.storage().target(), Chats.configured(cfg, clock), clock);

@@ -50,11 +50,18 @@ public final class ConfigLoader {
           "build_hints",
           "shift_reminders",
           "maintenance",
-          "web");
+          "web",
+          "logging");
   private static final List<String> STORAGE_KEYS =
-      List.of("database", "url", "user", "password", "instance_id", "lease");
+      List.of("database", "url", "user", "password", "instance_id", "lease", "retention");
   private static final List<String> SERVER_KEYS =
-      List.of("bind", "port", "github_secret", "airflow_token", "github_workflow_jobs");
+      List.of(
+          "bind",
+          "port",
+          "github_secret",
+          "airflow_token",
+          "github_workflow_jobs",
+          "metrics_token");
 
   private final Map<String, String> env;
 
@@ -164,7 +171,28 @@ public final class ConfigLoader {
             .read(top.anyKeysMap("shift_reminders", false)),
         actions.config(),
         new MaintenanceSection(problems, routes).read(section(top, "maintenance")),
-        new WebSection(problems).read(top));
+        new WebSection(problems).read(top),
+        logFormat(top));
+  }
+
+  /** {@code logging: { format: text|json }}. */
+  private static LogFormat logFormat(Fields top) {
+    Fields f = top.map("logging", false, List.of("format"));
+    if (f == null) {
+      return LogFormat.TEXT;
+    }
+    LogFormat format = f.value("format", false, ConfigLoader::format);
+    return format == null ? LogFormat.TEXT : format;
+  }
+
+  private static LogFormat format(String text) {
+    return switch (text.strip()) {
+      case "text" -> LogFormat.TEXT;
+      case "json" -> LogFormat.JSON;
+      default ->
+          throw new IllegalArgumentException(
+              "'" + text.strip() + "' is not a log format: write text or json");
+    };
   }
 
   private static @Nullable YNode section(Fields top, String key) {
@@ -197,6 +225,22 @@ public final class ConfigLoader {
     if (f == null) {
       return StorageConfig.defaults();
     }
+    Duration retention = f.value("retention", false, ConfigLoader::retention);
+    StorageConfig database = database(f, secrets);
+    return retention == null ? database : database.withRetention(retention);
+  }
+
+  /** {@code storage.retention}: at least a day, so a typo such as {@code 30m} cannot wipe a day. */
+  private static Duration retention(String text) {
+    Duration keep = Durations.positive(text);
+    if (keep.compareTo(Duration.ofDays(1)) < 0) {
+      throw new IllegalArgumentException(
+          "retention " + text.strip() + " is shorter than a day; write e.g. 30d");
+    }
+    return keep;
+  }
+
+  private static StorageConfig database(Fields f, SecretResolver secrets) {
     Path database = f.value("database", false, Path::of);
     String url = f.text("url", false);
     if (url == null) {
@@ -246,7 +290,8 @@ public final class ConfigLoader {
     return new StorageConfig(
         target,
         Optional.ofNullable(instance).map(String::trim).filter(id -> !id.isEmpty()),
-        lease == null ? StorageConfig.DEFAULT_LEASE : lease);
+        lease == null ? StorageConfig.DEFAULT_LEASE : lease,
+        StorageConfig.DEFAULT_RETENTION);
   }
 
   /** A leader lease: long enough to outlast a slow query, short enough for a quick takeover. */
@@ -271,7 +316,8 @@ public final class ConfigLoader {
         port == null ? ServerConfig.DEFAULT_PORT : port.intValue(),
         secrets.read(f, "github_secret", false, true),
         secrets.read(f, "airflow_token", false, true),
-        f.flag("github_workflow_jobs", false));
+        f.flag("github_workflow_jobs", false),
+        secrets.read(f, "metrics_token", false, true));
   }
 
   private static long port(String text) {

@@ -34,6 +34,7 @@ import java.util.Optional;
  * @param actions the runbook actions routes and pipelines allow ({@code actions:} on each)
  * @param maintenance the planned silences ({@code maintenance:}), in file order
  * @param web the web page ({@code web:}); disabled when the section is absent
+ * @param logFormat how {@code meister run} writes its log ({@code logging.format}, default text)
  */
 public record MeisterConfig(
     Path source,
@@ -57,7 +58,8 @@ public record MeisterConfig(
     List<ShiftReminderRule> shiftReminders,
     ActionsConfig actions,
     List<MaintenanceConfig> maintenance,
-    WebConfig web) {
+    WebConfig web,
+    LogFormat logFormat) {
 
   public MeisterConfig {
     rotations = List.copyOf(rotations);
@@ -97,7 +99,8 @@ public record MeisterConfig(
         shiftReminders,
         actions,
         maintenance,
-        other);
+        other,
+        logFormat);
   }
 
   public Optional<Rotation> rotation(RotationId id) {

@@ -14,9 +14,13 @@ import java.util.Optional;
  * @param instanceId this instance's name in the leader lease ({@code storage.instance_id}); empty
  *     for the host's name and the webhook port, unique per host and the same after a restart
  * @param lease how long the leader's lease runs without renewal ({@code storage.lease})
+ * @param retention how long delivered messages, recorded successes and status posts are kept
+ *     ({@code storage.retention}, default 30 days)
  */
-public record StorageConfig(DatabaseTarget target, Optional<String> instanceId, Duration lease) {
+public record StorageConfig(
+    DatabaseTarget target, Optional<String> instanceId, Duration lease, Duration retention) {
   public static final Path DEFAULT_DATABASE = Path.of("./meister.db");
+  public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
 
   /**
    * A follower takes over within this plus a fifth of it after the leader's last renewal: 12 s,
@@ -24,8 +28,13 @@ public record StorageConfig(DatabaseTarget target, Optional<String> instanceId, 
    */
   public static final Duration DEFAULT_LEASE = Duration.ofSeconds(10);
 
+  /** With the default lease and retention. */
   public StorageConfig(DatabaseTarget target) {
-    this(target, Optional.empty(), DEFAULT_LEASE);
+    this(target, Optional.empty(), DEFAULT_LEASE, DEFAULT_RETENTION);
+  }
+
+  public StorageConfig withRetention(Duration keep) {
+    return new StorageConfig(target, instanceId, lease, keep);
   }
 
   /** Several instances may share the database, so they elect a leader: PostgreSQL only. */

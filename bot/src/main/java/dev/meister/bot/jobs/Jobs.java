@@ -131,6 +131,15 @@ public final class Jobs implements AutoCloseable {
     return scheduler;
   }
 
+  /** Tells {@code listener} about every job the scheduler runs, e.g. to measure its lag. */
+  public void observe(org.quartz.JobListener listener) {
+    try {
+      scheduler.getListenerManager().addJobListener(listener);
+    } catch (SchedulerException e) {
+      throw new IllegalStateException("adding the job listener failed", e);
+    }
+  }
+
   /** When {@code key} fires next, if it is scheduled and will fire again. */
   public Optional<Instant> nextFire(String key) {
     try {

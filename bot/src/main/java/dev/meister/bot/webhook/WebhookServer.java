@@ -63,6 +63,7 @@ public final class WebhookServer implements AutoCloseable {
           });
 
   private boolean started;
+  private volatile WebhookObserver observer = WebhookObserver.NONE;
 
   /**
    * @param endpoints one per path, e.g. {@code GitHubWebhook} and {@code AirflowWebhook}
@@ -107,6 +108,12 @@ public final class WebhookServer implements AutoCloseable {
     return this;
   }
 
+  /** Tells {@code observer} about every webhook answered from now on (metrics). */
+  public WebhookServer observedBy(WebhookObserver observer) {
+    this.observer = observer;
+    return this;
+  }
+
   /** Binds and starts serving; port 0 picks a free port, see {@link #port()}. */
   public WebhookServer start(String bind, int port) {
     app.start(bind, port);
@@ -129,21 +136,45 @@ public final class WebhookServer implements AutoCloseable {
   }
 
   private void receive(WebhookEndpoint endpoint, Context ctx) {
+    long start = System.nanoTime();
     String label = "-";
+    String outcome = "error";
     try {
       WebhookRequest request = read(endpoint, ctx);
       label = endpoint.deliveryLabel(request);
       Verdict verdict = endpoint.handle(request);
-      answer(ctx, endpoint, label, verdict);
+      outcome = answer(ctx, endpoint, label, verdict);
     } catch (WebhookRejection e) {
       String field = e.field().orElse(null);
       logRejection(endpoint, ctx, label, e);
       respond(ctx, e.status(), error(e.error(), field));
+      outcome = rejected(e.status());
     } catch (RuntimeException e) {
       String ref = UUID.randomUUID().toString().substring(0, 8);
       log.error("webhook {} delivery {} failed, ref {}", endpoint.path(), label, ref, e);
       respond(ctx, 500, Map.of("error", "internal error", "ref", ref));
     }
+    observe(endpoint, outcome, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private void observe(WebhookEndpoint endpoint, String outcome, Duration took) {
+    String path = endpoint.path();
+    try {
+      observer.answered(path.substring(path.lastIndexOf('/') + 1), outcome, took);
+    } catch (RuntimeException e) {
+      // Metrics must never turn an answered webhook into an error.
+      log.warn("webhook observer failed", e);
+    }
+  }
+
+  private static String rejected(int status) {
+    return switch (status) {
+      case 400 -> "bad_request";
+      case 401, 403 -> "unauthorized";
+      case 413 -> "too_large";
+      case 415 -> "unsupported_media_type";
+      default -> "rejected";
+    };
   }
 
   private static WebhookRequest read(WebhookEndpoint endpoint, Context ctx) {
@@ -164,9 +195,10 @@ public final class WebhookServer implements AutoCloseable {
     return new WebhookRequest(ctx.headerMap(), mediaType, body);
   }
 
-  private void answer(Context ctx, WebhookEndpoint endpoint, String label, Verdict verdict) {
+  /** Answers the verdict; returns the outcome {@link WebhookObserver} is told. */
+  private String answer(Context ctx, WebhookEndpoint endpoint, String label, Verdict verdict) {
     if (verdict instanceof Verdict.Deliver deliver) {
-      deliver(ctx, endpoint, label, deliver.event());
+      return deliver(ctx, endpoint, label, deliver.event());
     } else if (verdict instanceof Verdict.Ignore ignore) {
       log.info(
           "webhook {} delivery {} ignored: {} ({})",
@@ -175,17 +207,21 @@ public final class WebhookServer implements AutoCloseable {
           ignore.what(),
           ignore.reason());
       respond(ctx, 202, Map.of("ignored", ignore.what(), "reason", ignore.reason()));
+      return "ignored";
     } else if (verdict instanceof Verdict.Respond own) {
       ctx.status(own.status()).contentType(own.contentType()).result(own.body());
+      return own.status() < 400 ? "ok" : rejected(own.status());
     } else if (verdict instanceof Verdict.Handled) {
       respond(ctx, 200, Map.of("ok", true));
+      return "ok";
     } else {
       log.info("webhook {} delivery {} ping", endpoint.path(), label);
       respond(ctx, 200, Map.of("ok", true));
+      return "ok";
     }
   }
 
-  private void deliver(Context ctx, WebhookEndpoint endpoint, String label, RunEvent event) {
+  private String deliver(Context ctx, WebhookEndpoint endpoint, String label, RunEvent event) {
     Intake intake;
     try {
       intake = sink.accept(event);
@@ -197,7 +233,7 @@ public final class WebhookServer implements AutoCloseable {
           event.deliveryKey(),
           e);
       respond(ctx, 503, Map.of("error", "storage unavailable, retry"));
-      return;
+      return "unavailable";
     }
     boolean queued = intake.alertId().isPresent() && !intake.duplicate();
     // Debug, not info: one line per accepted webhook is noise at thousands a second, and
@@ -215,6 +251,7 @@ public final class WebhookServer implements AutoCloseable {
     body.put("alert", intake.alertId().map(id -> (Object) id.value()).orElse(null));
     body.put("duplicate", intake.duplicate());
     respond(ctx, queued ? 202 : 200, body);
+    return queued ? "queued" : intake.duplicate() ? "duplicate" : "recorded";
   }
 
   /** This instance's part among the instances on its database, asked at every health request. */

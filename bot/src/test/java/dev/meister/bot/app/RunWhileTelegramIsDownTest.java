@@ -216,6 +216,7 @@ class RunWhileTelegramIsDownTest {
             "stopped telegram client",
             "stopped outbox wake-ups",
             "stopped intake commits",
+            "stopped metrics",
             "stopped database");
   }
 
