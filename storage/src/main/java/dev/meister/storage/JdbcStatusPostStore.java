@@ -101,6 +101,23 @@ public final class JdbcStatusPostStore implements StatusPostStore {
         });
   }
 
+  @Override
+  public Optional<StatusPost> latest(String board) {
+    return db.transaction(
+        "finding the latest status post of " + board,
+        c -> {
+          // Days are ISO dates, so text order is date order; a post never polled sorts last.
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  SELECT
+                      + " WHERE s.board = ? ORDER BY s.day DESC,"
+                      + " COALESCE(s.polled_at, 0) DESC, s.outbox_id DESC LIMIT 1")) {
+            ps.setString(1, board);
+            return posts(ps).stream().findFirst();
+          }
+        });
+  }
+
   private static void setChat(PreparedStatement ps, int first, ChatRef chat) throws SQLException {
     ps.setString(first, chat.platform().name());
     ps.setString(first + 1, chat.chatId());

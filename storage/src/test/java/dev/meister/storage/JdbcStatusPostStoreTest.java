@@ -74,4 +74,31 @@ class JdbcStatusPostStoreTest extends StorageTestBase {
     assertThat(storage.statusPosts().find("dagao", DAY, DATA))
         .contains(post.polled(NOW.plusSeconds(60), "dagao: done", true));
   }
+
+  @Test
+  void the_latest_post_of_a_board_is_the_newest_day_and_of_that_day_the_last_polled() {
+    StatusPost yesterday = post(DATA, "dagao", DAY.minusDays(1));
+    StatusPost early = post(DATA, "dagao", DAY);
+    StatusPost late = post(OTHER, "dagao", DAY);
+    StatusPost elsewhere = post(DATA, "nightly", DAY.plusDays(1));
+    for (StatusPost p : java.util.List.of(yesterday, early, late, elsewhere)) {
+      storage.statusPosts().create(p);
+    }
+    storage.statusPosts().update(early.polled(NOW.plusSeconds(60), "dagao: early", true));
+    storage.statusPosts().update(late.polled(NOW.plusSeconds(120), "dagao: late", false));
+
+    assertThat(storage.statusPosts().latest("dagao"))
+        .contains(late.polled(NOW.plusSeconds(120), "dagao: late", false));
+    assertThat(storage.statusPosts().latest("nightly")).contains(elsewhere);
+    assertThat(storage.statusPosts().latest("unknown")).isEmpty();
+  }
+
+  private StatusPost post(ChatRef chat, String board, LocalDate day) {
+    long id =
+        storage
+            .outbox()
+            .enqueue(PendingMessage.post(chat, OutgoingMessage.plain(board + ": running"), null));
+    return new StatusPost(
+        board, day, chat, id, null, board + ": running", NOW.plusSeconds(3600), NOW, false);
+  }
 }

@@ -48,6 +48,8 @@ final class WebPage {
             storage.issueLinks(),
             storage.resolutions(),
             new ActionLog(storage.actions(), meister.config().team()));
+    CalendarAccess access =
+        new CalendarAccess(storage.calendarTokens(), meister.config().team(), clock);
     WebData data =
         new WebData(
             meister.directory(),
@@ -57,14 +59,14 @@ final class WebPage {
                 storage.escalations(),
                 storage.issueLinks(),
                 storage.resolutions()),
-            log::all);
+            log::all,
+            storage.handoffs(),
+            meister.statusPosts().stream().map(p -> p.plan().board()).toList(),
+            storage.statusPosts(),
+            access);
     // The calendar feeds live beside the page: their URLs start with web.base_url too.
     CalendarRoutes calendars =
-        new CalendarRoutes(
-            new CalendarAccess(storage.calendarTokens(), meister.config().team(), clock),
-            meister.directory(),
-            meister.config().team(),
-            clock);
+        new CalendarRoutes(access, meister.directory(), meister.config().team(), clock);
     return Optional.of(new WebPage(config, signIns, new WebSite(config, signIns, data), calendars));
   }
 

@@ -1,13 +1,16 @@
 package dev.meister.bot.web;
 
 import dev.meister.bot.config.WebConfig;
+import dev.meister.core.calendar.FeedLinks;
 import dev.meister.core.schedule.Rotation;
 import dev.meister.core.team.Member;
-import dev.meister.core.team.MemberId;
 import dev.meister.core.web.AlertsPage;
+import dev.meister.core.web.DagStatusPage;
+import dev.meister.core.web.HandoffsPage;
 import dev.meister.core.web.LogBook;
 import dev.meister.core.web.MyShifts;
 import dev.meister.core.web.NowPage;
+import dev.meister.core.web.OnCallLoad;
 import dev.meister.core.web.SignInStore;
 import dev.meister.core.web.SignIns;
 import dev.meister.core.web.Timeline;
@@ -22,6 +25,9 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +74,9 @@ public final class WebSite {
     app.get("/web/alerts", ctx -> page(ctx, this::alerts));
     app.get("/web/logbook", ctx -> page(ctx, this::logbook));
     app.get("/web/logbook.csv", ctx -> page(ctx, this::csv));
+    app.get("/web/handoffs", ctx -> page(ctx, this::handoffs));
+    app.get("/web/load", ctx -> page(ctx, this::load));
+    app.get("/web/status", ctx -> page(ctx, this::status));
   }
 
   /** Nothing here may be cached, framed, or leak its address (a sign-in link) as a referrer. */
@@ -151,6 +160,15 @@ public final class WebSite {
 
   private void page(Context ctx, Page page) {
     Optional<SignIns.Visitor> visitor = visitor(ctx);
+    if (visitor.isEmpty() && stranger(ctx)) {
+      message(
+          ctx,
+          403,
+          "Not a team member",
+          "The sign-in proxy says you are someone Meister's team list does not name. Ask the team"
+              + " lead to add your e-mail or login to team.members.");
+      return;
+    }
     if (visitor.isEmpty()) {
       ctx.redirect("/web", io.javalin.http.HttpStatus.FOUND);
       return;
@@ -191,7 +209,72 @@ public final class WebSite {
         ctx,
         200,
         "me.jte",
-        Map.of("page", MyShifts.of(v.member(), timelines), "weeks", weeks, "nav", nav(v)));
+        Map.of(
+            "page",
+            MyShifts.of(v.member(), timelines),
+            "weeks",
+            weeks,
+            "feeds",
+            FeedLinks.of(
+                config.link(""),
+                data.calendars().tokenFor(v.member().id()),
+                data.directory().rotations()),
+            "nav",
+            nav(v)));
+  }
+
+  private void handoffs(Context ctx, SignIns.Visitor v) {
+    Optional<String> only = filter(ctx, "rotation");
+    selected(only); // an unknown rotation is a 400, as on the schedule
+    HandoffsPage page =
+        HandoffsPage.of(
+            data.directory().rotations(),
+            only,
+            data.handoffs(),
+            data.stores().alerts().recent(AlertsPage.RECENT),
+            data.stores().resolutions(),
+            data.team());
+    render(
+        ctx, 200, "handoffs.jte", Map.of("page", page, "rotations", rotationIds(), "nav", nav(v)));
+  }
+
+  /** {@code ?from=YYYY-MM-DD&to=YYYY-MM-DD}, both days included; default the last four weeks. */
+  private void load(Context ctx, SignIns.Visitor v) {
+    LocalDate today = LocalDate.ofInstant(data.directory().now(), ZoneOffset.UTC);
+    OnCallLoad.Period fallback = OnCallLoad.lastFourWeeks(today);
+    OnCallLoad.Period period =
+        new OnCallLoad.Period(
+            date(ctx, "from").orElse(fallback.from()), date(ctx, "to").orElse(fallback.to()));
+    OnCallLoad page =
+        OnCallLoad.of(data.directory(), data.team(), data.directory().rotations(), period);
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("page", page);
+    params.put("lastFourWeeks", fallback);
+    params.put("quarter", OnCallLoad.quarter(today));
+    params.put("nextFourWeeks", new OnCallLoad.Period(today, today.plusDays(27)));
+    params.put("nav", nav(v));
+    render(ctx, 200, "load.jte", params);
+  }
+
+  private void status(Context ctx, SignIns.Visitor v) {
+    render(
+        ctx,
+        200,
+        "status.jte",
+        Map.of("page", DagStatusPage.of(data.boards(), data.statusPosts()), "nav", nav(v)));
+  }
+
+  private static Optional<LocalDate> date(Context ctx, String name) {
+    String text = ctx.queryParam(name);
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(text.strip()));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          name + " must be a date like 2026-11-30, not '" + text + "'.", e);
+    }
   }
 
   private void alerts(Context ctx, SignIns.Visitor v) {
@@ -290,6 +373,23 @@ public final class WebSite {
     return Optional.empty();
   }
 
+  /**
+   * Whether a trusted proxy's header names someone who is not on the team: they are turned away
+   * with 403 rather than sent to a sign-in they could never complete.
+   */
+  private boolean stranger(Context ctx) {
+    if (config.trustedHeader().isEmpty()) {
+      return false;
+    }
+    WebConfig.TrustedHeader h = config.trustedHeader().get();
+    String value = ctx.header(h.name());
+    if (value == null || value.isBlank() || proxied(h.match(), value.strip()).isPresent()) {
+      return false;
+    }
+    log.info("web: the {} header names no team member; refused", h.name());
+    return true;
+  }
+
   private Optional<Member> proxied(WebConfig.Match match, String value) {
     String v = value.toLowerCase(Locale.ROOT);
     return data.team().members().stream()
@@ -297,7 +397,8 @@ public final class WebSite {
             m ->
                 match == WebConfig.Match.EMAIL
                     ? m.email() != null && m.email().toLowerCase(Locale.ROOT).equals(v)
-                    : m.id().equals(MemberId.of(value))
+                    // Compared as text: a header value need not be a valid member id.
+                    : m.id().value().toLowerCase(Locale.ROOT).equals(v)
                         || (m.githubLogin() != null
                             && m.githubLogin().toLowerCase(Locale.ROOT).equals(v)))
         .findFirst();

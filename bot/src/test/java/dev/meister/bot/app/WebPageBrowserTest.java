@@ -10,8 +10,15 @@ import dev.meister.core.alert.Acknowledgement;
 import dev.meister.core.alert.Alert;
 import dev.meister.core.alert.AlertPriority;
 import dev.meister.core.alert.GitHubRun;
+import dev.meister.core.chat.ChatRef;
+import dev.meister.core.chat.OutgoingMessage;
+import dev.meister.core.chat.Platform;
+import dev.meister.core.delivery.PendingMessage;
 import dev.meister.core.filing.Resolution;
+import dev.meister.core.handoff.HandoffRecord;
+import dev.meister.core.schedule.Position;
 import dev.meister.core.schedule.RotationId;
+import dev.meister.core.status.StatusPost;
 import dev.meister.core.team.MemberId;
 import dev.meister.testing.MutableClock;
 import java.io.PrintWriter;
@@ -192,6 +199,48 @@ class WebPageBrowserTest {
     cli("postmortem", "--csv", "-o", cliCsv.toString());
     assertThat(csv).isEqualTo(Files.readString(cliCsv)).contains("flaky test");
 
+    // The log book's charts: root causes, and MTTA/MTTR per rotation and week.
+    assertThat(browser.findElements(By.cssSelector("#root-causes rect"))).hasSize(1);
+    assertThat(browser.findElements(By.cssSelector("#chart-buildmeister g.week")))
+        .extracting(w -> w.getAttribute("data-week"))
+        .containsExactly("2026-11-30");
+
+    // My shifts lists the calendar feeds, with Alice's own token.
+    browser.get(base + "/web/me");
+    String token = meister.storage().calendarTokens().tokenOf(MemberId.of("alice")).orElseThrow();
+    assertThat(browser.findElement(By.id("feeds")).getText())
+        .contains("My shifts " + base + "/cal/" + token + "/me.ics")
+        .contains("Hausmeister " + base + "/cal/" + token + "/rotation/hausmeister.ics");
+
+    // Hand-offs: the recorded handshake, reached from the navigation.
+    browser.findElement(By.linkText("Hand-offs")).click();
+    String handoffs = browser.findElement(By.id("handoffs-hausmeister")).getText();
+    assertThat(handoffs)
+        .contains("Mon 30 Nov 11:00 CET")
+        .contains("Dave Kim → Alice Doe")
+        .contains("complete")
+        .contains("handed over Mon 30 Nov 11:10 CET")
+        .contains("accepted Mon 30 Nov 11:20 CET")
+        .contains("db migration half done");
+
+    // On-call load over the default period (2 to 29 November): Anna's DE standby week, Monday
+    // 9 November 09:00 UTC to the next Monday 09:00, split on the UTC clock.
+    browser.findElement(By.linkText("On-call load")).click();
+    assertThat(browser.findElement(By.id("load-period")).getText())
+        .isEqualTo("2026-11-02 to 2026-11-29, both days included.");
+    assertThat(browser.findElements(By.cssSelector("#load-chart g.person"))).isNotEmpty();
+    assertThat(browser.findElement(By.id("load-anna")).getText())
+        .isEqualTo("Anna 45.0 75.0 48.0 168.0 0.0");
+    browser.manage().window().setSize(new Dimension(400, 900));
+    Files.write(Path.of("target/web-load-phone.png"), browser.getScreenshotAs(OutputType.BYTES));
+    browser.manage().window().setSize(new Dimension(1280, 900));
+
+    // DAG status: the latest post of the configured DAG.
+    browser.findElement(By.linkText("DAG status")).click();
+    assertThat(browser.findElement(By.id("status-dagao")).getText())
+        .contains("DAG prod-dagao on Airflow prod")
+        .contains("✅ Contracts were calculated and loaded");
+
     // Sign out: the session ends; pages send you to sign in again.
     browser.get(base + "/web/now");
     WebElement signOut = browser.findElement(By.cssSelector("form.signout button"));
@@ -308,6 +357,34 @@ class WebPageBrowserTest {
         .resolutions()
         .resolve(new Resolution(done.storedId(), "flaky test", "retried", "bob", NOW));
     assertThat(open.storedId()).isNotEqualTo(done.storedId());
+    Instant monday = Instant.parse("2026-11-30T10:00:00Z");
+    store
+        .handoffs()
+        .save(
+            HandoffRecord.announced(
+                    RotationId.of("hausmeister"),
+                    Position.PRIMARY,
+                    monday,
+                    MemberId.of("dave"),
+                    MemberId.of("alice"))
+                .confirmedByOutgoing(monday.plusSeconds(600), "db migration half done")
+                .acceptedByIncoming(monday.plusSeconds(1200)));
+    ChatRef chat = ChatRef.of(Platform.SLACK, "data-announcements");
+    String text = "dagao: ✅ Contracts were calculated and loaded";
+    long id = store.outbox().enqueue(PendingMessage.post(chat, OutgoingMessage.plain(text), null));
+    store
+        .statusPosts()
+        .create(
+            new StatusPost(
+                "dagao",
+                java.time.LocalDate.of(2026, 12, 2),
+                chat,
+                id,
+                null,
+                text,
+                NOW,
+                NOW,
+                false));
   }
 
   private static Alert alert(String delivery, String title, long run, int minutesAgo) {

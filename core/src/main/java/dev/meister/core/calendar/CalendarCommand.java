@@ -6,7 +6,6 @@ import dev.meister.core.chat.CommandRequest;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.RichText;
 import dev.meister.core.schedule.OnCallDirectory;
-import dev.meister.core.schedule.Rotation;
 import dev.meister.core.team.Member;
 import java.util.Optional;
 
@@ -71,17 +70,16 @@ public final class CalendarCommand implements CommandHandler {
           "Calendar feeds need the web address: set web.base_url in the configuration.");
     }
     String token = reset ? access.reset(member.id()) : access.tokenFor(member.id());
-    String base = baseUrl.get() + "/cal/" + token;
+    FeedLinks links = FeedLinks.of(baseUrl.get(), token, directory.rotations());
     RichText.Builder t =
         RichText.builder()
             .emoji("calendar")
             .text(reset ? " New calendar feeds" : " Your calendar feeds");
     t.text(" (subscribe by URL; keep them to yourself");
     t.text(reset ? ", the old ones no longer work)" : ", /calendar reset replaces them)");
-    t.newline().text("My shifts: ").link(base + "/me.ics", base + "/me.ics");
-    for (Rotation r : directory.rotations()) {
-      String url = base + "/rotation/" + r.id().value() + ".ics";
-      t.newline().text(r.displayName() + ": ").link(url, url);
+    t.newline().text("My shifts: ").link(links.me(), links.me());
+    for (FeedLinks.Feed f : links.rotations()) {
+      t.newline().text(f.name() + ": ").link(f.url(), f.url());
     }
     return CommandReply.privately(OutgoingMessage.of(t.build()));
   }

@@ -17,4 +17,10 @@ public interface StatusPostStore {
 
   /** Posts still followed, oldest first, with the delivered message id where known. */
   List<StatusPost> active();
+
+  /**
+   * The newest post of {@code board} in any chat, finished or not: the latest day, and of that
+   * day's posts the last polled (the web page's "DAG status").
+   */
+  Optional<StatusPost> latest(String board);
 }

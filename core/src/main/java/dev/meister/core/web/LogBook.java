@@ -17,22 +17,27 @@ import java.util.TreeMap;
 
 /**
  * The "Log book" page: the post-mortem log (the rows of {@code meister postmortem}), the top
- * failures by root cause, and MTTA and MTTR per rotation and week (UTC weeks, from Monday).
+ * failures, the root causes, and MTTA and MTTR per rotation and week (UTC weeks, from Monday).
  *
  * @param breaks the filtered log, newest first; the CSV download is {@link Break#csv} of these
- * @param top the most frequent failures, by root cause (fingerprint), with a bar length in percent
+ * @param top the most frequent failures (alerts grouped by fingerprint), with a bar length in
+ *     percent
+ * @param causes the resolved breaks counted by the root cause {@code /resolve} recorded (its
+ *     reason), most frequent first
  */
 public record LogBook(
     Optional<String> rotation,
     Optional<String> source,
     List<Break> breaks,
     List<Bar> top,
+    List<Bar> causes,
     List<Week> weeks) {
   public static final int TOP = 10;
 
   public LogBook {
     breaks = List.copyOf(breaks);
     top = List.copyOf(top);
+    causes = List.copyOf(causes);
     weeks = List.copyOf(weeks);
   }
 
@@ -60,7 +65,41 @@ public record LogBook(
     long most = counts.stream().mapToLong(FailureCount::count).max().orElse(1);
     List<Bar> top =
         counts.stream().map(c -> new Bar(c.title(), c.count(), percent(c.count(), most))).toList();
-    return new LogBook(rotation, source, breaks, top, weeks(breaks, alerts));
+    return new LogBook(rotation, source, breaks, top, causes(breaks), weeks(breaks, alerts));
+  }
+
+  /** One rotation's weeks, oldest first, for its MTTA and MTTR chart. */
+  public record Chart(String rotation, List<Week> weeks) {
+    public Chart {
+      weeks = List.copyOf(weeks);
+    }
+  }
+
+  /** The weeks grouped by rotation, in rotation order. */
+  public List<Chart> charts() {
+    Map<String, List<Week>> by = new TreeMap<>();
+    for (Week w : weeks) {
+      by.computeIfAbsent(w.rotation(), k -> new ArrayList<>()).add(w);
+    }
+    return by.entrySet().stream().map(e -> new Chart(e.getKey(), e.getValue())).toList();
+  }
+
+  /** How many breaks are not resolved yet, so have no root cause in {@link #causes}. */
+  public long unresolved() {
+    return breaks.stream().filter(b -> b.resolved().isEmpty()).count();
+  }
+
+  private static List<Bar> causes(List<Break> breaks) {
+    Map<String, Long> counts = new java.util.LinkedHashMap<>();
+    for (Break b : breaks) {
+      b.resolved().ifPresent(r -> counts.merge(r.reason(), 1L, Long::sum));
+    }
+    long most = counts.values().stream().mapToLong(Long::longValue).max().orElse(1);
+    return counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(TOP)
+        .map(e -> new Bar(e.getKey(), e.getValue(), percent(e.getValue(), most)))
+        .toList();
   }
 
   /** The file {@code meister postmortem --csv} writes, for these rows. */

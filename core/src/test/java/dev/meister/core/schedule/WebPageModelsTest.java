@@ -12,9 +12,7 @@ import dev.meister.core.web.Timeline;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -125,53 +123,5 @@ class WebPageModelsTest {
   private static Member member(String id, String name) {
     return new Member(
         MemberId.of(id), name, new ChatIdentities(null, null, null, null), null, Set.of());
-  }
-
-  /** No changes made in chat: the configured ones alone. */
-  private static final class NoStoredChanges implements OverrideStore {
-    @Override
-    public ScheduleOverride add(ScheduleOverride override) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Swap add(Swap swap) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Unavailability add(Unavailability unavailability) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean remove(OverrideId id) {
-      return false;
-    }
-
-    @Override
-    public Optional<ScheduleOverride> findOverride(OverrideId id) {
-      return Optional.empty();
-    }
-
-    @Override
-    public List<ScheduleOverride> overrides(RotationId rotation, Instant from) {
-      return new ArrayList<>();
-    }
-
-    @Override
-    public List<Swap> swaps(RotationId rotation) {
-      return List.of();
-    }
-
-    @Override
-    public List<Unavailability> unavailability(MemberId member) {
-      return List.of();
-    }
-
-    @Override
-    public List<Unavailability> allUnavailability() {
-      return List.of();
-    }
   }
 }
