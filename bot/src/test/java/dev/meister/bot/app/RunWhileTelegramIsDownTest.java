@@ -212,6 +212,8 @@ class RunWhileTelegramIsDownTest {
             "stopped runbook actions",
             "stopped issue filing",
             "stopped outbox delivery",
+            // The single instance's leader parts, stopped as one (see BotRuntime#start).
+            "stopped leader duties",
             "stopped webhooks",
             "stopped telegram client",
             "stopped outbox wake-ups",
