@@ -6,7 +6,9 @@ relay, not just intake: alert posts delivered while webhooks pour in, storm dige
 Answers getMe, getUpdates (held up to 10 s, never any update), sendMessage, editMessageText,
 setMyCommands, deleteWebhook and answerCallbackQuery with the Bot API's JSON; counts what it got.
 
-usage: fake_telegram.py PORT TOKEN STATS_FILE   (stats are written on SIGTERM)
+usage: fake_telegram.py PORT TOKEN STATS_FILE [SENDS_FILE]   (stats are written on SIGTERM; with
+SENDS_FILE, each sendMessage is appended as one line "epoch_seconds kind text_head", kind being
+digest or post, for bench/failover.py's pacing check)
 """
 import json
 import signal
@@ -16,6 +18,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 PORT, TOKEN, STATS = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+SENDS = open(sys.argv[4], "a", buffering=1) if len(sys.argv) > 4 else None
 lock = threading.Lock()
 counts = {"sendmessage": 0, "editmessagetext": 0, "digests": 0, "other": 0}
 next_id = [1]
@@ -59,6 +62,10 @@ class Handler(BaseHTTPRequestHandler):
                 if method == "sendmessage":
                     mid = next_id[0]
                     next_id[0] += 1
+                    if SENDS is not None:
+                        digest = "more failure" in text or "more alert" in text
+                        head = " ".join(text.split())[:80]
+                        SENDS.write(f"{time.time():.3f} {'digest' if digest else 'post'} {head}\n")
                 else:
                     mid = int(body.get("message_id", 0) or 0)
             return self.answer(200, {"ok": True, "result": {
