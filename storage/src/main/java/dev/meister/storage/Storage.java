@@ -13,6 +13,7 @@ public final class Storage implements AutoCloseable {
   private final JdbcHandoffStore handoffs;
   private final JdbcOutbox outbox;
   private final JdbcRunHistory runs;
+  private final JdbcBuildRunStore buildRuns;
   private final JdbcStatusPostStore statusPosts;
   private final JdbcAlertFollowUps followUps;
   private final JdbcOpenWork openWork;
@@ -44,6 +45,7 @@ public final class Storage implements AutoCloseable {
     this.handoffs = new JdbcHandoffStore(database);
     this.outbox = new JdbcOutbox(database, clock);
     this.runs = new JdbcRunHistory(database);
+    this.buildRuns = new JdbcBuildRunStore(database);
     this.statusPosts = new JdbcStatusPostStore(database);
     this.followUps = new JdbcAlertFollowUps(database);
     this.openWork = new JdbcOpenWork(database, alerts);
@@ -115,6 +117,11 @@ public final class Storage implements AutoCloseable {
 
   public JdbcRunHistory runs() {
     return runs;
+  }
+
+  /** Workflow run attempts with their failing tests, and the tests seen flaky. */
+  public JdbcBuildRunStore buildRuns() {
+    return buildRuns;
   }
 
   public JdbcStatusPostStore statusPosts() {
