@@ -16,6 +16,7 @@ import dev.meister.bot.webhook.WebhookRequest;
 import dev.meister.bot.webhook.github.GitHubWebhook;
 import dev.meister.core.alert.RunEvent;
 import dev.meister.core.chat.AlertId;
+import dev.meister.core.schedule.RotationId;
 import dev.meister.testing.MutableClock;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -89,6 +90,7 @@ class FlakyScenarioTest {
             anchor: 2026-11-16
             roster: [bob, alice]
             chat: console/builds
+            review: { cron: "0 10 * * MON", flaky_rate: 20%% }
         routes:
           - name: everything
             rotation: buildmeister
@@ -334,5 +336,33 @@ class FlakyScenarioTest {
     assertThat(github.received("POST", ".*/issues/" + number + "/labels"))
         .singleElement()
         .satisfies(r -> assertThat(r.json().path("labels").toString()).contains("flaky"));
+  }
+
+  // A re-run hides a flaky test each time; the weekly review brings up those failing too often.
+  @Test
+  void the_weekly_review_lists_a_test_flaky_beyond_the_configured_rate_and_not_one_below()
+      throws Exception {
+    fail(7001, 1, SHA);
+    pass(7001, 2, SHA);
+
+    assertThat(runtime.duties().reviewPosts().post(RotationId.of("buildmeister"))).isTrue();
+    runtime.worker().deliverDue();
+
+    assertThat(unindented())
+        .contains(
+            "\uD83C\uDFB2 Flaky beyond 20% (1 test), each passed on re-run:\n• "
+                + TEST
+                + " ("
+                + REPO
+                + "): failed 1 of the last 2 runs on master (50%), passed on re-run once");
+
+    for (int run = 7002; run <= 7009; run++) {
+      pass(run, 1, "c" + run);
+    }
+    screen.reset();
+    runtime.duties().reviewPosts().post(RotationId.of("buildmeister"));
+    runtime.worker().deliverDue();
+
+    assertThat(unindented()).contains("Weekly review").doesNotContain("Flaky beyond");
   }
 }
