@@ -4,6 +4,7 @@ import dev.meister.core.alert.AlertStore;
 import dev.meister.core.filing.Break;
 import dev.meister.core.filing.FailureCount;
 import dev.meister.core.filing.TopFailures;
+import dev.meister.core.flaky.FlakyTest;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -21,19 +22,28 @@ import java.util.TreeMap;
  *
  * @param breaks the filtered log, newest first; the CSV download is {@link Break#csv} of these
  * @param top the most frequent failures, by root cause (fingerprint), with a bar length in percent
+ * @param flaky the flakiest tests of the last 30 days: failed, then passed on a re-run of the same
+ *     commit
  */
 public record LogBook(
     Optional<String> rotation,
     Optional<String> source,
     List<Break> breaks,
     List<Bar> top,
-    List<Week> weeks) {
+    List<Week> weeks,
+    List<FlakyTest> flaky) {
   public static final int TOP = 10;
 
   public LogBook {
     breaks = List.copyOf(breaks);
     top = List.copyOf(top);
     weeks = List.copyOf(weeks);
+    flaky = List.copyOf(flaky);
+  }
+
+  /** This page with {@code tests} as its flakiest tests. */
+  public LogBook withFlaky(List<FlakyTest> tests) {
+    return new LogBook(rotation, source, breaks, top, weeks, tests);
   }
 
   /** One bar of a chart: its label, value and length (percent of the longest). */
@@ -60,7 +70,7 @@ public record LogBook(
     long most = counts.stream().mapToLong(FailureCount::count).max().orElse(1);
     List<Bar> top =
         counts.stream().map(c -> new Bar(c.title(), c.count(), percent(c.count(), most))).toList();
-    return new LogBook(rotation, source, breaks, top, weeks(breaks, alerts));
+    return new LogBook(rotation, source, breaks, top, weeks(breaks, alerts), List.of());
   }
 
   /** The file {@code meister postmortem --csv} writes, for these rows. */
