@@ -32,6 +32,7 @@ if [[ -z ${MEISTER_BENCH_PG_URL:-} ]]; then
   fi
   pg_bin=$(dirname "$(ls -d /usr/lib/postgresql/*/bin/postgres | sort -V | tail -n 1)")
   mkdir -p "$WORK/pg"
+  chmod 711 "$WORK" # the server runs as postgres when we are root: it must reach its folder
   if (( EUID == 0 )); then
     id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
     chown postgres "$WORK/pg"

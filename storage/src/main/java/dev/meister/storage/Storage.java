@@ -13,6 +13,7 @@ public final class Storage implements AutoCloseable {
   private final JdbcHandoffStore handoffs;
   private final JdbcOutbox outbox;
   private final JdbcRunHistory runs;
+  private final JdbcBuildRunStore buildRuns;
   private final JdbcStatusPostStore statusPosts;
   private final JdbcAlertFollowUps followUps;
   private final JdbcOpenWork openWork;
@@ -49,6 +50,7 @@ public final class Storage implements AutoCloseable {
     this.paceBuckets = new JdbcPaceBuckets(database);
     this.outbox = new JdbcOutbox(database, clock, leases);
     this.runs = new JdbcRunHistory(database);
+    this.buildRuns = new JdbcBuildRunStore(database);
     this.statusPosts = new JdbcStatusPostStore(database);
     this.followUps = new JdbcAlertFollowUps(database);
     this.openWork = new JdbcOpenWork(database, alerts);
@@ -136,6 +138,11 @@ public final class Storage implements AutoCloseable {
 
   public JdbcRunHistory runs() {
     return runs;
+  }
+
+  /** Workflow run attempts with their failing tests, and the tests seen flaky. */
+  public JdbcBuildRunStore buildRuns() {
+    return buildRuns;
   }
 
   public JdbcStatusPostStore statusPosts() {

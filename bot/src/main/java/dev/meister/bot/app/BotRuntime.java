@@ -48,6 +48,8 @@ import dev.meister.core.escalation.HandEscalations;
 import dev.meister.core.filing.FilingNotes;
 import dev.meister.core.filing.Recoveries;
 import dev.meister.core.filing.RecoveryChecks;
+import dev.meister.core.flaky.FlakyAlertNotes;
+import dev.meister.core.flaky.FlakyTests;
 import dev.meister.core.intake.IntakeStores;
 import dev.meister.core.intake.RunIntake;
 import dev.meister.core.lease.LeaderElection;
@@ -174,6 +176,10 @@ final class BotRuntime implements AutoCloseable {
             : null;
     Router router = RoutingConfig.router(config);
     BuildHints buildHints = new BuildHints(config.buildHints());
+    // The notes only read; the copy below also edits the alerts whose tests turn out flaky.
+    FlakyTests flakyReader =
+        new FlakyTests(
+            storage.buildRuns(), storage.messageLinks(), storage.outbox(), Optional.empty());
     AlertMessages messages =
         new AlertMessages(
             config.team(),
@@ -184,7 +190,8 @@ final class BotRuntime implements AutoCloseable {
                         meister.directory(),
                         config.team())
                     .and(Actions.notes(config, storage))
-                    .and(new SilenceNotes(storage.silences())),
+                    .and(new SilenceNotes(storage.silences()))
+                    .and(new FlakyAlertNotes(flakyReader)),
                 storage.issueLinks(),
                 storage.resolutions(),
                 config.team()),
@@ -197,6 +204,9 @@ final class BotRuntime implements AutoCloseable {
             meister.directory(),
             storage.messageLinks(),
             storage.outbox());
+    FlakyTests flaky =
+        new FlakyTests(
+            storage.buildRuns(), storage.messageLinks(), storage.outbox(), Optional.of(copies));
     this.filing =
         new Filing(
             config.github(),
@@ -206,7 +216,8 @@ final class BotRuntime implements AutoCloseable {
             clock,
             github,
             buildHints,
-            copies);
+            copies,
+            flaky);
     this.actions =
         new Actions(
             config,
@@ -276,7 +287,8 @@ final class BotRuntime implements AutoCloseable {
                 storage.resolutions(),
                 storage.messageLinks(),
                 storage.outbox(),
-                copies));
+                copies),
+            flaky);
     Acknowledgements acks =
         new Acknowledgements(
             new Acknowledger(storage.alerts(), storage.messageLinks(), clock),

@@ -28,6 +28,7 @@ import dev.meister.core.filing.Reasons;
 import dev.meister.core.filing.ReportDesk;
 import dev.meister.core.filing.ResolveCommand;
 import dev.meister.core.filing.TopCommand;
+import dev.meister.core.flaky.FlakyTests;
 import dev.meister.core.handoff.HandoffButtons;
 import dev.meister.core.handoff.HandoffCommand;
 import dev.meister.core.handoff.Handoffs;
@@ -204,7 +205,16 @@ final class ChatHandlers {
                 Optional.of(storage.issueReports()),
                 Optional.of(s.copies())))
         .command(new PostmortemCommand(log))
-        .command(new TopCommand(log, s.clock()))
+        .command(
+            new TopCommand(
+                log,
+                s.clock(),
+                Optional.of(
+                    new FlakyTests(
+                        storage.buildRuns(),
+                        storage.messageLinks(),
+                        storage.outbox(),
+                        Optional.empty()))))
         .command(new IssuesCommand(s.reviews(), rotationChats, questions))
         .command(
             new AssignCommand(

@@ -14,6 +14,7 @@ import dev.meister.core.escalation.FixOrRevertSchedule;
 import dev.meister.core.escalation.RedBuilds;
 import dev.meister.core.filing.FilingRule;
 import dev.meister.core.filing.ReportFiling;
+import dev.meister.core.flaky.FlakyTests;
 import dev.meister.core.handoff.EpicRef;
 import dev.meister.core.handoff.Handoffs;
 import dev.meister.core.handoff.IssueRefresh;
@@ -93,7 +94,15 @@ final class Duties {
             meister.directory(),
             rotationChats(config),
             storage.outbox(),
-            storage.database());
+            storage.database(),
+            Optional.of(
+                new FlakyTests(
+                    storage.buildRuns(),
+                    storage.messageLinks(),
+                    storage.outbox(),
+                    Optional.empty())),
+            duties.issueReviews().flakyRates(),
+            clock);
     this.handoffs =
         new Handoffs(
             meister.directory(),

@@ -8,6 +8,7 @@ import dev.meister.core.filing.FilingWorker;
 import dev.meister.core.filing.IssueDesk;
 import dev.meister.core.filing.IssueFiler;
 import dev.meister.core.filing.WhoToAsk;
+import dev.meister.core.flaky.FlakyTests;
 import dev.meister.core.schedule.OnCallDirectory;
 import dev.meister.core.team.Team;
 import dev.meister.storage.Storage;
@@ -30,6 +31,7 @@ public final class Filing implements AutoCloseable {
    * @param github the root's GitHub client; null without a {@code github} token
    * @param hints the build hints the analysis of a red build may find in its steps and logs
    * @param copies edits a filed alert's messages and mirror copies
+   * @param flaky records the failing tests each analysis reads and tells the flaky ones
    */
   public Filing(
       GitHubConfig config,
@@ -39,7 +41,8 @@ public final class Filing implements AutoCloseable {
       Clock clock,
       @Nullable GitHubClient github,
       BuildHints hints,
-      AlertCopies copies) {
+      AlertCopies copies,
+      FlakyTests flaky) {
     if (config.filingEnabled() && github != null) {
       IssueFiler filer =
           new IssueFiler(
@@ -49,7 +52,8 @@ public final class Filing implements AutoCloseable {
               storage.alerts(),
               team,
               directory,
-              clock);
+              clock,
+              flaky::known);
       FilingWorker w =
           new FilingWorker(
               storage.issueRequests(),
@@ -62,7 +66,8 @@ public final class Filing implements AutoCloseable {
               clock,
               hints,
               Optional.of(new WhoToAsk(github, team)),
-              Optional.of(copies));
+              Optional.of(copies),
+              Optional.of(flaky));
       this.worker = w;
       // Every request queued (by the chat or by the intake) wakes it once it has committed.
       this.wakeups = storage.issueRequests().onQueued(alert -> w.nudge());

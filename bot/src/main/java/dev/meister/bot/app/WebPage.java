@@ -8,8 +8,10 @@ import dev.meister.bot.web.WebSite;
 import dev.meister.core.action.ActionLog;
 import dev.meister.core.calendar.CalendarAccess;
 import dev.meister.core.filing.BreakLog;
+import dev.meister.core.flaky.FlakyTests;
 import dev.meister.core.team.MemberId;
 import dev.meister.core.web.AlertsPage;
+import dev.meister.core.web.LogBook;
 import dev.meister.core.web.SignIns;
 import dev.meister.core.web.WebCommand;
 import dev.meister.storage.Storage;
@@ -63,7 +65,14 @@ final class WebPage {
             storage.handoffs(),
             meister.statusPosts().stream().map(p -> p.plan().board()).toList(),
             storage.statusPosts(),
-            access);
+            access,
+            () ->
+                new FlakyTests(
+                        storage.buildRuns(),
+                        storage.messageLinks(),
+                        storage.outbox(),
+                        Optional.empty())
+                    .flakiest(clock.instant().minus(java.time.Duration.ofDays(30)), LogBook.TOP));
     // The calendar feeds live beside the page: their URLs start with web.base_url too.
     CalendarRoutes calendars =
         new CalendarRoutes(access, meister.directory(), meister.config().team(), clock);

@@ -48,7 +48,7 @@ final class RotationSection {
           "slack_group");
   private static final List<String> GROUP_KEYS = List.of("handle", "level2");
   private static final List<String> MOMENT_KEYS = List.of("day", "time");
-  private static final List<String> REVIEW_KEYS = List.of("cron", "zone");
+  private static final List<String> REVIEW_KEYS = List.of("cron", "zone", "flaky_rate");
   private static final List<String> WEEKEND_KEYS = List.of("from", "to", "roster", "hand_back");
 
   private final Problems problems;
@@ -61,6 +61,7 @@ final class RotationSection {
   private final Map<RotationId, HandBack> handBacks = new LinkedHashMap<>();
   private final Map<RotationId, java.time.Duration> staleAfter = new LinkedHashMap<>();
   private final Map<RotationId, CronSchedule> reviews = new LinkedHashMap<>();
+  private final Map<RotationId, Double> flakyRates = new LinkedHashMap<>();
   private final Map<RotationId, List<ChatTarget>> helpChannels = new LinkedHashMap<>();
   private final List<GroupRule> userGroups = new ArrayList<>();
   private final Map<String, String> groupOwners = new LinkedHashMap<>();
@@ -113,7 +114,7 @@ final class RotationSection {
 
   /** How long without activity makes a rotation's issues stale, and when they are reviewed. */
   IssueReviewConfig issueReviews() {
-    return new IssueReviewConfig(staleAfter, reviews, helpChannels);
+    return new IssueReviewConfig(staleAfter, reviews, helpChannels, flakyRates);
   }
 
   /** The rotation {@code node} names; {@code null} (reported unless declared) if there is none. */
@@ -160,7 +161,12 @@ final class RotationSection {
     ChatTarget chat = chatNode == null ? null : chats.reference(chatNode, f.path("chat"));
     EpicRef epic = f.value("epic", false, EpicRef::parse);
     java.time.Duration stale = f.value("stale_after", false, Durations::positive);
-    CronSchedule review = review(f.map("review", false, REVIEW_KEYS), zone);
+    Fields reviewFields = f.map("review", false, REVIEW_KEYS);
+    CronSchedule review = review(reviewFields, zone);
+    Double flakyRate =
+        reviewFields == null
+            ? null
+            : reviewFields.value("flaky_rate", false, IssueReviewConfig::flakyRate);
     if (f.has("review") && chatNode == null) {
       problems.add(f.located("review"), f.path("review"), "a review needs the rotation's 'chat'");
     }
@@ -208,6 +214,9 @@ final class RotationSection {
       }
       if (review != null) {
         reviews.put(rotationId, review);
+      }
+      if (flakyRate != null) {
+        flakyRates.put(rotationId, flakyRate);
       }
       if (help != null) {
         helpChannels.put(rotationId, help);

@@ -183,6 +183,14 @@ public final class GitHubClient implements IssueTracker, AutoCloseable {
     return assigned;
   }
 
+  /** https://docs.github.com/en/rest/issues/labels#add-labels-to-an-issue */
+  @Override
+  public void addLabels(String repo, int number, List<String> labels) {
+    ObjectNode body = JSON.createObjectNode();
+    labels.forEach(body.putArray("labels")::add);
+    send("POST", repo(repo) + "/issues/" + number + "/labels", body);
+  }
+
   @Override
   public void removeAssignees(String repo, int number, List<String> logins) {
     ObjectNode body = JSON.createObjectNode();

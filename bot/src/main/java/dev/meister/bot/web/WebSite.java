@@ -301,10 +301,11 @@ public final class WebSite {
 
   private LogBook logBook(Context ctx) {
     return LogBook.of(
-        data.breaks().get(),
-        data.stores().alerts(),
-        filter(ctx, "rotation"),
-        filter(ctx, "source"));
+            data.breaks().get(),
+            data.stores().alerts(),
+            filter(ctx, "rotation"),
+            filter(ctx, "source"))
+        .withFlaky(data.flakiest().get());
   }
 
   private List<Rotation> selected(Optional<String> only) {

@@ -606,6 +606,66 @@ abstract class ChatAdapterContract {
   }
 
   @Test
+  void top_lists_the_flakiest_tests_and_bad_input_gets_one_line() throws Exception {
+    String test = "com.example.billing.InvoiceTest.roundsHalfEven";
+    var runs = meister.storage().buildRuns();
+    runs.record(
+        new dev.meister.core.flaky.BuildRun(
+            "github:flaky-1",
+            "acme/widgets",
+            ".github/workflows/test.yml",
+            "master",
+            "abc123",
+            RUN,
+            1,
+            false,
+            clock.instant(),
+            Optional.empty(),
+            List.of(test)));
+    runs.record(
+        new dev.meister.core.flaky.BuildRun(
+            "github:flaky-2",
+            "acme/widgets",
+            ".github/workflows/test.yml",
+            "master",
+            "abc123",
+            RUN,
+            2,
+            true,
+            clock.instant(),
+            Optional.empty(),
+            List.of()));
+    runs.recordPass(
+        new dev.meister.core.flaky.FlakyPass(
+            "acme/widgets",
+            ".github/workflows/test.yml",
+            "master",
+            test,
+            "abc123",
+            Optional.empty(),
+            2,
+            clock.instant()));
+
+    chat.command(Person.BOB, "/top");
+    chat.command(Person.BOB, "/top soon");
+    chat.command(Person.BOB, "/top 7 days");
+
+    awaitSent(
+        "the flakiest tests",
+        s ->
+            s.text().contains("Flakiest tests, last 30 days")
+                && s.text().contains(test)
+                && s.text()
+                    .contains(
+                        "(acme/widgets): passed on re-run once, failed 1 of the last 2 runs on"
+                            + " master"));
+    awaitSent(
+        "a bad number",
+        s -> s.text().equals("DAYS must be a number from 1 to 366. Usage: /top [DAYS]"));
+    awaitSent("too many words", s -> s.text().equals("Usage: /top [DAYS]"));
+  }
+
+  @Test
   void snooze_with_the_alert_number_holds_it_and_it_comes_back_mentioning_the_on_call()
       throws Exception {
     Sent alert = alert();

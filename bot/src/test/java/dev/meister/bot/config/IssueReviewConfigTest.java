@@ -88,6 +88,32 @@ class IssueReviewConfigTest {
   }
 
   @Test
+  void the_flaky_rate_of_the_review_is_read_as_a_percentage_or_a_share() throws ConfigException {
+    String percent = WITH_CHAT + "    review: { cron: \"0 10 * * MON\", flaky_rate: 20% }\n";
+    String share = WITH_CHAT + "    review: { cron: \"0 10 * * MON\", flaky_rate: 0.35 }\n";
+
+    assertThat(fixture.load(percent).duties().issueReviews().flakyRates())
+        .containsExactly(java.util.Map.entry(RotationId.of("ops"), 0.2));
+    assertThat(fixture.load(share).duties().issueReviews().flakyRates())
+        .containsExactly(java.util.Map.entry(RotationId.of("ops"), 0.35));
+    assertThat(fixture.load(ROTATION).duties().issueReviews().flakyRates()).isEmpty();
+  }
+
+  @Test
+  void a_flaky_rate_that_is_no_rate_is_reported_where_it_stands() {
+    for (String bad : new String[] {"often", "0%", "100%", "-5%", "1.5"}) {
+      String yaml =
+          WITH_CHAT + "    review: { cron: \"0 10 * * MON\", flaky_rate: \"" + bad + "\" }\n";
+
+      assertThat(fixture.problems(yaml))
+          .containsExactly(
+              "meister.yml:13: rotations.ops.review.flaky_rate: '"
+                  + bad
+                  + "' is not a rate: write a percentage between 0% and 100%, e.g. 20%");
+    }
+  }
+
+  @Test
   void help_channels_name_the_chats_whose_questions_go_to_the_rotation() throws ConfigException {
     // Seed 001, "support our clients".
     String yaml = WITH_CHAT + "    help_channels: [console/help, console/ops]\n";

@@ -486,6 +486,21 @@ public final class FakeGitHub extends LoopbackApi {
     } else if ("/assignees".equals(sub)) {
       assign(issue, method, in.path("assignees"));
       return json("POST".equals(method) ? 201 : 200, issue);
+    } else if ("/labels".equals(sub) && "POST".equals(method)) {
+      // GitHub adds the labels a repository lacks and keeps the ones the issue has.
+      synchronized (issue) {
+        ArrayNode have = issue.withArray("labels");
+        for (JsonNode name : in.path("labels")) {
+          boolean present = false;
+          for (JsonNode l : have) {
+            present |= l.path("name").asText().equals(name.asText());
+          }
+          if (!present) {
+            have.addObject().put("name", name.asText()).put("color", "d73a4a");
+          }
+        }
+        return json(200, have);
+      }
     }
     return notFound();
   }

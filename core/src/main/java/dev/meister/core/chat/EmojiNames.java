@@ -32,7 +32,8 @@ public final class EmojiNames {
           Map.entry("loudspeaker", "📢"),
           Map.entry("speech_balloon", "💬"),
           Map.entry("no_bell", "🔕"),
-          Map.entry("zzz", "💤"));
+          Map.entry("zzz", "💤"),
+          Map.entry("game_die", "🎲"));
 
   private EmojiNames() {}
 

@@ -5,6 +5,7 @@ import dev.meister.core.buildhint.BuildHints;
 import dev.meister.core.chat.EmojiNames;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.RichText;
+import dev.meister.core.flaky.FlakyNote;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,9 +15,14 @@ import java.util.Optional;
  * and the build hints only the failed steps and logs show.
  *
  * @param tests the failing test ids, in log order
+ * @param flaky what to say about the failing tests known flaky: how often each failed lately and
+ *     that a re-run passed, so nobody files a bug for a failure a re-run makes go away
  */
 public record BuildReport(
-    List<String> tests, List<UnreadableLog> unreadable, List<BuildHint> hints) {
+    List<String> tests,
+    List<UnreadableLog> unreadable,
+    List<BuildHint> hints,
+    List<FlakyNote> flaky) {
   /** Enough to see what broke without flooding the chat; the issue lists them all. */
   public static final int MAX_TESTS = 10;
 
@@ -24,6 +30,11 @@ public record BuildReport(
     tests = List.copyOf(tests);
     unreadable = List.copyOf(unreadable);
     hints = List.copyOf(hints);
+    flaky = List.copyOf(flaky);
+  }
+
+  public BuildReport(List<String> tests, List<UnreadableLog> unreadable, List<BuildHint> hints) {
+    this(tests, unreadable, hints, List.of());
   }
 
   /** The reply, or none when the logs named no test, every log was read and no hint matched. */
@@ -46,6 +57,17 @@ public record BuildReport(
       if (tests.size() > MAX_TESTS) {
         text.text("… and " + (tests.size() - MAX_TESTS) + " more");
       }
+    }
+    for (FlakyNote note : flaky) {
+      newLine(text);
+      text.text(EmojiNames.unicode("game_die") + " " + note.text() + ": ").code(note.test());
+    }
+    if (!flaky.isEmpty()) {
+      newLine(text);
+      text.text(
+          flaky.size() == tests.size()
+              ? "Every failing test is known flaky: re-run the job before filing a bug."
+              : "The other failing tests are not known flaky.");
     }
     for (UnreadableLog u : unreadable) {
       newLine(text);

@@ -48,6 +48,16 @@ public record FilingRule(
     return new FilingRule(repo, epic, labels, Checks.notBlank(label, "priority"), confirmPriority);
   }
 
+  /** This rule with {@code label} among its labels too. */
+  public FilingRule withLabel(String label) {
+    if (labels.contains(label)) {
+      return this;
+    }
+    List<String> more = new java.util.ArrayList<>(labels);
+    more.add(Checks.notBlank(label, "label"));
+    return new FilingRule(repo, epic, more, priority, confirmPriority);
+  }
+
   /** The labels with the priority label last. */
   public List<String> allLabels() {
     if (priority == null || labels.contains(priority)) {

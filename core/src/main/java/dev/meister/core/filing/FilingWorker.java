@@ -13,6 +13,8 @@ import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.delivery.Backoff;
 import dev.meister.core.delivery.Outbox;
 import dev.meister.core.delivery.PendingMessage;
+import dev.meister.core.flaky.FlakyNote;
+import dev.meister.core.flaky.FlakyTests;
 import dev.meister.core.tx.Transactions;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,6 +55,7 @@ public final class FilingWorker implements AutoCloseable {
   private @Nullable ScheduledExecutorService executor;
 
   private final Optional<AlertCopies> copies;
+  private final Optional<FlakyTests> flaky;
 
   public FilingWorker(
       IssueRequests requests,
@@ -95,6 +98,39 @@ public final class FilingWorker implements AutoCloseable {
       BuildHints hints,
       Optional<WhoToAsk> whoToAsk,
       Optional<AlertCopies> copies) {
+    this(
+        requests,
+        alerts,
+        links,
+        messages,
+        filer,
+        outbox,
+        transactions,
+        clock,
+        hints,
+        whoToAsk,
+        copies,
+        Optional.empty());
+  }
+
+  /**
+   * @param flaky records the failing tests each analysis finds, and says under the alert which of
+   *     them are known flaky; empty to leave that out
+   */
+  public FilingWorker(
+      IssueRequests requests,
+      AlertStore alerts,
+      IssueLinkStore links,
+      MessageLinkStore messages,
+      IssueFiler filer,
+      Outbox outbox,
+      Transactions transactions,
+      Clock clock,
+      BuildHints hints,
+      Optional<WhoToAsk> whoToAsk,
+      Optional<AlertCopies> copies,
+      Optional<FlakyTests> flaky) {
+    this.flaky = flaky;
     this.copies = copies;
     this.hints = hints;
     this.whoToAsk = whoToAsk;
@@ -254,10 +290,18 @@ public final class FilingWorker implements AutoCloseable {
     try {
       IssueFiler.Analysis run = filer.analysis(alert);
       SameIssues same = filer.sameRootCause(alert, run);
-      Optional<OutgoingMessage> report = report(alert, run).message();
       transactions.inTransaction(
           () -> {
             requests.done(r.id(), clock.instant());
+            // Recorded with the reply that says which are flaky, so a crash loses neither alone.
+            List<FlakyNote> notes =
+                flaky.isPresent() && alert.gitHubRun().isPresent()
+                    ? flaky
+                        .get()
+                        .testsFailed(
+                            r.alert(), alert.gitHubRun().get().repo(), run.failures().tests())
+                    : List.of();
+            Optional<OutgoingMessage> report = report(alert, run, notes).message();
             report.ifPresent(m -> outbox.enqueue(PendingMessage.reply(posted.get(0), m, null)));
             if (!same.isEmpty()) {
               outbox.enqueue(
@@ -281,10 +325,10 @@ public final class FilingWorker implements AutoCloseable {
   }
 
   /** The failing tests, unreadable logs and late build hints of the analysed run. */
-  private BuildReport report(Alert alert, IssueFiler.Analysis run) {
+  private BuildReport report(Alert alert, IssueFiler.Analysis run, List<FlakyNote> notes) {
     List<BuildHint> late =
         alert.gitHubRun().map(g -> hints.afterAnalysis(g, run.jobs())).orElse(List.of());
-    return new BuildReport(run.failures().tests(), run.unreadable(), late);
+    return new BuildReport(run.failures().tests(), run.unreadable(), late, notes);
   }
 
   /**

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,10 @@ public final class IssueFiler {
   private final Team team;
   private final OnCallDirectory directory;
   private final Clock clock;
+  private final BiPredicate<String, String> knownFlaky;
+
+  /** The label an issue for a flaky test carries, beside the filing rule's. */
+  public static final String FLAKY_LABEL = "flaky";
 
   public IssueFiler(
       IssueTracker github,
@@ -44,6 +49,23 @@ public final class IssueFiler {
       Team team,
       OnCallDirectory directory,
       Clock clock) {
+    this(github, config, filed, fingerprints, team, directory, clock, (repo, test) -> false);
+  }
+
+  /**
+   * @param knownFlaky whether a test of a repository ever passed on re-run after failing: the issue
+   *     of a root cause with such a test is labelled {@value #FLAKY_LABEL}
+   */
+  public IssueFiler(
+      IssueTracker github,
+      FilingRules config,
+      FiledIssueStore filed,
+      AlertFingerprints fingerprints,
+      Team team,
+      OnCallDirectory directory,
+      Clock clock,
+      BiPredicate<String, String> knownFlaky) {
+    this.knownFlaky = knownFlaky;
     this.github = github;
     this.config = config;
     this.extractor = new FailureExtractor(config.traceLines());
@@ -87,15 +109,28 @@ public final class IssueFiler {
     for (FailureGroup group : groups) {
       String groupFingerprint = group.cause().fingerprint(runRepo);
       Optional<OpenIssue> open = openIssue(groupFingerprint);
+      // A flaky test goes into its root cause's issue like any other, labelled so.
+      boolean flaky = group.tests().stream().anyMatch(t -> knownFlaky.test(runRepo, t));
       if (open.isPresent()) {
-        outcomes.add(joinGroup(alert, open.get().ref(), open.get().current(), group));
+        FilingOutcome joined = joinGroup(alert, open.get().ref(), open.get().current(), group);
+        if (flaky) {
+          // Adding a label the issue has changes nothing on GitHub.
+          List<String> notes = new ArrayList<>(joined.notes());
+          IssueRef ref = open.get().ref();
+          bestEffort(
+              notes,
+              "labelling #" + ref.number() + " " + FLAKY_LABEL,
+              () -> github.addLabels(ref.repo(), ref.number(), List.of(FLAKY_LABEL)));
+          joined = new FilingOutcome(joined.issue(), false, joined.title(), notes);
+        }
+        outcomes.add(joined);
       } else {
         // Titles tell the issues of one run apart; a run of one root cause keeps the template's.
         String suffix = groups.size() > 1 ? " - " + group.label(groups) : "";
         outcomes.add(
             fileNew(
                 alert,
-                rule,
+                flaky ? rule.withLabel(FLAKY_LABEL) : rule,
                 groupFingerprint,
                 group.failures(),
                 Optional.of(group.cause()),

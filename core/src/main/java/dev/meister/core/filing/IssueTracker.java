@@ -41,6 +41,9 @@ public interface IssueTracker {
 
   void removeAssignees(String repo, int number, List<String> logins);
 
+  /** Adds labels to an issue, keeping the ones it has. */
+  void addLabels(String repo, int number, List<String> labels);
+
   /** The newest {@code limit} commits that touched {@code path} on the default branch. */
   List<FileCommit> commits(String repo, String path, int limit);
 }

@@ -19,6 +19,7 @@ import dev.meister.core.delivery.PendingMessage;
 import dev.meister.core.filing.GreenAgain;
 import dev.meister.core.filing.IssueRequestKind;
 import dev.meister.core.filing.Recoveries;
+import dev.meister.core.flaky.FlakyTests;
 import dev.meister.core.schedule.OnCall;
 import dev.meister.core.schedule.OnCallDirectory;
 import dev.meister.core.silence.Silence;
@@ -58,6 +59,7 @@ public final class RunIntake implements RunEventSink {
   private final Clock clock;
   private final @Nullable Silences silences;
   private final @Nullable Recoveries recoveries;
+  private final @Nullable FlakyTests flaky;
 
   /**
    * @param analyseLogs whether a new build failure's logs are read for a root cause already filed
@@ -111,6 +113,41 @@ public final class RunIntake implements RunEventSink {
       Clock clock,
       @Nullable Silences silences,
       @Nullable Recoveries recoveries) {
+    this(
+        router,
+        priorities,
+        factory,
+        messages,
+        directory,
+        stores,
+        analyseLogs,
+        transactions,
+        pace,
+        clock,
+        silences,
+        recoveries,
+        null);
+  }
+
+  /**
+   * @param flaky records each GitHub workflow run's attempt, so a test that failed and then passed
+   *     on a re-run of the same commit is told flaky; null to leave that out
+   */
+  public RunIntake(
+      Router router,
+      PriorityRules priorities,
+      AlertFactory factory,
+      AlertMessages messages,
+      OnCallDirectory directory,
+      IntakeStores stores,
+      boolean analyseLogs,
+      Transactions transactions,
+      Predicate<ChatRef> pace,
+      Clock clock,
+      @Nullable Silences silences,
+      @Nullable Recoveries recoveries,
+      @Nullable FlakyTests flaky) {
+    this.flaky = flaky;
     this.silences = silences;
     this.recoveries = recoveries;
     this.router = router;
@@ -158,6 +195,11 @@ public final class RunIntake implements RunEventSink {
     if (recovered != null) {
       recovered.tell(event);
     }
+    FlakyTests tests = flaky;
+    if (tests != null) {
+      // A re-run of a failed commit that passed: its failed tests were flaky.
+      tests.recorded(event, Optional.empty());
+    }
     return new Intake(null, false);
   }
 
@@ -170,6 +212,10 @@ public final class RunIntake implements RunEventSink {
       return recorded;
     }
     stores.runs().recordFailure(event, recorded.id());
+    FlakyTests tests = flaky;
+    if (tests != null) {
+      tests.recorded(event, Optional.of(recorded.id()));
+    }
     Silences inForce = silences;
     Optional<Silence> silence =
         route.isPresent() && inForce != null

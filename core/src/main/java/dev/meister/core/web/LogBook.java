@@ -4,6 +4,7 @@ import dev.meister.core.alert.AlertStore;
 import dev.meister.core.filing.Break;
 import dev.meister.core.filing.FailureCount;
 import dev.meister.core.filing.TopFailures;
+import dev.meister.core.flaky.FlakyTest;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,6 +25,8 @@ import java.util.TreeMap;
  *     percent
  * @param causes the resolved breaks counted by the root cause {@code /resolve} recorded (its
  *     reason), most frequent first
+ * @param flaky the flakiest tests of the last 30 days: failed, then passed on a re-run of the same
+ *     commit
  */
 public record LogBook(
     Optional<String> rotation,
@@ -31,7 +34,8 @@ public record LogBook(
     List<Break> breaks,
     List<Bar> top,
     List<Bar> causes,
-    List<Week> weeks) {
+    List<Week> weeks,
+    List<FlakyTest> flaky) {
   public static final int TOP = 10;
 
   public LogBook {
@@ -39,6 +43,12 @@ public record LogBook(
     top = List.copyOf(top);
     causes = List.copyOf(causes);
     weeks = List.copyOf(weeks);
+    flaky = List.copyOf(flaky);
+  }
+
+  /** This page with {@code tests} as its flakiest tests. */
+  public LogBook withFlaky(List<FlakyTest> tests) {
+    return new LogBook(rotation, source, breaks, top, causes, weeks, tests);
   }
 
   /** One bar of a chart: its label, value and length (percent of the longest). */
@@ -65,7 +75,8 @@ public record LogBook(
     long most = counts.stream().mapToLong(FailureCount::count).max().orElse(1);
     List<Bar> top =
         counts.stream().map(c -> new Bar(c.title(), c.count(), percent(c.count(), most))).toList();
-    return new LogBook(rotation, source, breaks, top, causes(breaks), weeks(breaks, alerts));
+    return new LogBook(
+        rotation, source, breaks, top, causes(breaks), weeks(breaks, alerts), List.of());
   }
 
   /** One rotation's weeks, oldest first, for its MTTA and MTTR chart. */

@@ -93,6 +93,11 @@ final class FakeIssueTracker implements IssueTracker {
   }
 
   @Override
+  public void addLabels(String repo, int number, List<String> labels) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
   public List<FileCommit> commits(String repo, String path, int limit) {
     throw new UnsupportedOperationException();
   }
