@@ -135,25 +135,14 @@ class FailoverTest {
   }
 
   private Process start(Path config, String name) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName(),
-            "run",
-            "--config",
-            config.toString());
-    pb.environment().put("TELEGRAM_BOT_TOKEN", TOKEN);
-    pb.environment().put("GITHUB_WEBHOOK_SECRET", SECRET);
-    Objects.requireNonNull(server).password();
-    if (server.password() != null) {
-      pb.environment().put("MEISTER_DB_PASSWORD", server.password());
+    java.util.Map<String, String> env = new java.util.HashMap<>();
+    env.put("TELEGRAM_BOT_TOKEN", TOKEN);
+    env.put("GITHUB_WEBHOOK_SECRET", SECRET);
+    String password = Objects.requireNonNull(server).password();
+    if (password != null) {
+      env.put("MEISTER_DB_PASSWORD", password);
     }
-    pb.redirectErrorStream(true);
-    pb.redirectOutput(dir.resolve(name + ".log").toFile());
-    Process p = pb.start();
+    Process p = RunProcess.start(config, env, dir.resolve(name + ".log"));
     processes.add(p);
     return p;
   }

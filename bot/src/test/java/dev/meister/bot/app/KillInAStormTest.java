@@ -107,21 +107,11 @@ class KillInAStormTest {
   }
 
   private Process start(Path config, String name) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName(),
-            "run",
-            "--config",
-            config.toString());
-    pb.environment().put("TELEGRAM_BOT_TOKEN", TOKEN);
-    pb.environment().put("GITHUB_WEBHOOK_SECRET", SECRET);
-    pb.redirectErrorStream(true);
-    pb.redirectOutput(dir.resolve(name + ".log").toFile());
-    Process p = pb.start();
+    Process p =
+        RunProcess.start(
+            config,
+            java.util.Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "GITHUB_WEBHOOK_SECRET", SECRET),
+            dir.resolve(name + ".log"));
     processes.add(p);
     return p;
   }

@@ -13,7 +13,6 @@ import dev.meister.core.alert.StormGuard;
 import dev.meister.core.chat.AlertId;
 import dev.meister.core.chat.ChatPorts;
 import dev.meister.core.chat.ChatRef;
-import dev.meister.core.chat.MessageRef;
 import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.Platform;
 import dev.meister.core.schedule.OnCallDirectory;
@@ -27,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -291,73 +289,16 @@ class StormDigestsTest {
   }
 
   /** The SQLite outbox, telling the test when the digests read a chat's folded entries. */
-  private final class ObservedOutbox implements Outbox {
-    private final Outbox outbox;
-
+  private final class ObservedOutbox extends ForwardingOutbox {
     ObservedOutbox(Outbox outbox) {
-      this.outbox = outbox;
-    }
-
-    @Override
-    public long enqueue(PendingMessage message) {
-      return outbox.enqueue(message);
-    }
-
-    @Override
-    public List<OutboxEntry> due(Instant now, int limit) {
-      return outbox.due(now, limit);
-    }
-
-    @Override
-    public void delivered(long id, @Nullable MessageRef sent, Instant at) {
-      outbox.delivered(id, sent, at);
-    }
-
-    @Override
-    public void retryLater(long id, Instant notBefore, String error) {
-      outbox.retryLater(id, notBefore, error);
-    }
-
-    @Override
-    public void rateLimited(long id, Instant notBefore, String error) {
-      outbox.rateLimited(id, notBefore, error);
-    }
-
-    @Override
-    public void failed(long id, String error, Instant at) {
-      outbox.failed(id, error, at);
-    }
-
-    @Override
-    public void fold(long id) {
-      outbox.fold(id);
+      super(outbox);
     }
 
     @Override
     public List<OutboxEntry> folded(ChatRef chat, int limit) {
-      List<OutboxEntry> folded = outbox.folded(chat, limit);
+      List<OutboxEntry> folded = super.folded(chat, limit);
       onFolded.run();
       return folded;
-    }
-
-    @Override
-    public List<ChatRef> chatsWithFolded() {
-      return outbox.chatsWithFolded();
-    }
-
-    @Override
-    public int digestFolded(ChatRef chat, Instant at) {
-      return outbox.digestFolded(chat, at);
-    }
-
-    @Override
-    public List<RecentPosts> recentPosts(Instant since) {
-      return outbox.recentPosts(since);
-    }
-
-    @Override
-    public int pendingCount() {
-      return outbox.pendingCount();
     }
   }
 }
