@@ -155,7 +155,11 @@ public final class WebhookServer implements AutoCloseable {
       throw WebhookRejection.badRequest("could not read body: " + e.getClass().getSimpleName());
     }
     return read(
-        endpoint, ctx.req().getContentLengthLong(), ctx.header("Content-Type"), in, ctx.headerMap());
+        endpoint,
+        ctx.req().getContentLengthLong(),
+        ctx.header("Content-Type"),
+        in,
+        ctx.headerMap());
   }
 
   /**
