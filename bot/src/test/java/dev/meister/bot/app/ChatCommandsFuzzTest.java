@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Every chat command with hostile arguments, typed into the whole bot (a real SQLite file, the
@@ -45,7 +44,6 @@ class ChatCommandsFuzzTest {
   }
 
   @FuzzTest(maxDuration = "60s")
-  @Timeout(20)
   void every_command_is_answered_without_an_internal_error(byte[] input) {
     String line = new String(input, StandardCharsets.UTF_8).strip();
     if (line.isEmpty() || line.split("\\s+")[0].length() < 2 && line.startsWith("/")) {

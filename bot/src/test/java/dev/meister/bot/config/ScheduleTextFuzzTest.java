@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Cron expressions and durations as written in the configuration, on hostile text: each is read, or
@@ -31,7 +30,6 @@ class ScheduleTextFuzzTest {
       List.of(Instant.parse("2026-03-29T00:59:30Z"), Instant.parse("2026-10-05T14:00:00Z"));
 
   @FuzzTest(maxDuration = "60s")
-  @Timeout(10)
   void every_text_is_a_schedule_or_a_refusal(byte[] input) {
     String text = new String(input, StandardCharsets.UTF_8);
 

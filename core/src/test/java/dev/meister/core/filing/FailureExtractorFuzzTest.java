@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The job-log failure extractor on hostile logs (a GitHub job log is whatever the build printed):
@@ -20,7 +19,6 @@ class FailureExtractorFuzzTest {
   private static final FailureExtractor EXTRACTOR = new FailureExtractor(MAX_TRACE_LINES);
 
   @FuzzTest(maxDuration = "60s")
-  @Timeout(10)
   void every_log_gives_failures_or_none(byte[] input) {
     String log = new String(input, StandardCharsets.UTF_8);
 

@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The words chat commands read, on hostile text: {@code /override}'s FROM..TO period in zones with
@@ -41,7 +40,6 @@ class CommandArgumentsFuzzTest {
   private static final Duration MAX = Duration.ofDays(14);
 
   @FuzzTest(maxDuration = "60s")
-  @Timeout(10)
   void every_argument_is_a_value_or_a_usage_answer(byte[] input) {
     String text = new String(input, StandardCharsets.UTF_8);
     List<String> words = text.isBlank() ? List.of() : Arrays.asList(text.strip().split("\\s+"));
