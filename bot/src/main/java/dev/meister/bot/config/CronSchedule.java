@@ -34,6 +34,10 @@ public record CronSchedule(String written, String quartz, ZoneId zone) {
       CronExpression.validateExpression(quartz);
     } catch (ParseException e) {
       throw new IllegalArgumentException("cron '" + text + "' is not valid: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      // Quartz's parser throws NoSuchElementException on some malformed fields, e.g. "8-1:"
+      // (found by ScheduleTextFuzzTest); the loader must still name the problem.
+      throw new IllegalArgumentException("cron '" + text + "' is not valid", e);
     }
     return new CronSchedule(text.trim(), quartz, zone);
   }

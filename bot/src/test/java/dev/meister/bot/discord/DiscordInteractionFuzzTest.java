@@ -29,7 +29,11 @@ class DiscordInteractionFuzzTest {
     DiscordInput.User user =
         new DiscordInput.User(f.at(2), f.at(3), f.at(4), f.at(5).equals("true"));
     String channel = f.at(1);
-    if (channel.isBlank() || user.id().isBlank()) {
+    boolean idsBlank =
+        f.at(0).equals("slash")
+            ? false
+            : f.at(7).isBlank() || (f.at(0).equals("reply") && f.at(9).isBlank());
+    if (channel.isBlank() || user.id().isBlank() || idsBlank) {
       return; // JDA always has the channel's and the user's snowflake.
     }
     @Nullable String parent = f.at(6).isEmpty() ? null : f.at(6);

@@ -44,8 +44,10 @@ class GitHubWebhookFuzzTest {
     byte[] body = parsed.body();
     for (Translator translator : new Translator[] {WorkflowRuns::verdict, WorkflowJobs::verdict}) {
       assertThat(
-              Outcomes.of(
-                  () -> translator.of("github:d", GitHubWebhook.READ.parseObject(body)), SECRET))
+              decision(
+                  Outcomes.of(
+                      () -> translator.of("github:d", GitHubWebhook.READ.parseObject(body)),
+                      SECRET)))
           .as("picked fields decide as the whole tree does")
           .isEqualTo(
               Outcomes.of(() -> translator.of("github:d", WebhookJson.parseObject(body)), SECRET));
