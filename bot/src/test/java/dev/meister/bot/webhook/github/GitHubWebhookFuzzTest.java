@@ -50,8 +50,15 @@ class GitHubWebhookFuzzTest {
                       SECRET)))
           .as("picked fields decide as the whole tree does")
           .isEqualTo(
-              Outcomes.of(() -> translator.of("github:d", WebhookJson.parseObject(body)), SECRET));
+              decision(
+                  Outcomes.of(
+                      () -> translator.of("github:d", WebhookJson.parseObject(body)), SECRET)));
     }
+  }
+
+  /** Malformed JSON is refused by both; the two parsers word where it broke differently. */
+  private static String decision(String outcome) {
+    return outcome.startsWith("400 malformed JSON") ? "400 malformed JSON" : outcome;
   }
 
   private interface Translator {
