@@ -133,7 +133,12 @@ public final class TelegramWebhook implements WebhookEndpoint {
    */
   static Update update(byte[] body) {
     try {
-      return JSON.readValue(body, Update.class);
+      Update update = JSON.readValue(body, Update.class);
+      if (update == null) {
+        // The body "null": readValue returns no update, which dispatch() would not survive.
+        throw WebhookRejection.badRequest("malformed update: null");
+      }
+      return update;
     } catch (JsonProcessingException e) {
       throw WebhookRejection.badRequest("malformed update: " + e.getOriginalMessage());
     } catch (IOException e) {
