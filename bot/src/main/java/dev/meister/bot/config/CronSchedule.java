@@ -32,6 +32,10 @@ public record CronSchedule(String written, String quartz, ZoneId zone) {
     String quartz = toQuartz(text.trim());
     try {
       CronExpression.validateExpression(quartz);
+      // Quartz accepts some expressions it cannot evaluate: "0 0/30 8-1: ? * MON-FRI" passes
+      // validation and then throws NoSuchElementException for every next firing (found by
+      // ScheduleTextFuzzTest). Evaluating once refuses them here, with the file's line.
+      new CronExpression(quartz).getNextValidTimeAfter(new Date(0));
     } catch (ParseException e) {
       throw new IllegalArgumentException("cron '" + text + "' is not valid: " + e.getMessage(), e);
     } catch (RuntimeException e) {
