@@ -34,14 +34,24 @@ public record CronSchedule(String written, String quartz, ZoneId zone) {
       CronExpression.validateExpression(quartz);
     } catch (ParseException e) {
       throw new IllegalArgumentException("cron '" + text + "' is not valid: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      // Quartz's parser throws NoSuchElementException on some malformed fields, e.g. "8-1:"
+      // (found by ScheduleTextFuzzTest); the loader must still name the problem.
+      throw new IllegalArgumentException("cron '" + text + "' is not valid", e);
     }
     return new CronSchedule(text.trim(), quartz, zone);
   }
 
   /** The first time after {@code after} the schedule fires; empty when it never fires again. */
   public Optional<Instant> nextAfter(Instant after) {
-    return Optional.ofNullable(expression().getNextValidTimeAfter(Date.from(after)))
-        .map(Date::toInstant);
+    try {
+      return Optional.ofNullable(expression().getNextValidTimeAfter(Date.from(after)))
+          .map(Date::toInstant);
+    } catch (java.util.NoSuchElementException e) {
+      // Quartz validates some expressions it cannot evaluate, e.g. "0 0/30 8-1: ? * MON-FRI"
+      // (found by ScheduleTextFuzzTest): such a schedule never fires rather than throwing.
+      return Optional.empty();
+    }
   }
 
   /**

@@ -23,7 +23,9 @@ final class Problems {
   }
 
   void add(int line, String path, String message) {
-    found.add(new ConfigProblem(file, line, path, message));
+    // The root has the empty path; a problem with it is the file's (found by ConfigLoaderFuzzTest:
+    // a file that is a list printed "meister.yml:1: : must be a mapping").
+    found.add(new ConfigProblem(file, line, path.isEmpty() ? "(file)" : path, message));
   }
 
   void add(YNode node, String path, String message) {

@@ -44,8 +44,10 @@ final class SlackSignature {
     } catch (NumberFormatException e) {
       return Optional.of("X-Slack-Request-Timestamp is not a number");
     }
-    long skew = Math.abs(clock.instant().getEpochSecond() - seconds);
-    if (skew > WINDOW.toSeconds()) {
+    // Compared as a range, not as |now - seconds|: that subtraction overflows for a timestamp near
+    // Long.MIN_VALUE, whose "skew" came out negative and passed as fresh (found by fuzzing).
+    long now = clock.instant().getEpochSecond();
+    if (seconds < now - WINDOW.toSeconds() || seconds > now + WINDOW.toSeconds()) {
       return Optional.of("X-Slack-Request-Timestamp is more than 5 minutes off");
     }
     byte[] expected = sign(timestamp.get(), body).getBytes(StandardCharsets.UTF_8);

@@ -65,15 +65,22 @@ final class SlackWebhook implements WebhookEndpoint {
     for (String name : PASSED_ON) {
       request.header(name).ifPresent(v -> headers.put(name, List.of(v)));
     }
-    Request<?> boltRequest =
-        parser.parse(
-            SlackRequestParser.HttpRequest.builder()
-                .requestUri(PATH)
-                .queryString(Map.of())
-                .headers(new RequestHeaders(headers))
-                .requestBody(new String(body, StandardCharsets.UTF_8))
-                .remoteAddress("")
-                .build());
+    Request<?> boltRequest;
+    try {
+      boltRequest =
+          parser.parse(
+              SlackRequestParser.HttpRequest.builder()
+                  .requestUri(PATH)
+                  .queryString(Map.of())
+                  .headers(new RequestHeaders(headers))
+                  .requestBody(new String(body, StandardCharsets.UTF_8))
+                  .remoteAddress("")
+                  .build());
+    } catch (RuntimeException e) {
+      // Bolt's Gson throws JsonSyntaxException on a malformed payload (found by
+      // SlackRequestFuzzTest): the sender's mistake, a 400, not a 500.
+      throw WebhookRejection.badRequest("malformed Slack payload: " + e.getClass().getSimpleName());
+    }
     if (boltRequest == null) {
       throw WebhookRejection.badRequest("not a Slack request Meister understands");
     }

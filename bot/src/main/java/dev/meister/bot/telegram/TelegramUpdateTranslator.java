@@ -47,7 +47,9 @@ public final class TelegramUpdateTranslator {
   private Optional<ChatEvent> message(Message m) {
     User from = m.getFrom();
     String text = m.getText();
-    if (from == null || isBot(from) || text == null || text.isBlank()) {
+    // No chat: Telegram always sends one, but a forged update without it threw NPE in getChatId()
+    // (found by TelegramUpdateFuzzTest).
+    if (from == null || isBot(from) || text == null || text.isBlank() || m.getChat() == null) {
       return Optional.empty();
     }
     ChatRef chat = chatOf(m);
@@ -128,7 +130,7 @@ public final class TelegramUpdateTranslator {
     User from = query.getFrom();
     MaybeInaccessibleMessage m = query.getMessage();
     String data = query.getData();
-    if (from == null || isBot(from) || m == null || data == null) {
+    if (from == null || isBot(from) || m == null || data == null || m.getChat() == null) {
       return Optional.empty(); // Inline-mode messages and games carry no chat message.
     }
     ChatRef chat =

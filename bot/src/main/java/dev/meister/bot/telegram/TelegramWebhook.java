@@ -116,14 +116,7 @@ public final class TelegramWebhook implements WebhookEndpoint {
     if (!MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
       throw WebhookRejection.unauthorized("invalid " + SECRET_HEADER);
     }
-    Update update;
-    try {
-      update = JSON.readValue(request.body(), Update.class);
-    } catch (JsonProcessingException e) {
-      throw WebhookRejection.badRequest("malformed update: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw WebhookRejection.badRequest("unreadable update");
-    }
+    Update update = update(request.body());
     TelegramDispatch connected = dispatch;
     if (connected == null) {
       // Not connected yet: we do not know who the bot is, so Telegram should try again later.
@@ -131,5 +124,25 @@ public final class TelegramWebhook implements WebhookEndpoint {
     }
     connected.dispatch(update);
     return Verdict.handled("telegram update " + update.getUpdateId());
+  }
+
+  /**
+   * The update a body holds.
+   *
+   * @throws WebhookRejection 400 when the body is not a Telegram update
+   */
+  static Update update(byte[] body) {
+    try {
+      Update update = JSON.readValue(body, Update.class);
+      if (update == null) {
+        // The body "null": readValue returns no update, which dispatch() would not survive.
+        throw WebhookRejection.badRequest("malformed update: null");
+      }
+      return update;
+    } catch (JsonProcessingException e) {
+      throw WebhookRejection.badRequest("malformed update: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw WebhookRejection.badRequest("unreadable update");
+    }
   }
 }

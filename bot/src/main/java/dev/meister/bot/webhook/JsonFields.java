@@ -80,9 +80,12 @@ public final class JsonFields {
       }
       ObjectNode picked = MAPPER.createObjectNode();
       readObject(parser, picked);
-      // Like readTree: what follows the object must at least be well-formed tokens.
-      while (parser.nextToken() != null) {
-        parser.skipChildren();
+      // Nothing may follow the object, as WebhookJson (FAIL_ON_TRAILING_TOKENS) has it.
+      if (parser.nextToken() != null) {
+        throw WebhookRejection.badRequest(
+            "malformed JSON: trailing content after the object (line "
+                + parser.currentLocation().getLineNr()
+                + ")");
       }
       return picked;
     } catch (JsonProcessingException e) {

@@ -2,6 +2,7 @@ package dev.meister.bot.webhook;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +12,13 @@ import java.util.Optional;
 
 /** Parsing webhook bodies into JSON trees, with one-line reasons for the sender when they fail. */
 public final class WebhookJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /**
+   * Trailing content after the object is malformed JSON, as {@link JsonFields} (the picked-fields
+   * parser) has it: readTree alone stopped at the first value, so {@code {...} org} passed here and
+   * failed there (found by GitHubWebhookFuzzTest).
+   */
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private WebhookJson() {}
 

@@ -8,6 +8,7 @@ import dev.meister.core.alert.RunEventSink;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -178,21 +179,47 @@ public final class WebhookServer implements AutoCloseable {
   }
 
   private static WebhookRequest read(WebhookEndpoint endpoint, Context ctx) {
-    if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
+    InputStream in;
+    try {
+      in = ctx.req().getInputStream();
+    } catch (IOException e) {
+      throw WebhookRejection.badRequest("could not read body: " + e.getClass().getSimpleName());
+    }
+    return read(
+        endpoint,
+        ctx.req().getContentLengthLong(),
+        ctx.header("Content-Type"),
+        in,
+        ctx.headerMap());
+  }
+
+  /**
+   * The gate in front of every endpoint, without HTTP (the fuzz targets drive it with raw bytes):
+   * the declared size (413), the media type (415), then the body read up to the limit (413).
+   *
+   * @param contentLength the declared Content-Length, -1 when there is none (chunked)
+   */
+  static WebhookRequest read(
+      WebhookEndpoint endpoint,
+      long contentLength,
+      @Nullable String contentType,
+      InputStream in,
+      Map<String, String> headers) {
+    if (contentLength > MAX_BODY_BYTES) {
       throw BoundedBody.tooLarge(MAX_BODY_BYTES);
     }
-    String mediaType = MediaType.of(ctx.header("Content-Type"));
+    String mediaType = MediaType.of(contentType);
     if (!endpoint.accepts(mediaType)) {
       throw MediaType.unsupported(
           "unsupported Content-Type " + mediaType + ", expected application/json");
     }
     byte[] body;
     try {
-      body = BoundedBody.read(ctx.req().getInputStream(), MAX_BODY_BYTES);
+      body = BoundedBody.read(in, MAX_BODY_BYTES);
     } catch (IOException e) {
       throw WebhookRejection.badRequest("could not read body: " + e.getClass().getSimpleName());
     }
-    return new WebhookRequest(ctx.headerMap(), mediaType, body);
+    return new WebhookRequest(headers, mediaType, body);
   }
 
   /** Answers the verdict; returns the outcome {@link WebhookObserver} is told. */

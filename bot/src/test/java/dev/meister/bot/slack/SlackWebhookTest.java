@@ -173,6 +173,20 @@ class SlackWebhookTest {
   }
 
   @Test
+  void a_timestamp_whose_distance_from_now_overflows_is_a_replay_too() {
+    // Found by SlackRequestFuzzTest: |now - ts| came out as Long.MIN_VALUE, negative, "fresh".
+    String farOff = String.valueOf(Long.MIN_VALUE + NOW.getEpochSecond());
+    byte[] body = command("C0ALERTS", "/ack", "1").getBytes(StandardCharsets.UTF_8);
+
+    assertThat(
+            signer.problem(
+                java.util.Optional.of(farOff),
+                java.util.Optional.of(signer.sign(farOff, body)),
+                body))
+        .contains("X-Slack-Request-Timestamp is more than 5 minutes off");
+  }
+
+  @Test
   void a_correctly_signed_request_older_than_five_minutes_is_a_replay_and_refused()
       throws Exception {
     String body = command("C0ALERTS", "/ack", "1");

@@ -101,7 +101,8 @@ public final class ResolveCommand implements CommandHandler {
     List<String> args = new ArrayList<>(request.args());
     Optional<AlertId> alert = Optional.empty();
     if (!args.isEmpty() && args.get(0).matches("#\\d+")) {
-      alert = Optional.of(new AlertId(Long.parseLong(args.remove(0).substring(1))));
+      // AlertId.parse: "#99999999999999999999" answered Java's "For input string" (fuzzing).
+      alert = Optional.of(AlertId.parse(args.remove(0)));
     } else {
       MessageRef replyTo = command.replyTo();
       if (replyTo != null) {

@@ -5,6 +5,7 @@ import dev.meister.core.chat.CommandReply;
 import dev.meister.core.chat.CommandRequest;
 import dev.meister.core.team.Member;
 import dev.meister.core.team.MemberId;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -102,6 +103,9 @@ public final class OverrideCommand implements CommandHandler {
               + "' is not a period like"
               + " 2026-12-01..2026-12-08 or 2026-12-01T11:00..2026-12-08T11:00.",
           e);
+    } catch (DateTimeException e) {
+      // Parsed, but the day after the last one is past the calendar's end (year 999999999).
+      throw new IllegalArgumentException("'" + text + "' is too far in the future.", e);
     }
   }
 }

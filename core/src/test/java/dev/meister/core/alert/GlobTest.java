@@ -45,6 +45,17 @@ class GlobTest {
   }
 
   @Test
+  void many_stars_match_in_linear_time() {
+    // A regex translation backtracked exponentially on this (Jazzer flagged the pattern built from
+    // /silence's input as a regular expression injection, CommandArgumentsFuzzTest).
+    Glob glob = Glob.of("*a*a*a*a*a*a*a*a*a*a*a*a*b");
+    String text = "a".repeat(5_000);
+
+    assertThat(glob.matches(text)).isFalse();
+    assertThat(glob.matches(text + "b")).isTrue();
+  }
+
+  @Test
   void prints_as_its_pattern() {
     assertThat(Glob.of("bid_ask*")).hasToString("bid_ask*");
   }
