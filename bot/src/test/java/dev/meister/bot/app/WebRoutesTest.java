@@ -257,6 +257,32 @@ class WebRoutesTest {
   }
 
   @Test
+  void the_log_book_lists_the_flakiest_tests() throws Exception {
+    start("");
+    meister()
+        .storage()
+        .buildRuns()
+        .recordPass(
+            new dev.meister.core.flaky.FlakyPass(
+                "cryptokaizen/cmamp",
+                ".github/workflows/fast_tests.yml",
+                "master",
+                "test_ohlcv_loader.py::test_resample",
+                "3484a3f",
+                java.util.Optional.empty(),
+                2,
+                NOW.minusSeconds(3600)));
+
+    String html = get("/web/logbook", signIn("alice")).body();
+
+    assertThat(html)
+        .contains("id=\"flaky-tests\"")
+        .contains("<code>test_ohlcv_loader.py::test_resample</code>")
+        .contains("cryptokaizen/cmamp")
+        .doesNotContain("No test passed on re-run after failing in the last 30 days.");
+  }
+
+  @Test
   void my_shifts_lists_my_calendar_feeds_which_answer_with_my_calendar() throws Exception {
     start("");
 
