@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -151,51 +150,18 @@ class FailoverTest {
       String instance, int port, int telegramPort, PostgresTestServer pg, String db)
       throws Exception {
     Path file = dir.resolve(instance + ".yml");
-    Files.writeString(
+    RunConfigs.buildmeisterOnTelegram(
         file,
-        """
-        team:
-          members:
-            alice: { name: Alice Doe, telegram: alice_d, telegram_id: 100001, roles: [team_lead] }
-            bob:   { name: Bob Stone, telegram: bobs, telegram_id: 100002 }
-        rotations:
-          buildmeister:
-            name: Buildmeister
-            zone: Europe/Berlin
-            shift: 2w
-            handoff: { day: monday, time: "11:00" }
-            anchor: 2026-11-16
-            roster: [bob, alice]
-            chat: telegram/build-alerts
-        chats:
-          telegram:
-            token: ${TELEGRAM_BOT_TOKEN}
-            api_url: http://127.0.0.1:%d
-            chats:
-              build-alerts: { chat_id: %s }
-        routes:
-          - name: builds
-            match: { source: github }
-            rotation: buildmeister
-        storage:
-          url: %s
-          user: %s
-        %s  instance_id: %s
-          lease: %ds
-        server:
-          bind: 127.0.0.1
-          port: %d
-          github_secret: ${GITHUB_WEBHOOK_SECRET}
-        """
-            .formatted(
-                telegramPort,
-                CHAT,
-                pg.urlOf(db),
-                pg.user(),
-                pg.password() == null ? "" : "  password: ${MEISTER_DB_PASSWORD}\n",
-                instance,
-                LEASE.toSeconds(),
-                port));
+        telegramPort,
+        CHAT,
+        String.join(
+            "\n",
+            "url: " + pg.urlOf(db),
+            "user: " + pg.user(),
+            pg.password() == null ? "" : "password: ${MEISTER_DB_PASSWORD}",
+            "instance_id: " + instance,
+            "lease: " + LEASE.toSeconds() + "s"),
+        port);
     return file;
   }
 

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -118,40 +117,8 @@ class KillInAStormTest {
 
   private Path writeConfig(int telegramPort) throws Exception {
     Path file = dir.resolve("meister.yml");
-    Files.writeString(
-        file,
-        """
-        team:
-          members:
-            alice: { name: Alice Doe, telegram: alice_d, telegram_id: 100001, roles: [team_lead] }
-            bob:   { name: Bob Stone, telegram: bobs, telegram_id: 100002 }
-        rotations:
-          buildmeister:
-            name: Buildmeister
-            zone: Europe/Berlin
-            shift: 2w
-            handoff: { day: monday, time: "11:00" }
-            anchor: 2026-11-16
-            roster: [bob, alice]
-            chat: telegram/build-alerts
-        chats:
-          telegram:
-            token: ${TELEGRAM_BOT_TOKEN}
-            api_url: http://127.0.0.1:%d
-            chats:
-              build-alerts: { chat_id: %s }
-        routes:
-          - name: builds
-            match: { source: github }
-            rotation: buildmeister
-        storage:
-          database: %s
-        server:
-          bind: 127.0.0.1
-          port: %d
-          github_secret: ${GITHUB_WEBHOOK_SECRET}
-        """
-            .formatted(telegramPort, CHAT, dir.resolve("meister.db"), port));
+    RunConfigs.buildmeisterOnTelegram(
+        file, telegramPort, CHAT, "database: " + dir.resolve("meister.db"), port);
     return file;
   }
 

@@ -16,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,50 +89,15 @@ class RunOnPostgresTest {
     String password = "";
     if (pg.password() != null) {
       env.put("MEISTER_DB_PASSWORD", pg.password());
-      password = "  password: ${MEISTER_DB_PASSWORD}\n";
+      password = "password: ${MEISTER_DB_PASSWORD}";
     }
     Path file = dir.resolve("meister.yml");
-    Files.writeString(
+    RunConfigs.buildmeisterOnTelegram(
         file,
-        """
-        team:
-          members:
-            alice: { name: Alice Doe, telegram: alice_d, telegram_id: 100001, roles: [team_lead] }
-            bob:   { name: Bob Stone, telegram: bobs, telegram_id: 100002 }
-        rotations:
-          buildmeister:
-            name: Buildmeister
-            zone: Europe/Berlin
-            shift: 2w
-            handoff: { day: monday, time: "11:00" }
-            anchor: 2026-11-16
-            roster: [bob, alice]
-            chat: telegram/build-alerts
-        chats:
-          telegram:
-            token: ${TELEGRAM_BOT_TOKEN}
-            api_url: %s
-            chats:
-              build-alerts: { chat_id: %s }
-        routes:
-          - name: builds
-            match: { source: github }
-            rotation: buildmeister
-        storage:
-          url: %s
-          user: %s
-        %sserver:
-          bind: 127.0.0.1
-          port: %d
-          github_secret: ${GITHUB_WEBHOOK_SECRET}
-        """
-            .formatted(
-                "http://127.0.0.1:" + api.port(),
-                CHAT,
-                pg.urlOf(db),
-                pg.user(),
-                password,
-                webhookPort));
+        api.port(),
+        CHAT,
+        "url: " + pg.urlOf(db) + "\nuser: " + pg.user() + "\n" + password,
+        webhookPort);
     CommandLine cli = Main.commandLine(env);
     StringWriter err = new StringWriter();
     cli.setErr(new PrintWriter(err, true));
