@@ -15,6 +15,7 @@ import dev.meister.core.alert.AlertContext;
 import dev.meister.core.alert.AlertCopies;
 import dev.meister.core.alert.AlertMessages;
 import dev.meister.core.alert.AlertNotes;
+import dev.meister.core.lease.Leadership;
 import dev.meister.core.schedule.OnCallDirectory;
 import dev.meister.storage.Storage;
 import dev.meister.storage.Subscription;
@@ -118,8 +119,8 @@ final class Actions implements AutoCloseable {
   }
 
   /** Starts working on requests, including those left from the last run. */
-  void start(Duration poll) {
-    worker.start(poll);
+  void start(Duration poll, Leadership leadership) {
+    worker.start(poll, leadership);
   }
 
   /** One round over the due requests now; for tests and the console. */

@@ -601,8 +601,9 @@ final class BotRuntime implements AutoCloseable {
         .ifPresent(
             poll -> {
               leaderParts.add("outbox delivery", () -> worker.start(poll), worker::close);
-              leaderParts.add("issue filing", () -> filing.start(poll), filing::close);
-              leaderParts.add("runbook actions", () -> actions.start(poll), actions::close);
+              leaderParts.add("issue filing", () -> filing.start(poll, leadership), filing::close);
+              leaderParts.add(
+                  "runbook actions", () -> actions.start(poll, leadership), actions::close);
             });
     if (start.timers().isPresent() || start.statusPosts().isPresent()) {
       Jobs[] jobs = new Jobs[1];

@@ -9,6 +9,7 @@ import dev.meister.core.filing.IssueDesk;
 import dev.meister.core.filing.IssueFiler;
 import dev.meister.core.filing.WhoToAsk;
 import dev.meister.core.flaky.FlakyTests;
+import dev.meister.core.lease.Leadership;
 import dev.meister.core.schedule.OnCallDirectory;
 import dev.meister.core.team.Team;
 import dev.meister.storage.Storage;
@@ -95,9 +96,9 @@ public final class Filing implements AutoCloseable {
   }
 
   /** Starts working on queued requests, including those left from the last run. */
-  public void start(Duration poll) {
+  public void start(Duration poll, Leadership leadership) {
     if (worker != null) {
-      worker.start(poll);
+      worker.start(poll, leadership);
     }
   }
 

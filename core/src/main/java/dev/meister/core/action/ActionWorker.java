@@ -8,6 +8,7 @@ import dev.meister.core.alert.AlertStore;
 import dev.meister.core.delivery.Backoff;
 import dev.meister.core.delivery.Outbox;
 import dev.meister.core.delivery.PendingMessage;
+import dev.meister.core.lease.Leadership;
 import dev.meister.core.tx.Transactions;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,6 +58,8 @@ public final class ActionWorker implements AutoCloseable {
   private boolean resumed;
   private @Nullable ScheduledExecutorService executor;
 
+  private volatile Leadership leadership = Leadership.ALONE;
+
   public ActionWorker(
       ActionStore store,
       RunActions actions,
@@ -80,6 +83,15 @@ public final class ActionWorker implements AutoCloseable {
 
   /** Starts working on a background thread, polling every {@code interval}. */
   public synchronized void start(Duration interval) {
+    start(interval, Leadership.ALONE);
+  }
+
+  /**
+   * Starts the background rounds, each skipped unless {@code leadership} says this instance leads
+   * now: a leader woken from a pause past its lease does not act before it notices it was deposed.
+   */
+  public synchronized void start(Duration interval, Leadership leadership) {
+    this.leadership = leadership;
     if (executor != null) {
       return;
     }
@@ -105,6 +117,9 @@ public final class ActionWorker implements AutoCloseable {
 
   private void processSafely() {
     roundRequested.set(false);
+    if (leadership.current().isEmpty()) {
+      return;
+    }
     try {
       processDue();
     } catch (RuntimeException e) {

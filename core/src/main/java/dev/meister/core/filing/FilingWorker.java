@@ -15,6 +15,7 @@ import dev.meister.core.delivery.Outbox;
 import dev.meister.core.delivery.PendingMessage;
 import dev.meister.core.flaky.FlakyNote;
 import dev.meister.core.flaky.FlakyTests;
+import dev.meister.core.lease.Leadership;
 import dev.meister.core.tx.Transactions;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,6 +57,8 @@ public final class FilingWorker implements AutoCloseable {
 
   private final Optional<AlertCopies> copies;
   private final Optional<FlakyTests> flaky;
+
+  private volatile Leadership leadership = Leadership.ALONE;
 
   public FilingWorker(
       IssueRequests requests,
@@ -146,6 +149,15 @@ public final class FilingWorker implements AutoCloseable {
 
   /** Starts working on a background thread, polling every {@code interval}. */
   public synchronized void start(Duration interval) {
+    start(interval, Leadership.ALONE);
+  }
+
+  /**
+   * Starts the background rounds, each skipped unless {@code leadership} says this instance leads
+   * now: a leader woken from a pause past its lease does not act before it notices it was deposed.
+   */
+  public synchronized void start(Duration interval, Leadership leadership) {
+    this.leadership = leadership;
     if (executor != null) {
       return;
     }
@@ -174,6 +186,9 @@ public final class FilingWorker implements AutoCloseable {
 
   private void processSafely() {
     roundRequested.set(false);
+    if (leadership.current().isEmpty()) {
+      return;
+    }
     try {
       processDue();
     } catch (RuntimeException e) {

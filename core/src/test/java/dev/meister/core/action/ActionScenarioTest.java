@@ -258,6 +258,41 @@ class ActionScenarioTest {
     assertThat(store.find(1)).map(ActionRequest::state).hasValue(ActionState.DONE);
   }
 
+  /**
+   * A leader woken from a pause past its lease (issue #16) runs no action before it notices: the
+   * background rounds ask the lease first. Rounds run one after another on one thread, so two more
+   * questions after the lead comes back mean a whole round has run as leader.
+   */
+  @Test
+  void background_rounds_run_actions_only_while_this_instance_leads() throws Exception {
+    AlertId alert = dagAlert("etl_daily", RUN, "transform");
+    ask(alert, "clear", BOB);
+    worker.processDue();
+    desk.confirm(1, BOB);
+    java.util.concurrent.atomic.AtomicBoolean leads =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.Semaphore asked = new java.util.concurrent.Semaphore(0);
+    dev.meister.core.lease.Lease lease = new dev.meister.core.lease.Lease("b", 2);
+    dev.meister.core.lease.Leadership gate =
+        () -> {
+          asked.release();
+          return leads.get() ? java.util.Optional.of(lease) : java.util.Optional.empty();
+        };
+
+    worker.start(Duration.ofMillis(5), gate);
+    try {
+      assertThat(asked.tryAcquire(3, 10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(api.executions()).as("not leading: nothing run").isEmpty();
+
+      leads.set(true);
+      asked.drainPermits();
+      assertThat(asked.tryAcquire(2, 10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(api.executions()).hasSize(1);
+    } finally {
+      worker.close();
+    }
+  }
+
   @Test
   void the_alert_message_is_edited_to_show_the_action_done_and_keeps_its_actions_button() {
     AlertId alert = dagAlert("etl_daily", RUN, "transform");
