@@ -100,7 +100,8 @@ public final class Database implements Transactions, AutoCloseable {
     String url = DatabaseTarget.SQLITE_PREFIX + absolute;
     migrate(Vendor.SQLITE, url, null, null);
     try {
-      Connection c = DriverManager.getConnection(url);
+      // Statements are compiled once and reused (see StatementCache): 256 covers every text.
+      Connection c = StatementCache.wrap(DriverManager.getConnection(url), 256);
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA journal_mode=WAL");
         // FULL: a commit is on disk before the webhook gets its 2xx, even across a power loss.

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.ByteBufferBackedInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -69,14 +71,22 @@ public final class JsonFields {
    * @throws WebhookRejection 400 with the parser's reason when the body is not a JSON object
    */
   public ObjectNode parseObject(byte[] body) {
-    try (JsonParser parser = FACTORY.createParser(body)) {
+    return parseObject(ByteBuffer.wrap(body));
+  }
+
+  /** Like {@link #parseObject(byte[])} over the bytes left in {@code body}, which is not moved. */
+  public ObjectNode parseObject(ByteBuffer body) {
+    try (JsonParser parser =
+        FACTORY.createParser(new ByteBufferBackedInputStream(body.duplicate()))) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         throw WebhookRejection.badRequest("malformed JSON: empty body");
       }
       if (first != JsonToken.START_OBJECT) {
         // Not an object: let the tree parser name what it is (and any syntax error).
-        return WebhookJson.parseObject(body);
+        byte[] bytes = new byte[body.remaining()];
+        body.duplicate().get(bytes);
+        return WebhookJson.parseObject(bytes);
       }
       ObjectNode picked = MAPPER.createObjectNode();
       readObject(parser, picked);

@@ -215,11 +215,11 @@ public final class WebhookServer implements AutoCloseable {
     }
     byte[] body;
     try {
-      body = BoundedBody.read(in, MAX_BODY_BYTES);
+      body = BoundedBody.read(in, MAX_BODY_BYTES, contentLength);
     } catch (IOException e) {
       throw WebhookRejection.badRequest("could not read body: " + e.getClass().getSimpleName());
     }
-    return new WebhookRequest(headers, mediaType, body);
+    return WebhookRequest.owning(headers, mediaType, body);
   }
 
   /** Answers the verdict; returns the outcome {@link WebhookObserver} is told. */

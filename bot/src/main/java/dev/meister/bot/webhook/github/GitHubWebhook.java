@@ -7,6 +7,7 @@ import dev.meister.bot.webhook.WebhookEndpoint;
 import dev.meister.bot.webhook.WebhookRejection;
 import dev.meister.bot.webhook.WebhookRequest;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
@@ -86,7 +87,7 @@ public final class GitHubWebhook implements WebhookEndpoint {
 
   @Override
   public Verdict handle(WebhookRequest request) {
-    byte[] body = request.body();
+    ByteBuffer body = request.bodyView();
     String signed =
         request
             .header(SIGNATURE)
@@ -114,11 +115,11 @@ public final class GitHubWebhook implements WebhookEndpoint {
     };
   }
 
-  private static ObjectNode json(String mediaType, byte[] body) {
+  private static ObjectNode json(String mediaType, ByteBuffer body) {
     if (!mediaType.equals(FORM)) {
       return READ.parseObject(body);
     }
-    String form = new String(body, StandardCharsets.US_ASCII);
+    String form = StandardCharsets.US_ASCII.decode(body.duplicate()).toString();
     for (String pair : form.split("&", -1)) {
       if (pair.startsWith("payload=")) {
         return READ.parseObject(decode(pair.substring("payload=".length())));
