@@ -24,11 +24,23 @@ public record CronSchedule(String written, String quartz, ZoneId zone) {
   private static final String[] DAYS = {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"};
 
   /**
-   * Reads a crontab or Quartz expression.
+   * Reads a crontab or Quartz expression that fires at least once after now.
    *
    * @throws IllegalArgumentException saying what is wrong with it
    */
   public static CronSchedule parse(String text, ZoneId zone) {
+    return parse(text, zone, Instant.now());
+  }
+
+  /**
+   * Reads a crontab or Quartz expression that fires at least once after {@code from}. Quartz
+   * accepts expressions that name no real day ({@code 0 8 30 2 *}, the 30th of February) or only
+   * past years ({@code 0 0 8 * * ? 2020}); such a post or review would silently never happen, so it
+   * is refused where it is written rather than found missing weeks later.
+   *
+   * @throws IllegalArgumentException saying what is wrong with it
+   */
+  public static CronSchedule parse(String text, ZoneId zone, Instant from) {
     String quartz = toQuartz(text.trim());
     try {
       CronExpression.validateExpression(quartz);
@@ -39,7 +51,15 @@ public record CronSchedule(String written, String quartz, ZoneId zone) {
       // (found by ScheduleTextFuzzTest); the loader must still name the problem.
       throw new IllegalArgumentException("cron '" + text + "' is not valid", e);
     }
-    return new CronSchedule(text.trim(), quartz, zone);
+    CronSchedule schedule = new CronSchedule(text.trim(), quartz, zone);
+    if (schedule.nextAfter(from).isEmpty()) {
+      throw new IllegalArgumentException(
+          "cron '"
+              + text.trim()
+              + "' never fires (no such day, or only years gone by); check the day, month and"
+              + " year fields");
+    }
+    return schedule;
   }
 
   /** The first time after {@code after} the schedule fires; empty when it never fires again. */
@@ -47,9 +67,10 @@ public record CronSchedule(String written, String quartz, ZoneId zone) {
     try {
       return Optional.ofNullable(expression().getNextValidTimeAfter(Date.from(after)))
           .map(Date::toInstant);
-    } catch (java.util.NoSuchElementException e) {
+    } catch (RuntimeException e) {
       // Quartz validates some expressions it cannot evaluate, e.g. "0 0/30 8-1: ? * MON-FRI"
-      // (found by ScheduleTextFuzzTest): such a schedule never fires rather than throwing.
+      // (found by ScheduleTextFuzzTest, NoSuchElementException): such a schedule never fires
+      // rather than throwing, and parse refuses it for that.
       return Optional.empty();
     }
   }

@@ -88,6 +88,17 @@ class IssueReviewConfigTest {
   }
 
   @Test
+  void a_review_that_would_never_happen_is_reported_where_it_stands() {
+    // Quartz takes the 30th of February; the review would silently never be posted.
+    String yaml = WITH_CHAT + "    review: { cron: \"0 10 30 2 *\" }\n";
+
+    assertThat(fixture.problems(yaml))
+        .containsExactly(
+            "meister.yml:13: rotations.ops.review.cron: cron '0 10 30 2 *' never fires (no such"
+                + " day, or only years gone by); check the day, month and year fields");
+  }
+
+  @Test
   void the_flaky_rate_of_the_review_is_read_as_a_percentage_or_a_share() throws ConfigException {
     String percent = WITH_CHAT + "    review: { cron: \"0 10 * * MON\", flaky_rate: 20% }\n";
     String share = WITH_CHAT + "    review: { cron: \"0 10 * * MON\", flaky_rate: 0.35 }\n";
