@@ -8,7 +8,9 @@
 # loaded through 127.0.0.1 only. The load generator (wrk) and the server share the same cores of
 # this machine: nothing is pinned. Results: a Markdown table on stdout and in
 # bench/results/latest.md. Environment knobs: WARMUP (seconds, default 30), WRK_TIMEOUT (default
-# 10s), MEISTER_XMX (default 256m), KEEP_WORK=1 keeps the temporary directory for inspection.
+# 10s), MEISTER_XMX (default 256m), MEISTER_JAVA_OPTS (more JVM options, e.g. a JFR recording),
+# SYSTEMS (default "alertmanager meister": which to measure), KEEP_WORK=1 keeps the temporary
+# directory for inspection.
 set -euo pipefail
 
 DURATION=${1:-30}
@@ -17,6 +19,8 @@ THREADS=${3:-2}
 WARMUP=${WARMUP:-30}
 WRK_TIMEOUT=${WRK_TIMEOUT:-10s}
 MEISTER_XMX=${MEISTER_XMX:-256m}
+MEISTER_JAVA_OPTS=${MEISTER_JAVA_OPTS:-}
+SYSTEMS=${SYSTEMS:-alertmanager meister}
 MEISTER_PORT=18080
 TELEGRAM_PORT=18081
 AM_PORT=19093
@@ -243,7 +247,8 @@ bench_meister() {
     >"$dir/telegram.log" 2>&1 &
   FAKE_TELEGRAM_PID=$!
   log "starting Meister (java -Xmx$MEISTER_XMX) on 127.0.0.1:$MEISTER_PORT, database in $dir"
-  (cd "$dir" && exec java "-Xmx$MEISTER_XMX" -jar "$JAR" run --config "$BENCH_DIR/meister-bench.yml") \
+  # shellcheck disable=SC2086 # MEISTER_JAVA_OPTS is a list of options
+  (cd "$dir" && exec java "-Xmx$MEISTER_XMX" $MEISTER_JAVA_OPTS -jar "$JAR" run --config "$BENCH_DIR/meister-bench.yml") \
     >"$dir/server.log" 2>&1 &
   SERVER_PID=$!
   if ! wait_ready "$url/health" 90; then
@@ -340,13 +345,13 @@ bench_meister() {
 mkdir -p "$RESULTS"
 START=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 log "duration ${DURATION}s, $CONNECTIONS connections, $THREADS wrk threads, warm-up ${WARMUP}s; $(nproc) cores shared by wrk and the server"
-bench_alertmanager
-bench_meister
+[[ " $SYSTEMS " == *" alertmanager "* ]] && bench_alertmanager
+[[ " $SYSTEMS " == *" meister "* ]] && bench_meister
 
 {
   echo "## Webhook intake, side by side ($START)"
   echo
-  echo "\`bench/run.sh $DURATION $CONNECTIONS $THREADS\` on $(nproc) cores ($(uname -m), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)); wrk $THREADS threads, $CONNECTIONS connections, ${DURATION}s after a ${WARMUP}s warm-up, timeout $WRK_TIMEOUT; wrk and each server share the same cores (nothing pinned). Meister: \`java -Xmx$MEISTER_XMX\` ($(java -version 2>&1 | head -1)), signed \`workflow_run\` failures, each committed to SQLite (WAL, synchronous=FULL) with its outbox row before the 202. Alertmanager: $(prometheus-alertmanager --version 2>&1 | head -1 | awk '{ print $3 }'), one-alert arrays to \`/api/v2/alerts\`, null receiver, kept in memory."
+  echo "\`bench/run.sh $DURATION $CONNECTIONS $THREADS\` on $(nproc) cores ($(uname -m), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)); wrk $THREADS threads, $CONNECTIONS connections, ${DURATION}s after a ${WARMUP}s warm-up, timeout $WRK_TIMEOUT; wrk and each server share the same cores (nothing pinned). Meister: \`java -Xmx$MEISTER_XMX${MEISTER_JAVA_OPTS:+ $MEISTER_JAVA_OPTS}\` ($(java -version 2>&1 | head -1)), signed \`workflow_run\` failures, each committed to SQLite (WAL, synchronous=FULL) with its outbox row before the 202. Alertmanager: $(prometheus-alertmanager --version 2>&1 | head -1 | awk '{ print $3 }'), one-alert arrays to \`/api/v2/alerts\`, null receiver, kept in memory."
   echo
   echo "| system | payload | accepted req/s | p50 | p99 | socket errors / non-2xx | peak RSS | exactly once |"
   echo "|---|---|---|---|---|---|---|---|"
