@@ -76,8 +76,7 @@ public final class JsonFields {
 
   /** Like {@link #parseObject(byte[])} over the bytes left in {@code body}, which is not moved. */
   public ObjectNode parseObject(ByteBuffer body) {
-    try (JsonParser parser =
-        FACTORY.createParser(new ByteBufferBackedInputStream(body.duplicate()))) {
+    try (JsonParser parser = parserOver(body)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         throw WebhookRejection.badRequest("malformed JSON: empty body");
@@ -103,6 +102,15 @@ public final class JsonFields {
     } catch (IOException e) {
       throw WebhookRejection.badRequest("unreadable body: " + e.getClass().getSimpleName());
     }
+  }
+
+  /** A parser over the array behind {@code body} where it has one: no copying into a buffer. */
+  private static JsonParser parserOver(ByteBuffer body) throws IOException {
+    if (body.hasArray()) {
+      return FACTORY.createParser(
+          body.array(), body.arrayOffset() + body.position(), body.remaining());
+    }
+    return FACTORY.createParser(new ByteBufferBackedInputStream(body.duplicate()));
   }
 
   /**

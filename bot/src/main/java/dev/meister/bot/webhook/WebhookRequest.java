@@ -1,5 +1,6 @@
 package dev.meister.bot.webhook;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.Map;
@@ -58,5 +59,15 @@ public final class WebhookRequest {
    */
   public ByteBuffer bodyView() {
     return ByteBuffer.wrap(body).asReadOnlyBuffer();
+  }
+
+  /**
+   * The body as a JSON object holding only {@code fields}, parsed straight from the array read (a
+   * read-only view has no array to give the parser, which then copied it through a stream).
+   *
+   * @throws WebhookRejection 400 with the parser's reason when the body is not a JSON object
+   */
+  public ObjectNode parseBody(JsonFields fields) {
+    return fields.parseObject(body);
   }
 }

@@ -106,18 +106,18 @@ public final class GitHubWebhook implements WebhookEndpoint {
     String deliveryKey = "github:" + delivery;
     return switch (event) {
       case "ping" -> Verdict.pong();
-      case "workflow_run" -> WorkflowRuns.verdict(deliveryKey, json(request.mediaType(), body));
+      case "workflow_run" -> WorkflowRuns.verdict(deliveryKey, json(request, body));
       case "workflow_job" ->
           workflowJobs
-              ? WorkflowJobs.verdict(deliveryKey, json(request.mediaType(), body))
+              ? WorkflowJobs.verdict(deliveryKey, json(request, body))
               : Verdict.ignore(event, "workflow_job alerts are off; the workflow_run reports it");
       default -> Verdict.ignore(event, "event not handled");
     };
   }
 
-  private static ObjectNode json(String mediaType, ByteBuffer body) {
-    if (!mediaType.equals(FORM)) {
-      return READ.parseObject(body);
+  private static ObjectNode json(WebhookRequest request, ByteBuffer body) {
+    if (!request.mediaType().equals(FORM)) {
+      return request.parseBody(READ);
     }
     String form = StandardCharsets.US_ASCII.decode(body.duplicate()).toString();
     for (String pair : form.split("&", -1)) {
