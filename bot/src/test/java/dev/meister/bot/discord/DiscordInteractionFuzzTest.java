@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.meister.core.chat.ChatEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -29,10 +30,15 @@ class DiscordInteractionFuzzTest {
     DiscordInput.User user =
         new DiscordInput.User(f.at(2), f.at(3), f.at(4), f.at(5).equals("true"));
     String channel = f.at(1);
+    boolean quoting = !List.of("slash", "button", "reply", "message").contains(f.at(0));
     boolean idsBlank =
         f.at(0).equals("slash")
             ? false
-            : f.at(7).isBlank() || (f.at(0).equals("reply") && f.at(9).isBlank());
+            : f.at(7).isBlank()
+                || (f.at(0).equals("reply") && f.at(9).isBlank())
+                // A quoted message and its author are JDA objects too, with their snowflakes
+                // (found by -Pfuzz: a blank quoted id is no input Discord can send).
+                || (quoting && (f.at(10).isBlank() || f.at(11).isBlank()));
     if (channel.isBlank() || user.id().isBlank() || idsBlank) {
       return; // JDA always has the channel's and the user's snowflake.
     }
