@@ -70,6 +70,8 @@ done
 # Telegram connects in the background; the warm-up (its first phase) gives it time to.
 
 START=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+KNOBS=$(env | grep -E '^(WARM=|WARM_|CHATS_|RATE_|SECS_|STORM|WAIT_|POOL=|MEISTER_XMX=)' | sort | tr '\n' ' ' | sed 's/ $//' || true)
 set +e
 MEISTER_PID=$SERVER_PID python3 "$BENCH_DIR/openloop.py" bench "http://127.0.0.1:$PORT/hooks/github" "$WORK/meister-chat.db" \
   "$WORK/records.jsonl" "$FIXTURE" "$WORK/summary.json" >"$WORK/figures.md"
@@ -84,13 +86,13 @@ mkdir -p "$(dirname "$OUT")"
   echo
   echo "## Time to chat ($START)"
   echo
-  echo "\`bench/chat.sh${1:+ $1}\` (knobs: $(env | grep -E '^(WARM_|CHATS_|RATE_|SECS_|STORM|WAIT_|POOL=|MEISTER_XMX=)' | sort | tr '\n' ' ' | sed 's/ $//'))"
-  echo "on $(nproc) cores ($(uname -m), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)), load average before the run $(cut -d' ' -f1-3 /proc/loadavg),"
+  echo "\`${KNOBS:+$KNOBS }bench/chat.sh${1:+ $1}\`$([[ -n $KNOBS ]] || echo ' (the defaults)'), $(( $(date +%s) - $(date -d "$START" +%s) )) s"
+  echo "on $(nproc) cores ($(uname -m), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)), shared with other work: load average $LOAD_BEFORE before the run (each phase below says how much CPU Meister got),"
   echo "\`java -Xmx$MEISTER_XMX\` ($(java -version 2>&1 | head -1)), code at \`$(git -C "$ROOT" rev-parse --short HEAD)\`$(git -C "$ROOT" diff --quiet HEAD -- core storage bot || echo ' with uncommitted changes')."
   echo "Meister with SQLite (WAL, synchronous=FULL), Telegram pointed at \`bench/fake_telegram.py\` on loopback (answers at once, no rate limit of its own),"
   echo "a generated config of $chats Telegram chats, each with one route \`match: { source: github, repo: octo-org/<chat> }\`,"
   echo "one rotation; the load generator \`bench/openloop.py\` (stdlib Python) sends the real 21 KB \`workflow_run\` failure, each with its own repository, run id, delivery id and HMAC-SHA256 signature."
-  echo "A warm-up of ${WARM_RATE:-40}/s for ${WARM_SECS:-20} s over ${WARM_CHATS:-50} other chats goes first. Meister's pace per chat: a burst of 20, then 20 a minute; above it alerts are folded into a digest, at most one a minute per chat."
+  echo "A warm-up of ${WARM:-4000} alerts as fast as they are taken over ${WARM_CHATS:-200} other chats (none folded) goes first. Meister's pace per chat: a burst of 20, then 20 a minute; above it alerts are folded into a digest, at most one a minute per chat."
   echo "Peak RSS $rss MiB; server log $warns WARN, $errors ERROR lines."
   echo
   cat "$WORK/figures.md"

@@ -10,7 +10,8 @@ usage: openloop.py config OUT_YML TELEGRAM_PORT MEISTER_PORT
 the run below the storm threshold (a-NNN), B chats for the run at 100/s (b-NNN) and one storm chat.
 `bench` runs the phases one after the other on the running Meister and prints the Markdown figures:
 
-  warm-up  WARM_RATE/s for WARM_SECS s, open loop, over the w chats (JIT warm-up, not reported)
+  warm-up  WARM alerts over the WARM_CHATS w chats, closed loop like the storm, at most 20 per chat
+           (none folded), then WARM_PAUSE s: for the JIT, not reported
   A        RATE_A/s for SECS_A s, open loop, round robin over the a chats: each chat gets
            RATE_A*60/CHATS_A alerts a minute, under its pace (a burst of 20, then 20 a minute), so
            no alert is folded: the time from the 202 to the sendMessage naming the alert
@@ -48,7 +49,7 @@ import time
 from urllib.parse import urlsplit
 
 ENV = os.environ.get
-WARM_CHATS, WARM_RATE, WARM_SECS = int(ENV("WARM_CHATS", 50)), float(ENV("WARM_RATE", 40)), float(ENV("WARM_SECS", 20))
+WARM_CHATS, WARM, WARM_PAUSE = int(ENV("WARM_CHATS", 200)), int(ENV("WARM", 4000)), float(ENV("WARM_PAUSE", 3))
 CHATS_A, RATE_A, SECS_A = int(ENV("CHATS_A", 200)), float(ENV("RATE_A", 50)), float(ENV("SECS_A", 30))
 CHATS_B, RATE_B, SECS_B = int(ENV("CHATS_B", 50)), float(ENV("RATE_B", 100)), float(ENV("SECS_B", 20))
 STORM, STORM_THREADS, STORM_PROCS = int(ENV("STORM", 10000)), int(ENV("STORM_THREADS", 16)), int(ENV("STORM_PROCS", 2))
@@ -208,14 +209,14 @@ class Phase:
         self.ended = time.time()
         self.offered = (n, rate, secs)
 
-    def closed_loop(self, chat, n, threads):
+    def closed_loop(self, chats, n, threads):
         """n requests from `threads` connections, spread over STORM_PROCS processes (one Python
         process, held by its GIL, sends fewer 21 KB bodies a second than Meister takes)."""
         procs = max(1, min(STORM_PROCS, threads))
         ctx = multiprocessing.get_context("fork")
         self.started = time.time()
         with ctx.Pool(procs) as pool:
-            parts = pool.map(_closed_part, [(self.name, self.url, self.tag, chat, list(range(k, n, procs)),
+            parts = pool.map(_closed_part, [(self.name, self.url, self.tag, chats, list(range(k, n, procs)),
                                              max(1, threads // procs)) for k in range(procs)])
         self.ended = time.time()
         for alerts, codes, errors in parts:
@@ -224,7 +225,7 @@ class Phase:
                 self.codes[k] = self.codes.get(k, 0) + v
             self.errors += errors[:3 - len(self.errors)]
 
-    def closed_part(self, chat, indices, threads):
+    def closed_part(self, chats, indices, threads):
         todo = iter(indices)
         take = threading.Lock()
 
@@ -235,7 +236,7 @@ class Phase:
                     i = next(todo, None)
                 if i is None:
                     return
-                self.one(client, i, chat, time.time())
+                self.one(client, i, chats[i % len(chats)], time.time())
 
         pool = [threading.Thread(target=worker, daemon=True) for _ in range(threads)]
         for t in pool:
@@ -249,8 +250,8 @@ BODIES = None  # set in main_bench before the storm's processes are forked
 
 
 def _closed_part(args):
-    name, url, tag, chat, indices, threads = args
-    return Phase(name, url, BODIES, tag).closed_part(chat, indices, threads)
+    name, url, tag, chats, indices, threads = args
+    return Phase(name, url, BODIES, tag).closed_part(chats, indices, threads)
 
 
 def cpu_snapshot():
@@ -413,6 +414,24 @@ def pace(records, chats):
     return worst_all, worst_posts, by_chat
 
 
+def over_telegram(n):
+    return " — more than Telegram's about 20 a minute in a group" if n > 20 else ""
+
+
+def by_second(phase, a):
+    """The p99 of time to chat per second of sending: how steady it was over the phase."""
+    bins = {}
+    for alert, info in phase.alerts.items():
+        if alert in a["seen"]:
+            bins.setdefault(int(info["due"] - phase.started), []).append(a["seen"][alert] - info["t202"])
+    p99s = sorted(pct(v, 99) for v in bins.values())
+    if not p99s:
+        return "–"
+    good = sum(1 for v in p99s if v <= 0.1)
+    return (f"per second of sending, the p99 was ≤ 100 ms in {good} of {len(p99s)} seconds; the median"
+            f" second's p99 {ms(pct(p99s, 50))}, the best {ms(p99s[0])}, the worst {ms(p99s[-1])}")
+
+
 def intake_line(phase):
     lat = [v["t202"] - v["due"] for v in phase.alerts.values()]
     late = [v["sent"] - v["due"] for v in phase.alerts.values()]
@@ -443,11 +462,27 @@ def main_bench(url, db, records_path, fixture, result_json):
     log = lambda m: print(f"[chat {time.strftime('%H:%M:%S')}] {m}", file=sys.stderr, flush=True)
     out, status, summary = [], 0, {}
 
-    if WARM_SECS > 0:
-        log(f"warm-up: {WARM_RATE:g}/s for {WARM_SECS:g} s over {len(warm)} chats")
+    if WARM > 0:
+        # As fast as Meister takes them, so the JIT compiles the hot paths before anything is
+        # measured; at most 20 per chat, so none is folded and no digest falls into a later phase.
+        log(f"warm-up: {WARM} alerts over {len(warm)} chats, closed loop")
         w = Phase("warm", url, bodies, tag)
-        w.open_loop(warm, WARM_RATE, WARM_SECS)
-        wait_settled(db, w, warm, 30)
+        w.closed_loop(warm, WARM, STORM_THREADS)
+        settled = wait_settled(db, w, warm, 90)
+        records = read_records(records_path)
+        rw = analyse(w, records, db)
+        sends = sorted(rw["seen"].values())
+        first202 = min((v["t202"] for v in w.alerts.values()), default=float("nan"))
+        last202 = max((v["t202"] for v in w.alerts.values()), default=float("nan"))
+        out += ["### Warm-up (also the relay's throughput)", "",
+                f"{len(w.alerts)} alerts accepted in {last202 - first202:.1f} s ({len(w.alerts) / max(1e-9, last202 - first202):.0f}/s,"
+                f" closed loop, {STORM_THREADS} connections) over {len(warm)} chats, at most 20 per chat so each goes out on its own:"
+                f" {len(sends)} messages reached the fake Telegram, the last {ms(sends[-1] - first202) if sends else '–'} after the first 202,"
+                f" {len(sends) / max(1e-9, sends[-1] - sends[0]) if len(sends) > 1 else 0:.0f} messages/s from the first to the last"
+                f" (one delivery worker, sending and recording each message in turn);"
+                f" {'all out' if settled else '**not all out within 90 s**'}. Time to chat p50 {ms(pct(rw['delays'], 50))}, max {ms(max(rw['delays']) if rw['delays'] else float('nan'))}"
+                f" (the backlog). Exactly once: {'yes' if check_line(w, rw)[0] else '**NO**: ' + check_line(w, rw)[1]}.", ""]
+        time.sleep(WARM_PAUSE)
 
     if SECS_A > 0:
         log(f"A: {RATE_A:g}/s for {SECS_A:g} s over {len(a_chats)} chats")
@@ -478,6 +513,7 @@ def main_bench(url, db, records_path, fixture, result_json):
                 f"- intake: {intake_line(pa)}",
                 f"- {cpu_line(cpu0, cpu1)}",
                 f"- exactly once: {'yes' if ok else '**NO**'}: {check}",
+                f"- {by_second(pa, ra)}",
                 f"- most messages to one chat in any 60 s: {worst} ({worst_posts} alert posts)",
                 f"- all out {ms(settled - pa.ended) if settled else 'not within %g s' % WAIT_A} after the last request",
                 ""]
@@ -511,7 +547,7 @@ def main_bench(url, db, records_path, fixture, result_json):
                 f"- intake: {intake_line(pb)}",
                 f"- {cpu_line(cpu0, cpu1)}",
                 f"- exactly once: {'yes' if ok else '**NO**'}: {check}",
-                f"- most messages to one chat in any 60 s: {worst} ({worst_posts} alert posts, the rest digests)",
+                f"- most messages to one chat in any 60 s: {worst} ({worst_posts} alert posts, the rest digests){over_telegram(worst)}",
                 f"- all out {ms(settled - pb.ended) if settled else 'not within %g s' % WAIT_B} after the last request",
                 ""]
 
@@ -519,7 +555,7 @@ def main_bench(url, db, records_path, fixture, result_json):
         log(f"storm: {STORM} alerts into one chat, {STORM_THREADS} connections, closed loop")
         ps = Phase("storm", url, bodies, tag)
         cpu0 = cpu_snapshot()
-        ps.closed_loop("storm", STORM, STORM_THREADS)
+        ps.closed_loop(["storm"], STORM, STORM_THREADS)
         cpu1 = cpu_snapshot()
         log(f"storm sent in {ps.ended - ps.started:.1f} s; waiting up to {STORM_WAIT:g} s for its digests")
         settled = wait_settled(db, ps, ["storm"], STORM_WAIT)
@@ -555,7 +591,7 @@ def main_bench(url, db, records_path, fixture, result_json):
                 f" ({'all out ' + ms(settled - ps.ended) + ' after the last 202' if settled else 'not all within %g s' % STORM_WAIT}) |"
                 f" {'yes' if ok else '**NO**'} |",
                 "",
-                f"- messages per minute, counted from the first: {per_min or 'none'}",
+                f"- messages per minute, counted from the first: {per_min or 'none'}; most in any 60 s {worst}{over_telegram(worst)}",
                 f"- digests: {', '.join(str(r['count']) for r in digests) or 'none'} alerts each"
                 f" (each lists the oldest 20 by id and counts the rest); gaps between digests:"
                 f" {', '.join(f'{g:.1f} s' for g in gaps) or '–'}",
