@@ -350,9 +350,11 @@ def analyse(phase, records, db):
     for d in digest_rows:
         digests_of.setdefault(d[1], []).append(d)
     covered = {}  # alert id -> digest outbox id
-    states = {}
+    states, waiting = {}, set()
     for oid, alert, chat, state, created, finished, sent in rows:
         states[state] = states.get(state, 0) + 1
+        if state in ("pending", "folded"):
+            waiting.add(alert)
         if state == "digested":
             d = next((d for d in digests_of.get(chat, []) if d[2] >= finished), None)
             if d is not None:
@@ -391,7 +393,8 @@ def analyse(phase, records, db):
     return {"posts": posts, "covered": covered, "members": members, "digest_msg": digest_msg,
             "missing": missing, "twice": twice, "delays": delays, "post_delays": post_delays,
             "digest_delays": digest_delays, "text_mismatch": text_mismatch, "states": states,
-            "listed_posted": listed_posted, "seen": seen}
+            "listed_posted": listed_posted, "seen": seen,
+            "waiting": sum(1 for a in missing if a in waiting)}
 
 
 def pace(records, chats):
@@ -436,6 +439,10 @@ def intake_line(phase):
     lat = [v["t202"] - v["due"] for v in phase.alerts.values()]
     late = [v["sent"] - v["due"] for v in phase.alerts.values()]
     codes = " ".join(f"{k}:{v}" for k, v in sorted(phase.codes.items()))
+    if not hasattr(phase, "offered"):  # closed loop: each request is due when it is sent
+        return (f"202 latency p50 {ms(pct(lat, 50))}, p99 {ms(pct(lat, 99))},"
+                f" max {ms(max(lat) if lat else float('nan'))}; status codes `{codes}`"
+                + (f"; samples: {'; '.join(phase.errors)}" if phase.errors else ""))
     return (f"202 latency from when each request was due p50 {ms(pct(lat, 50))}, p99 {ms(pct(lat, 99))},"
             f" max {ms(max(lat) if lat else float('nan'))}; sends late on the schedule by at most"
             f" {ms(max(late) if late else float('nan'))}; status codes `{codes}`"
@@ -445,7 +452,8 @@ def intake_line(phase):
 def check_line(phase, a):
     ok = not a["missing"] and not a["twice"] and a["text_mismatch"] == 0 and a["listed_posted"] == 0
     return ok, (f"{len(phase.alerts)} accepted: {len(a['posts'])} in a message of their own,"
-                f" {len(a['covered'])} in {len(a['members'])} digest(s); **{len(a['missing'])} missing,"
+                f" {len(a['covered'])} in {len(a['members'])} digest(s); **{len(a['missing'])} missing"
+                f" ({a['waiting']} of them still waiting in the outbox, pending or folded),"
                 f" {len(a['twice'])} twice**; digests whose text (count, listed ids) disagrees with the"
                 f" database: {a['text_mismatch']}; alerts listed in a digest but also posted: {a['listed_posted']};"
                 f" outbox rows by state {a['states']}")
