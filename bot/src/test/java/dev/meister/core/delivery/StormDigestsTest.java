@@ -151,6 +151,25 @@ class StormDigestsTest {
   }
 
   @Test
+  void a_round_with_nothing_folded_does_not_use_up_the_chats_next_digest() {
+    alerts(1, 25);
+    worker.deliverDue();
+    clock.advance(Duration.ofMinutes(1));
+    // A round a minute after the digest, with nothing folded: no digest, and none owed either.
+    worker.deliverDue();
+    assertThat(sent()).hasSize(21);
+
+    clock.advance(Duration.ofSeconds(1));
+    alerts(26, 25);
+    worker.deliverDue();
+
+    assertThat(sent())
+        .as("the burst back after a minute, and the second wave's digest a minute after the first")
+        .hasSize(42);
+    assertThat(sent().get(41)).startsWith("5 more failures in").contains("#46 ", "#50 ");
+  }
+
+  @Test
   void folded_alerts_are_still_announced_after_a_restart() {
     alerts(1, 10);
     storage.outbox().fold(storage.outbox().due(clock.instant(), 100).get(9).id());

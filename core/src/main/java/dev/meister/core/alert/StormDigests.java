@@ -133,7 +133,10 @@ public final class StormDigests implements HeldMessages {
     }
     int released = 0;
     for (ChatRef chat : List.copyOf(foldedChats)) {
-      if (guard.canPostDigest(chat) && queueDigest(chat)) {
+      // Only a digest actually queued counts: a chat once folded stays in foldedChats, and a round
+      // that found it empty a minute after its last digest used to take its turn, so the folds of
+      // a second wave waited up to a minute longer than the pace asks.
+      if (guard.digestDue(chat) && queueDigest(chat)) {
         released++;
       }
     }
@@ -152,6 +155,7 @@ public final class StormDigests implements HeldMessages {
           if (listed.isEmpty()) {
             return false;
           }
+          guard.digestQueued(chat);
           List<Alert> folded = new ArrayList<>();
           for (OutboxEntry e : listed) {
             AlertId id = Objects.requireNonNull(e.message().alert());

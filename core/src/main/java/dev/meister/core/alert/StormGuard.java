@@ -102,13 +102,22 @@ public final class StormGuard {
    * posting one. Digests bypass the bucket, so a storm is still summarised while it lasts.
    */
   public synchronized boolean canPostDigest(ChatRef chat) {
-    Instant now = clock.instant();
-    @Nullable Instant last = lastDigest.get(chat);
-    if (last != null && now.isBefore(last.plus(DIGEST_GAP))) {
+    if (!digestDue(chat)) {
       return false;
     }
-    lastDigest.put(chat, now);
+    digestQueued(chat);
     return true;
+  }
+
+  /** Whether a digest may go to {@code chat} now (a minute after its last); counts as nothing. */
+  public synchronized boolean digestDue(ChatRef chat) {
+    @Nullable Instant last = lastDigest.get(chat);
+    return last == null || !clock.instant().isBefore(last.plus(DIGEST_GAP));
+  }
+
+  /** Counts a digest to {@code chat} as posted now: the next may follow a minute later. */
+  public synchronized void digestQueued(ChatRef chat) {
+    lastDigest.put(chat, clock.instant());
   }
 
   private final class Bucket {
