@@ -88,6 +88,12 @@ final class SlackWebhook implements WebhookEndpoint {
     try {
       response = app.run(boltRequest);
     } catch (Exception e) {
+      if (malformed(e)) {
+        // An Events API body is only read into Gson objects here, after the parse above: a value
+        // of the wrong type ("event_time": N1764…, found by -Pfuzz) is the sender's 400 too.
+        throw WebhookRejection.badRequest(
+            "malformed Slack payload: " + e.getClass().getSimpleName());
+      }
       throw new IllegalStateException("Slack request failed in Bolt", e);
     }
     String contentType =
@@ -95,5 +101,14 @@ final class SlackWebhook implements WebhookEndpoint {
     int status = response.getStatusCode() == null ? 200 : response.getStatusCode();
     return Verdict.respond(
         status, contentType, response.getBody() == null ? "" : response.getBody());
+  }
+
+  private static boolean malformed(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof com.google.gson.JsonParseException) {
+        return true;
+      }
+    }
+    return false;
   }
 }
