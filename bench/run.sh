@@ -9,8 +9,9 @@
 # this machine: nothing is pinned. Results: a Markdown table on stdout and in
 # bench/results/latest.md. Environment knobs: WARMUP (seconds, default 30), WRK_TIMEOUT (default
 # 10s), MEISTER_XMX (default 256m), MEISTER_JAVA_OPTS (more JVM options, e.g. a JFR recording),
-# SYSTEMS (default "alertmanager meister": which to measure), KEEP_WORK=1 keeps the temporary
-# directory for inspection.
+# SYSTEMS (default "alertmanager meister": whose intake to measure), PARTS (default "chat startup":
+# which of bench/chat.sh and bench/startup.sh run after the intake, appending to latest.md),
+# KEEP_WORK=1 keeps the temporary directory for inspection.
 set -euo pipefail
 
 DURATION=${1:-30}
@@ -359,4 +360,18 @@ log "duration ${DURATION}s, $CONNECTIONS connections, $THREADS wrk threads, warm
   echo
   printf '%s\n' "${DETAILS[@]}"
 } | tee "$RESULTS/latest.md"
+
+# The rest of issue #17's figures, appended below the intake table: time to chat and the storm
+# (bench/chat.sh), then start-up and idle footprint (bench/startup.sh). PARTS picks them.
+PARTS=${PARTS:-chat startup}
+if [[ " $PARTS " == *" chat "* ]]; then
+  log "time to chat and the storm: bench/chat.sh"
+  echo >>"$RESULTS/latest.md"
+  "$BENCH_DIR/chat.sh" "$RESULTS/latest.md" || STATUS=1
+fi
+if [[ " $PARTS " == *" startup "* ]]; then
+  log "start-up and idle footprint: bench/startup.sh"
+  echo >>"$RESULTS/latest.md"
+  "$BENCH_DIR/startup.sh" "$RESULTS/latest.md" || STATUS=1
+fi
 exit "$STATUS"
