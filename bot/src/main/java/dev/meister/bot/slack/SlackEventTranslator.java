@@ -91,12 +91,14 @@ public final class SlackEventTranslator {
   public Optional<ChatEvent> message(MessageEvent e, @Nullable String botUserId) {
     String text = e.getText();
     String thread = e.getThreadTs();
+    // Slack always sends these; a body without them (found by -Pfuzz: no "ts") is no event.
     if (e.getBotId() != null
-        || e.getUser() == null
-        || e.getChannel() == null
+        || missing(e.getUser())
+        || missing(e.getChannel())
+        || missing(e.getTs())
         || text == null
         || text.isBlank()
-        || thread == null
+        || missing(thread)
         || thread.equals(e.getTs())) {
       return Optional.empty();
     }
@@ -123,9 +125,9 @@ public final class SlackEventTranslator {
   public Optional<ChatEvent> mention(AppMentionEvent e) {
     String text = e.getText();
     if (e.getBotId() != null
-        || e.getUser() == null
-        || e.getChannel() == null
-        || e.getTs() == null
+        || missing(e.getUser())
+        || missing(e.getChannel())
+        || missing(e.getTs())
         || text == null
         || text.isBlank()) {
       return Optional.empty();
@@ -135,7 +137,7 @@ public final class SlackEventTranslator {
         new ChatRef(
             Platform.SLACK,
             e.getChannel(),
-            thread == null || thread.equals(e.getTs()) ? null : thread);
+            missing(thread) || thread.equals(e.getTs()) ? null : thread);
     return Optional.of(
         new ChatEvent.Mention(
             chat,
@@ -173,5 +175,9 @@ public final class SlackEventTranslator {
   /** Slack sends typed {@code & < >} as entities. */
   static String unescape(String text) {
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+  }
+
+  private static boolean missing(@Nullable String field) {
+    return field == null || field.isBlank();
   }
 }

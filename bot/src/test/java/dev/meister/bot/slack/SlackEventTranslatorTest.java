@@ -106,6 +106,29 @@ class SlackEventTranslatorTest {
   }
 
   @Test
+  void a_reply_without_its_own_ts_or_with_a_blank_channel_is_no_event() {
+    // Found by -Pfuzz: a reply without "ts" threw in MessageRef, and the request was a 500.
+    assertThat(
+            translator.message(
+                message(
+                    """
+        {"type":"message","channel":"C1","user":"U0BOB","text":"looking",
+         "thread_ts":"1.1","parent_user_id":"U0BOT"}
+        """),
+                "U0BOT"))
+        .isEmpty();
+    assertThat(
+            translator.message(
+                message(
+                    """
+        {"type":"message","channel":" ","user":"U0BOB","text":"looking",
+         "ts":"1.2","thread_ts":"1.1","parent_user_id":"U0BOT"}
+        """),
+                "U0BOT"))
+        .isEmpty();
+  }
+
+  @Test
   void a_press_on_a_message_inside_a_thread_keeps_the_thread() {
     BlockActionPayload p =
         GsonFactory.createSnakeCase()
