@@ -28,7 +28,7 @@ public final class SlackEventTranslator {
     String channel = p.getChannelId();
     String user = p.getUserId();
     String command = p.getCommand();
-    if (channel == null || user == null || command == null) {
+    if (missing(channel) || missing(user) || command == null) {
       return Optional.empty();
     }
     String name = command.startsWith("/") ? command.substring(1) : command;
@@ -51,7 +51,12 @@ public final class SlackEventTranslator {
   }
 
   public Optional<ChatEvent> press(BlockActionPayload p) {
-    if (p.getActions() == null || p.getActions().isEmpty() || p.getUser() == null) {
+    // Without the presser's id no one could be checked for being a team member (found by -Pfuzz:
+    // a "user" without "id" came through as a press by nobody).
+    if (p.getActions() == null
+        || p.getActions().isEmpty()
+        || p.getUser() == null
+        || missing(p.getUser().getId())) {
       return Optional.empty();
     }
     BlockActionPayload.Container container = p.getContainer();
@@ -63,7 +68,7 @@ public final class SlackEventTranslator {
         container != null && container.getMessageTs() != null
             ? container.getMessageTs()
             : p.getMessage() != null ? p.getMessage().getTs() : null;
-    if (channel == null || ts == null) {
+    if (channel == null || ts == null || channel.isBlank() || ts.isBlank()) {
       return Optional.empty(); // A button in a modal or on the app home: not one of ours.
     }
     String thread = container != null ? container.getThreadTs() : null;

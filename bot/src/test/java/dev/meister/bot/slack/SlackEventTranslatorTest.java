@@ -149,4 +149,21 @@ class SlackEventTranslatorTest {
     assertThat(press.message().messageId()).isEqualTo("1.5");
     assertThat(press.chat().threadId()).isEqualTo("1.1");
   }
+
+  @Test
+  void a_press_by_a_user_without_an_id_is_no_event() {
+    // Found by -Pfuzz: the press came through with no sender to check for team membership.
+    BlockActionPayload p =
+        GsonFactory.createSnakeCase()
+            .fromJson(
+                """
+        {"type":"block_actions","user":{"username":"bob","name":"bob"},
+         "container":{"type":"message","message_ts":"1.5","channel_id":"C1"},
+         "channel":{"id":"C1","name":"alerts"},"trigger_id":"t1",
+         "actions":[{"action_id":"ack#0","value":"17","type":"button","action_ts":"1.6"}]}
+        """,
+                BlockActionPayload.class);
+
+    assertThat(translator.press(p)).isEmpty();
+  }
 }
