@@ -70,7 +70,10 @@ stop_server() {
 
 cleanup() {
   stop_server
-  [[ -z $FAKE_TELEGRAM_PID ]] || kill -TERM "$FAKE_TELEGRAM_PID" 2>/dev/null || true
+  if [[ -n $FAKE_TELEGRAM_PID ]]; then
+    kill -TERM "$FAKE_TELEGRAM_PID" 2>/dev/null || true
+    wait "$FAKE_TELEGRAM_PID" 2>/dev/null || true  # it writes its stats file as it stops
+  fi
   if [[ ${KEEP_WORK:-0} == 1 ]]; then
     log "kept $WORK"
   else
@@ -103,7 +106,9 @@ launcher_opts() {
 }
 
 # start NAME OPTS...: starts `meister run` in a fresh directory $WORK/NAME and waits for
-# /health/ready; prints the milliseconds from the launch to its first 200.
+# /health/ready; READY_MS is then the milliseconds from the launch to its first 200. (Not printed:
+# a command substitution would run it in a subshell, which would keep SERVER_PID to itself.)
+READY_MS=""
 start() {
   local name=$1 dir=$WORK/$1 t0 t1 i code
   shift
@@ -118,7 +123,7 @@ start() {
       "http://127.0.0.1:$MEISTER_PORT/health/ready" || true)
     if [[ $code == 200 ]]; then
       t1=$(date +%s%N)
-      echo $(( (t1 - t0) / 1000000 ))
+      READY_MS=$(( (t1 - t0) / 1000000 ))
       return 0
     fi
     if ! kill -0 "$SERVER_PID" 2>/dev/null; then
@@ -135,16 +140,23 @@ start() {
 # Whether the running server mapped the archive (the JVM drops it silently when it does not match).
 mapped() { grep -q "$ARCHIVE" "/proc/$SERVER_PID/maps" 2>/dev/null && echo yes || echo no; }
 
+# CPU milliseconds (user + system, every thread) a process has used so far: the start's cost
+# that does not depend on what else the machine runs.
+cpu_ms() {
+  sed 's/.*) //' "/proc/$1/stat" | awk -v t="$(getconf CLK_TCK)" '{ printf "%d", ($12 + $13) * 1000 / t }'
+}
+
 stats() {  # min median max of the numbers given
   printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END {
     m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-    printf "%d %d %d", v[1], m, v[NR] }'
+    printf "%d %d %d\n", v[1], m, v[NR] }'
 }
 
 STATUS=0
 mapfile -t CREATE_OPTS < <(launcher_opts 1)
 log "run 0: writes the archive ($(printf '%s ' "${CREATE_OPTS[@]}" | grep -o -- '-XX:ArchiveClassesAtExit[^ ]*' || echo 'no ArchiveClassesAtExit?'))"
-CREATE_MS=$(start create "${CREATE_OPTS[@]}") || exit 1
+start create "${CREATE_OPTS[@]}" || exit 1
+CREATE_MS=$READY_MS
 stop_server
 [[ -s $ARCHIVE ]] || { log "no archive was written at $ARCHIVE"; exit 1; }
 log "run 0: ready in $CREATE_MS ms; archive $(( $(stat -c %s "$ARCHIVE") / 1048576 )) MiB"
@@ -153,22 +165,29 @@ mapfile -t CDS_OPTS < <(launcher_opts 1)
 mapfile -t PLAIN_OPTS < <(launcher_opts 0)
 CDS_MS=()
 PLAIN_MS=()
+CDS_CPU=()
+PLAIN_CPU=()
 CDS_MAPPED=()
 for (( r = 1; r <= RUNS; r++ )); do
-  ms=$(start "cds-$r" "${CDS_OPTS[@]}") || exit 1
+  start "cds-$r" "${CDS_OPTS[@]}" || exit 1
   CDS_MAPPED+=("$(mapped)")
+  CDS_CPU+=("$(cpu_ms "$SERVER_PID")")
   stop_server
-  CDS_MS+=("$ms")
-  ms=$(start "plain-$r" "${PLAIN_OPTS[@]}") || exit 1
+  CDS_MS+=("$READY_MS")
+  start "plain-$r" "${PLAIN_OPTS[@]}" || exit 1
+  PLAIN_CPU+=("$(cpu_ms "$SERVER_PID")")
   stop_server
-  PLAIN_MS+=("$ms")
-  log "run $r: ${CDS_MS[-1]} ms with the archive (mapped: ${CDS_MAPPED[-1]}), $ms ms without"
+  PLAIN_MS+=("$READY_MS")
+  log "run $r: ${CDS_MS[-1]} ms with the archive (mapped: ${CDS_MAPPED[-1]}, ${CDS_CPU[-1]} ms CPU), ${PLAIN_MS[-1]} ms without (${PLAIN_CPU[-1]} ms CPU)"
 done
 read -r CDS_MIN CDS_MED CDS_MAX < <(stats "${CDS_MS[@]}")
 read -r PLAIN_MIN PLAIN_MED PLAIN_MAX < <(stats "${PLAIN_MS[@]}")
+read -r CDS_CPU_MIN CDS_CPU_MED CDS_CPU_MAX < <(stats "${CDS_CPU[@]}")
+read -r PLAIN_CPU_MIN PLAIN_CPU_MED PLAIN_CPU_MAX < <(stats "${PLAIN_CPU[@]}")
 
 log "idle run: ${IDLE_SECONDS}s with the archive and Telegram connected"
-IDLE_MS=$(start idle "${CDS_OPTS[@]}") || exit 1
+start idle "${CDS_OPTS[@]}" || exit 1
+IDLE_MS=$READY_MS
 IDLE_PID=$SERVER_PID
 IDLE_MAPPED=$(mapped)
 rss_kib() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; }
@@ -187,9 +206,10 @@ THREADS=$(rss_kib "$IDLE_PID" Threads)
 stop_server
 log "idle: ${RSS_END} MiB resident after ${IDLE_SECONDS}s (peak ${RSS_PEAK} MiB), /health/ready $READY_AT_END"
 
-verdict() { (( $1 <= $2 )) && echo "met" || { STATUS=1; echo "**missed**"; }; }
+verdict() { (( $1 <= $2 )) && echo "met" || echo "**missed**"; }
 READY_VERDICT=$(verdict "$CDS_MED" "$READY_TARGET_MS")
 RSS_VERDICT=$(verdict "$RSS_END" "$RSS_TARGET_MIB")
+[[ $READY_VERDICT == met && $RSS_VERDICT == met ]] || STATUS=1
 [[ $READY_AT_END == 200 ]] || STATUS=1
 [[ " ${CDS_MAPPED[*]} $IDLE_MAPPED " != *" no "* ]] || STATUS=1
 
@@ -205,13 +225,13 @@ mkdir -p "$(dirname "$OUT")"
   echo "- with the archive: \`$(printf '%s ' "${CDS_OPTS[@]}" | sed "s#$WORK/##g; s/ \$//")\` (written by run 0 with \`-XX:ArchiveClassesAtExit\`, $(( $(stat -c %s "$ARCHIVE") / 1048576 )) MiB; mapped in every run: $([[ " ${CDS_MAPPED[*]} $IDLE_MAPPED " == *" no "* ]] && echo '**no**' || echo yes))"
   echo "- without: \`$(printf '%s ' "${PLAIN_OPTS[@]}" | sed 's/ $//')\` (the JDK's own archive of its classes only)"
   echo
-  echo "| start | runs | min | median | max | target |"
-  echo "|---|---|---|---|---|---|"
-  echo "| writing the archive (run 0) | 1 | $CREATE_MS ms | | | |"
-  echo "| with the archive | $RUNS | $CDS_MIN ms | $CDS_MED ms | $CDS_MAX ms | ≤ $READY_TARGET_MS ms: $READY_VERDICT |"
-  echo "| without | $RUNS | $PLAIN_MIN ms | $PLAIN_MED ms | $PLAIN_MAX ms | |"
+  echo "| to /health/ready | runs | min | median | max | CPU used by then (median, all threads) | target |"
+  echo "|---|---|---|---|---|---|---|"
+  echo "| writing the archive (run 0) | 1 | $CREATE_MS ms | | | | |"
+  echo "| with the archive | $RUNS | $CDS_MIN ms | **$CDS_MED ms** | $CDS_MAX ms | $CDS_CPU_MED ms | median ≤ $READY_TARGET_MS ms: $READY_VERDICT |"
+  echo "| without | $RUNS | $PLAIN_MIN ms | $PLAIN_MED ms | $PLAIN_MAX ms | $PLAIN_CPU_MED ms | |"
   echo
-  echo "Runs in order, with/without: $(for i in "${!CDS_MS[@]}"; do printf '%s/%s ' "${CDS_MS[$i]}" "${PLAIN_MS[$i]}"; done | sed 's/ $//') ms."
+  echo "Runs in order, with/without the archive: $(for i in "${!CDS_MS[@]}"; do printf '%s/%s ' "${CDS_MS[$i]}" "${PLAIN_MS[$i]}"; done | sed 's/ $//') ms."
   echo
   echo "Idle (with the archive, ready in $IDLE_MS ms, Telegram long-polling the fake): **${RSS_END} MiB resident after ${IDLE_SECONDS} s** (target ≤ $RSS_TARGET_MIB MiB: $RSS_VERDICT; $RSS_ANON MiB anonymous, $RSS_FILE MiB file-backed, $THREADS threads); ${RSS_READY} MiB when it became ready; peak ${RSS_PEAK} MiB (VmHWM); \`/health/ready\` at the end: $READY_AT_END."
 } >>"$OUT"

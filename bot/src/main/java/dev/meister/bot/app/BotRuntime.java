@@ -801,6 +801,7 @@ final class BotRuntime implements AutoCloseable {
             .role(this::role)
             .observedBy(new WebhookMetrics(metrics.registry()));
     if (server.metricsToken().isPresent()) {
+      metrics.bindJvm();
       created.mount(new MetricsRoute(metrics, server.metricsToken().reveal())::mount);
     } else {
       log.info("server.metrics_token is not set: GET /metrics is not served");
