@@ -153,6 +153,7 @@ stats() {  # min median max of the numbers given
 }
 
 STATUS=0
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 mapfile -t CREATE_OPTS < <(launcher_opts 1)
 log "run 0: writes the archive ($(printf '%s ' "${CREATE_OPTS[@]}" | grep -o -- '-XX:ArchiveClassesAtExit[^ ]*' || echo 'no ArchiveClassesAtExit?'))"
 start create "${CREATE_OPTS[@]}" || exit 1
@@ -214,11 +215,12 @@ RSS_VERDICT=$(verdict "$RSS_END" "$RSS_TARGET_MIB")
 [[ " ${CDS_MAPPED[*]} $IDLE_MAPPED " != *" no "* ]] || STATUS=1
 
 mkdir -p "$(dirname "$OUT")"
+[[ -s $OUT ]] || printf '# Start-up and idle memory of `meister run` (bench/startup.sh), newest last\n' >"$OUT"
 {
   echo
   echo "## Start-up and idle memory, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
-  echo "\`bench/startup.sh\` (RUNS=$RUNS, IDLE_SECONDS=$IDLE_SECONDS) on $(nproc) cores ($(uname -m), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; $(java -version 2>&1 | head -1); the code as of \`$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')\`$(git -C "$ROOT" diff --quiet HEAD -- 2>/dev/null || echo ' with uncommitted changes')."
+  echo "\`bench/startup.sh\` (RUNS=$RUNS, IDLE_SECONDS=$IDLE_SECONDS) on $(nproc) cores ($(uname -m), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)), load average $LOAD_BEFORE before the starts and $(cut -d' ' -f1-3 /proc/loadavg) at the end; $(java -version 2>&1 | head -1); the code as of \`$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')\`$(git -C "$ROOT" diff --quiet HEAD -- 2>/dev/null || echo ' with uncommitted changes')."
   echo
   echo "Each start: \`MALLOC_ARENA_MAX=2 java OPTIONS -jar bot/target/meister.jar run --config bench/meister-bench.yml\` (ports $MEISTER_PORT and $TELEGRAM_PORT) in a fresh directory (an empty SQLite database, migrated first), Telegram on a fake Bot API; timed from the launch to the first 200 of \`/health/ready\`, polled every 10 ms. OPTIONS are the launcher's (\`MEISTER_PRINT_JAVA_OPTS=1 ./meister run\`):"
   echo

@@ -38,9 +38,9 @@ public final class Metrics implements AutoCloseable {
   private @Nullable JvmGcMetrics gc;
 
   /**
-   * Binds the JVM's basics, once. Only when {@code /metrics} is served: their management beans
-   * cost a bot that does not show them about 400 classes (a few MiB resident) and a tenth of a
-   * second of its start.
+   * Binds the JVM's basics, once. Only when {@code /metrics} is served: their management beans cost
+   * a bot that does not show them about 400 classes (a few MiB resident) and a tenth of a second of
+   * its start.
    */
   public synchronized void bindJvm() {
     if (gc != null) {
