@@ -79,6 +79,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -415,6 +417,21 @@ final class BotRuntime implements AutoCloseable {
     };
   }
 
+  /** The chats, or the exception building them threw (not wrapped, so it reads as before). */
+  private static Chats joined(CompletableFuture<Chats> chats) {
+    try {
+      return chats.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
   private static String trimmed(String url) {
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
@@ -427,9 +444,27 @@ final class BotRuntime implements AutoCloseable {
 
   /** The bot over a SQLite file or a PostgreSQL database, owning it. */
   static BotRuntime open(MeisterConfig config, DatabaseTarget database, Chats chats, Clock clock) {
-    Meister meister = Meister.open(config, database, clock);
+    return open(config, database, CompletableFuture.completedFuture(chats), clock);
+  }
+
+  /**
+   * As above, with the chats still being built ({@code meister run} builds them on another thread):
+   * their HTTP clients' TLS set-up and the database's migrations each take a few hundred
+   * milliseconds of a cold start, and overlap on two cores.
+   */
+  static BotRuntime open(
+      MeisterConfig config, DatabaseTarget database, CompletableFuture<Chats> chats, Clock clock) {
+    Meister meister;
     try {
-      BotRuntime runtime = new BotRuntime(meister, chats, clock, Sleeper.REAL);
+      meister = Meister.open(config, database, clock);
+    } catch (RuntimeException e) {
+      // Their clients hold threads and connection pools: closed once built (or never, if the
+      // building failed too).
+      var unused = chats.thenAccept(built -> built.adapters().forEach(ChatAdapter::close));
+      throw e;
+    }
+    try {
+      BotRuntime runtime = new BotRuntime(meister, joined(chats), clock, Sleeper.REAL);
       runtime.owned.add(meister);
       return runtime;
     } catch (RuntimeException e) {
@@ -766,6 +801,7 @@ final class BotRuntime implements AutoCloseable {
             .role(this::role)
             .observedBy(new WebhookMetrics(metrics.registry()));
     if (server.metricsToken().isPresent()) {
+      metrics.bindJvm();
       created.mount(new MetricsRoute(metrics, server.metricsToken().reveal())::mount);
     } else {
       log.info("server.metrics_token is not set: GET /metrics is not served");

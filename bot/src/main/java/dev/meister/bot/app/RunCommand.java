@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -61,8 +62,21 @@ final class RunCommand implements Callable<Integer> {
       Logging.format(LogFormat.JSON);
     }
     Clock clock = Clock.systemUTC();
-    BotRuntime runtime =
-        BotRuntime.open(cfg, cfg.storage().target(), Chats.configured(cfg, clock), clock);
+    // The chat clients are built beside the database's opening (see BotRuntime.open).
+    CompletableFuture<Chats> building = new CompletableFuture<>();
+    Thread build =
+        new Thread(
+            () -> {
+              try {
+                building.complete(Chats.configured(cfg, clock));
+              } catch (Throwable t) {
+                building.completeExceptionally(t);
+              }
+            },
+            "build-chats");
+    build.setDaemon(true);
+    build.start();
+    BotRuntime runtime = BotRuntime.open(cfg, cfg.storage().target(), building, clock);
     Thread hook = new Thread(this::stop, "meister-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     runtime.whenDeposed(
