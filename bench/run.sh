@@ -43,7 +43,7 @@ fi
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
-JAR=$ROOT/bot/target/meister.jar
+JAR=${MEISTER_JAR:-$ROOT/bot/target/meister.jar}
 FIXTURE=${FIXTURE:-$ROOT/../shared/fixtures/github/workflow_run.completed.json}
 [[ -f $FIXTURE ]] || FIXTURE=/work/shared/fixtures/github/workflow_run.completed.json
 RESULTS=$BENCH_DIR/results
