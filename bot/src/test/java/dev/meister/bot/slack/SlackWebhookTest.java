@@ -87,6 +87,19 @@ class SlackWebhookTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** {@code body} as a signed, fresh Events API request. */
+  private HttpResponse<String> postJson(String body) throws Exception {
+    String ts = String.valueOf(NOW.getEpochSecond());
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/hooks/slack"))
+            .header("Content-Type", "application/json")
+            .header("X-Slack-Request-Timestamp", ts)
+            .header("X-Slack-Signature", signer.sign(ts, body.getBytes(StandardCharsets.UTF_8)))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private synchronized @Nullable ChatEvent firstReceived() {
     return received.isEmpty() ? null : received.get(0);
   }
@@ -144,17 +157,8 @@ class SlackWebhookTest {
     String body =
         "{\"token\":\"Jhj5dZrVaK7ZwHHjRyZWjbDl\",\"challenge\":"
             + "\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}";
-    String ts = String.valueOf(NOW.getEpochSecond());
 
-    HttpResponse<String> answer =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/hooks/slack"))
-                .header("Content-Type", "application/json")
-                .header("X-Slack-Request-Timestamp", ts)
-                .header("X-Slack-Signature", signer.sign(ts, body.getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer = postJson(body);
 
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(answer.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
@@ -168,17 +172,8 @@ class SlackWebhookTest {
             + " \"type\": \"event_callback\", \"event_id\": \"Ev00\", \"event_time\": N1764061300,"
             + " \"event\": {\"type\": \"app_mention\", \"channel\": \"C0ALERTS\","
             + " \"user\": \"U0CLIENT\", \"text\": \"<@U0BOT> is ohlcv late?\", \"ts\": \"1.3\"}}";
-    String ts = String.valueOf(NOW.getEpochSecond());
 
-    HttpResponse<String> answer =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/hooks/slack"))
-                .header("Content-Type", "application/json")
-                .header("X-Slack-Request-Timestamp", ts)
-                .header("X-Slack-Signature", signer.sign(ts, body.getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer = postJson(body);
 
     assertThat(answer.statusCode()).isEqualTo(400);
     assertThat(answer.body()).contains("malformed Slack payload: JsonSyntaxException");
