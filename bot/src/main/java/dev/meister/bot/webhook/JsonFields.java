@@ -7,9 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.ByteBufferBackedInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -71,21 +69,14 @@ public final class JsonFields {
    * @throws WebhookRejection 400 with the parser's reason when the body is not a JSON object
    */
   public ObjectNode parseObject(byte[] body) {
-    return parseObject(ByteBuffer.wrap(body));
-  }
-
-  /** Like {@link #parseObject(byte[])} over the bytes left in {@code body}, which is not moved. */
-  public ObjectNode parseObject(ByteBuffer body) {
-    try (JsonParser parser = parserOver(body)) {
+    try (JsonParser parser = FACTORY.createParser(body)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         throw WebhookRejection.badRequest("malformed JSON: empty body");
       }
       if (first != JsonToken.START_OBJECT) {
         // Not an object: let the tree parser name what it is (and any syntax error).
-        byte[] bytes = new byte[body.remaining()];
-        body.duplicate().get(bytes);
-        return WebhookJson.parseObject(bytes);
+        return WebhookJson.parseObject(body);
       }
       ObjectNode picked = MAPPER.createObjectNode();
       readObject(parser, picked);
@@ -102,15 +93,6 @@ public final class JsonFields {
     } catch (IOException e) {
       throw WebhookRejection.badRequest("unreadable body: " + e.getClass().getSimpleName());
     }
-  }
-
-  /** A parser over the array behind {@code body} where it has one: no copying into a buffer. */
-  private static JsonParser parserOver(ByteBuffer body) throws IOException {
-    if (body.hasArray()) {
-      return FACTORY.createParser(
-          body.array(), body.arrayOffset() + body.position(), body.remaining());
-    }
-    return FACTORY.createParser(new ByteBufferBackedInputStream(body.duplicate()));
   }
 
   /**
