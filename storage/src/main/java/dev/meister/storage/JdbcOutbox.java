@@ -83,6 +83,15 @@ public final class JdbcOutbox implements Outbox {
 
   @Override
   public long enqueue(PendingMessage m) {
+    return insert(m, "pending");
+  }
+
+  @Override
+  public long enqueueFolded(PendingMessage m) {
+    return insert(m, "folded");
+  }
+
+  private long insert(PendingMessage m, String state) {
     return db.transaction(
         "queueing a message to " + m.chat(),
         c -> {
@@ -90,7 +99,7 @@ public final class JdbcOutbox implements Outbox {
               c.prepareStatement(
                   "INSERT INTO outbox (kind, platform,"
                       + " chat_id, thread_id, target_message_id, alert_id, body, state, attempts, not_before,"
-                      + " created_at, link_kind) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)"
+                      + " created_at, link_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)"
                       + " RETURNING id")) {
             ChatRef chat = m.chat();
             ps.setString(1, m.kind().name());
@@ -104,12 +113,16 @@ public final class JdbcOutbox implements Outbox {
               ps.setLong(6, m.alert().value());
             }
             ps.setString(7, MessageCodec.write(m.message()));
+            ps.setString(8, state);
             long now = clock.millis();
-            ps.setLong(8, now);
             ps.setLong(9, now);
-            ps.setString(10, m.link().name());
+            ps.setLong(10, now);
+            ps.setString(11, m.link().name());
             long id = Sql.returnedId(ps);
-            queued.tellAfterCommit(chat);
+            if (state.equals("pending")) {
+              // A folded entry waits for the digest worker, which has its own turn.
+              queued.tellAfterCommit(chat);
+            }
             return id;
           }
         });

@@ -222,6 +222,22 @@ class JdbcOutboxTest extends StorageTestBase {
   }
 
   @Test
+  void a_message_queued_folded_is_held_for_the_digest_like_one_folded_after_queueing() {
+    long queuedThenFolded = storage.outbox().enqueue(PendingMessage.post(DATA, message("a"), null));
+    storage.outbox().fold(queuedThenFolded);
+    long folded = storage.outbox().enqueueFolded(PendingMessage.post(DATA, message("b"), null));
+    long pending = storage.outbox().enqueue(PendingMessage.post(DATA, message("c"), null));
+
+    assertThat(storage.outbox().folded(DATA, 10))
+        .extracting(OutboxEntry::id)
+        .containsExactly(queuedThenFolded, folded);
+    assertThat(storage.outbox().due(NOW.plusSeconds(3600), 10))
+        .extracting(OutboxEntry::id)
+        .containsExactly(pending);
+    assertThat(storage.outbox().digestFolded(DATA, NOW)).isEqualTo(2);
+  }
+
+  @Test
   void a_long_backlog_behind_a_waiting_entry_is_not_due_and_other_chats_are() {
     long head = storage.outbox().enqueue(PendingMessage.post(DATA, message("head"), null));
     for (int i = 0; i < 500; i++) {

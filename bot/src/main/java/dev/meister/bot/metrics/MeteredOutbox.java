@@ -92,6 +92,11 @@ public final class MeteredOutbox implements Outbox {
   }
 
   @Override
+  public long enqueueFolded(PendingMessage message) {
+    return outbox.enqueueFolded(message);
+  }
+
+  @Override
   public List<OutboxEntry> folded(ChatRef chat, int limit) {
     return outbox.folded(chat, limit);
   }

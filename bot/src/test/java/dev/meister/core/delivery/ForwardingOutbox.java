@@ -50,6 +50,11 @@ class ForwardingOutbox implements Outbox {
   }
 
   @Override
+  public long enqueueFolded(PendingMessage message) {
+    return to.enqueueFolded(message);
+  }
+
+  @Override
   public List<OutboxEntry> folded(ChatRef chat, int limit) {
     return to.folded(chat, limit);
   }

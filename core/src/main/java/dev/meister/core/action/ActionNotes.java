@@ -30,4 +30,9 @@ public final class ActionNotes implements AlertNotes {
       }
     }
   }
+
+  @Override
+  public void addToNew(Alert alert, RichText.Builder text) {
+    // No action can have been asked for on an alert not yet posted.
+  }
 }

@@ -73,23 +73,42 @@ public final class AlertMessages {
    * @param zone the team's zone, for times
    */
   public OutgoingMessage alert(Alert alert, @Nullable OnCall onCall, ZoneId zone) {
-    RichText text = quiet(alert, body(alert, onCall, zone).build());
-    if (alert.id() != null && notes.resolved(alert)) {
+    return render(alert, onCall, zone, false);
+  }
+
+  /**
+   * {@link #alert} for an alert stored in the transaction that posts it: it cannot be filed,
+   * resolved or escalated yet, so the notes look up only what it can carry from the start (see
+   * {@link AlertNotes#addToNew}).
+   */
+  public OutgoingMessage newAlert(Alert alert, @Nullable OnCall onCall, ZoneId zone) {
+    return render(alert, onCall, zone, true);
+  }
+
+  private OutgoingMessage render(Alert alert, @Nullable OnCall onCall, ZoneId zone, boolean isNew) {
+    boolean stored = alert.id() != null && !isNew;
+    Optional<SimilarIssues.SimilarIssue> similar = similar(alert);
+    RichText.Builder body = body(alert, onCall, zone, similar);
+    if (isNew) {
+      notes.addToNew(alert, body);
+    } else {
+      notes.addTo(alert, body);
+    }
+    RichText text = quiet(alert, body.build());
+    if (stored && notes.resolved(alert)) {
       return OutgoingMessage.of(text);
     }
     long id = alert.storedId().value();
     List<Button> buttons = new ArrayList<>();
     buttons.add(new Button(EmojiNames.unicode("eyes") + " Looking", new ButtonAction.Ack(id)));
-    if (filedIssues != null && !(alert.id() != null && notes.filed(alert))) {
+    if (filedIssues != null && !(stored && notes.filed(alert))) {
       buttons.add(
           new Button(EmojiNames.unicode("memo") + " File issue", new ButtonAction.FileIssue(id)));
-      similar(alert)
-          .ifPresent(
-              issue ->
-                  buttons.add(
-                      new Button(
-                          "Same as #" + issue.number(),
-                          new ButtonAction.SameAs(id, issue.number()))));
+      similar.ifPresent(
+          issue ->
+              buttons.add(
+                  new Button(
+                      "Same as #" + issue.number(), new ButtonAction.SameAs(id, issue.number()))));
     }
     buttons.addAll(extraButtons.buttonsFor(alert));
     return new OutgoingMessage(text, buttons);
@@ -101,7 +120,8 @@ public final class AlertMessages {
    */
   public OutgoingMessage acknowledged(
       Alert alert, @Nullable OnCall onCall, ZoneId zone, Acknowledgement ack) {
-    RichText.Builder text = body(alert, onCall, zone);
+    RichText.Builder text = body(alert, onCall, zone, similar(alert));
+    notes.addTo(alert, text);
     text.newline()
         .text(
             EmojiNames.unicode("eyes")
@@ -172,7 +192,12 @@ public final class AlertMessages {
     return OutgoingMessage.of(text.newline().text("Reply /ack ID to take one.").build());
   }
 
-  private RichText.Builder body(Alert alert, @Nullable OnCall onCall, ZoneId zone) {
+  /** The alert's text up to its notes, which the caller adds. */
+  private RichText.Builder body(
+      Alert alert,
+      @Nullable OnCall onCall,
+      ZoneId zone,
+      Optional<SimilarIssues.SimilarIssue> similar) {
     RichText.Builder text = RichText.builder();
     priorityLine(alert.priority(), text);
     text.text(EmojiNames.unicode("red_circle") + " ")
@@ -182,15 +207,13 @@ public final class AlertMessages {
         .origin()
         .match(
             run -> AlertDetails.github(run, text), task -> AlertDetails.airflow(task, zone, text));
-    similar(alert)
-        .ifPresent(
-            issue ->
-                text.text(EmojiNames.unicode("memo") + " Looks like ")
-                    .link("#" + issue.number(), issue.url())
-                    .text(" (" + AlertDetails.cap(issue.title()) + ")")
-                    .newline());
+    similar.ifPresent(
+        issue ->
+            text.text(EmojiNames.unicode("memo") + " Looks like ")
+                .link("#" + issue.number(), issue.url())
+                .text(" (" + AlertDetails.cap(issue.title()) + ")")
+                .newline());
     onCallLine(onCall, text);
-    notes.addTo(alert, text);
     return text;
   }
 

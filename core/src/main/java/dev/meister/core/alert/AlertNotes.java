@@ -15,6 +15,16 @@ public interface AlertNotes {
   void addTo(Alert alert, RichText.Builder text);
 
   /**
+   * {@link #addTo} for an alert stored in the transaction that renders it: what only happens to an
+   * alert later (an escalation, an issue, a resolution, an action) cannot have happened yet, so
+   * notes about it need not look. Intake renders every new alert inside its transaction, on the
+   * writer thread everyone's intake waits for: each lookup left out there counts.
+   */
+  default void addToNew(Alert alert, RichText.Builder text) {
+    addTo(alert, text);
+  }
+
+  /**
    * Whether the alert's message pings no one (its mentions shown as names): a pipeline debugged
    * only during work hours, outside them.
    */
@@ -43,6 +53,12 @@ public interface AlertNotes {
       public void addTo(Alert alert, RichText.Builder text) {
         first.addTo(alert, text);
         other.addTo(alert, text);
+      }
+
+      @Override
+      public void addToNew(Alert alert, RichText.Builder text) {
+        first.addToNew(alert, text);
+        other.addToNew(alert, text);
       }
 
       @Override

@@ -49,6 +49,17 @@ public interface Outbox {
    */
   void fold(long id);
 
+  /**
+   * Queues a message already held back for a digest, as {@link #enqueue} then {@link #fold} would;
+   * durable on return. Returns its id. A store does it in one write: in a storm most alerts are
+   * folded as they arrive.
+   */
+  default long enqueueFolded(PendingMessage message) {
+    long id = enqueue(message);
+    fold(id);
+    return id;
+  }
+
   /** Folded entries of one chat, oldest first. */
   List<OutboxEntry> folded(ChatRef chat, int limit);
 

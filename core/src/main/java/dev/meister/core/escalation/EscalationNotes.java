@@ -38,6 +38,11 @@ public final class EscalationNotes implements AlertNotes {
   }
 
   @Override
+  public void addToNew(Alert alert, RichText.Builder text) {
+    notes.addToNew(alert, text); // nobody can have escalated it yet
+  }
+
+  @Override
   public boolean silences(Alert alert) {
     return notes.silences(alert);
   }

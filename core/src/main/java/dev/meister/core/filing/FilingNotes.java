@@ -60,6 +60,11 @@ public final class FilingNotes implements AlertNotes {
   }
 
   @Override
+  public void addToNew(Alert alert, RichText.Builder text) {
+    notes.addToNew(alert, text); // neither filed nor resolved yet
+  }
+
+  @Override
   public boolean silences(Alert alert) {
     return notes.silences(alert);
   }

@@ -250,17 +250,14 @@ public final class RunIntake implements RunEventSink {
   }
 
   private void post(Alert stored, Route route, @Nullable OnCall onCall, boolean silenced) {
-    OutgoingMessage message = messages.alert(stored, onCall, context.zone(stored));
+    OutgoingMessage message = messages.newAlert(stored, onCall, context.zone(stored));
     ChatRef chat = route.chat();
-    long queuedId = stores.outbox().enqueue(PendingMessage.post(chat, message, stored.storedId()));
     // Over the chat's pace in a storm the post waits for a digest instead; an alert at the highest
     // level, or one that tags someone, still goes out on its own: a digest would drop the mention.
     // A silenced alert pings nobody, so only its level keeps it out of a digest.
     boolean ownMessage =
         pace.test(chat) || (silenced ? stored.priority().urgent() : stored.priority().ownMessage());
-    if (!ownMessage) {
-      stores.outbox().fold(queuedId);
-    }
+    queue(PendingMessage.post(chat, message, stored.storedId()), ownMessage);
     if (route.mirrors().isEmpty()) {
       return;
     }
@@ -268,10 +265,17 @@ public final class RunIntake implements RunEventSink {
     // out on its own there when the chat is over its pace.
     OutgoingMessage copy = messages.mirror(message);
     for (ChatRef mirror : route.mirrors()) {
-      long id = stores.outbox().enqueue(PendingMessage.mirror(mirror, copy, stored.storedId()));
-      if (!pace.test(mirror) && !stored.priority().urgent()) {
-        stores.outbox().fold(id);
-      }
+      queue(
+          PendingMessage.mirror(mirror, copy, stored.storedId()),
+          pace.test(mirror) || stored.priority().urgent());
+    }
+  }
+
+  private void queue(PendingMessage message, boolean ownMessage) {
+    if (ownMessage) {
+      stores.outbox().enqueue(message);
+    } else {
+      stores.outbox().enqueueFolded(message);
     }
   }
 }

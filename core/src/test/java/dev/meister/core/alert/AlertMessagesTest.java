@@ -89,6 +89,42 @@ class AlertMessagesTest {
   }
 
   @Test
+  void a_new_alert_carries_only_the_notes_it_can_have_from_the_start() {
+    // Notes that would make a stored alert's message filed, resolved and escalated.
+    AlertNotes later =
+        new AlertNotes() {
+          @Override
+          public void addTo(Alert alert, dev.meister.core.chat.RichText.Builder text) {
+            text.newline().text("escalated");
+          }
+
+          @Override
+          public void addToNew(Alert alert, dev.meister.core.chat.RichText.Builder text) {
+            text.newline().text("from the start");
+          }
+
+          @Override
+          public boolean filed(Alert alert) {
+            return true;
+          }
+
+          @Override
+          public boolean resolved(Alert alert) {
+            return true;
+          }
+        };
+    AlertMessages messages = new AlertMessages(TEAM, later);
+
+    OutgoingMessage fresh = messages.newAlert(build(AlertPriority.NONE), onCall(false), BERLIN);
+    OutgoingMessage rendered = messages.alert(build(AlertPriority.NONE), onCall(false), BERLIN);
+
+    assertThat(fresh.text().plainText()).endsWith("On call: @bob\nfrom the start");
+    assertThat(fresh.buttons()).containsExactly(new Button("👀 Looking", new ButtonAction.Ack(42)));
+    assertThat(rendered.text().plainText()).endsWith("On call: @bob\nescalated");
+    assertThat(rendered.buttons()).isEmpty();
+  }
+
+  @Test
   void a_build_alert_contains_test_type_repo_branch_event_and_the_failing_run_link() {
     // Seed 002: "A notification contains: Failing tests type: fast/slow/super-slow, Repo, Branch,
     // Event, Link to a failing run".
