@@ -230,13 +230,12 @@ final class BotRuntime implements AutoCloseable {
                 ? runActions
                 : RunActionClients.of(config, meister.airflow(), Optional.ofNullable(github)),
             clock);
-    // Telegram allows about 20 messages a minute in a group; the others are more generous.
     StormDigests storms =
         new StormDigests(
             new StormGuard(
                 clock,
-                20,
-                20,
+                StormGuard.CHAT_PER_MINUTE,
+                StormGuard.CHAT_BURST,
                 // Several instances take webhooks: the pace is theirs together, so it is shared.
                 config.storage().shared() ? storage.paceBuckets() : PaceBuckets.inMemory()),
             storage.outbox(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEvent;
+import dev.meister.core.alert.StormGuard;
 import dev.meister.core.chat.AlertId;
 import dev.meister.core.chat.Button;
 import dev.meister.core.chat.ChatRef;
@@ -177,28 +178,27 @@ class MirrorScenarioTest {
 
   @Test
   void each_chat_keeps_its_own_storm_pace() {
-    // Slack hears both routes, Telegram only the first: Slack's burst of 20 is used up first.
-    for (int i = 0; i < 15; i++) {
+    // Slack hears both routes, Telegram only the first: Slack's burst of 10 is used up first.
+    for (int i = 0; i < 8; i++) {
       fail("fast_tests");
     }
-    for (int i = 0; i < 10; i++) {
+    for (int i = 0; i < 6; i++) {
       fail("slow_tests");
     }
     bot.advance(Duration.ofMinutes(2), Duration.ofMinutes(1));
 
     List<String> telegram = bot.chat.texts();
     List<String> slack = bot.slack.texts();
-    assertThat(telegram).hasSize(15).noneMatch(t -> t.contains("more failure"));
+    assertThat(telegram).hasSize(8).noneMatch(t -> t.contains("more failure"));
     long own = slack.stream().filter(t -> t.contains("On call:")).count();
-    assertThat(own).isEqualTo(20);
-    // The rest of the 25 went into Slack's digests (one at once, the next a minute later);
-    // Telegram, at 15, never needed one.
+    assertThat(own).isEqualTo(StormGuard.CHAT_BURST);
+    // The rest of the 14 went into Slack's digests; Telegram, at 8, never needed one.
     int digested =
         slack.stream()
             .filter(t -> t.contains("more failure"))
             .mapToInt(t -> Integer.parseInt(t.substring(0, t.indexOf(' '))))
             .sum();
-    assertThat(own + digested).isEqualTo(25);
+    assertThat(own + digested).isEqualTo(14);
     assertThat(digested).isPositive();
   }
 

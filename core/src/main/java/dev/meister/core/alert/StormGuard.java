@@ -17,6 +17,25 @@ import org.jspecify.annotations.Nullable;
  * held back goes out in digests, at most one a minute per chat.
  */
 public final class StormGuard {
+  /**
+   * Telegram's limit for a bot in one group: about 20 messages a minute (its Bots FAQ); a 429 with
+   * {@code retry_after} answers more. Slack (about one a second per channel) and Discord allow
+   * more, so the group limit is the one every chat is paced to.
+   */
+  public static final int CHAT_LIMIT_PER_MINUTE = 20;
+
+  /**
+   * The alerts a quiet chat takes at once. With {@link #CHAT_PER_MINUTE} and a digest a minute, no
+   * minute can hold more than the limit: a full bucket (10), what refills in that minute (9) and
+   * one digest make 20.
+   */
+  public static final int CHAT_BURST = 10;
+
+  /**
+   * The alerts a chat takes each minute once its burst is spent: the limit less burst and digest.
+   */
+  public static final int CHAT_PER_MINUTE = CHAT_LIMIT_PER_MINUTE - CHAT_BURST - 1;
+
   private static final long NANOS_PER_MINUTE = Duration.ofMinutes(1).toNanos();
   private static final Duration DIGEST_GAP = Duration.ofMinutes(1);
 
