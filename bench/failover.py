@@ -31,7 +31,7 @@ TOKEN = "5151:failover-bench"
 SECRET = "failover-bench-secret"
 CHAT = "-1003000000051"
 LEASE_SECONDS = 10
-BURST, PER_MINUTE = 20, 20
+BURST, PER_MINUTE = 10, 9  # StormGuard.CHAT_BURST and CHAT_PER_MINUTE
 
 
 def free_port():
