@@ -92,7 +92,7 @@ mkdir -p "$(dirname "$OUT")"
   echo "Meister with SQLite (WAL, synchronous=FULL), Telegram pointed at \`bench/fake_telegram.py\` on loopback (answers at once, no rate limit of its own),"
   echo "a generated config of $chats Telegram chats, each with one route \`match: { source: github, repo: octo-org/<chat> }\`,"
   echo "one rotation; the load generator \`bench/openloop.py\` (stdlib Python) sends the real 21 KB \`workflow_run\` failure, each with its own repository, run id, delivery id and HMAC-SHA256 signature."
-  echo "A warm-up of ${WARM:-4000} alerts as fast as they are taken over ${WARM_CHATS:-400} other chats (none folded) goes first. Meister's pace per chat: a burst of 10, then 9 a minute (with a digest a minute, at most Telegram's 20 messages a minute in a group); above it alerts are folded into a digest, at most one a minute per chat."
+  echo "A warm-up of ${WARM:-2000} alerts as fast as they are taken over ${WARM_CHATS:-200} other chats (none folded) goes first. Meister's pace per chat: a burst of 10, then 9 a minute (with a digest a minute, at most Telegram's 20 messages a minute in a group); above it alerts are folded into a digest, at most one a minute per chat."
   echo "Peak RSS $rss MiB; server log $warns WARN, $errors ERROR lines."
   echo
   cat "$WORK/figures.md"

@@ -49,7 +49,7 @@ import time
 from urllib.parse import urlsplit
 
 ENV = os.environ.get
-WARM_CHATS, WARM, WARM_PAUSE = int(ENV("WARM_CHATS", 400)), int(ENV("WARM", 4000)), float(ENV("WARM_PAUSE", 3))
+WARM_CHATS, WARM, WARM_PAUSE = int(ENV("WARM_CHATS", 200)), int(ENV("WARM", 2000)), float(ENV("WARM_PAUSE", 3))
 CHATS_A, RATE_A, SECS_A = int(ENV("CHATS_A", 200)), float(ENV("RATE_A", 50)), float(ENV("SECS_A", 30))
 CHATS_B, RATE_B, SECS_B = int(ENV("CHATS_B", 50)), float(ENV("RATE_B", 100)), float(ENV("SECS_B", 20))
 STORM, STORM_THREADS, STORM_PROCS = int(ENV("STORM", 10000)), int(ENV("STORM_THREADS", 16)), int(ENV("STORM_PROCS", 2))
