@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Logging {
   /**
-   * The text format of {@code logback.xml}; kept equal to it, so switching back changes nothing.
+   * The text format {@link LogConfigurator} sets up; switching back from JSON uses it too, so that
+   * changes nothing.
    */
   static final String TEXT_PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n";
 
@@ -73,7 +74,7 @@ final class Logging {
     return json;
   }
 
-  private static Encoder<ILoggingEvent> text(LoggerContext context) {
+  static Encoder<ILoggingEvent> text(LoggerContext context) {
     PatternLayoutEncoder text = new PatternLayoutEncoder();
     text.setContext(context);
     text.setPattern(TEXT_PATTERN);

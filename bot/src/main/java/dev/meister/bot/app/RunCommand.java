@@ -58,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     MeisterConfig cfg = ConfigFile.load(spec.commandLine(), env, config, SecretPolicy.REQUIRED);
     if (cfg.logFormat() == LogFormat.JSON) {
-      // Before the first line of the run; the text default is left to logback.xml.
+      // Before the first line of the run; the text default is LogConfigurator's.
       Logging.format(LogFormat.JSON);
     }
     Clock clock = Clock.systemUTC();

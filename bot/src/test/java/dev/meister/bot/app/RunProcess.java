@@ -13,16 +13,16 @@ final class RunProcess {
    * @param log where its output goes, for a failing test to be read
    */
   static Process start(Path config, Map<String, String> env, Path log) throws IOException {
+    return start(config, env, log, System.getProperty("java.class.path"));
+  }
+
+  /** The same on {@code classPath}, e.g. without the tests' own resources. */
+  static Process start(Path config, Map<String, String> env, Path log, String classPath)
+      throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb =
         new ProcessBuilder(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName(),
-            "run",
-            "--config",
-            config.toString());
+            java, "-cp", classPath, Main.class.getName(), "run", "--config", config.toString());
     pb.environment().putAll(env);
     pb.redirectErrorStream(true);
     pb.redirectOutput(log.toFile());
