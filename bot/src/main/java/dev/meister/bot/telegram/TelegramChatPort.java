@@ -81,7 +81,7 @@ public final class TelegramChatPort implements ChatPort {
             .replyMarkup(keyboard(replacement.buttons()))
             .build();
     try {
-      api.client().execute(edit);
+      api.client().execute(new PickedAnswer(edit));
     } catch (TelegramApiException e) {
       if (TelegramApi.isNotModified(e)) {
         return; // The message already says this: an edit retried after a timeout, for instance.
@@ -104,7 +104,7 @@ public final class TelegramChatPort implements ChatPort {
             .replyMarkup(keyboard(replacement.buttons()))
             .build();
     try {
-      api.client().execute(edit);
+      api.client().execute(new PickedAnswer(edit));
     } catch (TelegramApiException e) {
       if (!TelegramApi.isNotModified(e)) {
         throw api.failure("editMessageCaption", e);
@@ -178,8 +178,8 @@ public final class TelegramChatPort implements ChatPort {
     if (keyboard != null) {
       send.replyMarkup(keyboard);
     }
-    Message sent = api.execute("sendMessage", send.build());
-    return new MessageRef(target, String.valueOf(sent.getMessageId()));
+    PickedAnswer.Sent sent = api.execute("sendMessage", new PickedAnswer(send.build()));
+    return new MessageRef(target, String.valueOf(sent.messageId()));
   }
 
   /** {@code sendDocument}: the file as a multipart upload, with the caption in HTML. */

@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
-import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * Hands one Telegram update to the chat dispatcher, however it arrived (long polling or webhook):
@@ -39,11 +38,11 @@ final class TelegramDispatch {
    * adapter's one catch, a last resort: the chat chain answers failures of handling itself (with a
    * correlation id), so what lands here is an update that could not be read.
    */
-  void dispatch(Update update) {
+  void dispatch(TelegramUpdate update) {
     try {
       translator.translate(update).ifPresent(this::serve);
     } catch (RuntimeException e) {
-      LOG.error("Telegram: could not handle update {} [ref {}]", update.getUpdateId(), ref(), e);
+      LOG.error("Telegram: could not handle update {} [ref {}]", update.updateId(), ref(), e);
     }
   }
 

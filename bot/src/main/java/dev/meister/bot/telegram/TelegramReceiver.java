@@ -14,8 +14,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
-import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -107,7 +105,7 @@ public final class TelegramReceiver implements AutoCloseable {
   private void poll(Running r, TelegramUpdateTranslator translator) {
     int lastSeen = 0;
     while (!r.stopping()) {
-      List<Update> updates;
+      List<TelegramUpdate> updates;
       try {
         updates = r.client.execute(nextUpdates(lastSeen));
       } catch (TelegramApiException e) {
@@ -130,21 +128,16 @@ public final class TelegramReceiver implements AutoCloseable {
         continue;
       }
       link.up();
-      for (Update u : updates) {
-        lastSeen = Math.max(lastSeen, u.getUpdateId());
+      for (TelegramUpdate u : updates) {
+        lastSeen = Math.max(lastSeen, u.updateId());
         new TelegramDispatch(api, chatIds, handler, translator).dispatch(u);
       }
     }
   }
 
   /** Confirms everything up to {@code lastSeen} and waits for what comes next. */
-  private static GetUpdates nextUpdates(int lastSeen) {
-    return GetUpdates.builder()
-        .offset(lastSeen + 1)
-        .limit(100)
-        .timeout((int) POLL_TIMEOUT.toSeconds())
-        .allowedUpdates(WANTED)
-        .build();
+  private static GetPickedUpdates nextUpdates(int lastSeen) {
+    return new GetPickedUpdates(lastSeen + 1, 100, (int) POLL_TIMEOUT.toSeconds(), WANTED);
   }
 
   /** Stops polling, cancelling the long poll in flight. Safe to call more than once. */

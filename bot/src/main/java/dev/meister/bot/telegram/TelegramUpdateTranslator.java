@@ -1,5 +1,8 @@
 package dev.meister.bot.telegram;
 
+import dev.meister.bot.telegram.TelegramUpdate.CallbackQuery;
+import dev.meister.bot.telegram.TelegramUpdate.Message;
+import dev.meister.bot.telegram.TelegramUpdate.User;
 import dev.meister.core.chat.ChatEvent;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;
@@ -10,16 +13,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
-import org.telegram.telegrambots.meta.api.objects.Update;
-import org.telegram.telegrambots.meta.api.objects.User;
-import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
-import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
- * Turns a Telegram {@link Update} into a {@link ChatEvent}: commands, plain replies to the bot's
- * messages, messages that mention the bot and button presses. Anything else (edits, bots, channel
- * posts, joins) is no event.
+ * Turns a Telegram {@link TelegramUpdate} into a {@link ChatEvent}: commands, plain replies to the
+ * bot's messages, messages that mention the bot and button presses. Anything else (edits, bots,
+ * channel posts, joins) is no event.
  */
 public final class TelegramUpdateTranslator {
   private final long botUserId;
@@ -34,26 +32,26 @@ public final class TelegramUpdateTranslator {
     this.botUsername = botUsername.startsWith("@") ? botUsername.substring(1) : botUsername;
   }
 
-  public Optional<ChatEvent> translate(Update update) {
-    if (update.getCallbackQuery() != null) {
-      return buttonPress(update.getCallbackQuery());
+  public Optional<ChatEvent> translate(TelegramUpdate update) {
+    if (update.callbackQuery() != null) {
+      return buttonPress(update.callbackQuery());
     }
-    if (update.getMessage() != null) {
-      return message(update.getMessage());
+    if (update.message() != null) {
+      return message(update.message());
     }
     return Optional.empty();
   }
 
   private Optional<ChatEvent> message(Message m) {
-    User from = m.getFrom();
-    String text = m.getText();
+    User from = m.from();
+    String text = m.text();
     // No chat: Telegram always sends one, but a forged update without it threw NPE in getChatId()
     // (found by TelegramUpdateFuzzTest).
-    if (from == null || isBot(from) || text == null || text.isBlank() || m.getChat() == null) {
+    if (from == null || isBot(from) || text == null || text.isBlank() || m.chat() == null) {
       return Optional.empty();
     }
     ChatRef chat = chatOf(m);
-    MessageRef self = new MessageRef(chat, String.valueOf(m.getMessageId()));
+    MessageRef self = new MessageRef(chat, String.valueOf(m.messageId()));
     MessageRef replyTo = replyToBot(m, chat);
     if (text.startsWith("/")) {
       return command(
@@ -90,14 +88,15 @@ public final class TelegramUpdateTranslator {
 
   /** Someone else's message the command answers, e.g. a question marked with /triage. */
   private ChatEvent.@Nullable Quote quote(Message m, ChatRef chat) {
-    Message parent = m.getReplyToMessage();
-    if (parent == null || parent.getForumTopicCreated() != null || parent.getFrom() == null) {
+    Message parent = m.replyToMessage();
+    User author = parent == null ? null : parent.from();
+    if (parent == null || parent.forumTopicCreated() != null || author == null) {
       return null;
     }
-    String text = parent.getText() != null ? parent.getText() : parent.getCaption();
+    String text = parent.text() != null ? parent.text() : parent.caption();
     return new ChatEvent.Quote(
-        new MessageRef(chat, String.valueOf(parent.getMessageId())),
-        sender(parent.getFrom()),
+        new MessageRef(chat, String.valueOf(parent.messageId())),
+        sender(author),
         text == null ? "" : text);
   }
 
@@ -127,23 +126,25 @@ public final class TelegramUpdateTranslator {
   }
 
   private Optional<ChatEvent> buttonPress(CallbackQuery query) {
-    User from = query.getFrom();
-    MaybeInaccessibleMessage m = query.getMessage();
-    String data = query.getData();
-    if (from == null || isBot(from) || m == null || data == null || m.getChat() == null) {
-      return Optional.empty(); // Inline-mode messages and games carry no chat message.
+    User from = query.from();
+    Message m = query.message();
+    String data = query.data();
+    String id = query.id();
+    // Inline-mode messages and games carry no chat message; without an id (Telegram always sends
+    // one) the press could not be answered.
+    if (from == null
+        || isBot(from)
+        || m == null
+        || data == null
+        || id == null
+        || m.chat() == null) {
+      return Optional.empty();
     }
-    ChatRef chat =
-        m instanceof Message full
-            ? chatOf(full)
-            : ChatRef.of(Platform.TELEGRAM, String.valueOf(m.getChatId()));
+    // An inaccessible message (older than 48 h) comes as its chat and id only: no topic.
+    ChatRef chat = chatOf(m);
     return Optional.of(
         new ChatEvent.ButtonPress(
-            chat,
-            sender(from),
-            new MessageRef(chat, String.valueOf(m.getMessageId())),
-            data,
-            query.getId()));
+            chat, sender(from), new MessageRef(chat, String.valueOf(m.messageId())), data, id));
   }
 
   /**
@@ -151,38 +152,38 @@ public final class TelegramUpdateTranslator {
    * topic's creation message, which may be the bot's: that is no reply.
    */
   private @Nullable MessageRef replyToBot(Message m, ChatRef chat) {
-    Message parent = m.getReplyToMessage();
-    if (parent == null || parent.getForumTopicCreated() != null) {
+    Message parent = m.replyToMessage();
+    if (parent == null || parent.forumTopicCreated() != null) {
       return null;
     }
-    User author = parent.getFrom();
-    if (author == null || !Long.valueOf(botUserId).equals(author.getId())) {
+    User author = parent.from();
+    if (author == null || !Long.valueOf(botUserId).equals(author.id())) {
       return null;
     }
-    return new MessageRef(chat, String.valueOf(parent.getMessageId()));
+    return new MessageRef(chat, String.valueOf(parent.messageId()));
   }
 
   private static ChatRef chatOf(Message m) {
-    String chatId = String.valueOf(m.getChatId());
+    TelegramUpdate.Chat c = m.chat();
+    String chatId = String.valueOf(c == null ? null : c.id());
     // Outside forums Telegram also sets message_thread_id on replies; only topics are threads here.
-    if (m.isTopicMessage() && m.getMessageThreadId() != null) {
-      return new ChatRef(Platform.TELEGRAM, chatId, String.valueOf(m.getMessageThreadId()));
+    if (m.inTopic() && m.messageThreadId() != null) {
+      return new ChatRef(Platform.TELEGRAM, chatId, String.valueOf(m.messageThreadId()));
     }
     return ChatRef.of(Platform.TELEGRAM, chatId);
   }
 
   private static Sender sender(User from) {
-    String last = from.getLastName();
-    String name =
-        last == null || last.isBlank() ? from.getFirstName() : from.getFirstName() + " " + last;
+    String last = from.lastName();
+    String name = last == null || last.isBlank() ? from.firstName() : from.firstName() + " " + last;
     return new Sender(
         Platform.TELEGRAM,
-        String.valueOf(from.getId()),
-        from.getUserName(),
-        name == null || name.isBlank() ? String.valueOf(from.getId()) : name);
+        String.valueOf(from.id()),
+        from.username(),
+        name == null || name.isBlank() ? String.valueOf(from.id()) : name);
   }
 
   private static boolean isBot(User user) {
-    return Boolean.TRUE.equals(user.getIsBot());
+    return Boolean.TRUE.equals(user.bot());
   }
 }

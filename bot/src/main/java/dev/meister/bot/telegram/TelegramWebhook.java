@@ -17,7 +17,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
-import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 
 /**
@@ -116,14 +115,14 @@ public final class TelegramWebhook implements WebhookEndpoint {
     if (!MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
       throw WebhookRejection.unauthorized("invalid " + SECRET_HEADER);
     }
-    Update update = update(request.body());
+    TelegramUpdate update = update(request.body());
     TelegramDispatch connected = dispatch;
     if (connected == null) {
       // Not connected yet: we do not know who the bot is, so Telegram should try again later.
       throw new WebhookRejection(503, "not connected to Telegram yet", null);
     }
     connected.dispatch(update);
-    return Verdict.handled("telegram update " + update.getUpdateId());
+    return Verdict.handled("telegram update " + update.updateId());
   }
 
   /**
@@ -131,9 +130,9 @@ public final class TelegramWebhook implements WebhookEndpoint {
    *
    * @throws WebhookRejection 400 when the body is not a Telegram update
    */
-  static Update update(byte[] body) {
+  static TelegramUpdate update(byte[] body) {
     try {
-      Update update = JSON.readValue(body, Update.class);
+      TelegramUpdate update = JSON.readValue(body, TelegramUpdate.class);
       if (update == null) {
         // The body "null": readValue returns no update, which dispatch() would not survive.
         throw WebhookRejection.badRequest("malformed update: null");

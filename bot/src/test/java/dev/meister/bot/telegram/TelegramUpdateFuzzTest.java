@@ -7,12 +7,11 @@ import dev.meister.bot.webhook.WebhookRejection;
 import dev.meister.core.chat.ChatEvent;
 import java.util.Locale;
 import java.util.Optional;
-import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * A Telegram update as {@code POST /hooks/telegram} (or a long poll) delivers it, on hostile bytes:
- * it is read into an {@link Update} or refused with 400, and the translator makes an event or none
- * of it, never an exception (which the dispatcher would only log, losing the update).
+ * it is read into a {@link TelegramUpdate} or refused with 400, and the translator makes an event
+ * or none of it, never an exception (which the dispatcher would only log, losing the update).
  *
  * <p>Seeds: {@code TelegramUpdateFuzzTestInputs/}, updates shaped like Telegram's Bot API sends
  * them.
@@ -24,7 +23,7 @@ class TelegramUpdateFuzzTest {
 
   @FuzzTest(maxDuration = "60s")
   void every_update_is_an_event_no_event_or_a_400(byte[] body) {
-    Update update;
+    TelegramUpdate update;
     try {
       update = TelegramWebhook.update(body);
     } catch (WebhookRejection e) {

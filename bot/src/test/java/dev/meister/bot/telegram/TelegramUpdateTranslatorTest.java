@@ -2,7 +2,6 @@ package dev.meister.bot.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.meister.core.chat.ChatEvent;
 import dev.meister.core.chat.ChatRef;
 import dev.meister.core.chat.MessageRef;
@@ -13,9 +12,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator.ReplaceUnderscores;
 import org.junit.jupiter.api.Test;
-import org.telegram.telegrambots.meta.api.objects.Update;
 
-/** Updates are written as the Bot API sends them and read with the library's own mapping. */
+/** Updates are written as the Bot API sends them and read as {@link TelegramWebhook} reads them. */
 @DisplayNameGeneration(ReplaceUnderscores.class)
 class TelegramUpdateTranslatorTest {
   private static final ChatRef GROUP = ChatRef.of(Platform.TELEGRAM, "-1001234567890");
@@ -182,11 +180,8 @@ class TelegramUpdateTranslatorTest {
   }
 
   private Optional<ChatEvent> translate(String updateJson) {
-    try {
-      return translator.translate(new ObjectMapper().readValue(updateJson, Update.class));
-    } catch (java.io.IOException e) {
-      throw new IllegalArgumentException("bad test update: " + updateJson, e);
-    }
+    return translator.translate(
+        TelegramWebhook.update(updateJson.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   @Test
