@@ -60,7 +60,7 @@ class DatabaseTest extends StorageTestBase {
       assertThat(durability).isEqualTo("on");
     }
     assertThat(storage.database().vendor()).isEqualTo(vendor);
-    assertThat(version).isEqualTo(29);
+    assertThat(version).isEqualTo(30);
   }
 
   @Test

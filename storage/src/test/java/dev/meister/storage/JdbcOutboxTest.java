@@ -21,6 +21,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class JdbcOutboxTest extends StorageTestBase {
@@ -250,6 +251,48 @@ class JdbcOutboxTest extends StorageTestBase {
     assertThat(storage.outbox().due(NOW.plusSeconds(60), 3))
         .extracting(OutboxEntry::id)
         .containsExactly(head, head + 1, head + 2);
+  }
+
+  @Test
+  void the_delivery_round_finds_pending_chats_among_many_whose_messages_were_all_delivered() {
+    for (int i = 0; i < 200; i++) {
+      ChatRef done = ChatRef.of(Platform.TELEGRAM, "-2000" + i);
+      long id = storage.outbox().enqueue(PendingMessage.post(done, message("done " + i), null));
+      storage.outbox().delivered(id, new MessageRef(done, "m" + i), NOW);
+    }
+    long data = storage.outbox().enqueue(PendingMessage.post(DATA, message("data"), null));
+    long build = storage.outbox().enqueue(PendingMessage.post(BUILD, message("build"), null));
+
+    assertThat(storage.outbox().due(NOW, 10))
+        .extracting(OutboxEntry::id)
+        .containsExactly(data, build);
+  }
+
+  @Test
+  void each_step_of_the_chat_walk_seeks_the_index_of_pending_rows() throws Exception {
+    Assumptions.assumeTrue(vendor == Vendor.SQLITE, "SQLite's query plan");
+    for (String step : JdbcOutbox.pendingChats(Vendor.SQLITE)) {
+      String plan =
+          storage
+              .database()
+              .transaction(
+                  "explaining a step of the chat walk",
+                  c -> {
+                    try (PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + step)) {
+                      for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
+                        ps.setString(i, "");
+                      }
+                      StringBuilder text = new StringBuilder();
+                      try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                          text.append(rs.getString("detail")).append('\n');
+                        }
+                      }
+                      return text.toString();
+                    }
+                  });
+      assertThat(plan).as(step).contains("outbox_pending_chat");
+    }
   }
 
   @Test
