@@ -69,6 +69,10 @@ public final class JdbcOutbox implements Outbox {
   private final Clock clock;
   private final Listeners<ChatRef> queued;
   private final JdbcLeaseStore leases;
+
+  /** {@link #pendingChats} for this database's vendor, built once rather than every round. */
+  private final List<String> pendingChatWalk;
+
   private volatile Leadership fence = Leadership.ALONE;
 
   public JdbcOutbox(Database db, Clock clock) {
@@ -80,6 +84,7 @@ public final class JdbcOutbox implements Outbox {
     this.clock = clock;
     this.queued = new Listeners<>(db);
     this.leases = leases;
+    this.pendingChatWalk = pendingChats(db.vendor());
   }
 
   /**
@@ -162,7 +167,7 @@ public final class JdbcOutbox implements Outbox {
           List<OutboxEntry> entries = new ArrayList<>();
           String[] chat = {"", "", ""};
           try (PreparedStatement queue = c.prepareStatement(CHAT_QUEUE);
-              ChatWalk walk = new ChatWalk(c, pendingChats(db.vendor()))) {
+              ChatWalk walk = new ChatWalk(c, pendingChatWalk)) {
             while (walk.next(chat)) {
               queue.setString(1, chat[0]);
               queue.setString(2, chat[1]);
