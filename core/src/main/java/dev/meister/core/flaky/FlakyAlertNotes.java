@@ -21,6 +21,14 @@ public final class FlakyAlertNotes implements AlertNotes {
     this.flaky = flaky;
   }
 
+  /**
+   * Nothing, without looking: an alert is taken in before its logs are read, so its attempt has no
+   * failing tests yet, let alone flaky ones; the analysis edits them in later ({@link
+   * FlakyTests#testsFailed}).
+   */
+  @Override
+  public void addToNew(Alert alert, RichText.Builder text) {}
+
   @Override
   public void addTo(Alert alert, RichText.Builder text) {
     if (alert.id() == null || alert.gitHubRun().isEmpty()) {

@@ -2,11 +2,14 @@ package dev.meister.core.flaky;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meister.core.alert.Alert;
+import dev.meister.core.alert.AlertPriority;
 import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEvent;
 import dev.meister.core.chat.AlertId;
 import dev.meister.core.chat.MessageLinkStore;
+import dev.meister.core.chat.RichText;
 import dev.meister.core.delivery.Outbox;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
@@ -159,9 +162,42 @@ class FlakyTestsTest {
     assertThat(flaky.beyond(0.5, T0)).isEmpty();
   }
 
+  @Test
+  void a_new_alert_has_no_flaky_notes_and_they_are_not_looked_up_until_its_logs_are_read() {
+    AlertId id = new AlertId(11);
+    RunEvent event = event(1, 1, "aaa", Outcome.FAILED, "master", 0);
+    flaky.recorded(event, Optional.of(id));
+    Alert alert =
+        new Alert(
+            id,
+            event.deliveryKey(),
+            "fp",
+            null,
+            null,
+            AlertPriority.legacyHigh(),
+            "Build fail",
+            T0,
+            T0,
+            event.origin());
+    FlakyAlertNotes notes = new FlakyAlertNotes(flaky);
+
+    RichText.Builder fresh = RichText.builder().text("alert");
+    notes.addToNew(alert, fresh);
+    assertThat(fresh.build().plainText()).isEqualTo("alert");
+    assertThat(store.lookups).isZero();
+
+    // Once the logs named a test that passed on the re-run, the alert's edits carry it.
+    passed(1, 2, "aaa", "master", 1);
+    flaky.testsFailed(id, REPO, List.of(TEST));
+    RichText.Builder edited = RichText.builder().text("alert");
+    notes.addTo(alert, edited);
+    assertThat(edited.build().plainText()).contains(TEST, "Re-run it before filing a bug");
+  }
+
   /** The store as the JDBC one behaves, in memory. */
   private static final class MemoryStore implements BuildRunStore {
     private final List<BuildRun> runs = new ArrayList<>();
+    private int lookups;
     private final List<FlakyPass> passes = new ArrayList<>();
 
     @Override
@@ -185,6 +221,7 @@ class FlakyTestsTest {
 
     @Override
     public Optional<BuildRun> forAlert(AlertId alert) {
+      lookups++;
       return runs.stream().filter(r -> r.alert().equals(Optional.of(alert))).findFirst();
     }
 
