@@ -22,6 +22,9 @@ public final class AlertMessages {
   /** The button action whose payload is the alert id. */
   public static final String ACK_ACTION = ButtonAction.ACK;
 
+  /** How a silenced alert's message names the silence that caught it: this, then its label. */
+  public static final String SILENCED_BY = "🔕 silenced by ";
+
   private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("HH:mm z");
 
   /** The button action that files an issue; its payload is the alert id. */
@@ -73,28 +76,42 @@ public final class AlertMessages {
    * @param zone the team's zone, for times
    */
   public OutgoingMessage alert(Alert alert, @Nullable OnCall onCall, ZoneId zone) {
-    return render(alert, onCall, zone, false);
+    return render(alert, onCall, zone, false, Optional.empty());
   }
 
   /**
    * {@link #alert} for an alert stored in the transaction that posts it: it cannot be filed,
    * resolved or escalated yet, so the notes look up only what it can carry from the start (see
    * {@link AlertNotes#addToNew}).
+   *
+   * @param silencedBy the label of the silence that caught it, which the intake has just decided
+   *     and recorded: the message then says so on its last line (where the silence's note puts it
+   *     on every later edit) and pings no one
    */
-  public OutgoingMessage newAlert(Alert alert, @Nullable OnCall onCall, ZoneId zone) {
-    return render(alert, onCall, zone, true);
+  public OutgoingMessage newAlert(
+      Alert alert, @Nullable OnCall onCall, ZoneId zone, Optional<String> silencedBy) {
+    return render(alert, onCall, zone, true, silencedBy);
   }
 
-  private OutgoingMessage render(Alert alert, @Nullable OnCall onCall, ZoneId zone, boolean isNew) {
+  private OutgoingMessage render(
+      Alert alert,
+      @Nullable OnCall onCall,
+      ZoneId zone,
+      boolean isNew,
+      Optional<String> silencedBy) {
     boolean stored = alert.id() != null && !isNew;
     Optional<SimilarIssues.SimilarIssue> similar = similar(alert);
     RichText.Builder body = body(alert, onCall, zone, similar);
+    boolean pingsNone;
     if (isNew) {
       notes.addToNew(alert, body);
+      silencedBy.ifPresent(label -> body.newline().text(SILENCED_BY + label));
+      pingsNone = silencedBy.isPresent() || notes.silencesNew(alert);
     } else {
       notes.addTo(alert, body);
+      pingsNone = notes.silences(alert);
     }
-    RichText text = quiet(alert, body.build());
+    RichText text = pingsNone ? body.build().withoutMentions(this::displayName) : body.build();
     if (stored && notes.resolved(alert)) {
       return OutgoingMessage.of(text);
     }

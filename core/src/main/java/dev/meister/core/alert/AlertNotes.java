@@ -32,6 +32,15 @@ public interface AlertNotes {
     return false;
   }
 
+  /**
+   * {@link #silences} for an alert stored in the transaction that renders it (see {@link
+   * #addToNew}): a silence that caught it is told to {@link AlertMessages#newAlert} by the intake
+   * that decided it, so notes need not look that up.
+   */
+  default boolean silencesNew(Alert alert) {
+    return silences(alert);
+  }
+
   /** Whether the alert is filed or linked to an issue: its message offers no "File issue". */
   default boolean filed(Alert alert) {
     return false;
@@ -64,6 +73,11 @@ public interface AlertNotes {
       @Override
       public boolean silences(Alert alert) {
         return first.silences(alert) || other.silences(alert);
+      }
+
+      @Override
+      public boolean silencesNew(Alert alert) {
+        return first.silencesNew(alert) || other.silencesNew(alert);
       }
 
       @Override

@@ -48,6 +48,11 @@ public final class EscalationNotes implements AlertNotes {
   }
 
   @Override
+  public boolean silencesNew(Alert alert) {
+    return notes.silencesNew(alert);
+  }
+
+  @Override
   public boolean filed(Alert alert) {
     return notes.filed(alert);
   }

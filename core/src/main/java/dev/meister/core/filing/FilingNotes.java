@@ -70,6 +70,11 @@ public final class FilingNotes implements AlertNotes {
   }
 
   @Override
+  public boolean silencesNew(Alert alert) {
+    return notes.silencesNew(alert);
+  }
+
+  @Override
   public boolean filed(Alert alert) {
     return notes.filed(alert) || (alert.id() != null && issue(alert).isPresent());
   }

@@ -226,7 +226,7 @@ public final class RunIntake implements RunEventSink {
       inForce.caught(recorded.alert(), silence.get());
     }
     if (route.isPresent() && !(silence.isPresent() && silence.get().quiet())) {
-      post(recorded.alert(), route.get(), onCall, silence.isPresent());
+      post(recorded.alert(), route.get(), onCall, silence.map(Silence::label));
     } else if (route.isPresent()) {
       log.info("alert #{} held back by quiet silence {}", recorded.id(), silence.get().label());
     } else {
@@ -249,8 +249,10 @@ public final class RunIntake implements RunEventSink {
     return recorded;
   }
 
-  private void post(Alert stored, Route route, @Nullable OnCall onCall, boolean silenced) {
-    OutgoingMessage message = messages.newAlert(stored, onCall, context.zone(stored));
+  private void post(
+      Alert stored, Route route, @Nullable OnCall onCall, Optional<String> silencedBy) {
+    OutgoingMessage message = messages.newAlert(stored, onCall, context.zone(stored), silencedBy);
+    boolean silenced = silencedBy.isPresent();
     ChatRef chat = route.chat();
     // Over the chat's pace in a storm the post waits for a digest instead; an alert at the highest
     // level, or one that tags someone, still goes out on its own: a digest would drop the mention.

@@ -1,6 +1,7 @@
 package dev.meister.core.silence;
 
 import dev.meister.core.alert.Alert;
+import dev.meister.core.alert.AlertMessages;
 import dev.meister.core.alert.AlertNotes;
 import dev.meister.core.chat.RichText;
 import java.util.Optional;
@@ -18,12 +19,25 @@ public final class SilenceNotes implements AlertNotes {
 
   @Override
   public void addTo(Alert alert, RichText.Builder text) {
-    silence(alert).ifPresent(s -> text.newline().text("🔕 silenced by " + s.label()));
+    silence(alert).ifPresent(s -> text.newline().text(AlertMessages.SILENCED_BY + s.label()));
   }
 
   @Override
   public boolean silences(Alert alert) {
     return silence(alert).isPresent();
+  }
+
+  /**
+   * Nothing, without looking: the intake that caught a new alert in a silence hands the silence to
+   * {@link AlertMessages#newAlert}, which writes this line and leaves out the mentions.
+   */
+  @Override
+  public void addToNew(Alert alert, RichText.Builder text) {}
+
+  /** False, without looking: see {@link #addToNew}. */
+  @Override
+  public boolean silencesNew(Alert alert) {
+    return false;
   }
 
   private Optional<Silence> silence(Alert alert) {

@@ -12,17 +12,22 @@ import dev.meister.core.schedule.OnCall;
 import dev.meister.core.schedule.Position;
 import dev.meister.core.schedule.RotationId;
 import dev.meister.core.schedule.Source;
+import dev.meister.core.silence.Silence;
+import dev.meister.core.silence.SilenceNotes;
+import dev.meister.core.silence.SilenceStore;
 import dev.meister.core.team.ChatIdentities;
 import dev.meister.core.team.Member;
 import dev.meister.core.team.MemberId;
 import dev.meister.core.team.Role;
 import dev.meister.core.team.Team;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator.ReplaceUnderscores;
@@ -115,13 +120,58 @@ class AlertMessagesTest {
         };
     AlertMessages messages = new AlertMessages(TEAM, later);
 
-    OutgoingMessage fresh = messages.newAlert(build(AlertPriority.NONE), onCall(false), BERLIN);
+    OutgoingMessage fresh =
+        messages.newAlert(build(AlertPriority.NONE), onCall(false), BERLIN, Optional.empty());
     OutgoingMessage rendered = messages.alert(build(AlertPriority.NONE), onCall(false), BERLIN);
 
     assertThat(fresh.text().plainText()).endsWith("On call: @bob\nfrom the start");
     assertThat(fresh.buttons()).containsExactly(new Button("👀 Looking", new ButtonAction.Ack(42)));
     assertThat(rendered.text().plainText()).endsWith("On call: @bob\nescalated");
     assertThat(rendered.buttons()).isEmpty();
+  }
+
+  @Test
+  void a_new_silenced_alert_reads_as_its_later_edits_do_without_looking_its_silence_up() {
+    Silence silence =
+        new Silence(
+            4,
+            AlertMatch.anything(),
+            AT,
+            AT.plusSeconds(3600),
+            "Exchange maintenance",
+            "bob",
+            AT,
+            false,
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+    AtomicInteger lookups = new AtomicInteger();
+    SilenceStore store =
+        (SilenceStore)
+            Proxy.newProxyInstance(
+                SilenceStore.class.getClassLoader(),
+                new Class<?>[] {SilenceStore.class},
+                (proxy, method, args) -> {
+                  assertThat(method.getName()).isEqualTo("silenceOf");
+                  lookups.incrementAndGet();
+                  return Optional.of(silence);
+                });
+    AlertMessages messages = new AlertMessages(TEAM, new SilenceNotes(store));
+    Alert alert = build(AlertPriority.NONE);
+
+    OutgoingMessage fresh =
+        messages.newAlert(alert, onCall(false), BERLIN, Optional.of(silence.label()));
+    assertThat(lookups).hasValue(0);
+    OutgoingMessage edited = messages.alert(alert, onCall(false), BERLIN);
+
+    assertThat(lookups).hasPositiveValue();
+    assertThat(fresh).isEqualTo(edited);
+    assertThat(fresh.text().plainText())
+        .endsWith("On call: Bob Baker\n🔕 silenced by #4 'Exchange maintenance'");
+    assertThat(fresh.text().spans()).noneMatch(span -> span instanceof Span.Mention);
+    assertThat(messages.newAlert(alert, onCall(false), BERLIN, Optional.empty()).text().spans())
+        .contains(new Span.Mention(MemberId.of("bob")));
   }
 
   @Test
