@@ -2,7 +2,6 @@ package dev.meister.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meister.core.alert.Alert;
 import dev.meister.core.alert.AlertOrigin;
 import dev.meister.core.alert.AlertPriority;
@@ -39,17 +38,25 @@ final class AlertDocumentCodec {
       Optional<AlertPriority> priority) {}
 
   static String write(Alert alert) throws SQLException {
-    ObjectNode doc = AlertOriginCodec.JSON.createObjectNode();
-    doc.set(ORIGIN, AlertOriginCodec.write(alert.origin()));
-    alert.routeName().ifPresent(r -> doc.put(ROUTE, r));
-    doc.put(OCCURRED_AT, alert.occurredAt().toString());
-    doc.set(PRIORITY, AlertPriorityCodec.write(alert.priority()));
-    return json(doc);
+    return Json.write(
+        g -> {
+          g.writeStartObject();
+          g.writeFieldName(ORIGIN);
+          AlertOriginCodec.write(g, alert.origin());
+          if (alert.routeName().isPresent()) {
+            g.writeStringField(ROUTE, alert.routeName().get());
+          }
+          g.writeStringField(OCCURRED_AT, alert.occurredAt().toString());
+          g.writeFieldName(PRIORITY);
+          AlertPriorityCodec.write(g, alert.priority());
+          g.writeEndObject();
+        },
+        "an alert");
   }
 
   /** The origin of a run as JSON, for the run history. */
   static String write(AlertOrigin origin) throws SQLException {
-    return json(AlertOriginCodec.write(origin));
+    return AlertOriginCodec.write(origin);
   }
 
   /**
@@ -92,14 +99,6 @@ final class AlertDocumentCodec {
     } catch (DateTimeParseException e) {
       // An earlier version's row in another shape: its receipt time is the best left.
       return receivedAt;
-    }
-  }
-
-  private static String json(JsonNode node) throws SQLException {
-    try {
-      return AlertOriginCodec.JSON.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new SQLException("alert origin cannot be written as JSON", e);
     }
   }
 }

@@ -1,13 +1,13 @@
 package dev.meister.storage;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meister.core.alert.AirflowTask;
 import dev.meister.core.alert.AlertOrigin;
 import dev.meister.core.alert.AlertSource;
 import dev.meister.core.alert.GitHubRun;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +30,20 @@ final class AlertOriginCodec {
 
   private AlertOriginCodec() {}
 
-  static ObjectNode write(AlertOrigin origin) {
-    ObjectNode o = JSON.createObjectNode();
-    return origin.match(run -> github(o, run), task -> airflow(o, task));
+  /** The origin as a JSON object; {@link #read} reads it back. */
+  static String write(AlertOrigin origin) throws SQLException {
+    return Json.write(g -> write(g, origin), "an alert's origin");
+  }
+
+  /** Writes the origin as a JSON object, field by field (no tree: this runs in every intake). */
+  static void write(JsonGenerator g, AlertOrigin origin) throws IOException {
+    g.writeStartObject();
+    if (origin instanceof GitHubRun run) {
+      github(g, run);
+    } else {
+      airflow(g, (AirflowTask) origin);
+    }
+    g.writeEndObject();
   }
 
   /** Reads what {@link #write} wrote. */
@@ -50,24 +61,30 @@ final class AlertOriginCodec {
     return source == AlertSource.GITHUB_ACTIONS ? github(attributes) : airflow(attributes);
   }
 
-  private static ObjectNode github(ObjectNode o, GitHubRun run) {
-    o.put(KIND, GITHUB_RUN).put("repo", run.repo());
-    run.runId().ifPresent(v -> o.put("run_id", v));
-    put(o, "job_name", run.job());
-    put(o, "branch", run.branch());
-    put(o, "event", run.event());
-    put(o, "workflow_name", run.workflowName());
-    put(o, "workflow_path", run.workflowPath());
-    run.runNumber().ifPresent(v -> o.put("run_number", v));
-    run.runAttempt().ifPresent(v -> o.put("run_attempt", v));
-    put(o, "run_url", run.runUrl());
-    put(o, "head_sha", run.headSha());
-    put(o, "actor", run.actor());
-    put(o, "commit_author", run.commitAuthor());
-    put(o, "commit_message", run.commitMessage());
-    put(o, "conclusion", run.conclusion());
-    put(o, "test_type", run.testType());
-    return o;
+  private static void github(JsonGenerator g, GitHubRun run) throws IOException {
+    g.writeStringField(KIND, GITHUB_RUN);
+    g.writeStringField("repo", run.repo());
+    if (run.runId().isPresent()) {
+      g.writeNumberField("run_id", run.runId().get());
+    }
+    put(g, "job_name", run.job());
+    put(g, "branch", run.branch());
+    put(g, "event", run.event());
+    put(g, "workflow_name", run.workflowName());
+    put(g, "workflow_path", run.workflowPath());
+    if (run.runNumber().isPresent()) {
+      g.writeNumberField("run_number", run.runNumber().get());
+    }
+    if (run.runAttempt().isPresent()) {
+      g.writeNumberField("run_attempt", run.runAttempt().get());
+    }
+    put(g, "run_url", run.runUrl());
+    put(g, "head_sha", run.headSha());
+    put(g, "actor", run.actor());
+    put(g, "commit_author", run.commitAuthor());
+    put(g, "commit_message", run.commitMessage());
+    put(g, "conclusion", run.conclusion());
+    put(g, "test_type", run.testType());
   }
 
   private static GitHubRun github(JsonNode n) throws SQLException {
@@ -94,25 +111,30 @@ final class AlertOriginCodec {
         .build();
   }
 
-  private static ObjectNode airflow(ObjectNode o, AirflowTask task) {
-    o.put(KIND, AIRFLOW_TASK).put("dag_id", task.dagId());
-    put(o, "dag_run_id", task.dagRunId());
-    put(o, "task_id", task.taskId());
-    task.tryNumber().ifPresent(v -> o.put("try_number", v));
-    put(o, "logical_date", task.logicalDate());
-    put(o, "start_date", task.startDate());
-    put(o, "dag_run_start_date", task.dagRunStartDate());
-    put(o, "log_url", task.logUrl());
-    put(o, "exception", task.exception());
-    if (!task.tags().isEmpty()) {
-      ArrayNode tags = o.putArray("tags");
-      task.tags().forEach(tags::add);
+  private static void airflow(JsonGenerator g, AirflowTask task) throws IOException {
+    g.writeStringField(KIND, AIRFLOW_TASK);
+    g.writeStringField("dag_id", task.dagId());
+    put(g, "dag_run_id", task.dagRunId());
+    put(g, "task_id", task.taskId());
+    if (task.tryNumber().isPresent()) {
+      g.writeNumberField("try_number", task.tryNumber().get());
     }
-    put(o, "region", task.region());
-    put(o, "airflow_url", task.airflowUrl());
-    put(o, "airflow_version", task.airflowVersion());
-    put(o, "notebook_url", task.notebookUrl());
-    return o;
+    put(g, "logical_date", task.logicalDate());
+    put(g, "start_date", task.startDate());
+    put(g, "dag_run_start_date", task.dagRunStartDate());
+    put(g, "log_url", task.logUrl());
+    put(g, "exception", task.exception());
+    if (!task.tags().isEmpty()) {
+      g.writeArrayFieldStart("tags");
+      for (String tag : task.tags()) {
+        g.writeString(tag);
+      }
+      g.writeEndArray();
+    }
+    put(g, "region", task.region());
+    put(g, "airflow_url", task.airflowUrl());
+    put(g, "airflow_version", task.airflowVersion());
+    put(g, "notebook_url", task.notebookUrl());
   }
 
   private static AirflowTask airflow(JsonNode n) throws SQLException {
@@ -137,8 +159,11 @@ final class AlertOriginCodec {
         .build();
   }
 
-  private static void put(ObjectNode o, String field, Optional<String> value) {
-    value.ifPresent(v -> o.put(field, v));
+  private static void put(JsonGenerator g, String field, Optional<String> value)
+      throws IOException {
+    if (value.isPresent()) {
+      g.writeStringField(field, value.get());
+    }
   }
 
   private static @Nullable String text(JsonNode n, String field) {

@@ -1,12 +1,12 @@
 package dev.meister.storage;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meister.core.alert.AlertPriority;
 import dev.meister.core.alert.Tag;
 import dev.meister.core.team.MemberId;
 import dev.meister.core.team.Role;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,15 +26,18 @@ final class AlertPriorityCodec {
 
   private AlertPriorityCodec() {}
 
-  static ObjectNode write(AlertPriority priority) {
-    ObjectNode node = AlertOriginCodec.JSON.createObjectNode();
-    priority.level().ifPresent(l -> node.put(LEVEL, l));
-    node.put(HIGHEST, priority.highest());
-    ArrayNode tags = node.putArray(TAGS);
-    for (Tag t : priority.tags()) {
-      tags.add(text(t));
+  static void write(JsonGenerator g, AlertPriority priority) throws IOException {
+    g.writeStartObject();
+    if (priority.level().isPresent()) {
+      g.writeStringField(LEVEL, priority.level().get());
     }
-    return node;
+    g.writeBooleanField(HIGHEST, priority.highest());
+    g.writeArrayFieldStart(TAGS);
+    for (Tag t : priority.tags()) {
+      g.writeString(text(t));
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
   private static String text(Tag tag) {

@@ -1,10 +1,9 @@
 package dev.meister.storage;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meister.core.chat.Attachment;
 import dev.meister.core.chat.Button;
 import dev.meister.core.chat.ButtonAction;
@@ -12,6 +11,7 @@ import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.RichText;
 import dev.meister.core.chat.Span;
 import dev.meister.core.team.MemberId;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -31,85 +31,97 @@ final class MessageCodec {
   private MessageCodec() {}
 
   static String write(OutgoingMessage message) throws SQLException {
-    ObjectNode root = JSON.createObjectNode();
-    ArrayNode spans = root.putArray("spans");
+    return Json.write(g -> write(g, message), "a chat message");
+  }
+
+  private static void write(JsonGenerator g, OutgoingMessage message) throws IOException {
+    g.writeStartObject();
+    g.writeArrayFieldStart("spans");
     for (Span s : message.text().spans()) {
-      spans.add(span(s));
+      span(g, s);
     }
-    ArrayNode buttons = root.putArray("buttons");
+    g.writeEndArray();
+    g.writeArrayFieldStart("buttons");
     for (Button b : message.buttons()) {
-      buttons
-          .addObject()
-          .put("label", b.label())
-          .put("action", b.action().name())
-          .put("payload", b.action().payload());
+      g.writeStartObject();
+      g.writeStringField("label", b.label());
+      g.writeStringField("action", b.action().name());
+      g.writeStringField("payload", b.action().payload());
+      g.writeEndObject();
     }
+    g.writeEndArray();
     // Only when there are files: rows of messages without them stay as they always were.
     if (!message.attachments().isEmpty()) {
-      ArrayNode files = root.putArray("attachments");
+      g.writeArrayFieldStart("attachments");
       for (Attachment a : message.attachments()) {
-        files
-            .addObject()
-            .put("name", a.fileName())
-            .put("type", a.mediaType())
-            .put("base64", BASE64.encodeToString(a.content()));
+        g.writeStartObject();
+        g.writeStringField("name", a.fileName());
+        g.writeStringField("type", a.mediaType());
+        g.writeStringField("base64", BASE64.encodeToString(a.content()));
+        g.writeEndObject();
       }
+      g.writeEndArray();
     }
-    try {
-      return JSON.writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new SQLException("a chat message cannot be written as JSON", e);
+    g.writeEndObject();
+  }
+
+  /**
+   * One span as {@code {"t": type, "v": text}}; a link also has its {@code url}, a break no text.
+   */
+  private static void span(JsonGenerator g, Span s) throws IOException {
+    String[] fields = s.accept(FIELDS);
+    g.writeStartObject();
+    g.writeStringField("t", fields[0]);
+    if (fields.length > 1) {
+      g.writeStringField("v", fields[1]);
     }
+    if (fields.length > 2) {
+      g.writeStringField("url", fields[2]);
+    }
+    g.writeEndObject();
   }
 
-  private static ObjectNode span(Span s) {
-    return s.accept(WRITER);
-  }
-
-  private static ObjectNode node(String type, String value) {
-    return JSON.createObjectNode().put("t", type).put("v", value);
-  }
-
-  private static final Span.Visitor<ObjectNode> WRITER =
+  /** A span's type as stored ({@link #span(JsonNode)} reads it back), then its text and URL. */
+  private static final Span.Visitor<String[]> FIELDS =
       new Span.Visitor<>() {
         @Override
-        public ObjectNode plain(String text) {
-          return node("plain", text);
+        public String[] plain(String text) {
+          return new String[] {"plain", text};
         }
 
         @Override
-        public ObjectNode bold(String text) {
-          return node("bold", text);
+        public String[] bold(String text) {
+          return new String[] {"bold", text};
         }
 
         @Override
-        public ObjectNode code(String text) {
-          return node("code", text);
+        public String[] code(String text) {
+          return new String[] {"code", text};
         }
 
         @Override
-        public ObjectNode codeBlock(String text) {
-          return node("pre", text);
+        public String[] codeBlock(String text) {
+          return new String[] {"pre", text};
         }
 
         @Override
-        public ObjectNode link(String label, String url) {
-          return node("link", label).put("url", url);
+        public String[] link(String label, String url) {
+          return new String[] {"link", label, url};
         }
 
         @Override
-        public ObjectNode mention(MemberId member) {
-          return node("mention", member.value());
+        public String[] mention(MemberId member) {
+          return new String[] {"mention", member.value()};
         }
 
         @Override
-        public ObjectNode emoji(String name) {
-          return node("emoji", name);
+        public String[] emoji(String name) {
+          return new String[] {"emoji", name};
         }
 
         @Override
-        public ObjectNode lineBreak() {
-          return JSON.createObjectNode().put("t", "br");
+        public String[] lineBreak() {
+          return new String[] {"br"};
         }
       };
 

@@ -56,17 +56,21 @@ class AlertOriginCodecTest extends StorageTestBase {
           .build();
 
   @Test
-  void every_variant_with_every_field_comes_back_as_written() throws SQLException {
+  void every_variant_with_every_field_comes_back_as_written() throws Exception {
     for (AlertOrigin origin : List.of(FULL_RUN, FULL_TASK)) {
-      assertThat(AlertOriginCodec.read(AlertOriginCodec.write(origin))).isEqualTo(origin);
+      assertThat(
+              AlertOriginCodec.read(AlertOriginCodec.JSON.readTree(AlertOriginCodec.write(origin))))
+          .isEqualTo(origin);
     }
   }
 
   @Test
-  void every_variant_with_only_its_required_field_comes_back_as_written() throws SQLException {
+  void every_variant_with_only_its_required_field_comes_back_as_written() throws Exception {
     for (AlertOrigin origin :
         List.of(GitHubRun.builder("acme/widgets").build(), AirflowTask.builder("d").build())) {
-      assertThat(AlertOriginCodec.read(AlertOriginCodec.write(origin))).isEqualTo(origin);
+      assertThat(
+              AlertOriginCodec.read(AlertOriginCodec.JSON.readTree(AlertOriginCodec.write(origin))))
+          .isEqualTo(origin);
     }
   }
 
