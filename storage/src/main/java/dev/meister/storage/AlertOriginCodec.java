@@ -64,20 +64,14 @@ final class AlertOriginCodec {
   private static void github(JsonGenerator g, GitHubRun run) throws IOException {
     g.writeStringField(KIND, GITHUB_RUN);
     g.writeStringField("repo", run.repo());
-    if (run.runId().isPresent()) {
-      g.writeNumberField("run_id", run.runId().get());
-    }
+    putNumber(g, "run_id", run.runId());
     put(g, "job_name", run.job());
     put(g, "branch", run.branch());
     put(g, "event", run.event());
     put(g, "workflow_name", run.workflowName());
     put(g, "workflow_path", run.workflowPath());
-    if (run.runNumber().isPresent()) {
-      g.writeNumberField("run_number", run.runNumber().get());
-    }
-    if (run.runAttempt().isPresent()) {
-      g.writeNumberField("run_attempt", run.runAttempt().get());
-    }
+    putNumber(g, "run_number", run.runNumber());
+    putNumber(g, "run_attempt", run.runAttempt());
     put(g, "run_url", run.runUrl());
     put(g, "head_sha", run.headSha());
     put(g, "actor", run.actor());
@@ -116,9 +110,7 @@ final class AlertOriginCodec {
     g.writeStringField("dag_id", task.dagId());
     put(g, "dag_run_id", task.dagRunId());
     put(g, "task_id", task.taskId());
-    if (task.tryNumber().isPresent()) {
-      g.writeNumberField("try_number", task.tryNumber().get());
-    }
+    putNumber(g, "try_number", task.tryNumber());
     put(g, "logical_date", task.logicalDate());
     put(g, "start_date", task.startDate());
     put(g, "dag_run_start_date", task.dagRunStartDate());
@@ -163,6 +155,13 @@ final class AlertOriginCodec {
       throws IOException {
     if (value.isPresent()) {
       g.writeStringField(field, value.get());
+    }
+  }
+
+  private static void putNumber(JsonGenerator g, String field, Optional<? extends Number> value)
+      throws IOException {
+    if (value.isPresent()) {
+      g.writeNumberField(field, value.get().longValue());
     }
   }
 
