@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -115,7 +116,12 @@ public final class Database implements Transactions, AutoCloseable {
     }
     try {
       // Statements are compiled once and reused (see StatementCache): 256 covers every text.
-      Connection c = StatementCache.wrap(DriverManager.getConnection(url), 256);
+      // No generated keys: sqlite-jdbc otherwise matches every statement against a pattern and
+      // compiles and runs a "SELECT last_insert_rowid()" after each INSERT, four a webhook. The
+      // stores read new ids with RETURNING (Sql.returnedId) and never call getGeneratedKeys.
+      Properties options = new Properties();
+      options.setProperty("jdbc.get_generated_keys", "false");
+      Connection c = StatementCache.wrap(DriverManager.getConnection(url, options), 256);
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA journal_mode=WAL");
         // FULL: a commit is on disk before the webhook gets its 2xx, even across a power loss.

@@ -2,8 +2,8 @@ package dev.meister.storage;
 
 import dev.meister.core.tx.Transactions;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
 public final class GroupCommit implements Transactions, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
   private static final long TIMEOUT_SECONDS = 30;
+  private static final String SET_SAVEPOINT = "SAVEPOINT meister_intake";
+  private static final String RELEASE_SAVEPOINT = "RELEASE SAVEPOINT meister_intake";
+  private static final String ROLLBACK_TO_SAVEPOINT = "ROLLBACK TO SAVEPOINT meister_intake";
 
   private final Database db;
   private final int maxBatch;
@@ -112,16 +115,28 @@ public final class GroupCommit implements Transactions, AutoCloseable {
 
   private static <T> Runnable runInSavepoint(Database db, Connection c, Work<T> w)
       throws SQLException {
-    Savepoint savepoint = c.setSavepoint();
+    run(c, SET_SAVEPOINT);
     int hooks = db.hookMark();
     try {
       T value = w.supplier().get();
-      c.releaseSavepoint(savepoint);
+      run(c, RELEASE_SAVEPOINT);
       return () -> w.result().complete(value);
     } catch (RuntimeException e) {
-      c.rollback(savepoint);
+      run(c, ROLLBACK_TO_SAVEPOINT);
+      run(c, RELEASE_SAVEPOINT);
       db.dropHooksFrom(hooks);
       return () -> w.result().completeExceptionally(e);
+    }
+  }
+
+  /**
+   * Savepoints by SQL text, prepared like any statement (and so kept by SQLite's StatementCache),
+   * rather than by {@link Connection#setSavepoint()}: sqlite-jdbc formats a new name and compiles a
+   * new statement for every set and release, two compilations per webhook on the writer thread.
+   */
+  private static void run(Connection c, String sql) throws SQLException {
+    try (PreparedStatement statement = c.prepareStatement(sql)) {
+      statement.execute();
     }
   }
 

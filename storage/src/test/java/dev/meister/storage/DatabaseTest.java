@@ -64,6 +64,32 @@ class DatabaseTest extends StorageTestBase {
   }
 
   @Test
+  void sqlite_runs_no_generated_keys_query_after_an_insert() {
+    Assumptions.assumeTrue(vendor == Vendor.SQLITE);
+    // With the driver's default it compiles and runs "SELECT last_insert_rowid()" after every
+    // INSERT and getGeneratedKeys() answers its row; Database turns that off for the writer's sake.
+    boolean keys =
+        storage
+            .database()
+            .transaction(
+                "inserting a row",
+                c -> {
+                  try (Statement s = c.createStatement()) {
+                    s.execute("CREATE TEMP TABLE probe (id INTEGER PRIMARY KEY, v TEXT)");
+                  }
+                  try (PreparedStatement ps =
+                      c.prepareStatement("INSERT INTO probe (v) VALUES (?)")) {
+                    ps.setString(1, "x");
+                    ps.executeUpdate();
+                    try (ResultSet rs = ps.getGeneratedKeys()) {
+                      return rs.next();
+                    }
+                  }
+                });
+    assertThat(keys).isFalse();
+  }
+
+  @Test
   void reopening_keeps_the_data_and_does_not_migrate_twice() {
     Recorded first = storage.alerts().record(alert("d-1"));
 
