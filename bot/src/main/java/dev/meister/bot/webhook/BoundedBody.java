@@ -3,6 +3,7 @@ package dev.meister.bot.webhook;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Reads a request body up to a limit. Javalin 6 only compares Content-Length with {@code
@@ -24,9 +25,14 @@ final class BoundedBody {
     if (declared < 0 || declared > limit) {
       return readRest(new ByteArrayOutputStream(8192), in, limit);
     }
-    byte[] body = in.readNBytes((int) declared);
+    // readNBytes(int) would gather 8 KiB chunks and copy them into a third array: twice the body.
+    byte[] body = new byte[(int) declared];
+    int read = in.readNBytes(body, 0, body.length);
+    if (read < body.length) {
+      return Arrays.copyOf(body, read);
+    }
     // The server ends the stream at Content-Length; should one go on, read the rest the slow way.
-    int more = body.length < declared ? -1 : in.read();
+    int more = in.read();
     if (more == -1) {
       return body;
     }

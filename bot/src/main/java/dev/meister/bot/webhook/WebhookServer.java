@@ -43,6 +43,9 @@ public final class WebhookServer implements AutoCloseable {
   /** 1 MiB: GitHub caps payloads at 25 MB, but a workflow_run is about 25 KB. */
   public static final int MAX_BODY_BYTES = 1024 * 1024;
 
+  /** Answers are a few hundred bytes; larger ones are copied in several pieces. */
+  private static final int RESPONSE_COPY_BYTES = 1024;
+
   private static final Logger log = LoggerFactory.getLogger(WebhookServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -91,6 +94,10 @@ public final class WebhookServer implements AutoCloseable {
             config -> {
               config.showJavalinBanner = false;
               config.http.maxRequestSize = MAX_BODY_BYTES;
+              // Javalin copies every result through a fresh array of this size, by default
+              // Jetty's 32 KiB output buffer: a third of what each webhook allocated, to copy an
+              // answer of a hundred bytes. Jetty's own output buffer is left as it is.
+              config.http.responseBufferSize = RESPONSE_COPY_BYTES;
             });
     for (WebhookEndpoint endpoint : List.copyOf(endpoints)) {
       app.post(endpoint.path(), ctx -> receive(endpoint, ctx));
