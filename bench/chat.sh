@@ -9,7 +9,8 @@
 # listens on 127.0.0.1:${CHAT_PORT:-18180}, the fake Telegram Bot API (bench/fake_telegram.py) on
 # 127.0.0.1:${CHAT_TG_PORT:-18181}; the load generator is bench/openloop.py (its docstring has the
 # phases and their knobs: RATE_A, CHATS_A, RATE_B, STORM, STORM_WAIT, ...). The figures are appended
-# to RESULTS_FILE as a Markdown section. MEISTER_XMX (default 128m), MEISTER_GC (default -XX:+UseSerialGC), as bench/run.sh; KEEP_WORK=1 keeps the temporary
+# to RESULTS_FILE as a Markdown section. MEISTER_XMX, MEISTER_GC, MEISTER_JAVA_OPTS as in bench/run.sh
+# (bench/meister_java.sh: the launcher's JVM options with C2); KEEP_WORK=1 keeps the temporary
 # directory (database, logs, the fake Telegram's records). Exit status 1 when an alert was missing
 # or appeared twice.
 set -euo pipefail
@@ -20,8 +21,9 @@ OUT=${1:-$BENCH_DIR/results/chat.md}
 JAR=$ROOT/bot/target/meister.jar
 PORT=${CHAT_PORT:-18180}
 TG_PORT=${CHAT_TG_PORT:-18181}
-MEISTER_XMX=${MEISTER_XMX:-128m}
-MEISTER_GC=${MEISTER_GC--XX:+UseSerialGC}
+# shellcheck source=bench/meister_java.sh
+. "$BENCH_DIR/meister_java.sh"
+meister_java_opts "$ROOT"
 FIXTURE=$ROOT/../shared/fixtures/github/workflow_run.completed.json
 [[ -f $FIXTURE ]] || FIXTURE=/work/shared/fixtures/github/workflow_run.completed.json
 
@@ -59,8 +61,8 @@ chats=$(grep -c 'chat_id:' "$WORK/meister-chat.yml")
 python3 "$BENCH_DIR/fake_telegram.py" "$TG_PORT" "$TELEGRAM_BOT_TOKEN" "$WORK/telegram.json" - \
   "$WORK/records.jsonl" >"$WORK/telegram.log" 2>&1 &
 FAKE_PID=$!
-log "starting Meister (java -Xmx$MEISTER_XMX $MEISTER_GC) on 127.0.0.1:$PORT with $chats Telegram chats, one route each"
-(cd "$WORK" && exec java "-Xmx$MEISTER_XMX" $MEISTER_GC -jar "$JAR" run --config "$WORK/meister-chat.yml") \
+log "starting Meister (MALLOC_ARENA_MAX=$MEISTER_ARENAS java ${MEISTER_JAVA[*]}) on 127.0.0.1:$PORT with $chats Telegram chats, one route each"
+(cd "$WORK" && MALLOC_ARENA_MAX=$MEISTER_ARENAS exec java "${MEISTER_JAVA[@]}" -jar "$JAR" run --config "$WORK/meister-chat.yml") \
   >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 450); do
@@ -72,7 +74,7 @@ done
 
 START=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-KNOBS=$(env | grep -E '^(WARM=|WARM_|CHATS_|RATE_|SECS_|STORM|WAIT_|POOL=|MEISTER_XMX=)' | sort | tr '\n' ' ' | sed 's/ $//' || true)
+KNOBS=$(env | grep -E '^(WARM=|WARM_|CHATS_|RATE_|SECS_|STORM|WAIT_|POOL=|MEISTER_XMX=|MEISTER_GC=|MEISTER_JAVA_OPTS=)' | sort | tr '\n' ' ' | sed 's/ $//' || true)
 set +e
 MEISTER_PID=$SERVER_PID python3 "$BENCH_DIR/openloop.py" bench "http://127.0.0.1:$PORT/hooks/github" "$WORK/meister-chat.db" \
   "$WORK/records.jsonl" "$FIXTURE" "$WORK/summary.json" >"$WORK/figures.md"
@@ -89,7 +91,7 @@ mkdir -p "$(dirname "$OUT")"
   echo
   echo "\`${KNOBS:+$KNOBS }bench/chat.sh${1:+ $1}\`$([[ -n $KNOBS ]] || echo ' (the defaults)'), $(( $(date +%s) - $(date -d "$START" +%s) )) s"
   echo "on $(nproc) cores ($(uname -m), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)), shared with other work: load average $LOAD_BEFORE before the run (each phase below says how much CPU Meister got),"
-  echo "\`java -Xmx$MEISTER_XMX${MEISTER_GC:+ $MEISTER_GC}\` ($(java -version 2>&1 | head -1)), code at \`$(git -C "$ROOT" rev-parse --short HEAD)\`$(git -C "$ROOT" diff --quiet HEAD -- core storage bot || echo ' with uncommitted changes')."
+  echo "\`MALLOC_ARENA_MAX=$MEISTER_ARENAS java ${MEISTER_JAVA[*]}\` (the launcher's options with C2, bench/meister_java.sh) ($(java -version 2>&1 | head -1)), code at \`$(git -C "$ROOT" rev-parse --short HEAD)\`$(git -C "$ROOT" diff --quiet HEAD -- core storage bot || echo ' with uncommitted changes')."
   echo "Meister with SQLite (WAL, synchronous=FULL), Telegram pointed at \`bench/fake_telegram.py\` on loopback (answers at once, no rate limit of its own),"
   echo "a generated config of $chats Telegram chats, each with one route \`match: { source: github, repo: octo-org/<chat> }\`,"
   echo "one rotation; the load generator \`bench/openloop.py\` (stdlib Python) sends the real 21 KB \`workflow_run\` failure, each with its own repository, run id, delivery id and HMAC-SHA256 signature."

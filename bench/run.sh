@@ -8,9 +8,8 @@
 # loaded through 127.0.0.1 only. The load generator (wrk) and the server share the same cores of
 # this machine: nothing is pinned. Results: a Markdown table on stdout and in
 # bench/results/latest.md. Environment knobs: WARMUP (seconds, default 30), WRK_TIMEOUT (default
-# 10s), MEISTER_XMX (default 128m), MEISTER_GC (default -XX:+UseSerialGC, the launcher's collector:
-# on 2 cores it took more webhooks/s, with a lower p99 and RSS, than the default G1 with 256m in
-# interleaved runs), MEISTER_JAVA_OPTS (more JVM options, e.g. a JFR recording),
+# 10s), MEISTER_XMX, MEISTER_GC and MEISTER_JAVA_OPTS (see bench/meister_java.sh: by default Meister
+# runs with the launcher's JVM options, C2 included), MEISTER_JAR (another jar, e.g. for A/B runs),
 # SYSTEMS (default "alertmanager meister": whose intake to measure), PARTS (default "chat startup":
 # which of bench/chat.sh and bench/startup.sh run after the intake, appending to latest.md),
 # KEEP_WORK=1 keeps the temporary directory for inspection.
@@ -21,9 +20,6 @@ CONNECTIONS=${2:-64}
 THREADS=${3:-2}
 WARMUP=${WARMUP:-30}
 WRK_TIMEOUT=${WRK_TIMEOUT:-10s}
-MEISTER_XMX=${MEISTER_XMX:-128m}
-MEISTER_GC=${MEISTER_GC--XX:+UseSerialGC}
-MEISTER_JAVA_OPTS=${MEISTER_JAVA_OPTS:-}
 SYSTEMS=${SYSTEMS:-alertmanager meister}
 MEISTER_PORT=18080
 TELEGRAM_PORT=18081
@@ -47,6 +43,9 @@ fi
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
 JAR=${MEISTER_JAR:-$ROOT/bot/target/meister.jar}
+# shellcheck source=bench/meister_java.sh
+. "$BENCH_DIR/meister_java.sh"
+meister_java_opts "$ROOT"
 FIXTURE=${FIXTURE:-$ROOT/../shared/fixtures/github/workflow_run.completed.json}
 [[ -f $FIXTURE ]] || FIXTURE=/work/shared/fixtures/github/workflow_run.completed.json
 RESULTS=$BENCH_DIR/results
@@ -250,9 +249,8 @@ bench_meister() {
   python3 "$BENCH_DIR/fake_telegram.py" "$TELEGRAM_PORT" "$TELEGRAM_BOT_TOKEN" "$dir/telegram.json" \
     >"$dir/telegram.log" 2>&1 &
   FAKE_TELEGRAM_PID=$!
-  log "starting Meister (java -Xmx$MEISTER_XMX $MEISTER_GC) on 127.0.0.1:$MEISTER_PORT, database in $dir"
-  # shellcheck disable=SC2086 # MEISTER_JAVA_OPTS is a list of options
-  (cd "$dir" && exec java "-Xmx$MEISTER_XMX" $MEISTER_GC $MEISTER_JAVA_OPTS -jar "$JAR" run --config "$BENCH_DIR/meister-bench.yml") \
+  log "starting Meister (MALLOC_ARENA_MAX=$MEISTER_ARENAS java ${MEISTER_JAVA[*]}) on 127.0.0.1:$MEISTER_PORT, database in $dir"
+  (cd "$dir" && MALLOC_ARENA_MAX=$MEISTER_ARENAS exec java "${MEISTER_JAVA[@]}" -jar "$JAR" run --config "$BENCH_DIR/meister-bench.yml") \
     >"$dir/server.log" 2>&1 &
   SERVER_PID=$!
   if ! wait_ready "$url/health" 90; then
@@ -355,7 +353,7 @@ log "duration ${DURATION}s, $CONNECTIONS connections, $THREADS wrk threads, warm
 {
   echo "## Webhook intake, side by side ($START)"
   echo
-  echo "\`bench/run.sh $DURATION $CONNECTIONS $THREADS\` on $(nproc) cores ($(uname -m), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)); wrk $THREADS threads, $CONNECTIONS connections, ${DURATION}s after a ${WARMUP}s warm-up, timeout $WRK_TIMEOUT; wrk and each server share the same cores (nothing pinned). Meister: \`java -Xmx$MEISTER_XMX${MEISTER_GC:+ $MEISTER_GC}${MEISTER_JAVA_OPTS:+ $MEISTER_JAVA_OPTS}\` ($(java -version 2>&1 | head -1)), signed \`workflow_run\` failures, each committed to SQLite (WAL, synchronous=FULL) with its outbox row before the 202. Alertmanager: $(prometheus-alertmanager --version 2>&1 | head -1 | awk '{ print $3 }'), one-alert arrays to \`/api/v2/alerts\`, null receiver, kept in memory."
+  echo "\`bench/run.sh $DURATION $CONNECTIONS $THREADS\` on $(nproc) cores ($(uname -m), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)); wrk $THREADS threads, $CONNECTIONS connections, ${DURATION}s after a ${WARMUP}s warm-up, timeout $WRK_TIMEOUT; wrk and each server share the same cores (nothing pinned). Meister: \`MALLOC_ARENA_MAX=$MEISTER_ARENAS java ${MEISTER_JAVA[*]}\` ($(java -version 2>&1 | head -1); the launcher's options with C2, bench/meister_java.sh), signed \`workflow_run\` failures, each committed to SQLite (WAL, synchronous=FULL) with its outbox row before the 202. Alertmanager: $(prometheus-alertmanager --version 2>&1 | head -1 | awk '{ print $3 }'), one-alert arrays to \`/api/v2/alerts\`, null receiver, kept in memory."
   echo
   echo "| system | payload | accepted req/s | p50 | p99 | socket errors / non-2xx | peak RSS | exactly once |"
   echo "|---|---|---|---|---|---|---|---|"
