@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,17 +45,6 @@ public final class WebhookServer implements AutoCloseable {
 
   /** Answers are a few hundred bytes; larger ones are copied in several pieces. */
   private static final int RESPONSE_COPY_BYTES = 1024;
-
-  /**
-   * Jetty's threads for requests, its acceptor and selector included. Javalin's default lets the
-   * pool grow to 250: under a flood each waiting webhook held a thread with its stack and its own
-   * parser buffers, about 110 threads at 64 connections, while the one database writer takes them a
-   * batch at a time anyway. Requests beyond the pool wait in Jetty's queue (their bytes in the
-   * socket) and are answered in turn. 32: 177-182 against 184-195 MiB peak at full load, and the
-   * rate within the noise, 1,853-2,190 against 2,015-2,084/s (bench/run.sh, three interleaved
-   * rounds).
-   */
-  static final int REQUEST_THREADS = 32;
 
   private static final Logger log = LoggerFactory.getLogger(WebhookServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -110,7 +98,6 @@ public final class WebhookServer implements AutoCloseable {
               // Jetty's 32 KiB output buffer: a third of what each webhook allocated, to copy an
               // answer of a hundred bytes. Jetty's own output buffer is left as it is.
               config.http.responseBufferSize = RESPONSE_COPY_BYTES;
-              config.jetty.threadPool = requestThreads();
             });
     for (WebhookEndpoint endpoint : List.copyOf(endpoints)) {
       app.post(endpoint.path(), ctx -> receive(endpoint, ctx));
@@ -121,17 +108,6 @@ public final class WebhookServer implements AutoCloseable {
     app.get("/health/live", ctx -> respond(ctx, 200, Map.of("status", "up")));
     app.get("/health/ready", this::ready);
     app.error(404, ctx -> respond(ctx, 404, Map.of("error", "not found")));
-  }
-
-  private static QueuedThreadPool requestThreads() {
-    QueuedThreadPool pool = new QueuedThreadPool(REQUEST_THREADS, 4, 60_000);
-    pool.setName("JettyServerThreadPool");
-    return pool;
-  }
-
-  /** The most threads Jetty may run for this server: for tests. */
-  int maxThreads() {
-    return ((QueuedThreadPool) app.jettyServer().threadPool()).getMaxThreads();
   }
 
   /** Adds more routes before {@link #start}: the web page shares this server by default. */

@@ -2,7 +2,6 @@ package dev.meister.bot.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.meister.core.alert.RunEventSink;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +27,7 @@ public final class Loopback implements AutoCloseable {
           .build();
 
   public Loopback(
-      List<WebhookEndpoint> endpoints, RunEventSink sink, Map<String, HealthCheck> checks) {
+      List<WebhookEndpoint> endpoints, RecordingSink sink, Map<String, HealthCheck> checks) {
     this.server = new WebhookServer(endpoints, sink, checks).start("127.0.0.1", 0);
   }
 

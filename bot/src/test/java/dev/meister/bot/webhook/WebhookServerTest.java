@@ -4,24 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meister.bot.webhook.Loopback.Answer;
 import dev.meister.core.alert.AirflowTask;
-import dev.meister.core.alert.Intake;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEvent;
-import dev.meister.core.alert.RunEventSink;
-import dev.meister.core.chat.AlertId;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -291,7 +280,7 @@ class WebhookServerTest {
   @Test
   void a_check_that_hangs_counts_as_down_after_the_timeout_and_the_others_still_answer()
       throws InterruptedException {
-    CountDownLatch never = new CountDownLatch(1);
+    java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
     HealthCheck hanging =
         () -> {
           try {
@@ -333,49 +322,6 @@ class WebhookServerTest {
   }
 
   /** Delivers {@code test:<id>} for any JSON object with an id. */
-  @Test
-  void jetty_runs_at_most_the_request_threads() {
-    try (WebhookServer bounded =
-        new WebhookServer(List.of(new ParsingEndpoint()), sink, Map.of()).start("127.0.0.1", 0)) {
-      assertThat(bounded.maxThreads()).isEqualTo(WebhookServer.REQUEST_THREADS);
-    }
-  }
-
-  @Test
-  void more_webhooks_at_once_than_request_threads_are_all_answered() throws Exception {
-    int requests = 3 * WebhookServer.REQUEST_THREADS;
-    // The first eight wait inside the sink until all eight are there: requests really overlap,
-    // and the rest queue behind them for a thread.
-    CountDownLatch together = new CountDownLatch(8);
-    Set<String> accepted = ConcurrentHashMap.newKeySet();
-    RunEventSink waiting =
-        event -> {
-          together.countDown();
-          try {
-            together.await();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-          }
-          accepted.add(event.deliveryKey());
-          return new Intake(new AlertId(accepted.size()), false);
-        };
-    ExecutorService clients = Executors.newFixedThreadPool(requests);
-    try (Loopback crowded = new Loopback(List.of(new ParsingEndpoint()), waiting, Map.of())) {
-      List<Future<Answer>> answers = new ArrayList<>();
-      for (int i = 0; i < requests; i++) {
-        byte[] body = json("{\"id\":\"" + i + "\"}");
-        answers.add(clients.submit(() -> crowded.post(PATH, JSON, body)));
-      }
-      for (Future<Answer> answer : answers) {
-        assertThat(answer.get(30, TimeUnit.SECONDS).status()).isEqualTo(202);
-      }
-    } finally {
-      clients.shutdownNow();
-    }
-    assertThat(accepted).hasSize(requests);
-  }
-
   private static final class ParsingEndpoint implements WebhookEndpoint {
     @Override
     public String path() {
