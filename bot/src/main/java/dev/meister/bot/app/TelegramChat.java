@@ -72,11 +72,13 @@ final class TelegramChat implements ChatAdapter {
     if (config.mode() == TelegramMode.WEBHOOK) {
       // The loader requires webhook_url and webhook_secret in this mode.
       TelegramWebhook endpoint =
-          TelegramWebhook.serving(api, config.webhookSecret().reveal(), chatIds, dispatcher);
+          TelegramWebhook.serving(
+              api, config.webhookSecret().reveal(), chatIds, dispatcher, commands.all());
       webhook = endpoint;
       return List.of(endpoint);
     }
-    receiver = new TelegramReceiver(api, chatIds, dispatcher, link, RetryDelays.CHAT);
+    receiver =
+        new TelegramReceiver(api, chatIds, dispatcher, commands.all(), link, RetryDelays.CHAT);
     return List.of();
   }
 

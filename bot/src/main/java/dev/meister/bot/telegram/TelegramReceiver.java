@@ -3,6 +3,7 @@ package dev.meister.bot.telegram;
 import dev.meister.core.chat.ChatDeliveryException;
 import dev.meister.core.chat.ChatEventHandler;
 import dev.meister.core.chat.ChatLink;
+import dev.meister.core.chat.CommandHandler;
 import dev.meister.core.chat.RetryDelays;
 import java.time.Duration;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class TelegramReceiver implements AutoCloseable {
   private final ChatEventHandler handler;
   private final ChatLink link;
   private final RetryDelays delays;
+  private final TelegramCommands menu;
   private final Object lock = new Object();
   private @Nullable Running running;
 
@@ -44,10 +46,11 @@ public final class TelegramReceiver implements AutoCloseable {
    * @param chatIds the chats the bot serves, e.g. {@code -1001234567890}; others are ignored
    */
   public TelegramReceiver(TelegramApi api, Set<String> chatIds, ChatEventHandler handler) {
-    this(api, chatIds, handler, new ChatLink("telegram"), RetryDelays.CHAT);
+    this(api, chatIds, handler, List.of(), new ChatLink("telegram"), RetryDelays.CHAT);
   }
 
   /**
+   * @param commands what the bot answers: the command menu published at {@link #start}
    * @param link told whether each poll reached Telegram
    * @param delays how long to wait after failed polls in a row
    */
@@ -55,9 +58,11 @@ public final class TelegramReceiver implements AutoCloseable {
       TelegramApi api,
       Set<String> chatIds,
       ChatEventHandler handler,
+      List<CommandHandler> commands,
       ChatLink link,
       RetryDelays delays) {
     this.api = api;
+    this.menu = new TelegramCommands(api, commands);
     this.chatIds = Set.copyOf(chatIds);
     this.handler = handler;
     this.link = link;
@@ -85,7 +90,7 @@ public final class TelegramReceiver implements AutoCloseable {
 
   private void registerCommands() {
     try {
-      new TelegramCommands(api).register();
+      menu.register();
     } catch (ChatDeliveryException e) {
       // The menu is a convenience; typed commands work without it.
       LOG.warn("Telegram: could not publish the command menu: {}", e.getMessage());

@@ -8,6 +8,7 @@ import dev.meister.bot.webhook.WebhookEndpoint;
 import dev.meister.bot.webhook.WebhookRejection;
 import dev.meister.bot.webhook.WebhookRequest;
 import dev.meister.core.chat.ChatEventHandler;
+import dev.meister.core.chat.CommandHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -36,11 +37,17 @@ public final class TelegramWebhook implements WebhookEndpoint {
   private final byte[] secret;
   private final Set<String> chatIds;
   private final ChatEventHandler handler;
+  private final TelegramCommands menu;
   private volatile @Nullable TelegramDispatch dispatch;
 
   private TelegramWebhook(
-      TelegramApi api, String secret, Set<String> chatIds, ChatEventHandler handler) {
+      TelegramApi api,
+      String secret,
+      Set<String> chatIds,
+      ChatEventHandler handler,
+      List<CommandHandler> commands) {
     this.api = api;
+    this.menu = new TelegramCommands(api, commands);
     this.secret = secret.getBytes(StandardCharsets.UTF_8);
     this.chatIds = Set.copyOf(chatIds);
     this.handler = handler;
@@ -51,8 +58,12 @@ public final class TelegramWebhook implements WebhookEndpoint {
    * 503, and Telegram delivers the update again later.
    */
   public static TelegramWebhook serving(
-      TelegramApi api, String secret, Set<String> chatIds, ChatEventHandler handler) {
-    return new TelegramWebhook(api, secret, chatIds, handler);
+      TelegramApi api,
+      String secret,
+      Set<String> chatIds,
+      ChatEventHandler handler,
+      List<CommandHandler> commands) {
+    return new TelegramWebhook(api, secret, chatIds, handler, commands);
   }
 
   /**
@@ -60,14 +71,16 @@ public final class TelegramWebhook implements WebhookEndpoint {
    * publicUrl} with {@code secret}.
    *
    * @param publicUrl where Telegram reaches this server's {@code /hooks/telegram}, over HTTPS
+   * @param commands what the bot answers: the command menu published on connecting
    */
   public static TelegramWebhook connect(
       TelegramApi api,
       String publicUrl,
       String secret,
       Set<String> chatIds,
-      ChatEventHandler handler) {
-    TelegramWebhook webhook = serving(api, secret, chatIds, handler);
+      ChatEventHandler handler,
+      List<CommandHandler> commands) {
+    TelegramWebhook webhook = serving(api, secret, chatIds, handler, commands);
     webhook.connect(publicUrl);
     return webhook;
   }
@@ -82,7 +95,7 @@ public final class TelegramWebhook implements WebhookEndpoint {
     TelegramUpdateTranslator translator =
         new TelegramUpdateTranslator(me.getId(), String.valueOf(me.getUserName()));
     try {
-      new TelegramCommands(api).register();
+      menu.register();
     } catch (dev.meister.core.chat.ChatDeliveryException e) {
       LOG.warn("Telegram: could not publish the command menu: {}", e.getMessage());
     }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +46,9 @@ class RunWhileTelegramIsDownTest {
   private static final String SECRET = "run-secret";
   private static final String CHAT = "-1003000000001";
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A command as {@code /help} lists it, in code at the start of a line: {@code /schedule …}. */
+  private static final Pattern HELP_LINE = Pattern.compile("(?m)^<code>/([a-z0-9_]+)");
 
   @TempDir Path dir;
 
@@ -211,6 +215,23 @@ class RunWhileTelegramIsDownTest {
         .pollInterval(Duration.ofMillis(50))
         .until(() -> get("/health").path("status").asText(), "up"::equals);
     assertThat(up.requests("sendMessage")).hasSize(1);
+  }
+
+  @Test
+  void publishes_every_command_help_lists_as_the_telegram_menu() throws Exception {
+    FakeTelegramApi up = new FakeTelegramApi(TOKEN, telegramPort);
+    telegram = up;
+    up.queueUpdate(update(1, 100001, false, "/help"));
+    startBot();
+
+    String help = up.awaitRequest("sendMessage", 1, Duration.ofSeconds(20)).path("text").asText();
+    JsonNode menu = up.onlyRequest("setMyCommands").path("commands");
+    List<String> listed =
+        HELP_LINE.matcher(help).results().map(m -> m.group(1)).distinct().toList();
+    assertThat(listed).hasSizeGreaterThan(20);
+    assertThat(menu.findValuesAsText("command")).containsExactlyElementsOf(listed);
+    assertThat(menu.findValuesAsText("description"))
+        .allSatisfy(d -> assertThat(d).isNotBlank().hasSizeLessThanOrEqualTo(256));
   }
 
   private static String update(int id, long from, boolean isBot, String text) throws Exception {

@@ -44,7 +44,8 @@ class TelegramWebhookTest {
             "https://meister.example.org" + TelegramWebhook.PATH,
             SECRET,
             Set.of(CHAT),
-            events::add);
+            events::add,
+            List.of(TelegramCommandsTest.command("help", "every command")));
     server =
         new WebhookServer(List.of(endpoint), e -> new Intake(null, false), Map.of())
             .start("127.0.0.1", 0);

@@ -98,7 +98,8 @@ class ChatDispatcherTest {
     dispatcher.handle(command("alice", "help"));
 
     assertThat(lastReply())
-        .isEqualTo("Meister commands\n/help — this list\n/echo WORDS — repeats the words");
+        .isEqualTo(
+            "Meister commands\n/help — every command and what it does\n/echo WORDS — repeats the words");
   }
 
   @Test

@@ -20,7 +20,7 @@ public final class HelpCommand implements CommandHandler {
 
   @Override
   public String summary() {
-    return "this list";
+    return "every command and what it does";
   }
 
   @Override
