@@ -1,5 +1,7 @@
 package dev.meister.storage;
 
+import dev.meister.core.lease.Leadership;
+import dev.meister.core.tx.Transactions;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -83,6 +85,14 @@ public final class Storage implements AutoCloseable {
   /** The leader lease, for instances sharing a PostgreSQL database. */
   public JdbcLeaseStore leases() {
     return leases;
+  }
+
+  /**
+   * Transactions that commit only while {@code leadership} still holds the lease (see {@link
+   * FencedTransactions}): for the leader's workers, whose writes a deposed leader must not make.
+   */
+  public Transactions fencedBy(Leadership leadership) {
+    return new FencedTransactions(database, leases, leadership);
   }
 
   /** The storm pace shared by instances on one database. */

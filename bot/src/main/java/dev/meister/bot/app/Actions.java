@@ -46,7 +46,8 @@ final class Actions implements AutoCloseable {
       OnCallDirectory directory,
       AlertMessages alertMessages,
       RunActions runActions,
-      Clock clock) {
+      Clock clock,
+      Leadership leadership) {
     ActionPolicies policies = policies(config);
     ActionMessages messages = new ActionMessages(config.team());
     AlertContext context = new AlertContext(directory);
@@ -75,7 +76,8 @@ final class Actions implements AutoCloseable {
                 storage.messageLinks(),
                 storage.outbox()),
             storage.outbox(),
-            storage.database(),
+            // A deposed leader cannot claim or record an action: the new leader's stands.
+            storage.fencedBy(leadership),
             messages,
             clock);
     this.worker = w;

@@ -209,6 +209,8 @@ final class BotRuntime implements AutoCloseable {
     FlakyTests flaky =
         new FlakyTests(
             storage.buildRuns(), storage.messageLinks(), storage.outbox(), Optional.of(copies));
+    this.election = election(config, storage);
+    this.leadership = election.<Leadership>map(e -> e).orElse(Leadership.ALONE);
     this.filing =
         new Filing(
             config.github(),
@@ -219,7 +221,8 @@ final class BotRuntime implements AutoCloseable {
             github,
             buildHints,
             copies,
-            flaky);
+            flaky,
+            leadership);
     this.actions =
         new Actions(
             config,
@@ -229,7 +232,8 @@ final class BotRuntime implements AutoCloseable {
             runActions != null
                 ? runActions
                 : RunActionClients.of(config, meister.airflow(), Optional.ofNullable(github)),
-            clock);
+            clock,
+            leadership);
     StormDigests storms =
         new StormDigests(
             new StormGuard(
@@ -245,8 +249,6 @@ final class BotRuntime implements AutoCloseable {
             storage.database(),
             clock,
             config.storage().shared());
-    this.election = election(config, storage);
-    this.leadership = election.<Leadership>map(e -> e).orElse(Leadership.ALONE);
     // Every delivery is recorded only while this instance still holds the lease (fencing).
     storage.outbox().fenceWith(leadership);
     // The worker's outbox counts each try's outcome for /metrics; everyone else queues directly.

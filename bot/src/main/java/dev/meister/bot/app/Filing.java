@@ -43,7 +43,8 @@ public final class Filing implements AutoCloseable {
       @Nullable GitHubClient github,
       BuildHints hints,
       AlertCopies copies,
-      FlakyTests flaky) {
+      FlakyTests flaky,
+      Leadership leadership) {
     if (config.filingEnabled() && github != null) {
       IssueFiler filer =
           new IssueFiler(
@@ -63,7 +64,8 @@ public final class Filing implements AutoCloseable {
               storage.messageLinks(),
               filer,
               storage.outbox(),
-              storage.database(),
+              // A deposed leader cannot record a filing: the new leader's stands (fencing).
+              storage.fencedBy(leadership),
               clock,
               hints,
               Optional.of(new WhoToAsk(github, team)),

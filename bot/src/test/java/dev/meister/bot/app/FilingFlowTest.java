@@ -9,13 +9,18 @@ import dev.meister.bot.config.SecretPolicy;
 import dev.meister.bot.console.ConsoleChatPort;
 import dev.meister.bot.console.ConsoleSession;
 import dev.meister.bot.github.FakeGitHub;
+import dev.meister.bot.github.GitHubClient;
 import dev.meister.core.alert.AirflowTask;
 import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEvent;
 import dev.meister.core.chat.AlertId;
 import dev.meister.core.filing.Csv;
+import dev.meister.core.filing.FilingWorker;
+import dev.meister.core.filing.IssueFiler;
 import dev.meister.core.filing.IssueLink;
+import dev.meister.core.lease.Lease;
+import dev.meister.storage.Storage;
 import dev.meister.testing.MutableClock;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -26,9 +31,11 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -194,6 +201,63 @@ class FilingFlowTest {
     List<FakeGitHub.Received> created = github.received("POST", "/api/v3/repos/acme/issues/issues");
     assertThat(created).hasSize(1);
     return created.get(0).json();
+  }
+
+  /**
+   * The filing worker of an instance that believes it leads, over transactions fenced by {@code
+   * lease}: as the composition root builds it for several instances on one database.
+   */
+  private FilingWorker leaderWorker(Lease lease) {
+    Storage storage = meister.storage();
+    MeisterConfig cfg = meister.config();
+    IssueFiler filer =
+        new IssueFiler(
+            GitHubClient.create(github.apiUrl(), "ghp_test", clock, d -> {}),
+            cfg.github().filingRules(),
+            storage.filedIssues(),
+            storage.alerts(),
+            cfg.team(),
+            meister.directory(),
+            clock);
+    return new FilingWorker(
+        storage.issueRequests(),
+        storage.alerts(),
+        storage.issueLinks(),
+        storage.messageLinks(),
+        filer,
+        storage.outbox(),
+        storage.fencedBy(() -> Optional.of(lease)),
+        clock);
+  }
+
+  @Test
+  void a_leader_deposed_while_filing_records_nothing_and_the_new_leader_joins_the_issue_it_filed()
+      throws Exception {
+    AlertId alert = fail(42, "pytest-one-root-cause.failure.log");
+    // Queued, not yet worked on: the bot's own (single-instance) worker is not asked here.
+    session.run(new BufferedReader(new StringReader(">" + messageOf(alert) + " /issue\n")));
+    Lease a = meister.storage().leases().take("a", Optional.empty(), Duration.ofMinutes(1)).get();
+    meister.storage().leases().release(a);
+    Lease b = meister.storage().leases().take("b", Optional.empty(), Duration.ofMinutes(1)).get();
+
+    // a was paused past its lease and b took over; a wakes and files before it notices.
+    assertThat(leaderWorker(a).processDue()).isZero();
+
+    assertThat(github.received("POST", "/api/v3/repos/acme/issues/issues")).hasSize(1);
+    assertThat(meister.storage().issueLinks().issueFor(alert))
+        .as("the deposed leader links nothing")
+        .isEmpty();
+    assertThat(leaderWorker(b).processDue()).isEqualTo(1);
+    runtime.worker().deliverDue();
+
+    assertThat(github.received("POST", "/api/v3/repos/acme/issues/issues"))
+        .as("the issue a filed is found and joined, not filed again")
+        .hasSize(1);
+    assertThat(github.received("POST", ".*/issues/9110/comments")).hasSize(1);
+    assertThat(meister.storage().issueLinks().issuesFor(alert))
+        .extracting(l -> l.issue().number())
+        .containsExactly(9110);
+    assertThat(screen().lines().filter(l -> l.contains("#9110"))).hasSize(1);
   }
 
   @Test

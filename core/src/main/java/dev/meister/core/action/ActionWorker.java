@@ -9,6 +9,7 @@ import dev.meister.core.delivery.Backoff;
 import dev.meister.core.delivery.Outbox;
 import dev.meister.core.delivery.PendingMessage;
 import dev.meister.core.lease.Leadership;
+import dev.meister.core.lease.NotLeaderException;
 import dev.meister.core.tx.Transactions;
 import java.time.Clock;
 import java.time.Duration;
@@ -129,15 +130,25 @@ public final class ActionWorker implements AutoCloseable {
 
   /** One round over the due requests; returns how many were finished. */
   public synchronized int processDue() {
-    if (!resumed) {
-      resumeInterrupted();
-      resumed = true;
-    }
     int finished = 0;
-    for (ActionRequest r : store.due(clock.instant(), 20)) {
-      if (r.state() == ActionState.REQUESTED ? preview(r) : execute(r)) {
-        finished++;
+    try {
+      if (!resumed) {
+        resumeInterrupted();
+        resumed = true;
       }
+      for (ActionRequest r : store.due(clock.instant(), 20)) {
+        if (leadership.current().isEmpty()) {
+          log.info("runbook actions paused: this instance no longer leads");
+          break;
+        }
+        if (r.state() == ActionState.REQUESTED ? preview(r) : execute(r)) {
+          finished++;
+        }
+      }
+    } catch (NotLeaderException e) {
+      // Another instance took the lead meanwhile: it finds the request as it was (an action this
+      // one had claimed is sent again by it, as after a crash).
+      log.warn("runbook actions stopped, the last step not recorded: {}", e.getMessage());
     }
     return finished;
   }
@@ -193,6 +204,8 @@ public final class ActionWorker implements AutoCloseable {
       return true;
     } catch (ActionUnavailableException e) {
       return retry(r, ActionState.REQUESTED, ActionState.REQUESTED, e, true);
+    } catch (NotLeaderException deposed) {
+      throw deposed;
     } catch (RuntimeException bug) {
       log.error("previewing action request #{} failed unexpectedly", r.id(), bug);
       end(r, ActionState.REQUESTED, "an unexpected error (see the bot's log)", true);
@@ -235,6 +248,8 @@ public final class ActionWorker implements AutoCloseable {
       return true;
     } catch (ActionUnavailableException e) {
       return retry(started, ActionState.EXECUTING, ActionState.APPROVED, e, false);
+    } catch (NotLeaderException deposed) {
+      throw deposed;
     } catch (RuntimeException bug) {
       // Not retried: the call may have gone through before the failure.
       log.error("executing action request #{} failed unexpectedly", r.id(), bug);

@@ -16,9 +16,11 @@ import dev.meister.core.delivery.PendingMessage;
 import dev.meister.core.flaky.FlakyNote;
 import dev.meister.core.flaky.FlakyTests;
 import dev.meister.core.lease.Leadership;
+import dev.meister.core.lease.NotLeaderException;
 import dev.meister.core.tx.Transactions;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -196,13 +198,27 @@ public final class FilingWorker implements AutoCloseable {
     }
   }
 
-  /** One round over the due requests; returns how many were finished. */
+  /**
+   * One round over the due requests; returns how many were finished. The round stops as soon as
+   * this instance is no longer sure it leads, and when the database refuses to record a request's
+   * outcome because another instance took the lead meanwhile: that one then finds the request as it
+   * was and does it (an issue the deposed leader filed just before is recorded among the filed
+   * issues, so the new leader joins it rather than filing a third).
+   */
   public synchronized int processDue() {
     int finished = 0;
-    for (IssueRequest r : requests.due(clock.instant(), 20)) {
-      if (process(r)) {
-        finished++;
+    try {
+      for (IssueRequest r : requests.due(clock.instant(), 20)) {
+        if (leadership.current().isEmpty()) {
+          log.info("issue filing paused: this instance no longer leads");
+          break;
+        }
+        if (process(r)) {
+          finished++;
+        }
       }
+    } catch (NotLeaderException e) {
+      log.warn("issue filing stopped, its last step not recorded: {}", e.getMessage());
     }
     return finished;
   }
@@ -250,6 +266,8 @@ public final class FilingWorker implements AutoCloseable {
       return true;
     } catch (GitHubUnavailableException e) {
       return retry(r, String.valueOf(e.getMessage()), e.retryAfter());
+    } catch (NotLeaderException deposed) {
+      throw deposed;
     } catch (RuntimeException bug) {
       log.error("issue request #{} for alert #{} failed unexpectedly", r.id(), r.alert(), bug);
       return retry(r, String.valueOf(bug), null);
@@ -295,7 +313,7 @@ public final class FilingWorker implements AutoCloseable {
   private boolean analyse(IssueRequest r, Alert alert) {
     List<MessageRef> posted = messages.messagesFor(r.alert());
     if (links.issueFor(r.alert()).isPresent()) {
-      requests.done(r.id(), clock.instant());
+      transactions.inTransaction(() -> requests.done(r.id(), clock.instant()));
       return true;
     }
     if (posted.isEmpty()) {
@@ -329,10 +347,13 @@ public final class FilingWorker implements AutoCloseable {
       return true;
     } catch (GitHubRefusedException | NotFileableException e) {
       log.info("analysing alert #{} refused: {}", r.alert(), e.getMessage());
-      requests.failed(r.id(), String.valueOf(e.getMessage()), clock.instant());
+      transactions.inTransaction(
+          () -> requests.failed(r.id(), String.valueOf(e.getMessage()), clock.instant()));
       return true;
     } catch (GitHubUnavailableException e) {
       return quietRetry(r, String.valueOf(e.getMessage()), e.retryAfter());
+    } catch (NotLeaderException deposed) {
+      throw deposed;
     } catch (RuntimeException bug) {
       log.error("analysing alert #{} failed unexpectedly", r.alert(), bug);
       return quietRetry(r, String.valueOf(bug), null);
@@ -372,11 +393,11 @@ public final class FilingWorker implements AutoCloseable {
   /** Retries an analysis nobody waits for: when it keeps failing it is dropped, silently. */
   private boolean quietRetry(IssueRequest r, String error, @Nullable Duration retryAfter) {
     if (r.attempts() + 1 >= MAX_ATTEMPTS) {
-      requests.failed(r.id(), error, clock.instant());
+      transactions.inTransaction(() -> requests.failed(r.id(), error, clock.instant()));
       return true;
     }
-    requests.retryLater(
-        r.id(), clock.instant().plus(Backoff.after(r.attempts() + 1, retryAfter)), error);
+    Instant next = clock.instant().plus(Backoff.after(r.attempts() + 1, retryAfter));
+    transactions.inTransaction(() -> requests.retryLater(r.id(), next, error));
     return false;
   }
 
@@ -394,7 +415,8 @@ public final class FilingWorker implements AutoCloseable {
         attempts,
         error,
         wait.toSeconds());
-    requests.retryLater(r.id(), clock.instant().plus(wait), error);
+    transactions.inTransaction(
+        () -> requests.retryLater(r.id(), clock.instant().plus(wait), error));
     return false;
   }
 

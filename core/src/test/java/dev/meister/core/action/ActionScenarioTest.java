@@ -20,6 +20,7 @@ import dev.meister.core.chat.OutgoingMessage;
 import dev.meister.core.chat.Platform;
 import dev.meister.core.delivery.DeliveryKind;
 import dev.meister.core.delivery.PendingMessage;
+import dev.meister.core.lease.NotLeaderException;
 import dev.meister.core.pipeline.OnCallPolicy;
 import dev.meister.core.pipeline.Pipeline;
 import dev.meister.core.schedule.OnCallDirectory;
@@ -29,6 +30,7 @@ import dev.meister.core.team.ChatIdentities;
 import dev.meister.core.team.Member;
 import dev.meister.core.team.MemberId;
 import dev.meister.core.team.Team;
+import dev.meister.core.tx.Transactions;
 import dev.meister.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +38,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -154,6 +158,11 @@ class ActionScenarioTest {
 
   /** A worker as a (re)started bot builds it, over the same stores. */
   private ActionWorker worker() {
+    return worker(Fixtures.DIRECT);
+  }
+
+  /** The same over {@code transactions}, e.g. ones the database fences off. */
+  private ActionWorker worker(Transactions transactions) {
     OnCallDirectory directory =
         new OnCallDirectory(List.of(), new Fixtures.NoOverrides(), ScheduleChanges.NONE, clock);
     AlertContext context = new AlertContext(directory);
@@ -167,7 +176,7 @@ class ActionScenarioTest {
         context,
         new AlertCopies(alerts, alertMessages, directory, links, outbox),
         outbox,
-        Fixtures.DIRECT,
+        transactions,
         messages,
         clock);
   }
@@ -549,6 +558,45 @@ class ActionScenarioTest {
 
     assertThat(api.executions()).hasSize(1);
     assertThat(events(1)).contains(AuditEvent.RESUMED).endsWith(AuditEvent.EXECUTED);
+  }
+
+  @Test
+  void a_leader_deposed_while_its_action_ran_records_nothing_and_the_new_leader_runs_it_once() {
+    AlertId alert = dagAlert("etl_daily", RUN, "transform");
+    ask(alert, "clear", BOB);
+    worker.processDue();
+    desk.confirm(1, BOB);
+    outbox.clear();
+    // The database takes the claim, then refuses the outcome: another instance leads by then.
+    AtomicInteger allowed = new AtomicInteger(1);
+    Transactions fenced =
+        new Transactions() {
+          @Override
+          public <T> T inTransaction(Supplier<T> work) {
+            if (allowed.getAndDecrement() <= 0) {
+              throw new NotLeaderException("b holds the lease now");
+            }
+            return work.get();
+          }
+        };
+
+    assertThat(worker(fenced).processDue()).isZero();
+
+    assertThat(api.executions()).hasSize(1);
+    assertThat(store.find(1)).map(ActionRequest::state).hasValue(ActionState.EXECUTING);
+    assertThat(events(1)).doesNotContain(AuditEvent.EXECUTED);
+    assertThat(outbox.texts()).as("the deposed leader answers nothing").isEmpty();
+
+    ActionWorker newLeader = worker();
+    newLeader.processDue();
+    newLeader.processDue();
+
+    // Sent once more, as after a crash between the call and its record: the call's outcome was
+    // never recorded, so nobody can tell whether it went through.
+    assertThat(api.executions()).hasSize(2);
+    assertThat(store.find(1)).map(ActionRequest::state).hasValue(ActionState.DONE);
+    assertThat(events(1).stream().filter(AuditEvent.EXECUTED::equals)).hasSize(1);
+    assertThat(outbox.texts()).filteredOn(t -> t.startsWith("✅ Cleared")).hasSize(1);
   }
 
   @Test
