@@ -7,6 +7,7 @@ import dev.meister.bot.webhook.Verdict;
 import dev.meister.bot.webhook.WebhookEndpoint;
 import dev.meister.bot.webhook.WebhookRejection;
 import dev.meister.bot.webhook.WebhookRequest;
+import dev.meister.core.chat.ChatDeliveryException;
 import dev.meister.core.chat.ChatEventHandler;
 import dev.meister.core.chat.CommandHandler;
 import java.io.IOException;
@@ -54,8 +55,9 @@ public final class TelegramWebhook implements WebhookEndpoint {
   }
 
   /**
-   * The endpoint, served before Telegram is reached: until {@link #connect} succeeds it answers
-   * 503, and Telegram delivers the update again later.
+   * The endpoint, served before Telegram is reached. An update that comes before {@link #connect}
+   * (or on a follower, which never connects) first asks Telegram who the bot is; while that fails
+   * it is answered 503, and Telegram delivers it again later.
    */
   public static TelegramWebhook serving(
       TelegramApi api,
@@ -92,11 +94,10 @@ public final class TelegramWebhook implements WebhookEndpoint {
    */
   public void connect(String publicUrl) {
     User me = api.getMe();
-    TelegramUpdateTranslator translator =
-        new TelegramUpdateTranslator(me.getId(), String.valueOf(me.getUserName()));
+    TelegramUpdateTranslator translator = translator(me);
     try {
       menu.register();
-    } catch (dev.meister.core.chat.ChatDeliveryException e) {
+    } catch (ChatDeliveryException e) {
       LOG.warn("Telegram: could not publish the command menu: {}", e.getMessage());
     }
     api.setWebhook(
@@ -131,11 +132,39 @@ public final class TelegramWebhook implements WebhookEndpoint {
     TelegramUpdate update = update(request.body());
     TelegramDispatch connected = dispatch;
     if (connected == null) {
-      // Not connected yet: we do not know who the bot is, so Telegram should try again later.
-      throw new WebhookRejection(503, "not connected to Telegram yet", null);
+      connected = identify();
     }
     connected.dispatch(update);
     return Verdict.handled("telegram update " + update.updateId());
+  }
+
+  /**
+   * Learns who the bot is (getMe) for an endpoint that was not {@link #connect connected}: a
+   * follower among several instances serves this path too (behind the load balancer), but only the
+   * leader connects, so the follower asks here, once. It sets no webhook and publishes no menu.
+   *
+   * @throws WebhookRejection 503 while Telegram cannot be asked, so Telegram delivers it again
+   */
+  private synchronized TelegramDispatch identify() {
+    TelegramDispatch known = dispatch;
+    if (known != null) {
+      return known;
+    }
+    User me;
+    try {
+      me = api.getMe();
+    } catch (ChatDeliveryException e) {
+      LOG.warn("Telegram: cannot tell who the bot is yet: {}", e.getMessage());
+      throw new WebhookRejection(503, "not connected to Telegram yet", null);
+    }
+    TelegramDispatch identified = new TelegramDispatch(api, chatIds, handler, translator(me));
+    dispatch = identified;
+    LOG.info("Telegram: taking webhook updates as @{}", me.getUserName());
+    return identified;
+  }
+
+  private static TelegramUpdateTranslator translator(User me) {
+    return new TelegramUpdateTranslator(me.getId(), String.valueOf(me.getUserName()));
   }
 
   /**

@@ -105,6 +105,57 @@ class TelegramWebhookTest {
             });
   }
 
+  /** A server whose endpoint was never connected, as a follower's among several instances. */
+  private WebhookServer follower() {
+    TelegramWebhook endpoint =
+        TelegramWebhook.serving(
+            api,
+            SECRET,
+            Set.of(CHAT),
+            events::add,
+            List.of(TelegramCommandsTest.command("help", "every command")));
+    return new WebhookServer(List.of(endpoint), e -> new Intake(null, false), Map.of())
+        .start("127.0.0.1", 0);
+  }
+
+  @Test
+  void an_endpoint_never_connected_asks_who_the_bot_is_once_and_takes_the_updates()
+      throws Exception {
+    int asked = telegram.requests("getme").size();
+    try (WebhookServer follower = follower()) {
+      server.close();
+      server = follower;
+
+      assertThat(post(SECRET, command(CHAT, "/whoisoncall hausmeister")).statusCode())
+          .isEqualTo(200);
+      assertThat(post(SECRET, command(CHAT, "/schedule hausmeister")).statusCode()).isEqualTo(200);
+    }
+
+    assertThat(events)
+        .extracting(e -> ((ChatEvent.Command) e).name())
+        .containsExactly("whoisoncall", "schedule");
+    assertThat(telegram.requests("getme")).hasSize(asked + 1);
+    assertThat(telegram.requests("setwebhook")).as("only the leader sets it").hasSize(1);
+    assertThat(telegram.requests("setmycommands")).hasSize(1);
+  }
+
+  @Test
+  void an_endpoint_never_connected_answers_503_while_telegram_cannot_say_who_the_bot_is()
+      throws Exception {
+    telegram.failNext(
+        "getMe", 1, 502, "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}");
+    try (WebhookServer follower = follower()) {
+      server.close();
+      server = follower;
+
+      assertThat(post(SECRET, command(CHAT, "/whoisoncall")).statusCode()).isEqualTo(503);
+      assertThat(events).isEmpty();
+      // Telegram delivers the update again; by then getMe answers.
+      assertThat(post(SECRET, command(CHAT, "/whoisoncall")).statusCode()).isEqualTo(200);
+    }
+    assertThat(events).hasSize(1);
+  }
+
   @Test
   void a_wrong_or_missing_secret_is_refused_and_nothing_is_handled() throws Exception {
     assertThat(post("guess", command(CHAT, "/whoisoncall")).statusCode()).isEqualTo(401);
