@@ -283,15 +283,16 @@ final class BotRuntime implements AutoCloseable {
             intakeCommits,
             storms::admit,
             clock,
-            silences,
-            new Recoveries(
-                storage.greenNotices(),
-                storage.alerts(),
-                storage.resolutions(),
-                storage.messageLinks(),
-                storage.outbox(),
-                copies),
-            flaky);
+            Optional.of(silences),
+            Optional.of(
+                new Recoveries(
+                    storage.greenNotices(),
+                    storage.alerts(),
+                    storage.resolutions(),
+                    storage.messageLinks(),
+                    storage.outbox(),
+                    copies)),
+            Optional.of(flaky));
     Acknowledgements acks =
         new Acknowledgements(
             new Acknowledger(storage.alerts(), storage.messageLinks(), clock),

@@ -14,6 +14,7 @@ import dev.meister.core.alert.AirflowTask;
 import dev.meister.core.alert.GitHubRun;
 import dev.meister.core.alert.Outcome;
 import dev.meister.core.alert.RunEvent;
+import dev.meister.core.buildhint.BuildHints;
 import dev.meister.core.chat.AlertId;
 import dev.meister.core.filing.Csv;
 import dev.meister.core.filing.FilingWorker;
@@ -227,7 +228,11 @@ class FilingFlowTest {
         filer,
         storage.outbox(),
         storage.fencedBy(() -> Optional.of(lease)),
-        clock);
+        clock,
+        BuildHints.none(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   @Test

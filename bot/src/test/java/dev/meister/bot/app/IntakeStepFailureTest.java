@@ -39,6 +39,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -304,7 +305,10 @@ class IntakeStepFailureTest {
               true,
               commits,
               chat -> withinPace,
-              CLOCK);
+              CLOCK,
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty());
     }
 
     /** Marks every pending post delivered as a chat message, as the outbox worker would. */

@@ -62,63 +62,11 @@ public final class FilingWorker implements AutoCloseable {
 
   private volatile Leadership leadership = Leadership.ALONE;
 
-  public FilingWorker(
-      IssueRequests requests,
-      AlertStore alerts,
-      IssueLinkStore links,
-      MessageLinkStore messages,
-      IssueFiler filer,
-      Outbox outbox,
-      Transactions transactions,
-      Clock clock) {
-    this(
-        requests,
-        alerts,
-        links,
-        messages,
-        filer,
-        outbox,
-        transactions,
-        clock,
-        BuildHints.none(),
-        Optional.empty(),
-        Optional.empty());
-  }
-
   /**
    * @param hints the build hints whose failed step or log pattern the analysis may find
    * @param whoToAsk names the failing tests' last committers under a new alert once its logs are
    *     read; empty to leave that out
    * @param copies edits the alert's messages (and mirror copies) to say it was filed
-   */
-  public FilingWorker(
-      IssueRequests requests,
-      AlertStore alerts,
-      IssueLinkStore links,
-      MessageLinkStore messages,
-      IssueFiler filer,
-      Outbox outbox,
-      Transactions transactions,
-      Clock clock,
-      BuildHints hints,
-      Optional<WhoToAsk> whoToAsk,
-      Optional<AlertCopies> copies) {
-    this(
-        requests,
-        alerts,
-        links,
-        messages,
-        filer,
-        outbox,
-        transactions,
-        clock,
-        hints,
-        whoToAsk,
-        copies,
-        Optional.empty());
-  }
-
-  /**
    * @param flaky records the failing tests each analysis finds, and says under the alert which of
    *     them are known flaky; empty to leave that out
    */

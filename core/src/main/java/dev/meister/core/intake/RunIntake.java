@@ -66,72 +66,12 @@ public final class RunIntake implements RunEventSink {
    *     (issue filing is on)
    * @param pace whether a new alert post to a chat may go out on its own (see StormDigests); when
    *     not, it is folded into the chat's next digest in the same transaction
-   */
-  public RunIntake(
-      Router router,
-      PriorityRules priorities,
-      AlertFactory factory,
-      AlertMessages messages,
-      OnCallDirectory directory,
-      IntakeStores stores,
-      boolean analyseLogs,
-      Transactions transactions,
-      Predicate<ChatRef> pace,
-      Clock clock) {
-    this(
-        router,
-        priorities,
-        factory,
-        messages,
-        directory,
-        stores,
-        analyseLogs,
-        transactions,
-        pace,
-        clock,
-        null,
-        null);
-  }
-
-  /**
    * @param silences the silences in force: a routed alert one of them catches is still stored and
-   *     counted, but posted without pinging anyone, or not at all when the silence is quiet; null
-   *     for none
+   *     counted, but posted without pinging anyone, or not at all when the silence is quiet
    * @param recoveries resolves an Airflow task's failure alerts when a later try of it succeeds in
-   *     the same DAG run; null for none
-   */
-  public RunIntake(
-      Router router,
-      PriorityRules priorities,
-      AlertFactory factory,
-      AlertMessages messages,
-      OnCallDirectory directory,
-      IntakeStores stores,
-      boolean analyseLogs,
-      Transactions transactions,
-      Predicate<ChatRef> pace,
-      Clock clock,
-      @Nullable Silences silences,
-      @Nullable Recoveries recoveries) {
-    this(
-        router,
-        priorities,
-        factory,
-        messages,
-        directory,
-        stores,
-        analyseLogs,
-        transactions,
-        pace,
-        clock,
-        silences,
-        recoveries,
-        null);
-  }
-
-  /**
+   *     the same DAG run
    * @param flaky records each GitHub workflow run's attempt, so a test that failed and then passed
-   *     on a re-run of the same commit is told flaky; null to leave that out
+   *     on a re-run of the same commit is told flaky
    */
   public RunIntake(
       Router router,
@@ -144,12 +84,13 @@ public final class RunIntake implements RunEventSink {
       Transactions transactions,
       Predicate<ChatRef> pace,
       Clock clock,
-      @Nullable Silences silences,
-      @Nullable Recoveries recoveries,
-      @Nullable FlakyTests flaky) {
-    this.flaky = flaky;
-    this.silences = silences;
-    this.recoveries = recoveries;
+      Optional<Silences> silences,
+      Optional<Recoveries> recoveries,
+      Optional<FlakyTests> flaky) {
+    // Kept as nullable fields: read on every webhook, on the hot path.
+    this.flaky = flaky.orElse(null);
+    this.silences = silences.orElse(null);
+    this.recoveries = recoveries.orElse(null);
     this.router = router;
     this.priorities = priorities;
     this.factory = factory;
