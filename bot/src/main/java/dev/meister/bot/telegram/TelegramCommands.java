@@ -62,11 +62,6 @@ public final class TelegramCommands {
     return s.length() <= MAX_DESCRIPTION ? s : s.substring(0, MAX_DESCRIPTION - 1) + "\u2026";
   }
 
-  /** The menu as it will be published. */
-  List<BotCommand> menu() {
-    return menu;
-  }
-
   /**
    * Publishes the menu with {@code setMyCommands}; with no commands there is nothing to publish.
    *
