@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,52 +78,27 @@ class FollowerTelegramWebhookTest {
     String password = "";
     if (pg.password() != null) {
       env.put("MEISTER_DB_PASSWORD", pg.password());
-      password = "\n  password: ${MEISTER_DB_PASSWORD}";
+      password = "\npassword: ${MEISTER_DB_PASSWORD}";
     }
-    Path file = dir.resolve(name + ".yml");
-    Files.writeString(
-        file,
-        """
-        team:
-          members:
-            alice: { name: Alice Doe, telegram: alice_d, telegram_id: 100001, roles: [team_lead] }
-            bob:   { name: Bob Stone, telegram: bobs, telegram_id: 100002 }
-        rotations:
-          buildmeister:
-            name: Buildmeister
-            zone: Europe/Berlin
-            shift: 2w
-            handoff: { day: monday, time: "11:00" }
-            anchor: 2026-11-16
-            roster: [bob, alice]
-            chat: telegram/build-alerts
-        chats:
-          telegram:
-            token: ${TELEGRAM_BOT_TOKEN}
-            api_url: http://127.0.0.1:%d
+    Path file =
+        RunConfigs.buildmeisterOnTelegram(
+            dir.resolve(name + ".yml"),
+            telegram.port(),
+            """
             mode: webhook
             webhook_url: https://meister.example.org/hooks/telegram
-            webhook_secret: ${TELEGRAM_WEBHOOK_SECRET}
-            chats:
-              build-alerts: { chat_id: %s }
-        routes:
-          - name: builds
-            match: { source: github }
-            rotation: buildmeister
-        storage:
-          url: %s
-          user: %s%s
-          instance_id: %s
-          lease: 2s
-        server:
-          bind: 127.0.0.1
-          port: %d
-          github_secret: ${GITHUB_WEBHOOK_SECRET}
-        web:
-          base_url: http://127.0.0.1:%d
-          session: 1h
-        """
-            .formatted(telegram.port(), CHAT, pg.urlOf(db), pg.user(), password, name, port, port));
+            webhook_secret: ${TELEGRAM_WEBHOOK_SECRET}""",
+            CHAT,
+            "url: "
+                + pg.urlOf(db)
+                + "\nuser: "
+                + pg.user()
+                + password
+                + "\ninstance_id: "
+                + name
+                + "\nlease: 2s",
+            port,
+            "web:\n  base_url: http://127.0.0.1:" + port + "\n  session: 1h\n");
     CommandLine cli = Main.commandLine(env);
     cli.setErr(new PrintWriter(new StringWriter(), true));
     RunCommand run =

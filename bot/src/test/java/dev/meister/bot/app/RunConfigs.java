@@ -20,7 +20,25 @@ final class RunConfigs {
   static Path buildmeisterOnTelegram(
       Path file, int telegramPort, String chat, String storage, int webhookPort)
       throws IOException {
+    return buildmeisterOnTelegram(file, telegramPort, "", chat, storage, webhookPort, "");
+  }
+
+  /**
+   * The same with more: {@code telegram} holds more keys under {@code chats.telegram:} (e.g. the
+   * webhook mode's), one per line, without indentation; {@code more} is appended at the top level
+   * (e.g. a {@code web:} section).
+   */
+  static Path buildmeisterOnTelegram(
+      Path file,
+      int telegramPort,
+      String telegram,
+      String chat,
+      String storage,
+      int webhookPort,
+      String more)
+      throws IOException {
     String storageLines = storage.strip().indent(2);
+    String telegramLines = telegram.isBlank() ? "" : telegram.strip().indent(4);
     Files.writeString(
         file,
         """
@@ -41,7 +59,7 @@ final class RunConfigs {
           telegram:
             token: ${TELEGRAM_BOT_TOKEN}
             api_url: http://127.0.0.1:%d
-            chats:
+        %s    chats:
               build-alerts: { chat_id: %s }
         routes:
           - name: builds
@@ -53,7 +71,8 @@ final class RunConfigs {
           port: %d
           github_secret: ${GITHUB_WEBHOOK_SECRET}
         """
-            .formatted(telegramPort, chat, storageLines, webhookPort));
+                .formatted(telegramPort, telegramLines, chat, storageLines, webhookPort)
+            + more);
     return file;
   }
 }
