@@ -151,7 +151,7 @@ public final class FilingWorker implements AutoCloseable {
    * this instance is no longer sure it leads, and when the database refuses to record a request's
    * outcome because another instance took the lead meanwhile: that one then finds the request as it
    * was and does it (an issue the deposed leader filed just before is recorded among the filed
-   * issues, so the new leader joins it rather than filing a third).
+   * issues, so the new leader joins it rather than filing a second).
    */
   public synchronized int processDue() {
     int finished = 0;
