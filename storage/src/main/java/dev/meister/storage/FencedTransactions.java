@@ -32,11 +32,7 @@ final class FencedTransactions implements Transactions {
     return db.transaction(
         "a leader's transaction",
         c -> {
-          leases.check(
-              c,
-              leadership
-                  .current()
-                  .orElseThrow(() -> new NotLeaderException("this instance does not lead")));
+          leases.checkLeading(c, leadership);
           return work.get();
         });
   }

@@ -1,5 +1,6 @@
 package dev.meister.storage;
 
+import dev.meister.core.lease.Leadership;
 import dev.meister.core.lease.Lease;
 import dev.meister.core.lease.LeaseStore;
 import dev.meister.core.lease.NotLeaderException;
@@ -104,6 +105,23 @@ public final class JdbcLeaseStore implements LeaseStore {
             }
           }
         });
+  }
+
+  /**
+   * The fencing check for an instance that acts under {@code leadership}: none for the only
+   * instance on its database, else {@link #check} of the lease it acts under now.
+   *
+   * @throws NotLeaderException when it does not lead, or its lease is no longer the database's
+   */
+  void checkLeading(Connection c, Leadership leadership) throws SQLException {
+    if (leadership.alone()) {
+      return;
+    }
+    check(
+        c,
+        leadership
+            .current()
+            .orElseThrow(() -> new NotLeaderException("this instance does not lead")));
   }
 
   /**

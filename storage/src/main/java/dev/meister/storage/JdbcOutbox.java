@@ -277,14 +277,7 @@ public final class JdbcOutbox implements Outbox {
     db.execute(
         "marking outbox entry " + id + " delivered",
         c -> {
-          Leadership leadership = fence;
-          if (!leadership.alone()) {
-            leases.check(
-                c,
-                leadership
-                    .current()
-                    .orElseThrow(() -> new NotLeaderException("this instance does not lead")));
-          }
+          leases.checkLeading(c, fence);
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE outbox SET state = 'delivered',"
